@@ -1,0 +1,64 @@
+package io.contentfactory.contracts;
+
+import io.contentfactory.contracts.events.CoachInsightCreated;
+import io.contentfactory.contracts.events.ManualPostRequired;
+import io.contentfactory.contracts.events.MediaAnalyzed;
+import io.contentfactory.contracts.events.MediaIngested;
+import io.contentfactory.contracts.events.MetricsCollected;
+import io.contentfactory.contracts.events.PipelineEvent;
+import io.contentfactory.contracts.events.PostDue;
+import io.contentfactory.contracts.events.PostFailed;
+import io.contentfactory.contracts.events.PostPublished;
+import io.contentfactory.contracts.events.PostScheduled;
+import io.contentfactory.contracts.events.ProjectCreated;
+import java.util.Arrays;
+
+/** The CloudEvents type of each event, the topic it travels on and the record that carries its data. */
+public enum EventType {
+    PROJECT_CREATED("io.contentfactory.project.created.v1", Topics.PROJECT_CREATED, ProjectCreated.class),
+    MEDIA_INGESTED("io.contentfactory.media.ingested.v1", Topics.MEDIA_INGESTED, MediaIngested.class),
+    MEDIA_ANALYZED("io.contentfactory.media.analyzed.v1", Topics.MEDIA_ANALYZED, MediaAnalyzed.class),
+    POST_SCHEDULED("io.contentfactory.post.scheduled.v1", Topics.POST_SCHEDULED, PostScheduled.class),
+    POST_DUE("io.contentfactory.post.due.v1", Topics.POST_DUE, PostDue.class),
+    POST_PUBLISHED("io.contentfactory.post.published.v1", Topics.POST_PUBLISHED, PostPublished.class),
+    POST_FAILED("io.contentfactory.post.failed.v1", Topics.POST_FAILED, PostFailed.class),
+    MANUAL_POST_REQUIRED("io.contentfactory.post.manual-required.v1", Topics.MANUAL_POST_REQUIRED, ManualPostRequired.class),
+    METRICS_COLLECTED("io.contentfactory.metrics.collected.v1", Topics.METRICS_COLLECTED, MetricsCollected.class),
+    COACH_INSIGHT_CREATED("io.contentfactory.coach.insight.created.v1", Topics.COACH_INSIGHT_CREATED, CoachInsightCreated.class);
+
+    private final String cloudEventType;
+    private final String topic;
+    private final Class<? extends PipelineEvent> dataType;
+
+    EventType(String cloudEventType, String topic, Class<? extends PipelineEvent> dataType) {
+        this.cloudEventType = cloudEventType;
+        this.topic = topic;
+        this.dataType = dataType;
+    }
+
+    public String cloudEventType() {
+        return cloudEventType;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public Class<? extends PipelineEvent> dataType() {
+        return dataType;
+    }
+
+    public static EventType of(PipelineEvent event) {
+        return ofDataType(event.getClass());
+    }
+
+    public static EventType ofDataType(Class<?> dataType) {
+        return Arrays.stream(values()).filter(t -> t.dataType == dataType).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no event type for " + dataType.getName()));
+    }
+
+    public static EventType ofCloudEventType(String type) {
+        return Arrays.stream(values()).filter(t -> t.cloudEventType.equals(type)).findFirst()
+                .orElseThrow(() -> new MalformedEventException("unknown event type '" + type + "'"));
+    }
+}

@@ -1,0 +1,61 @@
+package io.contentfactory.contracts;
+
+import java.util.List;
+
+/**
+ * Every Kafka topic of the pipeline, with the key it is partitioned by and its partition count.
+ *
+ * <p>The key decides ordering: events with the same key are consumed in the order they were written.
+ * The partition count caps how many instances of a consumer group can work in parallel.
+ * The reasons are written next to each topic and repeated in {@code docs/asyncapi.yaml}.
+ */
+public final class Topics {
+
+    /** Project registry: one project's events stay ordered; the volume is tiny. */
+    public static final String PROJECT_CREATED = "project.created";
+    /** Keyed by media id: analysis of different media is independent, so it may fan out widely. */
+    public static final String MEDIA_INGESTED = "media.ingested";
+    /** Keyed by project id: the planner fills one project's queue at a time, so its inputs stay ordered. */
+    public static final String MEDIA_ANALYZED = "media.analyzed";
+    /** Keyed by post id: one post's lifecycle (scheduled, due, published or failed) is consumed in order. */
+    public static final String POST_SCHEDULED = "post.scheduled";
+    public static final String POST_DUE = "post.due";
+    public static final String POST_PUBLISHED = "post.published";
+    public static final String POST_FAILED = "post.failed";
+    public static final String MANUAL_POST_REQUIRED = "post.manual-required";
+    /** Keyed by post id: checkpoints of one post arrive in time order at the coach. */
+    public static final String METRICS_COLLECTED = "metrics.collected";
+    /** Keyed by project id: a project's insights are read as one stream. */
+    public static final String COACH_INSIGHT_CREATED = "coach.insight.created";
+
+    public static final List<TopicSpec> ALL = List.of(
+            new TopicSpec(PROJECT_CREATED, "project id", 3),
+            new TopicSpec(MEDIA_INGESTED, "media id", 12),
+            new TopicSpec(MEDIA_ANALYZED, "project id", 12),
+            new TopicSpec(POST_SCHEDULED, "post id", 12),
+            new TopicSpec(POST_DUE, "post id", 12),
+            new TopicSpec(POST_PUBLISHED, "post id", 12),
+            new TopicSpec(POST_FAILED, "post id", 12),
+            new TopicSpec(MANUAL_POST_REQUIRED, "post id", 6),
+            new TopicSpec(METRICS_COLLECTED, "post id", 12),
+            new TopicSpec(COACH_INSIGHT_CREATED, "project id", 6));
+
+    /** Dead-letter topics have one partition: they are read by people and tools, not scaled out. */
+    public static final int DEAD_LETTER_PARTITIONS = 1;
+
+    private Topics() {
+    }
+
+    /** The dead-letter topic of one consumer group on one topic, for example {@code dlq.analysis-service.media.ingested}. */
+    public static String deadLetter(String consumerGroup, String topic) {
+        return "dlq." + consumerGroup + "." + topic;
+    }
+
+    public static TopicSpec spec(String topic) {
+        return ALL.stream().filter(t -> t.name().equals(topic)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown topic " + topic));
+    }
+
+    public record TopicSpec(String name, String key, int partitions) {
+    }
+}

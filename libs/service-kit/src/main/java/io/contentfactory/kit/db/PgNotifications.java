@@ -1,0 +1,62 @@
+package io.contentfactory.kit.db;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.pgclient.PgConnectOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * One LISTEN connection per service for Postgres NOTIFY channels. It reconnects by itself;
+ * listeners must also poll, because a notification sent while disconnected is lost.
+ */
+@ApplicationScoped
+public class PgNotifications {
+
+    private static final Logger LOG = Logger.getLogger(PgNotifications.class);
+
+    private final Vertx vertx;
+    private final String reactiveUrl;
+    private final String username;
+    private final Map<String, Runnable> listeners = new ConcurrentHashMap<>();
+    private PgSubscriber subscriber;
+
+    PgNotifications(Vertx vertx,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") String reactiveUrl,
+            @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "postgres") String username) {
+        this.vertx = vertx;
+        this.reactiveUrl = reactiveUrl;
+        this.username = username;
+    }
+
+    public synchronized void listen(String channel, Runnable onNotify) {
+        listeners.put(channel, onNotify);
+        subscriber().channel(channel).handler(payload -> onNotify.run());
+    }
+
+    private PgSubscriber subscriber() {
+        if (subscriber == null) {
+            PgConnectOptions options = PgConnectOptions.fromUri(reactiveUrl.replaceFirst("^vertx-reactive:", ""));
+            if (options.getUser() == null || options.getUser().isEmpty()) {
+                options.setUser(username);
+            }
+            subscriber = PgSubscriber.subscriber(vertx, options)
+                    .reconnectPolicy(retries -> retries < 1000 ? 1000L : -1L);
+            subscriber.connect().subscribe().with(
+                    ok -> LOG.debugf("listening on %s", listeners.keySet()),
+                    failure -> LOG.warnf("LISTEN connection failed, relying on polling: %s", failure.getMessage()));
+        }
+        return subscriber;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (subscriber != null) {
+            subscriber.closeAndAwait();
+        }
+    }
+}

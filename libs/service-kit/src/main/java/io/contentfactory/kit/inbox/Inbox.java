@@ -1,0 +1,31 @@
+package io.contentfactory.kit.inbox;
+
+import io.contentfactory.contracts.CloudEvent;
+import io.contentfactory.kit.ServiceConfig;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Records processed event ids, in the same transaction as the effect, so a redelivered event changes nothing. */
+@ApplicationScoped
+public class Inbox {
+
+    private final ServiceConfig service;
+
+    Inbox(ServiceConfig service) {
+        this.service = service;
+    }
+
+    /** True the first time this consumer sees the event; false for a redelivery. Call inside a transaction. */
+    public Uni<Boolean> firstDelivery(String consumer, CloudEvent event) {
+        String sql = "insert into " + service.table("inbox")
+                + " (consumer, event_id, project_id, event_type) values (?1, ?2, ?3, ?4) on conflict do nothing";
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql)
+                        .setParameter(1, consumer)
+                        .setParameter(2, event.id())
+                        .setParameter(3, event.projectid())
+                        .setParameter(4, event.type())
+                        .executeUpdate())
+                .map(inserted -> inserted == 1);
+    }
+}

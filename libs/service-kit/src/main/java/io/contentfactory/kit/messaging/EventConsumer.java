@@ -1,0 +1,61 @@
+package io.contentfactory.kit.messaging;
+
+import io.contentfactory.contracts.CloudEvent;
+import io.contentfactory.contracts.EventCodec;
+import io.contentfactory.contracts.MalformedEventException;
+import io.contentfactory.contracts.events.PipelineEvent;
+import io.contentfactory.kit.inbox.Inbox;
+import io.contentfactory.kit.tenancy.TenantScope;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs an event handler exactly once per event id: decode, then in one transaction record the id in the inbox,
+ * bind the tenant and apply the effect. Transient failures are retried with exponential backoff; a malformed
+ * event is not. A failure that survives the retries fails the returned {@link Uni}, which nacks the Kafka
+ * message, and the channel's {@code dead-letter-queue} strategy moves it, with its reason, to the dead-letter topic.
+ */
+@ApplicationScoped
+public class EventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+
+    private final Inbox inbox;
+    private final TenantScope tenantScope;
+    private final ConsumerConfig config;
+
+    EventConsumer(Inbox inbox, TenantScope tenantScope, ConsumerConfig config) {
+        this.inbox = inbox;
+        this.tenantScope = tenantScope;
+        this.config = config;
+    }
+
+    public <T extends PipelineEvent> Uni<Void> consume(String consumer, String rawEvent, Class<T> dataType,
+            EventHandler<T> handler) {
+        CloudEvent envelope;
+        T data;
+        try {
+            envelope = EventCodec.parse(rawEvent);
+            data = EventCodec.data(envelope, dataType);
+        } catch (MalformedEventException e) {
+            LOG.warnf("%s: malformed event goes to the dead-letter topic: %s", consumer, e.getMessage());
+            return Uni.createFrom().failure(e);
+        }
+        EventContext context = EventContext.of(envelope);
+        return Panache.withTransaction(() -> inbox.firstDelivery(consumer, envelope)
+                        .chain(first -> first
+                                ? tenantScope.bind(envelope.projectid()).chain(() -> handler.handle(context, data))
+                                : skipDuplicate(consumer, envelope)))
+                .onFailure(failure -> !(failure instanceof MalformedEventException))
+                .invoke(failure -> LOG.warnf("%s: event %s failed, retrying: %s", consumer, envelope.id(), failure.toString()))
+                .onFailure(failure -> !(failure instanceof MalformedEventException))
+                .retry().withBackOff(config.initialBackoff(), config.maxBackoff()).atMost(config.maxRetries());
+    }
+
+    private Uni<Void> skipDuplicate(String consumer, CloudEvent envelope) {
+        LOG.debugf("%s: event %s was already processed", consumer, envelope.id());
+        return Uni.createFrom().voidItem();
+    }
+}

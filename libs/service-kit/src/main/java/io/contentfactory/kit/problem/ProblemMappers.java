@@ -1,0 +1,72 @@
+package io.contentfactory.kit.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error a service answers is problem+json with a stable code; internals never leak into the body. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    public static final String REQUEST_ID_HEADER = "X-Request-Id";
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
+        return respond(e.problem(), uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
+        String detail = e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
+                ? "field '" + mismatch.getPathReference() + "' has the wrong type or shape"
+                : "the request body is not valid JSON: " + e.getOriginalMessage();
+        return respond(Problem.of(400, "malformed_json", "Malformed JSON", detail), uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
+        Map<String, Object> errors = new LinkedHashMap<>();
+        e.getConstraintViolations().forEach(v -> errors.put(lastNode(v.getPropertyPath().toString()), v.getMessage()));
+        Problem problem = Problem.of(400, "validation_failed", "Validation failed", "the request has invalid fields")
+                .withErrors(errors);
+        return respond(problem, uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+        int status = e.getResponse().getStatus();
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "Error" : type.getReasonPhrase();
+        String code = title.toLowerCase().replaceAll("[^a-z0-9]+", "_");
+        return respond(Problem.of(status, code, title, e.getMessage()), uri, headers);
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+        LOG.error("unexpected error on " + uri.getPath(), e);
+        return respond(Problem.of(500, "internal_error", "Internal error",
+                "the request failed on our side; quote the request id when reporting it"), uri, headers);
+    }
+
+    private static Response respond(Problem problem, UriInfo uri, HttpHeaders headers) {
+        String requestId = Optional.ofNullable(headers.getHeaderString(REQUEST_ID_HEADER)).orElse(null);
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem.withInstance(uri.getPath(), requestId))
+                .build();
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}

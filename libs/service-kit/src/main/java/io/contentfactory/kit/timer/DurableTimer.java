@@ -1,0 +1,73 @@
+package io.contentfactory.kit.timer;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Claims due rows of a timer table so that, across any number of instances, each fires once.
+ *
+ * <p>A timer table has {@code id uuid}, {@code project_id uuid}, {@code fire_at}, {@code fired_at} (null while
+ * pending), {@code lease_owner}, {@code lease_epoch} and {@code lease_until}, and a partial index on
+ * {@code fire_at} where {@code fired_at is null}. A claim leases rows with one statement that locks with
+ * {@code FOR UPDATE SKIP LOCKED} after applying its limit, and bumps the epoch. Firing is fenced by that epoch:
+ * a claim whose lease expired and was re-claimed by another instance can no longer fire.
+ */
+public final class DurableTimer {
+
+    private final String table;
+    private final String owner;
+    private final Duration lease;
+
+    public DurableTimer(String qualifiedTable, String owner, Duration lease) {
+        this.table = qualifiedTable;
+        this.owner = owner;
+        this.lease = lease;
+    }
+
+    public String claimSql() {
+        return "update " + table + " t set lease_owner = ?1, lease_epoch = t.lease_epoch + 1,"
+                + " lease_until = now() + make_interval(secs => ?2)"
+                + " from (select id from " + table
+                + " where fired_at is null and fire_at <= now() and (lease_until is null or lease_until < now())"
+                + " order by fire_at limit ?3 for update skip locked) due"
+                + " where t.id = due.id returning t.id, t.project_id, t.lease_epoch";
+    }
+
+    /** Leases up to {@code limit} due rows; run it in its own short transaction. */
+    public Uni<List<TimerClaim>> claimDue(int limit) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(claimSql(), Object[].class)
+                        .setParameter(1, owner)
+                        .setParameter(2, (double) lease.toMillis() / 1000.0)
+                        .setParameter(3, limit)
+                        .getResultList())
+                .map(rows -> rows.stream()
+                        .map(row -> new TimerClaim((UUID) row[0], (UUID) row[1], ((Number) row[2]).longValue()))
+                        .toList());
+    }
+
+    /** Marks a claimed row fired; false if the lease was lost. Run it in the transaction that performs the effect. */
+    public Uni<Boolean> fire(TimerClaim claim) {
+        String sql = "update " + table + " set fired_at = now(), lease_until = null"
+                + " where id = ?1 and lease_epoch = ?2 and fired_at is null";
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql)
+                        .setParameter(1, claim.id())
+                        .setParameter(2, claim.epoch())
+                        .executeUpdate())
+                .map(updated -> updated == 1);
+    }
+
+    /** When the next row becomes claimable: its fire time, or the end of a lease held by someone else. */
+    public Uni<Optional<Instant>> nextWakeUp() {
+        String sql = "select min(greatest(fire_at, coalesce(lease_until, fire_at))) from " + table
+                + " where fired_at is null";
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql, OffsetDateTime.class)
+                        .getSingleResultOrNull())
+                .map(next -> Optional.ofNullable(next).map(OffsetDateTime::toInstant));
+    }
+}
