@@ -1,5 +1,6 @@
 package io.contentfactory.localkafka;
 
+import io.contentfactory.contracts.Subscriptions;
 import io.contentfactory.contracts.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,11 +64,12 @@ public final class LocalKafkaBroker implements AutoCloseable {
         return this;
     }
 
-    /** Creates every pipeline topic with its partition count; existing topics are left as they are. */
+    /** Creates every pipeline topic and every dead-letter topic; existing topics are left as they are. */
     public void createPipelineTopics() {
-        List<NewTopic> topics = Topics.ALL.stream()
+        List<NewTopic> topics = new java.util.ArrayList<>(Topics.ALL.stream()
                 .map(t -> new NewTopic(t.name(), t.partitions(), (short) 1))
-                .toList();
+                .toList());
+        Subscriptions.ALL.forEach(s -> topics.add(new NewTopic(s.deadLetterTopic(), Topics.DEAD_LETTER_PARTITIONS, (short) 1)));
         createTopics(topics);
     }
 

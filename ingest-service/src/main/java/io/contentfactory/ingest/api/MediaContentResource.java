@@ -1,0 +1,48 @@
+package io.contentfactory.ingest.api;
+
+import io.contentfactory.ingest.domain.MediaAsset;
+import io.contentfactory.ingest.persistence.MediaAssetRepository;
+import io.contentfactory.ingest.storage.ObjectStorage;
+import io.contentfactory.kit.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.io.File;
+import java.util.UUID;
+
+/**
+ * Serves stored media bytes to the pipeline and to platforms that fetch media by URL.
+ * Signed, expiring URLs replace this open route in the ingest issue.
+ */
+@Path("/media")
+public class MediaContentResource {
+
+    private final MediaAssetRepository assets;
+    private final ObjectStorage storage;
+
+    MediaContentResource(MediaAssetRepository assets, ObjectStorage storage) {
+        this.assets = assets;
+        this.storage = storage;
+    }
+
+    @GET
+    @Path("/{id}/content")
+    @WithSession
+    public Uni<Response> content(@PathParam("id") UUID id) {
+        return assets.findById(id).map(asset -> {
+            if (asset == null) {
+                throw ProblemException.notFound("media", id);
+            }
+            return Response.ok(file(asset)).type(asset.contentType)
+                    .header("Content-Length", asset.sizeBytes)
+                    .build();
+        });
+    }
+
+    private File file(MediaAsset asset) {
+        return storage.localPath(asset.storagePath).toFile();
+    }
+}

@@ -1,0 +1,26 @@
+package io.contentfactory.contracts;
+
+import java.util.List;
+
+/** Which service consumes which topic. Each pair has its own dead-letter topic, created with the others. */
+public final class Subscriptions {
+
+    public static final List<Subscription> ALL = List.of(
+            new Subscription("ingest-service", Topics.PROJECT_CREATED),
+            new Subscription("analysis-service", Topics.MEDIA_INGESTED),
+            new Subscription("scheduler-service", Topics.MEDIA_ANALYZED),
+            new Subscription("scheduler-service", Topics.POST_PUBLISHED),
+            new Subscription("scheduler-service", Topics.POST_FAILED),
+            new Subscription("publisher-service", Topics.POST_DUE),
+            new Subscription("metrics-service", Topics.POST_PUBLISHED),
+            new Subscription("coach-service", Topics.METRICS_COLLECTED));
+
+    private Subscriptions() {
+    }
+
+    public record Subscription(String consumerGroup, String topic) {
+        public String deadLetterTopic() {
+            return Topics.deadLetter(consumerGroup, topic);
+        }
+    }
+}
