@@ -48,10 +48,14 @@ public class EventConsumer {
                         .chain(first -> first
                                 ? tenantScope.bind(envelope.projectid()).chain(() -> handler.handle(context, data))
                                 : skipDuplicate(consumer, envelope)))
-                .onFailure(failure -> !(failure instanceof MalformedEventException))
+                .onFailure(EventConsumer::retryable)
                 .invoke(failure -> LOG.warnf("%s: event %s failed, retrying: %s", consumer, envelope.id(), failure.toString()))
-                .onFailure(failure -> !(failure instanceof MalformedEventException))
+                .onFailure(EventConsumer::retryable)
                 .retry().withBackOff(config.initialBackoff(), config.maxBackoff()).atMost(config.maxRetries());
+    }
+
+    private static boolean retryable(Throwable failure) {
+        return !(failure instanceof MalformedEventException || failure instanceof PermanentFailure);
     }
 
     private Uni<Void> skipDuplicate(String consumer, CloudEvent envelope) {

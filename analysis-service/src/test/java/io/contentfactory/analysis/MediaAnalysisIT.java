@@ -1,0 +1,106 @@
+package io.contentfactory.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.contentfactory.contracts.CloudEvent;
+import io.contentfactory.contracts.EventCodec;
+import io.contentfactory.contracts.Topics;
+import io.contentfactory.contracts.events.MediaAnalyzed;
+import io.contentfactory.contracts.events.MediaIngested;
+import io.contentfactory.contracts.events.MediaType;
+import io.contentfactory.testkit.KafkaResource;
+import io.contentfactory.testkit.PostgresResource;
+import io.contentfactory.testkit.TopicProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
+class MediaAnalysisIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static HttpServer files;
+    private static Path dir;
+    private final TopicProbe kafka = TopicProbe.onTestBroker();
+
+    @BeforeAll
+    static void serveFiles() throws Exception {
+        dir = Files.createDirectories(Path.of("target/served"));
+        files = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        files.createContext("/", exchange -> {
+            Path file = dir.resolve(exchange.getRequestURI().getPath().substring(1));
+            byte[] body = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
+            exchange.sendResponseHeaders(Files.exists(file) ? 200 : 404, body.length == 0 ? -1 : body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        files.start();
+    }
+
+    @AfterAll
+    static void stopServing() {
+        files.stop(0);
+    }
+
+    @Test
+    void aVerticalClipIsProbedScoredAndAnnounced() throws Exception {
+        TestClips.mp4(dir.resolve("vertical.mp4"), 360, 640, 2.0);
+        UUID projectId = UUID.randomUUID();
+        UUID mediaId = UUID.randomUUID();
+        kafka.send(Topics.MEDIA_INGESTED, mediaId.toString(), ingested(projectId, mediaId, "vertical.mp4", MediaType.VIDEO, "video/mp4"));
+
+        ConsumerRecord<String, String> record = kafka.awaitOne(Topics.MEDIA_ANALYZED,
+                r -> r.value().contains(mediaId.toString()), TIMEOUT);
+        CloudEvent envelope = EventCodec.parse(record.value());
+        MediaAnalyzed analyzed = EventCodec.data(envelope, MediaAnalyzed.class);
+        assertThat(record.key()).isEqualTo(projectId.toString());
+        assertThat(analyzed.width()).isEqualTo(360);
+        assertThat(analyzed.height()).isEqualTo(640);
+        assertThat(analyzed.durationSec()).isBetween(1.8, 2.2);
+        assertThat(analyzed.preSocialScore()).isEqualTo(75.0);
+
+        try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select resolution, has_audio, pre_social_explanation from analysis.media_analysis where media_id = '" + mediaId + "'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("360x640");
+            assertThat(rs.getBoolean(2)).isTrue();
+            assertThat(rs.getString(3)).contains("vertical 9:16", "+20", "very short, +5");
+        }
+    }
+
+    @Test
+    void aFileThatDoesNotDecodeGoesToTheDeadLetterTopicAtOnce() throws Exception {
+        Files.writeString(dir.resolve("broken.mp4"), "not a video at all");
+        UUID mediaId = UUID.randomUUID();
+        String event = ingested(UUID.randomUUID(), mediaId, "broken.mp4", MediaType.VIDEO, "video/mp4");
+        kafka.send(Topics.MEDIA_INGESTED, mediaId.toString(), event);
+
+        ConsumerRecord<String, String> dead = kafka.awaitOne(Topics.deadLetter("analysis-service", Topics.MEDIA_INGESTED),
+                r -> r.value().contains(mediaId.toString()), TIMEOUT);
+        assertThat(new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .contains("FFmpeg cannot open the file");
+    }
+
+    private String ingested(UUID projectId, UUID mediaId, String name, MediaType type, String contentType) throws Exception {
+        Path file = dir.resolve(name);
+        String url = "http://127.0.0.1:" + files.getAddress().getPort() + "/" + name;
+        MediaIngested data = new MediaIngested(mediaId, "watched_folder", name, contentType, type, Files.size(file), "0".repeat(64), url);
+        return EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(), "/content-factory/ingest-service", projectId, Instant.now(), data));
+    }
+}
