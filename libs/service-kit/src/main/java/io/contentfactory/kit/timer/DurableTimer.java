@@ -62,6 +62,12 @@ public final class DurableTimer {
                 .map(updated -> updated == 1);
     }
 
+    /** Fires the claim and applies {@code effect} in one new transaction; the effect is skipped if the lease was lost. */
+    public Uni<Void> fireWith(TimerClaim claim, java.util.function.Supplier<Uni<Void>> effect) {
+        return Panache.withTransaction(() -> fire(claim)
+                .chain(won -> won ? effect.get() : Uni.createFrom().voidItem()));
+    }
+
     /** When the next row becomes claimable: its fire time, or the end of a lease held by someone else. */
     public Uni<Optional<Instant>> nextWakeUp() {
         String sql = "select min(greatest(fire_at, coalesce(lease_until, fire_at))) from " + table

@@ -32,7 +32,9 @@ public final class TimerLoop {
     private volatile boolean stopped;
 
     /**
-     * @param effect runs inside the transaction that fires the claim; it is skipped if the lease was lost
+     * @param effect runs outside any transaction; it must end the claim with {@link DurableTimer#fire} (or
+     *               {@link DurableTimer#fireWith}) in the transaction of its final state change. A claim it leaves
+     *               unfired is claimed again once its lease expires.
      */
     public TimerLoop(String name, Vertx vertx, DurableTimer timer, Function<TimerClaim, Uni<Void>> effect,
             Duration maxSleep, int batchSize) {
@@ -84,8 +86,7 @@ public final class TimerLoop {
     }
 
     private Uni<Void> fireOne(TimerClaim claim) {
-        return Panache.withTransaction(() -> timer.fire(claim)
-                        .chain(won -> won ? effect.apply(claim) : Uni.createFrom().voidItem()))
+        return effect.apply(claim)
                 .onFailure().invoke(failure -> LOG.warnf("%s: firing %s failed; its lease will expire and it is retried: %s",
                         name, claim.id(), failure.toString()))
                 .onFailure().recoverWithNull();

@@ -1,0 +1,94 @@
+package io.contentfactory.scheduler.domain;
+
+import io.contentfactory.contracts.events.CaptionParts;
+import io.contentfactory.contracts.events.ManualPostRequired;
+import io.contentfactory.contracts.events.MediaType;
+import io.contentfactory.contracts.events.Platform;
+import io.contentfactory.contracts.events.PostDue;
+import io.contentfactory.contracts.events.PostFormat;
+import io.contentfactory.kit.ServiceConfig;
+import io.contentfactory.kit.outbox.Outbox;
+import io.contentfactory.kit.tenancy.TenantScope;
+import io.contentfactory.kit.timer.DurableTimer;
+import io.contentfactory.kit.timer.TimerClaim;
+import io.contentfactory.kit.timer.TimerLoop;
+import io.contentfactory.scheduler.persistence.PostRepository;
+import io.contentfactory.scheduler.persistence.PostTargetRepository;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Fires planned targets at their slot: {@code post.due} for automatic posts, {@code post.manual-required} for
+ * manual ones, each through the outbox in the transaction that marks the target fired. The schedule lives only
+ * in the database, so a restart loses nothing: the loop simply claims whatever is due when it starts.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    private static final int BATCH = 50;
+
+    private final PostTargetRepository targets;
+    private final PostRepository posts;
+    private final Outbox outbox;
+    private final TenantScope tenantScope;
+    private final DurableTimer timer;
+    private final TimerLoop loop;
+
+    Dispatcher(Vertx vertx, PostTargetRepository targets, PostRepository posts, Outbox outbox, TenantScope tenantScope,
+            ServiceConfig service, SchedulerConfig config) {
+        this.targets = targets;
+        this.posts = posts;
+        this.outbox = outbox;
+        this.tenantScope = tenantScope;
+        this.timer = new DurableTimer(service.table("post_targets"), service.name() + "-" + UUID.randomUUID(), config.lease());
+        this.loop = new TimerLoop("dispatcher", vertx, timer, this::fire, config.maxSleep(), BATCH);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        loop.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        loop.stop();
+    }
+
+    /** Called after this instance planned a slot that may be earlier than the one it sleeps towards. */
+    public void wake() {
+        loop.wake();
+    }
+
+    private Uni<Void> fire(TimerClaim claim) {
+        return timer.fireWith(claim, () -> tenantScope.bind(claim.projectId())
+                .chain(() -> targets.findInProject(claim.projectId(), claim.id()))
+                .chain(target -> posts.findById(target.postId).chain(post -> "manual".equals(post.mode)
+                        ? awaitManual(target, post)
+                        : due(target, post))));
+    }
+
+    private Uni<Void> due(PostTarget target, Post post) {
+        target.status = "due";
+        PostDue event = new PostDue(post.id, target.id, target.mediaId, Platform.valueOf(target.platform.toUpperCase()),
+                target.accountId, PostFormat.valueOf(target.format.toUpperCase()), MediaType.valueOf(target.mediaType.toUpperCase()),
+                target.mediaUrl, target.contentType, new CaptionParts(post.captionBody, null, hashtags(post)), target.scheduledAt);
+        return outbox.record(target.projectId, event).replaceWithVoid();
+    }
+
+    private Uni<Void> awaitManual(PostTarget target, Post post) {
+        target.status = "awaiting_manual";
+        ManualPostRequired event = new ManualPostRequired(post.id, target.id, target.mediaId,
+                Platform.valueOf(target.platform.toUpperCase()), target.accountId, target.mediaUrl, post.captionBody,
+                target.scheduledAt);
+        return outbox.record(target.projectId, event).replaceWithVoid();
+    }
+
+    private static List<String> hashtags(Post post) {
+        return post.hashtags == null || post.hashtags.isBlank() ? List.of() : Arrays.asList(post.hashtags.trim().split("\\s+"));
+    }
+}

@@ -1,0 +1,27 @@
+package io.contentfactory.scheduler.domain;
+
+import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "factory.scheduler")
+public interface SchedulerConfig {
+    double horizonHours();
+
+    double minGapHours();
+
+    double maxGapHours();
+
+    /** The real length of one plan hour; compressing it compresses the whole plan. */
+    Duration planHour();
+
+    /** The earliest a newly planned post may fire, from now. */
+    Duration firstSlotLead();
+
+    String defaultPlatform();
+
+    String defaultAccount();
+
+    Duration lease();
+
+    Duration maxSleep();
+}

@@ -1,0 +1,65 @@
+package io.contentfactory.scheduler.messaging;
+
+import io.contentfactory.contracts.Channels;
+import io.contentfactory.contracts.EventCodec;
+import io.contentfactory.contracts.events.MediaAnalyzed;
+import io.contentfactory.contracts.events.PostFailed;
+import io.contentfactory.contracts.events.PostPublished;
+import io.contentfactory.kit.ServiceConfig;
+import io.contentfactory.kit.messaging.EventConsumer;
+import io.contentfactory.scheduler.domain.Dispatcher;
+import io.contentfactory.scheduler.domain.Planner;
+import io.contentfactory.scheduler.persistence.PostTargetRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Plans analysed media, and writes each target's publish outcome back so its status can be read. */
+@ApplicationScoped
+public class SchedulerConsumers {
+
+    private final EventConsumer consumer;
+    private final Planner planner;
+    private final Dispatcher dispatcher;
+    private final PostTargetRepository targets;
+    private final ServiceConfig service;
+
+    SchedulerConsumers(EventConsumer consumer, Planner planner, Dispatcher dispatcher, PostTargetRepository targets,
+            ServiceConfig service) {
+        this.consumer = consumer;
+        this.planner = planner;
+        this.dispatcher = dispatcher;
+        this.targets = targets;
+        this.service = service;
+    }
+
+    @Incoming(Channels.MEDIA_ANALYZED)
+    public Uni<Void> onMediaAnalyzed(String event) {
+        return consumer.consume(service.name(), event, MediaAnalyzed.class,
+                        (context, media) -> planner.plan(context.projectId(), media).replaceWithVoid())
+                .invoke(dispatcher::wake);
+    }
+
+    @Incoming(Channels.POST_PUBLISHED)
+    public Uni<Void> onPostPublished(String event) {
+        return consumer.consume(service.name(), event, PostPublished.class, (context, published) ->
+                targets.findInProject(context.projectId(), published.targetId()).invoke(target -> {
+                    target.status = "published";
+                    target.externalPostId = published.externalPostId();
+                    target.permalink = published.permalink();
+                    target.publishedAt = published.publishedAt();
+                    target.errorJson = null;
+                }).replaceWithVoid());
+    }
+
+    @Incoming(Channels.POST_FAILED)
+    public Uni<Void> onPostFailed(String event) {
+        return consumer.consume(service.name(), event, PostFailed.class, (context, failed) ->
+                targets.findInProject(context.projectId(), failed.targetId()).invoke(target -> {
+                    if (!"published".equals(target.status)) {
+                        target.status = "failed";
+                        target.errorJson = EventCodec.mapper().valueToTree(failed.error()).toString();
+                    }
+                }).replaceWithVoid());
+    }
+}

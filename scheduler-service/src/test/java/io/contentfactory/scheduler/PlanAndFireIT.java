@@ -1,0 +1,107 @@
+package io.contentfactory.scheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.contentfactory.contracts.CloudEvent;
+import io.contentfactory.contracts.EventCodec;
+import io.contentfactory.contracts.Topics;
+import io.contentfactory.contracts.events.MediaAnalyzed;
+import io.contentfactory.contracts.events.MediaType;
+import io.contentfactory.contracts.events.Platform;
+import io.contentfactory.contracts.events.PostDue;
+import io.contentfactory.contracts.events.PostFormat;
+import io.contentfactory.contracts.events.PostPublished;
+import io.contentfactory.contracts.events.PostScheduled;
+import io.contentfactory.testkit.KafkaResource;
+import io.contentfactory.testkit.PostgresResource;
+import io.contentfactory.testkit.TopicProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
+class PlanAndFireIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(40);
+    /** With plan-hour = 0.5 s, the seed's 24 h maximum gap lasts 12 s. */
+    private static final Duration MAX_GAP = Duration.ofSeconds(12);
+    private final TopicProbe kafka = TopicProbe.onTestBroker();
+
+    @Test
+    void analysedMediaGetsSpacedSlotsAndFiresOnceAtItsSlot() {
+        UUID projectId = UUID.randomUUID();
+        List<UUID> media = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        media.forEach(id -> kafka.send(Topics.MEDIA_ANALYZED, projectId.toString(), analyzed(projectId, id)));
+
+        List<PostScheduled> scheduled = kafka.await(Topics.POST_SCHEDULED, r -> r.value().contains(projectId.toString()), 3, TIMEOUT)
+                .stream().map(r -> EventCodec.data(EventCodec.parse(r.value()), PostScheduled.class))
+                .sorted(Comparator.comparing(PostScheduled::scheduledAt)).toList();
+        assertThat(scheduled).extracting(PostScheduled::mediaId).containsExactlyInAnyOrderElementsOf(media);
+        assertThat(Duration.between(scheduled.get(0).scheduledAt(), scheduled.get(1).scheduledAt())).isEqualTo(MAX_GAP);
+        assertThat(Duration.between(scheduled.get(1).scheduledAt(), scheduled.get(2).scheduledAt())).isEqualTo(MAX_GAP);
+
+        PostScheduled first = scheduled.get(0);
+        ConsumerRecord<String, String> dueRecord = kafka.awaitOne(Topics.POST_DUE, r -> r.value().contains(first.targetId().toString()), TIMEOUT);
+        CloudEvent dueEnvelope = EventCodec.parse(dueRecord.value());
+        PostDue due = EventCodec.data(dueEnvelope, PostDue.class);
+        assertThat(dueRecord.key()).isEqualTo(first.postId().toString());
+        assertThat(dueEnvelope.time()).isAfterOrEqualTo(first.scheduledAt());
+        assertThat(due.caption().body()).isEqualTo("Morning routine");
+        assertThat(due.format()).isEqualTo(PostFormat.REEL);
+
+        // The second slot is 12 s later: it has not fired yet, and the first fired exactly once.
+        assertThat(status(first.targetId())).isEqualTo("due");
+        assertThat(status(scheduled.get(1).targetId())).isEqualTo("planned");
+        assertThat(kafka.all(Topics.POST_DUE).stream().filter(r -> r.value().contains(first.targetId().toString()))).hasSize(1);
+    }
+
+    @Test
+    void aPublishedOutcomeIsWrittenBackToTheTarget() {
+        UUID projectId = UUID.randomUUID();
+        UUID mediaId = UUID.randomUUID();
+        kafka.send(Topics.MEDIA_ANALYZED, projectId.toString(), analyzed(projectId, mediaId));
+        PostScheduled scheduled = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.POST_SCHEDULED,
+                r -> r.value().contains(mediaId.toString()), TIMEOUT).value()), PostScheduled.class);
+        kafka.awaitOne(Topics.POST_DUE, r -> r.value().contains(scheduled.targetId().toString()), TIMEOUT);
+
+        PostPublished published = new PostPublished(scheduled.postId(), scheduled.targetId(), mediaId, UUID.randomUUID(),
+                Platform.INSTAGRAM, "sandbox-ig-account", PostFormat.REEL, "17900001", "https://sandbox/p/17900001",
+                "Morning routine", Instant.now());
+        kafka.send(Topics.POST_PUBLISHED, scheduled.postId().toString(),
+                EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(), "/content-factory/publisher-service", projectId, Instant.now(), published)));
+
+        await().atMost(TIMEOUT).until(() -> "published".equals(status(scheduled.targetId())));
+        assertThat(query("select permalink from scheduler.post_targets where id = '" + scheduled.targetId() + "'"))
+                .isEqualTo("https://sandbox/p/17900001");
+    }
+
+    private static String analyzed(UUID projectId, UUID mediaId) {
+        MediaAnalyzed data = new MediaAnalyzed(mediaId, UUID.randomUUID(), MediaType.VIDEO, "video/mp4", 12.0, 1080, 1920,
+                80, "http://localhost:8081/media/" + mediaId + "/content", "Morning routine", List.of("routine"));
+        return EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(), "/content-factory/analysis-service", projectId, Instant.now(), data));
+    }
+
+    private static String status(UUID targetId) {
+        return query("select status from scheduler.post_targets where id = '" + targetId + "'");
+    }
+
+    private static String query(String sql) {
+        try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
