@@ -1,0 +1,153 @@
+package io.contentfactory.sandbox.instagram;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The state of a simulated Instagram: media containers that process for a while before they can be published,
+ * published media with permalinks, and insights that grow with a post's age. Kept in memory: the sandbox is a
+ * stand-in for someone else's platform, not part of our durable state.
+ */
+@ApplicationScoped
+public class InstagramSandbox {
+
+    private final InstagramConfig config;
+    private final String publicBaseUrl;
+    private final Map<String, Container> containers = new ConcurrentHashMap<>();
+    private final Map<String, PublishedMedia> media = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong(17_841_000_000_000_000L);
+
+    InstagramSandbox(InstagramConfig config, @ConfigProperty(name = "sandbox.public-base-url") String publicBaseUrl) {
+        this.config = config;
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    public void authorize(String accountId, String accessToken) {
+        String expected = config.accounts().get(accountId);
+        if (accessToken == null || expected == null || !expected.equals(accessToken)) {
+            throw GraphError.invalidToken();
+        }
+    }
+
+    /** Any known account's token may read any object, as a token with the right permissions can. */
+    public void authorizeRead(String accessToken) {
+        if (accessToken == null || !config.accounts().containsValue(accessToken)) {
+            throw GraphError.invalidToken();
+        }
+    }
+
+    public Container createContainer(String accountId, String mediaType, String mediaUrl, String caption) {
+        Duration processing = "IMAGE".equals(mediaType) ? config.imageProcessing() : config.videoProcessing();
+        Instant now = Instant.now();
+        Container container = new Container(nextId(), accountId, mediaType, mediaUrl, caption == null ? "" : caption,
+                now, now.plus(processing), now.plus(config.containerTtl()));
+        containers.put(container.id(), container);
+        return container;
+    }
+
+    public Optional<Container> container(String id) {
+        return Optional.ofNullable(containers.get(id));
+    }
+
+    public Optional<PublishedMedia> media(String id) {
+        return Optional.ofNullable(media.get(id));
+    }
+
+    public synchronized PublishedMedia publish(String accountId, String containerId) {
+        Container container = containers.get(containerId);
+        if (container == null || !container.accountId().equals(accountId)) {
+            throw GraphError.unknownObject(containerId);
+        }
+        switch (container.status(Instant.now())) {
+            case "IN_PROGRESS" -> throw GraphError.notReady();
+            case "EXPIRED" -> throw GraphError.expired();
+            case "PUBLISHED" -> throw new GraphError(400, "OAuthException", 9007, 2207008,
+                    "The media container " + containerId + " has already been published");
+            default -> {
+            }
+        }
+        if (publishedInLastDay(accountId) >= config.publishLimit()) {
+            throw GraphError.publishLimit(config.publishLimit());
+        }
+        String id = nextId();
+        String shortcode = Long.toString(Long.parseLong(id), 36).toUpperCase();
+        PublishedMedia published = new PublishedMedia(id, accountId, containerId, container.mediaType(), container.mediaUrl(),
+                container.caption(), publicBaseUrl + "/sandbox/instagram/p/" + shortcode + "/", shortcode, Instant.now());
+        media.put(id, published);
+        containers.put(containerId, container.publishedAs(id));
+        return published;
+    }
+
+    public List<PublishedMedia> allMedia() {
+        List<PublishedMedia> list = new ArrayList<>(media.values());
+        list.sort(Comparator.comparing(PublishedMedia::timestamp));
+        return list;
+    }
+
+    public Optional<PublishedMedia> byShortcode(String shortcode) {
+        return media.values().stream().filter(m -> m.shortcode().equals(shortcode)).findFirst();
+    }
+
+    private long publishedInLastDay(String accountId) {
+        Instant dayAgo = Instant.now().minus(Duration.ofHours(24));
+        return media.values().stream().filter(m -> m.accountId().equals(accountId) && m.timestamp().isAfter(dayAgo)).count();
+    }
+
+    private String nextId() {
+        return Long.toString(ids.incrementAndGet());
+    }
+
+    public record Container(String id, String accountId, String mediaType, String mediaUrl, String caption,
+            Instant createdAt, Instant readyAt, Instant expiresAt, String publishedMediaId) {
+
+        Container(String id, String accountId, String mediaType, String mediaUrl, String caption, Instant createdAt,
+                Instant readyAt, Instant expiresAt) {
+            this(id, accountId, mediaType, mediaUrl, caption, createdAt, readyAt, expiresAt, null);
+        }
+
+        /** One of the documented {@code status_code} values. */
+        public String status(Instant now) {
+            if (publishedMediaId != null) {
+                return "PUBLISHED";
+            }
+            if (now.isAfter(expiresAt)) {
+                return "EXPIRED";
+            }
+            return now.isBefore(readyAt) ? "IN_PROGRESS" : "FINISHED";
+        }
+
+        Container publishedAs(String mediaId) {
+            return new Container(id, accountId, mediaType, mediaUrl, caption, createdAt, readyAt, expiresAt, mediaId);
+        }
+    }
+
+    public record PublishedMedia(String id, String accountId, String containerId, String mediaType, String mediaUrl,
+            String caption, String permalink, String shortcode, Instant timestamp) {
+
+        /**
+         * Lifetime insights, growing with the post's age in a way that is deterministic per post, so that tests
+         * and the demo can assert exact values.
+         */
+        public Map<String, Long> insights(Instant now) {
+            long ageSeconds = Math.max(0, Duration.between(timestamp, now).toSeconds());
+            long reach = 5 + Math.floorMod(id.hashCode(), 7);
+            long views = reach * (10 + ageSeconds);
+            return Map.of(
+                    "views", views,
+                    "reach", views * 8 / 10,
+                    "likes", views / 12,
+                    "comments", views / 60,
+                    "shares", views / 90,
+                    "saved", views / 45);
+        }
+    }
+}

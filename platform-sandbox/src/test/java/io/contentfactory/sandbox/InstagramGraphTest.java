@@ -1,0 +1,116 @@
+package io.contentfactory.sandbox;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.junit.QuarkusTest;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class InstagramGraphTest {
+
+    private static final String ACCOUNT = "test-account";
+    private static final String TOKEN = "test-token";
+    private static HttpServer assets;
+    private static String base;
+
+    @BeforeAll
+    static void serveAssets() throws Exception {
+        byte[] jpeg = image("jpg");
+        byte[] png = image("png");
+        assets = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        assets.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            byte[] body = path.endsWith(".jpg") ? jpeg : png;
+            if (path.startsWith("/missing")) {
+                exchange.sendResponseHeaders(404, -1);
+            } else {
+                exchange.getResponseHeaders().add("Content-Type", path.endsWith(".jpg") ? "image/jpeg" : "image/png");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        assets.start();
+        base = "http://127.0.0.1:" + assets.getAddress().getPort();
+    }
+
+    @AfterAll
+    static void stop() {
+        assets.stop(0);
+    }
+
+    @Test
+    void aContainerProcessesThenPublishesOnceWithAPermalink() {
+        String container = createContainer(base + "/cover.jpg", "Hello sandbox");
+
+        given().formParams(Map.of("creation_id", container, "access_token", TOKEN))
+                .post("/v21.0/{account}/media_publish", ACCOUNT)
+                .then().statusCode(400).body("error.code", equalTo(9007)).body("error.error_subcode", equalTo(2207027));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> "FINISHED".equals(given()
+                .queryParams(Map.of("fields", "status_code", "access_token", TOKEN))
+                .get("/v21.0/{id}", container).then().statusCode(200).extract().path("status_code")));
+
+        String mediaId = given().formParams(Map.of("creation_id", container, "access_token", TOKEN))
+                .post("/v21.0/{account}/media_publish", ACCOUNT)
+                .then().statusCode(200).extract().path("id");
+
+        given().queryParams(Map.of("fields", "permalink,caption,media_type", "access_token", TOKEN))
+                .get("/v21.0/{id}", mediaId)
+                .then().statusCode(200)
+                .body("caption", equalTo("Hello sandbox"))
+                .body("media_type", equalTo("IMAGE"))
+                .body("permalink", startsWith("http://localhost:"));
+        given().queryParams(Map.of("fields", "status_code", "access_token", TOKEN)).get("/v21.0/{id}", container)
+                .then().body("status_code", equalTo("PUBLISHED"));
+
+        given().formParams(Map.of("creation_id", container, "access_token", TOKEN))
+                .post("/v21.0/{account}/media_publish", ACCOUNT)
+                .then().statusCode(400).body("error.code", equalTo(9007)).body("error.error_subcode", equalTo(2207008));
+
+        given().queryParams(Map.of("metric", "views,likes", "access_token", TOKEN)).get("/v21.0/{id}/insights", mediaId)
+                .then().statusCode(200).body("data[0].name", equalTo("views")).body("data[1].name", equalTo("likes"));
+    }
+
+    @Test
+    void aWrongTokenIsAnOAuthError() {
+        given().formParams(Map.of("image_url", base + "/cover.jpg", "access_token", "stolen"))
+                .post("/v21.0/{account}/media", ACCOUNT)
+                .then().statusCode(400).body("error.type", equalTo("OAuthException")).body("error.code", equalTo(190));
+    }
+
+    @Test
+    void aPngOrAnUnreachableImageIsRefusedAtCreation() {
+        given().formParams(Map.of("image_url", base + "/cover.png", "access_token", TOKEN))
+                .post("/v21.0/{account}/media", ACCOUNT)
+                .then().statusCode(400).body("error.code", equalTo(36003));
+        given().formParams(Map.of("image_url", base + "/missing.jpg", "access_token", TOKEN))
+                .post("/v21.0/{account}/media", ACCOUNT)
+                .then().statusCode(400).body("error.code", equalTo(9004));
+    }
+
+    private static String createContainer(String url, String caption) {
+        return given().formParams(Map.of("image_url", url, "caption", caption, "access_token", TOKEN))
+                .post("/v21.0/{account}/media", ACCOUNT)
+                .then().statusCode(200).extract().path("id");
+    }
+
+    private static byte[] image(String format) throws Exception {
+        BufferedImage image = new BufferedImage(20, 20, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, format, out);
+        return out.toByteArray();
+    }
+}
