@@ -1,0 +1,175 @@
+package io.contentfactory.publisher.domain;
+
+import io.contentfactory.contracts.EventCodec;
+import io.contentfactory.contracts.events.Platform;
+import io.contentfactory.contracts.events.PostFailed;
+import io.contentfactory.contracts.events.PostFormat;
+import io.contentfactory.contracts.events.PostPublished;
+import io.contentfactory.contracts.events.PublishError;
+import io.contentfactory.kit.ServiceConfig;
+import io.contentfactory.kit.db.SafeContext;
+import io.contentfactory.kit.outbox.Outbox;
+import io.contentfactory.kit.tenancy.TenantScope;
+import io.contentfactory.kit.timer.DurableTimer;
+import io.contentfactory.kit.timer.TimerClaim;
+import io.contentfactory.kit.timer.TimerLoop;
+import io.contentfactory.publisher.persistence.PublishJobRepository;
+import io.contentfactory.publisher.platform.InstagramClient;
+import io.contentfactory.publisher.platform.PublishFailure;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs queued publish jobs through Instagram's container flow: create the container and persist its id before
+ * anything else, poll until it is {@code FINISHED}, publish, read the permalink, and only then record the job
+ * {@code published} with {@code post.published}. Any failure records the job {@code failed} with a structured
+ * error and {@code post.failed}. A job whose runner died is claimed again after its lease and resumes from its
+ * stored container instead of creating a second one.
+ */
+@ApplicationScoped
+public class PublishRunner {
+
+    private static final Logger LOG = Logger.getLogger(PublishRunner.class);
+    private static final int BATCH = 10;
+
+    private final Vertx vertx;
+    private final PublishJobRepository jobs;
+    private final InstagramClient instagram;
+    private final Outbox outbox;
+    private final TenantScope tenantScope;
+    private final PublisherConfig config;
+    private final DurableTimer timer;
+    private final TimerLoop loop;
+
+    PublishRunner(Vertx vertx, PublishJobRepository jobs, InstagramClient instagram, Outbox outbox, TenantScope tenantScope,
+            ServiceConfig service, PublisherConfig config) {
+        this.vertx = vertx;
+        this.jobs = jobs;
+        this.instagram = instagram;
+        this.outbox = outbox;
+        this.tenantScope = tenantScope;
+        this.config = config;
+        this.timer = new DurableTimer(service.table("publish_jobs"), service.name() + "-" + UUID.randomUUID(), config.lease());
+        this.loop = new TimerLoop("publisher", vertx, timer, this::run, config.maxSleep(), BATCH);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        loop.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        loop.stop();
+    }
+
+    public void wake() {
+        loop.wake();
+    }
+
+    private Uni<Void> run(TimerClaim claim) {
+        return inTransaction(claim, () -> jobs.findInProject(claim.projectId(), claim.id()))
+                .chain(job -> execute(job)
+                        .chain(result -> complete(claim, result))
+                        .onFailure().recoverWithUni(failure -> fail(claim, job.id, asPublishError(failure))));
+    }
+
+    private Uni<Published> execute(PublishJob job) {
+        String token = config.instagram().accessToken();
+        boolean video = "video".equals(job.mediaType);
+        Uni<String> container = job.containerId != null
+                ? Uni.createFrom().item(job.containerId)
+                : instagram.createContainer(job.accountId, token, video, job.mediaUrl, job.caption)
+                        .call(id -> update(job, j -> {
+                            j.containerId = id;
+                            j.status = "processing";
+                        }));
+        return container
+                .call(id -> awaitFinished(id, token, config.instagram().pollAttempts()))
+                .chain(id -> instagram.publish(job.accountId, token, id))
+                .chain(mediaId -> instagram.permalink(mediaId, token)
+                        .map(permalink -> new Published(job.id, mediaId, permalink, Instant.now())));
+    }
+
+    private Uni<Void> awaitFinished(String containerId, String token, int attemptsLeft) {
+        return instagram.containerStatus(containerId, token).chain(status -> switch (status) {
+            case "FINISHED" -> Uni.createFrom().voidItem();
+            case "PUBLISHED" -> Uni.createFrom().failure(new PublishFailure("already_published_on_platform",
+                    "container " + containerId + " was already published; its media id must be reconciled", "poll", false,
+                    Map.of("container_id", containerId)));
+            case "IN_PROGRESS" -> attemptsLeft <= 1
+                    ? Uni.createFrom().failure(new PublishFailure("container_timeout",
+                            "container " + containerId + " was still IN_PROGRESS after " + config.instagram().pollAttempts()
+                                    + " polls", "poll", true, Map.of("container_id", containerId)))
+                    : SafeContext.delay(vertx, config.instagram().pollInterval())
+                            .chain(() -> awaitFinished(containerId, token, attemptsLeft - 1));
+            default -> Uni.createFrom().failure(new PublishFailure("container_" + status.toLowerCase(),
+                    "container " + containerId + " ended in status " + status, "poll", "EXPIRED".equals(status),
+                    Map.of("container_id", containerId, "status_code", status)));
+        });
+    }
+
+    private Uni<Void> complete(TimerClaim claim, Published result) {
+        return timer.fireWith(claim, () -> tenantScope.bind(claim.projectId())
+                .chain(() -> jobs.findInProject(claim.projectId(), result.jobId()))
+                .chain(job -> {
+                    job.status = "published";
+                    job.publishedMediaId = result.mediaId();
+                    job.permalink = result.permalink();
+                    job.publishedAt = result.at();
+                    job.updatedAt = result.at();
+                    LOG.infof("job %s published as %s", job.id, result.mediaId());
+                    return outbox.record(job.projectId, new PostPublished(job.postId, job.targetId, job.mediaId, job.id,
+                            Platform.valueOf(job.platform.toUpperCase()), job.accountId, PostFormat.valueOf(job.format.toUpperCase()),
+                            result.mediaId(), result.permalink(), job.caption, result.at()));
+                })
+                .replaceWithVoid());
+    }
+
+    private Uni<Void> fail(TimerClaim claim, UUID jobId, PublishError error) {
+        LOG.warnf("job %s failed at %s: %s %s", jobId, error.stage(), error.code(), error.message());
+        return timer.fireWith(claim, () -> tenantScope.bind(claim.projectId())
+                .chain(() -> jobs.findInProject(claim.projectId(), jobId))
+                .chain(job -> {
+                    job.status = "failed";
+                    job.errorJson = EventCodec.mapper().valueToTree(error).toString();
+                    job.updatedAt = Instant.now();
+                    return outbox.record(job.projectId, new PostFailed(job.postId, job.targetId, job.mediaId, job.id,
+                            Platform.valueOf(job.platform.toUpperCase()), job.accountId, error));
+                })
+                .replaceWithVoid());
+    }
+
+    private Uni<Void> update(PublishJob job, Consumer<PublishJob> change) {
+        return Panache.withTransaction(() -> tenantScope.bind(job.projectId)
+                .chain(() -> jobs.findInProject(job.projectId, job.id))
+                .invoke(stored -> {
+                    change.accept(stored);
+                    stored.updatedAt = Instant.now();
+                    change.accept(job);
+                })
+                .replaceWithVoid());
+    }
+
+    private <T> Uni<T> inTransaction(TimerClaim claim, java.util.function.Supplier<Uni<T>> work) {
+        return Panache.withTransaction(() -> tenantScope.bind(claim.projectId()).chain(() -> work.get()));
+    }
+
+    private static PublishError asPublishError(Throwable failure) {
+        if (failure instanceof PublishFailure publishFailure) {
+            return publishFailure.error();
+        }
+        return new PublishError("internal_error", failure.toString(), "internal", true, Map.of());
+    }
+
+    private record Published(UUID jobId, String mediaId, String permalink, Instant at) {
+    }
+}

@@ -1,0 +1,33 @@
+package io.contentfactory.publisher.messaging;
+
+import io.contentfactory.contracts.Channels;
+import io.contentfactory.contracts.events.PostDue;
+import io.contentfactory.kit.ServiceConfig;
+import io.contentfactory.kit.messaging.EventConsumer;
+import io.contentfactory.publisher.domain.PublishJobs;
+import io.contentfactory.publisher.domain.PublishRunner;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+@ApplicationScoped
+public class PostDueConsumer {
+
+    private final EventConsumer consumer;
+    private final PublishJobs jobs;
+    private final PublishRunner runner;
+    private final ServiceConfig service;
+
+    PostDueConsumer(EventConsumer consumer, PublishJobs jobs, PublishRunner runner, ServiceConfig service) {
+        this.consumer = consumer;
+        this.jobs = jobs;
+        this.runner = runner;
+        this.service = service;
+    }
+
+    @Incoming(Channels.POST_DUE)
+    public Uni<Void> onPostDue(String event) {
+        return consumer.consume(service.name(), event, PostDue.class, (context, due) -> jobs.enqueue(context.projectId(), due))
+                .invoke(runner::wake);
+    }
+}

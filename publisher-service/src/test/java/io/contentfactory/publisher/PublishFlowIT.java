@@ -1,0 +1,157 @@
+package io.contentfactory.publisher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import io.contentfactory.contracts.EventCodec;
+import io.contentfactory.contracts.Topics;
+import io.contentfactory.contracts.events.CaptionParts;
+import io.contentfactory.contracts.events.MediaType;
+import io.contentfactory.contracts.events.Platform;
+import io.contentfactory.contracts.events.PostDue;
+import io.contentfactory.contracts.events.PostFailed;
+import io.contentfactory.contracts.events.PostFormat;
+import io.contentfactory.contracts.events.PostPublished;
+import io.contentfactory.testkit.KafkaResource;
+import io.contentfactory.testkit.PostgresResource;
+import io.contentfactory.testkit.SandboxResource;
+import io.contentfactory.testkit.TopicProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(value = SandboxResource.class, initArgs = @ResourceArg(name = "base-url-properties", value = "factory.publisher.instagram.base-url"))
+class PublishFlowIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(40);
+    private static HttpServer assets;
+    private final TopicProbe kafka = TopicProbe.onTestBroker();
+
+    @BeforeAll
+    static void serveAssets() throws Exception {
+        byte[] jpeg = image("jpg");
+        byte[] png = image("png");
+        assets = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        assets.createContext("/", exchange -> {
+            boolean isJpeg = exchange.getRequestURI().getPath().endsWith(".jpg");
+            byte[] body = isJpeg ? jpeg : png;
+            exchange.getResponseHeaders().add("Content-Type", isJpeg ? "image/jpeg" : "image/png");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        assets.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        assets.stop(0);
+    }
+
+    @Test
+    void aDuePostIsPublishedThroughTheContainerFlowExactlyOnce() {
+        UUID projectId = UUID.randomUUID();
+        PostDue due = due("cover.jpg");
+        kafka.send(Topics.POST_DUE, due.postId().toString(), envelope(projectId, due));
+
+        PostPublished published = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.POST_PUBLISHED,
+                r -> r.value().contains(due.targetId().toString()), TIMEOUT).value()), PostPublished.class);
+        assertThat(published.caption()).isEqualTo("Green bowl\n\n#recipes #vegan");
+        assertThat(published.permalink()).contains("/sandbox/instagram/p/");
+
+        Map<String, String> job = job("select status, container_id, published_media_id, caption, permalink from publisher.publish_jobs where target_id = '" + due.targetId() + "'");
+        assertThat(job.get("status")).isEqualTo("published");
+        assertThat(job.get("container_id")).isNotBlank();
+        assertThat(job.get("published_media_id")).isEqualTo(published.externalPostId());
+        assertThat(job.get("caption")).isEqualTo(published.caption());
+
+        List<Map<String, Object>> live = RestAssured.get(SandboxResource.sandbox().baseUrl() + "/sandbox/instagram/media")
+                .then().statusCode(200).extract().jsonPath().getList("findAll { it.id == '" + published.externalPostId() + "' }");
+        assertThat(live).singleElement().satisfies(m -> assertThat(m.get("caption")).isEqualTo(published.caption()));
+
+        // A second post.due for the published target (a redelivery with a new event id) creates no job and no post.
+        kafka.send(Topics.POST_DUE, due.postId().toString(), envelope(projectId, due));
+        PostDue marker = due("cover.jpg");
+        kafka.send(Topics.POST_DUE, marker.postId().toString(), envelope(projectId, marker));
+        kafka.awaitOne(Topics.POST_PUBLISHED, r -> r.value().contains(marker.targetId().toString()), TIMEOUT);
+        assertThat(count("select count(*) from publisher.publish_jobs where target_id = '" + due.targetId() + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void aPngIsRefusedByThePlatformAndARetryIsANewJob() {
+        UUID projectId = UUID.randomUUID();
+        PostDue png = due("cover.png");
+        kafka.send(Topics.POST_DUE, png.postId().toString(), envelope(projectId, png));
+
+        PostFailed failed = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.POST_FAILED,
+                r -> r.value().contains(png.targetId().toString()), TIMEOUT).value()), PostFailed.class);
+        assertThat(failed.error().code()).isEqualTo("instagram_error_36003");
+        assertThat(failed.error().stage()).isEqualTo("create_container");
+        assertThat(failed.error().details()).containsEntry("graph_subcode", 2207083);
+        Map<String, String> job = job("select status, error_json from publisher.publish_jobs where target_id = '" + png.targetId() + "'");
+        assertThat(job.get("status")).isEqualTo("failed");
+        assertThat(job.get("error_json")).contains("\"stage\":\"create_container\"", "\"retryable\":false");
+
+        PostDue retry = new PostDue(png.postId(), png.targetId(), png.mediaId(), png.platform(), png.accountId(), png.format(),
+                png.mediaType(), png.mediaUrl().replace(".png", ".jpg"), "image/jpeg", png.caption(), png.scheduledAt());
+        kafka.send(Topics.POST_DUE, retry.postId().toString(), envelope(projectId, retry));
+        kafka.awaitOne(Topics.POST_PUBLISHED, r -> r.value().contains(png.targetId().toString()), TIMEOUT);
+        await().atMost(TIMEOUT).until(() -> count("select count(*) from publisher.publish_jobs where target_id = '" + png.targetId() + "'") == 2);
+        assertThat(count("select count(*) from publisher.publish_jobs where target_id = '" + png.targetId() + "' and status = 'failed'")).isEqualTo(1);
+    }
+
+    private static PostDue due(String file) {
+        String url = "http://127.0.0.1:" + assets.getAddress().getPort() + "/" + file;
+        return new PostDue(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), Platform.INSTAGRAM, "sandbox-ig-account",
+                PostFormat.FEED_IMAGE, MediaType.IMAGE, url, file.endsWith(".jpg") ? "image/jpeg" : "image/png",
+                new CaptionParts("Green bowl", null, List.of("recipes", "#Recipes", "vegan")), Instant.now());
+    }
+
+    private static String envelope(UUID projectId, PostDue due) {
+        return EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(), "/content-factory/scheduler-service", projectId, Instant.now(), due));
+    }
+
+    private static Map<String, String> job(String sql) {
+        try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            assertThat(rs.next()).as("a job row").isTrue();
+            Map<String, String> row = new java.util.HashMap<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                row.put(rs.getMetaData().getColumnName(i), rs.getString(i));
+            }
+            return row;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long count(String sql) {
+        return Long.parseLong(job(sql).get("count"));
+    }
+
+    private static byte[] image(String format) throws Exception {
+        BufferedImage image = new BufferedImage(30, 30, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, format, out);
+        return out.toByteArray();
+    }
+}
