@@ -1,0 +1,34 @@
+package io.contentfactory.metrics.messaging;
+
+import io.contentfactory.contracts.Channels;
+import io.contentfactory.contracts.events.PostPublished;
+import io.contentfactory.kit.ServiceConfig;
+import io.contentfactory.kit.messaging.EventConsumer;
+import io.contentfactory.metrics.domain.CheckpointPlanner;
+import io.contentfactory.metrics.domain.MetricsPoller;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+@ApplicationScoped
+public class PostPublishedConsumer {
+
+    private final EventConsumer consumer;
+    private final CheckpointPlanner planner;
+    private final MetricsPoller poller;
+    private final ServiceConfig service;
+
+    PostPublishedConsumer(EventConsumer consumer, CheckpointPlanner planner, MetricsPoller poller, ServiceConfig service) {
+        this.consumer = consumer;
+        this.planner = planner;
+        this.poller = poller;
+        this.service = service;
+    }
+
+    @Incoming(Channels.POST_PUBLISHED)
+    public Uni<Void> onPostPublished(String event) {
+        return consumer.consume(service.name(), event, PostPublished.class,
+                        (context, published) -> planner.plan(context.projectId(), published))
+                .invoke(poller::wake);
+    }
+}
