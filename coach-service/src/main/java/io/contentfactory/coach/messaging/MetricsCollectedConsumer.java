@@ -1,0 +1,30 @@
+package io.contentfactory.coach.messaging;
+
+import io.contentfactory.coach.domain.Coach;
+import io.contentfactory.contracts.Channels;
+import io.contentfactory.contracts.events.MetricsCollected;
+import io.contentfactory.kit.ServiceConfig;
+import io.contentfactory.kit.messaging.EventConsumer;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+@ApplicationScoped
+public class MetricsCollectedConsumer {
+
+    private final EventConsumer consumer;
+    private final Coach coach;
+    private final ServiceConfig service;
+
+    MetricsCollectedConsumer(EventConsumer consumer, Coach coach, ServiceConfig service) {
+        this.consumer = consumer;
+        this.coach = coach;
+        this.service = service;
+    }
+
+    @Incoming(Channels.METRICS_COLLECTED)
+    public Uni<Void> onMetricsCollected(String event) {
+        return consumer.consume(service.name(), event, MetricsCollected.class,
+                (context, metrics) -> coach.review(context.projectId(), metrics));
+    }
+}
