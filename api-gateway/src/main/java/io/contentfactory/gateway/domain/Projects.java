@@ -1,0 +1,68 @@
+package io.contentfactory.gateway.domain;
+
+import io.contentfactory.contracts.events.ProjectCreated;
+import io.contentfactory.gateway.persistence.ProjectRepository;
+import io.contentfactory.kit.outbox.Outbox;
+import io.contentfactory.kit.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.text.Normalizer;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Creates tenants and announces them with {@code project.created}. */
+@ApplicationScoped
+public class Projects {
+
+    private final ProjectRepository projects;
+    private final Outbox outbox;
+
+    Projects(ProjectRepository projects, Outbox outbox) {
+        this.projects = projects;
+        this.outbox = outbox;
+    }
+
+    @WithTransaction
+    public Uni<Project> create(String name, String requestedSlug, String timeZone) {
+        String slug = requestedSlug == null || requestedSlug.isBlank() ? slugOf(name) : requestedSlug;
+        if (!slug.matches("^[a-z0-9][a-z0-9-]{1,62}$")) {
+            throw ProblemException.badRequest("invalid_slug", "a slug is 2 to 63 lowercase letters, digits and dashes: '" + slug + "'");
+        }
+        String zone = timeZone == null || timeZone.isBlank() ? "UTC" : validZone(timeZone);
+        return projects.slugTaken(slug).chain(taken -> {
+            if (taken) {
+                throw ProblemException.conflict("slug_taken", "a project with slug '" + slug + "' already exists");
+            }
+            Project project = new Project();
+            project.id = UUID.randomUUID();
+            project.slug = slug;
+            project.name = name.strip();
+            project.timeZone = zone;
+            project.createdAt = Instant.now();
+            return projects.persist(project)
+                    .call(saved -> outbox.record(saved.id, new ProjectCreated(saved.id, saved.slug, saved.name, saved.timeZone)));
+        });
+    }
+
+    public Uni<List<Project>> list() {
+        return projects.listAll();
+    }
+
+    static String slugOf(String name) {
+        String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+    }
+
+    private static String validZone(String zone) {
+        try {
+            return ZoneId.of(zone).getId();
+        } catch (DateTimeException e) {
+            throw ProblemException.badRequest("invalid_time_zone", "'" + zone + "' is not an IANA time zone id");
+        }
+    }
+}
