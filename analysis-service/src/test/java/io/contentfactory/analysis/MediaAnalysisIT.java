@@ -11,6 +11,7 @@ import io.contentfactory.contracts.events.MediaIngested;
 import io.contentfactory.contracts.events.MediaType;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
+import io.contentfactory.testkit.TestMedia;
 import io.contentfactory.testkit.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -60,7 +61,7 @@ class MediaAnalysisIT {
 
     @Test
     void aVerticalClipIsProbedScoredAndAnnounced() throws Exception {
-        TestClips.mp4(dir.resolve("vertical.mp4"), 360, 640, 2.0);
+        TestMedia.mp4(dir.resolve("vertical.mp4"), 360, 640, 2.0);
         UUID projectId = UUID.randomUUID();
         UUID mediaId = UUID.randomUUID();
         kafka.send(Topics.MEDIA_INGESTED, mediaId.toString(), ingested(projectId, mediaId, "vertical.mp4", MediaType.VIDEO, "video/mp4"));

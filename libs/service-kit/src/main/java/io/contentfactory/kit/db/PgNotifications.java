@@ -23,15 +23,18 @@ public class PgNotifications {
     private final Vertx vertx;
     private final String reactiveUrl;
     private final String username;
+    private final java.util.Optional<String> password;
     private final Map<String, Runnable> listeners = new ConcurrentHashMap<>();
     private PgSubscriber subscriber;
 
     PgNotifications(Vertx vertx,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String reactiveUrl,
-            @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "postgres") String username) {
+            @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "postgres") String username,
+            @ConfigProperty(name = "quarkus.datasource.password") java.util.Optional<String> password) {
         this.vertx = vertx;
         this.reactiveUrl = reactiveUrl;
         this.username = username;
+        this.password = password;
     }
 
     public synchronized void listen(String channel, Runnable onNotify) {
@@ -42,9 +45,9 @@ public class PgNotifications {
     private PgSubscriber subscriber() {
         if (subscriber == null) {
             PgConnectOptions options = PgConnectOptions.fromUri(reactiveUrl.replaceFirst("^vertx-reactive:", ""));
-            if (options.getUser() == null || options.getUser().isEmpty()) {
-                options.setUser(username);
-            }
+            // The URL carries no credentials: they come from the datasource settings, as for the pool.
+            options.setUser(username);
+            password.ifPresent(options::setPassword);
             subscriber = PgSubscriber.subscriber(vertx, options)
                     .reconnectPolicy(retries -> retries < 1000 ? 1000L : -1L);
             subscriber.connect().subscribe().with(

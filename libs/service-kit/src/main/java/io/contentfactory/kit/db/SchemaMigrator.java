@@ -9,9 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import liquibase.Liquibase;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,10 +29,23 @@ public class SchemaMigrator {
     private final LiquibaseFactory liquibaseFactory;
     private final ServiceConfig service;
 
-    SchemaMigrator(AgroalDataSource dataSource, LiquibaseFactory liquibaseFactory, ServiceConfig service) {
+    private final boolean createDatabase;
+    private final String jdbcUrl;
+    private final String username;
+    private final String password;
+
+    SchemaMigrator(AgroalDataSource dataSource, LiquibaseFactory liquibaseFactory, ServiceConfig service,
+            @ConfigProperty(name = "factory.db.create-if-missing", defaultValue = "false") boolean createDatabase,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
+            @ConfigProperty(name = "quarkus.datasource.username") String username,
+            @ConfigProperty(name = "quarkus.datasource.password") java.util.Optional<String> password) {
         this.dataSource = dataSource;
         this.liquibaseFactory = liquibaseFactory;
         this.service = service;
+        this.createDatabase = createDatabase;
+        this.jdbcUrl = jdbcUrl;
+        this.username = username;
+        this.password = password.orElse("");
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
@@ -38,6 +53,9 @@ public class SchemaMigrator {
     }
 
     public void migrate() {
+        if (createDatabase) {
+            createDatabaseIfMissing();
+        }
         createSchema();
         try (Liquibase liquibase = liquibaseFactory.createLiquibase()) {
             liquibase.update(liquibaseFactory.createContexts(), liquibaseFactory.createLabels());
@@ -45,6 +63,24 @@ public class SchemaMigrator {
             throw new IllegalStateException("migration of schema " + service.schema() + " failed", e);
         }
         LOG.infof("schema %s is up to date", service.schema());
+    }
+
+    /** For a fresh local stack: every service may race to create the database, so "already exists" is fine. */
+    private void createDatabaseIfMissing() {
+        int slash = jdbcUrl.lastIndexOf('/');
+        String name = jdbcUrl.substring(slash + 1).replaceFirst("\\?.*$", "");
+        String adminUrl = jdbcUrl.substring(0, slash + 1) + "postgres";
+        try (Connection connection = DriverManager.getConnection(adminUrl, username, password);
+             Statement statement = connection.createStatement()) {
+            if (!statement.executeQuery("select 1 from pg_database where datname = '" + name.replace("'", "") + "'").next()) {
+                statement.execute("create database \"" + name.replace("\"", "") + "\"");
+                LOG.infof("created database %s", name);
+            }
+        } catch (SQLException e) {
+            if (!"42P04".equals(e.getSQLState()) && !"23505".equals(e.getSQLState())) {
+                throw new IllegalStateException("cannot create database " + name, e);
+            }
+        }
     }
 
     private void createSchema() {

@@ -1,0 +1,137 @@
+package io.contentfactory.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.contentfactory.contracts.Topics;
+import io.contentfactory.testkit.PostgresResource;
+import io.contentfactory.testkit.TestMedia;
+import io.contentfactory.testkit.TopicProbe;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole pipeline as separate processes, started by {@code bin/factory}: Kafka, every service and the
+ * sandbox, on the machine's PostgreSQL with a fresh database. Each step is checked on the data it wrote.
+ */
+class PipelineE2EIT {
+
+    private static final Duration STEP = Duration.ofSeconds(60);
+    private static Stack stack;
+
+    @BeforeAll
+    static void up() throws Exception {
+        Path root = Path.of(System.getProperty("factory.root", "..")).toAbsolutePath().normalize();
+        Path home = Path.of("target/e2e-home").toAbsolutePath();
+        deleteRecursively(home);
+        PostgresResource.TestDatabase db = PostgresResource.database();
+        stack = new Stack(root, home, db.host(), db.port(), db.name(), db.user());
+        stack.factory("up");
+    }
+
+    @AfterAll
+    static void down() {
+        if (stack != null) {
+            stack.factory("down");
+        }
+    }
+
+    @Test
+    void aDroppedVideoIsFollowedUntilItIsPublishedMeasuredAndCoached() throws Exception {
+        Map<String, String> project = createProject();
+        String projectId = project.get("id");
+        Path inbox = stack.inbox(project.get("slug"));
+        await().atMost(STEP).until(() -> Files.isDirectory(inbox));
+
+        Path partial = inbox.resolve("launch-teaser.mp4.part");
+        TestMedia.mp4(partial, 360, 640, 3);
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(partial)));
+        Files.move(partial, inbox.resolve("launch-teaser.mp4"));
+
+        Map<String, String> media = awaitRow("select id, status, sha256, size_bytes, media_type from ingest.media_assets where project_id = '"
+                + projectId + "' and file_name = 'launch-teaser.mp4'");
+        assertThat(media).containsEntry("status", "ingested").containsEntry("sha256", sha256).containsEntry("media_type", "video");
+        String mediaId = media.get("id");
+
+        Map<String, String> analysis = awaitRow("select resolution, duration_sec, pre_social_score from analysis.media_analysis where media_id = '" + mediaId + "'");
+        assertThat(analysis.get("resolution")).isEqualTo("360x640");
+        assertThat(Double.parseDouble(analysis.get("duration_sec"))).isBetween(2.8, 3.2);
+        assertThat(Double.parseDouble(analysis.get("pre_social_score"))).isEqualTo(75.0);
+
+        Map<String, String> target = awaitRow("select id, scheduled_at, format from scheduler.post_targets where media_id = '" + mediaId + "'");
+        assertThat(target.get("format")).isEqualTo("reel");
+        String targetId = target.get("id");
+
+        Map<String, String> job = awaitRow("select status, container_id, published_media_id, permalink, caption from publisher.publish_jobs"
+                + " where target_id = '" + targetId + "' and status = 'published'");
+        assertThat(job.get("container_id")).isNotBlank();
+        assertThat(job.get("caption")).isEqualTo("Launch teaser");
+
+        Map<String, String> written = awaitRow("select status, external_post_id, permalink from scheduler.post_targets where id = '"
+                + targetId + "' and status = 'published'");
+        assertThat(written.get("external_post_id")).isEqualTo(job.get("published_media_id"));
+        List<Map<String, Object>> live = given().get("http://localhost:" + Stack.port(8090) + "/sandbox/instagram/media")
+                .then().statusCode(200).extract().jsonPath().getList("findAll { it.id == '" + job.get("published_media_id") + "' }");
+        assertThat(live).singleElement().satisfies(post -> {
+            assertThat(post.get("permalink")).isEqualTo(written.get("permalink"));
+            assertThat(post.get("mediaType")).isEqualTo("REELS");
+        });
+
+        Map<String, String> metrics = awaitRow("select views, likes from metrics.posting_metrics where target_id = '" + targetId + "' and checkpoint = '15m'");
+        assertThat(Long.parseLong(metrics.get("views"))).isPositive();
+
+        Map<String, String> insight = awaitRow("select summary from coach.ai_coach_insights where target_id = '" + targetId + "' and checkpoint = '15m'");
+        assertThat(insight.get("summary")).startsWith("At 15m: " + metrics.get("views") + " views");
+    }
+
+    @Test
+    void anEventCommittedJustBeforeTheServiceDiesIsDeliveredAfterItRestarts() {
+        stack.factory("stop", "api-gateway");
+        stack.factory(Map.of("FACTORY_OUTBOX_RELAY_ENABLED", "false"), "start", "api-gateway");
+
+        Map<String, String> project = createProject();
+        String projectId = project.get("id");
+        assertThat(stack.row("select published_at from gateway.outbox where project_id = '" + projectId + "'"))
+                .containsEntry("published_at", null);
+
+        stack.factory("stop", "api-gateway", "--kill");
+        TopicProbe kafka = new TopicProbe("localhost:" + Stack.port(9092));
+        assertThat(kafka.all(Topics.PROJECT_CREATED)).noneMatch(r -> projectId.equals(r.key()));
+
+        stack.factory("start", "api-gateway");
+        kafka.awaitOne(Topics.PROJECT_CREATED, r -> projectId.equals(r.key()), STEP);
+        awaitRow("select project_id from ingest.project_folders where project_id = '" + projectId + "'");
+        assertThat(stack.row("select count(*) as n from gateway.outbox where project_id = '" + projectId + "' and published_at is not null"))
+                .containsEntry("n", "1");
+    }
+
+    private static Map<String, String> createProject() {
+        String slug = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        return given().header("Authorization", "Bearer " + Stack.OPERATOR_TOKEN).contentType("application/json")
+                .body("{\"name\": \"E2E " + slug + "\", \"slug\": \"" + slug + "\", \"timeZone\": \"Europe/Berlin\"}")
+                .post("http://localhost:" + Stack.port(8080) + "/admin/projects")
+                .then().statusCode(201).extract().jsonPath().getMap("", String.class, String.class);
+    }
+
+    private static Map<String, String> awaitRow(String sql) {
+        return await().atMost(STEP).pollInterval(Duration.ofMillis(250)).until(() -> stack.row(sql), row -> !row.isEmpty());
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.contentfactory.e2e;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The local stack, driven through {@code bin/factory} exactly as a person runs it, on its own ports and database. */
+final class Stack {
+
+    static final int PORT_OFFSET = 100;
+    static final String OPERATOR_TOKEN = "e2e-operator-token";
+
+    private final Path root;
+    private final Path home;
+    private final Map<String, String> env = new HashMap<>();
+    private final String jdbcUrl;
+    private final String user;
+
+    Stack(Path root, Path home, String dbHost, int dbPort, String dbName, String dbUser) {
+        this.root = root;
+        this.home = home;
+        this.jdbcUrl = "jdbc:postgresql://" + dbHost + ":" + dbPort + "/" + dbName;
+        this.user = dbUser;
+        env.put("FACTORY_HOME", home.toString());
+        env.put("FACTORY_PORT_OFFSET", Integer.toString(PORT_OFFSET));
+        env.put("FACTORY_DB_HOST", dbHost);
+        env.put("FACTORY_DB_PORT", Integer.toString(dbPort));
+        env.put("FACTORY_DB_NAME", dbName);
+        env.put("FACTORY_DB_USER", dbUser);
+        env.put("FACTORY_OPERATOR_TOKEN", OPERATOR_TOKEN);
+        // The demo's time compression: a plan hour lasts 1 s, a metrics minute 20 ms.
+        env.put("FACTORY_SCHEDULER_PLAN_HOUR", "PT1S");
+        env.put("FACTORY_SCHEDULER_FIRST_SLOT_LEAD", "PT2S");
+        env.put("FACTORY_METRICS_MINUTE", "PT0.02S");
+    }
+
+    static int port(int base) {
+        return base + PORT_OFFSET;
+    }
+
+    Path inbox(String slug) {
+        return home.resolve("inbox").resolve(slug);
+    }
+
+    void factory(Map<String, String> extraEnv, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(root.resolve("bin/factory").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        builder.environment().putAll(extraEnv);
+        try {
+            Path log = Files.createDirectories(Path.of("target")).resolve("factory-commands.log");
+            Files.writeString(log, "$ bin/factory " + String.join(" ", args) + "\n", StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            Process process = builder.start();
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("bin/factory " + String.join(" ", args) + " timed out; see " + log.toAbsolutePath());
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("bin/factory " + String.join(" ", args) + " failed; see " + log.toAbsolutePath()
+                        + " and " + home.resolve("logs"));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void factory(String... args) {
+        factory(Map.of(), args);
+    }
+
+    /** One row of a query as column name to text; an empty map when there is no row. */
+    Map<String, String> row(String sql) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, ""); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            Map<String, String> row = new HashMap<>();
+            if (rs.next()) {
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.put(rs.getMetaData().getColumnLabel(i), rs.getString(i));
+                }
+            }
+            return row;
+        } catch (SQLException e) {
+            // A schema may not exist yet while its service is still starting.
+            return Map.of();
+        }
+    }
+}

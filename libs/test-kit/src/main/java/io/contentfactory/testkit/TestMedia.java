@@ -1,0 +1,101 @@
+package io.contentfactory.testkit;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ShortBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Java2DFrameConverter;
+
+/** Real media made on the spot with FFmpeg (through JavaCV) and ImageIO: a moving test pattern with a tone, and images. */
+public final class TestMedia {
+
+    private static final int FPS = 25;
+    private static final int SAMPLE_RATE = 44_100;
+
+    private TestMedia() {
+    }
+
+    /** An MPEG-4 video in an MP4 container with a 440 Hz AAC tone. */
+    public static Path mp4(Path file, int width, int height, double seconds) {
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 1);
+             Java2DFrameConverter converter = new Java2DFrameConverter()) {
+            recorder.setFormat("mp4");
+            recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
+            recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
+            recorder.setFrameRate(FPS);
+            recorder.setSampleRate(SAMPLE_RATE);
+            recorder.setVideoBitrate(250_000);
+            recorder.setAudioBitrate(48_000);
+            recorder.start();
+            int frames = (int) Math.round(seconds * FPS);
+            int samplesPerFrame = SAMPLE_RATE / FPS;
+            for (int i = 0; i < frames; i++) {
+                recorder.record(converter.convert(pattern(width, height, i, frames)));
+                recorder.recordSamples(SAMPLE_RATE, 1, tone(samplesPerFrame, i * samplesPerFrame));
+            }
+            recorder.stop();
+            return file;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot write " + file, e);
+        }
+    }
+
+    public static byte[] jpeg(int width, int height) {
+        return encode(pattern(width, height, 3, 10), "jpg");
+    }
+
+    public static byte[] png(int width, int height) {
+        return encode(pattern(width, height, 3, 10), "png");
+    }
+
+    private static BufferedImage pattern(int width, int height, int frame, int frames) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.getHSBColor(frame / (float) Math.max(1, frames), 0.7f, 0.85f));
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.WHITE);
+        int size = Math.max(8, Math.min(width, height) / 6);
+        g.fillOval((frame * 9) % Math.max(1, width - size), height / 2 - size / 2, size, size);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(10, size / 3)));
+        g.drawString("Content Factory " + frame, size / 3, size);
+        g.dispose();
+        return image;
+    }
+
+    private static ShortBuffer tone(int samples, int offset) {
+        short[] data = new short[samples];
+        for (int s = 0; s < samples; s++) {
+            data[s] = (short) (Math.sin(2 * Math.PI * 440 * (offset + s) / SAMPLE_RATE) * 6000);
+        }
+        return ShortBuffer.wrap(data);
+    }
+
+    private static byte[] encode(BufferedImage image, String format) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, format, out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the demo's sample media: {@code TestMedia <dir>}. */
+    public static void main(String[] args) throws IOException {
+        Path dir = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "bin/demo-media"));
+        mp4(dir.resolve("morning-routine.mp4"), 360, 640, 8);
+        mp4(dir.resolve("kitchen-tour.mp4"), 480, 480, 4);
+        Files.write(dir.resolve("green-bowl.jpg"), jpeg(1080, 1350));
+    }
+}
