@@ -1,7 +1,5 @@
 package io.contentfactory.localkafka;
 
-import io.contentfactory.contracts.Subscriptions;
-import io.contentfactory.contracts.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -12,8 +10,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import kafka.server.KafkaConfig;
@@ -22,7 +18,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -66,29 +61,12 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     /** Creates every pipeline topic and every dead-letter topic; existing topics are left as they are. */
     public void createPipelineTopics() {
-        List<NewTopic> topics = new java.util.ArrayList<>(Topics.ALL.stream()
-                .map(t -> new NewTopic(t.name(), t.partitions(), (short) 1))
-                .toList());
-        Subscriptions.ALL.forEach(s -> topics.add(new NewTopic(s.deadLetterTopic(), Topics.DEAD_LETTER_PARTITIONS, (short) 1)));
-        createTopics(topics);
+        createTopics(PipelineTopics.all((short) 1));
     }
 
     public void createTopics(Collection<NewTopic> topics) {
         try (Admin admin = admin()) {
-            for (NewTopic topic : topics) {
-                try {
-                    admin.createTopics(Set.of(topic)).all().get(30, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("cannot create topic " + topic.name(), e.getCause());
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("topic creation timed out", e);
+            PipelineTopics.create(admin, List.copyOf(topics));
         }
     }
 
