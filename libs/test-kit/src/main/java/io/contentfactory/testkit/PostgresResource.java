@@ -1,9 +1,9 @@
 package io.contentfactory.testkit;
 
+import io.contentfactory.localpostgres.LocalPostgres;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -59,17 +59,15 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     }
 
     private static TestDatabase embedded(String name, SQLException serverMissing) {
-        if ("root".equals(System.getProperty("user.name"))) {
+        if (LocalPostgres.runningAsRoot()) {
             throw new IllegalStateException("No PostgreSQL server at FACTORY_TEST_DB_HOST/PORT, and embedded PostgreSQL"
                     + " cannot run as root. Start the local server: pg_ctlcluster --skip-systemctl-redirect"
                     + " $(ls /etc/postgresql) main start", serverMissing);
         }
+        EmbeddedPostgres embedded = LocalPostgres.start(null, 0);
         try {
-            EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
             createDatabase("127.0.0.1", embedded.getPort(), "postgres", name);
             return new TestDatabase("127.0.0.1", embedded.getPort(), "postgres", name, embedded);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -48,7 +48,7 @@ public class MetricsPoller {
         this.instagram = instagram;
         this.outbox = outbox;
         this.tenantScope = tenantScope;
-        this.timer = new DurableTimer(service.table("metric_checkpoints"), service.name() + "-" + UUID.randomUUID(), config.lease());
+        this.timer = DurableTimer.of(service, "metric_checkpoints", config.lease());
         this.loop = new TimerLoop("metrics-poller", vertx, timer, this::collect, config.maxSleep(), BATCH);
     }
 

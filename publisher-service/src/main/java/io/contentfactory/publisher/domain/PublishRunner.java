@@ -59,7 +59,7 @@ public class PublishRunner {
         this.outbox = outbox;
         this.tenantScope = tenantScope;
         this.config = config;
-        this.timer = new DurableTimer(service.table("publish_jobs"), service.name() + "-" + UUID.randomUUID(), config.lease());
+        this.timer = DurableTimer.of(service, "publish_jobs", config.lease());
         this.loop = new TimerLoop("publisher", vertx, timer, this::run, config.maxSleep(), BATCH);
     }
 

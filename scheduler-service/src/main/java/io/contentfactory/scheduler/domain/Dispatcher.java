@@ -22,7 +22,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Fires planned targets at their slot: {@code post.due} for automatic posts, {@code post.manual-required} for
@@ -47,7 +46,7 @@ public class Dispatcher {
         this.posts = posts;
         this.outbox = outbox;
         this.tenantScope = tenantScope;
-        this.timer = new DurableTimer(service.table("post_targets"), service.name() + "-" + UUID.randomUUID(), config.lease());
+        this.timer = DurableTimer.of(service, "post_targets", config.lease());
         this.loop = new TimerLoop("dispatcher", vertx, timer, this::fire, config.maxSleep(), BATCH);
     }
 

@@ -1,5 +1,6 @@
 package io.contentfactory.kit.timer;
 
+import io.contentfactory.kit.ServiceConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
@@ -28,6 +29,11 @@ public final class DurableTimer {
         this.table = qualifiedTable;
         this.owner = owner;
         this.lease = lease;
+    }
+
+    /** A timer over one of this service's tables, leased in the name of this process instance. */
+    public static DurableTimer of(ServiceConfig service, String table, Duration lease) {
+        return new DurableTimer(service.table(table), service.name() + "-" + UUID.randomUUID(), lease);
     }
 
     public String claimSql() {
