@@ -1,0 +1,104 @@
+package io.contentfactory.gateway.domain;
+
+import io.contentfactory.gateway.auth.ApiKeyFormat;
+import io.contentfactory.gateway.auth.KeyHasher;
+import io.contentfactory.gateway.auth.Scope;
+import io.contentfactory.gateway.persistence.ApiKeyRepository;
+import io.contentfactory.gateway.persistence.ProjectRepository;
+import io.contentfactory.kit.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** The key lifecycle: issue, list, rotate (issue a successor, revoke the old key) and revoke. */
+@ApplicationScoped
+public class ApiKeys {
+
+    private final ApiKeyRepository keys;
+    private final ProjectRepository projects;
+    private final KeyHasher hasher;
+
+    ApiKeys(ApiKeyRepository keys, ProjectRepository projects, KeyHasher hasher) {
+        this.keys = keys;
+        this.projects = projects;
+        this.hasher = hasher;
+    }
+
+    /** A stored key and, only right after issuing, the key itself. */
+    public record IssuedKey(ApiKey stored, String key) {
+    }
+
+    @WithTransaction
+    public Uni<IssuedKey> issue(UUID projectId, Set<Scope> scopes, String label, Instant expiresAt) {
+        if (scopes.isEmpty()) {
+            throw ProblemException.badRequest("scopes_required", "a key needs at least one scope: read, write or admin");
+        }
+        if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
+            throw ProblemException.badRequest("expiry_in_past", "expiresAt must be in the future");
+        }
+        return projects.findById(projectId).chain(project -> {
+            if (project == null) {
+                throw ProblemException.notFound("project", projectId);
+            }
+            return store(projectId, scopes, label, expiresAt);
+        });
+    }
+
+    @WithSession
+    public Uni<List<ApiKey>> list(UUID projectId) {
+        return keys.listForProject(projectId);
+    }
+
+    /** Issues a successor with the same scopes and expiry, and revokes the old key in the same transaction. */
+    @WithTransaction
+    public Uni<IssuedKey> rotate(UUID keyId) {
+        return activeKey(keyId).chain(old -> store(old.projectId, Scope.parseAll(old.scopes), old.label, old.expiresAt)
+                .invoke(successor -> {
+                    old.revokedAt = Instant.now();
+                    old.rotatedTo = successor.stored().id;
+                }));
+    }
+
+    @WithTransaction
+    public Uni<Void> revoke(UUID keyId) {
+        return keys.findById(keyId).invoke(key -> {
+            if (key == null) {
+                throw ProblemException.notFound("key", keyId);
+            }
+            if (key.revokedAt == null) {
+                key.revokedAt = Instant.now();
+            }
+        }).replaceWithVoid();
+    }
+
+    private Uni<ApiKey> activeKey(UUID keyId) {
+        return keys.findById(keyId).map(key -> {
+            if (key == null) {
+                throw ProblemException.notFound("key", keyId);
+            }
+            if (key.revokedAt != null) {
+                throw ProblemException.conflict("key_revoked", "key " + keyId + " is revoked and cannot be rotated");
+            }
+            return key;
+        });
+    }
+
+    private Uni<IssuedKey> store(UUID projectId, Set<Scope> scopes, String label, Instant expiresAt) {
+        ApiKeyFormat.ParsedKey generated = ApiKeyFormat.generate();
+        ApiKey key = new ApiKey();
+        key.projectId = projectId;
+        key.id = UUID.randomUUID();
+        key.lookupId = generated.lookupId();
+        key.keyHash = hasher.hash(generated.key());
+        key.scopes = Scope.join(scopes);
+        key.label = label;
+        key.expiresAt = expiresAt;
+        key.createdAt = Instant.now();
+        return keys.persist(key).map(saved -> new IssuedKey(saved, generated.key()));
+    }
+}

@@ -1,0 +1,169 @@
+package io.contentfactory.gateway.edge;
+
+import io.contentfactory.gateway.auth.ApiKeyAuthenticator;
+import io.contentfactory.gateway.auth.InternalTokenMinter;
+import io.contentfactory.gateway.auth.Principal;
+import io.contentfactory.gateway.auth.Scope;
+import io.contentfactory.kit.problem.Problem;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import io.quarkus.runtime.configuration.MemorySize;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The public REST surface, {@code /v1/...}. For each request: a request id, a body-size limit, the API key
+ * resolved to one project, the key's and the project's rate limits, the scope the method needs, then a fresh
+ * internal token and a streamed forward to the service that owns the resource. Bodies are never buffered whole.
+ */
+@ApplicationScoped
+public class PublicApiEdge {
+
+    public static final String REQUEST_ID = "X-Request-Id";
+    private static final Logger LOG = Logger.getLogger(PublicApiEdge.class);
+    private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "authorization");
+
+    private final ApiKeyAuthenticator authenticator;
+    private final RateLimiter limiter;
+    private final InternalTokenMinter tokens;
+    private final Upstreams upstreams;
+    private final long maxBodyBytes;
+    private HttpClient client;
+
+    PublicApiEdge(ApiKeyAuthenticator authenticator, RateLimiter limiter, InternalTokenMinter tokens, Upstreams upstreams,
+            @ConfigProperty(name = "factory.gateway.max-body-size") MemorySize maxBodySize) {
+        this.authenticator = authenticator;
+        this.limiter = limiter;
+        this.tokens = tokens;
+        this.upstreams = upstreams;
+        this.maxBodyBytes = maxBodySize.asLongValue();
+    }
+
+    void install(@Observes Router router, Vertx vertx) {
+        client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(64).setConnectTimeout(5_000));
+        router.route("/v1/*").order(-100).handler(this::handle);
+    }
+
+    void handle(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        String requestId = requestId(request);
+        ctx.response().putHeader(REQUEST_ID, requestId);
+        request.pause();
+        long declared = contentLength(request);
+        if (declared > maxBodyBytes) {
+            EdgeProblems.send(ctx, Problem.of(413, "body_too_large", "Payload too large",
+                    "the body is " + declared + " bytes; the limit is " + maxBodyBytes), requestId);
+            return;
+        }
+        authenticator.authenticate(bearer(request)).subscribe().with(
+                principal -> afterAuthentication(ctx, principal, requestId),
+                failure -> {
+                    LOG.error("authentication failed unexpectedly", failure);
+                    EdgeProblems.send(ctx, Problem.of(503, "auth_unavailable", "Service unavailable",
+                            "keys cannot be checked right now; retry shortly"), requestId);
+                });
+    }
+
+    private void afterAuthentication(RoutingContext ctx, Optional<Principal> principal, String requestId) {
+        if (principal.isEmpty()) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"content-factory\"");
+            EdgeProblems.send(ctx, Problem.of(401, "invalid_api_key", "Unauthorized",
+                    "send a valid project API key as 'Authorization: Bearer cf_live_...'"), requestId);
+            return;
+        }
+        Optional<Duration> wait = limiter.acquire(principal.get());
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (long) Math.ceil(wait.get().toMillis() / 1000.0));
+            ctx.response().putHeader("Retry-After", Long.toString(seconds));
+            EdgeProblems.send(ctx, Problem.of(429, "rate_limited", "Too many requests",
+                    "this key or project is over its request rate; retry after " + seconds + " s"), requestId);
+            return;
+        }
+        Scope needed = scopeFor(ctx.request().method());
+        if (!principal.get().allows(needed)) {
+            EdgeProblems.send(ctx, Problem.of(403, "insufficient_scope", "Forbidden",
+                    "this key lacks the '" + needed.wireName() + "' scope"), requestId);
+            return;
+        }
+        Optional<URI> owner = upstreams.ownerOf(ctx.request().path());
+        if (owner.isEmpty()) {
+            EdgeProblems.send(ctx, Problem.of(404, "not_found", "Not found", "no such route"), requestId);
+            return;
+        }
+        forward(ctx, owner.get(), tokens.mint(principal.get(), requestId), requestId);
+    }
+
+    private void forward(RoutingContext ctx, URI owner, String token, String requestId) {
+        HttpServerRequest in = ctx.request();
+        RequestOptions options = new RequestOptions().setMethod(in.method()).setHost(owner.getHost())
+                .setPort(owner.getPort()).setURI(in.uri()).setTimeout(60_000);
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        in.headers().forEach(header -> {
+            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase())) {
+                headers.add(header.getKey(), header.getValue());
+            }
+        });
+        headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + token).set(REQUEST_ID, requestId)
+                .set("X-Forwarded-For", String.valueOf(in.remoteAddress().hostAddress()));
+        client.request(options)
+                .compose(out -> {
+                    out.headers().setAll(headers);
+                    return out.send(in);
+                })
+                .onSuccess(response -> {
+                    ctx.response().setStatusCode(response.statusCode());
+                    response.headers().forEach(header -> {
+                        if (!HOP_BY_HOP.contains(header.getKey().toLowerCase())) {
+                            ctx.response().headers().add(header.getKey(), header.getValue());
+                        }
+                    });
+                    ctx.response().send(response);
+                })
+                .onFailure(failure -> {
+                    LOG.warnf("forwarding %s %s to %s failed: %s", in.method(), in.path(), owner, failure.toString());
+                    EdgeProblems.send(ctx, Problem.of(502, "upstream_unavailable", "Bad gateway",
+                            "the service behind this route did not answer"), requestId);
+                });
+    }
+
+    private static Scope scopeFor(HttpMethod method) {
+        return method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS ? Scope.READ : Scope.WRITE;
+    }
+
+    private static String bearer(HttpServerRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+    }
+
+    private static String requestId(HttpServerRequest request) {
+        String presented = request.getHeader(REQUEST_ID);
+        return presented != null && SAFE_REQUEST_ID.matcher(presented).matches() ? presented : UUID.randomUUID().toString();
+    }
+
+    private static long contentLength(HttpServerRequest request) {
+        String header = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        try {
+            return header == null ? -1 : Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.contentfactory.ingest.api;
+
+import io.contentfactory.ingest.domain.MediaAsset;
+import io.contentfactory.ingest.domain.MediaRegistry;
+import io.contentfactory.ingest.persistence.MediaAssetRepository;
+import io.contentfactory.kit.problem.ProblemException;
+import io.contentfactory.kit.tenancy.CallerProject;
+import io.contentfactory.kit.tenancy.TenantScope;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Public media routes, reached through the gateway as {@code /v1/media}. Uploads and imports come with the ingest issue. */
+@Path("/v1/media")
+@Authenticated
+public class MediaResource {
+
+    private final MediaAssetRepository assets;
+    private final MediaRegistry registry;
+    private final CallerProject caller;
+    private final TenantScope tenantScope;
+
+    MediaResource(MediaAssetRepository assets, MediaRegistry registry, CallerProject caller, TenantScope tenantScope) {
+        this.assets = assets;
+        this.registry = registry;
+        this.caller = caller;
+        this.tenantScope = tenantScope;
+    }
+
+    /** One media item of the caller's project; another project's id is simply not found. */
+    @GET
+    @Path("/{id}")
+    @WithTransaction
+    public Uni<MediaView> get(@PathParam("id") String id) {
+        UUID projectId = caller.id();
+        UUID mediaId = parseId(id);
+        return tenantScope.bind(projectId)
+                .chain(() -> assets.findInProject(projectId, mediaId))
+                .map(asset -> {
+                    if (asset == null) {
+                        throw ProblemException.notFound("media", mediaId);
+                    }
+                    return MediaView.of(asset, registry.contentUrl(asset.id));
+                });
+    }
+
+    private static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("invalid_id", "'" + id + "' is not a UUID");
+        }
+    }
+
+    public record MediaView(UUID id, String fileName, String status, String rejectReason, String mediaType,
+            String contentType, long sizeBytes, String sha256, String sourceType, String contentUrl, Instant createdAt) {
+        static MediaView of(MediaAsset asset, String contentUrl) {
+            return new MediaView(asset.id, asset.fileName, asset.status, asset.rejectReason, asset.mediaType, asset.contentType,
+                    asset.sizeBytes, asset.sha256, asset.sourceType, "ingested".equals(asset.status) ? contentUrl : null, asset.createdAt);
+        }
+    }
+}
