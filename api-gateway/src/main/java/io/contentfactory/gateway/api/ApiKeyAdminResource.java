@@ -9,7 +9,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -25,7 +24,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** The operator's API for a project's keys. A key is returned once, when it is issued or rotated. */
-@Path("/admin")
+@Path("/admin/projects/{projectId}/keys")
 public class ApiKeyAdminResource {
 
     private final ApiKeys keys;
@@ -37,7 +36,6 @@ public class ApiKeyAdminResource {
     }
 
     @POST
-    @Path("/projects/{projectId}/keys")
     public Uni<Response> issue(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("projectId") UUID projectId, @Valid @NotNull IssueKey request) {
         operator.require(authorization);
@@ -46,25 +44,9 @@ public class ApiKeyAdminResource {
     }
 
     @GET
-    @Path("/projects/{projectId}/keys")
     public Uni<List<KeyView>> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("projectId") UUID projectId) {
         operator.require(authorization);
         return keys.list(projectId).map(all -> all.stream().map(KeyView::of).toList());
-    }
-
-    @POST
-    @Path("/keys/{keyId}/rotate")
-    public Uni<Response> rotate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("keyId") UUID keyId) {
-        operator.require(authorization);
-        return keys.rotate(keyId).map(issued -> Response.created(URI.create("/admin/keys/" + issued.stored().id))
-                .entity(IssuedKeyView.of(issued)).build());
-    }
-
-    @DELETE
-    @Path("/keys/{keyId}")
-    public Uni<Response> revoke(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("keyId") UUID keyId) {
-        operator.require(authorization);
-        return keys.revoke(keyId).map(ignored -> Response.noContent().build());
     }
 
     private static Set<Scope> scopes(List<String> names) {
