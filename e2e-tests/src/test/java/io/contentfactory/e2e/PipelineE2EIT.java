@@ -36,6 +36,9 @@ class PipelineE2EIT {
         deleteRecursively(home);
         PostgresResource.TestDatabase db = PostgresResource.database();
         stack = new Stack(root, home, db.host(), db.port(), db.name(), db.user());
+        io.restassured.RestAssured.config = io.restassured.config.RestAssuredConfig.config().httpClient(
+                io.restassured.config.HttpClientConfig.httpClientConfig()
+                        .setParam("http.socket.timeout", 30_000).setParam("http.connection.timeout", 10_000));
         stack.factory("up");
     }
 
@@ -62,6 +65,12 @@ class PipelineE2EIT {
                 + projectId + "' and file_name = 'launch-teaser.mp4'");
         assertThat(media).containsEntry("status", "ingested").containsEntry("sha256", sha256).containsEntry("media_type", "video");
         String mediaId = media.get("id");
+
+        String key = given().header("Authorization", "Bearer " + Stack.OPERATOR_TOKEN).contentType("application/json")
+                .body("{\"scopes\": [\"read\"]}").post("http://localhost:" + Stack.port(8080) + "/admin/projects/" + projectId + "/keys")
+                .then().statusCode(201).extract().path("key");
+        given().auth().oauth2(key).get("http://localhost:" + Stack.port(8080) + "/v1/media/" + mediaId)
+                .then().statusCode(200).body("sha256", org.hamcrest.Matchers.equalTo(sha256));
 
         Map<String, String> analysis = awaitRow("select resolution, duration_sec, pre_social_score from analysis.media_analysis where media_id = '" + mediaId + "'");
         assertThat(analysis.get("resolution")).isEqualTo("360x640");

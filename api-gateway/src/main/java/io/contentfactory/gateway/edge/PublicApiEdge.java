@@ -18,6 +18,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +38,8 @@ import org.jboss.logging.Logger;
 public class PublicApiEdge {
 
     public static final String REQUEST_ID = "X-Request-Id";
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final Pattern SAFE_IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final Logger LOG = Logger.getLogger(PublicApiEdge.class);
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
@@ -45,15 +49,17 @@ public class PublicApiEdge {
     private final RateLimiter limiter;
     private final InternalTokenMinter tokens;
     private final Upstreams upstreams;
+    private final IdempotencyStore idempotency;
     private final long maxBodyBytes;
     private HttpClient client;
 
     PublicApiEdge(ApiKeyAuthenticator authenticator, RateLimiter limiter, InternalTokenMinter tokens, Upstreams upstreams,
-            @ConfigProperty(name = "factory.gateway.max-body-size") MemorySize maxBodySize) {
+            IdempotencyStore idempotency, @ConfigProperty(name = "factory.gateway.max-body-size") MemorySize maxBodySize) {
         this.authenticator = authenticator;
         this.limiter = limiter;
         this.tokens = tokens;
         this.upstreams = upstreams;
+        this.idempotency = idempotency;
         this.maxBodyBytes = maxBodySize.asLongValue();
     }
 
@@ -74,7 +80,15 @@ public class PublicApiEdge {
             return;
         }
         authenticator.authenticate(bearer(request)).subscribe().with(
-                principal -> afterAuthentication(ctx, principal, requestId),
+                principal -> {
+                    try {
+                        afterAuthentication(ctx, principal, requestId);
+                    } catch (RuntimeException e) {
+                        LOG.error("request handling failed unexpectedly", e);
+                        EdgeProblems.send(ctx, Problem.of(500, "internal_error", "Internal error",
+                                "the request failed on our side; quote the request id when reporting it"), requestId);
+                    }
+                },
                 failure -> {
                     LOG.error("authentication failed unexpectedly", failure);
                     EdgeProblems.send(ctx, Problem.of(503, "auth_unavailable", "Service unavailable",
@@ -108,24 +122,138 @@ public class PublicApiEdge {
             EdgeProblems.send(ctx, Problem.of(404, "not_found", "Not found", "no such route"), requestId);
             return;
         }
-        forward(ctx, owner.get(), tokens.mint(principal.get(), requestId), requestId);
+        String token = tokens.mint(principal.get(), requestId);
+        String idempotencyKey = ctx.request().getHeader(IDEMPOTENCY_KEY);
+        if (idempotencyKey != null && needed == Scope.WRITE && ctx.request().method() != HttpMethod.DELETE) {
+            if (!SAFE_IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+                EdgeProblems.send(ctx, Problem.of(400, "invalid_idempotency_key", "Bad request",
+                        "an Idempotency-Key is 1 to 255 printable ASCII characters"), requestId);
+                return;
+            }
+            idempotently(ctx, owner.get(), token, requestId, principal.get().projectId(), idempotencyKey);
+            return;
+        }
+        forward(ctx, owner.get(), token, requestId);
+    }
+
+    /**
+     * Stripe's semantics: the first request with a key executes and its response is stored; a retry with the same
+     * body gets that response again ({@code Idempotent-Replayed: true}); the same key with another body gets 422;
+     * a duplicate arriving while the first still runs gets 409.
+     */
+    private void idempotently(RoutingContext ctx, URI owner, String token, String requestId, UUID projectId, String key) {
+        HttpServerRequest in = ctx.request();
+        idempotency.claim(projectId, key, in.method().name(), in.uri()).subscribe().with(claim -> {
+            switch (claim) {
+                case IdempotencyStore.Started started -> forwardRecording(ctx, owner, token, requestId, projectId, key);
+                case IdempotencyStore.InProgress inProgress -> {
+                    ctx.response().putHeader("Retry-After", "1");
+                    EdgeProblems.send(ctx, Problem.of(409, "idempotency_in_progress", "Conflict",
+                            "a request with this Idempotency-Key is still being processed"), requestId);
+                }
+                case IdempotencyStore.Completed completed -> hashBody(in, hash -> {
+                    if (hash.equals(completed.requestHash()) && completed.method().equals(in.method().name())
+                            && completed.path().equals(in.uri())) {
+                        replay(ctx, completed);
+                    } else {
+                        EdgeProblems.send(ctx, Problem.of(422, "idempotency_key_reused", "Unprocessable content",
+                                "this Idempotency-Key was used with a different request"), requestId);
+                    }
+                });
+            }
+        }, failure -> {
+            LOG.error("idempotency store failed", failure);
+            EdgeProblems.send(ctx, Problem.of(503, "idempotency_unavailable", "Service unavailable",
+                    "idempotency keys cannot be checked right now; retry shortly"), requestId);
+        });
+    }
+
+    private void forwardRecording(RoutingContext ctx, URI owner, String token, String requestId, UUID projectId, String key) {
+        HttpServerRequest in = ctx.request();
+        MessageDigest digest = sha256();
+        client.request(requestOptions(in, owner))
+                .compose(out -> {
+                    out.headers().setAll(forwardedHeaders(in, token, requestId));
+                    if (!out.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+                        out.setChunked(true);
+                    }
+                    in.handler(chunk -> {
+                        digest.update(chunk.getBytes());
+                        out.write(chunk);
+                        if (out.writeQueueFull()) {
+                            in.pause();
+                            out.drainHandler(ignored -> in.resume());
+                        }
+                    });
+                    in.endHandler(ignored -> out.end());
+                    in.resume();
+                    return out.response();
+                })
+                .compose(response -> response.body().map(body -> new Recorded(response.statusCode(),
+                        response.getHeader(HttpHeaders.CONTENT_TYPE), response.getHeader(HttpHeaders.LOCATION), body)))
+                .onSuccess(recorded -> idempotency.complete(projectId, key, HexFormat.of().formatHex(digest.digest()),
+                                recorded.status(), recorded.contentType(), recorded.location(),
+                                io.vertx.mutiny.core.buffer.Buffer.newInstance(recorded.body()))
+                        .subscribe().with(
+                                stored -> recorded.sendTo(ctx),
+                                failure -> {
+                                    LOG.error("idempotency record not stored", failure);
+                                    recorded.sendTo(ctx);
+                                }))
+                .onFailure(failure -> idempotency.release(projectId, key).subscribe().with(
+                        released -> upstreamFailed(ctx, owner, requestId, failure),
+                        ignored -> upstreamFailed(ctx, owner, requestId, failure)));
+    }
+
+    private static void replay(RoutingContext ctx, IdempotencyStore.Completed completed) {
+        new Recorded(completed.status(), completed.contentType(), completed.location(), completed.body().getDelegate())
+                .withReplayHeader().sendTo(ctx);
+    }
+
+    private static void hashBody(HttpServerRequest in, java.util.function.Consumer<String> whenRead) {
+        MessageDigest digest = sha256();
+        in.handler(chunk -> digest.update(chunk.getBytes()));
+        in.endHandler(ignored -> whenRead.accept(HexFormat.of().formatHex(digest.digest())));
+        in.resume();
+    }
+
+    private record Recorded(int status, String contentType, String location, io.vertx.core.buffer.Buffer body, boolean replayed) {
+        Recorded(int status, String contentType, String location, io.vertx.core.buffer.Buffer body) {
+            this(status, contentType, location, body, false);
+        }
+
+        Recorded withReplayHeader() {
+            return new Recorded(status, contentType, location, body, true);
+        }
+
+        void sendTo(RoutingContext ctx) {
+            ctx.response().setStatusCode(status);
+            if (contentType != null && !contentType.isEmpty()) {
+                ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, contentType);
+            }
+            if (location != null && !location.isEmpty()) {
+                ctx.response().putHeader(HttpHeaders.LOCATION, location);
+            }
+            if (replayed) {
+                ctx.response().putHeader("Idempotent-Replayed", "true");
+            }
+            ctx.response().end(body);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void forward(RoutingContext ctx, URI owner, String token, String requestId) {
         HttpServerRequest in = ctx.request();
-        RequestOptions options = new RequestOptions().setMethod(in.method()).setHost(owner.getHost())
-                .setPort(owner.getPort()).setURI(in.uri()).setTimeout(60_000);
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-        in.headers().forEach(header -> {
-            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase())) {
-                headers.add(header.getKey(), header.getValue());
-            }
-        });
-        headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + token).set(REQUEST_ID, requestId)
-                .set("X-Forwarded-For", String.valueOf(in.remoteAddress().hostAddress()));
-        client.request(options)
+        client.request(requestOptions(in, owner))
                 .compose(out -> {
-                    out.headers().setAll(headers);
+                    out.headers().setAll(forwardedHeaders(in, token, requestId));
                     return out.send(in);
                 })
                 .onSuccess(response -> {
@@ -137,11 +265,29 @@ public class PublicApiEdge {
                     });
                     ctx.response().send(response);
                 })
-                .onFailure(failure -> {
-                    LOG.warnf("forwarding %s %s to %s failed: %s", in.method(), in.path(), owner, failure.toString());
-                    EdgeProblems.send(ctx, Problem.of(502, "upstream_unavailable", "Bad gateway",
-                            "the service behind this route did not answer"), requestId);
-                });
+                .onFailure(failure -> upstreamFailed(ctx, owner, requestId, failure));
+    }
+
+    private static RequestOptions requestOptions(HttpServerRequest in, URI owner) {
+        return new RequestOptions().setMethod(in.method()).setHost(owner.getHost()).setPort(owner.getPort())
+                .setURI(in.uri()).setTimeout(60_000);
+    }
+
+    private static MultiMap forwardedHeaders(HttpServerRequest in, String token, String requestId) {
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        in.headers().forEach(header -> {
+            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase())) {
+                headers.add(header.getKey(), header.getValue());
+            }
+        });
+        return headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + token).set(REQUEST_ID, requestId)
+                .set("X-Forwarded-For", String.valueOf(in.remoteAddress().hostAddress()));
+    }
+
+    private static void upstreamFailed(RoutingContext ctx, URI owner, String requestId, Throwable failure) {
+        LOG.warnf("forwarding %s %s to %s failed: %s", ctx.request().method(), ctx.request().path(), owner, failure.toString());
+        EdgeProblems.send(ctx, Problem.of(502, "upstream_unavailable", "Bad gateway",
+                "the service behind this route did not answer"), requestId);
     }
 
     private static Scope scopeFor(HttpMethod method) {
