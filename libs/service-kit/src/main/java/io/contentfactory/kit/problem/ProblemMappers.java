@@ -2,6 +2,7 @@ package io.contentfactory.kit.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -24,11 +25,27 @@ public class ProblemMappers {
         return respond(e.problem(), uri, headers);
     }
 
-    @ServerExceptionMapper
+    /** Quarkus ships its own mappers for these; ours take precedence so that every answer is problem+json. */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
+        return malformedJson(e, uri, headers);
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
     public Response malformedJson(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
-        String detail = e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
-                ? "field '" + mismatch.getPathReference() + "' has the wrong type or shape"
-                : "the request body is not valid JSON: " + e.getOriginalMessage();
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return respond(Problem.of(400, "unknown_field", "Unknown field",
+                    "field '" + unknown.getPropertyName() + "' is not part of this request"), uri, headers);
+        }
+        String detail;
+        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().get(mismatch.getPath().size() - 1).getFieldName();
+            detail = "field '" + field + "' has the wrong type or format";
+        } else if (e instanceof MismatchedInputException) {
+            detail = "the request body has the wrong shape: a JSON object is expected";
+        } else {
+            detail = "the request body is not valid JSON: " + e.getOriginalMessage();
+        }
         return respond(Problem.of(400, "malformed_json", "Malformed JSON", detail), uri, headers);
     }
 

@@ -1,0 +1,109 @@
+package io.contentfactory.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.contentfactory.testkit.KafkaResource;
+import io.contentfactory.testkit.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A corpus of malformed requests: every one gets a 4xx problem+json with a code, never a 5xx. */
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(IngestBehindGateway.class)
+class BadInputIT {
+
+    private static final String OPERATOR = "Bearer test-operator-token";
+    private static String projectId;
+    private static String key;
+
+    record Case(String name, Function<RequestSpecification, Response> call) {
+    }
+
+    @BeforeEach
+    void tenant() {
+        if (key != null) {
+            return;
+        }
+        String slug = "bad-" + UUID.randomUUID().toString().substring(0, 8);
+        projectId = given().header("Authorization", OPERATOR).contentType("application/json")
+                .body(Map.of("name", "Bad input " + slug, "slug", slug)).post("/admin/projects").then().statusCode(201).extract().path("id");
+        key = given().header("Authorization", OPERATOR).contentType("application/json").body(Map.of("scopes", List.of("read", "write")))
+                .post("/admin/projects/{id}/keys", projectId).then().statusCode(201).extract().path("key");
+    }
+
+    @Test
+    void everyMalformedRequestGetsAClientErrorProblem() {
+        String past = Instant.now().minusSeconds(3600).toString();
+        byte[] huge = new byte[21 * 1024 * 1024];
+        List<Case> corpus = List.of(
+                admin("broken JSON", r -> r.contentType("application/json").body("{\"name\": ").post("/admin/projects")),
+                admin("a JSON array instead of an object", r -> r.contentType("application/json").body("[]").post("/admin/projects")),
+                admin("a JSON string instead of an object", r -> r.contentType("application/json").body("\"hello\"").post("/admin/projects")),
+                admin("trailing garbage", r -> r.contentType("application/json").body("{\"name\": \"a\"} xyz").post("/admin/projects")),
+                admin("an empty body", r -> r.contentType("application/json").body("").post("/admin/projects")),
+                admin("a null name", r -> r.contentType("application/json").body("{\"name\": null}").post("/admin/projects")),
+                admin("an overlong name", r -> r.contentType("application/json").body(Map.of("name", "n".repeat(500))).post("/admin/projects")),
+                admin("an unknown field", r -> r.contentType("application/json").body("{\"name\": \"a\", \"owner\": \"me\"}").post("/admin/projects")),
+                admin("an invalid slug", r -> r.contentType("application/json").body(Map.of("name", "a", "slug", "Not A Slug!")).post("/admin/projects")),
+                admin("an unknown time zone", r -> r.contentType("application/json").body(Map.of("name", "a", "timeZone", "Mars/Olympus")).post("/admin/projects")),
+                admin("text/plain", r -> r.contentType("text/plain").body("{\"name\": \"a\"}").post("/admin/projects")),
+                admin("XML", r -> r.contentType("application/xml").body("<project name='a'/>").post("/admin/projects")),
+                admin("a string where a list belongs", r -> r.contentType("application/json").body("{\"scopes\": \"read\"}").post("/admin/projects/{id}/keys", projectId)),
+                admin("a wrong method", r -> r.contentType("application/json").body("{}").put("/admin/projects")),
+                admin("a project id that is not a UUID", r -> r.contentType("application/json").body(Map.of("scopes", List.of("read"))).post("/admin/projects/not-a-uuid/keys")),
+                admin("keys for an unknown project", r -> r.contentType("application/json").body(Map.of("scopes", List.of("read"))).post("/admin/projects/{id}/keys", UUID.randomUUID())),
+                admin("an unknown scope", r -> r.contentType("application/json").body(Map.of("scopes", List.of("superuser"))).post("/admin/projects/{id}/keys", projectId)),
+                admin("no scopes", r -> r.contentType("application/json").body(Map.of("scopes", List.of())).post("/admin/projects/{id}/keys", projectId)),
+                admin("an unparsable expiry", r -> r.contentType("application/json").body("{\"scopes\": [\"read\"], \"expiresAt\": \"tomorrow\"}").post("/admin/projects/{id}/keys", projectId)),
+                admin("an expiry in the past", r -> r.contentType("application/json").body(Map.of("scopes", List.of("read"), "expiresAt", past)).post("/admin/projects/{id}/keys", projectId)),
+                admin("rotating an unknown key", r -> r.post("/admin/keys/{id}/rotate", UUID.randomUUID())),
+                admin("revoking an unknown key", r -> r.delete("/admin/keys/{id}", UUID.randomUUID())),
+                new Case("a wrong operator token", r -> r.header("Authorization", "Bearer wrong").get("/admin/projects")),
+                api("a media id that is not a UUID", r -> r.get("/v1/media/not-a-uuid")),
+                api("an encoded NUL in the id", r -> r.urlEncodingEnabled(false).get("/v1/media/%00")),
+                api("an unknown resource", r -> r.get("/v1/unknown/{id}", UUID.randomUUID())),
+                api("a negative limit", r -> r.queryParam("limit", -5).get("/v1/media")),
+                api("a method the resource does not have", r -> r.contentType("application/json").body("{}").patch("/v1/media/{id}", UUID.randomUUID())),
+                api("a body over the size limit", r -> r.contentType("application/octet-stream").body(huge).post("/v1/media")),
+                api("a key with trailing characters", r -> r.header("Authorization", "Bearer " + key + "x").get("/v1/media/{id}", UUID.randomUUID())),
+                api("a request id trying to inject a header", r -> r.header("X-Request-Id", "abc%0d%0aSet-Cookie:%20x=1").get("/v1/media/not-a-uuid")),
+                api("an idempotency key with a space", r -> r.header("Idempotency-Key", "a b").contentType("application/json").body("{}").post("/v1/media")));
+        assertThat(corpus).hasSizeGreaterThanOrEqualTo(30);
+
+        List<String> failures = new ArrayList<>();
+        for (Case c : corpus) {
+            Response response = c.call().apply(given().redirects().follow(false));
+            String contentType = String.valueOf(response.contentType());
+            String code = contentType.startsWith("application/problem+json") ? response.jsonPath().getString("code") : null;
+            if (response.statusCode() < 400 || response.statusCode() > 499 || code == null || code.isBlank()) {
+                failures.add(c.name() + " -> " + response.statusCode() + " " + contentType + " " + response.asString());
+            }
+            String echoed = response.header("X-Request-Id");
+            if (echoed != null && (echoed.contains("\r") || echoed.contains("\n") || echoed.contains("%0d"))) {
+                failures.add(c.name() + " echoed an unsafe request id: " + echoed);
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    private static Case admin(String name, Function<RequestSpecification, Response> call) {
+        return new Case(name, r -> call.apply(r.header("Authorization", OPERATOR)));
+    }
+
+    private static Case api(String name, Function<RequestSpecification, Response> call) {
+        return new Case(name, r -> call.apply(r.header("Authorization", "Bearer " + key)));
+    }
+}
