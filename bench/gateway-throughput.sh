@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Authenticated GET throughput and latency through api-gateway to ingest-service on loopback, with wrk.
+# Starts the local stack with rate limits raised out of the way, creates a project, a key and one media item,
+# then runs wrk against GET /v1/media/{id}. Usage: bench/gateway-throughput.sh [seconds] [connections]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+DURATION=${1:-30}
+CONNECTIONS=${2:-32}
+command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)" >&2; exit 1; }
+export FACTORY_GATEWAY_RATE_LIMIT_KEY_PER_SECOND=1000000 FACTORY_GATEWAY_RATE_LIMIT_KEY_BURST=1000000
+export FACTORY_GATEWAY_RATE_LIMIT_PROJECT_PER_SECOND=1000000 FACTORY_GATEWAY_RATE_LIMIT_PROJECT_BURST=1000000
+bin/factory down >/dev/null
+bin/factory up >/dev/null
+slug="bench-$(date +%s)"
+out=$(bin/factory project create "Bench $slug" --slug "$slug")
+project=$(printf '%s\n' "$out" | head -1 | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
+key=$(printf '%s\n' "$out" | tail -1 | sed -n 's/.*"key":"\([^"]*\)".*/\1/p')
+inbox="${FACTORY_HOME:-.factory}/inbox/$slug"
+for _ in $(seq 1 60); do [ -d "$inbox" ] && break; sleep 0.5; done
+cp bin/demo-media/green-bowl.jpg "$inbox/"
+media=""
+for _ in $(seq 1 60); do
+  media=$(psql -X -qtA -h 127.0.0.1 -U postgres -d content_factory -c "select id from ingest.media_assets where project_id = '$project'" 2>/dev/null || true)
+  [ -n "$media" ] && break; sleep 0.5
+done
+url="http://localhost:8080/v1/media/$media"
+curl -sf -H "Authorization: Bearer $key" "$url" >/dev/null || { echo "the benchmark request does not succeed" >&2; exit 1; }
+wrk -t2 -c"$CONNECTIONS" -d10s -H "Authorization: Bearer $key" "$url" >/dev/null   # warm-up (JIT, pools, key cache)
+wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "Authorization: Bearer $key" "$url"
+bin/factory down >/dev/null
