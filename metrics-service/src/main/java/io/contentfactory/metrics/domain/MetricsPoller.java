@@ -2,23 +2,19 @@ package io.contentfactory.metrics.domain;
 
 import io.contentfactory.contracts.events.MetricsCollected;
 import io.contentfactory.contracts.events.Platform;
-import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.outbox.Outbox;
 import io.contentfactory.kit.tenancy.TenantScope;
-import io.contentfactory.kit.timer.DurableTimer;
 import io.contentfactory.kit.timer.TimerClaim;
 import io.contentfactory.kit.timer.TimerLoop;
+import io.contentfactory.kit.timer.TimerLoops;
 import io.contentfactory.metrics.persistence.CheckpointRepository;
 import io.contentfactory.metrics.persistence.PostingMetricsRepository;
 import io.contentfactory.metrics.platform.InsightsSnapshot;
 import io.contentfactory.metrics.platform.InstagramInsightsClient;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -27,6 +23,7 @@ import java.util.UUID;
  * {@code metrics.collected} in one transaction. A failed read leaves the checkpoint leased; it is retried when
  * the lease expires.
  */
+@Startup
 @ApplicationScoped
 public class MetricsPoller {
 
@@ -37,28 +34,19 @@ public class MetricsPoller {
     private final InstagramInsightsClient instagram;
     private final Outbox outbox;
     private final TenantScope tenantScope;
-    private final DurableTimer timer;
     private final TimerLoop loop;
 
-    MetricsPoller(Vertx vertx, CheckpointRepository checkpoints, PostingMetricsRepository metrics,
-            InstagramInsightsClient instagram, Outbox outbox, TenantScope tenantScope, ServiceConfig service,
+    MetricsPoller(TimerLoops loops, CheckpointRepository checkpoints, PostingMetricsRepository metrics,
+            InstagramInsightsClient instagram, Outbox outbox, TenantScope tenantScope,
             MetricsConfig config) {
         this.checkpoints = checkpoints;
         this.metrics = metrics;
         this.instagram = instagram;
         this.outbox = outbox;
         this.tenantScope = tenantScope;
-        this.timer = DurableTimer.of(service, "metric_checkpoints", config.lease());
-        this.loop = new TimerLoop("metrics-poller", vertx, timer, this::collect, config.maxSleep(), BATCH);
+        this.loop = loops.start("metrics-poller", "metric_checkpoints", config.lease(), config.maxSleep(), BATCH, this::collect);
     }
 
-    void onStart(@Observes StartupEvent event) {
-        loop.start();
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        loop.stop();
-    }
 
     public void wake() {
         loop.wake();
@@ -68,7 +56,7 @@ public class MetricsPoller {
         return Panache.withTransaction(() -> tenantScope.bind(claim.projectId())
                         .chain(() -> checkpoints.findInProject(claim.projectId(), claim.id())))
                 .chain(checkpoint -> instagram.insights(checkpoint.externalPostId)
-                        .chain(snapshot -> timer.fireWith(claim, () -> tenantScope.bind(claim.projectId())
+                        .chain(snapshot -> loop.timer().fireWith(claim, () -> tenantScope.bind(claim.projectId())
                                 .chain(() -> record(checkpoint, snapshot)))));
     }
 

@@ -6,23 +6,20 @@ import io.contentfactory.contracts.events.PostFailed;
 import io.contentfactory.contracts.events.PostFormat;
 import io.contentfactory.contracts.events.PostPublished;
 import io.contentfactory.contracts.events.PublishError;
-import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.db.SafeContext;
 import io.contentfactory.kit.outbox.Outbox;
 import io.contentfactory.kit.tenancy.TenantScope;
-import io.contentfactory.kit.timer.DurableTimer;
 import io.contentfactory.kit.timer.TimerClaim;
 import io.contentfactory.kit.timer.TimerLoop;
+import io.contentfactory.kit.timer.TimerLoops;
 import io.contentfactory.publisher.persistence.PublishJobRepository;
 import io.contentfactory.publisher.platform.InstagramClient;
 import io.contentfactory.publisher.platform.PublishFailure;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -36,6 +33,7 @@ import org.jboss.logging.Logger;
  * error and {@code post.failed}. A job whose runner died is claimed again after its lease and resumes from its
  * stored container instead of creating a second one.
  */
+@Startup
 @ApplicationScoped
 public class PublishRunner {
 
@@ -48,28 +46,19 @@ public class PublishRunner {
     private final Outbox outbox;
     private final TenantScope tenantScope;
     private final PublisherConfig config;
-    private final DurableTimer timer;
     private final TimerLoop loop;
 
-    PublishRunner(Vertx vertx, PublishJobRepository jobs, InstagramClient instagram, Outbox outbox, TenantScope tenantScope,
-            ServiceConfig service, PublisherConfig config) {
+    PublishRunner(Vertx vertx, TimerLoops loops, PublishJobRepository jobs, InstagramClient instagram, Outbox outbox,
+            TenantScope tenantScope, PublisherConfig config) {
         this.vertx = vertx;
         this.jobs = jobs;
         this.instagram = instagram;
         this.outbox = outbox;
         this.tenantScope = tenantScope;
         this.config = config;
-        this.timer = DurableTimer.of(service, "publish_jobs", config.lease());
-        this.loop = new TimerLoop("publisher", vertx, timer, this::run, config.maxSleep(), BATCH);
+        this.loop = loops.start("publisher", "publish_jobs", config.lease(), config.maxSleep(), BATCH, this::run);
     }
 
-    void onStart(@Observes StartupEvent event) {
-        loop.start();
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        loop.stop();
-    }
 
     public void wake() {
         loop.wake();
@@ -118,7 +107,7 @@ public class PublishRunner {
     }
 
     private Uni<Void> complete(TimerClaim claim, Published result) {
-        return timer.fireWith(claim, () -> tenantScope.bind(claim.projectId())
+        return loop.timer().fireWith(claim, () -> tenantScope.bind(claim.projectId())
                 .chain(() -> jobs.findInProject(claim.projectId(), result.jobId()))
                 .chain(job -> {
                     job.status = "published";
@@ -136,7 +125,7 @@ public class PublishRunner {
 
     private Uni<Void> fail(TimerClaim claim, UUID jobId, PublishError error) {
         LOG.warnf("job %s failed at %s: %s %s", jobId, error.stage(), error.code(), error.message());
-        return timer.fireWith(claim, () -> tenantScope.bind(claim.projectId())
+        return loop.timer().fireWith(claim, () -> tenantScope.bind(claim.projectId())
                 .chain(() -> jobs.findInProject(claim.projectId(), jobId))
                 .chain(job -> {
                     job.status = "failed";

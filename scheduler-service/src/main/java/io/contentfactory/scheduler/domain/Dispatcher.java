@@ -6,20 +6,16 @@ import io.contentfactory.contracts.events.MediaType;
 import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.contracts.events.PostDue;
 import io.contentfactory.contracts.events.PostFormat;
-import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.outbox.Outbox;
 import io.contentfactory.kit.tenancy.TenantScope;
-import io.contentfactory.kit.timer.DurableTimer;
 import io.contentfactory.kit.timer.TimerClaim;
 import io.contentfactory.kit.timer.TimerLoop;
+import io.contentfactory.kit.timer.TimerLoops;
 import io.contentfactory.scheduler.persistence.PostRepository;
 import io.contentfactory.scheduler.persistence.PostTargetRepository;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.util.Arrays;
 import java.util.List;
 
@@ -28,6 +24,7 @@ import java.util.List;
  * manual ones, each through the outbox in the transaction that marks the target fired. The schedule lives only
  * in the database, so a restart loses nothing: the loop simply claims whatever is due when it starts.
  */
+@Startup
 @ApplicationScoped
 public class Dispatcher {
 
@@ -37,26 +34,17 @@ public class Dispatcher {
     private final PostRepository posts;
     private final Outbox outbox;
     private final TenantScope tenantScope;
-    private final DurableTimer timer;
     private final TimerLoop loop;
 
-    Dispatcher(Vertx vertx, PostTargetRepository targets, PostRepository posts, Outbox outbox, TenantScope tenantScope,
-            ServiceConfig service, SchedulerConfig config) {
+    Dispatcher(TimerLoops loops, PostTargetRepository targets, PostRepository posts, Outbox outbox, TenantScope tenantScope,
+            SchedulerConfig config) {
         this.targets = targets;
         this.posts = posts;
         this.outbox = outbox;
         this.tenantScope = tenantScope;
-        this.timer = DurableTimer.of(service, "post_targets", config.lease());
-        this.loop = new TimerLoop("dispatcher", vertx, timer, this::fire, config.maxSleep(), BATCH);
+        this.loop = loops.start("dispatcher", "post_targets", config.lease(), config.maxSleep(), BATCH, this::fire);
     }
 
-    void onStart(@Observes StartupEvent event) {
-        loop.start();
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        loop.stop();
-    }
 
     /** Called after this instance planned a slot that may be earlier than the one it sleeps towards. */
     public void wake() {
@@ -64,7 +52,7 @@ public class Dispatcher {
     }
 
     private Uni<Void> fire(TimerClaim claim) {
-        return timer.fireWith(claim, () -> tenantScope.bind(claim.projectId())
+        return loop.timer().fireWith(claim, () -> tenantScope.bind(claim.projectId())
                 .chain(() -> targets.findInProject(claim.projectId(), claim.id()))
                 .chain(target -> posts.findById(target.postId).chain(post -> "manual".equals(post.mode)
                         ? awaitManual(target, post)

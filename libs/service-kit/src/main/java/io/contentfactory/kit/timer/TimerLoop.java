@@ -50,6 +50,10 @@ public final class TimerLoop {
         wake();
     }
 
+    public DurableTimer timer() {
+        return timer;
+    }
+
     public void stop() {
         stopped = true;
         cancelSleep();

@@ -1,0 +1,47 @@
+package io.contentfactory.kit.timer;
+
+import io.contentfactory.kit.ServiceConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/**
+ * Starts the timer loops of this service's workers and stops them all at shutdown. A worker is a {@code @Startup}
+ * bean that calls {@link #start} last in its constructor: by then the schema has been migrated.
+ */
+@ApplicationScoped
+public class TimerLoops {
+
+    private final Vertx vertx;
+    private final ServiceConfig service;
+    private final List<TimerLoop> loops = new CopyOnWriteArrayList<>();
+
+    TimerLoops(Vertx vertx, ServiceConfig service) {
+        this.vertx = vertx;
+        this.service = service;
+    }
+
+    /**
+     * A running loop over one of this service's timer tables, leased in the name of this process instance.
+     *
+     * @param effect runs outside any transaction and ends each claim with {@link DurableTimer#fire} or
+     *               {@link DurableTimer#fireWith}; the loop's {@link TimerLoop#timer()} is that timer
+     */
+    public TimerLoop start(String name, String table, Duration lease, Duration maxSleep, int batchSize,
+            Function<TimerClaim, Uni<Void>> effect) {
+        TimerLoop loop = new TimerLoop(name, vertx, DurableTimer.of(service, table, lease), effect, maxSleep, batchSize);
+        loops.add(loop);
+        loop.start();
+        return loop;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        loops.forEach(TimerLoop::stop);
+    }
+}
