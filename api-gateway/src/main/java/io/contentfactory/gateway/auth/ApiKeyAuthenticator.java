@@ -66,11 +66,6 @@ public class ApiKeyAuthenticator {
                 }));
     }
 
-    /** Drops every cached key; for tests and key-management endpoints on this instance. */
-    public void forgetAll() {
-        cache.clear();
-    }
-
     private Uni<Optional<StoredKey>> load(String lookupId) {
         String sql = "select k.id, k.project_id, k.key_hash, k.scopes, k.expires_at, k.revoked_at,"
                 + " p.rate_limit_per_second, p.rate_limit_burst"

@@ -32,8 +32,4 @@ public class ApiKey {
     public UUID rotatedTo;
     @Column(name = "created_at")
     public Instant createdAt;
-
-    public boolean usableAt(Instant now) {
-        return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
-    }
 }

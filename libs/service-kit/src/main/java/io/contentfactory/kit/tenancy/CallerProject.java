@@ -25,9 +25,4 @@ public class CallerProject {
         }
         return UUID.fromString(subject);
     }
-
-    public boolean hasScope(String scope) {
-        return token.getGroups().contains(scope) || token.getGroups().contains("admin")
-                || ("read".equals(scope) && token.getGroups().contains("write"));
-    }
 }

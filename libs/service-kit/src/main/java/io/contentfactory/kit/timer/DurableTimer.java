@@ -36,7 +36,7 @@ public final class DurableTimer {
         return new DurableTimer(service.table(table), service.name() + "-" + UUID.randomUUID(), lease);
     }
 
-    public String claimSql() {
+    private String claimSql() {
         return "update " + table + " t set lease_owner = ?1, lease_epoch = t.lease_epoch + 1,"
                 + " lease_until = now() + make_interval(secs => ?2)"
                 + " from (select id from " + table
