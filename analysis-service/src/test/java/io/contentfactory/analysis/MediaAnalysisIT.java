@@ -11,6 +11,7 @@ import io.contentfactory.contracts.events.MediaIngested;
 import io.contentfactory.contracts.events.MediaType;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
+import io.contentfactory.testkit.RowLevelSecurityAudit;
 import io.contentfactory.testkit.TestMedia;
 import io.contentfactory.testkit.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -24,6 +25,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -103,5 +105,10 @@ class MediaAnalysisIT {
         String url = "http://127.0.0.1:" + files.getAddress().getPort() + "/" + name;
         MediaIngested data = new MediaIngested(mediaId, "watched_folder", name, contentType, type, Files.size(file), "0".repeat(64), url);
         return EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(), "/content-factory/ingest-service", projectId, Instant.now(), data));
+    }
+
+    @Test
+    void rowLevelSecurityGuardsEveryTable() throws Exception {
+        RowLevelSecurityAudit.assertIsolated("analysis", "cf_analysis", Map.of(), Map.of());
     }
 }

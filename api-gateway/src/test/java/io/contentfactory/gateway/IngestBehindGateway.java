@@ -22,7 +22,7 @@ public class IngestBehindGateway implements QuarkusTestResourceLifecycleManager 
             ingest = AppProcess.start("ingest-service", Path.of("../ingest-service"), Map.of(
                     "quarkus.datasource.jdbc.url", db.jdbcUrl(),
                     "quarkus.datasource.reactive.url", db.reactiveUrl(),
-                    "quarkus.datasource.username", db.user(),
+                    "factory.db.owner.username", db.user(),
                     "kafka.bootstrap.servers", KafkaResource.broker().bootstrapServers(),
                     "mp.jwt.verify.publickey.location", InternalTokens.publicKeyFile().toString(),
                     "factory.ingest.watch-root", INBOX.toString(),

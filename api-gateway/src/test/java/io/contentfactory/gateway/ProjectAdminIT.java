@@ -9,10 +9,12 @@ import io.contentfactory.contracts.Topics;
 import io.contentfactory.contracts.events.ProjectCreated;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
+import io.contentfactory.testkit.RowLevelSecurityAudit;
 import io.contentfactory.testkit.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -58,5 +60,14 @@ class ProjectAdminIT {
                 .post("/admin/projects").then().statusCode(400).body("code", equalTo("invalid_time_zone"));
         given().header("Authorization", OPERATOR).contentType("application/json").body("{\"name\": \"\"}")
                 .post("/admin/projects").then().statusCode(400).body("code", equalTo("validation_failed"));
+    }
+
+    @Test
+    void rowLevelSecurityGuardsEveryTable() throws Exception {
+        RowLevelSecurityAudit.assertIsolated("gateway", "cf_gateway", Map.of("projects", "id"), Map.of(
+                "projects_slug_key", "slugs are unique across projects",
+                "api_keys_lookup_id_key", "a key is looked up before its project is known",
+                "api_keys_id_idx", "the operator API addresses keys by id",
+                "idempotency_records_created_idx", "the retention purge spans projects"));
     }
 }

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.contentfactory.gateway.Tenants.Tenant;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
-import io.contentfactory.testkit.TestMedia;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -31,24 +30,21 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(IngestBehindGateway.class)
 class PublicApiIT {
 
-    private static final String OPERATOR = "Bearer test-operator-token";
+    private static final String OPERATOR = Tenants.OPERATOR;
     private static final Duration WAIT = Duration.ofSeconds(40);
 
     private Tenant a;
     private Tenant b;
 
-    record Tenant(String projectId, String slug, String key, String keyId) {
-    }
-
     @BeforeEach
     void twoProjects() {
-        a = tenant("read", "write");
-        b = tenant("read", "write");
+        a = Tenants.create("read", "write");
+        b = Tenants.create("read", "write");
     }
 
     @Test
     void aKeyReachesItsOwnMediaAndAnotherProjectsKeyGetsNotFound() throws Exception {
-        UUID media = mediaOf(a);
+        UUID media = Tenants.mediaOf(a);
         String requestId = "req-" + UUID.randomUUID();
 
         given().auth().oauth2(a.key()).header("X-Request-Id", requestId).get("/v1/media/{id}", media)
@@ -100,7 +96,7 @@ class PublicApiIT {
 
     @Test
     void aReadOnlyKeyCannotWrite() {
-        Tenant reader = tenant("read");
+        Tenant reader = Tenants.create("read");
         given().auth().oauth2(reader.key()).contentType("application/json").body("{}").post("/v1/media")
                 .then().statusCode(403).body("code", equalTo("insufficient_scope"));
     }
@@ -144,28 +140,6 @@ class PublicApiIT {
             }
         }
         assertThat(cells).isNotEmpty().noneMatch(cell -> cell.contains(secret) || cell.contains(a.key()));
-    }
-
-    private Tenant tenant(String... scopes) {
-        String slug = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        String projectId = given().header("Authorization", OPERATOR).contentType("application/json")
-                .body(Map.of("name", "Tenant " + slug, "slug", slug)).post("/admin/projects")
-                .then().statusCode(201).extract().path("id");
-        Map<String, Object> key = given().header("Authorization", OPERATOR).contentType("application/json")
-                .body(Map.of("scopes", List.of(scopes), "label", "test")).post("/admin/projects/{id}/keys", projectId)
-                .then().statusCode(201).extract().jsonPath().getMap("");
-        return new Tenant(projectId, slug, (String) key.get("key"), (String) key.get("id"));
-    }
-
-    private UUID mediaOf(Tenant tenant) throws Exception {
-        await().atMost(WAIT).until(() -> Files.isDirectory(IngestBehindGateway.INBOX.resolve(tenant.slug())));
-        Files.write(IngestBehindGateway.INBOX.resolve(tenant.slug()).resolve("cover.jpg"), TestMedia.jpeg(32, 32));
-        return await().atMost(WAIT).until(() -> {
-            try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("select id from ingest.media_assets where project_id = '" + tenant.projectId() + "'")) {
-                return rs.next() ? UUID.fromString(rs.getString(1)) : null;
-            }
-        }, id -> id != null);
     }
 
     private static int status(String key, UUID mediaId) {

@@ -9,6 +9,7 @@ import io.contentfactory.contracts.events.MetricsCollected;
 import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
+import io.contentfactory.testkit.RowLevelSecurityAudit;
 import io.contentfactory.testkit.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -56,5 +58,10 @@ class InsightIT {
     private static MetricsCollected metrics(long views, long likes) {
         return new MetricsCollected(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), Platform.INSTAGRAM, "17900",
                 "24h", Instant.now(), views, likes, 0, 0, 0);
+    }
+
+    @Test
+    void rowLevelSecurityGuardsEveryTable() throws Exception {
+        RowLevelSecurityAudit.assertIsolated("coach", "cf_coach", Map.of(), Map.of());
     }
 }

@@ -13,6 +13,7 @@ import io.contentfactory.contracts.events.PostFormat;
 import io.contentfactory.contracts.events.PostPublished;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
+import io.contentfactory.testkit.RowLevelSecurityAudit;
 import io.contentfactory.testkit.SandboxResource;
 import io.contentfactory.testkit.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -102,5 +103,10 @@ class CheckpointCollectionIT {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void rowLevelSecurityGuardsEveryTable() throws Exception {
+        RowLevelSecurityAudit.assertIsolated("metrics", "cf_metrics", Map.of(), Map.of("metric_checkpoints_due_idx", "timer claims span projects"));
     }
 }

@@ -15,6 +15,7 @@ import io.contentfactory.contracts.events.PostFormat;
 import io.contentfactory.contracts.events.PostPublished;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
+import io.contentfactory.testkit.RowLevelSecurityAudit;
 import io.contentfactory.testkit.SandboxResource;
 import io.contentfactory.testkit.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -153,5 +154,10 @@ class PublishFlowIT {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, format, out);
         return out.toByteArray();
+    }
+
+    @Test
+    void rowLevelSecurityGuardsEveryTable() throws Exception {
+        RowLevelSecurityAudit.assertIsolated("publisher", "cf_publisher", Map.of(), Map.of("publish_jobs_runnable_idx", "timer claims span projects"));
     }
 }

@@ -15,6 +15,7 @@ import io.contentfactory.contracts.events.PostPublished;
 import io.contentfactory.contracts.events.PostScheduled;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
+import io.contentfactory.testkit.RowLevelSecurityAudit;
 import io.contentfactory.testkit.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -103,5 +105,10 @@ class PlanAndFireIT {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void rowLevelSecurityGuardsEveryTable() throws Exception {
+        RowLevelSecurityAudit.assertIsolated("scheduler", "cf_scheduler", Map.of(), Map.of("post_targets_due_idx", "timer claims span projects"));
     }
 }

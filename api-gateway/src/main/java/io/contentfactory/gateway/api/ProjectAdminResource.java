@@ -2,7 +2,6 @@ package io.contentfactory.gateway.api;
 
 import io.contentfactory.gateway.domain.Project;
 import io.contentfactory.gateway.domain.Projects;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -40,7 +39,6 @@ public class ProjectAdminResource {
     }
 
     @GET
-    @WithSession
     public Uni<List<ProjectView>> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         operator.require(authorization);
         return projects.list().map(all -> all.stream().map(ProjectView::of).toList());

@@ -1,6 +1,7 @@
 package io.contentfactory.gateway.auth;
 
 import io.contentfactory.kit.ServiceConfig;
+import io.contentfactory.kit.tenancy.TenantScope;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -35,15 +36,17 @@ public class ApiKeyAuthenticator {
     private final Pool pool;
     private final KeyHasher hasher;
     private final ServiceConfig service;
+    private final TenantScope tenancy;
     private final Duration cacheTtl;
     private final Map<String, CachedKey> cache = new ConcurrentHashMap<>();
     private final Map<UUID, Instant> lastUsedWritten = new ConcurrentHashMap<>();
 
-    ApiKeyAuthenticator(Pool pool, KeyHasher hasher, ServiceConfig service,
+    ApiKeyAuthenticator(Pool pool, KeyHasher hasher, ServiceConfig service, TenantScope tenancy,
             @ConfigProperty(name = "factory.gateway.key-cache-ttl", defaultValue = "10s") Duration cacheTtl) {
         this.pool = pool;
         this.hasher = hasher;
         this.service = service;
+        this.tenancy = tenancy;
         this.cacheTtl = cacheTtl;
     }
 
@@ -61,7 +64,7 @@ public class ApiKeyAuthenticator {
                 : load(lookupId).invoke(key -> cache.put(lookupId, new CachedKey(key, now.plus(cacheTtl))));
         return stored.map(key -> key.filter(k -> k.usableAt(now) && hasher.matches(presentedKey, k.hash()))
                 .map(k -> {
-                    touch(k.keyId(), now);
+                    touch(k.principal().projectId(), k.keyId(), now);
                     return k.principal();
                 }));
     }
@@ -71,7 +74,9 @@ public class ApiKeyAuthenticator {
                 + " p.rate_limit_per_second, p.rate_limit_burst"
                 + " from " + service.table("api_keys") + " k join " + service.table("projects") + " p on p.id = k.project_id"
                 + " where k.lookup_id = $1";
-        return pool.preparedQuery(sql).execute(Tuple.of(lookupId)).map(rows -> {
+        // The tenant is what this lookup finds out, so it reads as the system role.
+        return pool.withTransaction(connection -> tenancy.system(connection)
+                .chain(() -> connection.preparedQuery(sql).execute(Tuple.of(lookupId)))).map(rows -> {
             RowIterator<Row> iterator = rows.iterator();
             if (!iterator.hasNext()) {
                 return Optional.empty();
@@ -85,14 +90,16 @@ public class ApiKeyAuthenticator {
         });
     }
 
-    private void touch(UUID keyId, Instant now) {
+    private void touch(UUID projectId, UUID keyId, Instant now) {
         Instant written = lastUsedWritten.get(keyId);
         if (written != null && written.plus(LAST_USED_RESOLUTION).isAfter(now)) {
             return;
         }
         lastUsedWritten.put(keyId, now);
-        pool.preparedQuery("update " + service.table("api_keys") + " set last_used_at = $2 where id = $1")
-                .execute(Tuple.of(keyId, now.atOffset(java.time.ZoneOffset.UTC)))
+        String sql = "update " + service.table("api_keys") + " set last_used_at = $2 where project_id = $1 and id = $3";
+        pool.withTransaction(connection -> tenancy.bind(connection, projectId)
+                        .chain(() -> connection.preparedQuery(sql)
+                                .execute(Tuple.of(projectId, now.atOffset(java.time.ZoneOffset.UTC), keyId))))
                 .subscribe().with(ok -> { }, failure -> LOG.debugf("last_used_at not written: %s", failure.getMessage()));
     }
 

@@ -6,7 +6,7 @@ import io.contentfactory.gateway.auth.Scope;
 import io.contentfactory.gateway.persistence.ApiKeyRepository;
 import io.contentfactory.gateway.persistence.ProjectRepository;
 import io.contentfactory.kit.problem.ProblemException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.contentfactory.kit.tenancy.TenantScope;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,11 +22,13 @@ public class ApiKeys {
     private final ApiKeyRepository keys;
     private final ProjectRepository projects;
     private final KeyHasher hasher;
+    private final TenantScope tenancy;
 
-    ApiKeys(ApiKeyRepository keys, ProjectRepository projects, KeyHasher hasher) {
+    ApiKeys(ApiKeyRepository keys, ProjectRepository projects, KeyHasher hasher, TenantScope tenancy) {
         this.keys = keys;
         this.projects = projects;
         this.hasher = hasher;
+        this.tenancy = tenancy;
     }
 
     /** A stored key and, only right after issuing, the key itself. */
@@ -41,7 +43,7 @@ public class ApiKeys {
         if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
             throw ProblemException.badRequest("expiry_in_past", "expiresAt must be in the future");
         }
-        return projects.findById(projectId).chain(project -> {
+        return tenancy.bind(projectId).chain(() -> projects.findById(projectId)).chain(project -> {
             if (project == null) {
                 throw ProblemException.notFound("project", projectId);
             }
@@ -49,12 +51,15 @@ public class ApiKeys {
         });
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<List<ApiKey>> list(UUID projectId) {
-        return keys.listForProject(projectId);
+        return tenancy.bind(projectId).chain(() -> keys.listForProject(projectId));
     }
 
-    /** Issues a successor with the same scopes and expiry, and revokes the old key in the same transaction. */
+    /**
+     * Issues a successor with the same scopes and expiry, and revokes the old key in the same transaction. The
+     * operator names the key alone, so the lookup spans projects; the successor lands in the old key's project.
+     */
     @WithTransaction
     public Uni<IssuedKey> rotate(UUID keyId) {
         return activeKey(keyId).chain(old -> store(old.projectId, Scope.parseAll(old.scopes), old.label, old.expiresAt)
@@ -66,7 +71,7 @@ public class ApiKeys {
 
     @WithTransaction
     public Uni<Void> revoke(UUID keyId) {
-        return keys.findById(keyId).invoke(key -> {
+        return tenancy.system().chain(() -> keys.findById(keyId)).invoke(key -> {
             if (key == null) {
                 throw ProblemException.notFound("key", keyId);
             }
@@ -77,7 +82,7 @@ public class ApiKeys {
     }
 
     private Uni<ApiKey> activeKey(UUID keyId) {
-        return keys.findById(keyId).map(key -> {
+        return tenancy.system().chain(() -> keys.findById(keyId)).map(key -> {
             if (key == null) {
                 throw ProblemException.notFound("key", keyId);
             }

@@ -3,6 +3,7 @@ package io.contentfactory.gateway.domain;
 import io.contentfactory.contracts.events.ProjectCreated;
 import io.contentfactory.gateway.persistence.ProjectRepository;
 import io.contentfactory.kit.outbox.Outbox;
+import io.contentfactory.kit.tenancy.TenantScope;
 import io.contentfactory.kit.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -21,10 +22,12 @@ public class Projects {
 
     private final ProjectRepository projects;
     private final Outbox outbox;
+    private final TenantScope tenancy;
 
-    Projects(ProjectRepository projects, Outbox outbox) {
+    Projects(ProjectRepository projects, Outbox outbox, TenantScope tenancy) {
         this.projects = projects;
         this.outbox = outbox;
+        this.tenancy = tenancy;
     }
 
     @WithTransaction
@@ -34,7 +37,8 @@ public class Projects {
             throw ProblemException.badRequest("invalid_slug", "a slug is 2 to 63 lowercase letters, digits and dashes: '" + slug + "'");
         }
         String zone = timeZone == null || timeZone.isBlank() ? "UTC" : validZone(timeZone);
-        return projects.slugTaken(slug).chain(taken -> {
+        // Slugs are unique across tenants: the operator's check looks at every project.
+        return tenancy.system().chain(() -> projects.slugTaken(slug)).chain(taken -> {
             if (taken) {
                 throw ProblemException.conflict("slug_taken", "a project with slug '" + slug + "' already exists");
             }
@@ -49,8 +53,9 @@ public class Projects {
         });
     }
 
+    @WithTransaction
     public Uni<List<Project>> list() {
-        return projects.listAll();
+        return tenancy.system().chain(() -> projects.listAll());
     }
 
     static String slugOf(String name) {

@@ -1,17 +1,20 @@
 package io.contentfactory.gateway.edge;
 
 import io.contentfactory.kit.ServiceConfig;
+import io.contentfactory.kit.tenancy.TenantScope;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -27,15 +30,17 @@ public class IdempotencyStore {
 
     private final Pool pool;
     private final Vertx vertx;
+    private final TenantScope tenancy;
     private final String table;
     private final Duration retention;
     private final Duration lock;
 
-    IdempotencyStore(Pool pool, Vertx vertx, ServiceConfig service,
+    IdempotencyStore(Pool pool, Vertx vertx, ServiceConfig service, TenantScope tenancy,
             @ConfigProperty(name = "factory.gateway.idempotency.retention") Duration retention,
             @ConfigProperty(name = "factory.gateway.idempotency.lock") Duration lock) {
         this.pool = pool;
         this.vertx = vertx;
+        this.tenancy = tenancy;
         this.table = service.table("idempotency_records");
         this.retention = retention;
         this.lock = lock;
@@ -60,20 +65,23 @@ public class IdempotencyStore {
     public Uni<Claim> claim(UUID projectId, String key, String method, String path) {
         String insert = "insert into " + table + " (project_id, idempotency_key, method, path, state, locked_until)"
                 + " values ($1, $2, $3, $4, 'in_progress', now() + make_interval(secs => $5)) on conflict do nothing";
-        return pool.preparedQuery(insert).execute(Tuple.of(projectId, key, method, path, (double) lock.toSeconds()))
-                .chain(inserted -> inserted.rowCount() == 1 ? Uni.createFrom().item(new Started()) : existing(projectId, key));
+        return asProject(projectId, connection -> connection.preparedQuery(insert)
+                .execute(Tuple.of(projectId, key, method, path, (double) lock.toSeconds()))
+                .chain(inserted -> inserted.rowCount() == 1
+                        ? Uni.createFrom().item(new Started())
+                        : existing(connection, projectId, key)));
     }
 
-    private Uni<Claim> existing(UUID projectId, String key) {
+    private Uni<Claim> existing(SqlConnection connection, UUID projectId, String key) {
         // A claim whose executor died (lock expired) is taken over; its request may or may not have run upstream.
         String takeOver = "update " + table + " set locked_until = now() + make_interval(secs => $3)"
                 + " where project_id = $1 and idempotency_key = $2 and state = 'in_progress' and locked_until < now()";
         String select = "select method, path, request_hash, state, response_status, response_content_type, response_location,"
                 + " response_body from " + table + " where project_id = $1 and idempotency_key = $2";
-        return pool.preparedQuery(takeOver).execute(Tuple.of(projectId, key, (double) lock.toSeconds()))
+        return connection.preparedQuery(takeOver).execute(Tuple.of(projectId, key, (double) lock.toSeconds()))
                 .chain(updated -> updated.rowCount() == 1
                         ? Uni.createFrom().item(new Started())
-                        : pool.preparedQuery(select).execute(Tuple.of(projectId, key)).map(rows -> {
+                        : connection.preparedQuery(select).execute(Tuple.of(projectId, key)).map(rows -> {
                             if (!rows.iterator().hasNext()) {
                                 return new InProgress();
                             }
@@ -91,22 +99,28 @@ public class IdempotencyStore {
             Buffer body) {
         String sql = "update " + table + " set state = 'completed', request_hash = $3, response_status = $4,"
                 + " response_content_type = $5, response_location = $6, response_body = $7 where project_id = $1 and idempotency_key = $2";
-        return pool.preparedQuery(sql).execute(Tuple.tuple(java.util.List.of(projectId, key, requestHash, status,
-                        contentType == null ? "" : contentType, location == null ? "" : location, body.getDelegate())))
-                .replaceWithVoid();
+        Tuple values = Tuple.tuple(java.util.List.of(projectId, key, requestHash, status,
+                contentType == null ? "" : contentType, location == null ? "" : location, body.getDelegate()));
+        return asProject(projectId, connection -> connection.preparedQuery(sql).execute(values)).replaceWithVoid();
     }
 
     /** Nothing reached the service (it was unreachable): the key may be used again. */
     public Uni<Void> release(UUID projectId, String key) {
-        return pool.preparedQuery("delete from " + table + " where project_id = $1 and idempotency_key = $2 and state = 'in_progress'")
-                .execute(Tuple.of(projectId, key)).replaceWithVoid();
+        String sql = "delete from " + table + " where project_id = $1 and idempotency_key = $2 and state = 'in_progress'";
+        return asProject(projectId, connection -> connection.preparedQuery(sql).execute(Tuple.of(projectId, key)))
+                .replaceWithVoid();
     }
 
     void purgePeriodically(@Observes StartupEvent event) {
+        String sql = "delete from " + table + " where created_at < now() - make_interval(secs => $1)";
         vertx.setPeriodic(Duration.ofMinutes(30).toMillis(), id -> pool
-                .preparedQuery("delete from " + table + " where created_at < now() - make_interval(secs => $1)")
-                .execute(Tuple.of((double) retention.toSeconds()))
+                .withTransaction(connection -> tenancy.system(connection)
+                        .chain(() -> connection.preparedQuery(sql).execute(Tuple.of((double) retention.toSeconds()))))
                 .subscribe().with(rows -> LOG.debugf("purged %d idempotency records", rows.rowCount()),
                         failure -> LOG.warnf("idempotency purge failed: %s", failure.getMessage())));
+    }
+
+    private <T> Uni<T> asProject(UUID projectId, Function<SqlConnection, Uni<T>> work) {
+        return pool.withTransaction(connection -> tenancy.bind(connection, projectId).chain(() -> work.apply(connection)));
     }
 }

@@ -4,7 +4,8 @@ import io.contentfactory.ingest.domain.MediaAsset;
 import io.contentfactory.ingest.persistence.MediaAssetRepository;
 import io.contentfactory.ingest.storage.ObjectStorage;
 import io.contentfactory.kit.problem.ProblemException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.contentfactory.kit.tenancy.TenantScope;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,17 +23,19 @@ public class MediaContentResource {
 
     private final MediaAssetRepository assets;
     private final ObjectStorage storage;
+    private final TenantScope tenancy;
 
-    MediaContentResource(MediaAssetRepository assets, ObjectStorage storage) {
+    MediaContentResource(MediaAssetRepository assets, ObjectStorage storage, TenantScope tenancy) {
         this.assets = assets;
         this.storage = storage;
+        this.tenancy = tenancy;
     }
 
     @GET
-    @Path("/{id}/content")
-    @WithSession
-    public Uni<Response> content(@PathParam("id") UUID id) {
-        return assets.findById(id).map(asset -> {
+    @Path("/{projectId}/{id}/content")
+    @WithTransaction
+    public Uni<Response> content(@PathParam("projectId") UUID projectId, @PathParam("id") UUID id) {
+        return tenancy.bind(projectId).chain(() -> assets.findInProject(projectId, id)).map(asset -> {
             if (asset == null) {
                 throw ProblemException.notFound("media", id);
             }

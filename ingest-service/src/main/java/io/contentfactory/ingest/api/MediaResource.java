@@ -12,8 +12,14 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Public media routes, reached through the gateway as {@code /v1/media}. Uploads and imports come with the ingest issue. */
 @Path("/v1/media")
@@ -36,7 +42,16 @@ public class MediaResource {
     @GET
     @Path("/{id}")
     @WithTransaction
-    public Uni<MediaView> get(@PathParam("id") String id) {
+    @Operation(operationId = "getMedia", summary = "One media item of the key's project",
+            description = "Status, type, size, checksum and, once ingested, the URL its bytes are served from.")
+    @APIResponse(responseCode = "200", description = "The media item",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MediaView.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a UUID (code invalid_id)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", description = "No such media in the key's project (code not_found)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    public Uni<MediaView> get(@Parameter(description = "The media id", schema = @Schema(format = "uuid"))
+            @PathParam("id") String id) {
         UUID projectId = caller.id();
         UUID mediaId = parseId(id);
         return tenantScope.bind(projectId)
@@ -45,7 +60,7 @@ public class MediaResource {
                     if (asset == null) {
                         throw ProblemException.notFound("media", mediaId);
                     }
-                    return MediaView.of(asset, registry.contentUrl(asset.id));
+                    return MediaView.of(asset, registry.contentUrl(asset.projectId, asset.id));
                 });
     }
 

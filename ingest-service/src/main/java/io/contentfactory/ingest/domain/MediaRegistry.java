@@ -67,10 +67,10 @@ public class MediaRegistry {
 
     private MediaIngested ingestedEvent(MediaAsset asset, SniffedType type) {
         return new MediaIngested(asset.id, asset.sourceType, asset.fileName, type.contentType(), type.mediaType(),
-                asset.sizeBytes, asset.sha256, contentUrl(asset.id));
+                asset.sizeBytes, asset.sha256, contentUrl(asset.projectId, asset.id));
     }
 
-    public String contentUrl(UUID mediaId) {
-        return publicBaseUrl + "/media/" + mediaId + "/content";
+    public String contentUrl(UUID projectId, UUID mediaId) {
+        return publicBaseUrl + "/media/" + projectId + "/" + mediaId + "/content";
     }
 }

@@ -12,8 +12,4 @@ public class MediaAssetRepository implements PanacheRepositoryBase<MediaAsset, U
     public Uni<MediaAsset> findInProject(UUID projectId, UUID id) {
         return find("projectId = ?1 and id = ?2", projectId, id).firstResult();
     }
-
-    public Uni<MediaAsset> findById(UUID id) {
-        return find("id", id).firstResult();
-    }
 }

@@ -85,7 +85,7 @@ public class FolderWatcher {
 
     private List<ProjectFolder> knownProjects() {
         try {
-            return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> folders.listAll()));
+            return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> tenantScope.system().chain(() -> folders.listAll())));
         } catch (Throwable e) {
             throw new IllegalStateException("cannot list projects", e);
         }

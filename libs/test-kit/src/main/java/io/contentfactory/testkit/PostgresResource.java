@@ -28,7 +28,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "quarkus.datasource.jdbc.url", db.jdbcUrl(),
                 "quarkus.datasource.reactive.url", db.reactiveUrl(),
-                "quarkus.datasource.username", db.user());
+                "factory.db.owner.username", db.user());
     }
 
     @Override

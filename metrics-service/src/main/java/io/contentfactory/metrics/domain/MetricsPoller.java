@@ -56,8 +56,7 @@ public class MetricsPoller {
         return Panache.withTransaction(() -> tenantScope.bind(claim.projectId())
                         .chain(() -> checkpoints.findInProject(claim.projectId(), claim.id())))
                 .chain(checkpoint -> instagram.insights(checkpoint.externalPostId)
-                        .chain(snapshot -> loop.timer().fireWith(claim, () -> tenantScope.bind(claim.projectId())
-                                .chain(() -> record(checkpoint, snapshot)))));
+                        .chain(snapshot -> loop.timer().fireWith(claim, () -> record(checkpoint, snapshot))));
     }
 
     private Uni<Void> record(MetricCheckpoint checkpoint, InsightsSnapshot snapshot) {

@@ -107,8 +107,7 @@ public class PublishRunner {
     }
 
     private Uni<Void> complete(TimerClaim claim, Published result) {
-        return loop.timer().fireWith(claim, () -> tenantScope.bind(claim.projectId())
-                .chain(() -> jobs.findInProject(claim.projectId(), result.jobId()))
+        return loop.timer().fireWith(claim, () -> jobs.findInProject(claim.projectId(), result.jobId())
                 .chain(job -> {
                     job.status = "published";
                     job.publishedMediaId = result.mediaId();
@@ -125,8 +124,7 @@ public class PublishRunner {
 
     private Uni<Void> fail(TimerClaim claim, UUID jobId, PublishError error) {
         LOG.warnf("job %s failed at %s: %s %s", jobId, error.stage(), error.code(), error.message());
-        return loop.timer().fireWith(claim, () -> tenantScope.bind(claim.projectId())
-                .chain(() -> jobs.findInProject(claim.projectId(), jobId))
+        return loop.timer().fireWith(claim, () -> jobs.findInProject(claim.projectId(), jobId)
                 .chain(job -> {
                     job.status = "failed";
                     job.errorJson = EventCodec.mapper().valueToTree(error).toString();

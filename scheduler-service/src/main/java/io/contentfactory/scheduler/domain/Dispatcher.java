@@ -7,7 +7,6 @@ import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.contracts.events.PostDue;
 import io.contentfactory.contracts.events.PostFormat;
 import io.contentfactory.kit.outbox.Outbox;
-import io.contentfactory.kit.tenancy.TenantScope;
 import io.contentfactory.kit.timer.TimerClaim;
 import io.contentfactory.kit.timer.TimerLoop;
 import io.contentfactory.kit.timer.TimerLoops;
@@ -33,15 +32,13 @@ public class Dispatcher {
     private final PostTargetRepository targets;
     private final PostRepository posts;
     private final Outbox outbox;
-    private final TenantScope tenantScope;
     private final TimerLoop loop;
 
-    Dispatcher(TimerLoops loops, PostTargetRepository targets, PostRepository posts, Outbox outbox, TenantScope tenantScope,
+    Dispatcher(TimerLoops loops, PostTargetRepository targets, PostRepository posts, Outbox outbox,
             SchedulerConfig config) {
         this.targets = targets;
         this.posts = posts;
         this.outbox = outbox;
-        this.tenantScope = tenantScope;
         this.loop = loops.start("dispatcher", "post_targets", config.lease(), config.maxSleep(), BATCH, this::fire);
     }
 
@@ -52,9 +49,8 @@ public class Dispatcher {
     }
 
     private Uni<Void> fire(TimerClaim claim) {
-        return loop.timer().fireWith(claim, () -> tenantScope.bind(claim.projectId())
-                .chain(() -> targets.findInProject(claim.projectId(), claim.id()))
-                .chain(target -> posts.findById(target.postId).chain(post -> "manual".equals(post.mode)
+        return loop.timer().fireWith(claim, () -> targets.findInProject(claim.projectId(), claim.id())
+                .chain(target -> posts.findInProject(target.projectId, target.postId).chain(post -> "manual".equals(post.mode)
                         ? awaitManual(target, post)
                         : due(target, post))));
     }

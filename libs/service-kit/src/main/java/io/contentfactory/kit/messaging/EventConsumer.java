@@ -12,8 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 /**
- * Runs an event handler exactly once per event id: decode, then in one transaction record the id in the inbox,
- * bind the tenant and apply the effect. Transient failures are retried with exponential backoff; a malformed
+ * Runs an event handler exactly once per event id: decode, then in one transaction bind the event's project,
+ * record the id in the inbox and apply the effect. Transient failures are retried with exponential backoff; a malformed
  * event is not. A failure that survives the retries fails the returned {@link Uni}, which nacks the Kafka
  * message, and the channel's {@code dead-letter-queue} strategy moves it, with its reason, to the dead-letter topic.
  */
@@ -44,10 +44,9 @@ public class EventConsumer {
             return Uni.createFrom().failure(e);
         }
         EventContext context = EventContext.of(envelope);
-        return Panache.withTransaction(() -> inbox.firstDelivery(consumer, envelope)
-                        .chain(first -> first
-                                ? tenantScope.bind(envelope.projectid()).chain(() -> handler.handle(context, data))
-                                : skipDuplicate(consumer, envelope)))
+        return Panache.withTransaction(() -> tenantScope.bind(envelope.projectid())
+                        .chain(() -> inbox.firstDelivery(consumer, envelope))
+                        .chain(first -> first ? handler.handle(context, data) : skipDuplicate(consumer, envelope)))
                 .onFailure(EventConsumer::retryable)
                 .invoke(failure -> LOG.warnf("%s: event %s failed, retrying: %s", consumer, envelope.id(), failure.toString()))
                 .onFailure(EventConsumer::retryable)

@@ -3,6 +3,7 @@ package io.contentfactory.kit.outbox;
 import io.contentfactory.contracts.CloudEvent;
 import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.db.PgNotifications;
+import io.contentfactory.kit.tenancy.TenantScope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -30,7 +31,8 @@ import org.jboss.logging.Logger;
  *
  * <p>It wakes on the outbox trigger's NOTIFY and also polls. A transaction-scoped advisory lock makes one relay
  * per schema work at a time, even with several instances. A row is marked published only after Kafka
- * acknowledged it: a crash in between sends it again, which consumers absorb through their inbox.
+ * acknowledged it: a crash in between sends it again, which consumers absorb through their inbox. It reads every
+ * project's rows, so its transactions run as the system role.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -45,6 +47,7 @@ public class OutboxRelay {
     private final PgNotifications notifications;
     private final ServiceConfig service;
     private final OutboxConfig config;
+    private final TenantScope tenancy;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean drainAgain = new AtomicBoolean();
     private volatile boolean stopped;
@@ -52,13 +55,14 @@ public class OutboxRelay {
     private long purgeTimer = -1;
 
     OutboxRelay(Pool pool, Vertx vertx, @Channel(CHANNEL) MutinyEmitter<String> emitter,
-            PgNotifications notifications, ServiceConfig service, OutboxConfig config) {
+            PgNotifications notifications, ServiceConfig service, OutboxConfig config, TenantScope tenancy) {
         this.pool = pool;
         this.vertx = vertx;
         this.emitter = emitter;
         this.notifications = notifications;
         this.service = service;
         this.config = config;
+        this.tenancy = tenancy;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -105,7 +109,9 @@ public class OutboxRelay {
 
     /** Sends up to one batch; emits how many rows were published. */
     public Uni<Integer> drainOnce() {
-        return pool.withTransaction(connection -> tryLock(connection).chain(locked -> locked
+        return pool.withTransaction(connection -> tenancy.system(connection)
+                .chain(() -> tryLock(connection))
+                .chain(locked -> locked
                 ? unpublished(connection).chain(rows -> publishInOrder(rows).chain(() -> markPublished(connection, rows)))
                 : Uni.createFrom().item(0)));
     }
@@ -159,8 +165,9 @@ public class OutboxRelay {
     public Uni<Integer> purgePublished() {
         String sql = "delete from " + service.table("outbox")
                 + " where published_at < now() - make_interval(secs => $1)";
-        return pool.preparedQuery(sql).execute(Tuple.of((double) config.retention().toSeconds()))
-                .map(result -> result.rowCount());
+        return pool.withTransaction(connection -> tenancy.system(connection)
+                .chain(() -> connection.preparedQuery(sql).execute(Tuple.of((double) config.retention().toSeconds())))
+                .map(result -> result.rowCount()));
     }
 
     private record OutboxRow(long id, String topic, String partitionKey, String payload) {

@@ -1,23 +1,55 @@
 package io.contentfactory.kit.tenancy;
 
+import io.contentfactory.kit.db.DatabaseConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 /**
- * Binds the current transaction to one project: {@code app.project_id} is set transaction-locally, so a pooled
- * connection never carries it into another request. Row-level security policies read it.
+ * Decides which rows a transaction may see under row-level security.
+ *
+ * <p>{@link #bind} sets {@code app.project_id} transaction-locally, so a pooled connection never carries it into
+ * the next transaction; the tenant policies compare each row's {@code project_id} with it. A transaction that binds
+ * nothing sees no tenant rows at all. {@link #system} switches the transaction to the service's system role, whose
+ * policies see every project: only work that spans tenants by design uses it (timer claims, the outbox relay, the
+ * folder scan, key lookup before the tenant is known). Both must run inside a transaction, before the first query.
  */
 @ApplicationScoped
 public class TenantScope {
 
-    /** Call inside a transaction, before any tenant query. */
+    private static final String BIND_SQL = "select set_config('app.project_id', $1, true)";
+
+    private final String systemRoleSql;
+
+    TenantScope(DatabaseConfig database) {
+        this.systemRoleSql = "set local role " + DatabaseConfig.quoted(database.systemRole());
+    }
+
+    /** Binds the current Panache transaction to one project. */
     public Uni<Void> bind(UUID projectId) {
         return Panache.getSession().chain(session -> session
-                        .createNativeQuery("select set_config('app.project_id', ?1, true)")
+                        .createNativeQuery(BIND_SQL.replace("$1", "?1"))
                         .setParameter(1, projectId.toString())
                         .getSingleResult())
                 .replaceWithVoid();
+    }
+
+    /** Lets the current Panache transaction see every project's rows. */
+    public Uni<Void> system() {
+        return Panache.getSession().chain(session -> session.createNativeQuery(systemRoleSql).executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** Binds a transaction of the Vert.x pool to one project. */
+    public Uni<Void> bind(SqlConnection connection, UUID projectId) {
+        return connection.preparedQuery(BIND_SQL).execute(Tuple.of(projectId.toString())).replaceWithVoid();
+    }
+
+    /** Lets a transaction of the Vert.x pool see every project's rows. */
+    public Uni<Void> system(SqlConnection connection) {
+        return connection.query(systemRoleSql).execute().replaceWithVoid();
     }
 }

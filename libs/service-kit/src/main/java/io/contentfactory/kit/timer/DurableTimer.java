@@ -1,6 +1,7 @@
 package io.contentfactory.kit.timer;
 
 import io.contentfactory.kit.ServiceConfig;
+import io.contentfactory.kit.tenancy.TenantScope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
@@ -18,22 +19,26 @@ import java.util.UUID;
  * {@code fire_at} where {@code fired_at is null}. A claim leases rows with one statement that locks with
  * {@code FOR UPDATE SKIP LOCKED} after applying its limit, and bumps the epoch. Firing is fenced by that epoch:
  * a claim whose lease expired and was re-claimed by another instance can no longer fire.
+ *
+ * <p>Claiming looks across every project, so it runs as the system role; firing binds the claim's project.
  */
 public final class DurableTimer {
 
     private final String table;
     private final String owner;
     private final Duration lease;
+    private final TenantScope tenancy;
 
-    public DurableTimer(String qualifiedTable, String owner, Duration lease) {
+    public DurableTimer(String qualifiedTable, String owner, Duration lease, TenantScope tenancy) {
         this.table = qualifiedTable;
         this.owner = owner;
         this.lease = lease;
+        this.tenancy = tenancy;
     }
 
     /** A timer over one of this service's tables, leased in the name of this process instance. */
-    public static DurableTimer of(ServiceConfig service, String table, Duration lease) {
-        return new DurableTimer(service.table(table), service.name() + "-" + UUID.randomUUID(), lease);
+    public static DurableTimer of(ServiceConfig service, TenantScope tenancy, String table, Duration lease) {
+        return new DurableTimer(service.table(table), service.name() + "-" + UUID.randomUUID(), lease, tenancy);
     }
 
     private String claimSql() {
@@ -47,7 +52,7 @@ public final class DurableTimer {
 
     /** Leases up to {@code limit} due rows; run it in its own short transaction. */
     public Uni<List<TimerClaim>> claimDue(int limit) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(claimSql(), Object[].class)
+        return tenancy.system().chain(Panache::getSession).chain(session -> session.createNativeQuery(claimSql(), Object[].class)
                         .setParameter(1, owner)
                         .setParameter(2, (double) lease.toMillis() / 1000.0)
                         .setParameter(3, limit)
@@ -57,7 +62,10 @@ public final class DurableTimer {
                         .toList());
     }
 
-    /** Marks a claimed row fired; false if the lease was lost. Run it in the transaction that performs the effect. */
+    /**
+     * Marks a claimed row fired; false if the lease was lost. Run it in the transaction that performs the effect,
+     * after binding the claim's project.
+     */
     public Uni<Boolean> fire(TimerClaim claim) {
         String sql = "update " + table + " set fired_at = now(), lease_until = null"
                 + " where id = ?1 and lease_epoch = ?2 and fired_at is null";
@@ -68,9 +76,13 @@ public final class DurableTimer {
                 .map(updated -> updated == 1);
     }
 
-    /** Fires the claim and applies {@code effect} in one new transaction; the effect is skipped if the lease was lost. */
+    /**
+     * Fires the claim and applies {@code effect} in one new transaction bound to the claim's project; the effect is
+     * skipped if the lease was lost.
+     */
     public Uni<Void> fireWith(TimerClaim claim, java.util.function.Supplier<Uni<Void>> effect) {
-        return Panache.withTransaction(() -> fire(claim)
+        return Panache.withTransaction(() -> tenancy.bind(claim.projectId())
+                .chain(() -> fire(claim))
                 .chain(won -> won ? effect.get() : Uni.createFrom().voidItem()));
     }
 
@@ -78,7 +90,7 @@ public final class DurableTimer {
     public Uni<Optional<Instant>> nextWakeUp() {
         String sql = "select min(greatest(fire_at, coalesce(lease_until, fire_at))) from " + table
                 + " where fired_at is null";
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql, OffsetDateTime.class)
+        return tenancy.system().chain(Panache::getSession).chain(session -> session.createNativeQuery(sql, OffsetDateTime.class)
                         .getSingleResultOrNull())
                 .map(next -> Optional.ofNullable(next).map(OffsetDateTime::toInstant));
     }

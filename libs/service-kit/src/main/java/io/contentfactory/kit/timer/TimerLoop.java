@@ -86,7 +86,7 @@ public final class TimerLoop {
                         .map(fired -> claims.size()))
                 .chain(claimed -> claimed == batchSize
                         ? Uni.createFrom().item(Instant.now())
-                        : Panache.withSession(timer::nextWakeUp).map(next -> next.orElse(Instant.now().plus(maxSleep))));
+                        : Panache.withTransaction(timer::nextWakeUp).map(next -> next.orElse(Instant.now().plus(maxSleep))));
     }
 
     private Uni<Void> fireOne(TimerClaim claim) {

@@ -1,6 +1,7 @@
 package io.contentfactory.kit.timer;
 
 import io.contentfactory.kit.ServiceConfig;
+import io.contentfactory.kit.tenancy.TenantScope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -20,11 +21,13 @@ public class TimerLoops {
 
     private final Vertx vertx;
     private final ServiceConfig service;
+    private final TenantScope tenancy;
     private final List<TimerLoop> loops = new CopyOnWriteArrayList<>();
 
-    TimerLoops(Vertx vertx, ServiceConfig service) {
+    TimerLoops(Vertx vertx, ServiceConfig service, TenantScope tenancy) {
         this.vertx = vertx;
         this.service = service;
+        this.tenancy = tenancy;
     }
 
     /**
@@ -35,7 +38,7 @@ public class TimerLoops {
      */
     public TimerLoop start(String name, String table, Duration lease, Duration maxSleep, int batchSize,
             Function<TimerClaim, Uni<Void>> effect) {
-        TimerLoop loop = new TimerLoop(name, vertx, DurableTimer.of(service, table, lease), effect, maxSleep, batchSize);
+        TimerLoop loop = new TimerLoop(name, vertx, DurableTimer.of(service, tenancy, table, lease), effect, maxSleep, batchSize);
         loops.add(loop);
         loop.start();
         return loop;

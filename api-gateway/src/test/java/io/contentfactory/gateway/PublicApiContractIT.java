@@ -1,0 +1,119 @@
+package io.contentfactory.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contentfactory.gateway.Tenants.Tenant;
+import io.contentfactory.testkit.KafkaResource;
+import io.contentfactory.testkit.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The public API as its OpenAPI document describes it, and the isolation matrix over every route in that document:
+ * a route added to a service shows up here, and this test fails until the matrix knows how to find one of its ids.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(IngestBehindGateway.class)
+class PublicApiContractIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
+
+    /** For each templated route: the concrete path of a resource that the given tenant owns. */
+    private static final Map<String, Function<Tenant, String>> OWNED_RESOURCE = Map.of(
+            "/v1/media/{id}", tenant -> "/v1/media/" + Tenants.mediaOf(tenant));
+
+    @Test
+    void theDocumentIsOpenApi31AndDescribesTheEdgeOnEveryRoute() throws Exception {
+        JsonNode document = document();
+
+        assertThat(document.path("openapi").asText()).isEqualTo("3.1.0");
+        // The idempotency tests' counting upstream ("echo") has no description; ingest-service must have one.
+        assertThat(document.path("x-unavailable-services").toString()).doesNotContain("media");
+        assertThat(document.path("components").path("securitySchemes").path("apiKey").path("scheme").asText()).isEqualTo("bearer");
+        assertThat(document.path("components").path("schemas").has("Problem")).isTrue();
+        assertThat(document.path("components").path("schemas").has("MediaView")).isTrue();
+        assertThat(names(document.path("paths"))).contains("/v1/media/{id}").allMatch(path -> path.startsWith("/v1/"));
+
+        JsonNode getMedia = document.path("paths").path("/v1/media/{id}").path("get");
+        assertThat(getMedia.path("operationId").asText()).isEqualTo("getMedia");
+        assertThat(getMedia.has("security")).as("the service's internal-token scheme is not the public one").isFalse();
+        assertThat(names(getMedia.path("responses"))).contains("200", "400", "401", "403", "404", "429", "502");
+        assertThat(getMedia.path("parameters").toString()).contains("#/components/parameters/RequestId");
+    }
+
+    @Test
+    void swaggerUiOffersThePublicDocument() {
+        String page = given().get("/q/swagger-ui/").then().statusCode(200).extract().asString();
+        String config = page.contains("/openapi.json") ? page
+                : given().get("/q/swagger-ui/swagger-initializer.js").then().statusCode(200).extract().asString();
+        assertThat(config).contains("/openapi.json");
+    }
+
+    @Test
+    void everyRouteAnswersAnotherProjectsIdsWithNotFoundThatRevealsNothing() throws Exception {
+        Tenant a = Tenants.create("read", "write", "admin");
+        Tenant b = Tenants.create("read", "write");
+        JsonNode paths = document().path("paths");
+        List<String> checked = new ArrayList<>();
+
+        for (String template : names(paths)) {
+            for (String method : METHODS) {
+                if (!paths.path(template).has(method)) {
+                    continue;
+                }
+                assertThat(OWNED_RESOURCE).as("the isolation matrix must cover %s %s", method.toUpperCase(), template)
+                        .containsKey(template);
+                String ownedByB = OWNED_RESOURCE.get(template).apply(b);
+                String unknown = template.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+
+                Response asOwner = call(b, method, ownedByB);
+                assertThat(asOwner.statusCode()).as("%s %s for its owner", method, ownedByB).isBetween(200, 299);
+                Response crossTenant = call(a, method, ownedByB);
+                Response missing = call(a, method, unknown);
+
+                assertThat(crossTenant.statusCode()).as("%s %s with another project's key", method, ownedByB).isEqualTo(404);
+                assertThat(crossTenant.contentType()).startsWith("application/problem+json");
+                assertThat(withoutIds(crossTenant.asString())).as("indistinguishable from an id that does not exist")
+                        .isEqualTo(withoutIds(missing.asString()));
+                checked.add(method.toUpperCase() + " " + template);
+            }
+        }
+        assertThat(checked).isNotEmpty();
+    }
+
+    private static Response call(Tenant tenant, String method, String path) {
+        RequestSpecification request = given().auth().oauth2(tenant.key()).header("X-Request-Id", "matrix-request-1");
+        if (!method.equals("get") && !method.equals("delete")) {
+            request = request.contentType("application/json").body("{}");
+        }
+        return request.request(method.toUpperCase(), path);
+    }
+
+    private static String withoutIds(String body) {
+        return body.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "ID");
+    }
+
+    private static JsonNode document() throws Exception {
+        return JSON.readTree(given().get("/openapi.json").then().statusCode(200).extract().asString());
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
