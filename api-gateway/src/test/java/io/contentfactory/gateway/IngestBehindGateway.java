@@ -24,7 +24,7 @@ public class IngestBehindGateway implements QuarkusTestResourceLifecycleManager 
                     "quarkus.datasource.reactive.url", db.reactiveUrl(),
                     "factory.db.owner.username", db.user(),
                     "kafka.bootstrap.servers", KafkaResource.broker().bootstrapServers(),
-                    "mp.jwt.verify.publickey.location", InternalTokens.publicKeyFile().toString(),
+                    "smallrye.jwt.verify.key.location", InternalTokens.forService("ingest-service").keyFile().toString(),
                     "factory.ingest.watch-root", INBOX.toString(),
                     "factory.ingest.storage-root", Path.of("target/gateway-it-storage").toAbsolutePath().toString(),
                     "factory.ingest.scan-interval", "300ms"), Duration.ofSeconds(90));

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 class InternalTokenIT {
 
     private static final Path INBOX = Path.of("target/test-inbox").toAbsolutePath();
+    private static final InternalTokens TOKENS = InternalTokens.forService("ingest-service");
     private final TopicProbe kafka = TopicProbe.onTestBroker();
     private UUID projectId;
     private UUID mediaId;
@@ -49,15 +50,15 @@ class InternalTokenIT {
 
     @Test
     void aValidTokenOfTheOwningProjectReadsTheMedia() {
-        given().auth().oauth2(InternalTokens.valid(projectId, "read")).get("/v1/media/{id}", mediaId)
+        given().auth().oauth2(TOKENS.valid(projectId, "read")).get("/v1/media/{id}", mediaId)
                 .then().statusCode(200).body("status", equalTo("ingested")).body("fileName", equalTo("photo.jpg"));
     }
 
     @Test
     void anotherProjectsTokenGetsNotFoundAsIfTheMediaDidNotExist() {
-        String body = given().auth().oauth2(InternalTokens.valid(UUID.randomUUID(), "read")).get("/v1/media/{id}", mediaId)
+        String body = given().auth().oauth2(TOKENS.valid(UUID.randomUUID(), "read")).get("/v1/media/{id}", mediaId)
                 .then().statusCode(404).contentType("application/problem+json").extract().asString();
-        String unknown = given().auth().oauth2(InternalTokens.valid(UUID.randomUUID(), "read")).get("/v1/media/{id}", UUID.randomUUID())
+        String unknown = given().auth().oauth2(TOKENS.valid(UUID.randomUUID(), "read")).get("/v1/media/{id}", UUID.randomUUID())
                 .then().statusCode(404).extract().asString();
         org.assertj.core.api.Assertions.assertThat(body.replace(mediaId.toString(), "ID"))
                 .isEqualTo(unknown.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "ID"));
@@ -67,14 +68,18 @@ class InternalTokenIT {
     void forgedTokensAreRejected() {
         given().get("/v1/media/{id}", mediaId).then().statusCode(401);
         given().header("X-Project-Id", projectId.toString()).get("/v1/media/{id}", mediaId).then().statusCode(401);
-        given().auth().oauth2(InternalTokens.expired(projectId)).get("/v1/media/{id}", mediaId).then().statusCode(401);
-        given().auth().oauth2(InternalTokens.signedWithAnotherKey(projectId)).get("/v1/media/{id}", mediaId).then().statusCode(401);
-        given().auth().oauth2(InternalTokens.unsigned(projectId)).get("/v1/media/{id}", mediaId).then().statusCode(401);
+        given().auth().oauth2(TOKENS.expired(projectId)).get("/v1/media/{id}", mediaId).then().statusCode(401);
+        given().auth().oauth2(TOKENS.signedWithAnotherKey(projectId)).get("/v1/media/{id}", mediaId).then().statusCode(401);
+        given().auth().oauth2(TOKENS.unsigned(projectId)).get("/v1/media/{id}", mediaId).then().statusCode(401);
+        given().auth().oauth2(TOKENS.addressedTo("analysis-service", projectId)).get("/v1/media/{id}", mediaId)
+                .then().statusCode(401);
+        given().auth().oauth2(TOKENS.withAudience("analysis-service", projectId)).get("/v1/media/{id}", mediaId)
+                .then().statusCode(401);
     }
 
     @Test
     void anIdThatIsNotAUuidIsABadRequest() {
-        given().auth().oauth2(InternalTokens.valid(projectId, "read")).get("/v1/media/not-a-uuid")
+        given().auth().oauth2(TOKENS.valid(projectId, "read")).get("/v1/media/not-a-uuid")
                 .then().statusCode(400).body("code", equalTo("invalid_id"));
     }
 

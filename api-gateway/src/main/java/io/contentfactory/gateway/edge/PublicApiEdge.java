@@ -49,16 +49,18 @@ public class PublicApiEdge {
     private final RateLimiter limiter;
     private final InternalTokenMinter tokens;
     private final Upstreams upstreams;
+    private final ServiceAudiences audiences;
     private final IdempotencyStore idempotency;
     private final long maxBodyBytes;
     private HttpClient client;
 
     PublicApiEdge(ApiKeyAuthenticator authenticator, RateLimiter limiter, InternalTokenMinter tokens, Upstreams upstreams,
-            IdempotencyStore idempotency, @ConfigProperty(name = "factory.gateway.max-body-size") MemorySize maxBodySize) {
+            ServiceAudiences audiences, IdempotencyStore idempotency, @ConfigProperty(name = "factory.gateway.max-body-size") MemorySize maxBodySize) {
         this.authenticator = authenticator;
         this.limiter = limiter;
         this.tokens = tokens;
         this.upstreams = upstreams;
+        this.audiences = audiences;
         this.idempotency = idempotency;
         this.maxBodyBytes = maxBodySize.asLongValue();
     }
@@ -117,12 +119,12 @@ public class PublicApiEdge {
                     "this key lacks the '" + needed.wireName() + "' scope"), requestId);
             return;
         }
-        Optional<URI> owner = upstreams.ownerOf(ctx.request().path());
+        Optional<Upstreams.Upstream> owner = upstreams.ownerOf(ctx.request().path(), audiences.byResource());
         if (owner.isEmpty()) {
             EdgeProblems.send(ctx, Problem.of(404, "not_found", "Not found", "no such route"), requestId);
             return;
         }
-        String token = tokens.mint(principal.get(), requestId);
+        String token = tokens.mint(principal.get(), requestId, owner.get().audience());
         String idempotencyKey = ctx.request().getHeader(IDEMPOTENCY_KEY);
         if (idempotencyKey != null && needed == Scope.WRITE && ctx.request().method() != HttpMethod.DELETE) {
             if (!SAFE_IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
@@ -130,10 +132,10 @@ public class PublicApiEdge {
                         "an Idempotency-Key is 1 to 255 printable ASCII characters"), requestId);
                 return;
             }
-            idempotently(ctx, owner.get(), token, requestId, principal.get().projectId(), idempotencyKey);
+            idempotently(ctx, owner.get().base(), token, requestId, principal.get().projectId(), idempotencyKey);
             return;
         }
-        forward(ctx, owner.get(), token, requestId);
+        forward(ctx, owner.get().base(), token, requestId);
     }
 
     /**

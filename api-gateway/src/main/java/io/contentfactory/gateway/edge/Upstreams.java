@@ -6,14 +6,25 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 
-/** The owning service of each public resource: {@code /v1/<resource>/...} is forwarded to its base URL. */
+/**
+ * The owning service of each public resource: {@code /v1/<resource>/...} is forwarded to its base URL, with an
+ * internal token addressed to the service named in {@code factory.gateway.audience.<resource>} (by default the
+ * resource name itself).
+ */
 @ConfigMapping(prefix = "factory.gateway.upstream")
 public interface Upstreams {
 
     @WithParentName
     Map<String, URI> routes();
 
-    default Optional<URI> ownerOf(String path) {
+    /** Where {@code path} goes: the service's base URL and its name, the internal token's audience. */
+    default Optional<Upstream> ownerOf(String path, Map<String, String> audiences) {
+        return resourceOf(path).flatMap(resource -> Optional.ofNullable(routes().get(resource))
+                .map(base -> new Upstream(base, audiences.getOrDefault(resource, resource))));
+    }
+
+    /** {@code media} for {@code /v1/media/...} and for {@code /v1/media:import}. */
+    static Optional<String> resourceOf(String path) {
         if (!path.startsWith("/v1/")) {
             return Optional.empty();
         }
@@ -21,6 +32,9 @@ public interface Upstreams {
         int slash = rest.indexOf('/');
         String resource = slash < 0 ? rest : rest.substring(0, slash);
         int colon = resource.indexOf(':');
-        return Optional.ofNullable(routes().get(colon < 0 ? resource : resource.substring(0, colon)));
+        return Optional.of(colon < 0 ? resource : resource.substring(0, colon));
+    }
+
+    record Upstream(URI base, String audience) {
     }
 }

@@ -1,110 +1,119 @@
 package io.contentfactory.testkit;
 
+import io.contentfactory.contracts.InternalTokenContract;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
-import java.security.spec.ECGenParameterSpec;
-import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import javax.crypto.spec.SecretKeySpec;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 
 /**
- * Internal tokens as the gateway signs them (ES256 with the test key pair), and forged ones, for testing that
- * services accept the first and refuse the rest.
+ * Internal tokens for one service as the gateway mints them (HS256 under the service's key, derived from the test
+ * master secret), and forged ones, for testing that the service accepts the first and refuses the rest.
  */
 public final class InternalTokens {
 
-    public static final String ISSUER = "https://content-factory/api-gateway";
+    private final String service;
 
-    private InternalTokens() {
+    private InternalTokens(String service) {
+        this.service = service;
     }
 
-    public static String valid(UUID projectId, String... scopes) {
-        return sign(claims(projectId, 60, scopes), testKey(), AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+    /** Tokens addressed to {@code service}, e.g. {@code ingest-service}. */
+    public static InternalTokens forService(String service) {
+        return new InternalTokens(service);
     }
 
-    public static String expired(UUID projectId) {
-        JwtClaims claims = claims(projectId, 60, "read");
+    public String valid(UUID projectId, String... scopes) {
+        return sign(claims(projectId, service, scopes), serviceKey(service));
+    }
+
+    public String expired(UUID projectId) {
+        JwtClaims claims = claims(projectId, service, "read");
         claims.setIssuedAt(NumericDate.fromSeconds(NumericDate.now().getValue() - 600));
         claims.setExpirationTime(NumericDate.fromSeconds(NumericDate.now().getValue() - 540));
-        return sign(claims, testKey(), AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+        return sign(claims, serviceKey(service));
     }
 
-    public static String signedWithAnotherKey(UUID projectId) {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return sign(claims(projectId, 60, "read"), generator.generateKeyPair().getPrivate(),
-                    AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    public String signedWithAnotherKey(UUID projectId) {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        return sign(claims(projectId, service, "read"), random);
+    }
+
+    /** A genuine token of another service, replayed here: another service may not speak for the gateway. */
+    public String addressedTo(String otherService, UUID projectId) {
+        return sign(claims(projectId, otherService, "read"), serviceKey(otherService));
+    }
+
+    /** A token this service's key signed, but claiming another audience: what a compromised peer could produce. */
+    public String withAudience(String audience, UUID projectId) {
+        return sign(claims(projectId, audience, "read"), serviceKey(service));
     }
 
     /** An unsigned token ({@code alg: none}), the classic forgery. */
-    public static String unsigned(UUID projectId) {
+    public String unsigned(UUID projectId) {
         String header = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}");
-        try {
-            return header + "." + base64(claims(projectId, 60, "read").toJson()) + ".";
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return header + "." + base64(claims(projectId, service, "read").toJson()) + ".";
     }
 
-    /** The public key file services verify with, copied out of the classpath for a packaged app's process. */
-    public static Path publicKeyFile() {
-        try (InputStream in = InternalTokens.class.getResourceAsStream("/internal-jwt/test-public.pem")) {
-            Path file = Files.createTempFile("internal-jwt-public", ".pem");
-            Files.write(file, in.readAllBytes());
+    /** This service's verification key as a file, for a packaged app's process. */
+    public Path keyFile() {
+        try {
+            Path file = Files.createTempFile("internal-jwt-" + service, ".jwk");
+            Files.writeString(file, InternalTokenContract.serviceJwk(masterSecret(), service));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static JwtClaims claims(UUID projectId, int lifetimeSeconds, String... scopes) {
+    /** The master secret the gateway's {@code %test} profile mints with. */
+    public static byte[] masterSecret() {
+        try (InputStream in = InternalTokens.class.getResourceAsStream("/internal-jwt/test-master.hex")) {
+            return InternalTokenContract.masterSecret(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] serviceKey(String service) {
+        return InternalTokenContract.serviceKey(masterSecret(), service);
+    }
+
+    private static JwtClaims claims(UUID projectId, String audience, String... scopes) {
         JwtClaims claims = new JwtClaims();
-        claims.setIssuer(ISSUER);
+        claims.setIssuer(InternalTokenContract.ISSUER);
+        claims.setAudience(audience);
         claims.setSubject(projectId.toString());
         claims.setIssuedAtToNow();
-        claims.setExpirationTimeMinutesInTheFuture(lifetimeSeconds / 60f);
+        claims.setExpirationTimeMinutesInTheFuture(1);
         claims.setJwtId(UUID.randomUUID().toString());
         claims.setStringListClaim("groups", List.of(scopes));
-        claims.setClaim("rid", UUID.randomUUID().toString());
+        claims.setClaim(InternalTokenContract.REQUEST_ID_CLAIM, UUID.randomUUID().toString());
         return claims;
     }
 
-    private static String sign(JwtClaims claims, PrivateKey key, String algorithm) {
+    private static String sign(JwtClaims claims, byte[] key) {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
-        jws.setKey(key);
-        jws.setAlgorithmHeaderValue(algorithm);
+        jws.setKey(new SecretKeySpec(key, "HmacSHA256"));
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
         jws.setHeader("typ", "JWT");
         try {
             return jws.getCompactSerialization();
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static PrivateKey testKey() {
-        try (InputStream in = InternalTokens.class.getResourceAsStream("/internal-jwt/test-private.pem")) {
-            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read the test signing key", e);
         }
     }
 
