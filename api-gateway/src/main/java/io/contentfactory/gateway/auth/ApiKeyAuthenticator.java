@@ -3,7 +3,6 @@ package io.contentfactory.gateway.auth;
 import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.tenancy.TenantScope;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -33,7 +32,6 @@ public class ApiKeyAuthenticator {
     private static final Logger LOG = Logger.getLogger(ApiKeyAuthenticator.class);
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
-    private final Pool pool;
     private final KeyHasher hasher;
     private final ServiceConfig service;
     private final TenantScope tenancy;
@@ -41,9 +39,8 @@ public class ApiKeyAuthenticator {
     private final Map<String, CachedKey> cache = new ConcurrentHashMap<>();
     private final Map<UUID, Instant> lastUsedWritten = new ConcurrentHashMap<>();
 
-    ApiKeyAuthenticator(Pool pool, KeyHasher hasher, ServiceConfig service, TenantScope tenancy,
+    ApiKeyAuthenticator(KeyHasher hasher, ServiceConfig service, TenantScope tenancy,
             @ConfigProperty(name = "factory.gateway.key-cache-ttl", defaultValue = "10s") Duration cacheTtl) {
-        this.pool = pool;
         this.hasher = hasher;
         this.service = service;
         this.tenancy = tenancy;
@@ -75,8 +72,7 @@ public class ApiKeyAuthenticator {
                 + " from " + service.table("api_keys") + " k join " + service.table("projects") + " p on p.id = k.project_id"
                 + " where k.lookup_id = $1";
         // The tenant is what this lookup finds out, so it reads as the system role.
-        return pool.withTransaction(connection -> tenancy.system(connection)
-                .chain(() -> connection.preparedQuery(sql).execute(Tuple.of(lookupId)))).map(rows -> {
+        return tenancy.asSystem(connection -> connection.preparedQuery(sql).execute(Tuple.of(lookupId))).map(rows -> {
             RowIterator<Row> iterator = rows.iterator();
             if (!iterator.hasNext()) {
                 return Optional.empty();
@@ -97,9 +93,8 @@ public class ApiKeyAuthenticator {
         }
         lastUsedWritten.put(keyId, now);
         String sql = "update " + service.table("api_keys") + " set last_used_at = $2 where project_id = $1 and id = $3";
-        pool.withTransaction(connection -> tenancy.bind(connection, projectId)
-                        .chain(() -> connection.preparedQuery(sql)
-                                .execute(Tuple.of(projectId, now.atOffset(java.time.ZoneOffset.UTC), keyId))))
+        tenancy.inProject(projectId, connection -> connection.preparedQuery(sql)
+                        .execute(Tuple.of(projectId, now.atOffset(java.time.ZoneOffset.UTC), keyId)))
                 .subscribe().with(ok -> { }, failure -> LOG.debugf("last_used_at not written: %s", failure.getMessage()));
     }
 

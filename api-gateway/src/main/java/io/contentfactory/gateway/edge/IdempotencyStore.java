@@ -6,7 +6,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -14,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -28,17 +26,15 @@ public class IdempotencyStore {
 
     private static final Logger LOG = Logger.getLogger(IdempotencyStore.class);
 
-    private final Pool pool;
     private final Vertx vertx;
     private final TenantScope tenancy;
     private final String table;
     private final Duration retention;
     private final Duration lock;
 
-    IdempotencyStore(Pool pool, Vertx vertx, ServiceConfig service, TenantScope tenancy,
+    IdempotencyStore(Vertx vertx, ServiceConfig service, TenantScope tenancy,
             @ConfigProperty(name = "factory.gateway.idempotency.retention") Duration retention,
             @ConfigProperty(name = "factory.gateway.idempotency.lock") Duration lock) {
-        this.pool = pool;
         this.vertx = vertx;
         this.tenancy = tenancy;
         this.table = service.table("idempotency_records");
@@ -65,7 +61,7 @@ public class IdempotencyStore {
     public Uni<Claim> claim(UUID projectId, String key, String method, String path) {
         String insert = "insert into " + table + " (project_id, idempotency_key, method, path, state, locked_until)"
                 + " values ($1, $2, $3, $4, 'in_progress', now() + make_interval(secs => $5)) on conflict do nothing";
-        return asProject(projectId, connection -> connection.preparedQuery(insert)
+        return tenancy.inProject(projectId, connection -> connection.preparedQuery(insert)
                 .execute(Tuple.of(projectId, key, method, path, (double) lock.toSeconds()))
                 .chain(inserted -> inserted.rowCount() == 1
                         ? Uni.createFrom().item(new Started())
@@ -101,26 +97,22 @@ public class IdempotencyStore {
                 + " response_content_type = $5, response_location = $6, response_body = $7 where project_id = $1 and idempotency_key = $2";
         Tuple values = Tuple.tuple(java.util.List.of(projectId, key, requestHash, status,
                 contentType == null ? "" : contentType, location == null ? "" : location, body.getDelegate()));
-        return asProject(projectId, connection -> connection.preparedQuery(sql).execute(values)).replaceWithVoid();
+        return tenancy.inProject(projectId, connection -> connection.preparedQuery(sql).execute(values)).replaceWithVoid();
     }
 
     /** Nothing reached the service (it was unreachable): the key may be used again. */
     public Uni<Void> release(UUID projectId, String key) {
         String sql = "delete from " + table + " where project_id = $1 and idempotency_key = $2 and state = 'in_progress'";
-        return asProject(projectId, connection -> connection.preparedQuery(sql).execute(Tuple.of(projectId, key)))
+        return tenancy.inProject(projectId, connection -> connection.preparedQuery(sql).execute(Tuple.of(projectId, key)))
                 .replaceWithVoid();
     }
 
     void purgePeriodically(@Observes StartupEvent event) {
         String sql = "delete from " + table + " where created_at < now() - make_interval(secs => $1)";
-        vertx.setPeriodic(Duration.ofMinutes(30).toMillis(), id -> pool
-                .withTransaction(connection -> tenancy.system(connection)
-                        .chain(() -> connection.preparedQuery(sql).execute(Tuple.of((double) retention.toSeconds()))))
+        vertx.setPeriodic(Duration.ofMinutes(30).toMillis(), id -> tenancy
+                .asSystem(connection -> connection.preparedQuery(sql).execute(Tuple.of((double) retention.toSeconds())))
                 .subscribe().with(rows -> LOG.debugf("purged %d idempotency records", rows.rowCount()),
                         failure -> LOG.warnf("idempotency purge failed: %s", failure.getMessage())));
     }
 
-    private <T> Uni<T> asProject(UUID projectId, Function<SqlConnection, Uni<T>> work) {
-        return pool.withTransaction(connection -> tenancy.bind(connection, projectId).chain(() -> work.apply(connection)));
-    }
 }

@@ -2,11 +2,9 @@ package io.contentfactory.ingest.api;
 
 import io.contentfactory.ingest.domain.MediaAsset;
 import io.contentfactory.ingest.domain.MediaRegistry;
-import io.contentfactory.ingest.persistence.MediaAssetRepository;
+import io.contentfactory.ingest.persistence.MediaAssetReads;
 import io.contentfactory.kit.problem.ProblemException;
 import io.contentfactory.kit.tenancy.CallerProject;
-import io.contentfactory.kit.tenancy.TenantScope;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -26,22 +24,19 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Authenticated
 public class MediaResource {
 
-    private final MediaAssetRepository assets;
+    private final MediaAssetReads assets;
     private final MediaRegistry registry;
     private final CallerProject caller;
-    private final TenantScope tenantScope;
 
-    MediaResource(MediaAssetRepository assets, MediaRegistry registry, CallerProject caller, TenantScope tenantScope) {
+    MediaResource(MediaAssetReads assets, MediaRegistry registry, CallerProject caller) {
         this.assets = assets;
         this.registry = registry;
         this.caller = caller;
-        this.tenantScope = tenantScope;
     }
 
     /** One media item of the caller's project; another project's id is simply not found. */
     @GET
     @Path("/{id}")
-    @WithTransaction
     @Operation(operationId = "getMedia", summary = "One media item of the key's project",
             description = "Status, type, size, checksum and, once ingested, the URL its bytes are served from.")
     @APIResponse(responseCode = "200", description = "The media item",
@@ -54,14 +49,9 @@ public class MediaResource {
             @PathParam("id") String id) {
         UUID projectId = caller.id();
         UUID mediaId = parseId(id);
-        return tenantScope.bind(projectId)
-                .chain(() -> assets.findInProject(projectId, mediaId))
-                .map(asset -> {
-                    if (asset == null) {
-                        throw ProblemException.notFound("media", mediaId);
-                    }
-                    return MediaView.of(asset, registry.contentUrl(asset.projectId, asset.id));
-                });
+        return assets.findInProject(projectId, mediaId)
+                .map(found -> found.map(asset -> MediaView.of(asset, registry.contentUrl(asset.projectId, asset.id)))
+                        .orElseThrow(() -> ProblemException.notFound("media", mediaId)));
     }
 
     private static UUID parseId(String id) {

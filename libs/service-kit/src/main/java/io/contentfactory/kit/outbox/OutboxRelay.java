@@ -11,7 +11,6 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -41,7 +40,6 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long PURGE_INTERVAL_MS = 3_600_000;
 
-    private final Pool pool;
     private final Vertx vertx;
     private final MutinyEmitter<String> emitter;
     private final PgNotifications notifications;
@@ -54,9 +52,8 @@ public class OutboxRelay {
     private long pollTimer = -1;
     private long purgeTimer = -1;
 
-    OutboxRelay(Pool pool, Vertx vertx, @Channel(CHANNEL) MutinyEmitter<String> emitter,
+    OutboxRelay(Vertx vertx, @Channel(CHANNEL) MutinyEmitter<String> emitter,
             PgNotifications notifications, ServiceConfig service, OutboxConfig config, TenantScope tenancy) {
-        this.pool = pool;
         this.vertx = vertx;
         this.emitter = emitter;
         this.notifications = notifications;
@@ -109,8 +106,7 @@ public class OutboxRelay {
 
     /** Sends up to one batch; emits how many rows were published. */
     public Uni<Integer> drainOnce() {
-        return pool.withTransaction(connection -> tenancy.system(connection)
-                .chain(() -> tryLock(connection))
+        return tenancy.asSystem(connection -> tryLock(connection)
                 .chain(locked -> locked
                 ? unpublished(connection).chain(rows -> publishInOrder(rows).chain(() -> markPublished(connection, rows)))
                 : Uni.createFrom().item(0)));
@@ -165,9 +161,9 @@ public class OutboxRelay {
     public Uni<Integer> purgePublished() {
         String sql = "delete from " + service.table("outbox")
                 + " where published_at < now() - make_interval(secs => $1)";
-        return pool.withTransaction(connection -> tenancy.system(connection)
-                .chain(() -> connection.preparedQuery(sql).execute(Tuple.of((double) config.retention().toSeconds())))
-                .map(result -> result.rowCount()));
+        return tenancy.asSystem(connection -> connection.preparedQuery(sql)
+                        .execute(Tuple.of((double) config.retention().toSeconds())))
+                .map(result -> result.rowCount());
     }
 
     private record OutboxRow(long id, String topic, String partitionKey, String payload) {

@@ -3,10 +3,12 @@ package io.contentfactory.kit.tenancy;
 import io.contentfactory.kit.db.DatabaseConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Decides which rows a transaction may see under row-level security.
@@ -23,9 +25,11 @@ public class TenantScope {
     private static final String BIND_SQL = "select set_config('app.project_id', $1, true)";
 
     private final String systemRoleSql;
+    private final Pool pool;
 
-    TenantScope(DatabaseConfig database) {
+    TenantScope(DatabaseConfig database, Pool pool) {
         this.systemRoleSql = "set local role " + DatabaseConfig.quoted(database.systemRole());
+        this.pool = pool;
     }
 
     /** Binds the current Panache transaction to one project. */
@@ -41,6 +45,16 @@ public class TenantScope {
     public Uni<Void> system() {
         return Panache.getSession().chain(session -> session.createNativeQuery(systemRoleSql).executeUpdate())
                 .replaceWithVoid();
+    }
+
+    /** Runs {@code work} in a transaction of the Vert.x pool bound to one project: the light path, without Hibernate. */
+    public <T> Uni<T> inProject(UUID projectId, Function<SqlConnection, Uni<T>> work) {
+        return pool.withTransaction(connection -> bind(connection, projectId).chain(() -> work.apply(connection)));
+    }
+
+    /** Runs {@code work} in a transaction of the Vert.x pool that sees every project's rows. */
+    public <T> Uni<T> asSystem(Function<SqlConnection, Uni<T>> work) {
+        return pool.withTransaction(connection -> system(connection).chain(() -> work.apply(connection)));
     }
 
     /** Binds a transaction of the Vert.x pool to one project. */

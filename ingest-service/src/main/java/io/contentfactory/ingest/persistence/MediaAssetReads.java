@@ -1,0 +1,59 @@
+package io.contentfactory.ingest.persistence;
+
+import io.contentfactory.ingest.domain.MediaAsset;
+import io.contentfactory.kit.ServiceConfig;
+import io.contentfactory.kit.tenancy.TenantScope;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowIterator;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The read path of the public media routes, on the reactive pool without a Hibernate session: these reads are the
+ * hottest requests of the service, and a session with its query interpretation costs more than the query itself
+ * (docs/benchmarks.md). Writes stay with {@link MediaAssetRepository}.
+ */
+@ApplicationScoped
+public class MediaAssetReads {
+
+    private final TenantScope tenancy;
+    private final String selectOne;
+
+    MediaAssetReads(TenantScope tenancy, ServiceConfig service) {
+        this.tenancy = tenancy;
+        this.selectOne = "select project_id, id, source_type, storage_path, file_name, content_type, media_type,"
+                + " size_bytes, sha256, status, reject_reason, platform_hint, created_at from " + service.table("media_assets")
+                + " where project_id = $1 and id = $2";
+    }
+
+    public Uni<Optional<MediaAsset>> findInProject(UUID projectId, UUID id) {
+        return tenancy.inProject(projectId, connection -> connection.preparedQuery(selectOne).execute(Tuple.of(projectId, id)))
+                .map(rows -> {
+                    RowIterator<Row> iterator = rows.iterator();
+                    return iterator.hasNext() ? Optional.of(asset(iterator.next())) : Optional.empty();
+                });
+    }
+
+    private static MediaAsset asset(Row row) {
+        MediaAsset asset = new MediaAsset();
+        asset.projectId = row.getUUID("project_id");
+        asset.id = row.getUUID("id");
+        asset.sourceType = row.getString("source_type");
+        asset.storagePath = row.getString("storage_path");
+        asset.fileName = row.getString("file_name");
+        asset.contentType = row.getString("content_type");
+        asset.mediaType = row.getString("media_type");
+        asset.sizeBytes = row.getLong("size_bytes");
+        asset.sha256 = row.getString("sha256");
+        asset.status = row.getString("status");
+        asset.rejectReason = row.getString("reject_reason");
+        asset.platformHint = row.getString("platform_hint");
+        OffsetDateTime created = row.getOffsetDateTime("created_at");
+        asset.createdAt = created == null ? null : created.toInstant();
+        return asset;
+    }
+}
