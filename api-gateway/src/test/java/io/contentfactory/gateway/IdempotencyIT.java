@@ -8,6 +8,11 @@ import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.common.http.TestHTTPResource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +33,8 @@ class IdempotencyIT {
 
     private static final String OPERATOR = "Bearer test-operator-token";
     private String key;
+    @TestHTTPResource("/v1/echo")
+    URI echo;
 
     @BeforeEach
     void project() {
@@ -88,6 +95,53 @@ class IdempotencyIT {
         given().auth().oauth2(key).header("Idempotency-Key", "has space").contentType("application/json").body("{}")
                 .post("/v1/echo").then().statusCode(400).body("code", equalTo("invalid_idempotency_key"));
         assertThat(CountingUpstream.EXECUTIONS.get()).isZero();
+    }
+
+    @Test
+    void aChunkedBodyThatGrowsPastTheLimitIsCutOffAndNeverExecutes() throws Exception {
+        HttpResponse<String> plain = postChunked(null);
+        HttpResponse<String> keyed = postChunked("chunked-1");
+
+        for (HttpResponse<String> response : List.of(plain, keyed)) {
+            assertThat(response.statusCode()).isEqualTo(413);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                    .startsWith("application/problem+json"));
+            assertThat(response.body()).contains("body_too_large");
+        }
+        Thread.sleep(300);
+        assertThat(CountingUpstream.EXECUTIONS.get()).as("the upstream never received a whole body").isZero();
+        post(key, "chunked-1", "{}").then().statusCode(201);
+    }
+
+    /** 21 MiB with no Content-Length: sent chunked, so only counting while streaming can stop it. */
+    private HttpResponse<String> postChunked(String idempotencyKey) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(echo).header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.InputStream() {
+                    private long left = 21L * 1024 * 1024;
+
+                    @Override
+                    public int read() {
+                        return left-- > 0 ? 'x' : -1;
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) {
+                        if (left <= 0) {
+                            return -1;
+                        }
+                        int n = (int) Math.min(length, left);
+                        java.util.Arrays.fill(buffer, offset, offset + n, (byte) 'x');
+                        left -= n;
+                        return n;
+                    }
+                }));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     private static Response post(String apiKey, String idempotencyKey, String body) {

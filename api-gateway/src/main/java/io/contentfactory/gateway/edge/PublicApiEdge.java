@@ -9,6 +9,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -24,6 +25,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import io.quarkus.runtime.configuration.MemorySize;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,7 +35,8 @@ import org.jboss.logging.Logger;
 /**
  * The public REST surface, {@code /v1/...}. For each request: a request id, a body-size limit, the API key
  * resolved to one project, the key's and the project's rate limits, the scope the method needs, then a fresh
- * internal token and a streamed forward to the service that owns the resource. Bodies are never buffered whole.
+ * internal token and a streamed forward to the service that owns the resource. Bodies are never buffered whole, and
+ * are counted as they stream, so a chunked body cannot slip past the size limit.
  */
 @ApplicationScoped
 public class PublicApiEdge {
@@ -153,7 +157,7 @@ public class PublicApiEdge {
                     EdgeProblems.send(ctx, Problem.of(409, "idempotency_in_progress", "Conflict",
                             "a request with this Idempotency-Key is still being processed"), requestId);
                 }
-                case IdempotencyStore.Completed completed -> hashBody(in, hash -> {
+                case IdempotencyStore.Completed completed -> hashBody(ctx, requestId, hash -> {
                     if (hash.equals(completed.requestHash()) && completed.method().equals(in.method().name())
                             && completed.path().equals(in.uri())) {
                         replay(ctx, completed);
@@ -173,22 +177,11 @@ public class PublicApiEdge {
     private void forwardRecording(RoutingContext ctx, URI owner, String token, String requestId, UUID projectId, String key) {
         HttpServerRequest in = ctx.request();
         MessageDigest digest = sha256();
+        AtomicReference<AtomicBoolean> overLimit = new AtomicReference<>(new AtomicBoolean());
         client.request(requestOptions(in, owner))
                 .compose(out -> {
                     out.headers().setAll(forwardedHeaders(in, token, requestId));
-                    if (!out.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
-                        out.setChunked(true);
-                    }
-                    in.handler(chunk -> {
-                        digest.update(chunk.getBytes());
-                        out.write(chunk);
-                        if (out.writeQueueFull()) {
-                            in.pause();
-                            out.drainHandler(ignored -> in.resume());
-                        }
-                    });
-                    in.endHandler(ignored -> out.end());
-                    in.resume();
+                    overLimit.set(streamBody(in, out, digest));
                     return out.response();
                 })
                 .compose(response -> response.body().map(body -> new Recorded(response.statusCode(),
@@ -203,8 +196,8 @@ public class PublicApiEdge {
                                     recorded.sendTo(ctx);
                                 }))
                 .onFailure(failure -> idempotency.release(projectId, key).subscribe().with(
-                        released -> upstreamFailed(ctx, owner, requestId, failure),
-                        ignored -> upstreamFailed(ctx, owner, requestId, failure)));
+                        released -> forwardFailed(ctx, owner, requestId, overLimit.get(), failure),
+                        ignored -> forwardFailed(ctx, owner, requestId, overLimit.get(), failure)));
     }
 
     private static void replay(RoutingContext ctx, IdempotencyStore.Completed completed) {
@@ -212,11 +205,78 @@ public class PublicApiEdge {
                 .withReplayHeader().sendTo(ctx);
     }
 
-    private static void hashBody(HttpServerRequest in, java.util.function.Consumer<String> whenRead) {
+    private void hashBody(RoutingContext ctx, String requestId, java.util.function.Consumer<String> whenRead) {
+        HttpServerRequest in = ctx.request();
         MessageDigest digest = sha256();
-        in.handler(chunk -> digest.update(chunk.getBytes()));
+        long[] received = {0};
+        in.handler(chunk -> {
+            received[0] += chunk.length();
+            if (received[0] > maxBodyBytes) {
+                in.handler(null).endHandler(null);
+                bodyTooLarge(ctx, requestId);
+                return;
+            }
+            digest.update(chunk.getBytes());
+        });
         in.endHandler(ignored -> whenRead.accept(HexFormat.of().formatHex(digest.digest())));
         in.resume();
+    }
+
+    /**
+     * Streams the request body upstream with back-pressure, counting it: a body without Content-Length (chunked)
+     * that grows past the limit resets the upstream request, which fails its response; the returned flag tells why.
+     */
+    private AtomicBoolean streamBody(HttpServerRequest in, HttpClientRequest out, MessageDigest digest) {
+        AtomicBoolean overLimit = new AtomicBoolean();
+        if (!hasBody(in)) {
+            out.end();
+            in.resume();
+            return overLimit;
+        }
+        if (!out.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+            out.setChunked(true);
+        }
+        long[] received = {0};
+        in.handler(chunk -> {
+            received[0] += chunk.length();
+            if (received[0] > maxBodyBytes) {
+                in.handler(null).endHandler(null);
+                overLimit.set(true);
+                out.reset();
+                return;
+            }
+            if (digest != null) {
+                digest.update(chunk.getBytes());
+            }
+            out.write(chunk);
+            if (out.writeQueueFull()) {
+                in.pause();
+                out.drainHandler(ignored -> in.resume());
+            }
+        });
+        in.endHandler(ignored -> out.end());
+        in.resume();
+        return overLimit;
+    }
+
+    private static boolean hasBody(HttpServerRequest in) {
+        String length = in.getHeader(HttpHeaders.CONTENT_LENGTH);
+        return (length != null && !length.trim().equals("0")) || in.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+    }
+
+    private void bodyTooLarge(RoutingContext ctx, String requestId) {
+        // The rest of the body is never read: the connection cannot carry another request.
+        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        EdgeProblems.send(ctx, Problem.of(413, "body_too_large", "Payload too large",
+                "the body is over the limit of " + maxBodyBytes + " bytes"), requestId);
+    }
+
+    private void forwardFailed(RoutingContext ctx, URI owner, String requestId, AtomicBoolean overLimit, Throwable failure) {
+        if (overLimit.get()) {
+            bodyTooLarge(ctx, requestId);
+        } else {
+            upstreamFailed(ctx, owner, requestId, failure);
+        }
     }
 
     private record Recorded(int status, String contentType, String location, io.vertx.core.buffer.Buffer body, boolean replayed) {
@@ -253,10 +313,12 @@ public class PublicApiEdge {
 
     private void forward(RoutingContext ctx, URI owner, String token, String requestId) {
         HttpServerRequest in = ctx.request();
+        AtomicReference<AtomicBoolean> overLimit = new AtomicReference<>(new AtomicBoolean());
         client.request(requestOptions(in, owner))
                 .compose(out -> {
                     out.headers().setAll(forwardedHeaders(in, token, requestId));
-                    return out.send(in);
+                    overLimit.set(streamBody(in, out, null));
+                    return out.response();
                 })
                 .onSuccess(response -> {
                     ctx.response().setStatusCode(response.statusCode());
@@ -267,7 +329,7 @@ public class PublicApiEdge {
                     });
                     ctx.response().send(response);
                 })
-                .onFailure(failure -> upstreamFailed(ctx, owner, requestId, failure));
+                .onFailure(failure -> forwardFailed(ctx, owner, requestId, overLimit.get(), failure));
     }
 
     private static RequestOptions requestOptions(HttpServerRequest in, URI owner) {
