@@ -134,6 +134,19 @@ class TenantIsolationIT {
         assertThat(inTransaction(() -> assets.count())).isZero();
     }
 
+    @Test
+    void thePipelinedReadPathIsBoundToo() throws Throwable {
+        for (int round = 0; round < 10; round++) {
+            UUID tenant = round % 2 == 0 ? projectA : projectB;
+            List<UUID> owners = new java.util.ArrayList<>();
+            VertxContextSupport.subscribeAndAwait(() -> tenancy.readInProject(tenant,
+                    "select project_id from ingest.media_assets", io.vertx.mutiny.sqlclient.Tuple.tuple())
+                    .invoke(rows -> rows.forEach(row -> owners.add(row.getUUID("project_id")))));
+            assertThat(owners).hasSize(tenant == projectA ? 3 : 2).containsOnly(tenant);
+        }
+        assertThat(inTransaction(() -> assets.listAll())).as("nothing stays bound after a pipelined read").isEmpty();
+    }
+
     private static Uni<Integer> backend() {
         return Panache.getSession().chain(session -> session.createNativeQuery("select pg_backend_pid()", Integer.class)
                 .getSingleResult());

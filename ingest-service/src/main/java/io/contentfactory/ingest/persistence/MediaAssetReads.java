@@ -31,7 +31,7 @@ public class MediaAssetReads {
     }
 
     public Uni<Optional<MediaAsset>> findInProject(UUID projectId, UUID id) {
-        return tenancy.inProject(projectId, connection -> connection.preparedQuery(selectOne).execute(Tuple.of(projectId, id)))
+        return tenancy.readInProject(projectId, selectOne, Tuple.of(projectId, id))
                 .map(rows -> {
                     RowIterator<Row> iterator = rows.iterator();
                     return iterator.hasNext() ? Optional.of(asset(iterator.next())) : Optional.empty();

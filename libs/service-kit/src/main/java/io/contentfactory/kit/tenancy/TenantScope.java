@@ -4,6 +4,8 @@ import io.contentfactory.kit.db.DatabaseConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,6 +52,21 @@ public class TenantScope {
     /** Runs {@code work} in a transaction of the Vert.x pool bound to one project: the light path, without Hibernate. */
     public <T> Uni<T> inProject(UUID projectId, Function<SqlConnection, Uni<T>> work) {
         return pool.withTransaction(connection -> bind(connection, projectId).chain(() -> work.apply(connection)));
+    }
+
+    /**
+     * One read in its own transaction bound to one project, in a single round trip: BEGIN, the binding, the query
+     * and COMMIT are pipelined on one connection. Should the binding fail, the transaction is aborted and the query
+     * fails with it; it never runs unbound.
+     */
+    public Uni<RowSet<Row>> readInProject(UUID projectId, String sql, Tuple arguments) {
+        return pool.withConnection(connection -> Uni.combine().all().unis(
+                        connection.query("begin").execute(),
+                        connection.preparedQuery(BIND_SQL).execute(Tuple.of(projectId.toString())),
+                        connection.preparedQuery(sql).execute(arguments),
+                        connection.query("commit").execute())
+                .collectFailures()
+                .with((begin, bound, rows, commit) -> rows));
     }
 
     /** Runs {@code work} in a transaction of the Vert.x pool that sees every project's rows. */
