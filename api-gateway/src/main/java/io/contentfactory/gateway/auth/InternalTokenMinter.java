@@ -65,7 +65,7 @@ public class InternalTokenMinter {
                 .sorted().collect(Collectors.joining(","));
         String claims = "{\"iss\":\"" + InternalTokenContract.ISSUER + "\",\"aud\":\"" + audience + "\",\"sub\":\"" + principal.projectId()
                 + "\",\"groups\":[" + scopes + "],\"" + InternalTokenContract.REQUEST_ID_CLAIM + "\":\"" + requestId
-                + "\",\"kid_api\":\"" + principal.keyId() + "\",\"iat\":" + now + ",\"exp\":" + (now + LIFETIME.toSeconds())
+                + "\",\"iat\":" + now + ",\"exp\":" + (now + LIFETIME.toSeconds())
                 + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
         String signingInput = HEADER + "." + base64Url(claims.getBytes(StandardCharsets.US_ASCII));
         return signingInput + "." + base64Url(sign(signingInput, keyFor(audience)));
