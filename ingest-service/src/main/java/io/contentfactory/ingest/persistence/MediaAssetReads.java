@@ -8,7 +8,12 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,14 +25,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class MediaAssetReads {
 
+    private static final String COLUMNS = "project_id, id, source_type, storage_path, file_name, content_type,"
+            + " media_type, size_bytes, sha256, status, reject_reason, platform_hint, created_at";
+
     private final TenantScope tenancy;
+    private final String table;
     private final String selectOne;
 
     MediaAssetReads(TenantScope tenancy, ServiceConfig service) {
         this.tenancy = tenancy;
-        this.selectOne = "select project_id, id, source_type, storage_path, file_name, content_type, media_type,"
-                + " size_bytes, sha256, status, reject_reason, platform_hint, created_at from " + service.table("media_assets")
-                + " where project_id = $1 and id = $2";
+        this.table = service.table("media_assets");
+        this.selectOne = "select " + COLUMNS + " from " + table + " where project_id = $1 and id = $2";
     }
 
     public Uni<Optional<MediaAsset>> findInProject(UUID projectId, UUID id) {
@@ -36,6 +44,25 @@ public class MediaAssetReads {
                     RowIterator<Row> iterator = rows.iterator();
                     return iterator.hasNext() ? Optional.of(asset(iterator.next())) : Optional.empty();
                 });
+    }
+
+    /**
+     * Up to {@code limit} items of one project, newest first, older than {@code before} (created time, then id)
+     * when given, and only of {@code status} when given.
+     */
+    public Uni<List<MediaAsset>> page(UUID projectId, Optional<String> status, Optional<Instant> beforeTime,
+            Optional<UUID> beforeId, int limit) {
+        String sql = "select " + COLUMNS + " from " + table + " where project_id = $1"
+                + " and ($2::text is null or status = $2)"
+                + " and ($3::timestamptz is null or (created_at, id) < ($3, $4))"
+                + " order by created_at desc, id desc limit $5";
+        Tuple arguments = Tuple.tuple(Arrays.asList(projectId, status.orElse(null),
+                beforeTime.map(time -> time.atOffset(ZoneOffset.UTC)).orElse(null), beforeId.orElse(null), limit));
+        return tenancy.readInProject(projectId, sql, arguments).map(rows -> {
+            List<MediaAsset> assets = new ArrayList<>();
+            rows.forEach(row -> assets.add(asset(row)));
+            return assets;
+        });
     }
 
     private static MediaAsset asset(Row row) {
