@@ -4,7 +4,10 @@
 # then runs wrk against GET /v1/media/{id}: 30 s of warm-up, then three measured runs.
 # The services run with the full JIT (C2) and a 256 MB heap unless FACTORY_JAVA_OPTS says otherwise; bin/factory's
 # default (C1 only, 160 MB) favours start time and memory over throughput.
-# Usage: bench/gateway-throughput.sh [seconds] [connections]
+# With BENCH_PATH_ONLY=1 the services off the request's path (analysis, scheduler, publisher, metrics, coach,
+# sandbox) are stopped once the media item is ingested, so that only gateway, ingest, Kafka and PostgreSQL share
+# the cores with wrk.
+# Usage: [BENCH_PATH_ONLY=1] bench/gateway-throughput.sh [seconds] [connections]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 DURATION=${1:-30}
@@ -29,6 +32,11 @@ for _ in $(seq 1 60); do
 done
 url="http://localhost:8080/v1/media/$media"
 curl -sf -H "Authorization: Bearer $key" "$url" >/dev/null || { echo "the benchmark request does not succeed" >&2; exit 1; }
+if [ "${BENCH_PATH_ONLY:-0}" = 1 ]; then
+  for svc in analysis-service scheduler-service publisher-service metrics-service coach-service platform-sandbox; do
+    bin/factory stop "$svc" >/dev/null
+  done
+fi
 wrk -t2 -c"$CONNECTIONS" -d30s -H "Authorization: Bearer $key" "$url" >/dev/null   # warm-up (JIT, pools, key cache)
 for run in 1 2 3; do
   echo "--- run $run"
