@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(IngestBehindGateway.class)
+@QuarkusTestResource(ServicesBehindGateway.class)
 class BadInputIT {
 
     private static final String OPERATOR = "Bearer test-operator-token";
@@ -80,6 +80,13 @@ class BadInputIT {
                 api("a limit past the int range", r -> r.queryParam("limit", "99999999999999999999").get("/v1/media")),
                 api("an unknown status filter", r -> r.queryParam("status", "deleted").get("/v1/media")),
                 api("a cursor that is not one", r -> r.queryParam("after", "not-a-cursor!").get("/v1/media")),
+                api("an unknown platform", r -> r.contentType("application/json")
+                        .body("{\"platform\": \"myspace\", \"accountId\": \"a\", \"accessToken\": \"t\"}").post("/v1/connections")),
+                api("a connection without a token", r -> r.contentType("application/json")
+                        .body("{\"platform\": \"instagram\", \"accountId\": \"a\"}").post("/v1/connections")),
+                api("a connection id that is not a UUID", r -> r.get("/v1/connections/42")),
+                api("an unknown connection status", r -> r.contentType("application/json").body("{\"status\": \"deleted\"}")
+                        .patch("/v1/connections/{id}", UUID.randomUUID())),
                 api("an encoded NUL in the id", r -> r.urlEncodingEnabled(false).get("/v1/media/%00")),
                 api("an unknown resource", r -> r.get("/v1/unknown/{id}", UUID.randomUUID())),
                 api("a method the resource does not have", r -> r.contentType("application/json").body("{}").patch("/v1/media/{id}", UUID.randomUUID())),

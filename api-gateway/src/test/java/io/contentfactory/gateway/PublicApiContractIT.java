@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(IngestBehindGateway.class)
+@QuarkusTestResource(ServicesBehindGateway.class)
 class PublicApiContractIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,11 +34,17 @@ class PublicApiContractIT {
 
     /** For each templated route: the concrete path of a resource that the given tenant owns. */
     private static final Map<String, Function<Tenant, String>> OWNED_RESOURCE = Map.of(
-            "/v1/media/{id}", tenant -> "/v1/media/" + Tenants.mediaOf(tenant));
+            "/v1/media/{id}", tenant -> "/v1/media/" + Tenants.mediaOf(tenant),
+            "/v1/connections/{id}", tenant -> "/v1/connections/" + Tenants.connectionOf(tenant));
 
     /** For each list route: an id of the given tenant that the list shows its owner and nobody else. */
     private static final Map<String, Function<Tenant, String>> LISTED_ID = Map.of(
-            "/v1/media", tenant -> Tenants.mediaOf(tenant).toString());
+            "/v1/media", tenant -> Tenants.mediaOf(tenant).toString(),
+            "/v1/connections", Tenants::connectionOf);
+
+    /** For each create route: a valid body; what one project creates must be invisible to another. */
+    private static final Map<String, String> CREATE_BODY = Map.of(
+            "/v1/connections", "{\"platform\": \"tiktok\", \"accountId\": \"matrix-account\", \"accessToken\": \"t\"}");
 
     @Test
     void theDocumentIsOpenApi31AndDescribesTheEdgeOnEveryRoute() throws Exception {
@@ -46,11 +52,14 @@ class PublicApiContractIT {
 
         assertThat(document.path("openapi").asText()).isEqualTo("3.1.0");
         // The idempotency tests' counting upstream ("echo") has no description; ingest-service must have one.
-        assertThat(document.path("x-unavailable-services").toString()).doesNotContain("media");
+        assertThat(document.path("x-unavailable-services").toString()).doesNotContain("media").doesNotContain("connections");
         assertThat(document.path("components").path("securitySchemes").path("apiKey").path("scheme").asText()).isEqualTo("bearer");
         assertThat(document.path("components").path("schemas").has("Problem")).isTrue();
         assertThat(document.path("components").path("schemas").has("MediaView")).isTrue();
-        assertThat(names(document.path("paths"))).contains("/v1/media/{id}").allMatch(path -> path.startsWith("/v1/"));
+        assertThat(names(document.path("paths"))).contains("/v1/media", "/v1/media/{id}", "/v1/connections", "/v1/connections/{id}")
+                .allMatch(path -> path.startsWith("/v1/"));
+        assertThat(document.path("paths").path("/v1/connections").path("post").path("parameters").toString())
+                .as("write routes document the Idempotency-Key header").contains("#/components/parameters/IdempotencyKey");
 
         JsonNode getMedia = document.path("paths").path("/v1/media/{id}").path("get");
         assertThat(getMedia.path("operationId").asText()).isEqualTo("getMedia");
@@ -105,11 +114,25 @@ class PublicApiContractIT {
     }
 
     private static void assertListShowsOnlyItsOwnProject(Tenant a, Tenant b, String method, String route) {
-        assertThat(method).as("only GET list routes exist so far; add the write routes to the matrix").isEqualTo("get");
+        if (method.equals("post")) {
+            assertCreatedOnlyForItsProject(a, b, route);
+            return;
+        }
+        assertThat(method).as("collection routes are GET (list) or POST (create); add %s %s to the matrix", method, route)
+                .isEqualTo("get");
         assertThat(LISTED_ID).as("the isolation matrix must cover GET %s", route).containsKey(route);
         String idOfB = LISTED_ID.get(route).apply(b);
         assertThat(call(b, method, route).then().statusCode(200).extract().asString()).contains(idOfB);
         assertThat(call(a, method, route).then().statusCode(200).extract().asString()).doesNotContain(idOfB);
+    }
+
+    private static void assertCreatedOnlyForItsProject(Tenant a, Tenant b, String route) {
+        assertThat(CREATE_BODY).as("the isolation matrix must cover POST %s", route).containsKey(route);
+        String location = given().auth().oauth2(b.key()).contentType("application/json").body(CREATE_BODY.get(route))
+                .post(route).then().statusCode(201).extract().header("Location");
+        String path = java.net.URI.create(location).getPath();
+        given().auth().oauth2(b.key()).get(path).then().statusCode(200);
+        given().auth().oauth2(a.key()).get(path).then().statusCode(404).contentType("application/problem+json");
     }
 
     private static Response call(Tenant tenant, String method, String path) {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(IngestBehindGateway.class)
+@QuarkusTestResource(ServicesBehindGateway.class)
 class PublicApiIT {
 
     private static final String OPERATOR = Tenants.OPERATOR;

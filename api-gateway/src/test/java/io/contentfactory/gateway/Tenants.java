@@ -37,11 +37,18 @@ final class Tenants {
         return new Tenant(projectId, slug, (String) key.get("key"), (String) key.get("id"));
     }
 
+    /** Connects a platform account to the tenant's project through the public API; answers the connection's id. */
+    static String connectionOf(Tenant tenant) {
+        return given().auth().oauth2(tenant.key()).contentType("application/json")
+                .body(Map.of("platform", "instagram", "accountId", "acct-" + UUID.randomUUID(), "accessToken", "token"))
+                .post("/v1/connections").then().statusCode(201).extract().path("id");
+    }
+
     /** Drops an image into the tenant's watched folder and waits until ingest-service has registered it. */
     static UUID mediaOf(Tenant tenant) {
-        await().atMost(WAIT).until(() -> Files.isDirectory(IngestBehindGateway.INBOX.resolve(tenant.slug())));
+        await().atMost(WAIT).until(() -> Files.isDirectory(ServicesBehindGateway.INBOX.resolve(tenant.slug())));
         try {
-            Files.write(IngestBehindGateway.INBOX.resolve(tenant.slug()).resolve("cover.jpg"), TestMedia.jpeg(32, 32));
+            Files.write(ServicesBehindGateway.INBOX.resolve(tenant.slug()).resolve("cover.jpg"), TestMedia.jpeg(32, 32));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

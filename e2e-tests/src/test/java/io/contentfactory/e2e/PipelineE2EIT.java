@@ -53,6 +53,12 @@ class PipelineE2EIT {
     void aDroppedVideoIsFollowedUntilItIsPublishedMeasuredAndCoached() throws Exception {
         Map<String, String> project = createProject();
         String projectId = project.get("id");
+        String key = given().header("Authorization", "Bearer " + Stack.OPERATOR_TOKEN).contentType("application/json")
+                .body("{\"scopes\": [\"read\", \"write\"]}").post("http://localhost:" + Stack.port(8080) + "/admin/projects/" + projectId + "/keys")
+                .then().statusCode(201).extract().path("key");
+        given().auth().oauth2(key).contentType("application/json")
+                .body("{\"platform\": \"instagram\", \"accountId\": \"sandbox-ig-account\", \"accessToken\": \"sandbox-token\"}")
+                .post("http://localhost:" + Stack.port(8080) + "/v1/connections").then().statusCode(201);
         Path inbox = stack.inbox(project.get("slug"));
         await().atMost(STEP).until(() -> Files.isDirectory(inbox));
 
@@ -66,9 +72,6 @@ class PipelineE2EIT {
         assertThat(media).containsEntry("status", "ingested").containsEntry("sha256", sha256).containsEntry("media_type", "video");
         String mediaId = media.get("id");
 
-        String key = given().header("Authorization", "Bearer " + Stack.OPERATOR_TOKEN).contentType("application/json")
-                .body("{\"scopes\": [\"read\"]}").post("http://localhost:" + Stack.port(8080) + "/admin/projects/" + projectId + "/keys")
-                .then().statusCode(201).extract().path("key");
         given().auth().oauth2(key).get("http://localhost:" + Stack.port(8080) + "/v1/media/" + mediaId)
                 .then().statusCode(200).body("sha256", org.hamcrest.Matchers.equalTo(sha256));
 

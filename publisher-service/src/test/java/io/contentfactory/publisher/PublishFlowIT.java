@@ -13,6 +13,7 @@ import io.contentfactory.contracts.events.PostDue;
 import io.contentfactory.contracts.events.PostFailed;
 import io.contentfactory.contracts.events.PostFormat;
 import io.contentfactory.contracts.events.PostPublished;
+import io.contentfactory.testkit.InternalTokens;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
 import io.contentfactory.testkit.RowLevelSecurityAudit;
@@ -71,7 +72,7 @@ class PublishFlowIT {
 
     @Test
     void aDuePostIsPublishedThroughTheContainerFlowExactlyOnce() {
-        UUID projectId = UUID.randomUUID();
+        UUID projectId = connectedProject();
         PostDue due = due("cover.jpg");
         kafka.send(Topics.POST_DUE, due.postId().toString(), envelope(projectId, due));
 
@@ -100,7 +101,7 @@ class PublishFlowIT {
 
     @Test
     void aPngIsRefusedByThePlatformAndARetryIsANewJob() {
-        UUID projectId = UUID.randomUUID();
+        UUID projectId = connectedProject();
         PostDue png = due("cover.png");
         kafka.send(Topics.POST_DUE, png.postId().toString(), envelope(projectId, png));
 
@@ -121,18 +122,28 @@ class PublishFlowIT {
         assertThat(count("select count(*) from publisher.publish_jobs where target_id = '" + png.targetId() + "' and status = 'failed'")).isEqualTo(1);
     }
 
-    private static PostDue due(String file) {
+    /** A project with the sandbox's Instagram account connected through the API. */
+    static UUID connectedProject() {
+        UUID projectId = UUID.randomUUID();
+        RestAssured.given().auth().oauth2(InternalTokens.forService("publisher-service").valid(projectId, "read", "write"))
+                .contentType("application/json")
+                .body(Map.of("platform", "instagram", "accountId", "sandbox-ig-account", "accessToken", "sandbox-token"))
+                .post("/v1/connections").then().statusCode(201);
+        return projectId;
+    }
+
+    static PostDue due(String file) {
         String url = "http://127.0.0.1:" + assets.getAddress().getPort() + "/" + file;
         return new PostDue(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), Platform.INSTAGRAM, "sandbox-ig-account",
                 PostFormat.FEED_IMAGE, MediaType.IMAGE, url, file.endsWith(".jpg") ? "image/jpeg" : "image/png",
                 new CaptionParts("Green bowl", null, List.of("recipes", "#Recipes", "vegan")), Instant.now());
     }
 
-    private static String envelope(UUID projectId, PostDue due) {
+    static String envelope(UUID projectId, PostDue due) {
         return EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(), "/content-factory/scheduler-service", projectId, Instant.now(), due));
     }
 
-    private static Map<String, String> job(String sql) {
+    static Map<String, String> job(String sql) {
         try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             assertThat(rs.next()).as("a job row").isTrue();
             Map<String, String> row = new java.util.HashMap<>();

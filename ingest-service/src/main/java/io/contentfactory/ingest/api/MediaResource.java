@@ -3,6 +3,7 @@ package io.contentfactory.ingest.api;
 import io.contentfactory.ingest.domain.MediaAsset;
 import io.contentfactory.ingest.domain.MediaRegistry;
 import io.contentfactory.ingest.persistence.MediaAssetReads;
+import io.contentfactory.kit.api.PathIds;
 import io.contentfactory.kit.problem.ProblemException;
 import io.contentfactory.kit.tenancy.CallerProject;
 import io.quarkus.security.Authenticated;
@@ -82,19 +83,12 @@ public class MediaResource {
     public Uni<MediaView> get(@Parameter(description = "The media id", schema = @Schema(format = "uuid"))
             @PathParam("id") String id) {
         UUID projectId = caller.id();
-        UUID mediaId = parseId(id);
+        UUID mediaId = PathIds.uuid(id);
         return assets.findInProject(projectId, mediaId)
                 .map(found -> found.map(asset -> MediaView.of(asset, registry.contentUrl(asset.projectId, asset.id)))
                         .orElseThrow(() -> ProblemException.notFound("media", mediaId)));
     }
 
-    private static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("invalid_id", "'" + id + "' is not a UUID");
-        }
-    }
 
     public record MediaView(UUID id, String fileName, String status, String rejectReason, String mediaType,
             String contentType, long sizeBytes, String sha256, String sourceType, String contentUrl, Instant createdAt) {

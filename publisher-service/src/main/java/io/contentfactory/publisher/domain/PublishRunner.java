@@ -12,6 +12,7 @@ import io.contentfactory.kit.tenancy.TenantScope;
 import io.contentfactory.kit.timer.TimerClaim;
 import io.contentfactory.kit.timer.TimerLoop;
 import io.contentfactory.kit.timer.TimerLoops;
+import io.contentfactory.publisher.connections.Connections;
 import io.contentfactory.publisher.persistence.PublishJobRepository;
 import io.contentfactory.publisher.platform.InstagramClient;
 import io.contentfactory.publisher.platform.PublishFailure;
@@ -30,7 +31,8 @@ import org.jboss.logging.Logger;
  * Runs queued publish jobs through Instagram's container flow: create the container and persist its id before
  * anything else, poll until it is {@code FINISHED}, publish, read the permalink, and only then record the job
  * {@code published} with {@code post.published}. Any failure records the job {@code failed} with a structured
- * error and {@code post.failed}. A job whose runner died is claimed again after its lease and resumes from its
+ * error and {@code post.failed}. The account's token comes from the project's connection; a missing or disabled
+ * connection fails the job at once. A job whose runner died is claimed again after its lease and resumes from its
  * stored container instead of creating a second one.
  */
 @Startup
@@ -46,19 +48,20 @@ public class PublishRunner {
     private final Outbox outbox;
     private final TenantScope tenantScope;
     private final PublisherConfig config;
+    private final Connections connections;
     private final TimerLoop loop;
 
     PublishRunner(Vertx vertx, TimerLoops loops, PublishJobRepository jobs, InstagramClient instagram, Outbox outbox,
-            TenantScope tenantScope, PublisherConfig config) {
+            TenantScope tenantScope, PublisherConfig config, Connections connections) {
         this.vertx = vertx;
         this.jobs = jobs;
         this.instagram = instagram;
         this.outbox = outbox;
         this.tenantScope = tenantScope;
         this.config = config;
+        this.connections = connections;
         this.loop = loops.start("publisher", "publish_jobs", config.lease(), config.maxSleep(), BATCH, this::run);
     }
-
 
     public void wake() {
         loop.wake();
@@ -66,13 +69,13 @@ public class PublishRunner {
 
     private Uni<Void> run(TimerClaim claim) {
         return inTransaction(claim, () -> jobs.findInProject(claim.projectId(), claim.id()))
-                .chain(job -> execute(job)
+                .chain(job -> inTransaction(claim, () -> connections.accessTokenFor(job.projectId, job.platform, job.accountId))
+                        .chain(token -> execute(job, token))
                         .chain(result -> complete(claim, result))
                         .onFailure().recoverWithUni(failure -> fail(claim, job.id, asPublishError(failure))));
     }
 
-    private Uni<Published> execute(PublishJob job) {
-        String token = config.instagram().accessToken();
+    private Uni<Published> execute(PublishJob job, String token) {
         boolean video = "video".equals(job.mediaType);
         Uni<String> container = job.containerId != null
                 ? Uni.createFrom().item(job.containerId)

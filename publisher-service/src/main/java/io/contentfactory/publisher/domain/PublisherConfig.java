@@ -19,7 +19,5 @@ public interface PublisherConfig {
         Duration pollInterval();
 
         int pollAttempts();
-
-        String accessToken();
     }
 }

@@ -1,0 +1,58 @@
+package io.contentfactory.gateway;
+
+import io.contentfactory.testkit.AppProcess;
+import io.contentfactory.testkit.InternalTokens;
+import io.contentfactory.testkit.KafkaResource;
+import io.contentfactory.testkit.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The packaged services that own public routes (ingest-service, publisher-service), each as its own process on the
+ * test's database and broker, as the gateway's upstreams.
+ */
+public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManager {
+
+    static final Path INBOX = Path.of("target/gateway-it-inbox").toAbsolutePath();
+    private static AppProcess ingest;
+    private static AppProcess publisher;
+
+    @Override
+    public Map<String, String> start() {
+        if (ingest == null) {
+            ingest = AppProcess.start("ingest-service", Path.of("../ingest-service"), with(common("ingest-service"), Map.of(
+                    "factory.ingest.watch-root", INBOX.toString(),
+                    "factory.ingest.storage-root", Path.of("target/gateway-it-storage").toAbsolutePath().toString(),
+                    "factory.ingest.scan-interval", "300ms")), Duration.ofSeconds(90));
+            publisher = AppProcess.start("publisher-service", Path.of("../publisher-service"), with(common("publisher-service"), Map.of(
+                    "factory.token-encryption.keys", "k1:dGVzdC1vbmx5LWdhdGV3YXktaXQta2V5LTAxMjM0NTY=",
+                    "factory.token-encryption.active-key", "k1")), Duration.ofSeconds(90));
+        }
+        return Map.of("factory.gateway.upstream.media", ingest.baseUrl(),
+                "factory.gateway.upstream.connections", publisher.baseUrl());
+    }
+
+    private static Map<String, String> common(String service) {
+        PostgresResource.TestDatabase db = PostgresResource.database();
+        return Map.of(
+                "quarkus.datasource.jdbc.url", db.jdbcUrl(),
+                "quarkus.datasource.reactive.url", db.reactiveUrl(),
+                "factory.db.owner.username", db.user(),
+                "kafka.bootstrap.servers", KafkaResource.broker().bootstrapServers(),
+                "smallrye.jwt.verify.key.location", InternalTokens.forService(service).keyFile().toString());
+    }
+
+    private static Map<String, String> with(Map<String, String> common, Map<String, String> own) {
+        Map<String, String> all = new HashMap<>(common);
+        all.putAll(own);
+        return all;
+    }
+
+    @Override
+    public void stop() {
+        // shared by the run; stopped at JVM exit
+    }
+}
