@@ -122,6 +122,48 @@ class PublishFlowIT {
         assertThat(count("select count(*) from publisher.publish_jobs where target_id = '" + png.targetId() + "' and status = 'failed'")).isEqualTo(1);
     }
 
+    @Test
+    void transientPlatformErrorsAreRetriedAsNewJobsAndOnlyTheOutcomeIsAnnounced() {
+        UUID projectId = connectedProject();
+        armFaults("CREATE_CONTAINER", "SERVER_ERROR", 1);
+        armFaults("CREATE_CONTAINER", "RATE_LIMIT", 1);
+        PostDue due = due("cover.jpg");
+        kafka.send(Topics.POST_DUE, due.postId().toString(), envelope(projectId, due));
+
+        kafka.awaitOne(Topics.POST_PUBLISHED, r -> r.value().contains(due.targetId().toString()), TIMEOUT);
+        String jobs = "select attempt, status, error_json from publisher.publish_jobs where target_id = '" + due.targetId() + "' order by attempt";
+        await().atMost(TIMEOUT).until(() -> count("select count(*) from publisher.publish_jobs where target_id = '" + due.targetId() + "'") == 3);
+        assertThat(job(jobs.replace("order by attempt", "and attempt = 1"))).containsEntry("status", "failed")
+                .hasEntrySatisfying("error_json", error -> assertThat(error).contains("instagram_error_2", "\"retryable\":true", "create_container"));
+        assertThat(job(jobs.replace("order by attempt", "and attempt = 2"))).containsEntry("status", "failed")
+                .hasEntrySatisfying("error_json", error -> assertThat(error).contains("instagram_error_4"));
+        assertThat(job(jobs.replace("order by attempt", "and attempt = 3"))).containsEntry("status", "published");
+        assertThat(kafka.all(Topics.POST_FAILED)).noneMatch(r -> r.value().contains(due.targetId().toString()));
+    }
+
+    @Test
+    void retriesStopAtTheCapAndThenTheFailureIsAnnouncedOnce() {
+        UUID projectId = connectedProject();
+        armFaults("CREATE_CONTAINER", "SERVER_ERROR", 3);
+        PostDue due = due("cover.jpg");
+        kafka.send(Topics.POST_DUE, due.postId().toString(), envelope(projectId, due));
+
+        PostFailed failed = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.POST_FAILED,
+                r -> r.value().contains(due.targetId().toString()), TIMEOUT).value()), PostFailed.class);
+        assertThat(failed.error().retryable()).isTrue();
+        assertThat(count("select count(*) from publisher.publish_jobs where target_id = '" + due.targetId() + "' and status = 'failed'"))
+                .isEqualTo(3);
+        assertThat(count("select count(*) from publisher.publish_jobs where target_id = '" + due.targetId() + "' and status <> 'failed'"))
+                .isZero();
+        assertThat(kafka.all(Topics.POST_FAILED).stream().filter(r -> r.value().contains(due.targetId().toString()))).hasSize(1);
+    }
+
+    private static void armFaults(String operation, String fault, int times) {
+        RestAssured.given().contentType("application/json")
+                .body(Map.of("accountId", "sandbox-ig-account", "operation", operation, "fault", fault, "times", times))
+                .post(SandboxResource.sandbox().baseUrl() + "/sandbox/instagram/faults").then().statusCode(204);
+    }
+
     /** A project with the sandbox's Instagram account connected through the API. */
     static UUID connectedProject() {
         UUID projectId = UUID.randomUUID();

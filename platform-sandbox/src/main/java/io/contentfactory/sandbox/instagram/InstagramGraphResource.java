@@ -36,10 +36,12 @@ import java.util.Map;
 public class InstagramGraphResource {
 
     private final InstagramSandbox sandbox;
+    private final FaultInjector faults;
     private final WebClient http;
 
-    InstagramGraphResource(InstagramSandbox sandbox, Vertx vertx) {
+    InstagramGraphResource(InstagramSandbox sandbox, FaultInjector faults, Vertx vertx) {
         this.sandbox = sandbox;
+        this.faults = faults;
         this.http = WebClient.create(vertx);
     }
 
@@ -49,6 +51,7 @@ public class InstagramGraphResource {
     public Uni<Map<String, Object>> createContainer(@PathParam("accountId") String accountId, @Context UriInfo uri, String body) {
         MultivaluedMap<String, String> params = params(uri, body);
         sandbox.authorize(accountId, params.getFirst("access_token"));
+        faults.check(accountId, FaultInjector.Operation.CREATE_CONTAINER);
         String mediaType = params.getFirst("media_type") == null ? "IMAGE" : params.getFirst("media_type");
         String url = "IMAGE".equals(mediaType) ? params.getFirst("image_url") : params.getFirst("video_url");
         if (url == null || url.isBlank()) {
@@ -67,6 +70,7 @@ public class InstagramGraphResource {
     public Map<String, Object> publish(@PathParam("accountId") String accountId, @Context UriInfo uri, String body) {
         MultivaluedMap<String, String> params = params(uri, body);
         sandbox.authorize(accountId, params.getFirst("access_token"));
+        faults.check(accountId, FaultInjector.Operation.PUBLISH);
         String creationId = params.getFirst("creation_id");
         if (creationId == null) {
             throw GraphError.missingParameter("creation_id");

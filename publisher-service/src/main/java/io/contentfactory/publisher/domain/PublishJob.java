@@ -49,4 +49,29 @@ public class PublishJob {
     public Instant publishedAt;
     @Column(name = "fire_at")
     public Instant fireAt;
+    /** 1 for the job a post.due created; each automatic retry is a new job with the next number. */
+    public int attempt;
+
+    /** The next attempt: a new queued job for the same target and caption, without this one's container. */
+    PublishJob retryAt(Instant fireAt) {
+        PublishJob retry = new PublishJob();
+        retry.projectId = projectId;
+        retry.id = java.util.UUID.randomUUID();
+        retry.postId = postId;
+        retry.targetId = targetId;
+        retry.mediaId = mediaId;
+        retry.platform = platform;
+        retry.accountId = accountId;
+        retry.format = format;
+        retry.mediaType = mediaType;
+        retry.status = "queued";
+        retry.mediaUrl = mediaUrl;
+        retry.contentType = contentType;
+        retry.caption = caption;
+        retry.createdAt = Instant.now();
+        retry.updatedAt = retry.createdAt;
+        retry.fireAt = fireAt;
+        retry.attempt = attempt + 1;
+        return retry;
+    }
 }

@@ -53,6 +53,7 @@ public class PublishJobs {
         job.createdAt = now;
         job.updatedAt = now;
         job.fireAt = now;
+        job.attempt = 1;
         return job;
     }
 }

@@ -31,8 +31,9 @@ import org.jboss.logging.Logger;
  * Runs queued publish jobs through Instagram's container flow: create the container and persist its id before
  * anything else, poll until it is {@code FINISHED}, publish, read the permalink, and only then record the job
  * {@code published} with {@code post.published}. Any failure records the job {@code failed} with a structured
- * error and {@code post.failed}. The account's token comes from the project's connection; a missing or disabled
- * connection fails the job at once. A job whose runner died is claimed again after its lease and resumes from its
+ * error; a retryable failure becomes a new job after a backoff, until the attempts run out, and only the final
+ * outcome emits {@code post.published} or {@code post.failed}. The account's token comes from the project's
+ * connection; a missing or disabled connection fails the job at once. A job whose runner died is claimed again after its lease and resumes from its
  * stored container instead of creating a second one.
  */
 @Startup
@@ -132,10 +133,19 @@ public class PublishRunner {
                     job.status = "failed";
                     job.errorJson = EventCodec.mapper().valueToTree(error).toString();
                     job.updatedAt = Instant.now();
-                    return outbox.record(job.projectId, new PostFailed(job.postId, job.targetId, job.mediaId, job.id,
-                            Platform.valueOf(job.platform.toUpperCase()), job.accountId, error));
+                    return error.retryable() && job.attempt < config.retry().maxAttempts()
+                            ? retryLater(job)
+                            : outbox.record(job.projectId, new PostFailed(job.postId, job.targetId, job.mediaId, job.id,
+                                    Platform.valueOf(job.platform.toUpperCase()), job.accountId, error)).replaceWithVoid();
                 })
                 .replaceWithVoid());
+    }
+
+    /** A failed job stays failed; the retry is a new queued job, due after the backoff. No event until the outcome. */
+    private Uni<Void> retryLater(PublishJob failed) {
+        Instant due = Instant.now().plus(config.retry().backoffAfter(failed.attempt));
+        LOG.infof("job %s (attempt %d) is retried as a new job at %s", failed.id, failed.attempt, due);
+        return jobs.persist(failed.retryAt(due)).replaceWithVoid();
     }
 
     private Uni<Void> update(PublishJob job, Consumer<PublishJob> change) {

@@ -11,6 +11,23 @@ public interface PublisherConfig {
 
     Instagram instagram();
 
+    Retry retry();
+
+    /** Retryable failures become new jobs after an exponential backoff, up to a number of attempts in all. */
+    interface Retry {
+        int maxAttempts();
+
+        Duration initialBackoff();
+
+        Duration maxBackoff();
+
+        default Duration backoffAfter(int attempt) {
+            long factor = 1L << Math.min(attempt - 1, 20);
+            Duration backoff = initialBackoff().multipliedBy(factor);
+            return backoff.compareTo(maxBackoff()) > 0 ? maxBackoff() : backoff;
+        }
+    }
+
     interface Instagram {
         String baseUrl();
 
