@@ -158,6 +158,36 @@ class PublishFlowIT {
         assertThat(kafka.all(Topics.POST_FAILED).stream().filter(r -> r.value().contains(due.targetId().toString()))).hasSize(1);
     }
 
+    @Test
+    void aJobOverTheAccountsQuotaWaitsForItInsteadOfFailing() throws Exception {
+        UUID projectId = connectedProject();
+        long used = RestAssured.given().queryParam("access_token", "sandbox-token")
+                .get(SandboxResource.sandbox().baseUrl() + "/v21.0/sandbox-ig-account/content_publishing_limit")
+                .then().statusCode(200).extract().jsonPath().getLong("data[0].quota_usage");
+        setPublishLimit((int) used);
+        try {
+            PostDue due = due("cover.jpg");
+            kafka.send(Topics.POST_DUE, due.postId().toString(), envelope(projectId, due));
+            String target = "select status, fire_at from publisher.publish_jobs where target_id = '" + due.targetId() + "'";
+            await().atMost(TIMEOUT).until(() -> count("select count(*) from publisher.publish_jobs where target_id = '"
+                    + due.targetId() + "' and fired_at is null and lease_until is null and fire_at > created_at") == 1);
+            Thread.sleep(1_500);
+            assertThat(job(target)).containsEntry("status", "queued");
+            assertThat(kafka.all(Topics.POST_FAILED)).noneMatch(r -> r.value().contains(due.targetId().toString()));
+
+            setPublishLimit((int) used + 10);
+            kafka.awaitOne(Topics.POST_PUBLISHED, r -> r.value().contains(due.targetId().toString()), TIMEOUT);
+            assertThat(count("select count(*) from publisher.publish_jobs where target_id = '" + due.targetId() + "'")).isEqualTo(1);
+        } finally {
+            setPublishLimit(50);
+        }
+    }
+
+    private static void setPublishLimit(int limit) {
+        RestAssured.given().contentType("application/json").body(Map.of("accountId", "sandbox-ig-account", "limit", limit))
+                .post(SandboxResource.sandbox().baseUrl() + "/sandbox/instagram/publish-limit").then().statusCode(204);
+    }
+
     private static void armFaults(String operation, String fault, int times) {
         RestAssured.given().contentType("application/json")
                 .body(Map.of("accountId", "sandbox-ig-account", "operation", operation, "fault", fault, "times", times))

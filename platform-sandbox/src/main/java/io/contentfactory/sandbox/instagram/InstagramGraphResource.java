@@ -78,6 +78,16 @@ public class InstagramGraphResource {
         return Map.of("id", sandbox.publish(accountId, creationId).id());
     }
 
+    /** The account's rolling 24 h publishing quota, as {@code GET /{ig-user-id}/content_publishing_limit} answers. */
+    @GET
+    @Path("/{accountId}/content_publishing_limit")
+    public Map<String, Object> publishingLimit(@PathParam("accountId") String accountId, @QueryParam("access_token") String token) {
+        sandbox.authorize(accountId, token);
+        return Map.of("data", List.of(Map.of(
+                "quota_usage", sandbox.publishedInLastDay(accountId),
+                "config", Map.of("quota_total", sandbox.publishLimit(accountId), "quota_duration", 86400))));
+    }
+
     @GET
     @Path("/{id}")
     public Map<String, Object> read(@PathParam("id") String id, @QueryParam("fields") String fields,

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class InstagramSandbox {
 
     private final InstagramConfig config;
+    private final Map<String, Integer> limitOverrides = new ConcurrentHashMap<>();
     private final String publicBaseUrl;
     private final Map<String, Container> containers = new ConcurrentHashMap<>();
     private final Map<String, PublishedMedia> media = new ConcurrentHashMap<>();
@@ -75,8 +76,8 @@ public class InstagramSandbox {
             default -> {
             }
         }
-        if (publishedInLastDay(accountId) >= config.publishLimit()) {
-            throw GraphError.publishLimit(config.publishLimit());
+        if (publishedInLastDay(accountId) >= publishLimit(accountId)) {
+            throw GraphError.publishLimit(publishLimit(accountId));
         }
         String id = nextId();
         String shortcode = Long.toString(Long.parseLong(id), 36).toUpperCase();
@@ -97,7 +98,16 @@ public class InstagramSandbox {
         return media.values().stream().filter(m -> m.shortcode().equals(shortcode)).findFirst();
     }
 
-    private long publishedInLastDay(String accountId) {
+    /** The account's rolling 24 h publishing limit: the configured one, or a test's override. */
+    public int publishLimit(String accountId) {
+        return limitOverrides.getOrDefault(accountId, config.publishLimit());
+    }
+
+    public void overridePublishLimit(String accountId, int limit) {
+        limitOverrides.put(accountId, limit);
+    }
+
+    public long publishedInLastDay(String accountId) {
         Instant dayAgo = Instant.now().minus(Duration.ofHours(24));
         return media.values().stream().filter(m -> m.accountId().equals(accountId) && m.timestamp().isAfter(dayAgo)).count();
     }

@@ -26,6 +26,21 @@ public class SandboxInspectionResource {
     public record FaultRequest(String accountId, FaultInjector.Operation operation, FaultInjector.Fault fault, Integer times) {
     }
 
+    public record LimitRequest(String accountId, Integer limit) {
+    }
+
+    /** Overrides an account's rolling 24 h publishing limit. */
+    @POST
+    @Path("/publish-limit")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response publishLimit(LimitRequest request) {
+        if (request == null || request.accountId() == null || request.limit() == null || request.limit() < 0) {
+            return Response.status(400).entity("accountId and a limit of 0 or more are required").build();
+        }
+        sandbox.overridePublishLimit(request.accountId(), request.limit());
+        return Response.noContent().build();
+    }
+
     /** Arms faults: the next {@code times} calls of {@code operation} for the account fail with {@code fault}. */
     @POST
     @Path("/faults")

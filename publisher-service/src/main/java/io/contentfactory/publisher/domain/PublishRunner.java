@@ -71,9 +71,18 @@ public class PublishRunner {
     private Uni<Void> run(TimerClaim claim) {
         return inTransaction(claim, () -> jobs.findInProject(claim.projectId(), claim.id()))
                 .chain(job -> inTransaction(claim, () -> connections.accessTokenFor(job.projectId, job.platform, job.accountId))
-                        .chain(token -> execute(job, token))
-                        .chain(result -> complete(claim, result))
+                        .chain(token -> instagram.publishingQuota(job.accountId, token).chain(quota -> quota.exhausted()
+                                ? waitForQuota(claim, job, quota)
+                                : execute(job, token).chain(result -> complete(claim, result))))
                         .onFailure().recoverWithUni(failure -> fail(claim, job.id, asPublishError(failure))));
+    }
+
+    /** Over the account's 24 h quota the job waits, queued, and looks again later; it does not fail. */
+    private Uni<Void> waitForQuota(TimerClaim claim, PublishJob job, InstagramClient.Quota quota) {
+        Instant again = Instant.now().plus(config.instagram().quotaRecheck());
+        LOG.infof("job %s waits for account %s's publishing quota (%d of %d used); next look at %s", job.id, job.accountId,
+                quota.used(), quota.total(), again);
+        return loop.timer().postpone(claim, again).replaceWithVoid();
     }
 
     private Uni<Published> execute(PublishJob job, String token) {

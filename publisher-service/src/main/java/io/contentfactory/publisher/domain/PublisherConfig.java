@@ -36,5 +36,8 @@ public interface PublisherConfig {
         Duration pollInterval();
 
         int pollAttempts();
+
+        /** How long a job over the account's publishing quota waits before it looks again. */
+        Duration quotaRecheck();
     }
 }

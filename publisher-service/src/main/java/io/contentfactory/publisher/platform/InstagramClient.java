@@ -62,6 +62,29 @@ public class InstagramClient {
                 .onFailure(failure -> !(failure instanceof PublishFailure)).transform(f -> network(f, "publish"));
     }
 
+    /** The account's rolling 24 h publishing quota: how many posts it used and how many it may publish. */
+    public record Quota(long used, long total) {
+        public boolean exhausted() {
+            return used >= total;
+        }
+    }
+
+    public Uni<Quota> publishingQuota(String accountId, String token) {
+        return http.getAbs(url(accountId + "/content_publishing_limit")).addQueryParam("fields", "quota_usage,config")
+                .addQueryParam("access_token", token).timeout(15_000).send()
+                .map(response -> {
+                    // Read before a container is created, so its failures belong to that stage.
+                    JsonObject body = parse(response, "create_container");
+                    if (response.statusCode() / 100 != 2 || body.containsKey("error")) {
+                        throw graphError(response.statusCode(), body.getJsonObject("error", new JsonObject()), "create_container");
+                    }
+                    JsonObject entry = body.getJsonArray("data", new io.vertx.core.json.JsonArray()).getJsonObject(0);
+                    return new Quota(entry.getLong("quota_usage", 0L),
+                            entry.getJsonObject("config", new JsonObject()).getLong("quota_total", Long.MAX_VALUE));
+                })
+                .onFailure(failure -> !(failure instanceof PublishFailure)).transform(f -> network(f, "create_container"));
+    }
+
     public Uni<String> permalink(String mediaId, String token) {
         return http.getAbs(url(mediaId)).addQueryParam("fields", "permalink").addQueryParam("access_token", token)
                 .timeout(15_000).send()

@@ -86,6 +86,23 @@ public final class DurableTimer {
                 .chain(won -> won ? effect.get() : Uni.createFrom().voidItem()));
     }
 
+    /**
+     * Gives a claimed row back, due again at {@code fireAt}, without firing it: for work that has to wait (a quota,
+     * say). False if the lease was lost. Runs in its own transaction bound to the claim's project.
+     */
+    public Uni<Boolean> postpone(TimerClaim claim, Instant fireAt) {
+        String sql = "update " + table + " set fire_at = ?1, lease_until = null"
+                + " where id = ?2 and lease_epoch = ?3 and fired_at is null";
+        return Panache.withTransaction(() -> tenancy.bind(claim.projectId())
+                .chain(Panache::getSession)
+                .chain(session -> session.createNativeQuery(sql)
+                        .setParameter(1, fireAt.atOffset(java.time.ZoneOffset.UTC))
+                        .setParameter(2, claim.id())
+                        .setParameter(3, claim.epoch())
+                        .executeUpdate())
+                .map(updated -> updated == 1));
+    }
+
     /** When the next row becomes claimable: its fire time, or the end of a lease held by someone else. */
     public Uni<Optional<Instant>> nextWakeUp() {
         String sql = "select min(greatest(fire_at, coalesce(lease_until, fire_at))) from " + table
