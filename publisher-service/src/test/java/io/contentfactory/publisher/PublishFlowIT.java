@@ -159,6 +159,28 @@ class PublishFlowIT {
     }
 
     @Test
+    void aPublishWhoseAnswerNeverComesIsReconciledNotRepeated() {
+        UUID projectId = connectedProject();
+        armFaults("PUBLISH", "SUCCEEDS_LATE", 1);
+        PostDue plain = due("cover.jpg");
+        String caption = "Late answer " + UUID.randomUUID();
+        PostDue due = new PostDue(plain.postId(), plain.targetId(), plain.mediaId(), plain.platform(), plain.accountId(),
+                plain.format(), plain.mediaType(), plain.mediaUrl(), plain.contentType(), new CaptionParts(caption, null, List.of()),
+                plain.scheduledAt());
+        kafka.send(Topics.POST_DUE, due.postId().toString(), envelope(projectId, due));
+
+        PostPublished published = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.POST_PUBLISHED,
+                r -> r.value().contains(due.targetId().toString()), TIMEOUT).value()), PostPublished.class);
+        List<Map<String, Object>> live = RestAssured.get(SandboxResource.sandbox().baseUrl() + "/sandbox/instagram/media")
+                .then().statusCode(200).extract().jsonPath().getList("findAll { it.caption == '" + caption + "' }");
+        assertThat(live).singleElement().satisfies(media -> assertThat(media.get("id")).isEqualTo(published.externalPostId()));
+        assertThat(count("select count(*) from publisher.publish_jobs where target_id = '" + due.targetId() + "'")).isEqualTo(1);
+        assertThat(job("select status from publisher.publish_jobs where target_id = '" + due.targetId() + "'"))
+                .containsEntry("status", "published");
+        assertThat(kafka.all(Topics.POST_PUBLISHED).stream().filter(r -> r.value().contains(due.targetId().toString()))).hasSize(1);
+    }
+
+    @Test
     void aJobOverTheAccountsQuotaWaitsForItInsteadOfFailing() throws Exception {
         UUID projectId = connectedProject();
         long used = RestAssured.given().queryParam("access_token", "sandbox-token")

@@ -20,16 +20,22 @@ public class FaultInjector {
         /** HTTP 500 with Graph error code 2, as Instagram answers a transient failure. */
         SERVER_ERROR,
         /** Graph error code 4, the application request limit. */
-        RATE_LIMIT;
+        RATE_LIMIT,
+        /** The call succeeds on the platform, but its answer comes too late for any sensible client timeout. */
+        SUCCEEDS_LATE;
 
         GraphError asError() {
             return switch (this) {
                 case SERVER_ERROR -> new GraphError(500, "OAuthException", 2, null,
                         "An unexpected error has occurred. Please retry your request later.");
                 case RATE_LIMIT -> new GraphError(400, "OAuthException", 4, null, "Application request limit reached");
+                case SUCCEEDS_LATE -> throw new IllegalStateException("not an error");
             };
         }
     }
+
+    /** How late a {@link Fault#SUCCEEDS_LATE} answer comes. */
+    public static final java.time.Duration LATE_ANSWER = java.time.Duration.ofSeconds(5);
 
     private final Map<String, Deque<Fault>> armed = new ConcurrentHashMap<>();
 
@@ -42,19 +48,26 @@ public class FaultInjector {
         }
     }
 
-    /** Throws the next armed fault of this account and operation, if any. */
-    public void check(String accountId, Operation operation) {
+    /**
+     * Takes the next armed fault of this account and operation: an error fault is thrown, a late answer is returned
+     * for the caller to delay its response; no fault is {@code false}.
+     */
+    public boolean answerLate(String accountId, Operation operation) {
         Deque<Fault> queue = armed.get(key(accountId, operation));
         if (queue == null) {
-            return;
+            return false;
         }
         Fault next;
         synchronized (queue) {
             next = queue.pollFirst();
         }
-        if (next != null) {
-            throw next.asError();
+        if (next == null) {
+            return false;
         }
+        if (next == Fault.SUCCEEDS_LATE) {
+            return true;
+        }
+        throw next.asError();
     }
 
     private static String key(String accountId, Operation operation) {

@@ -51,31 +51,45 @@ public class InstagramGraphResource {
     public Uni<Map<String, Object>> createContainer(@PathParam("accountId") String accountId, @Context UriInfo uri, String body) {
         MultivaluedMap<String, String> params = params(uri, body);
         sandbox.authorize(accountId, params.getFirst("access_token"));
-        faults.check(accountId, FaultInjector.Operation.CREATE_CONTAINER);
+        boolean late = faults.answerLate(accountId, FaultInjector.Operation.CREATE_CONTAINER);
         String mediaType = params.getFirst("media_type") == null ? "IMAGE" : params.getFirst("media_type");
         String url = "IMAGE".equals(mediaType) ? params.getFirst("image_url") : params.getFirst("video_url");
         if (url == null || url.isBlank()) {
             throw GraphError.missingParameter("IMAGE".equals(mediaType) ? "image_url" : "video_url");
         }
-        return fetch(url).map(response -> {
+        Uni<Map<String, Object>> created = fetch(url).map(response -> {
             checkMedia(mediaType, response);
             InstagramSandbox.Container container = sandbox.createContainer(accountId, mediaType, url, params.getFirst("caption"));
             return Map.of("id", container.id());
         });
+        return late ? created.onItem().delayIt().by(FaultInjector.LATE_ANSWER) : created;
     }
 
     @POST
     @Path("/{accountId}/media_publish")
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.WILDCARD})
-    public Map<String, Object> publish(@PathParam("accountId") String accountId, @Context UriInfo uri, String body) {
+    public Uni<Map<String, Object>> publish(@PathParam("accountId") String accountId, @Context UriInfo uri, String body) {
         MultivaluedMap<String, String> params = params(uri, body);
         sandbox.authorize(accountId, params.getFirst("access_token"));
-        faults.check(accountId, FaultInjector.Operation.PUBLISH);
+        boolean late = faults.answerLate(accountId, FaultInjector.Operation.PUBLISH);
         String creationId = params.getFirst("creation_id");
         if (creationId == null) {
             throw GraphError.missingParameter("creation_id");
         }
-        return Map.of("id", sandbox.publish(accountId, creationId).id());
+        Uni<Map<String, Object>> published = Uni.createFrom().item(Map.of("id", sandbox.publish(accountId, creationId).id()));
+        return late ? published.onItem().delayIt().by(FaultInjector.LATE_ANSWER) : published;
+    }
+
+    /** The account's media, newest first, as {@code GET /{ig-user-id}/media} lists them. */
+    @GET
+    @Path("/{accountId}/media")
+    public Map<String, Object> listMedia(@PathParam("accountId") String accountId, @QueryParam("access_token") String token) {
+        sandbox.authorize(accountId, token);
+        List<Map<String, Object>> data = new ArrayList<>();
+        sandbox.allMedia().stream().filter(media -> media.accountId().equals(accountId))
+                .sorted(java.util.Comparator.comparing(InstagramSandbox.PublishedMedia::timestamp).reversed())
+                .forEach(media -> data.add(mediaFields(media)));
+        return Map.of("data", data);
     }
 
     /** The account's rolling 24 h publishing quota, as {@code GET /{ig-user-id}/content_publishing_limit} answers. */

@@ -95,18 +95,49 @@ public class PublishRunner {
                             j.status = "processing";
                         }));
         return container
-                .call(id -> awaitFinished(id, token, config.instagram().pollAttempts()))
-                .chain(id -> instagram.publish(job.accountId, token, id))
+                .chain(id -> awaitFinished(id, token, config.instagram().pollAttempts())
+                        .chain(status -> "PUBLISHED".equals(status) ? reconcile(job, token, id) : publishOnce(job, token, id)))
                 .chain(mediaId -> instagram.permalink(mediaId, token)
                         .map(permalink -> new Published(job.id, mediaId, permalink, Instant.now())));
     }
 
-    private Uni<Void> awaitFinished(String containerId, String token, int attemptsLeft) {
+    /**
+     * The publish call is never repeated blindly: when its answer does not come, the container's status tells whether
+     * the post went out (then it is reconciled) or not (then the job fails, retryable, and a new job starts over).
+     */
+    private Uni<String> publishOnce(PublishJob job, String token, String containerId) {
+        return instagram.publish(job.accountId, token, containerId)
+                .onFailure(PublishRunner::ambiguous).recoverWithUni(failure -> instagram.containerStatus(containerId, token)
+                        .chain(status -> "PUBLISHED".equals(status)
+                                ? reconcile(job, token, containerId)
+                                : Uni.createFrom().failure(failure)));
+    }
+
+    private static boolean ambiguous(Throwable failure) {
+        return failure instanceof PublishFailure publishFailure && "platform_timeout".equals(publishFailure.error().code());
+    }
+
+    /**
+     * Finds the post a published container became: the account's newest media with exactly the caption this job
+     * sent, published after the job was created. Instagram does not link a container to its media.
+     */
+    private Uni<String> reconcile(PublishJob job, String token, String containerId) {
+        return instagram.recentMedia(job.accountId, token).map(media -> media.stream()
+                .filter(item -> item.caption().equals(job.caption) && !item.timestamp().isBefore(job.createdAt.minusSeconds(60)))
+                .findFirst()
+                .map(item -> {
+                    LOG.infof("job %s: container %s was published as %s; reconciled", job.id, containerId, item.id());
+                    return item.id();
+                })
+                .orElseThrow(() -> new PublishFailure("publish_unconfirmed", "container " + containerId
+                        + " is PUBLISHED but no post of the account matches this job's caption", "publish", false,
+                        Map.of("container_id", containerId))));
+    }
+
+    /** FINISHED or PUBLISHED; any other end is a failure. */
+    private Uni<String> awaitFinished(String containerId, String token, int attemptsLeft) {
         return instagram.containerStatus(containerId, token).chain(status -> switch (status) {
-            case "FINISHED" -> Uni.createFrom().voidItem();
-            case "PUBLISHED" -> Uni.createFrom().failure(new PublishFailure("already_published_on_platform",
-                    "container " + containerId + " was already published; its media id must be reconciled", "poll", false,
-                    Map.of("container_id", containerId)));
+            case "FINISHED", "PUBLISHED" -> Uni.createFrom().item(status);
             case "IN_PROGRESS" -> attemptsLeft <= 1
                     ? Uni.createFrom().failure(new PublishFailure("container_timeout",
                             "container " + containerId + " was still IN_PROGRESS after " + config.instagram().pollAttempts()

@@ -37,6 +37,9 @@ public interface PublisherConfig {
 
         int pollAttempts();
 
+        /** How long media_publish may take before its outcome is unknown and reconciled. */
+        Duration publishTimeout();
+
         /** How long a job over the account's publishing quota waits before it looks again. */
         Duration quotaRecheck();
     }

@@ -8,7 +8,10 @@ import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,12 +30,15 @@ public class InstagramClient {
     private final WebClient http;
     private final String baseUrl;
     private final String version;
+    private final long publishTimeoutMillis;
 
     InstagramClient(Vertx vertx, @ConfigProperty(name = "factory.publisher.instagram.base-url") String baseUrl,
-            @ConfigProperty(name = "factory.publisher.instagram.api-version") String version) {
+            @ConfigProperty(name = "factory.publisher.instagram.api-version") String version,
+            @ConfigProperty(name = "factory.publisher.instagram.publish-timeout") java.time.Duration publishTimeout) {
         this.http = WebClient.create(vertx);
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.version = version;
+        this.publishTimeoutMillis = publishTimeout.toMillis();
     }
 
     public Uni<String> createContainer(String accountId, String token, boolean video, String mediaUrl, String caption) {
@@ -57,8 +63,32 @@ public class InstagramClient {
 
     public Uni<String> publish(String accountId, String token, String containerId) {
         MultiMap form = MultiMap.caseInsensitiveMultiMap().add("creation_id", containerId).add("access_token", token);
-        return http.postAbs(url(accountId + "/media_publish")).timeout(30_000).sendForm(form)
+        return http.postAbs(url(accountId + "/media_publish")).timeout(publishTimeoutMillis).sendForm(form)
                 .map(response -> field(response, "id", "publish"))
+                .onFailure(failure -> !(failure instanceof PublishFailure)).transform(f -> network(f, "publish"));
+    }
+
+    /** One item of the account's media list. */
+    public record MediaSummary(String id, String caption, Instant timestamp) {
+    }
+
+    /** The account's recent media, newest first: how an ambiguous publish is reconciled. */
+    public Uni<List<MediaSummary>> recentMedia(String accountId, String token) {
+        return http.getAbs(url(accountId + "/media")).addQueryParam("fields", "id,caption,timestamp")
+                .addQueryParam("access_token", token).timeout(15_000).send()
+                .map(response -> {
+                    JsonObject body = parse(response, "publish");
+                    if (response.statusCode() / 100 != 2 || body.containsKey("error")) {
+                        throw graphError(response.statusCode(), body.getJsonObject("error", new JsonObject()), "publish");
+                    }
+                    List<MediaSummary> media = new ArrayList<>();
+                    body.getJsonArray("data", new io.vertx.core.json.JsonArray()).forEach(item -> {
+                        JsonObject entry = (JsonObject) item;
+                        media.add(new MediaSummary(entry.getString("id"), entry.getString("caption", ""),
+                                Instant.parse(entry.getString("timestamp"))));
+                    });
+                    return media;
+                })
                 .onFailure(failure -> !(failure instanceof PublishFailure)).transform(f -> network(f, "publish"));
     }
 
@@ -134,6 +164,11 @@ public class InstagramClient {
     }
 
     private static PublishFailure network(Throwable failure, String stage) {
+        if (failure instanceof java.util.concurrent.TimeoutException
+                || failure instanceof io.netty.handler.timeout.TimeoutException
+                || String.valueOf(failure.getMessage()).contains("timeout")) {
+            return new PublishFailure("platform_timeout", "no answer in time: " + failure.getMessage(), stage, true, Map.of());
+        }
         return new PublishFailure("platform_unreachable", failure.getClass().getSimpleName() + ": " + failure.getMessage(),
                 stage, true, Map.of());
     }
