@@ -4,14 +4,23 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.sun.net.httpserver.HttpServer;
+import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.Topics;
+import io.contentfactory.contracts.events.CaptionParts;
+import io.contentfactory.contracts.events.MediaType;
+import io.contentfactory.contracts.events.Platform;
+import io.contentfactory.contracts.events.PostDue;
+import io.contentfactory.contracts.events.PostFormat;
 import io.contentfactory.testkit.PostgresResource;
 import io.contentfactory.testkit.TestMedia;
 import io.contentfactory.testkit.TopicProbe;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -53,12 +62,8 @@ class PipelineE2EIT {
     void aDroppedVideoIsFollowedUntilItIsPublishedMeasuredAndCoached() throws Exception {
         Map<String, String> project = createProject();
         String projectId = project.get("id");
-        String key = given().header("Authorization", "Bearer " + Stack.OPERATOR_TOKEN).contentType("application/json")
-                .body("{\"scopes\": [\"read\", \"write\"]}").post("http://localhost:" + Stack.port(8080) + "/admin/projects/" + projectId + "/keys")
-                .then().statusCode(201).extract().path("key");
-        given().auth().oauth2(key).contentType("application/json")
-                .body("{\"platform\": \"instagram\", \"accountId\": \"sandbox-ig-account\", \"accessToken\": \"sandbox-token\"}")
-                .post("http://localhost:" + Stack.port(8080) + "/v1/connections").then().statusCode(201);
+        String key = keyOf(projectId, "read", "write");
+        connectSandboxAccount(key);
         Path inbox = stack.inbox(project.get("slug"));
         await().atMost(STEP).until(() -> Files.isDirectory(inbox));
 
@@ -125,6 +130,105 @@ class PipelineE2EIT {
         awaitRow("select project_id from ingest.project_folders where project_id = '" + projectId + "'");
         assertThat(stack.row("select count(*) as n from gateway.outbox where project_id = '" + projectId + "' and published_at is not null"))
                 .containsEntry("n", "1");
+    }
+
+    /**
+     * Never twice: the publisher is killed (kill -9) once after it stored a container and before it published, and
+     * once while a publish that went through on the platform had not answered yet. After each restart there is exactly
+     * one post on the sandbox and exactly one post.published.
+     */
+    @Test
+    void aPublisherKilledMidPublishNeverPostsTwice() throws Exception {
+        // A short lease so that the restarted publisher re-claims the job soon; it still outlasts one job's work.
+        Map<String, String> publisherEnv = Map.of("FACTORY_PUBLISHER_LEASE", "PT12S",
+                "FACTORY_PUBLISHER_INSTAGRAM_POLL_INTERVAL", "PT2S");
+        stack.factory("stop", "publisher-service");
+        stack.factory(publisherEnv, "start", "publisher-service");
+        String projectId = createProject().get("id");
+        connectSandboxAccount(keyOf(projectId, "read", "write"));
+        TopicProbe kafka = new TopicProbe("localhost:" + Stack.port(9092));
+        HttpServer jpeg = jpegServer();
+        try {
+            PostDue first = dueFor(jpeg, "Crash between container and publish " + UUID.randomUUID());
+            kafka.send(Topics.POST_DUE, first.postId().toString(), envelope(projectId, first));
+            awaitRow("select container_id from publisher.publish_jobs where target_id = '" + first.targetId()
+                    + "' and container_id is not null and status = 'processing'");
+            stack.factory("stop", "publisher-service", "--kill");
+            assertThat(postsWithCaption(first.caption().body())).isZero();
+            stack.factory(publisherEnv, "start", "publisher-service");
+            assertPublishedOnce(kafka, first);
+
+            armSandboxFault("PUBLISH", "SUCCEEDS_LATE");
+            PostDue second = dueFor(jpeg, "Crash during an ambiguous publish " + UUID.randomUUID());
+            kafka.send(Topics.POST_DUE, second.postId().toString(), envelope(projectId, second));
+            await().atMost(STEP).pollInterval(Duration.ofMillis(100)).until(() -> postsWithCaption(second.caption().body()) == 1);
+            assertThat(stack.row("select status from publisher.publish_jobs where target_id = '" + second.targetId() + "'"))
+                    .containsEntry("status", "processing");
+            stack.factory("stop", "publisher-service", "--kill");
+            stack.factory(publisherEnv, "start", "publisher-service");
+            assertPublishedOnce(kafka, second);
+        } finally {
+            jpeg.stop(0);
+            stack.factory("stop", "publisher-service");
+            stack.factory("start", "publisher-service");
+        }
+    }
+
+    private void assertPublishedOnce(TopicProbe kafka, PostDue due) {
+        kafka.awaitOne(Topics.POST_PUBLISHED, r -> r.value().contains(due.targetId().toString()), STEP);
+        assertThat(postsWithCaption(due.caption().body())).as("posts on the sandbox").isEqualTo(1);
+        assertThat(kafka.all(Topics.POST_PUBLISHED).stream().filter(r -> r.value().contains(due.targetId().toString())))
+                .as("post.published events").hasSize(1);
+        assertThat(stack.row("select count(*) as n from publisher.publish_jobs where target_id = '" + due.targetId() + "'"))
+                .containsEntry("n", "1");
+    }
+
+    private static void armSandboxFault(String operation, String fault) {
+        given().contentType("application/json")
+                .body(Map.of("accountId", "sandbox-ig-account", "operation", operation, "fault", fault, "times", 1))
+                .post("http://localhost:" + Stack.port(8090) + "/sandbox/instagram/faults").then().statusCode(204);
+    }
+
+    private static long postsWithCaption(String caption) {
+        List<Map<String, Object>> media = given().get("http://localhost:" + Stack.port(8090) + "/sandbox/instagram/media")
+                .then().statusCode(200).extract().jsonPath().getList("");
+        return media.stream().filter(m -> caption.equals(m.get("caption"))).count();
+    }
+
+    private static PostDue dueFor(HttpServer jpeg, String caption) {
+        return new PostDue(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), Platform.INSTAGRAM, "sandbox-ig-account",
+                PostFormat.FEED_IMAGE, MediaType.IMAGE, "http://127.0.0.1:" + jpeg.getAddress().getPort() + "/cover.jpg",
+                "image/jpeg", new CaptionParts(caption, null, List.of()), Instant.now());
+    }
+
+    private static String envelope(String projectId, PostDue due) {
+        return EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(), "/content-factory/scheduler-service",
+                UUID.fromString(projectId), Instant.now(), due));
+    }
+
+    private static HttpServer jpegServer() throws Exception {
+        byte[] body = TestMedia.jpeg(40, 40);
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "image/jpeg");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    private static String keyOf(String projectId, String... scopes) {
+        return given().header("Authorization", "Bearer " + Stack.OPERATOR_TOKEN).contentType("application/json")
+                .body(Map.of("scopes", List.of(scopes))).post("http://localhost:" + Stack.port(8080) + "/admin/projects/" + projectId + "/keys")
+                .then().statusCode(201).extract().path("key");
+    }
+
+    private static void connectSandboxAccount(String key) {
+        given().auth().oauth2(key).contentType("application/json")
+                .body(Map.of("platform", "instagram", "accountId", "sandbox-ig-account", "accessToken", "sandbox-token"))
+                .post("http://localhost:" + Stack.port(8080) + "/v1/connections").then().statusCode(201);
     }
 
     private static Map<String, String> createProject() {
