@@ -105,6 +105,18 @@ class ConnectionsIT {
     }
 
     @Test
+    void onlyAGenuineTokenForThisServiceIsAccepted() {
+        UUID projectId = UUID.randomUUID();
+        given().get("/v1/connections").then().statusCode(401);
+        given().header("X-Project-Id", projectId.toString()).get("/v1/connections").then().statusCode(401);
+        for (String forged : List.of(TOKENS.expired(projectId), TOKENS.signedWithAnotherKey(projectId), TOKENS.unsigned(projectId),
+                TOKENS.addressedTo("ingest-service", projectId), TOKENS.withAudience("ingest-service", projectId))) {
+            given().auth().oauth2(forged).get("/v1/connections").then().statusCode(401);
+        }
+        as(projectId).get("/v1/connections").then().statusCode(200);
+    }
+
+    @Test
     void aDisabledConnectionRefusesToPublishAndAMissingOneToo() {
         UUID projectId = UUID.randomUUID();
         String id = create(projectId, Map.of("platform", "instagram", "accountId", "sandbox-ig-account", "accessToken", "sandbox-token"))
