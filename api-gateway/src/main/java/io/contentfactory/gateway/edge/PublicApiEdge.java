@@ -26,7 +26,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import io.quarkus.runtime.configuration.MemorySize;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -177,11 +176,11 @@ public class PublicApiEdge {
     private void forwardRecording(RoutingContext ctx, URI owner, String token, String requestId, UUID projectId, String key) {
         HttpServerRequest in = ctx.request();
         MessageDigest digest = sha256();
-        AtomicReference<AtomicBoolean> overLimit = new AtomicReference<>(new AtomicBoolean());
+        AtomicBoolean overLimit = new AtomicBoolean();
         client.request(requestOptions(in, owner))
                 .compose(out -> {
                     out.headers().setAll(forwardedHeaders(in, token, requestId));
-                    overLimit.set(streamBody(in, out, digest));
+                    streamBody(in, out, digest, overLimit);
                     return out.response();
                 })
                 .compose(response -> response.body().map(body -> new Recorded(response.statusCode(),
@@ -196,8 +195,8 @@ public class PublicApiEdge {
                                     recorded.sendTo(ctx);
                                 }))
                 .onFailure(failure -> idempotency.release(projectId, key).subscribe().with(
-                        released -> forwardFailed(ctx, owner, requestId, overLimit.get(), failure),
-                        ignored -> forwardFailed(ctx, owner, requestId, overLimit.get(), failure)));
+                        released -> forwardFailed(ctx, owner, requestId, overLimit, failure),
+                        ignored -> forwardFailed(ctx, owner, requestId, overLimit, failure)));
     }
 
     private static void replay(RoutingContext ctx, IdempotencyStore.Completed completed) {
@@ -224,14 +223,13 @@ public class PublicApiEdge {
 
     /**
      * Streams the request body upstream with back-pressure, counting it: a body without Content-Length (chunked)
-     * that grows past the limit resets the upstream request, which fails its response; the returned flag tells why.
+     * that grows past the limit resets the upstream request, which fails its response; {@code overLimit} tells why.
      */
-    private AtomicBoolean streamBody(HttpServerRequest in, HttpClientRequest out, MessageDigest digest) {
-        AtomicBoolean overLimit = new AtomicBoolean();
+    private void streamBody(HttpServerRequest in, HttpClientRequest out, MessageDigest digest, AtomicBoolean overLimit) {
         if (!hasBody(in)) {
             out.end();
             in.resume();
-            return overLimit;
+            return;
         }
         if (!out.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
             out.setChunked(true);
@@ -256,7 +254,6 @@ public class PublicApiEdge {
         });
         in.endHandler(ignored -> out.end());
         in.resume();
-        return overLimit;
     }
 
     private static boolean hasBody(HttpServerRequest in) {
@@ -313,11 +310,11 @@ public class PublicApiEdge {
 
     private void forward(RoutingContext ctx, URI owner, String token, String requestId) {
         HttpServerRequest in = ctx.request();
-        AtomicReference<AtomicBoolean> overLimit = new AtomicReference<>(new AtomicBoolean());
+        AtomicBoolean overLimit = new AtomicBoolean();
         client.request(requestOptions(in, owner))
                 .compose(out -> {
                     out.headers().setAll(forwardedHeaders(in, token, requestId));
-                    overLimit.set(streamBody(in, out, null));
+                    streamBody(in, out, null, overLimit);
                     return out.response();
                 })
                 .onSuccess(response -> {
@@ -329,7 +326,7 @@ public class PublicApiEdge {
                     });
                     ctx.response().send(response);
                 })
-                .onFailure(failure -> forwardFailed(ctx, owner, requestId, overLimit.get(), failure));
+                .onFailure(failure -> forwardFailed(ctx, owner, requestId, overLimit, failure));
     }
 
     private static RequestOptions requestOptions(HttpServerRequest in, URI owner) {

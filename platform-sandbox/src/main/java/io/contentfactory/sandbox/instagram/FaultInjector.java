@@ -18,19 +18,18 @@ public class FaultInjector {
 
     public enum Fault {
         /** HTTP 500 with Graph error code 2, as Instagram answers a transient failure. */
-        SERVER_ERROR,
+        SERVER_ERROR(() -> new GraphError(500, "OAuthException", 2, null,
+                "An unexpected error has occurred. Please retry your request later.")),
         /** Graph error code 4, the application request limit. */
-        RATE_LIMIT,
+        RATE_LIMIT(() -> new GraphError(400, "OAuthException", 4, null, "Application request limit reached")),
         /** The call succeeds on the platform, but its answer comes too late for any sensible client timeout. */
-        SUCCEEDS_LATE;
+        SUCCEEDS_LATE(null);
 
-        GraphError asError() {
-            return switch (this) {
-                case SERVER_ERROR -> new GraphError(500, "OAuthException", 2, null,
-                        "An unexpected error has occurred. Please retry your request later.");
-                case RATE_LIMIT -> new GraphError(400, "OAuthException", 4, null, "Application request limit reached");
-                case SUCCEEDS_LATE -> throw new IllegalStateException("not an error");
-            };
+        /** A fresh error per call; none for a fault that answers, late. */
+        private final java.util.function.Supplier<GraphError> error;
+
+        Fault(java.util.function.Supplier<GraphError> error) {
+            this.error = error;
         }
     }
 
@@ -64,10 +63,10 @@ public class FaultInjector {
         if (next == null) {
             return false;
         }
-        if (next == Fault.SUCCEEDS_LATE) {
+        if (next.error == null) {
             return true;
         }
-        throw next.asError();
+        throw next.error.get();
     }
 
     private static String key(String accountId, Operation operation) {

@@ -164,9 +164,8 @@ public class InstagramClient {
     }
 
     private static PublishFailure network(Throwable failure, String stage) {
-        if (failure instanceof java.util.concurrent.TimeoutException
-                || failure instanceof io.netty.handler.timeout.TimeoutException
-                || String.valueOf(failure.getMessage()).contains("timeout")) {
+        // The web client's timeout (Vert.x's NoStackTraceTimeoutException) is a java.util.concurrent.TimeoutException.
+        if (failure instanceof java.util.concurrent.TimeoutException) {
             return new PublishFailure("platform_timeout", "no answer in time: " + failure.getMessage(), stage, true, Map.of());
         }
         return new PublishFailure("platform_unreachable", failure.getClass().getSimpleName() + ": " + failure.getMessage(),
