@@ -3,17 +3,14 @@ package io.contentfactory.publisher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
 import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.Topics;
 import io.contentfactory.contracts.events.CaptionParts;
-import io.contentfactory.contracts.events.MediaType;
 import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.contracts.events.PostDue;
 import io.contentfactory.contracts.events.PostFailed;
 import io.contentfactory.contracts.events.PostFormat;
 import io.contentfactory.contracts.events.PostPublished;
-import io.contentfactory.testkit.InternalTokens;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
 import io.contentfactory.testkit.RowLevelSecurityAudit;
@@ -23,52 +20,27 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.net.InetSocketAddress;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(value = SandboxResource.class, initArgs = @ResourceArg(name = "base-url-properties", value = "factory.publisher.instagram.base-url"))
+@QuarkusTestResource(value = SandboxResource.class, initArgs = @ResourceArg(name = "base-url-properties", value = PublishFlowIT.SANDBOX_URLS))
+@QuarkusTestResource(MediaServer.class)
 class PublishFlowIT {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(40);
-    private static HttpServer assets;
+    /** Every platform's base URL points at the sandbox; the same in every publisher test, so Quarkus starts once. */
+    static final String SANDBOX_URLS = "factory.publisher.instagram.base-url,factory.publisher.tiktok.base-url=/tiktok,"
+            + "factory.publisher.youtube.base-url=/youtube,factory.publisher.youtube.token-url=/google/oauth2/token,"
+            + "factory.publisher.blotato.base-url=/blotato,factory.publisher.tiktok.permalink-template=/tiktok/@{username}/video/{id},"
+            + "factory.publisher.youtube.permalink-template=/youtube/shorts/{id}";
+    private static final Duration TIMEOUT = PublishTests.TIMEOUT;
     private final TopicProbe kafka = TopicProbe.onTestBroker();
-
-    @BeforeAll
-    static void serveAssets() throws Exception {
-        byte[] jpeg = image("jpg");
-        byte[] png = image("png");
-        assets = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        assets.createContext("/", exchange -> {
-            boolean isJpeg = exchange.getRequestURI().getPath().endsWith(".jpg");
-            byte[] body = isJpeg ? jpeg : png;
-            exchange.getResponseHeaders().add("Content-Type", isJpeg ? "image/jpeg" : "image/png");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        assets.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        assets.stop(0);
-    }
 
     @Test
     void aDuePostIsPublishedThroughTheContainerFlowExactlyOnce() {
@@ -205,32 +177,65 @@ class PublishFlowIT {
         }
     }
 
+    @Test
+    void aReelIsPublishedFromAVideoContainer() {
+        UUID projectId = connectedProject();
+        PostDue reel = PublishTests.due(Platform.INSTAGRAM, "sandbox-ig-account", PostFormat.REEL, "clip.mp4", "A reel");
+        PublishTests.send(kafka, projectId, reel);
+
+        PostPublished published = PublishTests.awaitPublished(kafka, reel);
+        assertThat(PublishTests.sandboxList("/sandbox/instagram/media")).filteredOn(m -> m.get("id").equals(published.externalPostId()))
+                .singleElement().satisfies(m -> assertThat(m.get("mediaType")).isEqualTo("REELS"));
+    }
+
+    @Test
+    void aContainerThatEndsInErrorFailsAtPollWithoutARetry() {
+        UUID projectId = connectedProject();
+        armFaults("CREATE_CONTAINER", "ERROR", 1);
+        PostDue due = due("cover.jpg");
+        PublishTests.send(kafka, projectId, due);
+
+        PostFailed failed = PublishTests.awaitFailed(kafka, due);
+        assertThat(failed.error().code()).isEqualTo("container_error");
+        assertThat(failed.error().stage()).isEqualTo("poll");
+        assertThat(failed.error().retryable()).isFalse();
+        assertThat(failed.error().details()).containsEntry("status_code", "ERROR").containsKey("container_id");
+        assertThat(PublishTests.jobs(due.targetId())).singleElement().satisfies(job -> assertThat(job.get("status")).isEqualTo("failed"));
+    }
+
+    @Test
+    void anExpiredContainerAndAFailedMediaFetchAreRetriedAsNewJobs() {
+        UUID projectId = connectedProject();
+        armFaults("CREATE_CONTAINER", "EXPIRED", 1);
+        armFaults("CREATE_CONTAINER", "MEDIA_FETCH_FAILED", 1);
+        PostDue due = due("cover.jpg");
+        PublishTests.send(kafka, projectId, due);
+
+        PublishTests.awaitPublished(kafka, due);
+        await().atMost(TIMEOUT).until(() -> PublishTests.jobs(due.targetId()).size() == 3);
+        List<Map<String, String>> jobs = PublishTests.jobs(due.targetId());
+        assertThat(jobs.get(0).get("error_json")).contains("container_expired", "\"stage\":\"poll\"", "\"retryable\":true");
+        assertThat(jobs.get(1).get("error_json")).contains("instagram_error_9004", "\"stage\":\"create_container\"", "\"retryable\":true");
+        assertThat(jobs.get(2).get("status")).isEqualTo("published");
+        assertThat(jobs).extracting(job -> job.get("container_id")).doesNotHaveDuplicates();
+    }
+
     private static void setPublishLimit(int limit) {
         RestAssured.given().contentType("application/json").body(Map.of("accountId", "sandbox-ig-account", "limit", limit))
                 .post(SandboxResource.sandbox().baseUrl() + "/sandbox/instagram/publish-limit").then().statusCode(204);
     }
 
     private static void armFaults(String operation, String fault, int times) {
-        RestAssured.given().contentType("application/json")
-                .body(Map.of("accountId", "sandbox-ig-account", "operation", operation, "fault", fault, "times", times))
-                .post(SandboxResource.sandbox().baseUrl() + "/sandbox/instagram/faults").then().statusCode(204);
+        PublishTests.armFault("instagram", "sandbox-ig-account", operation, fault, times);
     }
 
     /** A project with the sandbox's Instagram account connected through the API. */
     static UUID connectedProject() {
-        UUID projectId = UUID.randomUUID();
-        RestAssured.given().auth().oauth2(InternalTokens.forService("publisher-service").valid(projectId, "read", "write"))
-                .contentType("application/json")
-                .body(Map.of("platform", "instagram", "accountId", "sandbox-ig-account", "accessToken", "sandbox-token"))
-                .post("/v1/connections").then().statusCode(201);
-        return projectId;
+        return PublishTests.connect("instagram", "sandbox-ig-account", "sandbox-token", null, null);
     }
 
     static PostDue due(String file) {
-        String url = "http://127.0.0.1:" + assets.getAddress().getPort() + "/" + file;
-        return new PostDue(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), Platform.INSTAGRAM, "sandbox-ig-account",
-                PostFormat.FEED_IMAGE, MediaType.IMAGE, url, file.endsWith(".jpg") ? "image/jpeg" : "image/png",
-                new CaptionParts("Green bowl", null, List.of("recipes", "#Recipes", "vegan")), Instant.now());
+        return PublishTests.due(Platform.INSTAGRAM, "sandbox-ig-account", PostFormat.FEED_IMAGE, file, "Green bowl");
     }
 
     static String envelope(UUID projectId, PostDue due) {
@@ -238,27 +243,11 @@ class PublishFlowIT {
     }
 
     static Map<String, String> job(String sql) {
-        try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            assertThat(rs.next()).as("a job row").isTrue();
-            Map<String, String> row = new java.util.HashMap<>();
-            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                row.put(rs.getMetaData().getColumnName(i), rs.getString(i));
-            }
-            return row;
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return PublishTests.row(sql);
     }
 
     private static long count(String sql) {
-        return Long.parseLong(job(sql).get("count"));
-    }
-
-    private static byte[] image(String format) throws Exception {
-        BufferedImage image = new BufferedImage(30, 30, BufferedImage.TYPE_INT_RGB);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, format, out);
-        return out.toByteArray();
+        return PublishTests.count(sql);
     }
 
     @Test

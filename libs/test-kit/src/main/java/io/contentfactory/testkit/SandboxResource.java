@@ -24,9 +24,11 @@ public class SandboxResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         AppProcess running = sandbox(args);
         Map<String, String> config = new HashMap<>();
+        // "a.base-url" gets the sandbox's base URL; "b.base-url=/tiktok" gets it with a path appended.
         for (String property : args.getOrDefault("base-url-properties", "").split(",")) {
             if (!property.isBlank()) {
-                config.put(property.trim(), running.baseUrl());
+                String[] nameAndPath = property.trim().split("=", 2);
+                config.put(nameAndPath[0], running.baseUrl() + (nameAndPath.length == 2 ? nameAndPath[1] : ""));
             }
         }
         return config;

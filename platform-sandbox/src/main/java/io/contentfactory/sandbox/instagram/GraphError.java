@@ -64,4 +64,13 @@ public class GraphError extends WebApplicationException {
         return new GraphError(400, "OAuthException", 9, 2207042,
                 "Content publishing limit reached: an account can publish " + limit + " posts per 24 hours");
     }
+
+    /** The Graph answer to a call-level fault. */
+    public static GraphError forFault(io.contentfactory.sandbox.common.Fault fault) {
+        return switch (fault) {
+            case RATE_LIMIT -> new GraphError(400, "OAuthException", 4, null, "Application request limit reached");
+            case MEDIA_FETCH_FAILED -> mediaFetchFailed("the server did not answer (sandbox fault)");
+            default -> new GraphError(500, "OAuthException", 2, null, "An unexpected error has occurred. Please retry your request later.");
+        };
+    }
 }

@@ -1,9 +1,11 @@
 package io.contentfactory.sandbox.instagram;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
+import io.contentfactory.sandbox.common.Fault;
+import io.contentfactory.sandbox.common.FaultInjector;
+import io.contentfactory.sandbox.common.Faults;
+import io.contentfactory.sandbox.common.MediaFetcher;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
-import io.vertx.mutiny.ext.web.client.WebClient;
 import io.vertx.mutiny.core.buffer.Buffer;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,12 +21,12 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The content-publishing subset of the Instagram Graph API (Instagram API with Instagram Login):
@@ -35,14 +37,16 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class InstagramGraphResource {
 
+    private static final String PLATFORM = "instagram";
+
     private final InstagramSandbox sandbox;
     private final FaultInjector faults;
-    private final WebClient http;
+    private final MediaFetcher media;
 
-    InstagramGraphResource(InstagramSandbox sandbox, FaultInjector faults, Vertx vertx) {
+    InstagramGraphResource(InstagramSandbox sandbox, FaultInjector faults, MediaFetcher media) {
         this.sandbox = sandbox;
         this.faults = faults;
-        this.http = WebClient.create(vertx);
+        this.media = media;
     }
 
     @POST
@@ -51,18 +55,19 @@ public class InstagramGraphResource {
     public Uni<Map<String, Object>> createContainer(@PathParam("accountId") String accountId, @Context UriInfo uri, String body) {
         MultivaluedMap<String, String> params = params(uri, body);
         sandbox.authorize(accountId, params.getFirst("access_token"));
-        boolean late = faults.answerLate(accountId, FaultInjector.Operation.CREATE_CONTAINER);
+        Optional<Fault> fault = faults.take(PLATFORM, accountId, "CREATE_CONTAINER");
         String mediaType = params.getFirst("media_type") == null ? "IMAGE" : params.getFirst("media_type");
         String url = "IMAGE".equals(mediaType) ? params.getFirst("image_url") : params.getFirst("video_url");
         if (url == null || url.isBlank()) {
             throw GraphError.missingParameter("IMAGE".equals(mediaType) ? "image_url" : "video_url");
         }
-        Uni<Map<String, Object>> created = fetch(url).map(response -> {
+        String forcedEnd = Faults.is(fault, Fault.ERROR) ? "ERROR" : Faults.is(fault, Fault.EXPIRED) ? "EXPIRED" : null;
+        return Faults.apply(fault, () -> fetch(url).map(response -> {
             checkMedia(mediaType, response);
-            InstagramSandbox.Container container = sandbox.createContainer(accountId, mediaType, url, params.getFirst("caption"));
-            return Map.of("id", container.id());
-        });
-        return late ? created.onItem().delayIt().by(FaultInjector.LATE_ANSWER) : created;
+            InstagramSandbox.Container container = sandbox.createContainer(accountId, mediaType, url, params.getFirst("caption"),
+                    forcedEnd);
+            return Map.<String, Object>of("id", container.id());
+        }), GraphError::forFault);
     }
 
     @POST
@@ -71,13 +76,13 @@ public class InstagramGraphResource {
     public Uni<Map<String, Object>> publish(@PathParam("accountId") String accountId, @Context UriInfo uri, String body) {
         MultivaluedMap<String, String> params = params(uri, body);
         sandbox.authorize(accountId, params.getFirst("access_token"));
-        boolean late = faults.answerLate(accountId, FaultInjector.Operation.PUBLISH);
+        Optional<Fault> fault = faults.take(PLATFORM, accountId, "PUBLISH");
         String creationId = params.getFirst("creation_id");
         if (creationId == null) {
             throw GraphError.missingParameter("creation_id");
         }
-        Uni<Map<String, Object>> published = Uni.createFrom().item(Map.of("id", sandbox.publish(accountId, creationId).id()));
-        return late ? published.onItem().delayIt().by(FaultInjector.LATE_ANSWER) : published;
+        return Faults.apply(fault, () -> Uni.createFrom().item(Map.<String, Object>of("id", sandbox.publish(accountId, creationId).id())),
+                GraphError::forFault);
     }
 
     /** The account's media, newest first, as {@code GET /{ig-user-id}/media} lists them. */
@@ -104,13 +109,16 @@ public class InstagramGraphResource {
 
     @GET
     @Path("/{id}")
-    public Map<String, Object> read(@PathParam("id") String id, @QueryParam("fields") String fields,
+    public Uni<Map<String, Object>> read(@PathParam("id") String id, @QueryParam("fields") String fields,
             @QueryParam("access_token") String token) {
         sandbox.authorizeRead(token);
-        Map<String, Object> all = sandbox.container(id).map(this::containerFields)
-                .or(() -> sandbox.media(id).map(this::mediaFields))
-                .orElseThrow(() -> GraphError.unknownObject(id));
-        return select(all, fields);
+        Optional<Fault> fault = sandbox.container(id).flatMap(container -> faults.take(PLATFORM, container.accountId(), "STATUS"));
+        return Faults.apply(fault, () -> {
+            Map<String, Object> all = sandbox.container(id).map(this::containerFields)
+                    .or(() -> sandbox.media(id).map(this::mediaFields))
+                    .orElseThrow(() -> GraphError.unknownObject(id));
+            return Uni.createFrom().item(select(all, fields));
+        }, GraphError::forFault);
     }
 
     @GET
@@ -173,9 +181,8 @@ public class InstagramGraphResource {
     }
 
     private Uni<HttpResponse<Buffer>> fetch(String url) {
-        return Uni.createFrom().deferred(() -> http.getAbs(url).timeout(10_000).send())
-                .onFailure().transform(failure -> GraphError.mediaFetchFailed(url + " (" + failure.getMessage() + ")"))
-                .ifNoItem().after(Duration.ofSeconds(15)).failWith(() -> GraphError.mediaFetchFailed(url + " (timeout)"));
+        return media.fetch(url).onFailure(MediaFetcher.FetchFailed.class)
+                .transform(failure -> GraphError.mediaFetchFailed(failure.getMessage()));
     }
 
     private static void checkMedia(String mediaType, HttpResponse<Buffer> response) {
@@ -187,7 +194,8 @@ public class InstagramGraphResource {
             throw GraphError.unsupportedImageFormat(contentType);
         }
         if (!"IMAGE".equals(mediaType) && !contentType.startsWith("video/")) {
-            throw GraphError.mediaFetchFailed("Only photo or video can be accepted as media type, got " + contentType);
+            throw new GraphError(400, "OAuthException", 352, 2207026, "The video format is not supported: " + contentType
+                    + ". Supported formats are MOV and MP4");
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import io.contentfactory.sandbox.common.Tokens;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -27,30 +28,49 @@ public class InstagramSandbox {
     private final Map<String, PublishedMedia> media = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(17_841_000_000_000_000L);
 
+    /** Instagram's long-lived tokens last 60 days, and a refresh gives another 60. */
+    static final Duration LONG_LIVED = Duration.ofDays(60);
+
+    private final Tokens tokens = new Tokens("IG");
+
     InstagramSandbox(InstagramConfig config, @ConfigProperty(name = "sandbox.public-base-url") String publicBaseUrl) {
         this.config = config;
         this.publicBaseUrl = publicBaseUrl;
+        config.accounts().forEach(tokens::seed);
     }
 
     public void authorize(String accountId, String accessToken) {
-        String expected = config.accounts().get(accountId);
-        if (accessToken == null || expected == null || !expected.equals(accessToken)) {
+        if (!tokens.accountOf(accessToken).map(accountId::equals).orElse(false)) {
             throw GraphError.invalidToken();
         }
     }
 
     /** Any known account's token may read any object, as a token with the right permissions can. */
     public void authorizeRead(String accessToken) {
-        if (accessToken == null || !config.accounts().containsValue(accessToken)) {
+        if (tokens.accountOf(accessToken).isEmpty()) {
             throw GraphError.invalidToken();
         }
     }
 
-    public Container createContainer(String accountId, String mediaType, String mediaUrl, String caption) {
+    /** A long-lived token for an account, as the Instagram Login flow ends with. */
+    public Tokens.Issued grant(String accountId, Duration ttl) {
+        return tokens.grant(accountId, ttl);
+    }
+
+    /** {@code ig_refresh_token}: an unexpired long-lived token is exchanged for a new one. */
+    public Tokens.Issued refresh(String accessToken) {
+        return tokens.exchange(accessToken, LONG_LIVED).orElseThrow(GraphError::invalidToken);
+    }
+
+    /**
+     * @param forcedEnd {@code ERROR} or {@code EXPIRED} for a container that will end so (an armed fault), else null
+     */
+    public Container createContainer(String accountId, String mediaType, String mediaUrl, String caption, String forcedEnd) {
         Duration processing = "IMAGE".equals(mediaType) ? config.imageProcessing() : config.videoProcessing();
         Instant now = Instant.now();
+        Instant expiresAt = "EXPIRED".equals(forcedEnd) ? now.plus(processing) : now.plus(config.containerTtl());
         Container container = new Container(nextId(), accountId, mediaType, mediaUrl, caption == null ? "" : caption,
-                now, now.plus(processing), now.plus(config.containerTtl()));
+                now, now.plus(processing), expiresAt, null, "ERROR".equals(forcedEnd));
         containers.put(container.id(), container);
         return container;
     }
@@ -71,6 +91,8 @@ public class InstagramSandbox {
         switch (container.status(Instant.now())) {
             case "IN_PROGRESS" -> throw GraphError.notReady();
             case "EXPIRED" -> throw GraphError.expired();
+            case "ERROR" -> throw new GraphError(400, "OAuthException", 9007, 2207027, "The media container " + containerId
+                    + " failed processing and cannot be published");
             case "PUBLISHED" -> throw new GraphError(400, "OAuthException", 9007, 2207008,
                     "The media container " + containerId + " has already been published");
             default -> {
@@ -116,27 +138,26 @@ public class InstagramSandbox {
         return Long.toString(ids.incrementAndGet());
     }
 
+    /** @param fails processing ends in {@code ERROR} */
     public record Container(String id, String accountId, String mediaType, String mediaUrl, String caption,
-            Instant createdAt, Instant readyAt, Instant expiresAt, String publishedMediaId) {
-
-        Container(String id, String accountId, String mediaType, String mediaUrl, String caption, Instant createdAt,
-                Instant readyAt, Instant expiresAt) {
-            this(id, accountId, mediaType, mediaUrl, caption, createdAt, readyAt, expiresAt, null);
-        }
+            Instant createdAt, Instant readyAt, Instant expiresAt, String publishedMediaId, boolean fails) {
 
         /** One of the documented {@code status_code} values. */
         public String status(Instant now) {
             if (publishedMediaId != null) {
                 return "PUBLISHED";
             }
-            if (now.isAfter(expiresAt)) {
+            if (!now.isBefore(expiresAt)) {
                 return "EXPIRED";
             }
-            return now.isBefore(readyAt) ? "IN_PROGRESS" : "FINISHED";
+            if (now.isBefore(readyAt)) {
+                return "IN_PROGRESS";
+            }
+            return fails ? "ERROR" : "FINISHED";
         }
 
         Container publishedAs(String mediaId) {
-            return new Container(id, accountId, mediaType, mediaUrl, caption, createdAt, readyAt, expiresAt, mediaId);
+            return new Container(id, accountId, mediaType, mediaUrl, caption, createdAt, readyAt, expiresAt, mediaId, fails);
         }
     }
 

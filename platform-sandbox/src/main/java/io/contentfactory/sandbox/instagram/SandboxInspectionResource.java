@@ -1,5 +1,6 @@
 package io.contentfactory.sandbox.instagram;
 
+import io.contentfactory.sandbox.common.FaultArming;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,15 +16,13 @@ import java.util.List;
 @Path("/sandbox/instagram")
 public class SandboxInspectionResource {
 
+    private final FaultArming faultArming;
+
     private final InstagramSandbox sandbox;
-    private final FaultInjector faults;
 
-    SandboxInspectionResource(InstagramSandbox sandbox, FaultInjector faults) {
+    SandboxInspectionResource(InstagramSandbox sandbox, FaultArming faultArming) {
+        this.faultArming = faultArming;
         this.sandbox = sandbox;
-        this.faults = faults;
-    }
-
-    public record FaultRequest(String accountId, FaultInjector.Operation operation, FaultInjector.Fault fault, Integer times) {
     }
 
     public record LimitRequest(String accountId, Integer limit) {
@@ -41,16 +40,21 @@ public class SandboxInspectionResource {
         return Response.noContent().build();
     }
 
-    /** Arms faults: the next {@code times} calls of {@code operation} for the account fail with {@code fault}. */
+    public record GrantRequest(String accountId, Long ttlSeconds) {
+    }
+
+    /** A token for an account, as the end of the Instagram Login flow gives one (default: long-lived, 60 days). */
     @POST
-    @Path("/faults")
+    @Path("/grants")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response arm(FaultRequest request) {
-        if (request == null || request.accountId() == null || request.operation() == null || request.fault() == null) {
-            return Response.status(400).entity("accountId, operation and fault are required").build();
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response grant(GrantRequest request) {
+        if (request == null || request.accountId() == null) {
+            return Response.status(400).entity("accountId is required").build();
         }
-        faults.arm(request.accountId(), request.operation(), request.fault(), request.times() == null ? 1 : request.times());
-        return Response.noContent().build();
+        java.time.Duration ttl = request.ttlSeconds() == null ? InstagramSandbox.LONG_LIVED
+                : java.time.Duration.ofSeconds(request.ttlSeconds());
+        return Response.ok(sandbox.grant(request.accountId(), ttl)).build();
     }
 
     @GET
@@ -66,11 +70,15 @@ public class SandboxInspectionResource {
     public String permalink(@PathParam("shortcode") String shortcode) {
         InstagramSandbox.PublishedMedia media = sandbox.byShortcode(shortcode.replace("/", ""))
                 .orElseThrow(() -> new NotFoundException("no sandbox post " + shortcode));
-        return "<!doctype html><title>Sandbox post " + media.shortcode() + "</title><h1>@" + escape(media.accountId())
-                + "</h1><p>" + escape(media.caption()) + "</p><p>" + media.mediaType() + " published " + media.timestamp() + "</p>";
+        return "<!doctype html><title>Sandbox post " + media.shortcode() + "</title><h1>@" + io.contentfactory.sandbox.common.HttpParts.escapeHtml(media.accountId())
+                + "</h1><p>" + io.contentfactory.sandbox.common.HttpParts.escapeHtml(media.caption()) + "</p><p>" + media.mediaType() + " published " + media.timestamp() + "</p>";
     }
 
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    /** Arms faults on this platform's calls; see {@link FaultArming}. */
+    @POST
+    @Path("/faults")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response arm(FaultArming.FaultRequest request) {
+        return faultArming.arm("instagram", request);
     }
 }

@@ -4,7 +4,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import io.contentfactory.contracts.events.MediaType;
+import io.contentfactory.contracts.events.Platform;
+import io.contentfactory.contracts.events.PostFormat;
+import io.contentfactory.publisher.platform.PublishRequest;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 /** One attempt to publish one post target. Its lease columns belong to the runner's durable timer. */
@@ -49,8 +54,25 @@ public class PublishJob {
     public Instant publishedAt;
     @Column(name = "fire_at")
     public Instant fireAt;
+    /** When the container, upload or submission was started on the platform: what our own quota counts keep to. */
+    @Column(name = "started_at")
+    public Instant startedAt;
     /** 1 for the job a post.due created; each automatic retry is a new job with the next number. */
     public int attempt;
+
+    /** What the platform adapter sends for this job. */
+    public PublishRequest request() {
+        return new PublishRequest(id, accountId, formatEnum(), MediaType.valueOf(mediaType.toUpperCase(Locale.ROOT)), mediaUrl,
+                contentType, caption, createdAt);
+    }
+
+    public Platform platformEnum() {
+        return Platform.valueOf(platform.toUpperCase(Locale.ROOT));
+    }
+
+    public PostFormat formatEnum() {
+        return PostFormat.valueOf(format.toUpperCase(Locale.ROOT));
+    }
 
     /** The next attempt: a new queued job for the same target and caption, without this one's container. */
     PublishJob retryAt(Instant fireAt) {

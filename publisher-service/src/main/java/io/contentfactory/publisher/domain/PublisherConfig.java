@@ -1,6 +1,7 @@
 package io.contentfactory.publisher.domain;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 @ConfigMapping(prefix = "factory.publisher")
@@ -9,7 +10,13 @@ public interface PublisherConfig {
 
     Duration maxSleep();
 
-    Instagram instagram();
+    /** Jobs claimed per round. */
+    @WithDefault("50")
+    int batchSize();
+
+    /** Jobs one instance works on at once; most of them wait on the platform, not on this process. */
+    @WithDefault("4000")
+    int maxInFlight();
 
     Retry retry();
 
@@ -26,21 +33,5 @@ public interface PublisherConfig {
             Duration backoff = initialBackoff().multipliedBy(factor);
             return backoff.compareTo(maxBackoff()) > 0 ? maxBackoff() : backoff;
         }
-    }
-
-    interface Instagram {
-        String baseUrl();
-
-        String apiVersion();
-
-        Duration pollInterval();
-
-        int pollAttempts();
-
-        /** How long media_publish may take before its outcome is unknown and reconciled. */
-        Duration publishTimeout();
-
-        /** How long a job over the account's publishing quota waits before it looks again. */
-        Duration quotaRecheck();
     }
 }

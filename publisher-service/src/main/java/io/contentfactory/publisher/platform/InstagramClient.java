@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Instagram's content-publishing API (Instagram API with Instagram Login): create a media container, read its
@@ -24,21 +23,41 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class InstagramClient {
 
-    /** Graph error codes that mean "try again later": rate limits, temporary errors, media not ready yet. */
-    private static final Set<Integer> RETRYABLE_CODES = Set.of(1, 2, 4, 17, 32, 613, 9007);
+    /**
+     * Graph error codes that mean "try again later": unknown and temporary errors, rate limits (4, 17, 32, 613),
+     * media not ready yet (9007), and media that could not be fetched (9004).
+     */
+    private static final Set<Integer> RETRYABLE_CODES = Set.of(1, 2, 4, 17, 32, 613, 9004, 9007);
 
     private final WebClient http;
     private final String baseUrl;
     private final String version;
     private final long publishTimeoutMillis;
 
-    InstagramClient(Vertx vertx, @ConfigProperty(name = "factory.publisher.instagram.base-url") String baseUrl,
-            @ConfigProperty(name = "factory.publisher.instagram.api-version") String version,
-            @ConfigProperty(name = "factory.publisher.instagram.publish-timeout") java.time.Duration publishTimeout) {
+    InstagramClient(Vertx vertx, InstagramConfig config) {
         this.http = WebClient.create(vertx);
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
-        this.version = version;
-        this.publishTimeoutMillis = publishTimeout.toMillis();
+        this.baseUrl = config.baseUrl().replaceAll("/+$", "");
+        this.version = config.apiVersion();
+        this.publishTimeoutMillis = config.publishTimeout().toMillis();
+    }
+
+    /**
+     * Refreshes a long-lived token ({@code GET /refresh_access_token?grant_type=ig_refresh_token}): Instagram answers
+     * a new token valid for {@code expires_in} seconds. There is no separate refresh token.
+     */
+    public Uni<TokenGrant> refreshToken(String accessToken) {
+        return http.getAbs(baseUrl + "/refresh_access_token").addQueryParam("grant_type", "ig_refresh_token")
+                .addQueryParam("access_token", accessToken).timeout(15_000).send()
+                .map(response -> {
+                    JsonObject body = parse(response, "refresh");
+                    if (response.statusCode() / 100 != 2 || body.containsKey("error")) {
+                        throw graphError(response.statusCode(), body.getJsonObject("error", new JsonObject()), "refresh");
+                    }
+                    long expiresIn = body.getLong("expires_in", 0L);
+                    return new TokenGrant(body.getString("access_token"), null,
+                            expiresIn > 0 ? Instant.now().plusSeconds(expiresIn) : null);
+                })
+                .onFailure().transform(f -> PublishFailure.network(f, "refresh"));
     }
 
     public Uni<String> createContainer(String accountId, String token, boolean video, String mediaUrl, String caption) {
@@ -51,21 +70,21 @@ public class InstagramClient {
         }
         return http.postAbs(url(accountId + "/media")).timeout(30_000).sendForm(form)
                 .map(response -> field(response, "id", "create_container"))
-                .onFailure(failure -> !(failure instanceof PublishFailure)).transform(f -> network(f, "create_container"));
+                .onFailure().transform(f -> PublishFailure.network(f, "create_container"));
     }
 
     public Uni<String> containerStatus(String containerId, String token) {
         return http.getAbs(url(containerId)).addQueryParam("fields", "status_code").addQueryParam("access_token", token)
                 .timeout(15_000).send()
                 .map(response -> field(response, "status_code", "poll"))
-                .onFailure(failure -> !(failure instanceof PublishFailure)).transform(f -> network(f, "poll"));
+                .onFailure().transform(f -> PublishFailure.network(f, "poll"));
     }
 
     public Uni<String> publish(String accountId, String token, String containerId) {
         MultiMap form = MultiMap.caseInsensitiveMultiMap().add("creation_id", containerId).add("access_token", token);
         return http.postAbs(url(accountId + "/media_publish")).timeout(publishTimeoutMillis).sendForm(form)
                 .map(response -> field(response, "id", "publish"))
-                .onFailure(failure -> !(failure instanceof PublishFailure)).transform(f -> network(f, "publish"));
+                .onFailure().transform(f -> PublishFailure.network(f, "publish"));
     }
 
     /** One item of the account's media list. */
@@ -89,7 +108,7 @@ public class InstagramClient {
                     });
                     return media;
                 })
-                .onFailure(failure -> !(failure instanceof PublishFailure)).transform(f -> network(f, "publish"));
+                .onFailure().transform(f -> PublishFailure.network(f, "publish"));
     }
 
     /** The account's rolling 24 h publishing quota: how many posts it used and how many it may publish. */
@@ -112,14 +131,14 @@ public class InstagramClient {
                     return new Quota(entry.getLong("quota_usage", 0L),
                             entry.getJsonObject("config", new JsonObject()).getLong("quota_total", Long.MAX_VALUE));
                 })
-                .onFailure(failure -> !(failure instanceof PublishFailure)).transform(f -> network(f, "create_container"));
+                .onFailure().transform(f -> PublishFailure.network(f, "create_container"));
     }
 
     public Uni<String> permalink(String mediaId, String token) {
         return http.getAbs(url(mediaId)).addQueryParam("fields", "permalink").addQueryParam("access_token", token)
                 .timeout(15_000).send()
                 .map(response -> field(response, "permalink", "publish"))
-                .onFailure(failure -> !(failure instanceof PublishFailure)).transform(f -> network(f, "publish"));
+                .onFailure().transform(f -> PublishFailure.network(f, "publish"));
     }
 
     private String url(String path) {
@@ -161,14 +180,5 @@ public class InstagramClient {
         boolean retryable = RETRYABLE_CODES.contains(code) || httpStatus >= 500;
         return new PublishFailure(code == 190 ? "platform_auth_invalid" : "instagram_error_" + code,
                 error.getString("message", "HTTP " + httpStatus), stage, retryable, details);
-    }
-
-    private static PublishFailure network(Throwable failure, String stage) {
-        // The web client's timeout (Vert.x's NoStackTraceTimeoutException) is a java.util.concurrent.TimeoutException.
-        if (failure instanceof java.util.concurrent.TimeoutException) {
-            return new PublishFailure("platform_timeout", "no answer in time: " + failure.getMessage(), stage, true, Map.of());
-        }
-        return new PublishFailure("platform_unreachable", failure.getClass().getSimpleName() + ": " + failure.getMessage(),
-                stage, true, Map.of());
     }
 }

@@ -2,7 +2,6 @@ package io.contentfactory.kit.timer;
 
 import io.contentfactory.kit.db.SafeContext;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import java.time.Duration;
@@ -15,6 +14,11 @@ import org.jboss.logging.Logger;
  * Drives a {@link DurableTimer}: it sleeps until the next fire time (never longer than {@code maxSleep}, so that
  * rows written by other instances are seen), claims due rows and fires each one in its own transaction.
  * {@link #wake()} cuts the sleep short when this instance writes an earlier row.
+ *
+ * <p>Claims are fired concurrently, each on its own duplicated Vert.x context (Hibernate Reactive keeps one session
+ * per context), up to {@code maxInFlight} at a time. A long effect (a publish job polling a platform) therefore holds
+ * a slot, not the loop: the loop keeps claiming while slots are free, and a finished effect frees its slot and wakes
+ * the loop if it had stopped for want of one.
  */
 public final class TimerLoop {
 
@@ -26,6 +30,9 @@ public final class TimerLoop {
     private final Function<TimerClaim, Uni<Void>> effect;
     private final Duration maxSleep;
     private final int batchSize;
+    private final int maxInFlight;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicBoolean starved = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean runAgain = new AtomicBoolean();
     private volatile long sleepTimer = -1;
@@ -37,13 +44,19 @@ public final class TimerLoop {
      *               unfired is claimed again once its lease expires.
      */
     public TimerLoop(String name, Vertx vertx, DurableTimer timer, Function<TimerClaim, Uni<Void>> effect,
-            Duration maxSleep, int batchSize) {
+            Duration maxSleep, int batchSize, int maxInFlight) {
         this.name = name;
         this.vertx = vertx;
         this.timer = timer;
         this.effect = effect;
         this.maxSleep = maxSleep;
         this.batchSize = batchSize;
+        this.maxInFlight = Math.max(1, maxInFlight);
+    }
+
+    /** Effects running now. */
+    public int inFlight() {
+        return inFlight.get();
     }
 
     public void start() {
@@ -77,20 +90,40 @@ public final class TimerLoop {
                 }));
     }
 
-    /** Fires every due row, then answers when to look again. */
+    /**
+     * Claims as many due rows as there are free slots and starts firing them, then answers when to look again:
+     * at once if the batch came back full, never while every slot is taken (a finished effect wakes the loop), else
+     * at the next fire time.
+     */
     private Uni<Instant> round() {
-        return Panache.withTransaction(() -> timer.claimDue(batchSize))
-                .chain(claims -> Multi.createFrom().iterable(claims)
-                        .onItem().transformToUniAndConcatenate(this::fireOne)
-                        .collect().asList()
-                        .map(fired -> claims.size()))
-                .chain(claimed -> claimed == batchSize
+        // Flag first, then look: an effect finishing in between sees the flag and wakes the loop.
+        starved.set(true);
+        int room = Math.min(batchSize, maxInFlight - inFlight.get());
+        if (room <= 0) {
+            return Uni.createFrom().item(Instant.now().plus(maxSleep));
+        }
+        starved.set(false);
+        return Panache.withTransaction(() -> timer.claimDue(room))
+                .invoke(claims -> claims.forEach(this::startFiring))
+                .chain(claims -> claims.size() == room
                         ? Uni.createFrom().item(Instant.now())
                         : Panache.withTransaction(timer::nextWakeUp).map(next -> next.orElse(Instant.now().plus(maxSleep))));
     }
 
+    private void startFiring(TimerClaim claim) {
+        inFlight.incrementAndGet();
+        SafeContext.run(vertx, () -> fireOne(claim).subscribe().with(done -> finished(), failure -> finished()));
+    }
+
+    private void finished() {
+        inFlight.decrementAndGet();
+        if (starved.getAndSet(false)) {
+            wake();
+        }
+    }
+
     private Uni<Void> fireOne(TimerClaim claim) {
-        return effect.apply(claim)
+        return Uni.createFrom().deferred(() -> effect.apply(claim))
                 .onFailure().invoke(failure -> LOG.warnf("%s: firing %s failed; its lease will expire and it is retried: %s",
                         name, claim.id(), failure.toString()))
                 .onFailure().recoverWithNull();

@@ -38,7 +38,14 @@ public class TimerLoops {
      */
     public TimerLoop start(String name, String table, Duration lease, Duration maxSleep, int batchSize,
             Function<TimerClaim, Uni<Void>> effect) {
-        TimerLoop loop = new TimerLoop(name, vertx, DurableTimer.of(service, tenancy, table, lease), effect, maxSleep, batchSize);
+        return start(name, table, lease, maxSleep, batchSize, batchSize, effect);
+    }
+
+    /** As {@link #start(String, String, Duration, Duration, int, Function)}, with up to {@code maxInFlight} effects at once. */
+    public TimerLoop start(String name, String table, Duration lease, Duration maxSleep, int batchSize, int maxInFlight,
+            Function<TimerClaim, Uni<Void>> effect) {
+        TimerLoop loop = new TimerLoop(name, vertx, DurableTimer.of(service, tenancy, table, lease), effect, maxSleep,
+                batchSize, maxInFlight);
         loops.add(loop);
         loop.start();
         return loop;

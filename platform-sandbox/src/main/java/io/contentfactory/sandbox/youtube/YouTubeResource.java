@@ -1,0 +1,173 @@
+package io.contentfactory.sandbox.youtube;
+
+import io.contentfactory.sandbox.common.Fault;
+import io.contentfactory.sandbox.common.FaultInjector;
+import io.contentfactory.sandbox.common.Faults;
+import io.contentfactory.sandbox.common.HttpParts;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The YouTube Data API v3 subset a Short needs, under {@code /youtube}: the resumable {@code videos.insert} (open a
+ * session, send bytes, ask a session how much arrived) and {@code videos.list} with status and processing details.
+ */
+@Path("/youtube")
+@Produces(MediaType.APPLICATION_JSON)
+public class YouTubeResource {
+
+    private static final String PLATFORM = "youtube";
+    private static final String UPLOAD_PATH = "/upload/youtube/v3/videos";
+
+    private final YouTubeSandbox sandbox;
+    private final FaultInjector faults;
+    private final String publicBaseUrl;
+
+    YouTubeResource(YouTubeSandbox sandbox, FaultInjector faults, @ConfigProperty(name = "sandbox.public-base-url") String publicBaseUrl) {
+        this.sandbox = sandbox;
+        this.faults = faults;
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    /** Opens a resumable session: {@code 200} with the session URI in {@code Location}. */
+    @POST
+    @Path(UPLOAD_PATH)
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Response> insert(@HeaderParam("Authorization") String authorization, @QueryParam("uploadType") String uploadType,
+            @QueryParam("part") String part, @QueryParam("notifySubscribers") Boolean notifySubscribers, String body) {
+        String channel = channel(authorization);
+        if (!"resumable".equals(uploadType)) {
+            throw new GoogleError(400, "invalidParameter", "global", "uploadType must be resumable here");
+        }
+        if (part == null || !part.contains("snippet")) {
+            throw new GoogleError(400, "required", "global", "Required parameter: part");
+        }
+        JsonObject metadata = body == null || body.isBlank() ? new JsonObject() : new JsonObject(body);
+        JsonObject snippet = metadata.getJsonObject("snippet", new JsonObject());
+        String title = snippet.getString("title", "");
+        if (title.isBlank() || title.length() > 100 || title.contains("<") || title.contains(">")) {
+            throw new GoogleError(400, "invalidTitle", "youtube.video", "The request metadata specifies an invalid video title.");
+        }
+        if (!sandbox.hasQuota(channel)) {
+            throw GoogleError.quotaExceeded();
+        }
+        Optional<Fault> fault = faults.take(PLATFORM, channel, "INSERT");
+        return Faults.apply(fault, () -> {
+            YouTubeSandbox.Session session = sandbox.open(channel, title, snippet.getString("description", ""),
+                    metadata.getJsonObject("status", new JsonObject()).getString("privacyStatus", "private"),
+                    notifySubscribers == null || notifySubscribers, Faults.is(fault, Fault.ERROR));
+            return Uni.createFrom().item(Response.ok().header("Location", publicBaseUrl + "/youtube" + UPLOAD_PATH
+                    + "?uploadType=resumable&upload_id=" + session.id).build());
+        }, GoogleError::forFault);
+    }
+
+    /**
+     * Bytes for a session ({@code Content-Range: bytes first-last/total}, continuing where it stands), or a status
+     * question ({@code Content-Range: bytes *}{@code /total}, no body): {@code 308} with {@code Range} while incomplete,
+     * {@code 201} with the video once complete.
+     */
+    @PUT
+    @Path(UPLOAD_PATH)
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Response> upload(@HeaderParam("Authorization") String authorization, @QueryParam("upload_id") String uploadId,
+            @HeaderParam("Content-Range") String range, @HeaderParam("Content-Type") String contentType, byte[] bytes) {
+        String channel = channel(authorization);
+        YouTubeSandbox.Session session = sandbox.session(uploadId).filter(s -> s.channelId.equals(channel))
+                .orElseThrow(() -> new NotFoundException("no upload session " + uploadId));
+        if (range != null && range.startsWith("bytes */")) {
+            return Uni.createFrom().item(state(session));
+        }
+        long[] span = HttpParts.contentRange(range);
+        if (span == null || span[0] != session.received || span[1] - span[0] + 1 != bytes.length) {
+            throw new GoogleError(400, "badContent", "global", "Content-Range must continue at byte " + session.received);
+        }
+        return Faults.apply(faults.take(PLATFORM, channel, "UPLOAD"), () -> {
+            if (session.received == 0) {
+                session.firstContentType = contentType;
+            }
+            session.size = span[2];
+            session.received += bytes.length;
+            return Uni.createFrom().item(state(session));
+        }, GoogleError::forFault);
+    }
+
+    @GET
+    @Path("/youtube/v3/videos")
+    public Uni<Map<String, Object>> list(@HeaderParam("Authorization") String authorization, @QueryParam("id") String ids,
+            @QueryParam("part") String part) {
+        String channel = channel(authorization);
+        return Faults.apply(faults.take(PLATFORM, channel, "STATUS"), () -> {
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (String id : ids == null ? new String[0] : ids.split(",")) {
+                sandbox.video(id.trim()).ifPresent(video -> items.add(resource(video)));
+            }
+            return Uni.createFrom().item(Map.<String, Object>of("kind", "youtube#videoListResponse", "items", items,
+                    "pageInfo", Map.of("totalResults", items.size(), "resultsPerPage", items.size())));
+        }, GoogleError::forFault);
+    }
+
+    @GET
+    @Path("/shorts/{id}")
+    @Produces(MediaType.TEXT_HTML)
+    public String permalink(@PathParam("id") String id) {
+        YouTubeSandbox.Video video = sandbox.video(id).orElseThrow(() -> new NotFoundException("no sandbox Short " + id));
+        return "<!doctype html><title>" + HttpParts.escapeHtml(video.title()) + "</title><h1>" + HttpParts.escapeHtml(video.title()) + "</h1><p>"
+                + HttpParts.escapeHtml(video.description()) + "</p><p>uploaded " + video.uploadedAt() + "</p>";
+    }
+
+    private Response state(YouTubeSandbox.Session session) {
+        if (session.size > 0 && session.received == session.size) {
+            return Response.status(201).entity(resource(sandbox.complete(session))).build();
+        }
+        Response.ResponseBuilder incomplete = Response.status(308);
+        if (session.received > 0) {
+            incomplete.header("Range", "bytes=0-" + (session.received - 1));
+        }
+        return incomplete.build();
+    }
+
+    private static Map<String, Object> resource(YouTubeSandbox.Video video) {
+        String uploadStatus = video.uploadStatus(Instant.now());
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("uploadStatus", uploadStatus);
+        if ("failed".equals(uploadStatus)) {
+            status.put("failureReason", video.failureReason());
+        }
+        status.put("privacyStatus", video.privacyStatus());
+        status.put("selfDeclaredMadeForKids", false);
+        return Map.of("kind", "youtube#video", "id", video.id(),
+                "snippet", Map.of("title", video.title(), "description", video.description(), "channelId", video.channelId(),
+                        "publishedAt", video.uploadedAt().toString()),
+                "status", status,
+                "processingDetails", Map.of("processingStatus", switch (uploadStatus) {
+                    case "processed" -> "succeeded";
+                    case "failed" -> "failed";
+                    default -> "processing";
+                }));
+    }
+
+    private String channel(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            throw GoogleError.unauthenticated();
+        }
+        return sandbox.channelOf(authorization.substring(7).trim()).orElseThrow(GoogleError::unauthenticated);
+    }
+}

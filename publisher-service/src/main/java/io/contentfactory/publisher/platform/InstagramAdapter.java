@@ -1,0 +1,113 @@
+package io.contentfactory.publisher.platform;
+
+import io.contentfactory.contracts.events.MediaType;
+import io.contentfactory.contracts.events.Platform;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Instagram's container flow: the container is created (image or reel) and its id stored; its {@code status_code}
+ * is polled until {@code FINISHED}; {@code media_publish} is called once; the permalink is read. A container that is
+ * already {@code PUBLISHED}, or a publish whose answer never came, is reconciled by asking Instagram instead of being
+ * published again.
+ */
+@ApplicationScoped
+public class InstagramAdapter implements PlatformAdapter {
+
+    private static final Logger LOG = Logger.getLogger(InstagramAdapter.class);
+
+    private final InstagramClient instagram;
+    private final InstagramConfig config;
+    private final Vertx vertx;
+
+    InstagramAdapter(InstagramClient instagram, InstagramConfig config, Vertx vertx) {
+        this.instagram = instagram;
+        this.config = config;
+        this.vertx = vertx;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.INSTAGRAM;
+    }
+
+    @Override
+    public Uni<Optional<Instant>> quotaWait(PublishRequest request, String token, QuotaLedger ledger) {
+        return instagram.publishingQuota(request.accountId(), token).map(quota -> {
+            if (!quota.exhausted()) {
+                return Optional.empty();
+            }
+            LOG.infof("job %s waits for account %s's publishing quota (%d of %d used)", request.jobId(), request.accountId(),
+                    quota.used(), quota.total());
+            return Optional.of(Instant.now().plus(config.quotaRecheck()));
+        });
+    }
+
+    @Override
+    public Uni<String> start(PublishRequest request, String token) {
+        return instagram.createContainer(request.accountId(), token, request.mediaType() == MediaType.VIDEO,
+                request.mediaUrl(), request.caption());
+    }
+
+    @Override
+    public Uni<LivePost> complete(PublishRequest request, String token, String containerId) {
+        return awaitFinished(containerId, token)
+                .chain(status -> "PUBLISHED".equals(status)
+                        ? reconcile(request, token, containerId)
+                        : publishOnce(request, token, containerId))
+                .chain(mediaId -> instagram.permalink(mediaId, token).map(permalink -> new LivePost(mediaId, permalink)));
+    }
+
+    @Override
+    public Uni<TokenGrant> refresh(String accessToken, String refreshToken) {
+        return instagram.refreshToken(accessToken);
+    }
+
+    /** FINISHED or PUBLISHED; ERROR and EXPIRED are failures (an expired container is retried from scratch). */
+    private Uni<String> awaitFinished(String containerId, String token) {
+        Map<String, Object> details = Map.of("container_id", containerId);
+        return Poller.until(vertx, config.poll(), "container", details, () -> instagram.containerStatus(containerId, token)
+                .map(status -> switch (status) {
+                    case "FINISHED", "PUBLISHED" -> Optional.of(status);
+                    case "IN_PROGRESS" -> Optional.<String>empty();
+                    default -> throw new PublishFailure("container_" + status.toLowerCase(), "container " + containerId
+                            + " ended in status " + status, "poll", "EXPIRED".equals(status),
+                            Map.of("container_id", containerId, "status_code", status));
+                }));
+    }
+
+    /**
+     * The publish call is never repeated blindly: when its answer does not come, the container's status tells whether
+     * the post went out (then it is reconciled) or not (then the job fails, retryable, and a new job starts over).
+     */
+    private Uni<String> publishOnce(PublishRequest request, String token, String containerId) {
+        return instagram.publish(request.accountId(), token, containerId)
+                .onFailure(PublishFailure::isTimeout).recoverWithUni(failure -> instagram.containerStatus(containerId, token)
+                        .chain(status -> "PUBLISHED".equals(status)
+                                ? reconcile(request, token, containerId)
+                                : Uni.createFrom().failure(failure)));
+    }
+
+    /**
+     * Finds the post a published container became: the account's newest media with exactly the caption this job
+     * sent, published after the job was created. Instagram does not link a container to its media.
+     */
+    private Uni<String> reconcile(PublishRequest request, String token, String containerId) {
+        return instagram.recentMedia(request.accountId(), token).map(media -> media.stream()
+                .filter(item -> item.caption().equals(request.caption())
+                        && !item.timestamp().isBefore(request.createdAt().minusSeconds(60)))
+                .findFirst()
+                .map(item -> {
+                    LOG.infof("job %s: container %s was published as %s; reconciled", request.jobId(), containerId, item.id());
+                    return item.id();
+                })
+                .orElseThrow(() -> new PublishFailure("publish_unconfirmed", "container " + containerId
+                        + " is PUBLISHED but no post of the account matches this job's caption", "publish", false,
+                        Map.of("container_id", containerId))));
+    }
+}
