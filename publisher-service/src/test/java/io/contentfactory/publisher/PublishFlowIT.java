@@ -252,6 +252,7 @@ class PublishFlowIT {
 
     @Test
     void rowLevelSecurityGuardsEveryTable() throws Exception {
-        RowLevelSecurityAudit.assertIsolated("publisher", "cf_publisher", Map.of(), Map.of("publish_jobs_runnable_idx", "timer claims span projects"));
+        RowLevelSecurityAudit.assertIsolated("publisher", "cf_publisher", Map.of(), Map.of("publish_jobs_runnable_idx", "timer claims span projects",
+                "platform_connections_refresh_idx", "token refresh claims span projects"));
     }
 }

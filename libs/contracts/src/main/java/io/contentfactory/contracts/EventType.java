@@ -1,6 +1,7 @@
 package io.contentfactory.contracts;
 
 import io.contentfactory.contracts.events.CoachInsightCreated;
+import io.contentfactory.contracts.events.ConnectionNeedsReauth;
 import io.contentfactory.contracts.events.ManualPostRequired;
 import io.contentfactory.contracts.events.MediaAnalyzed;
 import io.contentfactory.contracts.events.MediaIngested;
@@ -24,7 +25,8 @@ public enum EventType {
     POST_FAILED("io.contentfactory.post.failed.v1", Topics.POST_FAILED, PostFailed.class),
     MANUAL_POST_REQUIRED("io.contentfactory.post.manual-required.v1", Topics.MANUAL_POST_REQUIRED, ManualPostRequired.class),
     METRICS_COLLECTED("io.contentfactory.metrics.collected.v1", Topics.METRICS_COLLECTED, MetricsCollected.class),
-    COACH_INSIGHT_CREATED("io.contentfactory.coach.insight.created.v1", Topics.COACH_INSIGHT_CREATED, CoachInsightCreated.class);
+    COACH_INSIGHT_CREATED("io.contentfactory.coach.insight.created.v1", Topics.COACH_INSIGHT_CREATED, CoachInsightCreated.class),
+    CONNECTION_NEEDS_REAUTH("io.contentfactory.connection.needs-reauth.v1", Topics.CONNECTION_NEEDS_REAUTH, ConnectionNeedsReauth.class);
 
     private final String cloudEventType;
     private final String topic;

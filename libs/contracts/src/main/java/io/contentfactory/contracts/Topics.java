@@ -23,6 +23,8 @@ public final class Topics {
     public static final String POST_PUBLISHED = "post.published";
     public static final String POST_FAILED = "post.failed";
     public static final String MANUAL_POST_REQUIRED = "post.manual-required";
+    /** Keyed by project id: a project's connection alerts are read together; the volume is tiny. */
+    public static final String CONNECTION_NEEDS_REAUTH = "connection.needs-reauth";
     /** Keyed by post id: checkpoints of one post arrive in time order at the coach. */
     public static final String METRICS_COLLECTED = "metrics.collected";
     /** Keyed by project id: a project's insights are read as one stream. */
@@ -38,7 +40,8 @@ public final class Topics {
             new TopicSpec(POST_FAILED, "post id", 12),
             new TopicSpec(MANUAL_POST_REQUIRED, "post id", 6),
             new TopicSpec(METRICS_COLLECTED, "post id", 12),
-            new TopicSpec(COACH_INSIGHT_CREATED, "project id", 6));
+            new TopicSpec(COACH_INSIGHT_CREATED, "project id", 6),
+            new TopicSpec(CONNECTION_NEEDS_REAUTH, "project id", 3));
 
     /** Dead-letter topics have one partition: they are read by people and tools, not scaled out. */
     public static final int DEAD_LETTER_PARTITIONS = 1;

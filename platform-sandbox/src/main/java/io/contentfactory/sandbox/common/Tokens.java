@@ -51,6 +51,11 @@ public final class Tokens {
         return grant == null || Instant.now().isAfter(grant.expiresAt()) ? Optional.empty() : Optional.of(grant.accountId());
     }
 
+    /** The account a live refresh token belongs to. */
+    public Optional<String> accountOfRefresh(String refreshToken) {
+        return Optional.ofNullable(refreshToken == null ? null : refresh.get(refreshToken));
+    }
+
     /** A new access token for a refresh token; empty if the refresh token is unknown or revoked. */
     public Optional<Issued> refresh(String refreshToken, Duration ttl, boolean rotate) {
         String accountId = refreshToken == null ? null : refresh.get(refreshToken);

@@ -52,9 +52,14 @@ public class InstagramSandbox {
         }
     }
 
-    /** A long-lived token for an account, as the Instagram Login flow ends with. */
+    /** A long-lived token for an account, as the Instagram Login flow ends with; Instagram has no refresh tokens. */
     public Tokens.Issued grant(String accountId, Duration ttl) {
-        return tokens.grant(accountId, ttl);
+        Tokens.Issued issued = tokens.grant(accountId, ttl);
+        return new Tokens.Issued(accountId, issued.accessToken(), null, issued.expiresIn());
+    }
+
+    public Optional<String> accountOf(String accessToken) {
+        return tokens.accountOf(accessToken);
     }
 
     /** {@code ig_refresh_token}: an unexpired long-lived token is exchanged for a new one. */

@@ -30,7 +30,7 @@ public class InstagramTokenResource {
         if (!"ig_refresh_token".equals(grantType)) {
             throw new GraphError(400, "OAuthException", 100, null, "grant_type must be ig_refresh_token");
         }
-        Optional<Fault> fault = faults.take("instagram", FaultInjector.ANY_ACCOUNT, "REFRESH");
+        Optional<Fault> fault = faults.take("instagram", sandbox.accountOf(token).orElse(FaultInjector.ANY_ACCOUNT), "REFRESH");
         if (Faults.is(fault, Fault.ERROR)) {
             throw GraphError.invalidToken();
         }

@@ -187,7 +187,7 @@ public class TikTokResource {
         if (!"refresh_token".equals(grantType)) {
             return oauthError(400, "unsupported_grant_type", "grant_type must be refresh_token");
         }
-        Optional<Fault> fault = faults.take(PLATFORM, FaultInjector.ANY_ACCOUNT, "REFRESH");
+        Optional<Fault> fault = faults.take(PLATFORM, sandbox.accountOfRefresh(refreshToken).orElse(FaultInjector.ANY_ACCOUNT), "REFRESH");
         if (Faults.is(fault, Fault.SERVER_ERROR)) {
             return oauthError(500, "server_error", "Something went wrong.");
         }

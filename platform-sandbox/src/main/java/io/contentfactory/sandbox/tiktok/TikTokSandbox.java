@@ -83,6 +83,10 @@ public class TikTokSandbox {
         return tokens.refresh(refreshToken, ACCESS_TTL, true);
     }
 
+    public Optional<String> accountOfRefresh(String refreshToken) {
+        return tokens.accountOfRefresh(refreshToken);
+    }
+
     public boolean knowsClient(String key, String secret) {
         return secret != null && secret.equals(config.clients().get(key));
     }

@@ -41,7 +41,7 @@ public class GoogleOAuthResource {
         if (!"refresh_token".equals(grantType)) {
             return error(400, "unsupported_grant_type", "Invalid grant_type: " + grantType);
         }
-        Optional<Fault> fault = faults.take("youtube", FaultInjector.ANY_ACCOUNT, "REFRESH");
+        Optional<Fault> fault = faults.take("youtube", sandbox.accountOfRefresh(refreshToken).orElse(FaultInjector.ANY_ACCOUNT), "REFRESH");
         if (Faults.is(fault, Fault.SERVER_ERROR)) {
             return error(500, "internal_failure", "Backend error");
         }

@@ -82,6 +82,10 @@ public class YouTubeSandbox {
         return tokens.refresh(refreshToken, ACCESS_TTL, false);
     }
 
+    public Optional<String> accountOfRefresh(String refreshToken) {
+        return tokens.accountOfRefresh(refreshToken);
+    }
+
     public Optional<String> channelOf(String accessToken) {
         return tokens.accountOf(accessToken);
     }

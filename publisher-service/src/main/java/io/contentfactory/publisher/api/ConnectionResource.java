@@ -3,7 +3,10 @@ package io.contentfactory.publisher.api;
 import io.contentfactory.kit.api.PathIds;
 import io.contentfactory.kit.problem.ProblemException;
 import io.contentfactory.kit.tenancy.CallerProject;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.publisher.connections.Connections;
+import io.contentfactory.publisher.connections.TokenRefresher;
 import io.contentfactory.publisher.connections.PlatformConnection;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -40,10 +43,12 @@ public class ConnectionResource {
 
     private final Connections connections;
     private final CallerProject caller;
+    private final TokenRefresher refresher;
 
-    ConnectionResource(Connections connections, CallerProject caller) {
+    ConnectionResource(Connections connections, CallerProject caller, TokenRefresher refresher) {
         this.connections = connections;
         this.caller = caller;
+        this.refresher = refresher;
     }
 
     public record NewConnection(@NotBlank String platform, @NotBlank @Size(max = 200) String accountId,
@@ -55,12 +60,18 @@ public class ConnectionResource {
             @Size(max = 4096) String refreshToken, Instant expiresAt) {
     }
 
-    /** A connection as the API shows it: whether tokens are stored, never the tokens. */
+    /**
+     * A connection as the API shows it: whether tokens are stored, never the tokens.
+     *
+     * @param lastError why the last token refresh failed (code, message, stage, retryable, details), if it did
+     */
     public record ConnectionView(UUID id, String platform, String accountId, String label, String status,
-            boolean hasRefreshToken, Instant tokenExpiresAt, Instant createdAt, Instant updatedAt) {
+            boolean hasRefreshToken, Instant tokenExpiresAt, Instant tokenRefreshedAt, JsonNode lastError,
+            Instant createdAt, Instant updatedAt) {
         static ConnectionView of(PlatformConnection connection) {
             return new ConnectionView(connection.id, connection.platform, connection.accountId, connection.label,
-                    connection.status, connection.refreshToken != null, connection.tokenExpiresAt, connection.createdAt,
+                    connection.status, connection.refreshToken != null, connection.tokenExpiresAt, connection.refreshedAt,
+                    connection.lastError == null ? null : readTree(connection.lastError), connection.createdAt,
                     connection.updatedAt);
         }
     }
@@ -77,6 +88,7 @@ public class ConnectionResource {
         String platform = platform(request.platform());
         return connections.create(caller.id(), platform, request.accountId().strip(), request.label(),
                         new Connections.Secrets(request.accessToken(), request.refreshToken(), request.expiresAt()))
+                .invoke(refresher::wake)
                 .map(created -> Response.created(URI.create("/v1/connections/" + created.id))
                         .entity(ConnectionView.of(created)).build());
     }
@@ -115,7 +127,16 @@ public class ConnectionResource {
         Optional<Connections.Secrets> secrets = Optional.ofNullable(change.accessToken())
                 .map(access -> new Connections.Secrets(access, change.refreshToken(), change.expiresAt()));
         return connections.update(caller.id(), PathIds.uuid(id), status, Optional.ofNullable(change.label()), secrets)
+                .invoke(refresher::wake)
                 .map(ConnectionView::of);
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return EventCodec.mapper().readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a stored refresh error is not JSON", e);
+        }
     }
 
     private static String platform(String value) {

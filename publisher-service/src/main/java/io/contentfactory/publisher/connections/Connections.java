@@ -6,6 +6,15 @@ import io.contentfactory.publisher.platform.PublishFailure;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.contentfactory.contracts.EventCodec;
+import io.contentfactory.contracts.events.ConnectionNeedsReauth;
+import io.contentfactory.contracts.events.Platform;
+import io.contentfactory.contracts.events.PublishError;
+import io.contentfactory.kit.outbox.Outbox;
+import io.contentfactory.publisher.platform.PlatformAdapters;
+import io.contentfactory.publisher.platform.TokenGrant;
+import jakarta.persistence.LockModeType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +32,18 @@ public class Connections {
     private final ConnectionRepository connections;
     private final TokenCipher cipher;
     private final TenantScope tenancy;
+    private final PlatformAdapters adapters;
+    private final TokenRefreshConfig refresh;
+    private final Outbox outbox;
 
-    Connections(ConnectionRepository connections, TokenCipher cipher, TenantScope tenancy) {
+    Connections(ConnectionRepository connections, TokenCipher cipher, TenantScope tenancy, PlatformAdapters adapters,
+            TokenRefreshConfig refresh, Outbox outbox) {
         this.connections = connections;
         this.cipher = cipher;
         this.tenancy = tenancy;
+        this.adapters = adapters;
+        this.refresh = refresh;
+        this.outbox = outbox;
     }
 
     /** What a caller may set; absent fields of an update stay as they are. */
@@ -53,6 +69,9 @@ public class Connections {
                     connection.createdAt = Instant.now();
                     connection.updatedAt = connection.createdAt;
                     seal(connection, secrets);
+                    Instant next = nextRefresh(connection);
+                    connection.refreshAt = next == null ? connection.createdAt : next;
+                    connection.firedAt = next == null ? connection.createdAt : null;
                     return connections.persist(connection);
                 });
     }
@@ -60,16 +79,27 @@ public class Connections {
     @WithTransaction
     public Uni<PlatformConnection> update(UUID projectId, UUID id, Optional<String> status, Optional<String> label,
             Optional<Secrets> secrets) {
-        return tenancy.bind(projectId).chain(() -> connections.findInProject(projectId, id)).map(connection -> {
-            if (connection == null) {
-                throw ProblemException.notFound("connection", id);
-            }
-            status.ifPresent(value -> connection.status = value);
-            label.ifPresent(value -> connection.label = value);
-            secrets.ifPresent(value -> seal(connection, value));
-            connection.updatedAt = Instant.now();
-            return connection;
-        });
+        return tenancy.bind(projectId).chain(() -> connections.findInProject(projectId, id, LockModeType.PESSIMISTIC_WRITE))
+                .chain(connection -> {
+                    if (connection == null) {
+                        throw ProblemException.notFound("connection", id);
+                    }
+                    secrets.ifPresent(value -> {
+                        seal(connection, value);
+                        // New tokens are a new authorisation.
+                        if ("needs_reauth".equals(connection.status)) {
+                            connection.status = "active";
+                            connection.lastError = null;
+                        }
+                    });
+                    status.ifPresent(value -> connection.status = value);
+                    label.ifPresent(value -> connection.label = value);
+                    connection.updatedAt = Instant.now();
+                    boolean rearm = secrets.isPresent() || status.isPresent();
+                    return rearm
+                            ? connections.scheduleRefresh(projectId, id, nextRefresh(connection)).replaceWith(connection)
+                            : Uni.createFrom().item(connection);
+                });
     }
 
     @WithTransaction
@@ -104,6 +134,56 @@ public class Connections {
             }
             return cipher.decrypt(connection.accessToken, connection.tokenKeyId, connection.aad("access_token"));
         });
+    }
+
+    /** A connection's tokens in clear, for a refresh; never logged, never returned by the API. */
+    public record ClearTokens(String accessToken, String refreshToken) {
+        @Override
+        public String toString() {
+            return "ClearTokens[redacted]";
+        }
+    }
+
+    ClearTokens tokensOf(PlatformConnection connection) {
+        String refreshToken = connection.refreshToken == null ? null
+                : cipher.decrypt(connection.refreshToken, connection.tokenKeyId, connection.aad("refresh_token"));
+        return new ClearTokens(cipher.decrypt(connection.accessToken, connection.tokenKeyId, connection.aad("access_token")), refreshToken);
+    }
+
+    /** Stores refreshed tokens; a grant without a refresh token keeps the stored one. Run it bound to the project. */
+    Uni<Void> applyRefresh(UUID projectId, UUID id, TokenGrant grant) {
+        return connections.findInProject(projectId, id).invoke(connection -> {
+            seal(connection, new Secrets(grant.accessToken(), grant.refreshToken(), grant.expiresAt()));
+            connection.refreshedAt = Instant.now();
+            connection.updatedAt = connection.refreshedAt;
+            connection.lastError = null;
+        }).replaceWithVoid();
+    }
+
+    /** A refresh failed for good: the connection stops publishing until it is connected again. Run it bound. */
+    Uni<Void> markNeedsReauth(UUID projectId, UUID id, PublishError reason) {
+        return connections.findInProject(projectId, id).chain(connection -> {
+            connection.status = "needs_reauth";
+            connection.lastError = EventCodec.mapper().valueToTree(reason).toString();
+            connection.updatedAt = Instant.now();
+            return outbox.record(projectId, new ConnectionNeedsReauth(connection.id, Platform.valueOf(connection.platform.toUpperCase()),
+                    connection.accountId, reason, connection.updatedAt));
+        }).replaceWithVoid();
+    }
+
+    /**
+     * When an active connection's token is refreshed next: ahead of its expiry by the platform's margin, but never
+     * sooner than halfway to it; null if it does not expire or the platform does not refresh.
+     */
+    Instant nextRefresh(PlatformConnection connection) {
+        if (connection.tokenExpiresAt == null || !"active".equals(connection.status)
+                || !adapters.of(connection.platform).refreshesTokens()) {
+            return null;
+        }
+        Instant now = Instant.now();
+        Instant ahead = connection.tokenExpiresAt.minus(refresh.ahead().getOrDefault(connection.platform, Duration.ofHours(1)));
+        Instant halfway = now.plus(Duration.between(now, connection.tokenExpiresAt).dividedBy(2));
+        return ahead.isAfter(halfway) ? ahead : halfway.isAfter(now) ? halfway : now;
     }
 
     private void seal(PlatformConnection connection, Secrets secrets) {

@@ -28,6 +28,19 @@ public class PlatformConnection {
     public String tokenKeyId;
     @Column(name = "token_expires_at")
     public Instant tokenExpiresAt;
+    /**
+     * When the token is refreshed next: a durable timer row, pending while {@code fired_at} is null. Written on
+     * insert; afterwards only the timer and {@link ConnectionRepository#scheduleRefresh} move it.
+     */
+    @Column(name = "fire_at", updatable = false)
+    public Instant refreshAt;
+    @Column(name = "fired_at", updatable = false)
+    public Instant firedAt;
+    @Column(name = "refreshed_at")
+    public Instant refreshedAt;
+    /** Why the last refresh failed, as publish errors are shaped. */
+    @Column(name = "last_error")
+    public String lastError;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

@@ -103,6 +103,24 @@ public final class DurableTimer {
                 .map(updated -> updated == 1));
     }
 
+    /**
+     * Gives a claimed row back due again at {@code fireAt} and applies {@code effect} in the same new transaction,
+     * bound to the claim's project: for recurring work (a token refreshed now and again before its next expiry).
+     * The effect is skipped if the lease was lost.
+     */
+    public Uni<Void> rescheduleWith(TimerClaim claim, Instant fireAt, java.util.function.Supplier<Uni<Void>> effect) {
+        String sql = "update " + table + " set fire_at = ?1, lease_until = null"
+                + " where id = ?2 and lease_epoch = ?3 and fired_at is null";
+        return Panache.withTransaction(() -> tenancy.bind(claim.projectId())
+                .chain(Panache::getSession)
+                .chain(session -> session.createNativeQuery(sql)
+                        .setParameter(1, fireAt.atOffset(java.time.ZoneOffset.UTC))
+                        .setParameter(2, claim.id())
+                        .setParameter(3, claim.epoch())
+                        .executeUpdate())
+                .chain(updated -> updated == 1 ? effect.get() : Uni.createFrom().voidItem()));
+    }
+
     /** When the next row becomes claimable: its fire time, or the end of a lease held by someone else. */
     public Uni<Optional<Instant>> nextWakeUp() {
         String sql = "select min(greatest(fire_at, coalesce(lease_until, fire_at))) from " + table
