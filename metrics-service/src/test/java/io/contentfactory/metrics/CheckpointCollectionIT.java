@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(value = SandboxResource.class, initArgs = @ResourceArg(name = "base-url-properties", value = "factory.metrics.instagram.base-url"))
+@QuarkusTestResource(FakePublisher.class)
 class CheckpointCollectionIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(40);
@@ -62,6 +63,8 @@ class CheckpointCollectionIT {
         assertThat(collected.get(0).views()).isPositive();
         assertThat(collected.get(2).views()).isGreaterThan(collected.get(0).views());
         assertThat(collected.get(0).externalPostId()).isEqualTo(mediaId);
+        assertThat(FakePublisher.SERVED).as("the read token came from publisher-service's internal route")
+                .contains("/internal/v1/read-tokens/" + projectId + "/instagram/sandbox-ig-account");
 
         await().atMost(TIMEOUT).until(() -> count("select count(*) from metrics.posting_metrics where target_id = '" + published.targetId() + "'") >= 3);
         assertThat(count("select count(*) from metrics.metric_checkpoints where target_id = '" + published.targetId() + "'")).isEqualTo(6);

@@ -34,6 +34,16 @@ public final class InternalTokens {
         return new InternalTokens(service);
     }
 
+    /** A service call token from {@code caller} to this service, under their pair key derived from the test master. */
+    public String serviceCallFrom(String caller) {
+        return io.contentfactory.contracts.ServiceCallTokens.mint(serviceCallKey(caller, service), caller, service, java.time.Instant.now());
+    }
+
+    /** The pair key of {@code caller} calling {@code callee}, as bin/factory would hand it to both. */
+    public static byte[] serviceCallKey(String caller, String callee) {
+        return io.contentfactory.contracts.ServiceCallTokens.pairKey(masterSecret(), caller, callee);
+    }
+
     public String valid(UUID projectId, String... scopes) {
         return sign(claims(projectId, service, scopes), serviceKey(service));
     }

@@ -17,11 +17,18 @@ public interface MetricsConfig {
 
     Instagram instagram();
 
+    /** Where read tokens come from: publisher-service's internal route, and the pair key to prove this service with. */
+    Publisher publisher();
+
+    interface Publisher {
+        String baseUrl();
+
+        String callKey();
+    }
+
     interface Instagram {
         String baseUrl();
 
         String apiVersion();
-
-        String accessToken();
     }
 }

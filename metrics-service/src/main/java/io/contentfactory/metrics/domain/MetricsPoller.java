@@ -11,6 +11,7 @@ import io.contentfactory.metrics.persistence.CheckpointRepository;
 import io.contentfactory.metrics.persistence.PostingMetricsRepository;
 import io.contentfactory.metrics.platform.InsightsSnapshot;
 import io.contentfactory.metrics.platform.InstagramInsightsClient;
+import io.contentfactory.metrics.platform.ReadTokens;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.quarkus.runtime.Startup;
@@ -32,13 +33,15 @@ public class MetricsPoller {
     private final CheckpointRepository checkpoints;
     private final PostingMetricsRepository metrics;
     private final InstagramInsightsClient instagram;
+    private final ReadTokens readTokens;
     private final Outbox outbox;
     private final TenantScope tenantScope;
     private final TimerLoop loop;
 
     MetricsPoller(TimerLoops loops, CheckpointRepository checkpoints, PostingMetricsRepository metrics,
-            InstagramInsightsClient instagram, Outbox outbox, TenantScope tenantScope,
+            InstagramInsightsClient instagram, ReadTokens readTokens, Outbox outbox, TenantScope tenantScope,
             MetricsConfig config) {
+        this.readTokens = readTokens;
         this.checkpoints = checkpoints;
         this.metrics = metrics;
         this.instagram = instagram;
@@ -55,7 +58,8 @@ public class MetricsPoller {
     private Uni<Void> collect(TimerClaim claim) {
         return Panache.withTransaction(() -> tenantScope.bind(claim.projectId())
                         .chain(() -> checkpoints.findInProject(claim.projectId(), claim.id())))
-                .chain(checkpoint -> instagram.insights(checkpoint.externalPostId)
+                .chain(checkpoint -> readTokens.forAccount(checkpoint.projectId, checkpoint.platform, checkpoint.accountId)
+                        .chain(token -> instagram.insights(checkpoint.externalPostId, token))
                         .chain(snapshot -> loop.timer().fireWith(claim, () -> record(checkpoint, snapshot))));
     }
 

@@ -24,9 +24,10 @@ public class InstagramInsightsClient {
         this.config = config.instagram();
     }
 
-    public Uni<InsightsSnapshot> insights(String mediaId) {
+    /** @param token the account's read token (see {@link ReadTokens}) */
+    public Uni<InsightsSnapshot> insights(String mediaId, String token) {
         String url = config.baseUrl().replaceAll("/+$", "") + "/" + config.apiVersion() + "/" + mediaId + "/insights";
-        return http.getAbs(url).addQueryParam("metric", METRICS).addQueryParam("access_token", config.accessToken())
+        return http.getAbs(url).addQueryParam("metric", METRICS).addQueryParam("access_token", token)
                 .timeout(15_000).send()
                 .map(response -> {
                     if (response.statusCode() != 200) {

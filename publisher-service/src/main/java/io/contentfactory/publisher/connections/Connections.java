@@ -136,6 +136,32 @@ public class Connections {
         });
     }
 
+    /** What another service may read with: the access token and when it expires. */
+    public record ReadToken(String accessToken, Instant expiresAt) {
+        @Override
+        public String toString() {
+            return "ReadToken[expiresAt=" + expiresAt + "]";
+        }
+    }
+
+    /**
+     * The access token of one of the project's accounts, for a service that reads with it. 404 if the project has no
+     * such connection, 409 ({@code connection_<status>}) if it is not active.
+     */
+    @WithTransaction
+    public Uni<ReadToken> readToken(UUID projectId, String platform, String accountId) {
+        return tenancy.bind(projectId).chain(() -> connections.findAccount(projectId, platform, accountId)).map(connection -> {
+            if (connection == null) {
+                throw ProblemException.notFound(platform + " connection for account", accountId);
+            }
+            if (!"active".equals(connection.status)) {
+                throw ProblemException.conflict("connection_" + connection.status, "the " + platform + " connection for account "
+                        + accountId + " is " + connection.status);
+            }
+            return new ReadToken(tokensOf(connection).accessToken(), connection.tokenExpiresAt);
+        });
+    }
+
     /** A connection's tokens in clear, for a refresh; never logged, never returned by the API. */
     public record ClearTokens(String accessToken, String refreshToken) {
         @Override

@@ -1,0 +1,43 @@
+package io.contentfactory.publisher.api;
+
+import io.contentfactory.contracts.ServiceCallTokens;
+import io.contentfactory.kit.api.PathIds;
+import io.contentfactory.publisher.connections.Connections;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Read tokens for other services (metrics-service reads insights with them), so that no service reads this one's
+ * tables. Internal: the gateway does not route it, and only a caller holding its pair key gets an answer. The token
+ * is sent with {@code Cache-Control: no-store} and never logged.
+ */
+@Path("/internal/v1/read-tokens")
+public class ReadTokenResource {
+
+    private final ServiceCallers callers;
+    private final Connections connections;
+
+    ReadTokenResource(ServiceCallers callers, Connections connections) {
+        this.callers = callers;
+        this.connections = connections;
+    }
+
+    @GET
+    @Path("/{projectId}/{platform}/{accountId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true)
+    public Uni<Response> readToken(@HeaderParam(ServiceCallTokens.HEADER) String authorization,
+            @PathParam("projectId") String projectId, @PathParam("platform") String platform,
+            @PathParam("accountId") String accountId) {
+        callers.verify(authorization);
+        return connections.readToken(PathIds.uuid(projectId), platform, accountId)
+                .map(token -> Response.ok(token).header("Cache-Control", "no-store").build());
+    }
+}
