@@ -35,16 +35,28 @@ class PublicApiContractIT {
     /** For each templated route: the concrete path of a resource that the given tenant owns. */
     private static final Map<String, Function<Tenant, String>> OWNED_RESOURCE = Map.of(
             "/v1/media/{id}", tenant -> "/v1/media/" + Tenants.mediaOf(tenant),
-            "/v1/connections/{id}", tenant -> "/v1/connections/" + Tenants.connectionOf(tenant));
+            "/v1/connections/{id}", tenant -> "/v1/connections/" + Tenants.connectionOf(tenant),
+            "/v1/publish-jobs/{id}", tenant -> "/v1/publish-jobs/" + Tenants.publishJobOf(tenant));
 
     /** For each list route: an id of the given tenant that the list shows its owner and nobody else. */
     private static final Map<String, Function<Tenant, String>> LISTED_ID = Map.of(
             "/v1/media", tenant -> Tenants.mediaOf(tenant).toString(),
-            "/v1/connections", Tenants::connectionOf);
+            "/v1/connections", Tenants::connectionOf,
+            "/v1/publish-jobs", Tenants::publishJobOf);
 
-    /** For each create route: a valid body; what one project creates must be invisible to another. */
-    private static final Map<String, String> CREATE_BODY = Map.of(
-            "/v1/connections", "{\"platform\": \"tiktok\", \"accountId\": \"matrix-account\", \"accessToken\": \"t\"}");
+    /** For each create route: a valid body (set up for the tenant); what one project creates must be invisible to another. */
+    private static final Map<String, Function<Tenant, Object>> CREATE_BODY = Map.of(
+            "/v1/connections", tenant -> "{\"platform\": \"tiktok\", \"accountId\": \"matrix-account\", \"accessToken\": \"t\"}",
+            "/v1/publish-jobs", PublicApiContractIT::publishBodyFor);
+
+    private static Object publishBodyFor(Tenant tenant) {
+        String account = "matrix-" + UUID.randomUUID();
+        given().auth().oauth2(tenant.key()).contentType("application/json")
+                .body(Map.of("platform", "instagram", "accountId", account, "accessToken", "t")).post("/v1/connections")
+                .then().statusCode(201);
+        UUID media = Tenants.mediaOf(tenant);
+        return Tenants.publishBody(UUID.randomUUID(), media, account, Tenants.assetUrl(tenant, media), "Matrix post");
+    }
 
     @Test
     void theDocumentIsOpenApi31AndDescribesTheEdgeOnEveryRoute() throws Exception {
@@ -52,7 +64,10 @@ class PublicApiContractIT {
 
         assertThat(document.path("openapi").asText()).isEqualTo("3.1.0");
         // The idempotency tests' counting upstream ("echo") has no description; ingest-service must have one.
-        assertThat(document.path("x-unavailable-services").toString()).doesNotContain("media").doesNotContain("connections");
+        assertThat(document.path("x-unavailable-services").toString()).doesNotContain("media").doesNotContain("connections")
+                .doesNotContain("publish-jobs");
+        assertThat(names(document.path("paths"))).contains("/v1/publish-jobs", "/v1/publish-jobs/{id}")
+                .noneMatch(path -> path.startsWith("/internal"));
         assertThat(document.path("components").path("securitySchemes").path("apiKey").path("scheme").asText()).isEqualTo("bearer");
         assertThat(document.path("components").path("schemas").has("Problem")).isTrue();
         assertThat(document.path("components").path("schemas").has("MediaView")).isTrue();
@@ -128,8 +143,9 @@ class PublicApiContractIT {
 
     private static void assertCreatedOnlyForItsProject(Tenant a, Tenant b, String route) {
         assertThat(CREATE_BODY).as("the isolation matrix must cover POST %s", route).containsKey(route);
-        String location = given().auth().oauth2(b.key()).contentType("application/json").body(CREATE_BODY.get(route))
-                .post(route).then().statusCode(201).extract().header("Location");
+        String location = given().auth().oauth2(b.key()).contentType("application/json").body(CREATE_BODY.get(route).apply(b))
+                .post(route).then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(201), org.hamcrest.Matchers.is(202)))
+                .extract().header("Location");
         String path = java.net.URI.create(location).getPath();
         given().auth().oauth2(b.key()).get(path).then().statusCode(200);
         given().auth().oauth2(a.key()).get(path).then().statusCode(404).contentType("application/problem+json");

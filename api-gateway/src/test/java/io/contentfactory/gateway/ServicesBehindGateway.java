@@ -27,12 +27,19 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
                     "factory.ingest.watch-root", INBOX.toString(),
                     "factory.ingest.storage-root", Path.of("target/gateway-it-storage").toAbsolutePath().toString(),
                     "factory.ingest.scan-interval", "300ms")), Duration.ofSeconds(90));
+            // Media comes from ingest-service's asset URLs (plain http here); no platform is reachable: jobs that pass
+            // the preflight just stay queued or fail retryably.
             publisher = AppProcess.start("publisher-service", Path.of("../publisher-service"), with(common("publisher-service"), Map.of(
                     "factory.token-encryption.keys", "k1:dGVzdC1vbmx5LWdhdGV3YXktaXQta2V5LTAxMjM0NTY=",
-                    "factory.token-encryption.active-key", "k1")), Duration.ofSeconds(90));
+                    "factory.token-encryption.active-key", "k1",
+                    "factory.publisher.assets.origins", ingest.baseUrl(),
+                    "factory.publisher.assets.require-https", "false",
+                    "factory.publisher.instagram.base-url", "http://127.0.0.1:9",
+                    "factory.publisher.retry.initial-backoff", "PT10M")), Duration.ofSeconds(90));
         }
         return Map.of("factory.gateway.upstream.media", ingest.baseUrl(),
-                "factory.gateway.upstream.connections", publisher.baseUrl());
+                "factory.gateway.upstream.connections", publisher.baseUrl(),
+                "factory.gateway.upstream.publish-jobs", publisher.baseUrl());
     }
 
     private static Map<String, String> common(String service) {

@@ -46,17 +46,45 @@ final class Tenants {
 
     /** Drops an image into the tenant's watched folder and waits until ingest-service has registered it. */
     static UUID mediaOf(Tenant tenant) {
+        return mediaOf(tenant, "cover.jpg", TestMedia.jpeg(32, 32));
+    }
+
+    static UUID mediaOf(Tenant tenant, String file, byte[] bytes) {
         await().atMost(WAIT).until(() -> Files.isDirectory(ServicesBehindGateway.INBOX.resolve(tenant.slug())));
         try {
-            Files.write(ServicesBehindGateway.INBOX.resolve(tenant.slug()).resolve("cover.jpg"), TestMedia.jpeg(32, 32));
+            Files.write(ServicesBehindGateway.INBOX.resolve(tenant.slug()).resolve(file), bytes);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        String sql = "select id from ingest.media_assets where project_id = '" + tenant.projectId() + "' and file_name = '" + file
+                + "' and status = 'ingested'";
         return await().atMost(WAIT).until(() -> {
-            try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("select id from ingest.media_assets where project_id = '" + tenant.projectId() + "'")) {
+            try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
                 return rs.next() ? UUID.fromString(rs.getString(1)) : null;
             }
         }, id -> id != null);
+    }
+
+    /** ingest-service's public URL of a media asset: what the publisher's preflight accepts. */
+    static String assetUrl(Tenant tenant, UUID mediaId) {
+        return given().auth().oauth2(tenant.key()).get("/v1/media/{id}", mediaId).then().statusCode(200).extract().path("contentUrl");
+    }
+
+    /** A publish job of the tenant's: an Instagram account connected and an image of its own queued for it. */
+    static String publishJobOf(Tenant tenant) {
+        String account = "acct-" + UUID.randomUUID();
+        given().auth().oauth2(tenant.key()).contentType("application/json")
+                .body(Map.of("platform", "instagram", "accountId", account, "accessToken", "token"))
+                .post("/v1/connections").then().statusCode(201);
+        UUID media = mediaOf(tenant);
+        return given().auth().oauth2(tenant.key()).contentType("application/json")
+                .body(publishBody(UUID.randomUUID(), media, account, assetUrl(tenant, media), "A post"))
+                .post("/v1/publish-jobs").then().statusCode(202).extract().path("id");
+    }
+
+    static Map<String, Object> publishBody(UUID targetId, UUID mediaId, String account, String mediaUrl, String body) {
+        return Map.of("targetId", targetId.toString(), "mediaId", mediaId.toString(), "platform", "instagram",
+                "accountId", account, "format", "feed_image", "mediaUrl", mediaUrl,
+                "caption", Map.of("body", body, "hashtags", List.of("test")));
     }
 }

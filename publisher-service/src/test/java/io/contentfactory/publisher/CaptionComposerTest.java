@@ -1,9 +1,11 @@
 package io.contentfactory.publisher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.contentfactory.contracts.events.CaptionParts;
 import io.contentfactory.contracts.events.Platform;
+import io.contentfactory.publisher.platform.PublishFailure;
 import io.contentfactory.publisher.domain.CaptionComposer;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -19,15 +21,23 @@ class CaptionComposerTest {
     }
 
     @Test
-    void instagramKeepsAtMostThirtyHashtags() {
-        List<String> tags = IntStream.range(0, 40).mapToObj(i -> "tag" + i).toList();
-        String caption = CaptionComposer.compose(new CaptionParts("Body", null, tags), Platform.INSTAGRAM);
-        assertThat(caption.split("#", -1)).hasSize(31);
+    void moreThanThirtyDistinctHashtagsAreRefusedForInstagram() {
+        List<String> tags = IntStream.range(0, 31).mapToObj(i -> "tag" + i).toList();
+        assertThatThrownBy(() -> CaptionComposer.compose(new CaptionParts("Body", null, tags), Platform.INSTAGRAM))
+                .isInstanceOfSatisfying(PublishFailure.class, failure -> {
+                    assertThat(failure.error().code()).isEqualTo("too_many_hashtags");
+                    assertThat(failure.error().stage()).isEqualTo("asset_preflight");
+                    assertThat(failure.error().retryable()).isFalse();
+                });
+        List<String> duplicates = IntStream.range(0, 60).mapToObj(i -> i % 2 == 0 ? "tag" + i / 2 : "#TAG" + i / 2).toList();
+        assertThat(CaptionComposer.compose(new CaptionParts("Body", null, duplicates), Platform.INSTAGRAM).split("#", -1)).hasSize(31);
     }
 
     @Test
-    void anOverlongCaptionIsCutToThePlatformLimit() {
-        String caption = CaptionComposer.compose(new CaptionParts("x".repeat(3000), null, List.of("tag")), Platform.INSTAGRAM);
-        assertThat(caption).hasSize(2200).doesNotContain("#tag");
+    void anOverlongCaptionIsRefusedNotCut() {
+        assertThat(CaptionComposer.compose(new CaptionParts("x".repeat(2200), null, List.of()), Platform.INSTAGRAM)).hasSize(2200);
+        assertThatThrownBy(() -> CaptionComposer.compose(new CaptionParts("x".repeat(2195), null, List.of("tag")), Platform.INSTAGRAM))
+                .isInstanceOfSatisfying(PublishFailure.class, failure -> assertThat(failure.error().code()).isEqualTo("caption_too_long"));
+        assertThat(CaptionComposer.compose(new CaptionParts("x".repeat(4000), null, List.of("tag")), Platform.YOUTUBE)).hasSize(4006);
     }
 }

@@ -137,7 +137,7 @@ class ConnectionsIT {
 
     private PostFailed publishAndFail(UUID projectId, String account) {
         PostDue due = new PostDue(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), Platform.INSTAGRAM, account,
-                PostFormat.FEED_IMAGE, MediaType.IMAGE, "https://media.example/cover.jpg", "image/jpeg",
+                PostFormat.FEED_IMAGE, MediaType.IMAGE, MediaServer.url("cover.jpg"), "image/jpeg",
                 new CaptionParts("Hello", null, List.of()), Instant.now());
         kafka.send(Topics.POST_DUE, due.postId().toString(), PublishFlowIT.envelope(projectId, due));
         return EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.POST_FAILED,

@@ -26,7 +26,9 @@ public class MediaServer implements QuarkusTestResourceLifecycleManager {
         if (server == null) {
             server = serve();
         }
-        return Map.of("factory.publisher.tiktok.verified-url-prefixes", url("pull/"));
+        return Map.of("factory.publisher.tiktok.verified-url-prefixes", url("pull/"),
+                "factory.publisher.assets.origins", url("").replaceAll("/$", ""),
+                "factory.publisher.assets.path-prefix", "/");
     }
 
     @Override
@@ -50,8 +52,12 @@ public class MediaServer implements QuarkusTestResourceLifecycleManager {
             http.createContext("/", exchange -> {
                 String path = exchange.getRequestURI().getPath();
                 byte[] body = files.get(path.substring(path.lastIndexOf('.') + 1));
-                if (body == null) {
+                if (body == null || path.contains("/missing")) {
                     exchange.sendResponseHeaders(404, -1);
+                } else if ("HEAD".equals(exchange.getRequestMethod())) {
+                    exchange.getResponseHeaders().add("Content-Type", contentType(path));
+                    exchange.getResponseHeaders().add("Content-Length", Integer.toString(body.length));
+                    exchange.sendResponseHeaders(200, -1);
                 } else {
                     exchange.getResponseHeaders().add("Content-Type", contentType(path));
                     exchange.sendResponseHeaders(200, body.length);

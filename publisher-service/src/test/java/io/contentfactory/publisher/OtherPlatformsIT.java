@@ -82,16 +82,30 @@ class OtherPlatformsIT {
     }
 
     @Test
-    void aTikTokVideoThatFailsItsFormatCheckFailsAtPoll() {
+    void anImageForTikTokIsRefusedByThePreflightBeforeTikTokHearsOfIt() {
         TikTokAccount account = tiktok(true);
         PostDue due = PublishTests.due(Platform.TIKTOK, account.openId, PostFormat.TIKTOK_VIDEO, "pull/cover.jpg", "Not a video");
         PublishTests.send(kafka, account.projectId, due);
 
         PostFailed failed = PublishTests.awaitFailed(kafka, due);
-        assertThat(failed.error().code()).isEqualTo("tiktok_file_format_check_failed");
-        assertThat(failed.error().stage()).isEqualTo("poll");
+        assertThat(failed.error().code()).isEqualTo("media_type_unsupported");
+        assertThat(failed.error().stage()).isEqualTo("asset_preflight");
         assertThat(failed.error().retryable()).isFalse();
-        assertThat(failed.error().details()).containsEntry("fail_reason", "file_format_check_failed");
+        assertThat(failed.error().details()).containsEntry("content_type", "image/jpeg");
+        assertThat(PublishTests.jobs(due.targetId()).get(0).get("container_id")).isNull();
+    }
+
+    @Test
+    void aTikTokPublishThatFailsInProcessingIsRetriedAsANewJob() {
+        TikTokAccount account = tiktok(true);
+        PublishTests.armFault("tiktok", account.openId, "INIT", "ERROR", 1);
+        PostDue due = PublishTests.due(Platform.TIKTOK, account.openId, PostFormat.TIKTOK_VIDEO, "pull/clip.mp4", "Processing hiccup");
+        PublishTests.send(kafka, account.projectId, due);
+
+        PublishTests.awaitPublished(kafka, due);
+        await().atMost(TIMEOUT).until(() -> PublishTests.jobs(due.targetId()).size() == 2);
+        assertThat(PublishTests.jobs(due.targetId()).get(0).get("error_json"))
+                .contains("tiktok_internal", "\"stage\":\"poll\"", "\"retryable\":true", "\"fail_reason\":\"internal\"");
     }
 
     @Test

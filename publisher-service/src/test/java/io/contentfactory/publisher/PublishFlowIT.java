@@ -72,19 +72,20 @@ class PublishFlowIT {
     }
 
     @Test
-    void aPngIsRefusedByThePlatformAndARetryIsANewJob() {
+    void aPngIsRefusedByThePreflightAndARetryIsANewJob() {
         UUID projectId = connectedProject();
         PostDue png = due("cover.png");
         kafka.send(Topics.POST_DUE, png.postId().toString(), envelope(projectId, png));
 
         PostFailed failed = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.POST_FAILED,
                 r -> r.value().contains(png.targetId().toString()), TIMEOUT).value()), PostFailed.class);
-        assertThat(failed.error().code()).isEqualTo("instagram_error_36003");
-        assertThat(failed.error().stage()).isEqualTo("create_container");
-        assertThat(failed.error().details()).containsEntry("graph_subcode", 2207083);
-        Map<String, String> job = job("select status, error_json from publisher.publish_jobs where target_id = '" + png.targetId() + "'");
+        assertThat(failed.error().code()).isEqualTo("media_not_jpeg");
+        assertThat(failed.error().stage()).isEqualTo("asset_preflight");
+        assertThat(failed.error().details()).containsEntry("content_type", "image/png");
+        Map<String, String> job = job("select status, error_json, container_id from publisher.publish_jobs where target_id = '" + png.targetId() + "'");
         assertThat(job.get("status")).isEqualTo("failed");
-        assertThat(job.get("error_json")).contains("\"stage\":\"create_container\"", "\"retryable\":false");
+        assertThat(job.get("error_json")).contains("\"stage\":\"asset_preflight\"", "\"retryable\":false");
+        assertThat(job.get("container_id")).as("Instagram never saw it").isNull();
 
         PostDue retry = new PostDue(png.postId(), png.targetId(), png.mediaId(), png.platform(), png.accountId(), png.format(),
                 png.mediaType(), png.mediaUrl().replace(".png", ".jpg"), "image/jpeg", png.caption(), png.scheduledAt());

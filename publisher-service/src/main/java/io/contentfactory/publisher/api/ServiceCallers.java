@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /** The services that may call this one's internal routes, each proven by its pair key (see {@link ServiceCallTokens}). */
@@ -18,19 +19,15 @@ public class ServiceCallers {
 
     @ConfigMapping(prefix = "factory.publisher.internal")
     public interface Config {
-        /** Caller service name to the base64url pair key it shares with this service. */
-        Map<String, String> callerKeys();
+        /** The base64url pair key metrics-service shares with this service; without it, no caller is let in. */
+        Optional<String> metricsServiceKey();
     }
 
     private final Map<String, byte[]> keys = new HashMap<>();
     private final String self;
 
     ServiceCallers(Config config, ServiceConfig service) {
-        config.callerKeys().forEach((caller, key) -> {
-            if (!key.isBlank()) {
-                keys.put(caller, ServiceCallTokens.readKey(key));
-            }
-        });
+        config.metricsServiceKey().ifPresent(key -> keys.put("metrics-service", ServiceCallTokens.readKey(key)));
         this.self = service.name();
     }
 

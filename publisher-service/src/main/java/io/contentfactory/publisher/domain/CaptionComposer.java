@@ -2,38 +2,53 @@ package io.contentfactory.publisher.domain;
 
 import io.contentfactory.contracts.events.CaptionParts;
 import io.contentfactory.contracts.events.Platform;
+import io.contentfactory.publisher.platform.PublishFailure;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Composes the caption sent to a platform from its parts: the body, an optional disclosure, then hashtags
- * normalised (one {@code #}, no spaces, deduplicated case-insensitively) within the platform's limits.
+ * normalised (one {@code #}, no spaces, deduplicated case-insensitively). A caption over the platform's limits is
+ * refused, never cut: what is published is exactly what the author wrote.
  */
 public final class CaptionComposer {
 
     private CaptionComposer() {
     }
 
+    /** The exact caption to send; a non-retryable {@link PublishFailure} at {@code asset_preflight} if it does not fit. */
     public static String compose(CaptionParts parts, Platform platform) {
         Limits limits = Limits.of(platform);
-        StringBuilder caption = new StringBuilder(parts.body().strip());
+        Set<String> tags = normalise(parts);
+        if (tags.size() > limits.maxHashtags()) {
+            throw new PublishFailure("too_many_hashtags", platform.name().toLowerCase(Locale.ROOT) + " takes at most "
+                    + limits.maxHashtags() + " hashtags; this caption has " + tags.size(), "asset_preflight", false,
+                    Map.of("hashtags", tags.size(), "max_hashtags", limits.maxHashtags()));
+        }
+        StringBuilder caption = new StringBuilder(parts.body() == null ? "" : parts.body().strip());
         if (parts.disclosure() != null && !parts.disclosure().isBlank()) {
             appendBlock(caption, parts.disclosure().strip());
         }
-        String tags = String.join(" ", normalise(parts, limits));
-        if (!tags.isEmpty() && caption.length() + 2 + tags.length() <= limits.maxLength()) {
-            appendBlock(caption, tags);
+        if (!tags.isEmpty()) {
+            appendBlock(caption, String.join(" ", tags));
         }
-        return caption.length() <= limits.maxLength() ? caption.toString() : caption.substring(0, limits.maxLength());
+        int length = caption.codePointCount(0, caption.length());
+        if (length > limits.maxLength()) {
+            throw new PublishFailure("caption_too_long", platform.name().toLowerCase(Locale.ROOT) + " takes captions of at most "
+                    + limits.maxLength() + " characters; this one has " + length, "asset_preflight", false,
+                    Map.of("length", length, "max_length", limits.maxLength()));
+        }
+        return caption.toString();
     }
 
-    private static Set<String> normalise(CaptionParts parts, Limits limits) {
+    private static Set<String> normalise(CaptionParts parts) {
         Set<String> seen = new LinkedHashSet<>();
         Set<String> tags = new LinkedHashSet<>();
         for (String raw : parts.hashtags()) {
             String word = raw.strip().replaceFirst("^#+", "").replaceAll("\\s+", "");
-            if (!word.isEmpty() && seen.add(word.toLowerCase(Locale.ROOT)) && tags.size() < limits.maxHashtags()) {
+            if (!word.isEmpty() && seen.add(word.toLowerCase(Locale.ROOT))) {
                 tags.add("#" + word);
             }
         }
@@ -47,13 +62,12 @@ public final class CaptionComposer {
         caption.append(block);
     }
 
+    /** Instagram: 2,200 characters and 30 hashtags; TikTok: 2,200; YouTube descriptions: 5,000, and 15 hashtags. */
     record Limits(int maxLength, int maxHashtags) {
         static Limits of(Platform platform) {
             return switch (platform) {
-                case INSTAGRAM -> new Limits(2200, 30);
-                case TIKTOK -> new Limits(2200, 30);
+                case INSTAGRAM, TIKTOK, BLOTATO -> new Limits(2200, 30);
                 case YOUTUBE -> new Limits(5000, 15);
-                case BLOTATO -> new Limits(2200, 30);
             };
         }
     }

@@ -54,6 +54,9 @@ public class PublishJob {
     public Instant publishedAt;
     @Column(name = "fire_at")
     public Instant fireAt;
+    /** Set on insert for a job that is never to run (refused by the preflight); afterwards only the runner's timer moves it. */
+    @Column(name = "fired_at", updatable = false)
+    public Instant firedAt;
     /** When the container, upload or submission was started on the platform: what our own quota counts keep to. */
     @Column(name = "started_at")
     public Instant startedAt;

@@ -1,55 +1,208 @@
 package io.contentfactory.publisher.domain;
 
+import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.events.PostDue;
+import io.contentfactory.contracts.events.PostFailed;
+import io.contentfactory.contracts.events.PublishError;
+import io.contentfactory.kit.outbox.Outbox;
+import io.contentfactory.kit.problem.ProblemException;
+import io.contentfactory.kit.tenancy.TenantScope;
+import io.contentfactory.publisher.connections.ConnectionRepository;
 import io.contentfactory.publisher.persistence.PublishJobRepository;
+import io.contentfactory.publisher.platform.PublishFailure;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
-/** Turns a due post target into a queued publish job, unless the target is already published. */
+/**
+ * Turns a post target into a queued publish job, from a {@code post.due} event or from the API. A target whose latest
+ * job is published gets no new job; neither does one with a job in flight. A job whose media or caption fails the
+ * preflight is stored {@code failed} at stage {@code asset_preflight} and never reaches a platform.
+ */
 @ApplicationScoped
 public class PublishJobs {
 
     private static final Logger LOG = Logger.getLogger(PublishJobs.class);
     private final PublishJobRepository jobs;
+    private final ConnectionRepository connections;
+    private final AssetPreflight preflight;
+    private final Outbox outbox;
+    private final TenantScope tenancy;
+    private final PublishRunner runner;
 
-    PublishJobs(PublishJobRepository jobs) {
+    PublishJobs(PublishJobRepository jobs, ConnectionRepository connections, AssetPreflight preflight, Outbox outbox,
+            TenantScope tenancy, PublishRunner runner) {
         this.jobs = jobs;
+        this.connections = connections;
+        this.preflight = preflight;
+        this.outbox = outbox;
+        this.tenancy = tenancy;
+        this.runner = runner;
     }
 
-    /** Call inside a transaction bound to {@code projectId}. Emits nothing: the job's outcome does. */
+    /** Call inside a transaction bound to {@code projectId}. Emits nothing unless the preflight refuses the job. */
     public Uni<Void> enqueue(UUID projectId, PostDue due) {
+        PublishOrder order = PublishOrder.of(due);
         return jobs.latestForTarget(projectId, due.targetId()).chain(latest -> {
             if (latest != null && "published".equals(latest.status)) {
                 LOG.infof("target %s is already published by job %s; no new job", due.targetId(), latest.id);
                 return Uni.createFrom().voidItem();
             }
-            if (latest != null && ("queued".equals(latest.status) || "processing".equals(latest.status))) {
+            if (latest != null && inFlight(latest)) {
                 LOG.infof("target %s already has job %s in flight; no new job", due.targetId(), latest.id);
                 return Uni.createFrom().voidItem();
             }
-            return jobs.persist(newJob(projectId, due)).replaceWithVoid();
+            PublishJob job = newJob(projectId, order);
+            try {
+                job.caption = CaptionComposer.compose(order.caption(), order.platform());
+                job.mediaUrl = preflight.canonicalUrl(order.mediaUrl());
+                return jobs.persist(job).invoke(runner::wake).replaceWithVoid();
+            } catch (PublishFailure refused) {
+                return failPreflight(job, refused.error())
+                        .chain(failed -> outbox.record(projectId, new PostFailed(failed.postId, failed.targetId, failed.mediaId,
+                                failed.id, failed.platformEnum(), failed.accountId, refused.error())))
+                        .replaceWithVoid();
+            }
         });
     }
 
-    private static PublishJob newJob(UUID projectId, PostDue due) {
+    /** What the API answers for a publish request that was refused before any job ran. */
+    public record Refusal(int status, String code, String detail, UUID jobId, Map<String, Object> details) {
+    }
+
+    /**
+     * A publish requested through the API. Refused without a job: a caption over the limits (422), a missing or
+     * another project's connection (404), an inactive one (409), a target already published or in flight (409).
+     * Refused with a failed job: media that fails the preflight (422, with the job's id). Otherwise the job is queued.
+     */
+    public Uni<PublishJob> request(UUID projectId, PublishOrder order) {
+        String caption = composeOrRefuse(order);
+        return inProject(projectId, () -> connections.findAccount(projectId, order.platform().name().toLowerCase(), order.accountId())
+                        .invoke(connection -> {
+                            if (connection == null) {
+                                throw new ProblemException(404, "connection_not_found", "Not found", "this project has no "
+                                        + order.platform().name().toLowerCase() + " connection for account " + order.accountId());
+                            }
+                            if (!"active".equals(connection.status)) {
+                                throw ProblemException.conflict("connection_" + connection.status, "the connection for account "
+                                        + order.accountId() + " is " + connection.status);
+                            }
+                        })
+                        .chain(() -> jobs.latestForTarget(projectId, order.targetId()))
+                        .invoke(latest -> refuseIfPublishedOrInFlight(order, latest)))
+                .chain(() -> {
+                    PublishJob job = newJob(projectId, order);
+                    job.caption = caption;
+                    String url;
+                    try {
+                        url = preflight.canonicalUrl(order.mediaUrl());
+                    } catch (PublishFailure refused) {
+                        return inProject(projectId, () -> failPreflight(job, refused.error())).invoke(failed -> refuse(failed, refused));
+                    }
+                    job.mediaUrl = url;
+                    return preflight.check(url, order.format())
+                            .chain(() -> inProject(projectId, () -> jobs.persist(job)))
+                            .onFailure(PublishJobs::anotherJobInFlight).transform(conflict -> ProblemException.conflict(
+                                    "publish_in_progress", "target " + order.targetId() + " has another job in flight"))
+                            .invoke(runner::wake)
+                            .onFailure(PublishFailure.class).recoverWithUni(failure -> inProject(projectId,
+                                    () -> failPreflight(job, ((PublishFailure) failure).error()))
+                                    .invoke(failed -> refuse(failed, (PublishFailure) failure)));
+                });
+    }
+
+    public Uni<PublishJob> get(UUID projectId, UUID id) {
+        return inProject(projectId, () -> jobs.findInProject(projectId, id)).map(job -> {
+            if (job == null) {
+                throw ProblemException.notFound("publish job", id);
+            }
+            return job;
+        });
+    }
+
+    /** The project's latest jobs. */
+    public Uni<List<PublishJob>> latest(UUID projectId, int limit) {
+        return inProject(projectId, () -> jobs.latest(projectId, limit));
+    }
+
+    /** A target's jobs, latest first. */
+    public Uni<List<PublishJob>> forTarget(UUID projectId, UUID targetId) {
+        return inProject(projectId, () -> jobs.forTarget(projectId, targetId));
+    }
+
+    private static String composeOrRefuse(PublishOrder order) {
+        try {
+            return CaptionComposer.compose(order.caption(), order.platform());
+        } catch (PublishFailure refused) {
+            throw new ProblemException(422, refused.error().code(), "Unprocessable caption", refused.error().message());
+        }
+    }
+
+    private static void refuseIfPublishedOrInFlight(PublishOrder order, PublishJob latest) {
+        if (latest != null && "published".equals(latest.status)) {
+            throw ProblemException.conflict("already_published", "target " + order.targetId() + " was published by job "
+                    + latest.id + " (" + latest.permalink + ")");
+        }
+        if (latest != null && inFlight(latest)) {
+            throw ProblemException.conflict("publish_in_progress", "target " + order.targetId() + " has job " + latest.id + " "
+                    + latest.status);
+        }
+    }
+
+    private static void refuse(PublishJob failed, PublishFailure refused) {
+        throw new ProblemException(422, refused.error().code(), "Asset preflight failed",
+                refused.error().message() + " (job " + failed.id + ")");
+    }
+
+    /** The unique index on a target's queued or processing job refused a second one (a concurrent request). */
+    private static boolean anotherJobInFlight(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (String.valueOf(cause.getMessage()).contains("publish_jobs_one_in_flight_idx")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean inFlight(PublishJob job) {
+        return "queued".equals(job.status) || "processing".equals(job.status);
+    }
+
+    private Uni<PublishJob> failPreflight(PublishJob job, PublishError error) {
+        LOG.warnf("job %s refused by the preflight: %s %s", job.id, error.code(), error.message());
+        job.status = "failed";
+        job.errorJson = EventCodec.mapper().valueToTree(error).toString();
+        job.mediaUrl = job.mediaUrl == null ? "" : job.mediaUrl;
+        job.caption = job.caption == null ? "" : job.caption;
+        // A failed job is never claimed by the runner.
+        job.firedAt = job.createdAt;
+        return jobs.persist(job);
+    }
+
+    private <T> Uni<T> inProject(UUID projectId, java.util.function.Supplier<Uni<T>> work) {
+        return Panache.withTransaction(() -> tenancy.bind(projectId).chain(work::get));
+    }
+
+    private static PublishJob newJob(UUID projectId, PublishOrder order) {
         PublishJob job = new PublishJob();
         Instant now = Instant.now();
         job.projectId = projectId;
         job.id = UUID.randomUUID();
-        job.postId = due.postId();
-        job.targetId = due.targetId();
-        job.mediaId = due.mediaId();
-        job.platform = due.platform().name().toLowerCase();
-        job.accountId = due.accountId();
-        job.format = due.format().name().toLowerCase();
-        job.mediaType = due.mediaType().name().toLowerCase();
+        job.postId = order.postId();
+        job.targetId = order.targetId();
+        job.mediaId = order.mediaId();
+        job.platform = order.platform().name().toLowerCase();
+        job.accountId = order.accountId();
+        job.format = order.format().name().toLowerCase();
+        job.mediaType = order.mediaType().name().toLowerCase();
         job.status = "queued";
-        job.mediaUrl = due.mediaUrl();
-        job.contentType = due.contentType();
-        job.caption = CaptionComposer.compose(due.caption(), due.platform());
+        job.mediaUrl = order.mediaUrl();
+        job.contentType = order.contentType();
         job.createdAt = now;
         job.updatedAt = now;
         job.fireAt = now;

@@ -51,10 +51,12 @@ public class PublishRunner {
     private final TenantScope tenantScope;
     private final PublisherConfig config;
     private final Connections connections;
+    private final AssetPreflight preflight;
     private final TimerLoop loop;
 
     PublishRunner(TimerLoops loops, PublishJobRepository jobs, PlatformAdapters adapters, Outbox outbox,
-            TenantScope tenantScope, PublisherConfig config, Connections connections) {
+            TenantScope tenantScope, PublisherConfig config, Connections connections, AssetPreflight preflight) {
+        this.preflight = preflight;
         this.jobs = jobs;
         this.adapters = adapters;
         this.outbox = outbox;
@@ -81,10 +83,14 @@ public class PublishRunner {
                         .onFailure().recoverWithUni(failure -> fail(claim, job.id, asPublishError(failure))));
     }
 
-    /** Over the account's quota the job waits, queued, and looks again later; it does not fail. */
+    /**
+     * The media is checked first (our storage still has it, with the right type); then, over the account's quota,
+     * the job waits, queued, and looks again later: it does not fail.
+     */
     private Uni<Void> startFresh(TimerClaim claim, PublishJob job, String token) {
         PlatformAdapter adapter = adapters.of(job.platform);
-        return adapter.quotaWait(job.request(), token, ledger(job)).chain(wait -> {
+        return preflight.check(job.mediaUrl, job.formatEnum())
+                .chain(() -> adapter.quotaWait(job.request(), token, ledger(job))).chain(wait -> {
             if (wait.isPresent()) {
                 LOG.infof("job %s waits for account %s's %s quota until %s", job.id, job.accountId, job.platform, wait.get());
                 return loop.timer().postpone(claim, wait.get()).invoke(loop::wake).replaceWithVoid();
@@ -153,7 +159,9 @@ public class PublishRunner {
     private Uni<Void> retryLater(PublishJob failed) {
         Instant due = Instant.now().plus(config.retry().backoffAfter(failed.attempt));
         LOG.infof("job %s (attempt %d) is retried as a new job at %s", failed.id, failed.attempt, due);
-        return jobs.persist(failed.retryAt(due)).replaceWithVoid();
+        // The failed row is written before the new one: a target has at most one job in flight (a unique index).
+        return Panache.getSession().chain(session -> session.flush())
+                .chain(() -> jobs.persist(failed.retryAt(due))).replaceWithVoid();
     }
 
     private <T> Uni<T> inTransaction(TimerClaim claim, Supplier<Uni<T>> work) {

@@ -23,6 +23,15 @@ public class PublishJobRepository implements PanacheRepositoryBase<PublishJob, U
                 .map(started -> new QuotaLedger.Starts(started.size(), started.isEmpty() ? null : started.get(0).startedAt));
     }
 
+    public Uni<java.util.List<PublishJob>> latest(UUID projectId, int limit) {
+        return find("projectId = ?1 order by createdAt desc, id desc", projectId).page(0, limit).list();
+    }
+
+    /** A target's jobs, latest first. */
+    public Uni<java.util.List<PublishJob>> forTarget(UUID projectId, UUID targetId) {
+        return list("projectId = ?1 and targetId = ?2 order by createdAt desc, id desc", projectId, targetId);
+    }
+
     public Uni<PublishJob> findInProject(UUID projectId, UUID id) {
         return find("projectId = ?1 and id = ?2", projectId, id).firstResult();
     }

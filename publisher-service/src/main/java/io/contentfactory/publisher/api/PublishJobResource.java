@@ -1,0 +1,163 @@
+package io.contentfactory.publisher.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.contentfactory.contracts.EventCodec;
+import io.contentfactory.contracts.events.CaptionParts;
+import io.contentfactory.contracts.events.MediaType;
+import io.contentfactory.contracts.events.Platform;
+import io.contentfactory.contracts.events.PostFormat;
+import io.contentfactory.kit.api.PathIds;
+import io.contentfactory.kit.problem.ProblemException;
+import io.contentfactory.kit.tenancy.CallerProject;
+import io.contentfactory.publisher.domain.PublishJob;
+import io.contentfactory.publisher.domain.PublishJobs;
+import io.contentfactory.publisher.domain.PublishOrder;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * Publishing one post target now, and reading its jobs back. The scheduler's {@code post.due} events take the same
+ * way in; this route is for projects that schedule themselves.
+ */
+@Path("/v1/publish-jobs")
+@Authenticated
+public class PublishJobResource {
+
+    private static final String PROBLEM = "application/problem+json";
+    /** The formats each platform's adapter publishes. */
+    private static final Map<Platform, Set<PostFormat>> FORMATS = Map.of(
+            Platform.INSTAGRAM, Set.of(PostFormat.FEED_IMAGE, PostFormat.REEL),
+            Platform.TIKTOK, Set.of(PostFormat.TIKTOK_VIDEO),
+            Platform.YOUTUBE, Set.of(PostFormat.SHORT),
+            Platform.BLOTATO, Set.of(PostFormat.FEED_IMAGE, PostFormat.REEL, PostFormat.TIKTOK_VIDEO, PostFormat.SHORT));
+
+    private final PublishJobs jobs;
+    private final CallerProject caller;
+
+    PublishJobResource(PublishJobs jobs, CallerProject caller) {
+        this.jobs = jobs;
+        this.caller = caller;
+    }
+
+    public record Caption(@Size(max = 10_000) String body, @Size(max = 1_000) String disclosure, @Size(max = 200) List<String> hashtags) {
+    }
+
+    /**
+     * @param targetId the post target this publishes, chosen by the caller: a target is published at most once
+     * @param postId   the post it belongs to; the target's id if absent
+     * @param mediaId  the media asset the URL serves
+     */
+    public record NewPublishJob(@NotNull UUID targetId, UUID postId, @NotNull UUID mediaId, @NotBlank String platform,
+            @NotBlank @Size(max = 200) String accountId, @NotBlank String format, @NotBlank @Size(max = 4096) String mediaUrl,
+            @NotNull @Valid Caption caption) {
+    }
+
+    public record PublishJobView(UUID id, UUID targetId, UUID postId, UUID mediaId, String platform, String accountId,
+            String format, String status, int attempt, String mediaUrl, String caption, String uploadId, String externalId,
+            String permalink, Instant publishedAt, JsonNode error, Instant createdAt, Instant updatedAt) {
+        static PublishJobView of(PublishJob job) {
+            return new PublishJobView(job.id, job.targetId, job.postId, job.mediaId, job.platform, job.accountId, job.format,
+                    job.status, job.attempt, job.mediaUrl, job.caption, job.containerId, job.publishedMediaId, job.permalink,
+                    job.publishedAt, job.errorJson == null ? null : tree(job.errorJson), job.createdAt, job.updatedAt);
+        }
+    }
+
+    @POST
+    @Operation(operationId = "createPublishJob", summary = "Publish one post target now")
+    @APIResponse(responseCode = "202", description = "Queued; read its outcome at the Location",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PublishJobView.class)))
+    @APIResponse(responseCode = "400", description = "A missing field, an unknown platform or format, or a format the platform does not publish",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", description = "The project has no connection for this account (code connection_not_found)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "409", description = "already_published, publish_in_progress, or an inactive connection (connection_disabled, connection_needs_reauth)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "422", description = "The caption is over the platform's limits (caption_too_long, too_many_hashtags), "
+            + "or the media failed the preflight (media_url_data, media_url_not_https, media_url_foreign, media_not_jpeg, "
+            + "media_type_unsupported, media_unreachable): then a failed job is stored",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    public Uni<Response> create(@Valid @NotNull NewPublishJob request) {
+        Platform platform = platform(request.platform());
+        PostFormat format = format(request.format());
+        if (!FORMATS.get(platform).contains(format)) {
+            throw ProblemException.badRequest("format_not_supported", platform.name().toLowerCase(Locale.ROOT) + " publishes "
+                    + FORMATS.get(platform).stream().map(f -> f.name().toLowerCase(Locale.ROOT)).sorted().toList());
+        }
+        MediaType mediaType = format == PostFormat.FEED_IMAGE ? MediaType.IMAGE : MediaType.VIDEO;
+        Caption caption = request.caption();
+        PublishOrder order = new PublishOrder(request.postId() == null ? request.targetId() : request.postId(), request.targetId(),
+                request.mediaId(), platform, request.accountId().strip(), format, mediaType, request.mediaUrl(),
+                mediaType == MediaType.IMAGE ? "image/jpeg" : "video/mp4",
+                new CaptionParts(caption.body() == null ? "" : caption.body(), caption.disclosure(), caption.hashtags()));
+        return jobs.request(caller.id(), order).map(job -> Response.accepted(PublishJobView.of(job))
+                .location(URI.create("/v1/publish-jobs/" + job.id)).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getPublishJob", summary = "One publish job of the key's project: its status, and the live post or the error")
+    @APIResponse(responseCode = "200", description = "The job",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PublishJobView.class)))
+    @APIResponse(responseCode = "404", description = "No such job in the key's project",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    public Uni<PublishJobView> get(@PathParam("id") String id) {
+        return jobs.get(caller.id(), PathIds.uuid(id)).map(PublishJobView::of);
+    }
+
+    @GET
+    @Operation(operationId = "listPublishJobs",
+            summary = "A post target's jobs with ?targetId=, else the project's latest 100; latest first (every attempt is its own job)")
+    @APIResponse(responseCode = "400", description = "targetId is not a UUID (code invalid_id)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    public Uni<List<PublishJobView>> list(@QueryParam("targetId") String targetId) {
+        Uni<List<PublishJob>> found = targetId == null || targetId.isBlank()
+                ? jobs.latest(caller.id(), 100)
+                : jobs.forTarget(caller.id(), PathIds.uuid(targetId));
+        return found.map(all -> all.stream().map(PublishJobView::of).toList());
+    }
+
+    private static Platform platform(String value) {
+        try {
+            return Platform.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("invalid_platform", "platform is one of instagram, tiktok, youtube, blotato");
+        }
+    }
+
+    private static PostFormat format(String value) {
+        try {
+            return PostFormat.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("invalid_format", "format is one of feed_image, reel, tiktok_video, short");
+        }
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return EventCodec.mapper().readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a stored job error is not JSON", e);
+        }
+    }
+}
