@@ -36,14 +36,21 @@ public final class AppProcess implements AutoCloseable {
      * @param moduleDir the module's folder, relative to the calling module (for example {@code ../platform-sandbox})
      */
     public static AppProcess start(String name, Path moduleDir, Map<String, String> properties, Duration timeout) {
+        return start(name, moduleDir, properties, List.of("-Xmx160m", "-XX:+UseSerialGC"), timeout);
+    }
+
+    /** As {@link #start(String, Path, Map, Duration)}, with the JVM options given (heap, collector) instead of the small defaults. */
+    public static AppProcess start(String name, Path moduleDir, Map<String, String> properties, List<String> jvmOptions,
+            Duration timeout) {
         Path jar = moduleDir.resolve("target/quarkus-app/quarkus-run.jar").toAbsolutePath().normalize();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the whole project (./mvnw verify) so that "
                     + name + " is packaged before the modules whose tests run it");
         }
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx160m", "-XX:+UseSerialGC",
-                "-Dquarkus.http.port=" + port));
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(jvmOptions);
+        command.add("-Dquarkus.http.port=" + port);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         try {

@@ -23,6 +23,7 @@ public class InstagramSandbox {
 
     private final InstagramConfig config;
     private final Map<String, Integer> limitOverrides = new ConcurrentHashMap<>();
+    private final Map<String, Duration> processingOverrides = new ConcurrentHashMap<>();
     private final String publicBaseUrl;
     private final Map<String, Container> containers = new ConcurrentHashMap<>();
     private final Map<String, PublishedMedia> media = new ConcurrentHashMap<>();
@@ -71,7 +72,8 @@ public class InstagramSandbox {
      * @param forcedEnd {@code ERROR} or {@code EXPIRED} for a container that will end so (an armed fault), else null
      */
     public Container createContainer(String accountId, String mediaType, String mediaUrl, String caption, String forcedEnd) {
-        Duration processing = "IMAGE".equals(mediaType) ? config.imageProcessing() : config.videoProcessing();
+        Duration processing = processingOverrides.getOrDefault(accountId,
+                "IMAGE".equals(mediaType) ? config.imageProcessing() : config.videoProcessing());
         Instant now = Instant.now();
         Instant expiresAt = "EXPIRED".equals(forcedEnd) ? now.plus(processing) : now.plus(config.containerTtl());
         Container container = new Container(nextId(), accountId, mediaType, mediaUrl, caption == null ? "" : caption,
@@ -128,6 +130,11 @@ public class InstagramSandbox {
     /** The account's rolling 24 h publishing limit: the configured one, or a test's override. */
     public int publishLimit(String accountId) {
         return limitOverrides.getOrDefault(accountId, config.publishLimit());
+    }
+
+    /** How long the account's containers process, whatever their media: for tests and benchmarks. */
+    public void overrideProcessing(String accountId, Duration processing) {
+        processingOverrides.put(accountId, processing);
     }
 
     public void overridePublishLimit(String accountId, int limit) {

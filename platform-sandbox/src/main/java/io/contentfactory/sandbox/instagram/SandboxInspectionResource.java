@@ -43,6 +43,21 @@ public class SandboxInspectionResource {
     public record GrantRequest(String accountId, Long ttlSeconds) {
     }
 
+    public record ProcessingRequest(String accountId, Long millis) {
+    }
+
+    /** Overrides how long an account's containers stay IN_PROGRESS. */
+    @POST
+    @Path("/processing")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response processing(ProcessingRequest request) {
+        if (request == null || request.accountId() == null || request.millis() == null || request.millis() < 0) {
+            return Response.status(400).entity("accountId and millis of 0 or more are required").build();
+        }
+        sandbox.overrideProcessing(request.accountId(), java.time.Duration.ofMillis(request.millis()));
+        return Response.noContent().build();
+    }
+
     /** A token for an account, as the end of the Instagram Login flow gives one (default: long-lived, 60 days). */
     @POST
     @Path("/grants")

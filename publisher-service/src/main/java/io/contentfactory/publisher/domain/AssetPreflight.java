@@ -5,7 +5,6 @@ import io.contentfactory.publisher.platform.PublishFailure;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -43,9 +42,9 @@ public class AssetPreflight {
     private final Config config;
     private final WebClient http;
 
-    AssetPreflight(Config config, Vertx vertx) {
+    AssetPreflight(Config config, WebClient http) {
+        this.http = http;
         this.config = config;
-        this.http = WebClient.create(vertx);
     }
 
     /** The URL as it will be sent: parsed, checked against our storage, without its fragment. */

@@ -76,11 +76,22 @@ public class PublishRunner {
         return loop.inFlight();
     }
 
+    /** The claimed job (its id is the claim's) and its account's token, read in one transaction. */
     private Uni<Void> run(TimerClaim claim) {
-        return inTransaction(claim, () -> jobs.findInProject(claim.projectId(), claim.id()))
-                .chain(job -> inTransaction(claim, () -> connections.accessTokenFor(job.projectId, job.platform, job.accountId))
-                        .chain(token -> job.containerId == null ? startFresh(claim, job, token) : resume(claim, job, token))
-                        .onFailure().recoverWithUni(failure -> fail(claim, job.id, asPublishError(failure))));
+        return inTransaction(claim, () -> jobs.findInProject(claim.projectId(), claim.id())
+                        .chain(job -> connections.accessTokenFor(job.projectId, job.platform, job.accountId)
+                                .map(token -> new Claimed(job, token))))
+                .chain(claimed -> claimed.job().containerId == null
+                        ? startFresh(claim, claimed.job(), claimed.token())
+                        : resume(claim, claimed.job(), claimed.token()))
+                .onFailure().recoverWithUni(failure -> fail(claim, claim.id(), asPublishError(failure)));
+    }
+
+    private record Claimed(PublishJob job, String token) {
+        @Override
+        public String toString() {
+            return "Claimed[" + job.id + "]";
+        }
     }
 
     /**

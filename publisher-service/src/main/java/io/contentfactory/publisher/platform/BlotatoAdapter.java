@@ -31,10 +31,10 @@ public class BlotatoAdapter implements PlatformAdapter {
     private final Vertx vertx;
     private final String baseUrl;
 
-    BlotatoAdapter(BlotatoConfig config, Vertx vertx) {
+    BlotatoAdapter(BlotatoConfig config, Vertx vertx, WebClient http) {
+        this.http = http;
         this.config = config;
         this.vertx = vertx;
-        this.http = WebClient.create(vertx);
         this.baseUrl = config.baseUrl().replaceAll("/+$", "");
     }
 

@@ -3,7 +3,6 @@ package io.contentfactory.publisher.platform;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.MultiMap;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
@@ -34,8 +33,8 @@ public class InstagramClient {
     private final String version;
     private final long publishTimeoutMillis;
 
-    InstagramClient(Vertx vertx, InstagramConfig config) {
-        this.http = WebClient.create(vertx);
+    InstagramClient(InstagramConfig config, WebClient http) {
+        this.http = http;
         this.baseUrl = config.baseUrl().replaceAll("/+$", "");
         this.version = config.apiVersion();
         this.publishTimeoutMillis = config.publishTimeout().toMillis();

@@ -21,9 +21,9 @@ public class MediaDownloads {
     private final Vertx vertx;
     private final WebClient http;
 
-    MediaDownloads(Vertx vertx) {
+    MediaDownloads(Vertx vertx, WebClient http) {
+        this.http = http;
         this.vertx = vertx;
-        this.http = WebClient.create(vertx);
     }
 
     /** A downloaded media file; {@link #delete()} it when done. */

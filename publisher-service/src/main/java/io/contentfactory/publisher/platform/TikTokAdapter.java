@@ -39,11 +39,11 @@ public class TikTokAdapter implements PlatformAdapter {
     private final MediaDownloads downloads;
     private final String baseUrl;
 
-    TikTokAdapter(TikTokConfig config, Vertx vertx, MediaDownloads downloads) {
+    TikTokAdapter(TikTokConfig config, Vertx vertx, MediaDownloads downloads, WebClient http) {
+        this.http = http;
         this.config = config;
         this.vertx = vertx;
         this.downloads = downloads;
-        this.http = WebClient.create(vertx);
         this.baseUrl = config.baseUrl().replaceAll("/+$", "");
     }
 

@@ -35,11 +35,11 @@ public class YouTubeAdapter implements PlatformAdapter {
     private final MediaDownloads downloads;
     private final String baseUrl;
 
-    YouTubeAdapter(YouTubeConfig config, Vertx vertx, MediaDownloads downloads) {
+    YouTubeAdapter(YouTubeConfig config, Vertx vertx, MediaDownloads downloads, WebClient http) {
+        this.http = http;
         this.config = config;
         this.vertx = vertx;
         this.downloads = downloads;
-        this.http = WebClient.create(vertx);
         this.baseUrl = config.baseUrl().replaceAll("/+$", "");
     }
 

@@ -27,7 +27,7 @@ class AssetPreflightTest {
         public boolean requireHttps() {
             return true;
         }
-    }, VERTX);
+    }, io.vertx.mutiny.ext.web.client.WebClient.create(VERTX));
 
     @AfterAll
     static void close() {

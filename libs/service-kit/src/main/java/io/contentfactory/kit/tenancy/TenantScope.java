@@ -36,10 +36,12 @@ public class TenantScope {
 
     /** Binds the current Panache transaction to one project. */
     public Uni<Void> bind(UUID projectId) {
+        // Run as an update, not a select: Hibernate caches a native select's interpretation under a key that never
+        // equals the next one, so every binding would add an entry to one ever-longer hash bucket.
         return Panache.getSession().chain(session -> session
                         .createNativeQuery(BIND_SQL.replace("$1", "?1"))
                         .setParameter(1, projectId.toString())
-                        .getSingleResult())
+                        .executeUpdate())
                 .replaceWithVoid();
     }
 

@@ -7,7 +7,9 @@ import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,24 +44,26 @@ public final class DurableTimer {
     }
 
     private String claimSql() {
-        return "update " + table + " t set lease_owner = ?1, lease_epoch = t.lease_epoch + 1,"
-                + " lease_until = now() + make_interval(secs => ?2)"
+        return "update " + table + " t set lease_owner = $1, lease_epoch = t.lease_epoch + 1,"
+                + " lease_until = now() + make_interval(secs => $2)"
                 + " from (select id from " + table
                 + " where fired_at is null and fire_at <= now() and (lease_until is null or lease_until < now())"
-                + " order by fire_at limit ?3 for update skip locked) due"
+                + " order by fire_at limit $3 for update skip locked) due"
                 + " where t.id = due.id returning t.id, t.project_id, t.lease_epoch";
     }
 
-    /** Leases up to {@code limit} due rows; run it in its own short transaction. */
+    /**
+     * Leases up to {@code limit} due rows in a short transaction of its own, on the Vert.x pool: claims and wake-up
+     * questions are the busiest statements of a timer, and Hibernate would only add its overhead to them.
+     */
     public Uni<List<TimerClaim>> claimDue(int limit) {
-        return tenancy.system().chain(Panache::getSession).chain(session -> session.createNativeQuery(claimSql(), Object[].class)
-                        .setParameter(1, owner)
-                        .setParameter(2, (double) lease.toMillis() / 1000.0)
-                        .setParameter(3, limit)
-                        .getResultList())
-                .map(rows -> rows.stream()
-                        .map(row -> new TimerClaim((UUID) row[0], (UUID) row[1], ((Number) row[2]).longValue()))
-                        .toList());
+        return tenancy.asSystem(connection -> connection.preparedQuery(claimSql())
+                        .execute(Tuple.of(owner, (double) lease.toMillis() / 1000.0, limit)))
+                .map(rows -> {
+                    List<TimerClaim> claims = new ArrayList<>(rows.size());
+                    rows.forEach(row -> claims.add(new TimerClaim(row.getUUID(0), row.getUUID(1), row.getLong(2))));
+                    return claims;
+                });
     }
 
     /**
@@ -125,8 +129,7 @@ public final class DurableTimer {
     public Uni<Optional<Instant>> nextWakeUp() {
         String sql = "select min(greatest(fire_at, coalesce(lease_until, fire_at))) from " + table
                 + " where fired_at is null";
-        return tenancy.system().chain(Panache::getSession).chain(session -> session.createNativeQuery(sql, OffsetDateTime.class)
-                        .getSingleResultOrNull())
-                .map(next -> Optional.ofNullable(next).map(OffsetDateTime::toInstant));
+        return tenancy.asSystem(connection -> connection.query(sql).execute())
+                .map(rows -> Optional.ofNullable(rows.iterator().next().getOffsetDateTime(0)).map(OffsetDateTime::toInstant));
     }
 }

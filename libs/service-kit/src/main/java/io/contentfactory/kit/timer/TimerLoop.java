@@ -1,7 +1,6 @@
 package io.contentfactory.kit.timer;
 
 import io.contentfactory.kit.db.SafeContext;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import java.time.Duration;
@@ -103,11 +102,11 @@ public final class TimerLoop {
             return Uni.createFrom().item(Instant.now().plus(maxSleep));
         }
         starved.set(false);
-        return Panache.withTransaction(() -> timer.claimDue(room))
+        return timer.claimDue(room)
                 .invoke(claims -> claims.forEach(this::startFiring))
                 .chain(claims -> claims.size() == room
                         ? Uni.createFrom().item(Instant.now())
-                        : Panache.withTransaction(timer::nextWakeUp).map(next -> next.orElse(Instant.now().plus(maxSleep))));
+                        : timer.nextWakeUp().map(next -> next.orElse(Instant.now().plus(maxSleep))));
     }
 
     private void startFiring(TimerClaim claim) {
