@@ -190,6 +190,43 @@ class PublishFlowIT {
     }
 
     @Test
+    void aCarouselIsPublishedFromItsItemContainers() {
+        UUID projectId = connectedProject();
+        PostDue carousel = carousel(List.of("cover.jpg", "pull/cover.jpg", "clip.mp4"));
+        PublishTests.send(kafka, projectId, carousel);
+
+        PostPublished published = PublishTests.awaitPublished(kafka, carousel);
+        assertThat(PublishTests.sandboxList("/sandbox/instagram/media")).filteredOn(m -> m.get("id").equals(published.externalPostId()))
+                .singleElement().satisfies(m -> {
+                    assertThat(m.get("mediaType")).isEqualTo("CAROUSEL_ALBUM");
+                    assertThat(m.get("caption")).isEqualTo(published.caption());
+                });
+        assertThat(PublishTests.jobs(carousel.targetId()).get(0).get("carousel_json")).contains("clip.mp4", "\"mediaType\":\"video\"");
+    }
+
+    @Test
+    void aCarouselOfOneIsRefusedByThePreflight() {
+        UUID projectId = connectedProject();
+        PostDue single = carousel(List.of("cover.jpg"));
+        PublishTests.send(kafka, projectId, single);
+
+        PostFailed failed = PublishTests.awaitFailed(kafka, single);
+        assertThat(failed.error().code()).isEqualTo("carousel_size");
+        assertThat(failed.error().stage()).isEqualTo("asset_preflight");
+        assertThat(failed.error().retryable()).isFalse();
+    }
+
+    private static PostDue carousel(List<String> files) {
+        List<io.contentfactory.contracts.events.CarouselItem> items = files.stream().map(file -> new io.contentfactory.contracts.events.CarouselItem(
+                UUID.randomUUID(), file.endsWith(".mp4") ? io.contentfactory.contracts.events.MediaType.VIDEO
+                        : io.contentfactory.contracts.events.MediaType.IMAGE, MediaServer.url(file), MediaServer.contentType(file))).toList();
+        PostDue first = due(files.get(0));
+        return new PostDue(first.postId(), first.targetId(), items.get(0).mediaId(), Platform.INSTAGRAM, first.accountId(),
+                PostFormat.CAROUSEL, first.mediaType(), first.mediaUrl(), first.contentType(),
+                new CaptionParts("A carousel " + UUID.randomUUID(), null, List.of("swipe")), first.scheduledAt(), items);
+    }
+
+    @Test
     void aContainerThatEndsInErrorFailsAtPollWithoutARetry() {
         UUID projectId = connectedProject();
         armFaults("CREATE_CONTAINER", "ERROR", 1);

@@ -57,15 +57,25 @@ public class InstagramGraphResource {
         sandbox.authorize(accountId, params.getFirst("access_token"));
         Optional<Fault> fault = faults.take(PLATFORM, accountId, "CREATE_CONTAINER");
         String mediaType = params.getFirst("media_type") == null ? "IMAGE" : params.getFirst("media_type");
+        String forcedEnd = Faults.is(fault, Fault.ERROR) ? "ERROR" : Faults.is(fault, Fault.EXPIRED) ? "EXPIRED" : null;
+        if ("CAROUSEL".equals(mediaType)) {
+            String children = params.getFirst("children");
+            if (children == null || children.isBlank()) {
+                throw GraphError.missingParameter("children");
+            }
+            return Faults.apply(fault, () -> Uni.createFrom().item(Map.<String, Object>of("id", sandbox.createCarousel(accountId,
+                    List.of(children.split(",")), params.getFirst("caption"), forcedEnd).id())), GraphError::forFault);
+        }
+        boolean carouselItem = "true".equals(params.getFirst("is_carousel_item"));
         String url = "IMAGE".equals(mediaType) ? params.getFirst("image_url") : params.getFirst("video_url");
         if (url == null || url.isBlank()) {
             throw GraphError.missingParameter("IMAGE".equals(mediaType) ? "image_url" : "video_url");
         }
-        String forcedEnd = Faults.is(fault, Fault.ERROR) ? "ERROR" : Faults.is(fault, Fault.EXPIRED) ? "EXPIRED" : null;
         return Faults.apply(fault, () -> fetch(url).map(response -> {
             checkMedia(mediaType, response);
-            InstagramSandbox.Container container = sandbox.createContainer(accountId, mediaType, url, params.getFirst("caption"),
-                    forcedEnd);
+            InstagramSandbox.Container container = carouselItem
+                    ? sandbox.createCarouselItem(accountId, mediaType, url, forcedEnd)
+                    : sandbox.createContainer(accountId, mediaType, url, params.getFirst("caption"), forcedEnd);
             return Map.<String, Object>of("id", container.id());
         }), GraphError::forFault);
     }

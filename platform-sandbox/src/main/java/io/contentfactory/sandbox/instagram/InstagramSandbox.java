@@ -72,12 +72,44 @@ public class InstagramSandbox {
      * @param forcedEnd {@code ERROR} or {@code EXPIRED} for a container that will end so (an armed fault), else null
      */
     public Container createContainer(String accountId, String mediaType, String mediaUrl, String caption, String forcedEnd) {
+        return createContainer(accountId, mediaType, mediaUrl, caption, forcedEnd, false, List.of());
+    }
+
+    /** An item of a future carousel ({@code is_carousel_item=true}): it can only be published through one. */
+    public Container createCarouselItem(String accountId, String mediaType, String mediaUrl, String forcedEnd) {
+        return createContainer(accountId, mediaType, mediaUrl, "", forcedEnd, true, List.of());
+    }
+
+    /**
+     * A carousel container over 2 to 10 finished item containers of the account, as {@code media_type=CAROUSEL}
+     * with {@code children} requires.
+     */
+    public synchronized Container createCarousel(String accountId, List<String> children, String caption, String forcedEnd) {
+        if (children.size() < 2 || children.size() > 10) {
+            throw new GraphError(400, "OAuthException", 100, 2207052, "children must list 2 to 10 carousel item containers");
+        }
+        Instant now = Instant.now();
+        for (String child : children) {
+            Container item = containers.get(child);
+            if (item == null || !item.accountId().equals(accountId) || !item.carouselItem()) {
+                throw new GraphError(400, "OAuthException", 100, 2207052, "child " + child + " is not a carousel item container of this account");
+            }
+            if (!"FINISHED".equals(item.status(now))) {
+                throw new GraphError(400, "OAuthException", 9007, 2207027, "child " + child + " is " + item.status(now) + ", not FINISHED");
+            }
+        }
+        String firstUrl = containers.get(children.get(0)).mediaUrl();
+        return createContainer(accountId, "CAROUSEL_ALBUM", firstUrl, caption, forcedEnd, false, List.copyOf(children));
+    }
+
+    private Container createContainer(String accountId, String mediaType, String mediaUrl, String caption, String forcedEnd,
+            boolean carouselItem, List<String> children) {
         Duration processing = processingOverrides.getOrDefault(accountId,
                 "IMAGE".equals(mediaType) ? config.imageProcessing() : config.videoProcessing());
         Instant now = Instant.now();
         Instant expiresAt = "EXPIRED".equals(forcedEnd) ? now.plus(processing) : now.plus(config.containerTtl());
         Container container = new Container(nextId(), accountId, mediaType, mediaUrl, caption == null ? "" : caption,
-                now, now.plus(processing), expiresAt, null, "ERROR".equals(forcedEnd));
+                now, now.plus(processing), expiresAt, null, "ERROR".equals(forcedEnd), carouselItem, children);
         containers.put(container.id(), container);
         return container;
     }
@@ -94,6 +126,9 @@ public class InstagramSandbox {
         Container container = containers.get(containerId);
         if (container == null || !container.accountId().equals(accountId)) {
             throw GraphError.unknownObject(containerId);
+        }
+        if (container.carouselItem()) {
+            throw new GraphError(400, "OAuthException", 100, 2207053, "A carousel item container cannot be published on its own");
         }
         switch (container.status(Instant.now())) {
             case "IN_PROGRESS" -> throw GraphError.notReady();
@@ -150,9 +185,14 @@ public class InstagramSandbox {
         return Long.toString(ids.incrementAndGet());
     }
 
-    /** @param fails processing ends in {@code ERROR} */
+    /**
+     * @param fails        processing ends in {@code ERROR}
+     * @param carouselItem an item of a carousel, publishable only through it
+     * @param children     a carousel's item containers, in order
+     */
     public record Container(String id, String accountId, String mediaType, String mediaUrl, String caption,
-            Instant createdAt, Instant readyAt, Instant expiresAt, String publishedMediaId, boolean fails) {
+            Instant createdAt, Instant readyAt, Instant expiresAt, String publishedMediaId, boolean fails,
+            boolean carouselItem, List<String> children) {
 
         /** One of the documented {@code status_code} values. */
         public String status(Instant now) {
@@ -169,7 +209,8 @@ public class InstagramSandbox {
         }
 
         Container publishedAs(String mediaId) {
-            return new Container(id, accountId, mediaType, mediaUrl, caption, createdAt, readyAt, expiresAt, mediaId, fails);
+            return new Container(id, accountId, mediaType, mediaUrl, caption, createdAt, readyAt, expiresAt, mediaId, fails,
+                    carouselItem, children);
         }
     }
 

@@ -3,6 +3,7 @@ package io.contentfactory.publisher.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.events.CaptionParts;
+import io.contentfactory.contracts.events.CarouselItem;
 import io.contentfactory.contracts.events.MediaType;
 import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.contracts.events.PostFormat;
@@ -47,10 +48,11 @@ public class PublishJobResource {
     private static final String PROBLEM = "application/problem+json";
     /** The formats each platform's adapter publishes. */
     private static final Map<Platform, Set<PostFormat>> FORMATS = Map.of(
-            Platform.INSTAGRAM, Set.of(PostFormat.FEED_IMAGE, PostFormat.REEL),
+            Platform.INSTAGRAM, Set.of(PostFormat.FEED_IMAGE, PostFormat.CAROUSEL, PostFormat.REEL),
             Platform.TIKTOK, Set.of(PostFormat.TIKTOK_VIDEO),
             Platform.YOUTUBE, Set.of(PostFormat.SHORT),
-            Platform.BLOTATO, Set.of(PostFormat.FEED_IMAGE, PostFormat.REEL, PostFormat.TIKTOK_VIDEO, PostFormat.SHORT));
+            Platform.BLOTATO, Set.of(PostFormat.FEED_IMAGE, PostFormat.CAROUSEL, PostFormat.REEL, PostFormat.TIKTOK_VIDEO,
+                    PostFormat.SHORT));
 
     private final PublishJobs jobs;
     private final CallerProject caller;
@@ -63,14 +65,19 @@ public class PublishJobResource {
     public record Caption(@Size(max = 10_000) String body, @Size(max = 1_000) String disclosure, @Size(max = 200) List<String> hashtags) {
     }
 
+    /** One carousel item: a JPEG image or a video ({@code mediaType} image or video; image if absent). */
+    public record Item(@NotNull UUID mediaId, @NotBlank @Size(max = 4096) String mediaUrl, String mediaType) {
+    }
+
     /**
      * @param targetId the post target this publishes, chosen by the caller: a target is published at most once
      * @param postId   the post it belongs to; the target's id if absent
-     * @param mediaId  the media asset the URL serves
+     * @param mediaId  the media asset the URL serves; for a carousel, its first item's if absent
+     * @param carousel a carousel's 2 to 10 items in order; only with format carousel
      */
-    public record NewPublishJob(@NotNull UUID targetId, UUID postId, @NotNull UUID mediaId, @NotBlank String platform,
-            @NotBlank @Size(max = 200) String accountId, @NotBlank String format, @NotBlank @Size(max = 4096) String mediaUrl,
-            @NotNull @Valid Caption caption) {
+    public record NewPublishJob(@NotNull UUID targetId, UUID postId, UUID mediaId, @NotBlank String platform,
+            @NotBlank @Size(max = 200) String accountId, @NotBlank String format, @Size(max = 4096) String mediaUrl,
+            @NotNull @Valid Caption caption, @Size(max = 20) List<@Valid @NotNull Item> carousel) {
     }
 
     public record PublishJobView(UUID id, UUID targetId, UUID postId, UUID mediaId, String platform, String accountId,
@@ -104,12 +111,18 @@ public class PublishJobResource {
             throw ProblemException.badRequest("format_not_supported", platform.name().toLowerCase(Locale.ROOT) + " publishes "
                     + FORMATS.get(platform).stream().map(f -> f.name().toLowerCase(Locale.ROOT)).sorted().toList());
         }
-        MediaType mediaType = format == PostFormat.FEED_IMAGE ? MediaType.IMAGE : MediaType.VIDEO;
+        List<CarouselItem> items = carouselItems(request.carousel());
+        UUID mediaId = request.mediaId() != null ? request.mediaId() : items.isEmpty() ? null : items.get(0).mediaId();
+        String mediaUrl = request.mediaUrl() != null ? request.mediaUrl() : items.isEmpty() ? null : items.get(0).mediaUrl();
+        if (mediaId == null || mediaUrl == null || mediaUrl.isBlank()) {
+            throw ProblemException.badRequest("media_required", "mediaId and mediaUrl are required (or, for a carousel, its items)");
+        }
+        MediaType mediaType = format == PostFormat.FEED_IMAGE || format == PostFormat.CAROUSEL ? MediaType.IMAGE : MediaType.VIDEO;
         Caption caption = request.caption();
         PublishOrder order = new PublishOrder(request.postId() == null ? request.targetId() : request.postId(), request.targetId(),
-                request.mediaId(), platform, request.accountId().strip(), format, mediaType, request.mediaUrl(),
+                mediaId, platform, request.accountId().strip(), format, mediaType, mediaUrl,
                 mediaType == MediaType.IMAGE ? "image/jpeg" : "video/mp4",
-                new CaptionParts(caption.body() == null ? "" : caption.body(), caption.disclosure(), caption.hashtags()));
+                new CaptionParts(caption.body() == null ? "" : caption.body(), caption.disclosure(), caption.hashtags()), items);
         return jobs.request(caller.id(), order).map(job -> Response.accepted(PublishJobView.of(job))
                 .location(URI.create("/v1/publish-jobs/" + job.id)).build());
     }
@@ -137,6 +150,20 @@ public class PublishJobResource {
         return found.map(all -> all.stream().map(PublishJobView::of).toList());
     }
 
+    private static List<CarouselItem> carouselItems(List<Item> items) {
+        if (items == null) {
+            return List.of();
+        }
+        return items.stream().map(item -> {
+            MediaType type = item.mediaType() == null || item.mediaType().equalsIgnoreCase("image") ? MediaType.IMAGE
+                    : item.mediaType().equalsIgnoreCase("video") ? MediaType.VIDEO : null;
+            if (type == null) {
+                throw ProblemException.badRequest("invalid_media_type", "a carousel item's mediaType is image or video");
+            }
+            return new CarouselItem(item.mediaId(), type, item.mediaUrl(), type == MediaType.IMAGE ? "image/jpeg" : "video/mp4");
+        }).toList();
+    }
+
     private static Platform platform(String value) {
         try {
             return Platform.valueOf(value.strip().toUpperCase(Locale.ROOT));
@@ -149,7 +176,7 @@ public class PublishJobResource {
         try {
             return PostFormat.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("invalid_format", "format is one of feed_image, reel, tiktok_video, short");
+            throw ProblemException.badRequest("invalid_format", "format is one of feed_image, carousel, reel, tiktok_video, short");
         }
     }
 

@@ -1,6 +1,10 @@
 package io.contentfactory.publisher.domain;
 
+import io.contentfactory.contracts.events.CarouselItem;
+import io.contentfactory.contracts.events.MediaType;
 import io.contentfactory.contracts.events.PostFormat;
+import io.contentfactory.publisher.platform.PublishRequest;
+import io.smallrye.mutiny.Multi;
 import io.contentfactory.publisher.platform.PublishFailure;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -73,6 +77,34 @@ public class AssetPreflight {
             throw refused("media_url_foreign", "the media URL is not one of this installation's asset URLs", Map.of("origin", origin));
         }
         return origin + path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    /**
+     * A carousel's items with their URLs canonical: 2 to 10 of them for a carousel, none for any other format.
+     */
+    public List<CarouselItem> canonicalCarousel(PostFormat format, List<CarouselItem> items) {
+        if (format != PostFormat.CAROUSEL) {
+            if (!items.isEmpty()) {
+                throw refused("carousel_unexpected", "only a carousel has carousel items", Map.of("format", format.name().toLowerCase(Locale.ROOT)));
+            }
+            return items;
+        }
+        if (items.size() < 2 || items.size() > 10) {
+            throw refused("carousel_size", "a carousel has 2 to 10 items, not " + items.size(), Map.of("items", items.size()));
+        }
+        return items.stream().map(item -> new CarouselItem(item.mediaId(), item.mediaType(), canonicalUrl(item.mediaUrl()),
+                item.contentType())).toList();
+    }
+
+    /** Checks every media the job sends: the carousel's items one by one, or its one media. */
+    public Uni<Void> check(PublishRequest request) {
+        if (request.carousel().isEmpty()) {
+            return check(request.mediaUrl(), request.format());
+        }
+        return Multi.createFrom().iterable(request.carousel())
+                .onItem().transformToUniAndConcatenate(item -> check(item.mediaUrl(),
+                        item.mediaType() == MediaType.IMAGE ? PostFormat.FEED_IMAGE : PostFormat.REEL))
+                .collect().last().replaceWithVoid();
     }
 
     /** Fetches the head of the media and checks its status and content type for the format. */

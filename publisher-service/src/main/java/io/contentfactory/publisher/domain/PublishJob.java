@@ -4,11 +4,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import io.contentfactory.contracts.EventCodec;
+import io.contentfactory.contracts.events.CarouselItem;
 import io.contentfactory.contracts.events.MediaType;
 import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.contracts.events.PostFormat;
 import io.contentfactory.publisher.platform.PublishRequest;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -57,6 +60,9 @@ public class PublishJob {
     /** Set on insert for a job that is never to run (refused by the preflight); afterwards only the runner's timer moves it. */
     @Column(name = "fired_at", updatable = false)
     public Instant firedAt;
+    /** A carousel's items as JSON (an array of {@link CarouselItem}), in order; null for other formats. */
+    @Column(name = "carousel_json")
+    public String carouselJson;
     /** When the container, upload or submission was started on the platform: what our own quota counts keep to. */
     @Column(name = "started_at")
     public Instant startedAt;
@@ -66,7 +72,26 @@ public class PublishJob {
     /** What the platform adapter sends for this job. */
     public PublishRequest request() {
         return new PublishRequest(id, accountId, formatEnum(), MediaType.valueOf(mediaType.toUpperCase(Locale.ROOT)), mediaUrl,
-                contentType, caption, createdAt);
+                contentType, caption, createdAt, carousel());
+    }
+
+    public List<CarouselItem> carousel() {
+        if (carouselJson == null) {
+            return List.of();
+        }
+        try {
+            return List.of(EventCodec.mapper().readValue(carouselJson, CarouselItem[].class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("job " + id + " has a carousel that is not JSON", e);
+        }
+    }
+
+    public void carousel(List<CarouselItem> items) {
+        try {
+            carouselJson = items.isEmpty() ? null : EventCodec.mapper().writeValueAsString(items);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Platform platformEnum() {
@@ -93,6 +118,7 @@ public class PublishJob {
         retry.mediaUrl = mediaUrl;
         retry.contentType = contentType;
         retry.caption = caption;
+        retry.carouselJson = carouselJson;
         retry.createdAt = Instant.now();
         retry.updatedAt = retry.createdAt;
         retry.fireAt = fireAt;

@@ -61,6 +61,7 @@ public class PublishJobs {
             try {
                 job.caption = CaptionComposer.compose(order.caption(), order.platform());
                 job.mediaUrl = preflight.canonicalUrl(order.mediaUrl());
+                job.carousel(preflight.canonicalCarousel(order.format(), order.carousel()));
                 return jobs.persist(job).invoke(runner::wake).replaceWithVoid();
             } catch (PublishFailure refused) {
                 return failPreflight(job, refused.error())
@@ -101,11 +102,12 @@ public class PublishJobs {
                     String url;
                     try {
                         url = preflight.canonicalUrl(order.mediaUrl());
+                        job.carousel(preflight.canonicalCarousel(order.format(), order.carousel()));
                     } catch (PublishFailure refused) {
                         return inProject(projectId, () -> failPreflight(job, refused.error())).invoke(failed -> refuse(failed, refused));
                     }
                     job.mediaUrl = url;
-                    return preflight.check(url, order.format())
+                    return preflight.check(job.request())
                             .chain(() -> inProject(projectId, () -> jobs.persist(job)))
                             .onFailure(PublishJobs::anotherJobInFlight).transform(conflict -> ProblemException.conflict(
                                     "publish_in_progress", "target " + order.targetId() + " has another job in flight"))

@@ -100,7 +100,7 @@ public class PublishRunner {
      */
     private Uni<Void> startFresh(TimerClaim claim, PublishJob job, String token) {
         PlatformAdapter adapter = adapters.of(job.platform);
-        return preflight.check(job.mediaUrl, job.formatEnum())
+        return preflight.check(job.request())
                 .chain(() -> adapter.quotaWait(job.request(), token, ledger(job))).chain(wait -> {
             if (wait.isPresent()) {
                 LOG.infof("job %s waits for account %s's %s quota until %s", job.id, job.accountId, job.platform, wait.get());

@@ -54,7 +54,7 @@ public class BlotatoAdapter implements PlatformAdapter {
         JsonObject post = new JsonObject()
                 .put("accountId", request.accountId())
                 .put("content", new JsonObject().put("text", request.caption()).put("platform", target)
-                        .put("mediaUrls", new JsonArray().add(request.mediaUrl())))
+                        .put("mediaUrls", new JsonArray(request.mediaUrls())))
                 .put("target", targetOptions(target, request));
         return http.postAbs(baseUrl + "/v2/posts").timeout(config.submitTimeout().toMillis())
                 .putHeader("blotato-api-key", apiKey)

@@ -2,6 +2,7 @@ package io.contentfactory.publisher.platform;
 
 import io.contentfactory.contracts.events.MediaType;
 import io.contentfactory.contracts.events.Platform;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,10 +49,23 @@ public class InstagramAdapter implements PlatformAdapter {
         });
     }
 
+    /**
+     * A single image or reel is one container. A carousel is an item container per item, all polled until
+     * {@code FINISHED}, then the carousel container over them: its id is the one stored. Item containers left over by
+     * a crash are never published and expire.
+     */
     @Override
     public Uni<String> start(PublishRequest request, String token) {
-        return instagram.createContainer(request.accountId(), token, request.mediaType() == MediaType.VIDEO,
-                request.mediaUrl(), request.caption());
+        if (request.carousel().isEmpty()) {
+            return instagram.createContainer(request.accountId(), token, request.mediaType() == MediaType.VIDEO,
+                    request.mediaUrl(), request.caption());
+        }
+        return Multi.createFrom().iterable(request.carousel())
+                .onItem().transformToUniAndConcatenate(item -> instagram.createCarouselItem(request.accountId(), token,
+                        item.mediaType() == MediaType.VIDEO, item.mediaUrl()))
+                .collect().asList()
+                .call(children -> Uni.join().all(children.stream().map(child -> awaitFinished(child, token)).toList()).andFailFast())
+                .chain(children -> instagram.createCarousel(request.accountId(), token, children, request.caption()));
     }
 
     @Override

@@ -72,6 +72,32 @@ public class InstagramClient {
                 .onFailure().transform(f -> PublishFailure.network(f, "create_container"));
     }
 
+    /** An item container of a carousel ({@code is_carousel_item=true}): no caption, published only through its carousel. */
+    public Uni<String> createCarouselItem(String accountId, String token, boolean video, String mediaUrl) {
+        MultiMap form = MultiMap.caseInsensitiveMultiMap()
+                .add(video ? "video_url" : "image_url", mediaUrl)
+                .add("is_carousel_item", "true")
+                .add("access_token", token);
+        if (video) {
+            form.add("media_type", "VIDEO");
+        }
+        return http.postAbs(url(accountId + "/media")).timeout(30_000).sendForm(form)
+                .map(response -> field(response, "id", "create_container"))
+                .onFailure().transform(f -> PublishFailure.network(f, "create_container"));
+    }
+
+    /** The carousel container ({@code media_type=CAROUSEL}) over finished item containers, with the caption. */
+    public Uni<String> createCarousel(String accountId, String token, List<String> children, String caption) {
+        MultiMap form = MultiMap.caseInsensitiveMultiMap()
+                .add("media_type", "CAROUSEL")
+                .add("children", String.join(",", children))
+                .add("caption", caption)
+                .add("access_token", token);
+        return http.postAbs(url(accountId + "/media")).timeout(30_000).sendForm(form)
+                .map(response -> field(response, "id", "create_container"))
+                .onFailure().transform(f -> PublishFailure.network(f, "create_container"));
+    }
+
     public Uni<String> containerStatus(String containerId, String token) {
         return http.getAbs(url(containerId)).addQueryParam("fields", "status_code").addQueryParam("access_token", token)
                 .timeout(15_000).send()
