@@ -153,6 +153,38 @@ public class InstagramGraphResource {
         return Map.of("data", data);
     }
 
+    /**
+     * The post's comments, newest first, as {@code GET /{ig-media-id}/comments} lists them: they arrive over time, as
+     * many as the post's {@code comments} insight counts, each with a fixed text, author and time, so tests and the
+     * metrics issue can read exact values.
+     */
+    @GET
+    @Path("/{id}/comments")
+    public Map<String, Object> comments(@PathParam("id") String id, @QueryParam("limit") Integer limit,
+            @QueryParam("access_token") String token) {
+        sandbox.authorizeRead(token);
+        InstagramSandbox.PublishedMedia published = sandbox.media(id).orElseThrow(() -> GraphError.unknownObject(id));
+        Instant now = Instant.now();
+        long count = published.insights(now).get("comments");
+        int page = limit == null ? 25 : Math.max(1, Math.min(limit, 50));
+        List<Map<String, Object>> data = new ArrayList<>();
+        for (long i = count; i >= 1 && data.size() < page; i--) {
+            data.add(Map.of("id", id + "_" + i, "text", COMMENT_TEXTS.get((int) (i % COMMENT_TEXTS.size())),
+                    "username", "viewer_" + (i * 7919 % 1000), "like_count", i % 5,
+                    "timestamp", commentTime(published, i, count, now).toString()));
+        }
+        return Map.of("data", data, "summary", Map.of("total_count", count));
+    }
+
+    private static final List<String> COMMENT_TEXTS = List.of("Love this!", "Where is this from?", "Recipe please",
+            "So good", "Saving this for later", "Wow", "Need to try this", "🔥🔥🔥");
+
+    /** The i-th comment arrived at an even share of the post's age so far, scaled to how many there are now. */
+    private static Instant commentTime(InstagramSandbox.PublishedMedia published, long i, long count, Instant now) {
+        long age = Math.max(1, java.time.Duration.between(published.timestamp(), now).toMillis());
+        return published.timestamp().plusMillis(age * i / Math.max(1, count));
+    }
+
     private Map<String, Object> containerFields(InstagramSandbox.Container container) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("id", container.id());
