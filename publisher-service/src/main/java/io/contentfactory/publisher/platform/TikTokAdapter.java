@@ -89,25 +89,8 @@ public class TikTokAdapter implements PlatformAdapter {
     /** {@code POST /v2/oauth/token/} with {@code grant_type=refresh_token}: TikTok rotates the refresh token too. */
     @Override
     public Uni<TokenGrant> refresh(String accessToken, String refreshToken) {
-        if (refreshToken == null) {
-            return Uni.createFrom().failure(new PublishFailure("refresh_token_missing",
-                    "the connection has no refresh token to renew its access token with", "refresh", false, Map.of()));
-        }
-        MultiMap form = MultiMap.caseInsensitiveMultiMap().add("client_key", config.clientKey())
-                .add("client_secret", config.clientSecret()).add("grant_type", "refresh_token").add("refresh_token", refreshToken);
-        return http.postAbs(baseUrl + "/v2/oauth/token/").timeout(15_000).sendForm(form)
-                .map(response -> {
-                    JsonObject body = JsonAnswers.body(response, "tiktok", "refresh");
-                    if (response.statusCode() / 100 != 2 || body.containsKey("error") && !(body.getValue("error") instanceof JsonObject)) {
-                        String code = body.getString("error", "http_" + response.statusCode());
-                        throw new PublishFailure("tiktok_" + code, body.getString("error_description", "the refresh was refused"),
-                                "refresh", response.statusCode() >= 500 || response.statusCode() == 429,
-                                Map.of("http_status", response.statusCode()));
-                    }
-                    return new TokenGrant(JsonAnswers.required(body, "access_token", "tiktok", "refresh"),
-                            body.getString("refresh_token"), Instant.now().plusSeconds(body.getLong("expires_in", 86_400L)));
-                })
-                .onFailure().transform(f -> PublishFailure.network(f, "refresh"));
+        MultiMap client = MultiMap.caseInsensitiveMultiMap().add("client_key", config.clientKey()).add("client_secret", config.clientSecret());
+        return OAuthRefresh.refresh(http, baseUrl + "/v2/oauth/token/", "tiktok", client, refreshToken, Duration.ofHours(24));
     }
 
     private boolean verified(String mediaUrl) {

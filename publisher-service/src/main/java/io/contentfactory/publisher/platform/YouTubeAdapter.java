@@ -10,6 +10,7 @@ import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -95,25 +96,8 @@ public class YouTubeAdapter implements PlatformAdapter {
     /** Google OAuth: a refresh answers a new access token; the refresh token stays as it is. */
     @Override
     public Uni<TokenGrant> refresh(String accessToken, String refreshToken) {
-        if (refreshToken == null) {
-            return Uni.createFrom().failure(new PublishFailure("refresh_token_missing",
-                    "the connection has no refresh token to renew its access token with", "refresh", false, Map.of()));
-        }
-        MultiMap form = MultiMap.caseInsensitiveMultiMap().add("client_id", config.clientId())
-                .add("client_secret", config.clientSecret()).add("refresh_token", refreshToken).add("grant_type", "refresh_token");
-        return http.postAbs(config.tokenUrl()).timeout(15_000).sendForm(form)
-                .map(response -> {
-                    JsonObject body = JsonAnswers.body(response, "google", "refresh");
-                    if (response.statusCode() / 100 != 2) {
-                        String code = body.getString("error", "http_" + response.statusCode());
-                        throw new PublishFailure("google_" + code, body.getString("error_description", "the refresh was refused"),
-                                "refresh", response.statusCode() >= 500 || response.statusCode() == 429,
-                                Map.of("http_status", response.statusCode()));
-                    }
-                    return new TokenGrant(JsonAnswers.required(body, "access_token", "google", "refresh"),
-                            body.getString("refresh_token"), Instant.now().plusSeconds(body.getLong("expires_in", 3_600L)));
-                })
-                .onFailure().transform(f -> PublishFailure.network(f, "refresh"));
+        MultiMap client = MultiMap.caseInsensitiveMultiMap().add("client_id", config.clientId()).add("client_secret", config.clientSecret());
+        return OAuthRefresh.refresh(http, config.tokenUrl(), "google", client, refreshToken, Duration.ofHours(1));
     }
 
     /**

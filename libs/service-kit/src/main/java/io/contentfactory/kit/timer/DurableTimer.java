@@ -95,16 +95,7 @@ public final class DurableTimer {
      * say). False if the lease was lost. Runs in its own transaction bound to the claim's project.
      */
     public Uni<Boolean> postpone(TimerClaim claim, Instant fireAt) {
-        String sql = "update " + table + " set fire_at = ?1, lease_until = null"
-                + " where id = ?2 and lease_epoch = ?3 and fired_at is null";
-        return Panache.withTransaction(() -> tenancy.bind(claim.projectId())
-                .chain(Panache::getSession)
-                .chain(session -> session.createNativeQuery(sql)
-                        .setParameter(1, fireAt.atOffset(java.time.ZoneOffset.UTC))
-                        .setParameter(2, claim.id())
-                        .setParameter(3, claim.epoch())
-                        .executeUpdate())
-                .map(updated -> updated == 1));
+        return Panache.withTransaction(() -> tenancy.bind(claim.projectId()).chain(() -> giveBack(claim, fireAt)));
     }
 
     /**
@@ -113,16 +104,21 @@ public final class DurableTimer {
      * The effect is skipped if the lease was lost.
      */
     public Uni<Void> rescheduleWith(TimerClaim claim, Instant fireAt, java.util.function.Supplier<Uni<Void>> effect) {
+        return Panache.withTransaction(() -> tenancy.bind(claim.projectId())
+                .chain(() -> giveBack(claim, fireAt))
+                .chain(won -> won ? effect.get() : Uni.createFrom().voidItem()));
+    }
+
+    /** Moves a claimed row's fire time and drops the lease, if the claim still holds it. */
+    private Uni<Boolean> giveBack(TimerClaim claim, Instant fireAt) {
         String sql = "update " + table + " set fire_at = ?1, lease_until = null"
                 + " where id = ?2 and lease_epoch = ?3 and fired_at is null";
-        return Panache.withTransaction(() -> tenancy.bind(claim.projectId())
-                .chain(Panache::getSession)
-                .chain(session -> session.createNativeQuery(sql)
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql)
                         .setParameter(1, fireAt.atOffset(java.time.ZoneOffset.UTC))
                         .setParameter(2, claim.id())
                         .setParameter(3, claim.epoch())
                         .executeUpdate())
-                .chain(updated -> updated == 1 ? effect.get() : Uni.createFrom().voidItem()));
+                .map(updated -> updated == 1);
     }
 
     /** When the next row becomes claimable: its fire time, or the end of a lease held by someone else. */
