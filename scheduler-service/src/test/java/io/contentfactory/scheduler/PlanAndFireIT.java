@@ -107,6 +107,53 @@ class PlanAndFireIT {
         }
     }
 
+    /**
+     * With 20,000 pending rows, a claim walks the partial index on due rows and locks only what its limit lets
+     * through: Limit over LockRows over an index scan, no sort of all pending rows.
+     */
+    @Test
+    void aClaimReadsThePartialIndexAndLocksOnlyWhatItsLimitTakes() throws Exception {
+        UUID project = UUID.randomUUID();
+        try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement()) {
+            s.execute("insert into scheduler.post_targets (project_id, id, post_id, media_id, platform, account_id, format, media_type,"
+                    + " media_url, content_type, scheduled_at, status, fire_at) select '" + project + "', gen_random_uuid(), gen_random_uuid(),"
+                    + " gen_random_uuid(), 'instagram', 'explain', 'feed_image', 'image', 'http://x/y', 'image/jpeg',"
+                    + " now() + make_interval(mins => i), 'planned', now() + make_interval(mins => i) from generate_series(1, 20000) i");
+            s.execute("analyze scheduler.post_targets");
+            s.execute("prepare claim(text, float8, int) as " + io.contentfactory.kit.timer.DurableTimer.claimStatement("scheduler.post_targets"));
+            com.fasterxml.jackson.databind.JsonNode plan;
+            try (ResultSet rs = s.executeQuery("explain (format json) execute claim('test', 60, 50)")) {
+                rs.next();
+                plan = io.contentfactory.contracts.EventCodec.mapper().readTree(rs.getString(1)).get(0).get("Plan");
+            }
+            com.fasterxml.jackson.databind.JsonNode limit = find(plan, "Limit");
+            assertThat(limit).as("a Limit node in %s", plan).isNotNull();
+            com.fasterxml.jackson.databind.JsonNode lockRows = limit.get("Plans").get(0);
+            assertThat(lockRows.get("Node Type").asText()).isEqualTo("LockRows");
+            com.fasterxml.jackson.databind.JsonNode scan = lockRows.get("Plans").get(0);
+            assertThat(scan.get("Node Type").asText()).isIn("Index Scan", "Index Only Scan");
+            assertThat(scan.get("Index Name").asText()).isEqualTo("post_targets_due_idx");
+            assertThat(find(limit, "Sort")).as("no sort of the pending rows").isNull();
+        } finally {
+            try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement()) {
+                s.execute("delete from scheduler.post_targets where project_id = '" + project + "'");
+            }
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode find(com.fasterxml.jackson.databind.JsonNode node, String type) {
+        if (type.equals(node.path("Node Type").asText())) {
+            return node;
+        }
+        for (com.fasterxml.jackson.databind.JsonNode child : node.path("Plans")) {
+            com.fasterxml.jackson.databind.JsonNode found = find(child, type);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
     @Test
     void rowLevelSecurityGuardsEveryTable() throws Exception {
         RowLevelSecurityAudit.assertIsolated("scheduler", "cf_scheduler", Map.of(), Map.of("post_targets_due_idx", "timer claims span projects"));

@@ -94,6 +94,16 @@ public final class AppProcess implements AutoCloseable {
         throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log.toAbsolutePath());
     }
 
+    /** Kills the process at once (SIGKILL), as a crash would: nothing gets to finish. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         if (process.isAlive()) {

@@ -50,9 +50,15 @@ public class Dispatcher {
 
     private Uni<Void> fire(TimerClaim claim) {
         return loop.timer().fireWith(claim, () -> targets.findInProject(claim.projectId(), claim.id())
+                .invoke(Dispatcher::recordLateness)
                 .chain(target -> posts.findInProject(target.projectId, target.postId).chain(post -> "manual".equals(post.mode)
                         ? awaitManual(target, post)
                         : due(target, post))));
+    }
+
+    /** A slot fired after a restart reports how long it waited; one on time, a few milliseconds. */
+    private static void recordLateness(PostTarget target) {
+        target.firedLateMs = Math.max(0, java.time.Duration.between(target.scheduledAt, java.time.Instant.now()).toMillis());
     }
 
     private Uni<Void> due(PostTarget target, Post post) {

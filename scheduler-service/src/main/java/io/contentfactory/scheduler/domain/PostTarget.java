@@ -44,6 +44,9 @@ public class PostTarget {
     public Instant publishedAt;
     @Column(name = "fire_at")
     public Instant fireAt;
+    /** How long after its slot the target fired (its lateness), set when it fires. */
+    @Column(name = "fired_late_ms")
+    public Long firedLateMs;
     @Column(name = "created_at")
     public Instant createdAt;
 }

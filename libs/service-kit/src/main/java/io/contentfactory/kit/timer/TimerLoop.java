@@ -1,6 +1,7 @@
 package io.contentfactory.kit.timer;
 
 import io.contentfactory.kit.db.SafeContext;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import java.time.Duration;
@@ -14,8 +15,8 @@ import org.jboss.logging.Logger;
  * rows written by other instances are seen), claims due rows and fires each one in its own transaction.
  * {@link #wake()} cuts the sleep short when this instance writes an earlier row.
  *
- * <p>Claims are fired concurrently, each on its own duplicated Vert.x context (Hibernate Reactive keeps one session
- * per context), up to {@code maxInFlight} at a time. A long effect (a publish job polling a platform) therefore holds
+ * <p>With {@code maxInFlight} above one, claims are fired concurrently, each on its own duplicated Vert.x context
+ * (Hibernate Reactive keeps one session per context), up to {@code maxInFlight} at a time. A long effect (a publish job polling a platform) therefore holds
  * a slot, not the loop: the loop keeps claiming while slots are free, and a finished effect frees its slot and wakes
  * the loop if it had stopped for want of one.
  */
@@ -90,11 +91,18 @@ public final class TimerLoop {
     }
 
     /**
-     * Claims as many due rows as there are free slots and starts firing them, then answers when to look again:
-     * at once if the batch came back full, never while every slot is taken (a finished effect wakes the loop), else
-     * at the next fire time.
+     * Claims due rows and fires them, then answers when to look again: at once if the batch came back full, else at
+     * the next fire time. With one effect at a time the batch is fired in order and the round waits for it; with more,
+     * the round claims as many rows as there are free slots and starts them, and never looks again while every slot is
+     * taken (a finished effect wakes the loop).
      */
     private Uni<Instant> round() {
+        if (maxInFlight == 1) {
+            return timer.claimDue(batchSize)
+                    .chain(claims -> Multi.createFrom().iterable(claims).onItem().transformToUniAndConcatenate(this::fireOne)
+                            .collect().asList().map(fired -> claims.size()))
+                    .chain(claimed -> claimed == batchSize ? Uni.createFrom().item(Instant.now()) : nextLook());
+        }
         // Flag first, then look: an effect finishing in between sees the flag and wakes the loop.
         starved.set(true);
         int room = Math.min(batchSize, maxInFlight - inFlight.get());
@@ -104,9 +112,11 @@ public final class TimerLoop {
         starved.set(false);
         return timer.claimDue(room)
                 .invoke(claims -> claims.forEach(this::startFiring))
-                .chain(claims -> claims.size() == room
-                        ? Uni.createFrom().item(Instant.now())
-                        : timer.nextWakeUp().map(next -> next.orElse(Instant.now().plus(maxSleep))));
+                .chain(claims -> claims.size() == room ? Uni.createFrom().item(Instant.now()) : nextLook());
+    }
+
+    private Uni<Instant> nextLook() {
+        return timer.nextWakeUp().map(next -> next.orElse(Instant.now().plus(maxSleep)));
     }
 
     private void startFiring(TimerClaim claim) {

@@ -38,10 +38,14 @@ public class TimerLoops {
      */
     public TimerLoop start(String name, String table, Duration lease, Duration maxSleep, int batchSize,
             Function<TimerClaim, Uni<Void>> effect) {
-        return start(name, table, lease, maxSleep, batchSize, batchSize, effect);
+        return start(name, table, lease, maxSleep, batchSize, 1, effect);
     }
 
-    /** As {@link #start(String, String, Duration, Duration, int, Function)}, with up to {@code maxInFlight} effects at once. */
+    /**
+     * As {@link #start(String, String, Duration, Duration, int, Function)}, with up to {@code maxInFlight} effects at
+     * once. The shorter form fires one claim at a time, in fire-time order: what a loop needs whose effects must follow
+     * each other (a post's metrics checkpoints).
+     */
     public TimerLoop start(String name, String table, Duration lease, Duration maxSleep, int batchSize, int maxInFlight,
             Function<TimerClaim, Uni<Void>> effect) {
         TimerLoop loop = new TimerLoop(name, vertx, DurableTimer.of(service, tenancy, table, lease), effect, maxSleep,
