@@ -139,15 +139,17 @@ class PipelineE2EIT {
      */
     @Test
     void aPublisherKilledMidPublishNeverPostsTwice() throws Exception {
-        // A short lease so that the restarted publisher re-claims the job soon; it still outlasts one job's work.
+        HttpServer jpeg = jpegServer();
+        // A short lease so that the restarted publisher re-claims the job soon; it still outlasts one job's work. The
+        // test's own image server counts as asset storage, beside ingest-service.
         Map<String, String> publisherEnv = Map.of("FACTORY_PUBLISHER_LEASE", "PT12S",
-                "FACTORY_PUBLISHER_INSTAGRAM_POLL_INTERVAL", "PT2S");
+                "FACTORY_PUBLISHER_INSTAGRAM_POLL_INTERVAL", "PT2S",
+                "FACTORY_PUBLISHER_ASSETS_ORIGINS", "http://localhost:" + Stack.port(8081) + ",http://127.0.0.1:" + jpeg.getAddress().getPort());
         stack.factory("stop", "publisher-service");
         stack.factory(publisherEnv, "start", "publisher-service");
         String projectId = createProject().get("id");
         connectSandboxAccount(keyOf(projectId, "read", "write"));
         TopicProbe kafka = new TopicProbe("localhost:" + Stack.port(9092));
-        HttpServer jpeg = jpegServer();
         try {
             PostDue first = dueFor(jpeg, "Crash between container and publish " + UUID.randomUUID());
             kafka.send(Topics.POST_DUE, first.postId().toString(), envelope(projectId, first));
@@ -197,7 +199,7 @@ class PipelineE2EIT {
 
     private static PostDue dueFor(HttpServer jpeg, String caption) {
         return new PostDue(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), Platform.INSTAGRAM, "sandbox-ig-account",
-                PostFormat.FEED_IMAGE, MediaType.IMAGE, "http://127.0.0.1:" + jpeg.getAddress().getPort() + "/cover.jpg",
+                PostFormat.FEED_IMAGE, MediaType.IMAGE, "http://127.0.0.1:" + jpeg.getAddress().getPort() + "/media/cover.jpg",
                 "image/jpeg", new CaptionParts(caption, null, List.of()), Instant.now());
     }
 
@@ -211,8 +213,13 @@ class PipelineE2EIT {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             exchange.getResponseHeaders().add("Content-Type", "image/jpeg");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
+            if ("HEAD".equals(exchange.getRequestMethod())) {
+                exchange.getResponseHeaders().add("Content-Length", Integer.toString(body.length));
+                exchange.sendResponseHeaders(200, -1);
+            } else {
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
             exchange.close();
         });
         server.start();

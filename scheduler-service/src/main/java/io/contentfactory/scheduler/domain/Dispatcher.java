@@ -1,6 +1,8 @@
 package io.contentfactory.scheduler.domain;
 
 import io.contentfactory.contracts.events.CaptionParts;
+import io.contentfactory.contracts.events.CarouselItem;
+import io.contentfactory.scheduler.persistence.MediaCatalogRepository;
 import io.contentfactory.contracts.events.ManualPostRequired;
 import io.contentfactory.contracts.events.MediaType;
 import io.contentfactory.contracts.events.Platform;
@@ -32,10 +34,12 @@ public class Dispatcher {
     private final PostTargetRepository targets;
     private final PostRepository posts;
     private final Outbox outbox;
+    private final MediaCatalogRepository catalog;
     private final TimerLoop loop;
 
     Dispatcher(TimerLoops loops, PostTargetRepository targets, PostRepository posts, Outbox outbox,
-            SchedulerConfig config) {
+            SchedulerConfig config, MediaCatalogRepository catalog) {
+        this.catalog = catalog;
         this.targets = targets;
         this.posts = posts;
         this.outbox = outbox;
@@ -63,10 +67,23 @@ public class Dispatcher {
 
     private Uni<Void> due(PostTarget target, Post post) {
         target.status = "due";
-        PostDue event = new PostDue(post.id, target.id, target.mediaId, Platform.valueOf(target.platform.toUpperCase()),
-                target.accountId, PostFormat.valueOf(target.format.toUpperCase()), MediaType.valueOf(target.mediaType.toUpperCase()),
-                target.mediaUrl, target.contentType, new CaptionParts(post.captionBody, null, hashtags(post)), target.scheduledAt);
-        return outbox.record(target.projectId, event).replaceWithVoid();
+        return carousel(target, post).chain(items -> outbox.record(target.projectId, new PostDue(post.id, target.id, target.mediaId,
+                Platform.valueOf(target.platform.toUpperCase()), target.accountId, PostFormat.valueOf(target.format.toUpperCase()),
+                MediaType.valueOf(target.mediaType.toUpperCase()), target.mediaUrl, target.contentType,
+                new CaptionParts(post.captionBody, post.captionDisclosure, hashtags(post)), target.scheduledAt, items)))
+                .replaceWithVoid();
+    }
+
+    /** A carousel target's items, in the post's order, from the media catalog; none for other formats. */
+    private Uni<List<CarouselItem>> carousel(PostTarget target, Post post) {
+        if (!"carousel".equals(target.format)) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<java.util.UUID> ids = post.mediaIdList();
+        return catalog.findAll(target.projectId, ids).map(entries -> ids.stream()
+                .map(id -> entries.stream().filter(e -> e.mediaId.equals(id)).findFirst().orElseThrow())
+                .map(e -> new CarouselItem(e.mediaId, MediaType.valueOf(e.mediaType.toUpperCase()), e.contentUrl, e.contentType))
+                .toList());
     }
 
     private Uni<Void> awaitManual(PostTarget target, Post post) {

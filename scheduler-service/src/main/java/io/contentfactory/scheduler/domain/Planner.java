@@ -6,6 +6,7 @@ import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.contracts.events.PostFormat;
 import io.contentfactory.contracts.events.PostScheduled;
 import io.contentfactory.kit.outbox.Outbox;
+import io.contentfactory.scheduler.persistence.MediaCatalogRepository;
 import io.contentfactory.scheduler.persistence.PostRepository;
 import io.contentfactory.scheduler.persistence.PostTargetRepository;
 import io.smallrye.mutiny.Uni;
@@ -28,7 +29,10 @@ public class Planner {
     private final SchedulerConfig config;
     private final SpacingRule spacing;
 
-    Planner(PostRepository posts, PostTargetRepository targets, Outbox outbox, SchedulerConfig config) {
+    private final MediaCatalogRepository catalog;
+
+    Planner(PostRepository posts, PostTargetRepository targets, Outbox outbox, SchedulerConfig config, MediaCatalogRepository catalog) {
+        this.catalog = catalog;
         this.posts = posts;
         this.targets = targets;
         this.outbox = outbox;
@@ -40,11 +44,20 @@ public class Planner {
     public Uni<PostTarget> plan(UUID projectId, MediaAnalyzed media) {
         String platform = config.defaultPlatform();
         String account = config.defaultAccount();
+        return catalog.record(projectId, media)
+                .chain(() -> nextSlot(projectId, platform, account))
+                .chain(slot -> createPost(projectId, media, platform, account, slot));
+    }
+
+    /**
+     * The queue's next free slot: the spacing rule's gap after its last slot, never sooner than the first-slot lead.
+     * Locks the queue until the transaction ends, so concurrent planning of one queue takes turns.
+     */
+    public Uni<Instant> nextSlot(UUID projectId, String platform, String account) {
         return targets.lockQueue(projectId, platform, account)
                 .chain(() -> targets.countPlanned(projectId, platform, account))
                 .chain(planned -> targets.lastSlot(projectId, platform, account)
-                        .map(last -> nextSlot(last.orElse(null), spacing.gap(planned.intValue() + 1, config.planHour()))))
-                .chain(slot -> createPost(projectId, media, platform, account, slot));
+                        .map(last -> nextSlot(last.orElse(null), spacing.gap(planned.intValue() + 1, config.planHour()))));
     }
 
     Instant nextSlot(Instant lastSlot, Duration gap) {
@@ -62,6 +75,9 @@ public class Planner {
         post.captionBody = media.captionSuggestion() == null ? "" : media.captionSuggestion();
         post.hashtags = String.join(" ", media.hashtags());
         post.createdAt = Instant.now();
+        post.updatedAt = post.createdAt;
+        post.reviewStatus = "approved";
+        post.mediaIds = media.mediaId().toString();
 
         PostTarget target = new PostTarget();
         target.projectId = projectId;

@@ -24,4 +24,24 @@ public class Post {
     public String hashtags;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** The project's own reference: {@code PUT /v1/posts/{clientRef}} creates or updates this post. */
+    @Column(name = "client_ref")
+    public String clientRef;
+    /** Every media item in order, comma-separated (a carousel's items); {@link #mediaId} is the first. */
+    @Column(name = "media_ids")
+    public String mediaIds;
+    @Column(name = "caption_disclosure")
+    public String captionDisclosure;
+    /** draft, approved or rejected: kept apart from each target's publish status. */
+    @Column(name = "review_status")
+    public String reviewStatus;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public java.util.List<UUID> mediaIdList() {
+        if (mediaIds == null || mediaIds.isBlank()) {
+            return java.util.List.of(mediaId);
+        }
+        return java.util.Arrays.stream(mediaIds.split(",")).map(UUID::fromString).toList();
+    }
 }

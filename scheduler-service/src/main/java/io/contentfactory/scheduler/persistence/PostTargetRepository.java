@@ -43,6 +43,38 @@ public class PostTargetRepository implements PanacheRepositoryBase<PostTarget, U
                 .map(slot -> Optional.ofNullable(slot).map(OffsetDateTime::toInstant));
     }
 
+    public Uni<java.util.List<PostTarget>> ofPost(UUID projectId, UUID postId) {
+        return list("projectId = ?1 and postId = ?2 order by scheduledAt, platform, accountId", projectId, postId);
+    }
+
+    public Uni<java.util.List<PostTarget>> ofPosts(UUID projectId, java.util.Collection<UUID> postIds) {
+        return list("projectId = ?1 and postId in ?2 order by scheduledAt, platform, accountId", projectId, postIds);
+    }
+
+    /** Targets with a slot in {@code [from, to)}, optionally in one status, by slot. */
+    public Uni<java.util.List<PostTarget>> inWindow(UUID projectId, Instant from, Instant to, Optional<String> status) {
+        return status.isPresent()
+                ? list("projectId = ?1 and scheduledAt >= ?2 and scheduledAt < ?3 and status = ?4 order by scheduledAt, id",
+                        projectId, from, to, status.get())
+                : list("projectId = ?1 and scheduledAt >= ?2 and scheduledAt < ?3 order by scheduledAt, id", projectId, from, to);
+    }
+
+    /** Moves a planned target's slot and fences any claim on it, so it fires at the new time only. */
+    public Uni<Void> reschedule(UUID projectId, UUID id, Instant at) {
+        String sql = "update " + service.table("post_targets") + " set scheduled_at = ?1, fire_at = ?1, lease_epoch = lease_epoch + 1,"
+                + " lease_until = null where project_id = ?2 and id = ?3 and fired_at is null";
+        return Panache.getSession().chain(s -> s.createNativeQuery(sql).setParameter(1, at.atOffset(java.time.ZoneOffset.UTC))
+                .setParameter(2, projectId).setParameter(3, id).executeUpdate()).replaceWithVoid();
+    }
+
+    /** A canceled target never fires: its timer is marked fired and any claim on it is fenced. */
+    public Uni<Void> neverFire(UUID projectId, UUID id) {
+        String sql = "update " + service.table("post_targets") + " set status = 'canceled', fired_at = now(),"
+                + " lease_epoch = lease_epoch + 1, lease_until = null where project_id = ?1 and id = ?2 and fired_at is null";
+        return Panache.getSession().chain(s -> s.createNativeQuery(sql).setParameter(1, projectId).setParameter(2, id)
+                .executeUpdate()).replaceWithVoid();
+    }
+
     public Uni<PostTarget> findInProject(UUID projectId, UUID id) {
         return find("projectId = ?1 and id = ?2", projectId, id).firstResult();
     }

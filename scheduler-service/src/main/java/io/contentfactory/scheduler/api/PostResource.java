@@ -1,0 +1,203 @@
+package io.contentfactory.scheduler.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.contentfactory.contracts.EventCodec;
+import io.contentfactory.contracts.events.Platform;
+import io.contentfactory.contracts.events.PostFormat;
+import io.contentfactory.kit.api.PathIds;
+import io.contentfactory.kit.problem.ProblemException;
+import io.contentfactory.kit.tenancy.CallerProject;
+import io.contentfactory.scheduler.domain.PostRequest;
+import io.contentfactory.scheduler.domain.PostTarget;
+import io.contentfactory.scheduler.domain.Posts;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** Posts through the API: upsert by the project's own reference, read back with each target's status, cancel. */
+@Path("/v1/posts")
+@Authenticated
+public class PostResource {
+
+    private static final String PROBLEM = "application/problem+json";
+    private static final Pattern CLIENT_REF = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+    private static final Set<String> MODES = Set.of("auto", "manual");
+    private static final Set<String> REVIEW = Set.of("draft", "approved", "rejected");
+    private static final Set<String> STATUSES = Set.of("planned", "due", "published", "failed", "awaiting_manual", "canceled");
+    private static final Map<Platform, Set<PostFormat>> FORMATS = Map.of(
+            Platform.INSTAGRAM, Set.of(PostFormat.FEED_IMAGE, PostFormat.CAROUSEL, PostFormat.REEL),
+            Platform.TIKTOK, Set.of(PostFormat.TIKTOK_VIDEO),
+            Platform.YOUTUBE, Set.of(PostFormat.SHORT),
+            Platform.BLOTATO, Set.of(PostFormat.FEED_IMAGE, PostFormat.CAROUSEL, PostFormat.REEL, PostFormat.TIKTOK_VIDEO, PostFormat.SHORT));
+
+    private final Posts posts;
+    private final CallerProject caller;
+
+    PostResource(Posts posts, CallerProject caller) {
+        this.posts = posts;
+        this.caller = caller;
+    }
+
+    public record Caption(@Size(max = 10_000) String body, @Size(max = 1_000) String disclosure, @Size(max = 100) List<String> hashtags) {
+    }
+
+    public record TargetBody(@NotBlank String platform, @NotBlank @Size(max = 200) String accountId, @NotBlank String format) {
+    }
+
+    /**
+     * @param scheduledAt an ISO-8601 instant, or {@code auto} (the default): the planner picks the slot
+     * @param mode        auto (the publisher posts) or manual (a person does, from the calendar)
+     */
+    public record PostBody(@NotEmpty @Size(max = 10) List<@NotNull UUID> mediaIds, @NotEmpty @Size(max = 20) List<@Valid @NotNull TargetBody> targets,
+            @Valid Caption caption, String scheduledAt, String mode, String reviewStatus) {
+    }
+
+    public record TargetView(UUID id, String platform, String accountId, String format, Instant scheduledAt, String status,
+            String externalPostId, String permalink, Instant publishedAt, JsonNode error) {
+        static TargetView of(PostTarget target) {
+            return new TargetView(target.id, target.platform, target.accountId, target.format, target.scheduledAt, target.status,
+                    target.externalPostId, target.permalink, target.publishedAt, target.errorJson == null ? null : tree(target.errorJson));
+        }
+    }
+
+    public record PostView(UUID id, String clientRef, List<UUID> mediaIds, String mode, String reviewStatus, String captionBody,
+            String disclosure, List<String> hashtags, List<TargetView> targets, Instant createdAt, Instant updatedAt) {
+        static PostView of(Posts.Snapshot snapshot) {
+            var post = snapshot.post();
+            return new PostView(post.id, post.clientRef, post.mediaIdList(), post.mode, post.reviewStatus, post.captionBody,
+                    post.captionDisclosure, post.hashtags == null || post.hashtags.isBlank() ? List.of() : List.of(post.hashtags.split(" ")),
+                    snapshot.targets().stream().map(TargetView::of).toList(), post.createdAt, post.updatedAt);
+        }
+    }
+
+    @PUT
+    @Path("/{clientRef}")
+    @Operation(operationId = "upsertPost", summary = "Create or update the post with this project reference")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
+    @APIResponse(responseCode = "400", description = "invalid_client_ref, invalid_platform, invalid_format, format_not_supported, invalid_time, media_count, duplicate_target, invalid_mode",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "409", description = "A target has started publishing (code post_locked)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "422", description = "A time in the past (scheduled_in_past) or media this project has no analysis of (media_not_found)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    public Uni<Response> upsert(@PathParam("clientRef") String clientRef, @Valid @NotNull PostBody body) {
+        if (!CLIENT_REF.matcher(clientRef).matches()) {
+            throw ProblemException.badRequest("invalid_client_ref",
+                    "clientRef is 1 to 128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
+        }
+        PostRequest request = request(body);
+        return posts.upsert(caller.id(), clientRef, request).map(snapshot -> (snapshot.created()
+                ? Response.created(URI.create("/v1/posts/" + snapshot.post().id)) : Response.ok())
+                .entity(PostView.of(snapshot)).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getPost", summary = "A post with each target's status, live post id and permalink, or error")
+    @APIResponse(responseCode = "404", description = "No such post in the key's project",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    public Uni<PostView> get(@PathParam("id") String id) {
+        return posts.get(caller.id(), PathIds.uuid(id)).map(PostView::of);
+    }
+
+    @GET
+    @Operation(operationId = "listPosts", summary = "Posts with a target scheduled between from (inclusive) and to (exclusive), by slot")
+    @APIResponse(responseCode = "400", description = "invalid_time, invalid_window or invalid_status",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    public Uni<List<PostView>> list(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("status") String status) {
+        Instant start = from == null ? Instant.now().minus(java.time.Duration.ofDays(7)) : instant("from", from);
+        Instant end = to == null ? start.plus(java.time.Duration.ofDays(60)) : instant("to", to);
+        if (!end.isAfter(start) || java.time.Duration.between(start, end).toDays() > 366) {
+            throw ProblemException.badRequest("invalid_window", "to must be after from, and at most a year later");
+        }
+        if (status != null && !STATUSES.contains(status)) {
+            throw ProblemException.badRequest("invalid_status", "status is one of " + STATUSES.stream().sorted().toList());
+        }
+        return posts.list(caller.id(), start, end, Optional.ofNullable(status)).map(all -> all.stream().map(PostView::of).toList());
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(operationId = "cancelPost", summary = "Cancel every target of a post that has not started publishing")
+    @APIResponse(responseCode = "404", description = "No such post in the key's project",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "409", description = "A target has started publishing (code post_locked)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    public Uni<PostView> cancel(@PathParam("id") String id) {
+        return posts.cancel(caller.id(), PathIds.uuid(id)).map(PostView::of);
+    }
+
+    private static PostRequest request(PostBody body) {
+        List<PostRequest.Target> targets = body.targets().stream().map(target -> {
+            Platform platform = parse(Platform.class, target.platform(), "invalid_platform");
+            PostFormat format = parse(PostFormat.class, target.format(), "invalid_format");
+            if (!FORMATS.get(platform).contains(format)) {
+                throw ProblemException.badRequest("format_not_supported", target.platform() + " does not publish " + target.format());
+            }
+            return new PostRequest.Target(platform, target.accountId().strip(), format);
+        }).toList();
+        String mode = body.mode() == null ? "auto" : body.mode();
+        if (!MODES.contains(mode)) {
+            throw ProblemException.badRequest("invalid_mode", "mode is auto or manual");
+        }
+        String review = body.reviewStatus() == null ? "approved" : body.reviewStatus();
+        if (!REVIEW.contains(review)) {
+            throw ProblemException.badRequest("invalid_review_status", "reviewStatus is draft, approved or rejected");
+        }
+        Instant at = body.scheduledAt() == null || "auto".equals(body.scheduledAt()) ? null : instant("scheduledAt", body.scheduledAt());
+        Caption caption = body.caption() == null ? new Caption("", null, List.of()) : body.caption();
+        return new PostRequest(body.mediaIds(), targets, caption.body(), caption.disclosure(),
+                caption.hashtags() == null ? List.of() : caption.hashtags(), at, mode, review);
+    }
+
+    private static Instant instant(String name, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("invalid_time", name + " is an ISO-8601 instant such as 2026-12-01T09:00:00Z");
+        }
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String code) {
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(code, value + " is not one of " + java.util.Arrays.stream(type.getEnumConstants())
+                    .map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
+        }
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return EventCodec.mapper().readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a stored error is not JSON", e);
+        }
+    }
+}

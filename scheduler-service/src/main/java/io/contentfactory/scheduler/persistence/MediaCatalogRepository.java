@@ -1,0 +1,46 @@
+package io.contentfactory.scheduler.persistence;
+
+import io.contentfactory.contracts.events.MediaAnalyzed;
+import io.contentfactory.kit.ServiceConfig;
+import io.contentfactory.scheduler.domain.MediaEntry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class MediaCatalogRepository implements PanacheRepositoryBase<MediaEntry, UUID> {
+
+    private final String table;
+
+    MediaCatalogRepository(ServiceConfig service) {
+        this.table = service.table("media_catalog");
+    }
+
+    /** Records an analysed media item, or what a later analysis says of it. Run it bound to the project. */
+    public Uni<Void> record(UUID projectId, MediaAnalyzed media) {
+        String sql = "insert into " + table + " (project_id, media_id, media_type, content_url, content_type, pre_social_score,"
+                + " analyzed_at) values (?1, ?2, ?3, ?4, ?5, ?6, now()) on conflict (project_id, media_id) do update set"
+                + " media_type = excluded.media_type, content_url = excluded.content_url, content_type = excluded.content_type,"
+                + " pre_social_score = excluded.pre_social_score, analyzed_at = excluded.analyzed_at";
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql)
+                .setParameter(1, projectId)
+                .setParameter(2, media.mediaId())
+                .setParameter(3, media.mediaType().name().toLowerCase())
+                .setParameter(4, media.contentUrl())
+                .setParameter(5, media.contentType())
+                .setParameter(6, media.preSocialScore())
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    public Uni<List<MediaEntry>> findAll(UUID projectId, Collection<UUID> mediaIds) {
+        return list("projectId = ?1 and mediaId in ?2", projectId, mediaIds);
+    }
+
+    public Uni<MediaEntry> findOne(UUID projectId, UUID mediaId) {
+        return find("projectId = ?1 and mediaId = ?2", projectId, mediaId).firstResult();
+    }
+}

@@ -1,0 +1,188 @@
+package io.contentfactory.scheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.contentfactory.contracts.EventCodec;
+import io.contentfactory.contracts.Topics;
+import io.contentfactory.contracts.events.MediaAnalyzed;
+import io.contentfactory.contracts.events.MediaType;
+import io.contentfactory.contracts.events.Platform;
+import io.contentfactory.contracts.events.PostDue;
+import io.contentfactory.contracts.events.PostFormat;
+import io.contentfactory.contracts.events.PostPublished;
+import io.contentfactory.testkit.InternalTokens;
+import io.contentfactory.testkit.KafkaResource;
+import io.contentfactory.testkit.PostgresResource;
+import io.contentfactory.testkit.TopicProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** PUT /v1/posts/{clientRef} and its reads: an external project's cron drives its posts through one endpoint. */
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
+class PostsApiIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(40);
+    private static final InternalTokens TOKENS = InternalTokens.forService("scheduler-service");
+    private final TopicProbe kafka = TopicProbe.onTestBroker();
+
+    @Test
+    void aPostIsUpsertedByItsReferenceFiresAtItsTimeAndReadsBackItsLivePost() {
+        UUID project = UUID.randomUUID();
+        UUID media = analysed(project, MediaType.IMAGE);
+        String ref = "cron-" + UUID.randomUUID();
+        Instant later = Instant.now().plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
+
+        Response created = put(project, ref, body(List.of(media), "feed_image", later.toString()));
+        created.then().statusCode(201).body("clientRef", equalTo(ref)).body("targets[0].status", equalTo("planned"))
+                .body("targets[0].scheduledAt", equalTo(later.toString()));
+        String id = created.path("id");
+        assertThat(created.header("Location")).endsWith("/v1/posts/" + id);
+
+        Instant soon = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
+        put(project, ref, body(List.of(media), "feed_image", soon.toString())).then().statusCode(200)
+                .body("id", equalTo(id)).body("targets", org.hamcrest.Matchers.hasSize(1));
+        String target = get(project, "/v1/posts/" + id).path("targets[0].id");
+
+        PostDue due = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.POST_DUE, r -> r.value().contains(target), TIMEOUT).value()),
+                PostDue.class);
+        assertThat(due.scheduledAt()).isEqualTo(soon);
+        assertThat(due.caption().disclosure()).isEqualTo("#ad");
+        await().atMost(TIMEOUT).until(() -> "due".equals(get(project, "/v1/posts/" + id).path("targets[0].status")));
+        put(project, ref, body(List.of(media), "feed_image", "auto")).then().statusCode(409).body("code", equalTo("post_locked"));
+
+        PostPublished published = new PostPublished(due.postId(), due.targetId(), media, UUID.randomUUID(), Platform.INSTAGRAM, "acct",
+                PostFormat.FEED_IMAGE, "17900042", "https://sandbox/p/42", "caption", Instant.now());
+        kafka.send(Topics.POST_PUBLISHED, due.postId().toString(), EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(),
+                "/content-factory/publisher-service", project, Instant.now(), published)));
+        await().atMost(TIMEOUT).until(() -> "published".equals(get(project, "/v1/posts/" + id).path("targets[0].status")));
+        get(project, "/v1/posts/" + id).then().body("targets[0].permalink", equalTo("https://sandbox/p/42"))
+                .body("targets[0].externalPostId", equalTo("17900042"));
+        get(UUID.randomUUID(), "/v1/posts/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void autoTimesComeFromThePlannerAndACanceledPostNeverFires() {
+        UUID project = UUID.randomUUID();
+        UUID media = analysed(project, MediaType.IMAGE);
+        Response auto = put(project, "auto-1", body(List.of(media), "feed_image", "auto"));
+        auto.then().statusCode(201);
+        assertThat(Instant.parse(auto.path("targets[0].scheduledAt"))).isAfter(Instant.now());
+
+        Instant soon = Instant.now().plusSeconds(2);
+        String id = put(project, "cancel-me", body(List.of(media), "feed_image", soon.toString())).path("id");
+        String target = get(project, "/v1/posts/" + id).path("targets[0].id");
+        RestAssured.given().auth().oauth2(TOKENS.valid(project, "read", "write")).post("/v1/posts/{id}/cancel", id)
+                .then().statusCode(200).body("targets[0].status", equalTo("canceled"));
+        sleep(4_000);
+        assertThat(kafka.all(Topics.POST_DUE)).noneMatch(r -> r.value().contains(target));
+
+        List<Map<String, Object>> listed = RestAssured.given().auth().oauth2(TOKENS.valid(project, "read"))
+                .queryParam("from", Instant.now().minusSeconds(3600).toString()).queryParam("to", Instant.now().plus(Duration.ofDays(70)).toString())
+                .queryParam("status", "canceled").get("/v1/posts").then().statusCode(200).extract().jsonPath().getList("");
+        assertThat(listed).extracting(post -> post.get("id")).containsExactly(id);
+    }
+
+    @Test
+    void aCarouselPostCarriesItsItemsInOrder() {
+        UUID project = UUID.randomUUID();
+        List<UUID> media = List.of(analysed(project, MediaType.IMAGE), analysed(project, MediaType.VIDEO), analysed(project, MediaType.IMAGE));
+        String id = put(project, "carousel", body(media, "carousel", Instant.now().plusSeconds(2).toString())).path("id");
+        String target = get(project, "/v1/posts/" + id).path("targets[0].id");
+
+        PostDue due = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.POST_DUE, r -> r.value().contains(target), TIMEOUT).value()),
+                PostDue.class);
+        assertThat(due.format()).isEqualTo(PostFormat.CAROUSEL);
+        assertThat(due.carousel()).extracting(item -> item.mediaId()).containsExactlyElementsOf(media);
+        assertThat(due.carousel().get(1).mediaType()).isEqualTo(MediaType.VIDEO);
+    }
+
+    @Test
+    void badPostsGetClearCodes() {
+        UUID project = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        UUID media = analysed(project, MediaType.IMAGE);
+        UUID othersMedia = analysed(other, MediaType.IMAGE);
+        String future = Instant.now().plus(Duration.ofHours(2)).toString();
+
+        expect(put(project, "p1", body(List.of(media), "feed_image", Instant.now().minusSeconds(60).toString())), 422, "scheduled_in_past");
+        expect(put(project, "p2", body(List.of(UUID.randomUUID()), "feed_image", future)), 422, "media_not_found");
+        expect(put(project, "p3", body(List.of(othersMedia), "feed_image", future)), 422, "media_not_found");
+        expect(put(project, "bad ref!", body(List.of(media), "feed_image", future)), 400, "invalid_client_ref");
+        expect(put(project, "p4", body(List.of(media), "short", future)), 400, "format_not_supported");
+        expect(put(project, "p5", body(List.of(media), "feed_image", "next tuesday")), 400, "invalid_time");
+        expect(put(project, "p6", body(List.of(media), "carousel", future)), 400, "media_count");
+        Map<String, Object> twice = body(List.of(media), "feed_image", future);
+        twice.put("targets", List.of(Map.of("platform", "instagram", "accountId", "a", "format", "feed_image"),
+                Map.of("platform", "instagram", "accountId", "a", "format", "reel")));
+        expect(put(project, "p7", twice), 400, "duplicate_target");
+        assertThat(count("select count(*) from scheduler.posts where client_ref like 'p_'")).isZero();
+    }
+
+    private static UUID analysed(UUID project, MediaType type) {
+        UUID media = UUID.randomUUID();
+        MediaAnalyzed data = new MediaAnalyzed(media, UUID.randomUUID(), type, type == MediaType.IMAGE ? "image/jpeg" : "video/mp4",
+                type == MediaType.IMAGE ? null : 9.0, 1080, 1350, 70, "http://localhost:8081/media/" + project + "/" + media + "/content",
+                "Suggested", List.of("tag"));
+        new TopicProbe(KafkaResource.broker().bootstrapServers()).send(Topics.MEDIA_ANALYZED, project.toString(),
+                EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(), "/content-factory/analysis-service", project, Instant.now(), data)));
+        await().atMost(TIMEOUT).until(() -> count("select count(*) from scheduler.media_catalog where media_id = '" + media + "'") == 1);
+        return media;
+    }
+
+    private static Map<String, Object> body(List<UUID> media, String format, String scheduledAt) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("mediaIds", media.stream().map(UUID::toString).toList());
+        body.put("targets", List.of(Map.of("platform", "instagram", "accountId", "acct-" + format, "format", format)));
+        body.put("caption", Map.of("body", "Hello", "disclosure", "#ad", "hashtags", List.of("one", "two")));
+        body.put("scheduledAt", scheduledAt);
+        return body;
+    }
+
+    private static Response put(UUID project, String ref, Map<String, Object> body) {
+        return RestAssured.given().auth().oauth2(TOKENS.valid(project, "read", "write")).contentType("application/json").body(body)
+                .urlEncodingEnabled(true).put("/v1/posts/{ref}", ref);
+    }
+
+    private static Response get(UUID project, String path) {
+        return RestAssured.given().auth().oauth2(TOKENS.valid(project, "read")).get(path);
+    }
+
+    private static void expect(Response response, int status, String code) {
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(status);
+        assertThat(response.jsonPath().getString("code")).isEqualTo(code);
+    }
+
+    private static long count(String sql) {
+        try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
