@@ -87,6 +87,14 @@ class BadInputIT {
                 api("a connection id that is not a UUID", r -> r.get("/v1/connections/42")),
                 api("an unknown connection status", r -> r.contentType("application/json").body("{\"status\": \"deleted\"}")
                         .patch("/v1/connections/{id}", UUID.randomUUID())),
+                api("a malformed post reference", r -> r.contentType("application/json")
+                        .body(Map.of("mediaIds", List.of(UUID.randomUUID().toString()), "targets", List.of(Map.of("platform", "instagram",
+                                "accountId", "a", "format", "feed_image")))).put("/v1/posts/{ref}", "bad ref!")),
+                api("a post time in the past", r -> r.contentType("application/json")
+                        .body(Map.of("mediaIds", List.of(UUID.randomUUID().toString()), "targets", List.of(Map.of("platform", "instagram",
+                                "accountId", "a", "format", "feed_image")), "scheduledAt", past)).put("/v1/posts/{ref}", "past-post")),
+                api("a post window that ends before it starts", r -> r.queryParam("from", "2026-12-02T00:00:00Z")
+                        .queryParam("to", "2026-12-01T00:00:00Z").get("/v1/posts")),
                 api("an encoded NUL in the id", r -> r.urlEncodingEnabled(false).get("/v1/media/%00")),
                 api("an unknown resource", r -> r.get("/v1/unknown/{id}", UUID.randomUUID())),
                 api("a method the resource does not have", r -> r.contentType("application/json").body("{}").patch("/v1/media/{id}", UUID.randomUUID())),

@@ -15,6 +15,7 @@ import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -36,13 +37,19 @@ class PublicApiContractIT {
     private static final Map<String, Function<Tenant, String>> OWNED_RESOURCE = Map.of(
             "/v1/media/{id}", tenant -> "/v1/media/" + Tenants.mediaOf(tenant),
             "/v1/connections/{id}", tenant -> "/v1/connections/" + Tenants.connectionOf(tenant),
-            "/v1/publish-jobs/{id}", tenant -> "/v1/publish-jobs/" + Tenants.publishJobOf(tenant));
+            "/v1/publish-jobs/{id}", tenant -> "/v1/publish-jobs/" + Tenants.publishJobOf(tenant),
+            "/v1/posts/{ref}", tenant -> "/v1/posts/" + Tenants.postOf(tenant),
+            "/v1/posts/{ref}/cancel", tenant -> "/v1/posts/" + Tenants.postOf(tenant) + "/cancel");
+
+    /** Upserts addressed by the caller's own reference: the same reference in another project is another resource. */
+    private static final Set<String> UPSERTS = Set.of("PUT /v1/posts/{ref}");
 
     /** For each list route: an id of the given tenant that the list shows its owner and nobody else. */
     private static final Map<String, Function<Tenant, String>> LISTED_ID = Map.of(
             "/v1/media", tenant -> Tenants.mediaOf(tenant).toString(),
             "/v1/connections", Tenants::connectionOf,
-            "/v1/publish-jobs", Tenants::publishJobOf);
+            "/v1/publish-jobs", Tenants::publishJobOf,
+            "/v1/posts", Tenants::postOf);
 
     /** For each create route: a valid body (set up for the tenant); what one project creates must be invisible to another. */
     private static final Map<String, Function<Tenant, Object>> CREATE_BODY = Map.of(
@@ -65,7 +72,7 @@ class PublicApiContractIT {
         assertThat(document.path("openapi").asText()).isEqualTo("3.1.0");
         // The idempotency tests' counting upstream ("echo") has no description; ingest-service must have one.
         assertThat(document.path("x-unavailable-services").toString()).doesNotContain("media").doesNotContain("connections")
-                .doesNotContain("publish-jobs");
+                .doesNotContain("publish-jobs").doesNotContain("posts");
         assertThat(names(document.path("paths"))).contains("/v1/publish-jobs", "/v1/publish-jobs/{id}")
                 .noneMatch(path -> path.startsWith("/internal"));
         assertThat(document.path("components").path("securitySchemes").path("apiKey").path("scheme").asText()).isEqualTo("bearer");
@@ -108,6 +115,11 @@ class PublicApiContractIT {
                     checked.add(method.toUpperCase() + " " + template);
                     continue;
                 }
+                if (UPSERTS.contains(method.toUpperCase() + " " + template)) {
+                    assertUpsertIsPerProject(a, b, template);
+                    checked.add(method.toUpperCase() + " " + template);
+                    continue;
+                }
                 assertThat(OWNED_RESOURCE).as("the isolation matrix must cover %s %s", method.toUpperCase(), template)
                         .containsKey(template);
                 String ownedByB = OWNED_RESOURCE.get(template).apply(b);
@@ -125,7 +137,22 @@ class PublicApiContractIT {
                 checked.add(method.toUpperCase() + " " + template);
             }
         }
-        assertThat(checked).isNotEmpty();
+        assertThat(checked).contains("GET /v1/media/{id}", "POST /v1/connections", "POST /v1/publish-jobs", "GET /v1/publish-jobs/{id}",
+                "PUT /v1/posts/{ref}", "GET /v1/posts/{ref}", "POST /v1/posts/{ref}/cancel", "GET /v1/posts");
+    }
+
+    /**
+     * B's reference used by A creates A's own post; B's post stays B's, and its id stays invisible to A.
+     */
+    private static void assertUpsertIsPerProject(Tenant a, Tenant b, String template) {
+        String ref = "shared-" + UUID.randomUUID();
+        String path = template.replace("{ref}", ref);
+        String ofB = Tenants.upsertPost(b, ref, Tenants.mediaOf(b));
+        String ofA = Tenants.upsertPost(a, ref, Tenants.mediaOf(a));
+        assertThat(ofA).as("the same reference in another project is another post").isNotEqualTo(ofB);
+        given().auth().oauth2(b.key()).get(path).then().statusCode(200).body("id", org.hamcrest.Matchers.equalTo(ofB));
+        given().auth().oauth2(a.key()).get(path).then().statusCode(200).body("id", org.hamcrest.Matchers.equalTo(ofA));
+        given().auth().oauth2(a.key()).get("/v1/posts/{id}", ofB).then().statusCode(404);
     }
 
     private static void assertListShowsOnlyItsOwnProject(Tenant a, Tenant b, String method, String route) {

@@ -11,14 +11,17 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The packaged services that own public routes (ingest-service, publisher-service), each as its own process on the
- * test's database and broker, as the gateway's upstreams.
+ * The packaged services that own public routes (ingest-service, publisher-service, scheduler-service, with
+ * analysis-service between ingest and the scheduler), each as its own process on the test's database and broker, as
+ * the gateway's upstreams.
  */
 public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManager {
 
     static final Path INBOX = Path.of("target/gateway-it-inbox").toAbsolutePath();
     private static AppProcess ingest;
     private static AppProcess publisher;
+    private static AppProcess analysis;
+    private static AppProcess scheduler;
 
     @Override
     public Map<String, String> start() {
@@ -37,9 +40,18 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
                     "factory.publisher.instagram.base-url", "http://127.0.0.1:9",
                     "factory.publisher.retry.initial-backoff", "PT10M")), Duration.ofSeconds(90));
         }
+        if (scheduler == null) {
+            // Media reaches the scheduler's catalog as in production: ingested, analysed, then media.analyzed.
+            analysis = AppProcess.start("analysis-service", Path.of("../analysis-service"), with(common("analysis-service"), Map.of(
+                    "factory.analysis.work-dir", Path.of("target/gateway-it-analysis").toAbsolutePath().toString())),
+                    Duration.ofSeconds(90));
+            scheduler = AppProcess.start("scheduler-service", Path.of("../scheduler-service"), common("scheduler-service"),
+                    Duration.ofSeconds(90));
+        }
         return Map.of("factory.gateway.upstream.media", ingest.baseUrl(),
                 "factory.gateway.upstream.connections", publisher.baseUrl(),
-                "factory.gateway.upstream.publish-jobs", publisher.baseUrl());
+                "factory.gateway.upstream.publish-jobs", publisher.baseUrl(),
+                "factory.gateway.upstream.posts", scheduler.baseUrl());
     }
 
     private static Map<String, String> common(String service) {

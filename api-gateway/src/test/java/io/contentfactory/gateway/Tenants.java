@@ -82,6 +82,26 @@ final class Tenants {
                 .post("/v1/publish-jobs").then().statusCode(202).extract().path("id");
     }
 
+    /** A post of the tenant's, once its image has been ingested and analysed: answers the post's id. */
+    static String postOf(Tenant tenant) {
+        return upsertPost(tenant, "matrix-" + UUID.randomUUID(), mediaOf(tenant));
+    }
+
+    /** PUTs a post, waiting until the scheduler knows the media (it learns of it from media.analyzed). */
+    static String upsertPost(Tenant tenant, String ref, UUID media) {
+        return await().atMost(WAIT).until(() -> {
+            io.restassured.response.Response put = given().auth().oauth2(tenant.key()).contentType("application/json")
+                    .body(postBody(media)).put("/v1/posts/{ref}", ref);
+            return put.statusCode() == 201 || put.statusCode() == 200 ? (String) put.path("id") : null;
+        }, id -> id != null);
+    }
+
+    static Map<String, Object> postBody(UUID media) {
+        return Map.of("mediaIds", List.of(media.toString()),
+                "targets", List.of(Map.of("platform", "instagram", "accountId", "matrix-account", "format", "feed_image")),
+                "caption", Map.of("body", "Matrix post"), "scheduledAt", "auto");
+    }
+
     static Map<String, Object> publishBody(UUID targetId, UUID mediaId, String account, String mediaUrl, String body) {
         return Map.of("targetId", targetId.toString(), "mediaId", mediaId.toString(), "platform", "instagram",
                 "accountId", account, "format", "feed_image", "mediaUrl", mediaUrl,

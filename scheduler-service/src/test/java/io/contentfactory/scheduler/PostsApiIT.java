@@ -54,6 +54,7 @@ class PostsApiIT {
                 .body("targets[0].scheduledAt", equalTo(later.toString()));
         String id = created.path("id");
         assertThat(created.header("Location")).endsWith("/v1/posts/" + id);
+        get(project, "/v1/posts/" + ref).then().statusCode(200).body("id", equalTo(id));
 
         Instant soon = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
         put(project, ref, body(List.of(media), "feed_image", soon.toString())).then().statusCode(200)

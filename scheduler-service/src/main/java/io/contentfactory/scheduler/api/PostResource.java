@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.contracts.events.PostFormat;
-import io.contentfactory.kit.api.PathIds;
 import io.contentfactory.kit.problem.ProblemException;
 import io.contentfactory.kit.tenancy.CallerProject;
 import io.contentfactory.scheduler.domain.PostRequest;
@@ -96,7 +95,7 @@ public class PostResource {
     }
 
     @PUT
-    @Path("/{clientRef}")
+    @Path("/{ref}")
     @Operation(operationId = "upsertPost", summary = "Create or update the post with this project reference")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
@@ -106,7 +105,7 @@ public class PostResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "422", description = "A time in the past (scheduled_in_past) or media this project has no analysis of (media_not_found)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
-    public Uni<Response> upsert(@PathParam("clientRef") String clientRef, @Valid @NotNull PostBody body) {
+    public Uni<Response> upsert(@PathParam("ref") String clientRef, @Valid @NotNull PostBody body) {
         if (!CLIENT_REF.matcher(clientRef).matches()) {
             throw ProblemException.badRequest("invalid_client_ref",
                     "clientRef is 1 to 128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
@@ -118,12 +117,13 @@ public class PostResource {
     }
 
     @GET
-    @Path("/{id}")
-    @Operation(operationId = "getPost", summary = "A post with each target's status, live post id and permalink, or error")
+    @Path("/{ref}")
+    @Operation(operationId = "getPost",
+            summary = "A post, by its id or the project's clientRef, with each target's status, live post id and permalink, or error")
     @APIResponse(responseCode = "404", description = "No such post in the key's project",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
-    public Uni<PostView> get(@PathParam("id") String id) {
-        return posts.get(caller.id(), PathIds.uuid(id)).map(PostView::of);
+    public Uni<PostView> get(@PathParam("ref") String ref) {
+        return posts.get(caller.id(), ref).map(PostView::of);
     }
 
     @GET
@@ -143,14 +143,14 @@ public class PostResource {
     }
 
     @POST
-    @Path("/{id}/cancel")
+    @Path("/{ref}/cancel")
     @Operation(operationId = "cancelPost", summary = "Cancel every target of a post that has not started publishing")
     @APIResponse(responseCode = "404", description = "No such post in the key's project",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "409", description = "A target has started publishing (code post_locked)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
-    public Uni<PostView> cancel(@PathParam("id") String id) {
-        return posts.cancel(caller.id(), PathIds.uuid(id)).map(PostView::of);
+    public Uni<PostView> cancel(@PathParam("ref") String ref) {
+        return posts.cancel(caller.id(), ref).map(PostView::of);
     }
 
     private static PostRequest request(PostBody body) {

@@ -75,13 +75,28 @@ public class Posts {
                 .invoke(dispatcher::wake);
     }
 
-    public Uni<Snapshot> get(UUID projectId, UUID id) {
-        return inProject(projectId, () -> posts.findInProject(projectId, id).chain(post -> {
-            if (post == null) {
-                throw ProblemException.notFound("post", id);
-            }
-            return targets.ofPost(projectId, id).map(all -> new Snapshot(post, all, false));
-        }));
+    /** A post by its id or, failing that, by the project's own reference. */
+    public Uni<Snapshot> get(UUID projectId, String ref) {
+        return inProject(projectId, () -> find(projectId, ref)
+                .chain(post -> targets.ofPost(projectId, post.id).map(all -> new Snapshot(post, all, false))));
+    }
+
+    private Uni<Post> find(UUID projectId, String ref) {
+        Uni<Post> byId = asUuid(ref).map(id -> posts.findInProject(projectId, id)).orElse(Uni.createFrom().nullItem());
+        return byId.chain(post -> post != null ? Uni.createFrom().item(post) : posts.findByClientRef(projectId, ref))
+                .invoke(post -> {
+                    if (post == null) {
+                        throw ProblemException.notFound("post", ref);
+                    }
+                });
+    }
+
+    private static Optional<UUID> asUuid(String ref) {
+        try {
+            return Optional.of(UUID.fromString(ref));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Posts with a target scheduled in {@code [from, to)}, optionally in one status, by slot. */
@@ -99,11 +114,9 @@ public class Posts {
     }
 
     /** Cancels every target of the post; refused once one has started. */
-    public Uni<Snapshot> cancel(UUID projectId, UUID id) {
-        return inProject(projectId, () -> posts.findInProject(projectId, id).chain(post -> {
-            if (post == null) {
-                throw ProblemException.notFound("post", id);
-            }
+    public Uni<Snapshot> cancel(UUID projectId, String ref) {
+        return inProject(projectId, () -> find(projectId, ref).chain(post -> {
+            UUID id = post.id;
             return targets.ofPost(projectId, id).chain(all -> {
                 refuseIfStarted(all);
                 return Multi.createFrom().iterable(all).onItem()
