@@ -111,6 +111,46 @@ class PipelineE2EIT {
         assertThat(insight.get("summary")).startsWith("At 15m: " + metrics.get("views") + " views");
     }
 
+    /**
+     * An outside project drives a post through the gateway alone: upserts it by its own reference, watches it go
+     * planned, due and published on the sandbox, and reads the permalink back.
+     */
+    @Test
+    void anExternalClientUpsertsAPostAndReadsItsPermalinkBack() throws Exception {
+        Map<String, String> project = createProject();
+        String key = keyOf(project.get("id"), "read", "write");
+        connectSandboxAccount(key);
+        Path inbox = stack.inbox(project.get("slug"));
+        await().atMost(STEP).until(() -> Files.isDirectory(inbox));
+        Files.write(inbox.resolve("bowl.jpg"), TestMedia.jpeg(64, 64));
+        String mediaId = awaitRow("select id from ingest.media_assets where project_id = '" + project.get("id")
+                + "' and file_name = 'bowl.jpg' and status = 'ingested'").get("id");
+
+        String ref = "newsletter-" + UUID.randomUUID().toString().substring(0, 8);
+        String posts = "http://localhost:" + Stack.port(8080) + "/v1/posts/";
+        Map<String, Object> body = Map.of("mediaIds", List.of(mediaId),
+                "targets", List.of(Map.of("platform", "instagram", "accountId", "sandbox-ig-account", "format", "feed_image")),
+                "caption", Map.of("body", "Bowl of the day " + ref, "hashtags", List.of("lunch")),
+                "scheduledAt", Instant.now().plusSeconds(6).toString());
+        // The scheduler knows the media once analysis-service has announced it.
+        await().atMost(STEP).until(() -> given().auth().oauth2(key).contentType("application/json").body(body)
+                .put(posts + ref).statusCode() == 201);
+        java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+        await().atMost(STEP).pollInterval(Duration.ofMillis(100)).until(() -> {
+            String status = given().auth().oauth2(key).get(posts + ref).then().statusCode(200).extract().path("targets[0].status");
+            seen.add(status);
+            return "published".equals(status);
+        });
+        assertThat(seen).containsSubsequence("planned", "published");
+        assertThat(seen).isSubsetOf("planned", "due", "published");
+
+        String permalink = given().auth().oauth2(key).get(posts + ref).then().extract().path("targets[0].permalink");
+        List<Map<String, Object>> live = given().get("http://localhost:" + Stack.port(8090) + "/sandbox/instagram/media")
+                .then().statusCode(200).extract().jsonPath().getList("");
+        assertThat(live).filteredOn(post -> String.valueOf(post.get("caption")).startsWith("Bowl of the day " + ref))
+                .singleElement().satisfies(post -> assertThat(post.get("permalink")).isEqualTo(permalink));
+    }
+
     @Test
     void anEventCommittedJustBeforeTheServiceDiesIsDeliveredAfterItRestarts() {
         stack.factory("stop", "api-gateway");
