@@ -46,7 +46,6 @@ class PublishThroughGatewayIT {
         expect(publish(a, with(body(accountOfA, jpeg, jpegUrl, "Hello"), "caption",
                 Map.of("body", "Hello", "hashtags", IntStream.range(0, 31).mapToObj(i -> "tag" + i).toList()))), 422, "too_many_hashtags");
 
-        String preflightCodes = "";
         for (Map.Entry<String, String> refused : Map.of(
                 "media_url_foreign", "http://media.example.org/media/cover.jpg",
                 "media_url_data", "data:image/jpeg;base64,/9j/4AAQSkZJRg==",
@@ -59,9 +58,7 @@ class PublishThroughGatewayIT {
                 assertThat(job.get("status")).isEqualTo("failed");
                 assertThat(job.get("error")).asString().contains("code=" + refused.getKey(), "stage=asset_preflight", "retryable=false");
             });
-            preflightCodes += refused.getKey();
         }
-        assertThat(preflightCodes).isNotEmpty();
 
         Map<String, Object> good = body(accountOfA, jpeg, jpegUrl, "Hello");
         Response accepted = publish(a, good);

@@ -57,6 +57,7 @@ class ReadTokenIT {
         // A tenant token for this very service, in either header.
         String tenant = PUBLISHER.valid(projectId, "read", "write");
         withServiceToken("Bearer " + tenant).get(ROUTE, projectId, "guarded").then().statusCode(401);
+        RestAssured.given().auth().oauth2(tenant).get(ROUTE, projectId, "guarded").then().statusCode(401);
         // Another caller's pair, a token for another callee, and an expired one.
         withServiceToken("Bearer " + PUBLISHER.serviceCallFrom("coach-service")).get(ROUTE, projectId, "guarded").then().statusCode(401);
         String forIngest = ServiceCallTokens.mint(InternalTokens.serviceCallKey("metrics-service", "ingest-service"), "metrics-service",

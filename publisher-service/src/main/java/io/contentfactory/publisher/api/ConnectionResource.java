@@ -1,10 +1,10 @@
 package io.contentfactory.publisher.api;
 
+import io.contentfactory.kit.api.ApiValues;
 import io.contentfactory.kit.api.PathIds;
 import io.contentfactory.kit.problem.ProblemException;
 import io.contentfactory.kit.tenancy.CallerProject;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.publisher.connections.Connections;
 import io.contentfactory.publisher.connections.TokenRefresher;
 import io.contentfactory.publisher.connections.PlatformConnection;
@@ -71,7 +71,7 @@ public class ConnectionResource {
         static ConnectionView of(PlatformConnection connection) {
             return new ConnectionView(connection.id, connection.platform, connection.accountId, connection.label,
                     connection.status, connection.refreshToken != null, connection.tokenExpiresAt, connection.refreshedAt,
-                    connection.lastError == null ? null : readTree(connection.lastError), connection.createdAt,
+                    ApiValues.storedJson(connection.lastError), connection.createdAt,
                     connection.updatedAt);
         }
     }
@@ -129,14 +129,6 @@ public class ConnectionResource {
         return connections.update(caller.id(), PathIds.uuid(id), status, Optional.ofNullable(change.label()), secrets)
                 .invoke(refresher::wake)
                 .map(ConnectionView::of);
-    }
-
-    private static JsonNode readTree(String json) {
-        try {
-            return EventCodec.mapper().readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a stored refresh error is not JSON", e);
-        }
     }
 
     private static String platform(String value) {

@@ -1,12 +1,12 @@
 package io.contentfactory.publisher.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.events.CaptionParts;
 import io.contentfactory.contracts.events.CarouselItem;
 import io.contentfactory.contracts.events.MediaType;
 import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.contracts.events.PostFormat;
+import io.contentfactory.kit.api.ApiValues;
 import io.contentfactory.kit.api.PathIds;
 import io.contentfactory.kit.problem.ProblemException;
 import io.contentfactory.kit.tenancy.CallerProject;
@@ -29,8 +29,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -46,14 +44,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class PublishJobResource {
 
     private static final String PROBLEM = "application/problem+json";
-    /** The formats each platform's adapter publishes. */
-    private static final Map<Platform, Set<PostFormat>> FORMATS = Map.of(
-            Platform.INSTAGRAM, Set.of(PostFormat.FEED_IMAGE, PostFormat.CAROUSEL, PostFormat.REEL),
-            Platform.TIKTOK, Set.of(PostFormat.TIKTOK_VIDEO),
-            Platform.YOUTUBE, Set.of(PostFormat.SHORT),
-            Platform.BLOTATO, Set.of(PostFormat.FEED_IMAGE, PostFormat.CAROUSEL, PostFormat.REEL, PostFormat.TIKTOK_VIDEO,
-                    PostFormat.SHORT));
-
     private final PublishJobs jobs;
     private final CallerProject caller;
 
@@ -86,7 +76,7 @@ public class PublishJobResource {
         static PublishJobView of(PublishJob job) {
             return new PublishJobView(job.id, job.targetId, job.postId, job.mediaId, job.platform, job.accountId, job.format,
                     job.status, job.attempt, job.mediaUrl, job.caption, job.containerId, job.publishedMediaId, job.permalink,
-                    job.publishedAt, job.errorJson == null ? null : tree(job.errorJson), job.createdAt, job.updatedAt);
+                    job.publishedAt, ApiValues.storedJson(job.errorJson), job.createdAt, job.updatedAt);
         }
     }
 
@@ -105,11 +95,11 @@ public class PublishJobResource {
             + "media_type_unsupported, media_unreachable): then a failed job is stored",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     public Uni<Response> create(@Valid @NotNull NewPublishJob request) {
-        Platform platform = platform(request.platform());
-        PostFormat format = format(request.format());
-        if (!FORMATS.get(platform).contains(format)) {
+        Platform platform = ApiValues.enumValue(Platform.class, request.platform(), "invalid_platform");
+        PostFormat format = ApiValues.enumValue(PostFormat.class, request.format(), "invalid_format");
+        if (!platform.formats().contains(format)) {
             throw ProblemException.badRequest("format_not_supported", platform.name().toLowerCase(Locale.ROOT) + " publishes "
-                    + FORMATS.get(platform).stream().map(f -> f.name().toLowerCase(Locale.ROOT)).sorted().toList());
+                    + platform.formats().stream().map(f -> f.name().toLowerCase(Locale.ROOT)).sorted().toList());
         }
         List<CarouselItem> items = carouselItems(request.carousel());
         UUID mediaId = request.mediaId() != null ? request.mediaId() : items.isEmpty() ? null : items.get(0).mediaId();
@@ -162,29 +152,5 @@ public class PublishJobResource {
             }
             return new CarouselItem(item.mediaId(), type, item.mediaUrl(), type == MediaType.IMAGE ? "image/jpeg" : "video/mp4");
         }).toList();
-    }
-
-    private static Platform platform(String value) {
-        try {
-            return Platform.valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("invalid_platform", "platform is one of instagram, tiktok, youtube, blotato");
-        }
-    }
-
-    private static PostFormat format(String value) {
-        try {
-            return PostFormat.valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("invalid_format", "format is one of feed_image, carousel, reel, tiktok_video, short");
-        }
-    }
-
-    private static JsonNode tree(String json) {
-        try {
-            return EventCodec.mapper().readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a stored job error is not JSON", e);
-        }
     }
 }

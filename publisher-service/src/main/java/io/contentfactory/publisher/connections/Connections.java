@@ -197,18 +197,20 @@ public class Connections {
         }).replaceWithVoid();
     }
 
-    /**
-     * When an active connection's token is refreshed next: ahead of its expiry by the platform's margin, but never
-     * sooner than halfway to it; null if it does not expire or the platform does not refresh.
-     */
+    /** When an active connection's token is refreshed next; null if it does not expire or the platform does not refresh. */
     Instant nextRefresh(PlatformConnection connection) {
         if (connection.tokenExpiresAt == null || !"active".equals(connection.status)
                 || !adapters.of(connection.platform).refreshesTokens()) {
             return null;
         }
+        return refreshTime(connection.platform, connection.tokenExpiresAt);
+    }
+
+    /** Ahead of a token's expiry by the platform's margin, but never sooner than halfway to it. */
+    Instant refreshTime(String platform, Instant expiresAt) {
         Instant now = Instant.now();
-        Instant ahead = connection.tokenExpiresAt.minus(refresh.ahead().getOrDefault(connection.platform, Duration.ofHours(1)));
-        Instant halfway = now.plus(Duration.between(now, connection.tokenExpiresAt).dividedBy(2));
+        Instant ahead = expiresAt.minus(refresh.ahead().getOrDefault(platform, Duration.ofHours(1)));
+        Instant halfway = now.plus(Duration.between(now, expiresAt).dividedBy(2));
         return ahead.isAfter(halfway) ? ahead : halfway.isAfter(now) ? halfway : now;
     }
 

@@ -72,11 +72,7 @@ public class TokenRefresher {
         if (grant.expiresAt() == null) {
             return loop.timer().fireWith(claim, () -> apply);
         }
-        PlatformConnection next = new PlatformConnection();
-        next.platform = connection.platform;
-        next.status = connection.status;
-        next.tokenExpiresAt = grant.expiresAt();
-        return loop.timer().rescheduleWith(claim, connections.nextRefresh(next), () -> apply);
+        return loop.timer().rescheduleWith(claim, connections.refreshTime(connection.platform, grant.expiresAt()), () -> apply);
     }
 
     private Uni<Void> refused(TimerClaim claim, PlatformConnection connection, PublishFailure failure) {

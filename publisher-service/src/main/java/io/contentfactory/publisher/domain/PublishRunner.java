@@ -71,11 +71,6 @@ public class PublishRunner {
         loop.wake();
     }
 
-    /** Jobs being worked on by this instance right now. */
-    public int inFlight() {
-        return loop.inFlight();
-    }
-
     /** The claimed job (its id is the claim's) and its account's token, read in one transaction. */
     private Uni<Void> run(TimerClaim claim) {
         return inTransaction(claim, () -> jobs.findInProject(claim.projectId(), claim.id())

@@ -1,9 +1,9 @@
 package io.contentfactory.scheduler.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.contracts.events.PostFormat;
+import io.contentfactory.kit.api.ApiValues;
 import io.contentfactory.kit.problem.ProblemException;
 import io.contentfactory.kit.tenancy.CallerProject;
 import io.contentfactory.scheduler.domain.PostRequest;
@@ -27,8 +27,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -48,11 +46,6 @@ public class PostResource {
     private static final Set<String> MODES = Set.of("auto", "manual");
     private static final Set<String> REVIEW = Set.of("draft", "approved", "rejected");
     private static final Set<String> STATUSES = Set.of("planned", "due", "published", "failed", "awaiting_manual", "canceled");
-    private static final Map<Platform, Set<PostFormat>> FORMATS = Map.of(
-            Platform.INSTAGRAM, Set.of(PostFormat.FEED_IMAGE, PostFormat.CAROUSEL, PostFormat.REEL),
-            Platform.TIKTOK, Set.of(PostFormat.TIKTOK_VIDEO),
-            Platform.YOUTUBE, Set.of(PostFormat.SHORT),
-            Platform.BLOTATO, Set.of(PostFormat.FEED_IMAGE, PostFormat.CAROUSEL, PostFormat.REEL, PostFormat.TIKTOK_VIDEO, PostFormat.SHORT));
 
     private final Posts posts;
     private final CallerProject caller;
@@ -80,7 +73,7 @@ public class PostResource {
             String externalPostId, String permalink, Instant publishedAt, JsonNode error) {
         static TargetView of(PostTarget target) {
             return new TargetView(target.id, target.platform, target.accountId, target.format, target.scheduledAt, target.status,
-                    target.externalPostId, target.permalink, target.publishedAt, target.errorJson == null ? null : tree(target.errorJson));
+                    target.externalPostId, target.permalink, target.publishedAt, ApiValues.storedJson(target.errorJson));
         }
     }
 
@@ -155,9 +148,9 @@ public class PostResource {
 
     private static PostRequest request(PostBody body) {
         List<PostRequest.Target> targets = body.targets().stream().map(target -> {
-            Platform platform = parse(Platform.class, target.platform(), "invalid_platform");
-            PostFormat format = parse(PostFormat.class, target.format(), "invalid_format");
-            if (!FORMATS.get(platform).contains(format)) {
+            Platform platform = ApiValues.enumValue(Platform.class, target.platform(), "invalid_platform");
+            PostFormat format = ApiValues.enumValue(PostFormat.class, target.format(), "invalid_format");
+            if (!platform.formats().contains(format)) {
                 throw ProblemException.badRequest("format_not_supported", target.platform() + " does not publish " + target.format());
             }
             return new PostRequest.Target(platform, target.accountId().strip(), format);
@@ -181,23 +174,6 @@ public class PostResource {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest("invalid_time", name + " is an ISO-8601 instant such as 2026-12-01T09:00:00Z");
-        }
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, String code) {
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(code, value + " is not one of " + java.util.Arrays.stream(type.getEnumConstants())
-                    .map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
-        }
-    }
-
-    private static JsonNode tree(String json) {
-        try {
-            return EventCodec.mapper().readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a stored error is not JSON", e);
         }
     }
 }

@@ -7,7 +7,6 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,10 +21,11 @@ public class PostTargetRepository implements PanacheRepositoryBase<PostTarget, U
 
     /** Serialises planning of one queue (project, platform, account) until the transaction ends. */
     public Uni<Void> lockQueue(UUID projectId, String platform, String accountId) {
+        // An update, not a select: see TenantScope#bind on Hibernate's cache of native selects.
         return Panache.getSession().chain(s -> s
                         .createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
                         .setParameter(1, "plan:" + projectId + ":" + platform + ":" + accountId)
-                        .getSingleResult())
+                        .executeUpdate())
                 .replaceWithVoid();
     }
 
@@ -35,12 +35,12 @@ public class PostTargetRepository implements PanacheRepositoryBase<PostTarget, U
 
     /** The latest slot of the queue that is not canceled or failed: the next post keeps its gap from it. */
     public Uni<Optional<Instant>> lastSlot(UUID projectId, String platform, String accountId) {
-        String sql = "select max(scheduled_at) from " + service.table("post_targets")
-                + " where project_id = ?1 and platform = ?2 and account_id = ?3 and status not in ('canceled', 'failed')";
-        return Panache.getSession().chain(s -> s.createNativeQuery(sql, OffsetDateTime.class)
+        String hql = "select max(t.scheduledAt) from PostTarget t where t.projectId = ?1 and t.platform = ?2"
+                + " and t.accountId = ?3 and t.status not in ('canceled', 'failed')";
+        return Panache.getSession().chain(s -> s.createSelectionQuery(hql, Instant.class)
                         .setParameter(1, projectId).setParameter(2, platform).setParameter(3, accountId)
                         .getSingleResultOrNull())
-                .map(slot -> Optional.ofNullable(slot).map(OffsetDateTime::toInstant));
+                .map(Optional::ofNullable);
     }
 
     public Uni<java.util.List<PostTarget>> ofPost(UUID projectId, UUID postId) {

@@ -54,10 +54,6 @@ public final class TimerLoop {
         this.maxInFlight = Math.max(1, maxInFlight);
     }
 
-    /** Effects running now. */
-    public int inFlight() {
-        return inFlight.get();
-    }
 
     public void start() {
         wake();
