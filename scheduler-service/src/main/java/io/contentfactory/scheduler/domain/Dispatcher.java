@@ -1,5 +1,6 @@
 package io.contentfactory.scheduler.domain;
 
+import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.events.CaptionParts;
 import io.contentfactory.contracts.events.CarouselItem;
 import io.contentfactory.scheduler.persistence.MediaCatalogRepository;
@@ -36,9 +37,11 @@ public class Dispatcher {
     private final Outbox outbox;
     private final MediaCatalogRepository catalog;
     private final TimerLoop loop;
+    private final Settings settings;
 
     Dispatcher(TimerLoops loops, PostTargetRepository targets, PostRepository posts, Outbox outbox,
-            SchedulerConfig config, MediaCatalogRepository catalog) {
+            SchedulerConfig config, MediaCatalogRepository catalog, Settings settings) {
+        this.settings = settings;
         this.catalog = catalog;
         this.targets = targets;
         this.posts = posts;
@@ -55,9 +58,29 @@ public class Dispatcher {
     private Uni<Void> fire(TimerClaim claim) {
         return loop.timer().fireWith(claim, () -> targets.findInProject(claim.projectId(), claim.id())
                 .invoke(Dispatcher::recordLateness)
-                .chain(target -> posts.findInProject(target.projectId, target.postId).chain(post -> "manual".equals(post.mode)
-                        ? awaitManual(target, post)
-                        : due(target, post))));
+                .chain(target -> posts.findInProject(target.projectId, target.postId).chain(post -> settings.of(target.projectId)
+                        .chain(current -> {
+                            if (current.requireApproval() && !"approved".equals(post.reviewStatus)) {
+                                return withheld(target, post);
+                            }
+                            return "manual".equals(post.mode) ? awaitManual(target, post) : due(target, post);
+                        }))));
+    }
+
+    /**
+     * The project publishes approved posts only: a rejected post's target is canceled, and a draft's fails with
+     * {@code not_approved}, since its slot has passed without anyone approving it. Nothing is published.
+     */
+    private static Uni<Void> withheld(PostTarget target, Post post) {
+        if ("rejected".equals(post.reviewStatus)) {
+            target.status = "canceled";
+        } else {
+            target.status = "failed";
+            target.errorJson = EventCodec.mapper().createObjectNode().put("code", "not_approved").put("stage", "approval")
+                    .put("retryable", false).put("message", "the project requires approval and the post was still a "
+                            + post.reviewStatus + " when its slot came").toString();
+        }
+        return Uni.createFrom().voidItem();
     }
 
     /** A slot fired after a restart reports how long it waited; one on time, a few milliseconds. */

@@ -1,108 +1,168 @@
 package io.contentfactory.scheduler.domain;
 
 import io.contentfactory.contracts.events.MediaAnalyzed;
-import io.contentfactory.contracts.events.MediaType;
 import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.contracts.events.PostFormat;
 import io.contentfactory.contracts.events.PostScheduled;
 import io.contentfactory.kit.outbox.Outbox;
+import io.contentfactory.scheduler.domain.planning.PlanningPolicy;
+import io.contentfactory.scheduler.domain.planning.QueuePlanner;
 import io.contentfactory.scheduler.persistence.MediaCatalogRepository;
 import io.contentfactory.scheduler.persistence.PostRepository;
 import io.contentfactory.scheduler.persistence.PostTargetRepository;
+import io.contentfactory.scheduler.persistence.PostTargetRepository.QueueKey;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Gives newly analysed media the next free slot of its queue. Slots already planned, explicitly scheduled or
- * due are never moved; the new post keeps the spacing rule's gap from the queue's last slot.
+ * Keeps queues planned: waiting targets get free slots by {@link QueuePlanner}, under the project's settings. Slots
+ * already taken (explicit, planned, due, done) never move. Runs when media is analysed, when a post without a time
+ * arrives, when settings change, and periodically for targets that waited beyond the horizon.
  */
 @ApplicationScoped
 public class Planner {
 
     private final PostRepository posts;
     private final PostTargetRepository targets;
+    private final MediaCatalogRepository catalog;
+    private final Settings settings;
     private final Outbox outbox;
     private final SchedulerConfig config;
-    private final SpacingRule spacing;
 
-    private final MediaCatalogRepository catalog;
-
-    Planner(PostRepository posts, PostTargetRepository targets, Outbox outbox, SchedulerConfig config, MediaCatalogRepository catalog) {
-        this.catalog = catalog;
+    Planner(PostRepository posts, PostTargetRepository targets, MediaCatalogRepository catalog, Settings settings, Outbox outbox,
+            SchedulerConfig config) {
         this.posts = posts;
         this.targets = targets;
+        this.catalog = catalog;
+        this.settings = settings;
         this.outbox = outbox;
         this.config = config;
-        this.spacing = SpacingRule.of(config);
-    }
-
-    /** Call inside a transaction bound to {@code projectId}. Emits {@code post.scheduled}. */
-    public Uni<PostTarget> plan(UUID projectId, MediaAnalyzed media) {
-        String platform = config.defaultPlatform();
-        String account = config.defaultAccount();
-        return catalog.record(projectId, media)
-                .chain(() -> nextSlot(projectId, platform, account))
-                .chain(slot -> createPost(projectId, media, platform, account, slot));
     }
 
     /**
-     * The queue's next free slot: the spacing rule's gap after its last slot, never sooner than the first-slot lead.
-     * Locks the queue until the transaction ends, so concurrent planning of one queue takes turns.
+     * Records analysed media and queues a post of it for each of the project's automatic accounts, once per media
+     * item: a re-analysis updates the catalog only. Call inside a transaction bound to {@code projectId}.
      */
-    public Uni<Instant> nextSlot(UUID projectId, String platform, String account) {
-        return targets.lockQueue(projectId, platform, account)
-                .chain(() -> targets.countPlanned(projectId, platform, account))
-                .chain(planned -> targets.lastSlot(projectId, platform, account)
-                        .map(last -> nextSlot(last.orElse(null), spacing.gap(planned.intValue() + 1, config.planHour()))));
+    public Uni<Void> mediaAnalyzed(UUID projectId, MediaAnalyzed media) {
+        String clientRef = "media:" + media.mediaId();
+        return catalog.record(projectId, media)
+                .chain(() -> posts.findByClientRef(projectId, clientRef))
+                .chain(existing -> existing != null ? Uni.createFrom().voidItem()
+                        : settings.of(projectId).chain(current -> queueForAccounts(projectId, clientRef, media, current)));
     }
 
-    Instant nextSlot(Instant lastSlot, Duration gap) {
-        Instant earliest = Instant.now().plus(config.firstSlotLead());
-        Instant afterLast = lastSlot == null ? earliest : lastSlot.plus(gap);
-        return (afterLast.isAfter(earliest) ? afterLast : earliest).truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private Uni<PostTarget> createPost(UUID projectId, MediaAnalyzed media, String platform, String account, Instant slot) {
+    private Uni<Void> queueForAccounts(UUID projectId, String clientRef, MediaAnalyzed media, ScheduleSettings current) {
+        List<Map.Entry<ScheduleSettings.AutoTarget, PostFormat>> accounts = current.autoTargets().stream()
+                .flatMap(target -> target.formatFor(media.mediaType()).map(format -> Map.entry(target, format)).stream())
+                .toList();
+        if (accounts.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         Post post = new Post();
         post.projectId = projectId;
         post.id = UUID.randomUUID();
+        post.clientRef = clientRef;
         post.mediaId = media.mediaId();
+        post.mediaIds = media.mediaId().toString();
         post.mode = "auto";
+        post.reviewStatus = "approved";
         post.captionBody = media.captionSuggestion() == null ? "" : media.captionSuggestion();
         post.hashtags = String.join(" ", media.hashtags());
         post.createdAt = Instant.now();
         post.updatedAt = post.createdAt;
-        post.reviewStatus = "approved";
-        post.mediaIds = media.mediaId().toString();
-
-        PostTarget target = new PostTarget();
-        target.projectId = projectId;
-        target.id = UUID.randomUUID();
-        target.postId = post.id;
-        target.mediaId = media.mediaId();
-        target.platform = platform;
-        target.accountId = account;
-        target.format = formatFor(media.mediaType()).name().toLowerCase();
-        target.mediaType = media.mediaType().name().toLowerCase();
-        target.mediaUrl = media.contentUrl();
-        target.contentType = media.contentType();
-        target.scheduledAt = slot;
-        target.fireAt = slot;
-        target.status = "planned";
-        target.createdAt = Instant.now();
-
-        PostScheduled event = new PostScheduled(post.id, target.id, media.mediaId(), Platform.valueOf(platform.toUpperCase()),
-                account, formatFor(media.mediaType()), slot, post.mode);
-        return posts.persist(post)
-                .chain(() -> targets.persist(target))
-                .call(() -> outbox.record(projectId, event));
+        return posts.persist(post).chain(() -> Multi.createFrom().iterable(accounts).onItem().transformToUniAndConcatenate(account -> {
+            PostTarget target = PostTarget.queued(post, account.getKey().platform(), account.getKey().accountId(), account.getValue());
+            target.mediaId = media.mediaId();
+            target.mediaType = media.mediaType().name().toLowerCase(Locale.ROOT);
+            target.mediaUrl = media.contentUrl();
+            target.contentType = media.contentType();
+            return targets.persist(target);
+        }).collect().asList()).chain(queued -> replanAll(projectId, queued.stream()
+                .map(t -> new QueueKey(projectId, t.platform, t.accountId)).distinct().toList()));
     }
 
-    private static PostFormat formatFor(MediaType type) {
-        return type == MediaType.IMAGE ? PostFormat.FEED_IMAGE : PostFormat.REEL;
+    /** Plans each queue in turn. Call inside a transaction bound to the queues' project. */
+    public Uni<Void> replanAll(UUID projectId, List<QueueKey> queues) {
+        return Multi.createFrom().iterable(queues).onItem().transformToUniAndConcatenate(this::replan).collect().last().replaceWithVoid();
+    }
+
+    /** The project's queues with waiting targets, each planned. Call inside a transaction bound to the project. */
+    public Uni<Void> replanWaiting(UUID projectId) {
+        return targets.queuesWaiting(projectId).chain(queues -> replanAll(projectId, queues));
+    }
+
+    /**
+     * Gives the queue's waiting targets free slots. Locks the queue until the transaction ends, so that concurrent
+     * planning of one queue (another instance, a periodic run) takes turns and sees the other's result.
+     */
+    public Uni<Void> replan(QueueKey queue) {
+        UUID projectId = queue.projectId();
+        Platform platform = Platform.valueOf(queue.platform().toUpperCase(Locale.ROOT));
+        Instant earliest = Instant.now().plus(config.firstSlotLead());
+        return targets.lockQueue(projectId, queue.platform(), queue.accountId())
+                .chain(() -> targets.waiting(projectId, queue.platform(), queue.accountId()))
+                .chain(waiting -> waiting.isEmpty() ? Uni.createFrom().voidItem() : settings.of(projectId).chain(current -> {
+                    PlanningPolicy policy = current.policyFor(platform, config);
+                    return targets.occupied(projectId, queue.platform(), queue.accountId())
+                            .chain(occupied -> postsPerDay(projectId, queue.platform(), policy, earliest).map(perDay ->
+                                    QueuePlanner.plan(policy, new QueuePlanner.Queue(earliest, occupied, perDay, waiting.stream()
+                                            .map(w -> new QueuePlanner.Candidate(w.targetId(), w.score(), w.queuedAt())).toList()))))
+                            .chain(placements -> place(projectId, placements));
+                }));
+    }
+
+    private Uni<Map<LocalDate, Integer>> postsPerDay(UUID projectId, String platform, PlanningPolicy policy, Instant earliest) {
+        Duration margin = Duration.ofDays(2);
+        return targets.platformSlots(projectId, platform, earliest.minus(margin), earliest.plus(policy.horizon()).plus(margin))
+                .map(slots -> {
+                    Map<LocalDate, Integer> perDay = new HashMap<>();
+                    slots.forEach(slot -> perDay.merge(LocalDate.ofInstant(slot, policy.zone()), 1, Integer::sum));
+                    return perDay;
+                });
+    }
+
+    private Uni<Void> place(UUID projectId, List<QueuePlanner.Placement> placements) {
+        if (placements.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<UUID, Instant> slots = placements.stream().collect(Collectors.toMap(QueuePlanner.Placement::targetId, QueuePlanner.Placement::slot));
+        return targets.findAll(projectId, slots.keySet()).chain(found -> {
+            found.forEach(target -> {
+                target.status = "planned";
+                target.scheduledAt = slots.get(target.id);
+                target.fireAt = target.scheduledAt;
+            });
+            return posts.findAll(projectId, found.stream().map(t -> t.postId).distinct().toList())
+                    .map(all -> all.stream().collect(Collectors.toMap(p -> p.id, Function.identity())))
+                    .chain(byId -> Multi.createFrom().iterable(found).onItem().transformToUniAndConcatenate(target ->
+                            outbox.record(projectId, scheduled(target, byId.get(target.postId)))).collect().last());
+        }).replaceWithVoid();
+    }
+
+    static PostScheduled scheduled(PostTarget target, Post post) {
+        return new PostScheduled(post.id, target.id, target.mediaId, Platform.valueOf(target.platform.toUpperCase(Locale.ROOT)),
+                target.accountId, PostFormat.valueOf(target.format.toUpperCase(Locale.ROOT)), target.scheduledAt, post.mode);
+    }
+
+    /**
+     * Stores new settings and re-plans every slot the planner chose that has not fired, under them. Explicit, due
+     * and finished targets keep their time. Call inside a transaction bound to {@code projectId}.
+     */
+    public Uni<ScheduleSettings> applySettings(UUID projectId, ScheduleSettings updated) {
+        return settings.save(projectId, updated)
+                .chain(() -> targets.requeuePlanned(projectId))
+                .chain(() -> replanWaiting(projectId))
+                .replaceWith(updated);
     }
 }

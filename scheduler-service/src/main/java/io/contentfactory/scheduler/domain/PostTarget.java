@@ -32,6 +32,7 @@ public class PostTarget {
     public String mediaUrl;
     @Column(name = "content_type")
     public String contentType;
+    /** The slot; null while the target is {@code queued} (waiting for the planner). */
     @Column(name = "scheduled_at")
     public Instant scheduledAt;
     public String status;
@@ -49,4 +50,27 @@ public class PostTarget {
     public Long firedLateMs;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** {@code explicit}: the project chose the time and it never moves; {@code planner}: the planner chose it. */
+    @Column(name = "slot_source")
+    public String slotSource;
+    /** When the target started waiting for a slot; equal scores are planned in this order. */
+    @Column(name = "queued_at")
+    public Instant queuedAt;
+
+    /** A new target of {@code post} waiting for the planner; the caller describes its media. */
+    public static PostTarget queued(Post post, io.contentfactory.contracts.events.Platform platform, String accountId,
+            io.contentfactory.contracts.events.PostFormat format) {
+        PostTarget target = new PostTarget();
+        target.projectId = post.projectId;
+        target.id = UUID.randomUUID();
+        target.postId = post.id;
+        target.platform = platform.name().toLowerCase(java.util.Locale.ROOT);
+        target.accountId = accountId;
+        target.format = format.name().toLowerCase(java.util.Locale.ROOT);
+        target.status = "queued";
+        target.slotSource = "planner";
+        target.createdAt = Instant.now();
+        target.queuedAt = target.createdAt;
+        return target;
+    }
 }

@@ -139,6 +139,8 @@ public class Posts {
                 .chain(() -> Multi.createFrom().iterable(request.targets()).onItem()
                         .transformToUniAndConcatenate(target -> newTarget(post, target, request, media))
                         .collect().asList())
+                .call(() -> planner.replanWaiting(projectId))
+                .chain(() -> targets.ofPost(projectId, post.id))
                 .map(created -> new Snapshot(post, created, true));
     }
 
@@ -155,30 +157,27 @@ public class Posts {
                 work.add(kept.map(target -> reschedule(post, target, wish, request, media))
                         .orElseGet(() -> newTarget(post, wish, request, media)));
             }
-            current.stream().filter(t -> "planned".equals(t.status) && !wanted.contains(key(t.platform, t.accountId)))
+            current.stream().filter(t -> ("planned".equals(t.status) || "queued".equals(t.status)) && !wanted.contains(key(t.platform, t.accountId)))
                     .forEach(t -> work.add(cancelTarget(t).replaceWith(t)));
             return Multi.createFrom().iterable(work).onItem().transformToUniAndConcatenate(Function.identity()).collect().asList()
+                    .call(() -> planner.replanWaiting(post.projectId))
                     .chain(() -> targets.ofPost(post.projectId, post.id))
                     .map(now -> new Snapshot(post, now, false));
         });
     }
 
+    /** An explicit time plans the target at once; without one it waits for the planner, which runs before the request ends. */
     private Uni<PostTarget> newTarget(Post post, PostRequest.Target wish, PostRequest request, Map<UUID, MediaEntry> media) {
-        PostTarget target = new PostTarget();
-        target.projectId = post.projectId;
-        target.id = UUID.randomUUID();
-        target.postId = post.id;
-        target.platform = wish.platform().name().toLowerCase();
-        target.accountId = wish.accountId();
-        target.status = "planned";
-        target.createdAt = Instant.now();
+        PostTarget target = PostTarget.queued(post, wish.platform(), wish.accountId(), wish.format());
         describe(target, wish, request, media);
-        return slot(post.projectId, target, request).chain(at -> {
-            target.scheduledAt = at;
-            target.fireAt = at;
-            return targets.persist(target).call(() -> outbox.record(post.projectId, new PostScheduled(post.id, target.id,
-                    target.mediaId, wish.platform(), target.accountId, wish.format(), at, post.mode)));
-        });
+        if (request.scheduledAt() == null) {
+            return targets.persist(target);
+        }
+        target.status = "planned";
+        target.slotSource = "explicit";
+        target.scheduledAt = request.scheduledAt();
+        target.fireAt = request.scheduledAt();
+        return targets.persist(target).call(() -> outbox.record(post.projectId, Planner.scheduled(target, post)));
     }
 
     private Uni<PostTarget> reschedule(Post post, PostTarget target, PostRequest.Target wish, PostRequest request,
@@ -187,25 +186,24 @@ public class Posts {
         if (request.scheduledAt() == null) {
             return Uni.createFrom().item(target);
         }
-        return targets.reschedule(post.projectId, target.id, request.scheduledAt()).invoke(() -> {
-            target.scheduledAt = request.scheduledAt();
-            target.fireAt = request.scheduledAt();
-        }).replaceWith(target);
+        return targets.reschedule(post.projectId, target.id, request.scheduledAt())
+                .invoke(() -> {
+                    // The same change on the loaded entity, so that flushing it does not write the old slot back.
+                    target.status = "planned";
+                    target.slotSource = "explicit";
+                    target.scheduledAt = request.scheduledAt();
+                    target.fireAt = request.scheduledAt();
+                })
+                .call(() -> outbox.record(post.projectId, Planner.scheduled(target, post)))
+                .replaceWith(target);
     }
 
     private Uni<Void> cancelTarget(PostTarget target) {
-        if (!"planned".equals(target.status)) {
+        if (!"planned".equals(target.status) && !"queued".equals(target.status)) {
             return Uni.createFrom().voidItem();
         }
         target.status = "canceled";
         return targets.neverFire(target.projectId, target.id);
-    }
-
-    /** An explicit time, or the queue's next free slot. */
-    private Uni<Instant> slot(UUID projectId, PostTarget target, PostRequest request) {
-        return request.scheduledAt() != null
-                ? Uni.createFrom().item(request.scheduledAt())
-                : planner.nextSlot(projectId, target.platform, target.accountId);
     }
 
     private static void describe(PostTarget target, PostRequest.Target wish, PostRequest request, Map<UUID, MediaEntry> media) {

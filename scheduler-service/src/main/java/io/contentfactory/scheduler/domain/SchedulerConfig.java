@@ -17,6 +17,9 @@ public interface SchedulerConfig {
     /** The earliest a newly planned post may fire, from now. */
     Duration firstSlotLead();
 
+    /** How often queues with targets beyond the horizon are planned again. */
+    Duration replanEvery();
+
     String defaultPlatform();
 
     String defaultAccount();

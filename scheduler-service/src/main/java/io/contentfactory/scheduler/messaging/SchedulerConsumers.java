@@ -36,7 +36,7 @@ public class SchedulerConsumers {
     @Incoming(Channels.MEDIA_ANALYZED)
     public Uni<Void> onMediaAnalyzed(String event) {
         return consumer.consume(service.name(), event, MediaAnalyzed.class,
-                        (context, media) -> planner.plan(context.projectId(), media).replaceWithVoid())
+                        (context, media) -> planner.mediaAnalyzed(context.projectId(), media))
                 .invoke(dispatcher::wake);
     }
 

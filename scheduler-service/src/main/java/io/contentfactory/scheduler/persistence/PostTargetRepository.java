@@ -6,7 +6,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.contentfactory.kit.tenancy.TenantScope;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,9 +16,11 @@ import java.util.UUID;
 public class PostTargetRepository implements PanacheRepositoryBase<PostTarget, UUID> {
 
     private final ServiceConfig service;
+    private final TenantScope tenancy;
 
-    PostTargetRepository(ServiceConfig service) {
+    PostTargetRepository(ServiceConfig service, TenantScope tenancy) {
         this.service = service;
+        this.tenancy = tenancy;
     }
 
     /** Serialises planning of one queue (project, platform, account) until the transaction ends. */
@@ -29,18 +33,70 @@ public class PostTargetRepository implements PanacheRepositoryBase<PostTarget, U
                 .replaceWithVoid();
     }
 
-    public Uni<Long> countPlanned(UUID projectId, String platform, String accountId) {
-        return count("projectId = ?1 and platform = ?2 and accountId = ?3 and status = 'planned'", projectId, platform, accountId);
+    /** The times of the queue's posts that keep their slot: everything but queued, canceled and failed targets. */
+    public Uni<List<Instant>> occupied(UUID projectId, String platform, String accountId) {
+        String hql = "select t.scheduledAt from PostTarget t where t.projectId = ?1 and t.platform = ?2 and t.accountId = ?3"
+                + " and t.status not in ('queued', 'canceled', 'failed') and t.scheduledAt is not null";
+        return Panache.getSession().chain(s -> s.createSelectionQuery(hql, Instant.class)
+                .setParameter(1, projectId).setParameter(2, platform).setParameter(3, accountId).getResultList());
     }
 
-    /** The latest slot of the queue that is not canceled or failed: the next post keeps its gap from it. */
-    public Uni<Optional<Instant>> lastSlot(UUID projectId, String platform, String accountId) {
-        String hql = "select max(t.scheduledAt) from PostTarget t where t.projectId = ?1 and t.platform = ?2"
-                + " and t.accountId = ?3 and t.status not in ('canceled', 'failed')";
+    /** The slots of every account of the project on {@code platform} in {@code [from, to)}, for the daily cap. */
+    public Uni<List<Instant>> platformSlots(UUID projectId, String platform, Instant from, Instant to) {
+        String hql = "select t.scheduledAt from PostTarget t where t.projectId = ?1 and t.platform = ?2"
+                + " and t.status not in ('queued', 'canceled', 'failed') and t.scheduledAt >= ?3 and t.scheduledAt < ?4";
         return Panache.getSession().chain(s -> s.createSelectionQuery(hql, Instant.class)
-                        .setParameter(1, projectId).setParameter(2, platform).setParameter(3, accountId)
-                        .getSingleResultOrNull())
-                .map(Optional::ofNullable);
+                .setParameter(1, projectId).setParameter(2, platform).setParameter(3, from).setParameter(4, to).getResultList());
+    }
+
+    /** A queued target with its media's pre-social score (0 when not scored). */
+    public record Waiting(UUID targetId, double score, Instant queuedAt) {
+    }
+
+    public Uni<List<Waiting>> waiting(UUID projectId, String platform, String accountId) {
+        String hql = "select t.id, coalesce(m.preSocialScore, 0.0), t.queuedAt from PostTarget t left join MediaEntry m"
+                + " on m.projectId = t.projectId and m.mediaId = t.mediaId"
+                + " where t.projectId = ?1 and t.platform = ?2 and t.accountId = ?3 and t.status = 'queued'";
+        return Panache.getSession().chain(s -> s.createSelectionQuery(hql, Object[].class)
+                        .setParameter(1, projectId).setParameter(2, platform).setParameter(3, accountId).getResultList())
+                .map(rows -> rows.stream().map(row -> new Waiting((UUID) row[0], ((Number) row[1]).doubleValue(), (Instant) row[2])).toList());
+    }
+
+    /** A queue: one project's account on one platform. */
+    public record QueueKey(UUID projectId, String platform, String accountId) {
+    }
+
+    /** Every queue of every project that has targets waiting for a slot; read across projects, as the system. */
+    public Uni<List<QueueKey>> queuesWaiting() {
+        String sql = "select distinct project_id, platform, account_id from " + service.table("post_targets") + " where status = 'queued'";
+        return tenancy.asSystem(connection -> connection.preparedQuery(sql).execute())
+                .map(rows -> {
+                    List<QueueKey> keys = new java.util.ArrayList<>();
+                    rows.forEach(row -> keys.add(new QueueKey(row.getUUID(0), row.getString(1), row.getString(2))));
+                    return keys;
+                });
+    }
+
+    /**
+     * Puts the planner's own future slots of the project back in the queue, fencing any claim on them, so that new
+     * settings re-plan them. Explicit, due and finished targets keep their time.
+     */
+    public Uni<Void> requeuePlanned(UUID projectId) {
+        String sql = "update " + service.table("post_targets") + " set status = 'queued', scheduled_at = null, fire_at = null,"
+                + " lease_epoch = lease_epoch + 1, lease_until = null"
+                + " where project_id = ?1 and status = 'planned' and slot_source = 'planner' and fired_at is null";
+        return Panache.getSession().chain(s -> s.createNativeQuery(sql).setParameter(1, projectId).executeUpdate()).replaceWithVoid();
+    }
+
+    /** The project's queues that have targets waiting. */
+    public Uni<List<QueueKey>> queuesWaiting(UUID projectId) {
+        String hql = "select distinct t.platform, t.accountId from PostTarget t where t.projectId = ?1 and t.status = 'queued'";
+        return Panache.getSession().chain(s -> s.createSelectionQuery(hql, Object[].class).setParameter(1, projectId).getResultList())
+                .map(rows -> rows.stream().map(row -> new QueueKey(projectId, (String) row[0], (String) row[1])).toList());
+    }
+
+    public Uni<List<PostTarget>> findAll(UUID projectId, java.util.Collection<UUID> ids) {
+        return list("projectId = ?1 and id in ?2", projectId, ids);
     }
 
     public Uni<java.util.List<PostTarget>> ofPost(UUID projectId, UUID postId) {
@@ -59,10 +115,10 @@ public class PostTargetRepository implements PanacheRepositoryBase<PostTarget, U
                 : list("projectId = ?1 and scheduledAt >= ?2 and scheduledAt < ?3 order by scheduledAt, id", projectId, from, to);
     }
 
-    /** Moves a planned target's slot and fences any claim on it, so it fires at the new time only. */
+    /** Gives a target the project's own time and fences any claim on it, so it fires at the new time only. */
     public Uni<Void> reschedule(UUID projectId, UUID id, Instant at) {
-        String sql = "update " + service.table("post_targets") + " set scheduled_at = ?1, fire_at = ?1, lease_epoch = lease_epoch + 1,"
-                + " lease_until = null where project_id = ?2 and id = ?3 and fired_at is null";
+        String sql = "update " + service.table("post_targets") + " set status = 'planned', slot_source = 'explicit', scheduled_at = ?1,"
+                + " fire_at = ?1, lease_epoch = lease_epoch + 1, lease_until = null where project_id = ?2 and id = ?3 and fired_at is null";
         return Panache.getSession().chain(s -> s.createNativeQuery(sql).setParameter(1, at.atOffset(java.time.ZoneOffset.UTC))
                 .setParameter(2, projectId).setParameter(3, id).executeUpdate()).replaceWithVoid();
     }
