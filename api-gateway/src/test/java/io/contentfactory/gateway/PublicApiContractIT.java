@@ -39,7 +39,12 @@ class PublicApiContractIT {
             "/v1/connections/{id}", tenant -> "/v1/connections/" + Tenants.connectionOf(tenant),
             "/v1/publish-jobs/{id}", tenant -> "/v1/publish-jobs/" + Tenants.publishJobOf(tenant),
             "/v1/posts/{ref}", tenant -> "/v1/posts/" + Tenants.postOf(tenant),
-            "/v1/posts/{ref}/cancel", tenant -> "/v1/posts/" + Tenants.postOf(tenant) + "/cancel");
+            "/v1/posts/{ref}/cancel", tenant -> "/v1/posts/" + Tenants.postOf(tenant) + "/cancel",
+            "/v1/posts/{ref}/targets/{targetId}/mark-posted", tenant -> Tenants.manualTargetOf(tenant) + "/mark-posted");
+
+    /** Bodies for routes that need one to succeed for their owner; others get an empty object. */
+    private static final Map<String, String> BODY = Map.of(
+            "/v1/posts/{ref}/targets/{targetId}/mark-posted", "{\"url\": \"https://www.instagram.com/p/matrix/\"}");
 
     /** Upserts addressed by the caller's own reference: the same reference in another project is another resource. */
     private static final Set<String> UPSERTS = Set.of("PUT /v1/posts/{ref}");
@@ -49,7 +54,13 @@ class PublicApiContractIT {
             "/v1/media", tenant -> Tenants.mediaOf(tenant).toString(),
             "/v1/connections", Tenants::connectionOf,
             "/v1/publish-jobs", Tenants::publishJobOf,
-            "/v1/posts", Tenants::postOf);
+            "/v1/posts", Tenants::postOf,
+            "/v1/calendar", Tenants::postOf,
+            "/v1/calendar.ics", tenant -> java.net.URI.create(Tenants.manualTargetOf(tenant)).getPath().split("/")[5],
+            "/v1/calendar/settings", Tenants::settingsOf);
+
+    /** Per-project singletons written with PUT: one project's write never shows in another's read. */
+    private static final Set<String> SINGLETONS = Set.of("PUT /v1/calendar/settings");
 
     /** For each create route: a valid body (set up for the tenant); what one project creates must be invisible to another. */
     private static final Map<String, Function<Tenant, Object>> CREATE_BODY = Map.of(
@@ -110,6 +121,13 @@ class PublicApiContractIT {
                 if (!paths.path(template).has(method)) {
                     continue;
                 }
+                if (SINGLETONS.contains(method.toUpperCase() + " " + template)) {
+                    String written = Tenants.settingsOf(b);
+                    assertThat(call(b, "get", template).asString()).contains(written);
+                    assertThat(call(a, "get", template).asString()).doesNotContain(written);
+                    checked.add(method.toUpperCase() + " " + template);
+                    continue;
+                }
                 if (!template.contains("{")) {
                     assertListShowsOnlyItsOwnProject(a, b, method, template);
                     checked.add(method.toUpperCase() + " " + template);
@@ -125,10 +143,11 @@ class PublicApiContractIT {
                 String ownedByB = OWNED_RESOURCE.get(template).apply(b);
                 String unknown = template.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
 
-                Response asOwner = call(b, method, ownedByB);
-                assertThat(asOwner.statusCode()).as("%s %s for its owner", method, ownedByB).isBetween(200, 299);
-                Response crossTenant = call(a, method, ownedByB);
-                Response missing = call(a, method, unknown);
+                String body = BODY.getOrDefault(template, "{}");
+                Response asOwner = call(b, method, ownedByB, body);
+                assertThat(asOwner.statusCode()).as("%s %s for its owner: %s", method, ownedByB, asOwner.asString()).isBetween(200, 299);
+                Response crossTenant = call(a, method, ownedByB, body);
+                Response missing = call(a, method, unknown, body);
 
                 assertThat(crossTenant.statusCode()).as("%s %s with another project's key", method, ownedByB).isEqualTo(404);
                 assertThat(crossTenant.contentType()).startsWith("application/problem+json");
@@ -138,7 +157,9 @@ class PublicApiContractIT {
             }
         }
         assertThat(checked).contains("GET /v1/media/{id}", "POST /v1/connections", "POST /v1/publish-jobs", "GET /v1/publish-jobs/{id}",
-                "PUT /v1/posts/{ref}", "GET /v1/posts/{ref}", "POST /v1/posts/{ref}/cancel", "GET /v1/posts");
+                "PUT /v1/posts/{ref}", "GET /v1/posts/{ref}", "POST /v1/posts/{ref}/cancel", "GET /v1/posts",
+                "POST /v1/posts/{ref}/targets/{targetId}/mark-posted", "GET /v1/calendar", "GET /v1/calendar.ics",
+                "GET /v1/calendar/settings", "PUT /v1/calendar/settings");
     }
 
     /**
@@ -179,9 +200,13 @@ class PublicApiContractIT {
     }
 
     private static Response call(Tenant tenant, String method, String path) {
+        return call(tenant, method, path, "{}");
+    }
+
+    private static Response call(Tenant tenant, String method, String path, String body) {
         RequestSpecification request = given().auth().oauth2(tenant.key()).header("X-Request-Id", "matrix-request-1");
         if (!method.equals("get") && !method.equals("delete")) {
-            request = request.contentType("application/json").body("{}");
+            request = request.contentType("application/json").body(body);
         }
         return request.request(method.toUpperCase(), path);
     }

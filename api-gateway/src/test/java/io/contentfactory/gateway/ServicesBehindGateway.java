@@ -51,7 +51,7 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
         return Map.of("factory.gateway.upstream.media", ingest.baseUrl(),
                 "factory.gateway.upstream.connections", publisher.baseUrl(),
                 "factory.gateway.upstream.publish-jobs", publisher.baseUrl(),
-                "factory.gateway.upstream.posts", scheduler.baseUrl());
+                "factory.gateway.upstream.posts", scheduler.baseUrl(), "factory.gateway.upstream.calendar", scheduler.baseUrl());
     }
 
     private static Map<String, String> common(String service) {

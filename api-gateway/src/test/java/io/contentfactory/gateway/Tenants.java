@@ -96,6 +96,26 @@ final class Tenants {
         }, id -> id != null);
     }
 
+    /** A manual post of the tenant's with a time in an hour: answers {@code /v1/posts/{id}/targets/{targetId}}. */
+    static String manualTargetOf(Tenant tenant) {
+        UUID media = mediaOf(tenant);
+        Map<String, Object> body = new java.util.HashMap<>(postBody(media));
+        body.put("mode", "manual");
+        body.put("scheduledAt", java.time.Instant.now().plusSeconds(3600).toString());
+        io.restassured.response.Response created = await().atMost(WAIT).until(() -> given().auth().oauth2(tenant.key())
+                .contentType("application/json").body(body).put("/v1/posts/{ref}", "manual-" + UUID.randomUUID()), put -> put.statusCode() == 201);
+        return "/v1/posts/" + created.path("id") + "/targets/" + created.path("targets[0].id");
+    }
+
+    /** Saves planning settings for the tenant with an account name only it uses; answers that name. */
+    static String settingsOf(Tenant tenant) {
+        String account = "matrix-" + UUID.randomUUID();
+        given().auth().oauth2(tenant.key()).contentType("application/json")
+                .body(Map.of("timeZone", "Europe/Berlin", "autoTargets", List.of(Map.of("platform", "instagram", "accountId", account))))
+                .put("/v1/calendar/settings").then().statusCode(200);
+        return account;
+    }
+
     static Map<String, Object> postBody(UUID media) {
         return Map.of("mediaIds", List.of(media.toString()),
                 "targets", List.of(Map.of("platform", "instagram", "accountId", "matrix-account", "format", "feed_image")),

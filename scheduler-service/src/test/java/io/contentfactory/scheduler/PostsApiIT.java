@@ -1,32 +1,34 @@
 package io.contentfactory.scheduler;
 
+import static io.contentfactory.scheduler.SchedulerApi.TIMEOUT;
+import static io.contentfactory.scheduler.SchedulerApi.TOKENS;
+import static io.contentfactory.scheduler.SchedulerApi.analysed;
+import static io.contentfactory.scheduler.SchedulerApi.body;
+import static io.contentfactory.scheduler.SchedulerApi.count;
+import static io.contentfactory.scheduler.SchedulerApi.expect;
+import static io.contentfactory.scheduler.SchedulerApi.get;
+import static io.contentfactory.scheduler.SchedulerApi.put;
+import static io.contentfactory.scheduler.SchedulerApi.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.Topics;
-import io.contentfactory.contracts.events.MediaAnalyzed;
 import io.contentfactory.contracts.events.MediaType;
 import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.contracts.events.PostDue;
 import io.contentfactory.contracts.events.PostFormat;
 import io.contentfactory.contracts.events.PostPublished;
-import io.contentfactory.testkit.InternalTokens;
 import io.contentfactory.testkit.KafkaResource;
-import io.contentfactory.testkit.PostgresResource;
 import io.contentfactory.testkit.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,11 +37,10 @@ import org.junit.jupiter.api.Test;
 /** PUT /v1/posts/{clientRef} and its reads: an external project's cron drives its posts through one endpoint. */
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(io.contentfactory.testkit.PostgresResource.class)
 class PostsApiIT {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(40);
-    private static final InternalTokens TOKENS = InternalTokens.forService("scheduler-service");
+
     private final TopicProbe kafka = TopicProbe.onTestBroker();
 
     @Test
@@ -134,56 +135,5 @@ class PostsApiIT {
                 Map.of("platform", "instagram", "accountId", "a", "format", "reel")));
         expect(put(project, "p7", twice), 400, "duplicate_target");
         assertThat(count("select count(*) from scheduler.posts where client_ref like 'p_'")).isZero();
-    }
-
-    private static UUID analysed(UUID project, MediaType type) {
-        UUID media = UUID.randomUUID();
-        MediaAnalyzed data = new MediaAnalyzed(media, UUID.randomUUID(), type, type == MediaType.IMAGE ? "image/jpeg" : "video/mp4",
-                type == MediaType.IMAGE ? null : 9.0, 1080, 1350, 70, "http://localhost:8081/media/" + project + "/" + media + "/content",
-                "Suggested", List.of("tag"));
-        new TopicProbe(KafkaResource.broker().bootstrapServers()).send(Topics.MEDIA_ANALYZED, project.toString(),
-                EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(), "/content-factory/analysis-service", project, Instant.now(), data)));
-        await().atMost(TIMEOUT).until(() -> count("select count(*) from scheduler.media_catalog where media_id = '" + media + "'") == 1);
-        return media;
-    }
-
-    private static Map<String, Object> body(List<UUID> media, String format, String scheduledAt) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("mediaIds", media.stream().map(UUID::toString).toList());
-        body.put("targets", List.of(Map.of("platform", "instagram", "accountId", "acct-" + format, "format", format)));
-        body.put("caption", Map.of("body", "Hello", "disclosure", "#ad", "hashtags", List.of("one", "two")));
-        body.put("scheduledAt", scheduledAt);
-        return body;
-    }
-
-    private static Response put(UUID project, String ref, Map<String, Object> body) {
-        return RestAssured.given().auth().oauth2(TOKENS.valid(project, "read", "write")).contentType("application/json").body(body)
-                .urlEncodingEnabled(true).put("/v1/posts/{ref}", ref);
-    }
-
-    private static Response get(UUID project, String path) {
-        return RestAssured.given().auth().oauth2(TOKENS.valid(project, "read")).get(path);
-    }
-
-    private static void expect(Response response, int status, String code) {
-        assertThat(response.statusCode()).as(response.asString()).isEqualTo(status);
-        assertThat(response.jsonPath().getString("code")).isEqualTo(code);
-    }
-
-    private static long count(String sql) {
-        try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -6,9 +6,13 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** What a key may do. Each scope includes the ones below it: admin, then write, then read. */
+/**
+ * What a key may do. Each scope includes the ones below it: admin, then write, then read, then feed. A feed key
+ * only reads the project's calendar feed ({@code GET /v1/calendar.ics}), which calendar apps fetch with the key in
+ * the URL; it is the project's rotatable, revocable feed token.
+ */
 public enum Scope {
-    READ, WRITE, ADMIN;
+    FEED, READ, WRITE, ADMIN;
 
     public boolean includes(Scope other) {
         return ordinal() >= other.ordinal();
@@ -20,7 +24,7 @@ public enum Scope {
 
     public static Scope parse(String name) {
         return Arrays.stream(values()).filter(s -> s.wireName().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown scope '" + name + "'; use read, write or admin"));
+                .orElseThrow(() -> new IllegalArgumentException("unknown scope '" + name + "'; use feed, read, write or admin"));
     }
 
     public static Set<Scope> parseAll(String commaSeparated) {

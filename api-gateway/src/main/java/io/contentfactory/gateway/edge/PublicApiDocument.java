@@ -147,8 +147,7 @@ public class PublicApiDocument {
     }
 
     private static boolean ownedBy(String resource, String path) {
-        String prefix = "/v1/" + resource;
-        return path.equals(prefix) || path.startsWith(prefix + "/") || path.startsWith(prefix + ":");
+        return Upstreams.resourceOf(path).filter(resource::equals).isPresent();
     }
 
     /** What the gateway adds to every route: its security replaces the service's internal-token scheme. */

@@ -42,6 +42,7 @@ public class PublicApiEdge {
 
     public static final String REQUEST_ID = "X-Request-Id";
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String FEED_PATH = "/v1/calendar.ics";
     private static final Pattern SAFE_IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final Logger LOG = Logger.getLogger(PublicApiEdge.class);
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
@@ -84,7 +85,7 @@ public class PublicApiEdge {
                     "the body is " + declared + " bytes; the limit is " + maxBodyBytes), requestId);
             return;
         }
-        authenticator.authenticate(bearer(request)).subscribe().with(
+        authenticator.authenticate(credential(request)).subscribe().with(
                 principal -> {
                     try {
                         afterAuthentication(ctx, principal, requestId);
@@ -116,7 +117,7 @@ public class PublicApiEdge {
                     "this key or project is over its request rate; retry after " + seconds + " s"), requestId);
             return;
         }
-        Scope needed = scopeFor(ctx.request().method());
+        Scope needed = scopeFor(ctx.request());
         if (!principal.get().allows(needed)) {
             EdgeProblems.send(ctx, Problem.of(403, "insufficient_scope", "Forbidden",
                     "this key lacks the '" + needed.wireName() + "' scope"), requestId);
@@ -331,7 +332,17 @@ public class PublicApiEdge {
 
     private static RequestOptions requestOptions(HttpServerRequest in, URI owner) {
         return new RequestOptions().setMethod(in.method()).setHost(owner.getHost()).setPort(owner.getPort())
-                .setURI(in.uri()).setTimeout(60_000);
+                .setURI(forwardedUri(in)).setTimeout(60_000);
+    }
+
+    /** The request's path and query; a feed key given as {@code ?token=} stops here and is not passed on. */
+    private static String forwardedUri(HttpServerRequest in) {
+        if (!isFeed(in) || in.query() == null) {
+            return in.uri();
+        }
+        String query = java.util.Arrays.stream(in.query().split("&")).filter(part -> !part.startsWith("token="))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return query.isEmpty() ? in.path() : in.path() + "?" + query;
     }
 
     private static MultiMap forwardedHeaders(HttpServerRequest in, String token, String requestId) {
@@ -351,8 +362,22 @@ public class PublicApiEdge {
                 "the service behind this route did not answer"), requestId);
     }
 
-    private static Scope scopeFor(HttpMethod method) {
+    private static Scope scopeFor(HttpServerRequest request) {
+        if (isFeed(request)) {
+            return Scope.FEED;
+        }
+        HttpMethod method = request.method();
         return method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS ? Scope.READ : Scope.WRITE;
+    }
+
+    /** Calendar apps cannot send headers: the feed alone also takes its key as {@code ?token=}. */
+    private static boolean isFeed(HttpServerRequest request) {
+        return FEED_PATH.equals(request.path()) && (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD);
+    }
+
+    private static String credential(HttpServerRequest request) {
+        String bearer = bearer(request);
+        return bearer == null && isFeed(request) ? request.getParam("token") : bearer;
     }
 
     private static String bearer(HttpServerRequest request) {

@@ -23,7 +23,7 @@ public interface Upstreams {
                 .map(base -> new Upstream(base, audiences.getOrDefault(resource, resource))));
     }
 
-    /** {@code media} for {@code /v1/media/...} and for {@code /v1/media:import}. */
+    /** {@code media} for {@code /v1/media/...} and for {@code /v1/media:import}; {@code calendar} for {@code /v1/calendar.ics}. */
     static Optional<String> resourceOf(String path) {
         if (!path.startsWith("/v1/")) {
             return Optional.empty();
@@ -31,8 +31,11 @@ public interface Upstreams {
         String rest = path.substring(4);
         int slash = rest.indexOf('/');
         String resource = slash < 0 ? rest : rest.substring(0, slash);
-        int colon = resource.indexOf(':');
-        return Optional.of(colon < 0 ? resource : resource.substring(0, colon));
+        int end = 0;
+        while (end < resource.length() && resource.charAt(end) != ':' && resource.charAt(end) != '.') {
+            end++;
+        }
+        return Optional.of(resource.substring(0, end));
     }
 
     record Upstream(URI base, String audience) {

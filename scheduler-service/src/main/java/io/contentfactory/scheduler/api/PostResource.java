@@ -124,8 +124,8 @@ public class PostResource {
     @APIResponse(responseCode = "400", description = "invalid_time, invalid_window or invalid_status",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     public Uni<List<PostView>> list(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("status") String status) {
-        Instant start = from == null ? Instant.now().minus(java.time.Duration.ofDays(7)) : instant("from", from);
-        Instant end = to == null ? start.plus(java.time.Duration.ofDays(60)) : instant("to", to);
+        Instant start = from == null ? Instant.now().minus(java.time.Duration.ofDays(7)) : ApiValues.instant("from", from);
+        Instant end = to == null ? start.plus(java.time.Duration.ofDays(60)) : ApiValues.instant("to", to);
         if (!end.isAfter(start) || java.time.Duration.between(start, end).toDays() > 366) {
             throw ProblemException.badRequest("invalid_window", "to must be after from, and at most a year later");
         }
@@ -146,6 +146,53 @@ public class PostResource {
         return posts.cancel(caller.id(), ref).map(PostView::of);
     }
 
+    /**
+     * @param url            the live post's link (https)
+     * @param externalPostId the platform's id of the post; taken from the link when absent
+     * @param postedAt       when it went live; now when absent
+     */
+    public record MarkPostedBody(@NotBlank @Size(max = 2_000) String url, @Size(max = 200) String externalPostId, String postedAt) {
+    }
+
+    @POST
+    @Path("/{ref}/targets/{targetId}/mark-posted")
+    @Operation(operationId = "markPosted", summary = "Report a manual target posted by a person: it counts as published and post.published is emitted")
+    @APIResponse(responseCode = "400", description = "invalid_url, invalid_time or posted_in_future",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", description = "No such post or target in the key's project",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "409", description = "not_manual, already_published or target_closed (canceled or failed)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    public Uni<PostView> markPosted(@PathParam("ref") String ref, @PathParam("targetId") String targetId, @Valid @NotNull MarkPostedBody body) {
+        UUID target = io.contentfactory.kit.api.PathIds.uuid(targetId);
+        URI url = liveUrl(body.url());
+        Instant postedAt = body.postedAt() == null ? Instant.now() : ApiValues.instant("postedAt", body.postedAt());
+        if (postedAt.isAfter(Instant.now().plusSeconds(60))) {
+            throw ProblemException.badRequest("posted_in_future", "postedAt is in the future");
+        }
+        String externalId = body.externalPostId() != null && !body.externalPostId().isBlank() ? body.externalPostId().strip() : idFrom(url);
+        return posts.markPosted(caller.id(), ref, target, new Posts.ManualPost(url.toString(), externalId, postedAt)).map(PostView::of);
+    }
+
+    private static URI liveUrl(String value) {
+        try {
+            URI url = new URI(value.strip());
+            if (!"https".equalsIgnoreCase(url.getScheme()) || url.getHost() == null) {
+                throw new java.net.URISyntaxException(value, "not an absolute https URL");
+            }
+            return url;
+        } catch (java.net.URISyntaxException e) {
+            throw ProblemException.badRequest("invalid_url", "url is the live post's https link");
+        }
+    }
+
+    /** The last path segment of the link: the post's id on Instagram (/p/ID/), TikTok (/video/ID) and YouTube (/shorts/ID). */
+    private static String idFrom(URI url) {
+        String path = url.getPath() == null ? "" : url.getPath().replaceAll("/+$", "");
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        return last.isEmpty() ? url.toString() : last;
+    }
+
     private static PostRequest request(PostBody body) {
         List<PostRequest.Target> targets = body.targets().stream().map(target -> {
             Platform platform = ApiValues.enumValue(Platform.class, target.platform(), "invalid_platform");
@@ -163,17 +210,9 @@ public class PostResource {
         if (!REVIEW.contains(review)) {
             throw ProblemException.badRequest("invalid_review_status", "reviewStatus is draft, approved or rejected");
         }
-        Instant at = body.scheduledAt() == null || "auto".equals(body.scheduledAt()) ? null : instant("scheduledAt", body.scheduledAt());
+        Instant at = body.scheduledAt() == null || "auto".equals(body.scheduledAt()) ? null : ApiValues.instant("scheduledAt", body.scheduledAt());
         Caption caption = body.caption() == null ? new Caption("", null, List.of()) : body.caption();
         return new PostRequest(body.mediaIds(), targets, caption.body(), caption.disclosure(),
                 caption.hashtags() == null ? List.of() : caption.hashtags(), at, mode, review);
-    }
-
-    private static Instant instant(String name, String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("invalid_time", name + " is an ISO-8601 instant such as 2026-12-01T09:00:00Z");
-        }
     }
 }

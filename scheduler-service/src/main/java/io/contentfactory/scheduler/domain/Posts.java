@@ -1,6 +1,8 @@
 package io.contentfactory.scheduler.domain;
 
+import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.contracts.events.PostFormat;
+import io.contentfactory.contracts.events.PostPublished;
 import io.contentfactory.contracts.events.PostScheduled;
 import io.contentfactory.kit.outbox.Outbox;
 import io.contentfactory.kit.problem.ProblemException;
@@ -33,6 +35,8 @@ public class Posts {
 
     /** Target statuses that mean the target left the plan: the post is then fixed. */
     private static final Set<String> STARTED = Set.of("due", "published", "failed", "awaiting_manual");
+    /** A manual target can be marked posted while it waits for its slot or for the person. */
+    private static final Set<String> MARKABLE = Set.of("queued", "planned", "awaiting_manual");
 
     private final PostRepository posts;
     private final PostTargetRepository targets;
@@ -126,6 +130,55 @@ public class Posts {
                         .map(now -> new Snapshot(post, now, false));
             });
         }));
+    }
+
+    /**
+     * A person posted a manual target: it is published with the live link, its timer never fires, and
+     * {@code post.published} goes out as for any other post. A manual post's job id is derived from its target id.
+     */
+    public Uni<Snapshot> markPosted(UUID projectId, String ref, UUID targetId, ManualPost posted) {
+        return inProject(projectId, () -> find(projectId, ref).chain(post -> targets.findInProject(projectId, targetId).chain(target -> {
+            if (target == null || !target.postId.equals(post.id)) {
+                throw ProblemException.notFound("target", targetId);
+            }
+            if (!"manual".equals(post.mode)) {
+                throw ProblemException.conflict("not_manual", "the post publishes automatically; only manual posts are marked posted");
+            }
+            if ("published".equals(target.status)) {
+                throw ProblemException.conflict("already_published", "target " + targetId + " was published at " + target.publishedAt);
+            }
+            if (!MARKABLE.contains(target.status)) {
+                throw ProblemException.conflict("target_closed", "target " + targetId + " is " + target.status);
+            }
+            target.status = "published";
+            target.permalink = posted.url();
+            target.externalPostId = posted.externalPostId();
+            target.publishedAt = posted.postedAt();
+            return targets.markFired(projectId, targetId)
+                    .call(() -> outbox.record(projectId, new PostPublished(post.id, target.id, target.mediaId,
+                            UUID.nameUUIDFromBytes(("manual:" + target.id).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                            Platform.valueOf(target.platform.toUpperCase(java.util.Locale.ROOT)), target.accountId,
+                            PostFormat.valueOf(target.format.toUpperCase(java.util.Locale.ROOT)), posted.externalPostId(), posted.url(),
+                            caption(post), posted.postedAt())))
+                    .chain(() -> targets.ofPost(projectId, post.id))
+                    .map(all -> new Snapshot(post, all, false));
+        })));
+    }
+
+    /** What a person reports after posting by hand: the live link, the platform's id of the post, and when. */
+    public record ManualPost(String url, String externalPostId, Instant postedAt) {
+    }
+
+    private static String caption(Post post) {
+        StringBuilder caption = new StringBuilder(post.captionBody == null ? "" : post.captionBody);
+        if (post.captionDisclosure != null && !post.captionDisclosure.isBlank()) {
+            caption.append("\n\n").append(post.captionDisclosure);
+        }
+        if (post.hashtags != null && !post.hashtags.isBlank()) {
+            caption.append("\n\n").append(java.util.Arrays.stream(post.hashtags.trim().split("\\s+"))
+                    .map(tag -> tag.startsWith("#") ? tag : "#" + tag).collect(Collectors.joining(" ")));
+        }
+        return caption.toString();
     }
 
     private Uni<Snapshot> create(UUID projectId, String clientRef, PostRequest request, Map<UUID, MediaEntry> media) {

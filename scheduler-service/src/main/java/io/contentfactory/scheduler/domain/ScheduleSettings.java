@@ -12,7 +12,6 @@ import io.contentfactory.scheduler.domain.planning.SlotWeights;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +43,7 @@ public record ScheduleSettings(ZoneId zone, PostingWindows windows, Map<Platform
 
     /** A project that never saved settings: UTC, always open, no caps, the service's default account, flat weights. */
     public static ScheduleSettings defaults(SchedulerConfig config) {
-        return new ScheduleSettings(ZoneOffset.UTC, PostingWindows.always(), Map.of(),
+        return new ScheduleSettings(ZoneId.of("UTC"), PostingWindows.always(), Map.of(),
                 List.of(new AutoTarget(Platform.valueOf(config.defaultPlatform().toUpperCase(Locale.ROOT)), config.defaultAccount())),
                 false, Map.of());
     }

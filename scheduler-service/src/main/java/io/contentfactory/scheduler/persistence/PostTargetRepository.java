@@ -131,6 +131,14 @@ public class PostTargetRepository implements PanacheRepositoryBase<PostTarget, U
                 .executeUpdate()).replaceWithVoid();
     }
 
+    /** The target's timer will not fire: it was completed another way (posted by hand). */
+    public Uni<Void> markFired(UUID projectId, UUID id) {
+        String sql = "update " + service.table("post_targets") + " set fired_at = coalesce(fired_at, now()),"
+                + " lease_epoch = lease_epoch + 1, lease_until = null where project_id = ?1 and id = ?2";
+        return Panache.getSession().chain(s -> s.createNativeQuery(sql).setParameter(1, projectId).setParameter(2, id)
+                .executeUpdate()).replaceWithVoid();
+    }
+
     public Uni<PostTarget> findInProject(UUID projectId, UUID id) {
         return find("projectId = ?1 and id = ?2", projectId, id).firstResult();
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.kit.problem.ProblemException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -20,6 +22,15 @@ public final class ApiValues {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest(code, "'" + value + "' is not one of " + Arrays.stream(type.getEnumConstants())
                     .map(constant -> constant.name().toLowerCase(Locale.ROOT)).toList());
+        }
+    }
+
+    /** An ISO-8601 instant; 400 {@code invalid_time} naming the parameter otherwise. */
+    public static Instant instant(String name, String value) {
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("invalid_time", name + " is an ISO-8601 instant such as 2026-12-01T09:00:00Z");
         }
     }
 
