@@ -3,121 +3,145 @@ package io.contentfactory.scheduler.domain;
 import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.events.CaptionParts;
 import io.contentfactory.contracts.events.CarouselItem;
-import io.contentfactory.scheduler.persistence.MediaCatalogRepository;
 import io.contentfactory.contracts.events.ManualPostRequired;
 import io.contentfactory.contracts.events.MediaType;
+import io.contentfactory.contracts.events.PipelineEvent;
 import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.contracts.events.PostDue;
 import io.contentfactory.contracts.events.PostFormat;
 import io.contentfactory.kit.outbox.Outbox;
+import io.contentfactory.kit.tenancy.TenantScope;
 import io.contentfactory.kit.timer.TimerClaim;
 import io.contentfactory.kit.timer.TimerLoop;
 import io.contentfactory.kit.timer.TimerLoops;
-import io.contentfactory.scheduler.persistence.PostRepository;
-import io.contentfactory.scheduler.persistence.PostTargetRepository;
-import io.smallrye.mutiny.Uni;
+import io.contentfactory.scheduler.persistence.FiringRepository;
+import io.contentfactory.scheduler.persistence.FiringRepository.CatalogEntry;
+import io.contentfactory.scheduler.persistence.FiringRepository.Due;
+import io.contentfactory.scheduler.persistence.FiringRepository.Fired;
 import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Fires planned targets at their slot: {@code post.due} for automatic posts, {@code post.manual-required} for
- * manual ones, each through the outbox in the transaction that marks the target fired. The schedule lives only
- * in the database, so a restart loses nothing: the loop simply claims whatever is due when it starts.
+ * manual ones; a project that requires approval withholds posts that are not approved. A claimed batch fires in one
+ * transaction: the targets marked fired (their claim's epoch checked) and their events in the outbox. The schedule
+ * lives only in the database, so a restart loses nothing: the loop simply claims whatever is due when it starts.
  */
 @Startup
 @ApplicationScoped
 public class Dispatcher {
 
-    private static final int BATCH = 50;
-
-    private final PostTargetRepository targets;
-    private final PostRepository posts;
+    private final FiringRepository firing;
     private final Outbox outbox;
-    private final MediaCatalogRepository catalog;
+    private final TenantScope tenancy;
     private final TimerLoop loop;
-    private final Settings settings;
 
-    Dispatcher(TimerLoops loops, PostTargetRepository targets, PostRepository posts, Outbox outbox,
-            SchedulerConfig config, MediaCatalogRepository catalog, Settings settings) {
-        this.settings = settings;
-        this.catalog = catalog;
-        this.targets = targets;
-        this.posts = posts;
+    Dispatcher(TimerLoops loops, FiringRepository firing, Outbox outbox, TenantScope tenancy, SchedulerConfig config) {
+        this.firing = firing;
         this.outbox = outbox;
-        this.loop = loops.start("dispatcher", "post_targets", config.lease(), config.maxSleep(), BATCH, this::fire);
+        this.tenancy = tenancy;
+        this.loop = loops.startBatched("dispatcher", "post_targets", config.lease(), config.maxSleep(), config.fireBatch(), this::fire);
     }
-
 
     /** Called after this instance planned a slot that may be earlier than the one it sleeps towards. */
     public void wake() {
         loop.wake();
     }
 
-    private Uni<Void> fire(TimerClaim claim) {
-        return loop.timer().fireWith(claim, () -> targets.findInProject(claim.projectId(), claim.id())
-                .invoke(Dispatcher::recordLateness)
-                .chain(target -> posts.findInProject(target.projectId, target.postId).chain(post -> settings.of(target.projectId)
-                        .chain(current -> {
-                            if (current.requireApproval() && !"approved".equals(post.reviewStatus)) {
-                                return withheld(target, post);
-                            }
-                            return "manual".equals(post.mode) ? awaitManual(target, post) : due(target, post);
-                        }))));
+    /** What firing one target does: its new status, why it was withheld if it was, and the event it emits if any. */
+    private record Outcome(Fired fired, PipelineEvent event, UUID projectId) {
+    }
+
+    private Uni<Void> fire(List<TimerClaim> claims) {
+        return tenancy.asSystem(connection -> firing.lockClaimed(connection, claims)
+                .chain(due -> carouselMedia(connection, due).chain(media -> {
+                    List<Outcome> outcomes = due.stream().map(target -> outcome(target, media)).toList();
+                    List<Outbox.Outgoing> events = outcomes.stream().filter(o -> o.event() != null)
+                            .map(o -> new Outbox.Outgoing(o.projectId(), o.event())).toList();
+                    return firing.markFired(connection, outcomes.stream().map(Outcome::fired).toList())
+                            .chain(() -> outbox.recordAll(connection, events));
+                })));
+    }
+
+    private Outcome outcome(Due target, Map<String, CatalogEntry> media) {
+        if (target.requireApproval() && !"approved".equals(target.reviewStatus())) {
+            return withheld(target);
+        }
+        if ("manual".equals(target.mode())) {
+            return new Outcome(new Fired(target.id(), "awaiting_manual", null), new ManualPostRequired(target.postId(), target.id(),
+                    target.mediaId(), platform(target), target.accountId(), target.mediaUrl(), target.captionBody(),
+                    target.scheduledAt()), target.projectId());
+        }
+        PostDue due = new PostDue(target.postId(), target.id(), target.mediaId(), platform(target), target.accountId(),
+                PostFormat.valueOf(target.format().toUpperCase(Locale.ROOT)), MediaType.valueOf(target.mediaType().toUpperCase(Locale.ROOT)),
+                target.mediaUrl(), target.contentType(), new CaptionParts(target.captionBody(), target.disclosure(), hashtags(target)),
+                target.scheduledAt(), carouselItems(target, media));
+        return new Outcome(new Fired(target.id(), "due", null), due, target.projectId());
     }
 
     /**
      * The project publishes approved posts only: a rejected post's target is canceled, and a draft's fails with
      * {@code not_approved}, since its slot has passed without anyone approving it. Nothing is published.
      */
-    private static Uni<Void> withheld(PostTarget target, Post post) {
-        if ("rejected".equals(post.reviewStatus)) {
-            target.status = "canceled";
-        } else {
-            target.status = "failed";
-            target.errorJson = EventCodec.mapper().createObjectNode().put("code", "not_approved").put("stage", "approval")
-                    .put("retryable", false).put("message", "the project requires approval and the post was still a "
-                            + post.reviewStatus + " when its slot came").toString();
+    private static Outcome withheld(Due target) {
+        if ("rejected".equals(target.reviewStatus())) {
+            return new Outcome(new Fired(target.id(), "canceled", null), null, target.projectId());
         }
-        return Uni.createFrom().voidItem();
+        String error = EventCodec.mapper().createObjectNode().put("code", "not_approved").put("stage", "approval")
+                .put("retryable", false).put("message", "the project requires approval and the post was still a "
+                        + target.reviewStatus() + " when its slot came").toString();
+        return new Outcome(new Fired(target.id(), "failed", error), null, target.projectId());
     }
 
-    /** A slot fired after a restart reports how long it waited; one on time, a few milliseconds. */
-    private static void recordLateness(PostTarget target) {
-        target.firedLateMs = Math.max(0, java.time.Duration.between(target.scheduledAt, java.time.Instant.now()).toMillis());
+    /** The catalog entries of every carousel in the batch, by project and media id. */
+    private Uni<Map<String, CatalogEntry>> carouselMedia(io.vertx.mutiny.sqlclient.SqlConnection connection, List<Due> due) {
+        List<UUID> projects = new ArrayList<>();
+        List<UUID> media = new ArrayList<>();
+        due.stream().filter(Dispatcher::isCarousel).forEach(target -> mediaIds(target).forEach(id -> {
+            projects.add(target.projectId());
+            media.add(id);
+        }));
+        return firing.catalog(connection, projects, media)
+                .map(entries -> entries.stream().collect(Collectors.toMap(e -> key(e.projectId(), e.mediaId()), Function.identity(), (a, b) -> a)));
     }
 
-    private Uni<Void> due(PostTarget target, Post post) {
-        target.status = "due";
-        return carousel(target, post).chain(items -> outbox.record(target.projectId, new PostDue(post.id, target.id, target.mediaId,
-                Platform.valueOf(target.platform.toUpperCase()), target.accountId, PostFormat.valueOf(target.format.toUpperCase()),
-                MediaType.valueOf(target.mediaType.toUpperCase()), target.mediaUrl, target.contentType,
-                new CaptionParts(post.captionBody, post.captionDisclosure, hashtags(post)), target.scheduledAt, items)))
-                .replaceWithVoid();
-    }
-
-    /** A carousel target's items, in the post's order, from the media catalog; none for other formats. */
-    private Uni<List<CarouselItem>> carousel(PostTarget target, Post post) {
-        if (!"carousel".equals(target.format)) {
-            return Uni.createFrom().item(List.of());
+    /** A carousel target's items, in the post's order; none for other formats. */
+    private static List<CarouselItem> carouselItems(Due target, Map<String, CatalogEntry> media) {
+        if (!isCarousel(target)) {
+            return List.of();
         }
-        List<java.util.UUID> ids = post.mediaIdList();
-        return catalog.findAll(target.projectId, ids).map(entries -> ids.stream()
-                .map(id -> entries.stream().filter(e -> e.mediaId.equals(id)).findFirst().orElseThrow())
-                .map(e -> new CarouselItem(e.mediaId, MediaType.valueOf(e.mediaType.toUpperCase()), e.contentUrl, e.contentType))
-                .toList());
+        return mediaIds(target).stream().map(id -> media.get(key(target.projectId(), id)))
+                .map(e -> new CarouselItem(e.mediaId(), MediaType.valueOf(e.mediaType().toUpperCase(Locale.ROOT)), e.contentUrl(), e.contentType()))
+                .toList();
     }
 
-    private Uni<Void> awaitManual(PostTarget target, Post post) {
-        target.status = "awaiting_manual";
-        ManualPostRequired event = new ManualPostRequired(post.id, target.id, target.mediaId,
-                Platform.valueOf(target.platform.toUpperCase()), target.accountId, target.mediaUrl, post.captionBody,
-                target.scheduledAt);
-        return outbox.record(target.projectId, event).replaceWithVoid();
+    private static boolean isCarousel(Due target) {
+        return "carousel".equals(target.format());
     }
 
-    private static List<String> hashtags(Post post) {
-        return post.hashtags == null || post.hashtags.isBlank() ? List.of() : Arrays.asList(post.hashtags.trim().split("\\s+"));
+    private static List<UUID> mediaIds(Due target) {
+        return target.mediaIds() == null || target.mediaIds().isBlank() ? List.of(target.mediaId())
+                : Arrays.stream(target.mediaIds().split(",")).map(UUID::fromString).toList();
+    }
+
+    private static String key(UUID projectId, UUID mediaId) {
+        return projectId + "/" + mediaId;
+    }
+
+    private static Platform platform(Due target) {
+        return Platform.valueOf(target.platform().toUpperCase(Locale.ROOT));
+    }
+
+    private static List<String> hashtags(Due target) {
+        return target.hashtags() == null || target.hashtags().isBlank() ? List.of() : Arrays.asList(target.hashtags().trim().split("\\s+"));
     }
 }

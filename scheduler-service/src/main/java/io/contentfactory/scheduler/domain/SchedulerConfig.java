@@ -26,5 +26,8 @@ public interface SchedulerConfig {
 
     Duration lease();
 
+    /** How many due targets one claim takes and fires in one transaction. */
+    int fireBatch();
+
     Duration maxSleep();
 }

@@ -38,6 +38,8 @@ public class OutboxRelay {
 
     public static final String CHANNEL = "outbox-relay";
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Below the emitter's default buffer of 128, so a batch never overflows it. */
+    private static final int IN_FLIGHT = 100;
     private static final long PURGE_INTERVAL_MS = 3_600_000;
 
     private final Vertx vertx;
@@ -131,9 +133,15 @@ public class OutboxRelay {
         });
     }
 
+    /**
+     * Sends a batch pipelined: records are handed to the producer in outbox order, up to {@link #IN_FLIGHT} awaiting
+     * their acknowledgement, so one partition receives them in that order (the producer is idempotent). The batch is
+     * marked published only when every record is acknowledged; after a failure the whole batch is sent again, and
+     * consumers drop the copies by event id.
+     */
     private Uni<Void> publishInOrder(List<OutboxRow> rows) {
         return Multi.createFrom().iterable(rows)
-                .onItem().transformToUniAndConcatenate(this::send)
+                .onItem().transformToUni(this::send).merge(IN_FLIGHT)
                 .collect().last().replaceWithVoid();
     }
 

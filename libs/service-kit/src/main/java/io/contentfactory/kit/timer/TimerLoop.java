@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
@@ -28,6 +29,7 @@ public final class TimerLoop {
     private final Vertx vertx;
     private final DurableTimer timer;
     private final Function<TimerClaim, Uni<Void>> effect;
+    private final Function<List<TimerClaim>, Uni<Void>> batchEffect;
     private final Duration maxSleep;
     private final int batchSize;
     private final int maxInFlight;
@@ -45,10 +47,25 @@ public final class TimerLoop {
      */
     public TimerLoop(String name, Vertx vertx, DurableTimer timer, Function<TimerClaim, Uni<Void>> effect,
             Duration maxSleep, int batchSize, int maxInFlight) {
+        this(name, vertx, timer, effect, null, maxSleep, batchSize, maxInFlight);
+    }
+
+    /**
+     * A loop that fires each claimed batch at once: {@code batchEffect} must fire every claim it acts on (checking
+     * each claim's epoch) in one transaction; a claim it leaves unfired is claimed again once its lease expires.
+     */
+    public static TimerLoop batched(String name, Vertx vertx, DurableTimer timer, Function<List<TimerClaim>, Uni<Void>> batchEffect,
+            Duration maxSleep, int batchSize) {
+        return new TimerLoop(name, vertx, timer, null, batchEffect, maxSleep, batchSize, 1);
+    }
+
+    private TimerLoop(String name, Vertx vertx, DurableTimer timer, Function<TimerClaim, Uni<Void>> effect,
+            Function<List<TimerClaim>, Uni<Void>> batchEffect, Duration maxSleep, int batchSize, int maxInFlight) {
         this.name = name;
         this.vertx = vertx;
         this.timer = timer;
         this.effect = effect;
+        this.batchEffect = batchEffect;
         this.maxSleep = maxSleep;
         this.batchSize = batchSize;
         this.maxInFlight = Math.max(1, maxInFlight);
@@ -93,6 +110,11 @@ public final class TimerLoop {
      * taken (a finished effect wakes the loop).
      */
     private Uni<Instant> round() {
+        if (batchEffect != null) {
+            return timer.claimDue(batchSize)
+                    .chain(claims -> claims.isEmpty() ? Uni.createFrom().item(0) : fireBatch(claims).replaceWith(claims.size()))
+                    .chain(claimed -> claimed == batchSize ? Uni.createFrom().item(Instant.now()) : nextLook());
+        }
         if (maxInFlight == 1) {
             return timer.claimDue(batchSize)
                     .chain(claims -> Multi.createFrom().iterable(claims).onItem().transformToUniAndConcatenate(this::fireOne)
@@ -125,6 +147,13 @@ public final class TimerLoop {
         if (starved.getAndSet(false)) {
             wake();
         }
+    }
+
+    private Uni<Void> fireBatch(List<TimerClaim> claims) {
+        return Uni.createFrom().deferred(() -> batchEffect.apply(claims))
+                .onFailure().invoke(failure -> LOG.warnf("%s: firing a batch of %d failed; their leases will expire and they are"
+                        + " retried: %s", name, claims.size(), failure.toString()))
+                .onFailure().recoverWithNull();
     }
 
     private Uni<Void> fireOne(TimerClaim claim) {

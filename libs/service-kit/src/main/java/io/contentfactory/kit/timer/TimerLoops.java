@@ -55,6 +55,15 @@ public class TimerLoops {
         return loop;
     }
 
+    /** A loop that fires each claimed batch in one go; see {@link TimerLoop#batched}. */
+    public TimerLoop startBatched(String name, String table, Duration lease, Duration maxSleep, int batchSize,
+            Function<List<TimerClaim>, Uni<Void>> batchEffect) {
+        TimerLoop loop = TimerLoop.batched(name, vertx, DurableTimer.of(service, tenancy, table, lease), batchEffect, maxSleep, batchSize);
+        loops.add(loop);
+        loop.start();
+        return loop;
+    }
+
     void onStop(@Observes ShutdownEvent event) {
         loops.forEach(TimerLoop::stop);
     }
