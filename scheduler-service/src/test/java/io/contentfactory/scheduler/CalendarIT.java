@@ -16,6 +16,7 @@ import io.contentfactory.contracts.Topics;
 import io.contentfactory.contracts.events.ManualPostRequired;
 import io.contentfactory.contracts.events.MediaType;
 import io.contentfactory.contracts.events.PostPublished;
+import io.contentfactory.contracts.events.ProjectCreated;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
 import io.contentfactory.testkit.TopicProbe;
@@ -87,6 +88,16 @@ class CalendarIT {
         List<String> refs = calendar.jsonPath().getList("entries.clientRef");
         assertThat(refs).containsSubsequence("w1", "w2");
         assertThat(calendar.jsonPath().getString("entries.find { it.clientRef == 'w1' }.localTime")).contains("T09:");
+    }
+
+    @Test
+    void aNewProjectPlansInTheTimeZoneItWasCreatedWith() {
+        UUID project = UUID.randomUUID();
+        ProjectCreated created = new ProjectCreated(project, "tokyo-" + project.toString().substring(0, 8), "Tokyo", "Asia/Tokyo");
+        kafka.send(Topics.PROJECT_CREATED, project.toString(), EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(),
+                "/content-factory/api-gateway", project, Instant.now(), created)));
+        await().atMost(TIMEOUT).until(() -> "Asia/Tokyo".equals(send(project, "GET", "/v1/calendar/settings", null).path("timeZone")));
+        send(project, "GET", "/v1/calendar/settings", null).then().body("autoTargets[0].accountId", equalTo("sandbox-ig-account"));
     }
 
     @Test

@@ -22,7 +22,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -81,12 +80,9 @@ public class CalendarResource {
     @APIResponse(responseCode = "400", description = "invalid_time or invalid_window",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     public Uni<CalendarView> calendar(@QueryParam("from") String from, @QueryParam("to") String to) {
-        Instant start = from == null ? Instant.now() : ApiValues.instant("from", from);
-        Instant end = to == null ? start.plus(Duration.ofDays(60)) : ApiValues.instant("to", to);
-        if (!end.isAfter(start) || Duration.between(start, end).toDays() > 366) {
-            throw ProblemException.badRequest("invalid_window", "to must be after from, and at most a year later");
-        }
-        return calendar.plan(caller.id(), start, end).map(plan -> new CalendarView(plan.settings().zone().getId(), start, end,
+        TimeWindow window = TimeWindow.of(from, to, Instant.now());
+        return calendar.plan(caller.id(), window.from(), window.to()).map(plan -> new CalendarView(plan.settings().zone().getId(),
+                window.from(), window.to(),
                 plan.entries().stream().map(e -> new Entry(e.target().scheduledAt, e.target().scheduledAt.atZone(plan.settings().zone())
                         .toOffsetDateTime(), e.post().id, e.post().clientRef, e.target().id, e.target().platform, e.target().accountId,
                         e.target().format, e.post().mode, e.target().status, e.target().slotSource, e.post().mediaIdList())).toList(),

@@ -124,15 +124,11 @@ public class PostResource {
     @APIResponse(responseCode = "400", description = "invalid_time, invalid_window or invalid_status",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     public Uni<List<PostView>> list(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("status") String status) {
-        Instant start = from == null ? Instant.now().minus(java.time.Duration.ofDays(7)) : ApiValues.instant("from", from);
-        Instant end = to == null ? start.plus(java.time.Duration.ofDays(60)) : ApiValues.instant("to", to);
-        if (!end.isAfter(start) || java.time.Duration.between(start, end).toDays() > 366) {
-            throw ProblemException.badRequest("invalid_window", "to must be after from, and at most a year later");
-        }
+        TimeWindow window = TimeWindow.of(from, to, Instant.now().minus(java.time.Duration.ofDays(7)));
         if (status != null && !STATUSES.contains(status)) {
             throw ProblemException.badRequest("invalid_status", "status is one of " + STATUSES.stream().sorted().toList());
         }
-        return posts.list(caller.id(), start, end, Optional.ofNullable(status)).map(all -> all.stream().map(PostView::of).toList());
+        return posts.list(caller.id(), window.from(), window.to(), Optional.ofNullable(status)).map(all -> all.stream().map(PostView::of).toList());
     }
 
     @POST

@@ -77,7 +77,7 @@ public class Dispatcher {
             return withheld(target);
         }
         if ("manual".equals(target.mode())) {
-            return new Outcome(new Fired(target.id(), "awaiting_manual", null), new ManualPostRequired(target.postId(), target.id(),
+            return new Outcome(new Fired(target.projectId(), target.id(), "awaiting_manual", null), new ManualPostRequired(target.postId(), target.id(),
                     target.mediaId(), platform(target), target.accountId(), target.mediaUrl(), target.captionBody(),
                     target.scheduledAt()), target.projectId());
         }
@@ -85,7 +85,7 @@ public class Dispatcher {
                 PostFormat.valueOf(target.format().toUpperCase(Locale.ROOT)), MediaType.valueOf(target.mediaType().toUpperCase(Locale.ROOT)),
                 target.mediaUrl(), target.contentType(), new CaptionParts(target.captionBody(), target.disclosure(), hashtags(target)),
                 target.scheduledAt(), carouselItems(target, media));
-        return new Outcome(new Fired(target.id(), "due", null), due, target.projectId());
+        return new Outcome(new Fired(target.projectId(), target.id(), "due", null), due, target.projectId());
     }
 
     /**
@@ -94,12 +94,12 @@ public class Dispatcher {
      */
     private static Outcome withheld(Due target) {
         if ("rejected".equals(target.reviewStatus())) {
-            return new Outcome(new Fired(target.id(), "canceled", null), null, target.projectId());
+            return new Outcome(new Fired(target.projectId(), target.id(), "canceled", null), null, target.projectId());
         }
         String error = EventCodec.mapper().createObjectNode().put("code", "not_approved").put("stage", "approval")
                 .put("retryable", false).put("message", "the project requires approval and the post was still a "
                         + target.reviewStatus() + " when its slot came").toString();
-        return new Outcome(new Fired(target.id(), "failed", error), null, target.projectId());
+        return new Outcome(new Fired(target.projectId(), target.id(), "failed", error), null, target.projectId());
     }
 
     /** The catalog entries of every carousel in the batch, by project and media id. */

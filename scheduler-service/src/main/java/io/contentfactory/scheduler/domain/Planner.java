@@ -114,7 +114,7 @@ public class Planner {
                 .chain(() -> targets.waiting(projectId, queue.platform(), queue.accountId()))
                 .chain(waiting -> waiting.isEmpty() ? Uni.createFrom().voidItem() : settings.of(projectId).chain(current -> {
                     PlanningPolicy policy = current.policyFor(platform, config);
-                    return targets.occupied(projectId, queue.platform(), queue.accountId())
+                    return targets.occupied(projectId, queue.platform(), queue.accountId(), earliest.minus(policy.maxGap()))
                             .chain(occupied -> postsPerDay(projectId, queue.platform(), policy, earliest).map(perDay ->
                                     QueuePlanner.plan(policy, new QueuePlanner.Queue(earliest, occupied, perDay, waiting.stream()
                                             .map(w -> new QueuePlanner.Candidate(w.targetId(), w.score(), w.queuedAt())).toList()))))

@@ -22,6 +22,23 @@ public class Settings {
         return rows.findById(projectId).map(row -> ScheduleSettings.of(row, config));
     }
 
+    /**
+     * A new project plans in its own time zone from the start: it becomes the settings' zone unless the project
+     * already saved settings (then they stand). Run inside a transaction bound to the project.
+     */
+    public Uni<Void> adoptTimeZone(UUID projectId, String timeZone) {
+        return rows.findById(projectId).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().voidItem();
+            }
+            ProjectSettings row = new ProjectSettings();
+            row.projectId = projectId;
+            row.timeZone = java.time.ZoneId.of(timeZone).getId();
+            row.updatedAt = Instant.now();
+            return rows.persist(row).replaceWithVoid();
+        });
+    }
+
     Uni<Void> save(UUID projectId, ScheduleSettings settings) {
         return rows.findById(projectId).chain(existing -> {
             ProjectSettings row = existing != null ? existing : new ProjectSettings();

@@ -5,10 +5,12 @@ import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.events.MediaAnalyzed;
 import io.contentfactory.contracts.events.PostFailed;
 import io.contentfactory.contracts.events.PostPublished;
+import io.contentfactory.contracts.events.ProjectCreated;
 import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.messaging.EventConsumer;
 import io.contentfactory.scheduler.domain.Dispatcher;
 import io.contentfactory.scheduler.domain.Planner;
+import io.contentfactory.scheduler.domain.Settings;
 import io.contentfactory.scheduler.persistence.PostTargetRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,9 +25,11 @@ public class SchedulerConsumers {
     private final Dispatcher dispatcher;
     private final PostTargetRepository targets;
     private final ServiceConfig service;
+    private final Settings settings;
 
     SchedulerConsumers(EventConsumer consumer, Planner planner, Dispatcher dispatcher, PostTargetRepository targets,
-            ServiceConfig service) {
+            ServiceConfig service, Settings settings) {
+        this.settings = settings;
         this.consumer = consumer;
         this.planner = planner;
         this.dispatcher = dispatcher;
@@ -38,6 +42,12 @@ public class SchedulerConsumers {
         return consumer.consume(service.name(), event, MediaAnalyzed.class,
                         (context, media) -> planner.mediaAnalyzed(context.projectId(), media))
                 .invoke(dispatcher::wake);
+    }
+
+    @Incoming(Channels.PROJECT_CREATED)
+    public Uni<Void> onProjectCreated(String event) {
+        return consumer.consume(service.name(), event, ProjectCreated.class,
+                (context, project) -> settings.adoptTimeZone(project.projectId(), project.timeZone()));
     }
 
     @Incoming(Channels.POST_PUBLISHED)

@@ -42,7 +42,7 @@ public class FiringRepository {
     }
 
     /** How a target ended its wait: its new status and, if withheld, why. */
-    public record Fired(UUID id, String status, String errorJson) {
+    public record Fired(UUID projectId, UUID id, String status, String errorJson) {
     }
 
     /** Locks the claimed targets whose claim still holds (same epoch, not fired), in fire order. */
@@ -51,13 +51,15 @@ public class FiringRepository {
                 + " t.content_type, t.scheduled_at, p.mode, p.review_status, p.caption_body, p.caption_disclosure, p.hashtags,"
                 + " p.media_ids, coalesce(s.require_approval, false) as require_approval"
                 + " from " + targets + " t"
-                + " join unnest($1::uuid[], $2::bigint[]) as c(id, epoch) on t.id = c.id and t.lease_epoch = c.epoch"
+                + " join unnest($1::uuid[], $2::uuid[], $3::bigint[]) as c(project_id, id, epoch)"
+                + " on t.project_id = c.project_id and t.id = c.id and t.lease_epoch = c.epoch"
                 + " join " + posts + " p on p.project_id = t.project_id and p.id = t.post_id"
                 + " left join " + settings + " s on s.project_id = t.project_id"
                 + " where t.fired_at is null order by t.fire_at for update of t";
+        UUID[] projects = claims.stream().map(TimerClaim::projectId).toArray(UUID[]::new);
         UUID[] ids = claims.stream().map(TimerClaim::id).toArray(UUID[]::new);
         Long[] epochs = claims.stream().map(TimerClaim::epoch).toArray(Long[]::new);
-        return connection.preparedQuery(sql).execute(Tuple.of(ids, epochs)).map(rows -> {
+        return connection.preparedQuery(sql).execute(Tuple.of(projects, ids, epochs)).map(rows -> {
             List<Due> due = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 due.add(new Due(row.getUUID("id"), row.getUUID("project_id"), row.getUUID("post_id"), row.getUUID("media_id"),
@@ -94,8 +96,10 @@ public class FiringRepository {
         }
         String sql = "update " + targets + " t set fired_at = now(), lease_until = null, status = u.status, error_json = u.error,"
                 + " fired_late_ms = greatest(0, floor(extract(epoch from now() - t.scheduled_at) * 1000))::bigint"
-                + " from unnest($1::uuid[], $2::text[], $3::text[]) as u(id, status, error) where t.id = u.id";
-        return connection.preparedQuery(sql).execute(Tuple.of(fired.stream().map(Fired::id).toArray(UUID[]::new),
+                + " from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) as u(project_id, id, status, error)"
+                + " where t.project_id = u.project_id and t.id = u.id";
+        return connection.preparedQuery(sql).execute(Tuple.of(fired.stream().map(Fired::projectId).toArray(UUID[]::new),
+                fired.stream().map(Fired::id).toArray(UUID[]::new),
                 fired.stream().map(Fired::status).toArray(String[]::new), fired.stream().map(Fired::errorJson).toArray(String[]::new)))
                 .replaceWithVoid();
     }

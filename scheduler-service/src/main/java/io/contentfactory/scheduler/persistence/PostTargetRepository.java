@@ -33,12 +33,15 @@ public class PostTargetRepository implements PanacheRepositoryBase<PostTarget, U
                 .replaceWithVoid();
     }
 
-    /** The times of the queue's posts that keep their slot: everything but queued, canceled and failed targets. */
-    public Uni<List<Instant>> occupied(UUID projectId, String platform, String accountId) {
+    /**
+     * The times, from {@code since} on, of the queue's posts that keep their slot: everything but queued, canceled and
+     * failed targets. Older posts cannot bear on the plan (they are more than the maximum gap before its start).
+     */
+    public Uni<List<Instant>> occupied(UUID projectId, String platform, String accountId, Instant since) {
         String hql = "select t.scheduledAt from PostTarget t where t.projectId = ?1 and t.platform = ?2 and t.accountId = ?3"
-                + " and t.status not in ('queued', 'canceled', 'failed') and t.scheduledAt is not null";
+                + " and t.status not in ('queued', 'canceled', 'failed') and t.scheduledAt >= ?4";
         return Panache.getSession().chain(s -> s.createSelectionQuery(hql, Instant.class)
-                .setParameter(1, projectId).setParameter(2, platform).setParameter(3, accountId).getResultList());
+                .setParameter(1, projectId).setParameter(2, platform).setParameter(3, accountId).setParameter(4, since).getResultList());
     }
 
     /** The slots of every account of the project on {@code platform} in {@code [from, to)}, for the daily cap. */

@@ -55,10 +55,10 @@ public final class DurableTimer {
     public static String claimStatement(String qualifiedTable) {
         return "update " + qualifiedTable + " t set lease_owner = $1, lease_epoch = t.lease_epoch + 1,"
                 + " lease_until = now() + make_interval(secs => $2)"
-                + " from (select id from " + qualifiedTable
+                + " from (select project_id, id from " + qualifiedTable
                 + " where fired_at is null and fire_at <= now() and (lease_until is null or lease_until < now())"
                 + " order by fire_at limit $3 for update skip locked) due"
-                + " where t.id = due.id returning t.id, t.project_id, t.lease_epoch";
+                + " where t.project_id = due.project_id and t.id = due.id returning t.id, t.project_id, t.lease_epoch";
     }
 
     /**
@@ -81,10 +81,11 @@ public final class DurableTimer {
      */
     public Uni<Boolean> fire(TimerClaim claim) {
         String sql = "update " + table + " set fired_at = now(), lease_until = null"
-                + " where id = ?1 and lease_epoch = ?2 and fired_at is null";
+                + " where project_id = ?3 and id = ?1 and lease_epoch = ?2 and fired_at is null";
         return Panache.getSession().chain(session -> session.createNativeQuery(sql)
                         .setParameter(1, claim.id())
                         .setParameter(2, claim.epoch())
+                        .setParameter(3, claim.projectId())
                         .executeUpdate())
                 .map(updated -> updated == 1);
     }
@@ -121,19 +122,25 @@ public final class DurableTimer {
     /** Moves a claimed row's fire time and drops the lease, if the claim still holds it. */
     private Uni<Boolean> giveBack(TimerClaim claim, Instant fireAt) {
         String sql = "update " + table + " set fire_at = ?1, lease_until = null"
-                + " where id = ?2 and lease_epoch = ?3 and fired_at is null";
+                + " where project_id = ?4 and id = ?2 and lease_epoch = ?3 and fired_at is null";
         return Panache.getSession().chain(session -> session.createNativeQuery(sql)
                         .setParameter(1, fireAt.atOffset(java.time.ZoneOffset.UTC))
                         .setParameter(2, claim.id())
                         .setParameter(3, claim.epoch())
+                        .setParameter(4, claim.projectId())
                         .executeUpdate())
                 .map(updated -> updated == 1);
     }
 
-    /** When the next row becomes claimable: its fire time, or the end of a lease held by someone else. */
+    /**
+     * When the next row becomes claimable: the first unleased fire time, or the end of a lease held on a due row.
+     * Both walk the partial index on due rows from its start and stop early, however many rows are pending.
+     */
     public Uni<Optional<Instant>> nextWakeUp() {
-        String sql = "select min(greatest(fire_at, coalesce(lease_until, fire_at))) from " + table
-                + " where fired_at is null";
+        String sql = "select least("
+                + "(select fire_at from " + table + " where fired_at is null and (lease_until is null or lease_until < now())"
+                + " order by fire_at limit 1),"
+                + " (select min(lease_until) from " + table + " where fired_at is null and fire_at <= now() and lease_until >= now()))";
         return tenancy.asSystem(connection -> connection.query(sql).execute())
                 .map(rows -> Optional.ofNullable(rows.iterator().next().getOffsetDateTime(0)).map(OffsetDateTime::toInstant));
     }

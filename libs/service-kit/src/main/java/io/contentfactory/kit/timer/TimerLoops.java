@@ -1,6 +1,7 @@
 package io.contentfactory.kit.timer;
 
 import io.contentfactory.kit.ServiceConfig;
+import io.contentfactory.kit.db.PgNotifications;
 import io.contentfactory.kit.tenancy.TenantScope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
@@ -24,10 +25,13 @@ public class TimerLoops {
     private final TenantScope tenancy;
     private final List<TimerLoop> loops = new CopyOnWriteArrayList<>();
 
-    TimerLoops(Vertx vertx, ServiceConfig service, TenantScope tenancy) {
+    private final PgNotifications notifications;
+
+    TimerLoops(Vertx vertx, ServiceConfig service, TenantScope tenancy, PgNotifications notifications) {
         this.vertx = vertx;
         this.service = service;
         this.tenancy = tenancy;
+        this.notifications = notifications;
     }
 
     /**
@@ -48,18 +52,20 @@ public class TimerLoops {
      */
     public TimerLoop start(String name, String table, Duration lease, Duration maxSleep, int batchSize, int maxInFlight,
             Function<TimerClaim, Uni<Void>> effect) {
-        TimerLoop loop = new TimerLoop(name, vertx, DurableTimer.of(service, tenancy, table, lease), effect, maxSleep,
-                batchSize, maxInFlight);
-        loops.add(loop);
-        loop.start();
-        return loop;
+        return started(table, new TimerLoop(name, vertx, DurableTimer.of(service, tenancy, table, lease), effect, maxSleep,
+                batchSize, maxInFlight));
     }
 
     /** A loop that fires each claimed batch in one go; see {@link TimerLoop#batched}. */
     public TimerLoop startBatched(String name, String table, Duration lease, Duration maxSleep, int batchSize,
             Function<List<TimerClaim>, Uni<Void>> batchEffect) {
-        TimerLoop loop = TimerLoop.batched(name, vertx, DurableTimer.of(service, tenancy, table, lease), batchEffect, maxSleep, batchSize);
+        return started(table, TimerLoop.batched(name, vertx, DurableTimer.of(service, tenancy, table, lease), batchEffect, maxSleep, batchSize));
+    }
+
+    /** Starts the loop, woken by the table's {@code notify_timer} trigger where it has one (see the kit changelog). */
+    private TimerLoop started(String table, TimerLoop loop) {
         loops.add(loop);
+        notifications.listen("timer_" + service.schema() + "_" + table, loop::wake);
         loop.start();
         return loop;
     }
