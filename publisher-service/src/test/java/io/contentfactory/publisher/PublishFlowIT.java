@@ -11,6 +11,7 @@ import io.contentfactory.contracts.events.PostDue;
 import io.contentfactory.contracts.events.PostFailed;
 import io.contentfactory.contracts.events.PostFormat;
 import io.contentfactory.contracts.events.PostPublished;
+import io.contentfactory.contracts.events.PostPublishing;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
 import io.contentfactory.testkit.RowLevelSecurityAudit;
@@ -57,6 +58,10 @@ class PublishFlowIT {
         assertThat(job.get("status")).isEqualTo("published");
         assertThat(job.get("container_id")).isNotBlank();
         assertThat(job.get("published_media_id")).isEqualTo(published.externalPostId());
+        PostPublishing started = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.POST_PUBLISHING,
+                r -> r.value().contains(due.targetId().toString()), TIMEOUT).value()), PostPublishing.class);
+        assertThat(started.jobId()).isEqualTo(published.jobId());
+        assertThat(started.startedAt()).isBeforeOrEqualTo(published.publishedAt());
         assertThat(job.get("caption")).isEqualTo(published.caption());
 
         List<Map<String, Object>> live = RestAssured.get(SandboxResource.sandbox().baseUrl() + "/sandbox/instagram/media")

@@ -20,6 +20,7 @@ import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.contracts.events.PostDue;
 import io.contentfactory.contracts.events.PostFormat;
 import io.contentfactory.contracts.events.PostPublished;
+import io.contentfactory.contracts.events.PostPublishing;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -69,7 +70,13 @@ class PostsApiIT {
         await().atMost(TIMEOUT).until(() -> "due".equals(get(project, "/v1/posts/" + id).path("targets[0].status")));
         put(project, ref, body(List.of(media), "feed_image", "auto")).then().statusCode(409).body("code", equalTo("post_locked"));
 
-        PostPublished published = new PostPublished(due.postId(), due.targetId(), media, UUID.randomUUID(), Platform.INSTAGRAM, "acct",
+        UUID job = UUID.randomUUID();
+        kafka.send(Topics.POST_PUBLISHING, due.postId().toString(), EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(),
+                "/content-factory/publisher-service", project, Instant.now(),
+                new PostPublishing(due.postId(), due.targetId(), job, Platform.INSTAGRAM, "acct", Instant.now()))));
+        await().atMost(TIMEOUT).until(() -> "publishing".equals(get(project, "/v1/posts/" + id).path("targets[0].status")));
+
+        PostPublished published = new PostPublished(due.postId(), due.targetId(), media, job, Platform.INSTAGRAM, "acct",
                 PostFormat.FEED_IMAGE, "17900042", "https://sandbox/p/42", "caption", Instant.now());
         kafka.send(Topics.POST_PUBLISHED, due.postId().toString(), EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(),
                 "/content-factory/publisher-service", project, Instant.now(), published)));

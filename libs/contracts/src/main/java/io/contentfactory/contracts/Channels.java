@@ -9,6 +9,7 @@ public final class Channels {
     public static final String MEDIA_INGESTED = "media-ingested";
     public static final String MEDIA_ANALYZED = "media-analyzed";
     public static final String POST_DUE = "post-due";
+    public static final String POST_PUBLISHING = "post-publishing";
     public static final String POST_PUBLISHED = "post-published";
     public static final String POST_FAILED = "post-failed";
     public static final String METRICS_COLLECTED = "metrics-collected";

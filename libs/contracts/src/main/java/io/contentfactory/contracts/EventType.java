@@ -10,6 +10,7 @@ import io.contentfactory.contracts.events.PipelineEvent;
 import io.contentfactory.contracts.events.PostDue;
 import io.contentfactory.contracts.events.PostFailed;
 import io.contentfactory.contracts.events.PostPublished;
+import io.contentfactory.contracts.events.PostPublishing;
 import io.contentfactory.contracts.events.PostScheduled;
 import io.contentfactory.contracts.events.ProjectCreated;
 import java.util.Arrays;
@@ -21,6 +22,7 @@ public enum EventType {
     MEDIA_ANALYZED("io.contentfactory.media.analyzed.v1", Topics.MEDIA_ANALYZED, MediaAnalyzed.class),
     POST_SCHEDULED("io.contentfactory.post.scheduled.v1", Topics.POST_SCHEDULED, PostScheduled.class),
     POST_DUE("io.contentfactory.post.due.v1", Topics.POST_DUE, PostDue.class),
+    POST_PUBLISHING("io.contentfactory.post.publishing.v1", Topics.POST_PUBLISHING, PostPublishing.class),
     POST_PUBLISHED("io.contentfactory.post.published.v1", Topics.POST_PUBLISHED, PostPublished.class),
     POST_FAILED("io.contentfactory.post.failed.v1", Topics.POST_FAILED, PostFailed.class),
     MANUAL_POST_REQUIRED("io.contentfactory.post.manual-required.v1", Topics.MANUAL_POST_REQUIRED, ManualPostRequired.class),

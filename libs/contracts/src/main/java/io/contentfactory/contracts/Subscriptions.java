@@ -8,7 +8,9 @@ public final class Subscriptions {
     public static final List<Subscription> ALL = List.of(
             new Subscription("ingest-service", Topics.PROJECT_CREATED),
             new Subscription("analysis-service", Topics.MEDIA_INGESTED),
+            new Subscription("scheduler-service", Topics.PROJECT_CREATED),
             new Subscription("scheduler-service", Topics.MEDIA_ANALYZED),
+            new Subscription("scheduler-service", Topics.POST_PUBLISHING),
             new Subscription("scheduler-service", Topics.POST_PUBLISHED),
             new Subscription("scheduler-service", Topics.POST_FAILED),
             new Subscription("publisher-service", Topics.POST_DUE),

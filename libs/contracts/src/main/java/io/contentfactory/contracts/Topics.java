@@ -20,6 +20,7 @@ public final class Topics {
     /** Keyed by post id: one post's lifecycle (scheduled, due, published or failed) is consumed in order. */
     public static final String POST_SCHEDULED = "post.scheduled";
     public static final String POST_DUE = "post.due";
+    public static final String POST_PUBLISHING = "post.publishing";
     public static final String POST_PUBLISHED = "post.published";
     public static final String POST_FAILED = "post.failed";
     public static final String MANUAL_POST_REQUIRED = "post.manual-required";
@@ -36,6 +37,7 @@ public final class Topics {
             new TopicSpec(MEDIA_ANALYZED, "project id", 12),
             new TopicSpec(POST_SCHEDULED, "post id", 12),
             new TopicSpec(POST_DUE, "post id", 12),
+            new TopicSpec(POST_PUBLISHING, "post id", 12),
             new TopicSpec(POST_PUBLISHED, "post id", 12),
             new TopicSpec(POST_FAILED, "post id", 12),
             new TopicSpec(MANUAL_POST_REQUIRED, "post id", 6),

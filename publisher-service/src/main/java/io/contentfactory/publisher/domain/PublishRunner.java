@@ -2,7 +2,9 @@ package io.contentfactory.publisher.domain;
 
 import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.events.PostFailed;
+import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.contracts.events.PostPublished;
+import io.contentfactory.contracts.events.PostPublishing;
 import io.contentfactory.contracts.events.PublishError;
 import io.contentfactory.kit.outbox.Outbox;
 import io.contentfactory.kit.tenancy.TenantScope;
@@ -115,13 +117,16 @@ public class PublishRunner {
                 .chain(live -> complete(claim, job.id, live));
     }
 
+    /** The handle is stored before polling, and {@code post.publishing} says the post has started on its platform. */
     private Uni<Void> recordStart(PublishJob job, String handle) {
         return inTransaction(job.projectId, () -> jobs.findInProject(job.projectId, job.id).invoke(stored -> {
             stored.containerId = handle;
             stored.status = "processing";
             stored.startedAt = Instant.now();
             stored.updatedAt = stored.startedAt;
-        })).replaceWithVoid();
+        }).call(stored -> outbox.record(job.projectId, new PostPublishing(stored.postId, stored.targetId, stored.id,
+                Platform.valueOf(stored.platform.toUpperCase(java.util.Locale.ROOT)), stored.accountId, stored.startedAt))))
+                .replaceWithVoid();
     }
 
     /** What this job's account started on its platform: the count that TikTok's and YouTube's quotas are kept by. */

@@ -45,7 +45,8 @@ public class PostResource {
     private static final Pattern CLIENT_REF = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
     private static final Set<String> MODES = Set.of("auto", "manual");
     private static final Set<String> REVIEW = Set.of("draft", "approved", "rejected");
-    private static final Set<String> STATUSES = Set.of("planned", "due", "published", "failed", "awaiting_manual", "canceled");
+    private static final Set<String> STATUSES = Set.of("queued", "planned", "due", "publishing", "published", "failed",
+            "awaiting_manual", "canceled");
 
     private final Posts posts;
     private final CallerProject caller;

@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
 public class Posts {
 
     /** Target statuses that mean the target left the plan: the post is then fixed. */
-    private static final Set<String> STARTED = Set.of("due", "published", "failed", "awaiting_manual");
+    private static final Set<String> STARTED = Set.of("due", "publishing", "published", "failed", "awaiting_manual");
     /** A manual target can be marked posted while it waits for its slot or for the person. */
     private static final Set<String> MARKABLE = Set.of("queued", "planned", "awaiting_manual");
 

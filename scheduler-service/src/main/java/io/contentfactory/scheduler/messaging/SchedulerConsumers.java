@@ -5,6 +5,7 @@ import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.events.MediaAnalyzed;
 import io.contentfactory.contracts.events.PostFailed;
 import io.contentfactory.contracts.events.PostPublished;
+import io.contentfactory.contracts.events.PostPublishing;
 import io.contentfactory.contracts.events.ProjectCreated;
 import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.messaging.EventConsumer;
@@ -50,10 +51,25 @@ public class SchedulerConsumers {
                 (context, project) -> settings.adoptTimeZone(project.projectId(), project.timeZone()));
     }
 
+    /** Publishing started; a later status already written (published, failed) is kept, whatever the arrival order. */
+    @Incoming(Channels.POST_PUBLISHING)
+    public Uni<Void> onPostPublishing(String event) {
+        return consumer.consume(service.name(), event, PostPublishing.class, (context, publishing) ->
+                targets.findInProject(context.projectId(), publishing.targetId()).invoke(target -> {
+                    if (target != null && "due".equals(target.status)) {
+                        target.status = "publishing";
+                    }
+                }).replaceWithVoid());
+    }
+
+    /** Publish jobs created through the API directly have no target here: their outcomes are not the scheduler's. */
     @Incoming(Channels.POST_PUBLISHED)
     public Uni<Void> onPostPublished(String event) {
         return consumer.consume(service.name(), event, PostPublished.class, (context, published) ->
                 targets.findInProject(context.projectId(), published.targetId()).invoke(target -> {
+                    if (target == null) {
+                        return;
+                    }
                     target.status = "published";
                     target.externalPostId = published.externalPostId();
                     target.permalink = published.permalink();
@@ -66,7 +82,7 @@ public class SchedulerConsumers {
     public Uni<Void> onPostFailed(String event) {
         return consumer.consume(service.name(), event, PostFailed.class, (context, failed) ->
                 targets.findInProject(context.projectId(), failed.targetId()).invoke(target -> {
-                    if (!"published".equals(target.status)) {
+                    if (target != null && !"published".equals(target.status)) {
                         target.status = "failed";
                         target.errorJson = EventCodec.mapper().valueToTree(failed.error()).toString();
                     }

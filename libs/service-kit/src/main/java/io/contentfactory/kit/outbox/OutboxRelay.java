@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
@@ -38,8 +39,8 @@ public class OutboxRelay {
 
     public static final String CHANNEL = "outbox-relay";
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** Below the emitter's default buffer of 128, so a batch never overflows it. */
-    private static final int IN_FLIGHT = 100;
+    /** Records awaiting their acknowledgement; below the emitter's buffer, so a batch never overflows it. */
+    private static final int IN_FLIGHT = 500;
     private static final long PURGE_INTERVAL_MS = 3_600_000;
 
     private final Vertx vertx;
@@ -54,7 +55,7 @@ public class OutboxRelay {
     private long pollTimer = -1;
     private long purgeTimer = -1;
 
-    OutboxRelay(Vertx vertx, @Channel(CHANNEL) MutinyEmitter<String> emitter,
+    OutboxRelay(Vertx vertx, @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024) MutinyEmitter<String> emitter,
             PgNotifications notifications, ServiceConfig service, OutboxConfig config, TenantScope tenancy) {
         this.vertx = vertx;
         this.emitter = emitter;
