@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.contentfactory.scheduler.persistence.FiringRepository;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -121,24 +122,48 @@ class PlanAndFireIT {
                     + " now() + make_interval(mins => i), 'planned', now() + make_interval(mins => i) from generate_series(1, 20000) i");
             s.execute("analyze scheduler.post_targets");
             s.execute("prepare claim(text, float8, int) as " + io.contentfactory.kit.timer.DurableTimer.claimStatement("scheduler.post_targets"));
-            com.fasterxml.jackson.databind.JsonNode plan;
-            try (ResultSet rs = s.executeQuery("explain (format json) execute claim('test', 60, 50)")) {
-                rs.next();
-                plan = io.contentfactory.contracts.EventCodec.mapper().readTree(rs.getString(1)).get(0).get("Plan");
-            }
-            com.fasterxml.jackson.databind.JsonNode limit = find(plan, "Limit");
-            assertThat(limit).as("a Limit node in %s", plan).isNotNull();
-            com.fasterxml.jackson.databind.JsonNode lockRows = limit.get("Plans").get(0);
-            assertThat(lockRows.get("Node Type").asText()).isEqualTo("LockRows");
-            com.fasterxml.jackson.databind.JsonNode scan = lockRows.get("Plans").get(0);
-            assertThat(scan.get("Node Type").asText()).isIn("Index Scan", "Index Only Scan");
-            assertThat(scan.get("Index Name").asText()).isEqualTo("post_targets_due_idx");
-            assertThat(find(limit, "Sort")).as("no sort of the pending rows").isNull();
+            assertLimitBeforeLocks(plan(s, "explain (format json) execute claim('test', 60, 50)"));
+            // The dispatcher's own statement, which claims and fires in one: the same walk, and targets reached by key.
+            s.execute("prepare fire(text, int) as " + FiringRepository.fireStatement("scheduler.post_targets", "scheduler.posts",
+                    "scheduler.planning_settings"));
+            com.fasterxml.jackson.databind.JsonNode fire = plan(s, "explain (format json) execute fire('test', 50)");
+            assertLimitBeforeLocks(fire);
+            assertThat(scans(fire, "post_targets")).as("targets reached by index, never a scan of them all")
+                    .isNotEmpty().doesNotContain("Seq Scan");
         } finally {
             try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement()) {
                 s.execute("delete from scheduler.post_targets where project_id = '" + project + "'");
             }
         }
+    }
+
+    /** The node types that read {@code relation} anywhere in the plan. */
+    private static List<String> scans(com.fasterxml.jackson.databind.JsonNode node, String relation) {
+        List<String> found = new java.util.ArrayList<>();
+        if (relation.equals(node.path("Relation Name").asText()) && !node.path("Node Type").asText().equals("ModifyTable")) {
+            found.add(node.path("Node Type").asText());
+        }
+        node.path("Plans").forEach(child -> found.addAll(scans(child, relation)));
+        return found;
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode plan(Statement s, String explain) throws Exception {
+        try (ResultSet rs = s.executeQuery(explain)) {
+            rs.next();
+            return io.contentfactory.contracts.EventCodec.mapper().readTree(rs.getString(1)).get(0).get("Plan");
+        }
+    }
+
+    /** Limit over LockRows over an index scan of the due index: only the rows the limit takes are locked. */
+    private static void assertLimitBeforeLocks(com.fasterxml.jackson.databind.JsonNode plan) {
+        com.fasterxml.jackson.databind.JsonNode limit = find(plan, "Limit");
+        assertThat(limit).as("a Limit node in %s", plan).isNotNull();
+        com.fasterxml.jackson.databind.JsonNode lockRows = limit.get("Plans").get(0);
+        assertThat(lockRows.get("Node Type").asText()).isEqualTo("LockRows");
+        com.fasterxml.jackson.databind.JsonNode scan = lockRows.get("Plans").get(0);
+        assertThat(scan.get("Node Type").asText()).isIn("Index Scan", "Index Only Scan");
+        assertThat(scan.get("Index Name").asText()).isEqualTo("post_targets_due_idx");
+        assertThat(find(limit, "Sort")).as("no sort of the pending rows").isNull();
     }
 
     private static com.fasterxml.jackson.databind.JsonNode find(com.fasterxml.jackson.databind.JsonNode node, String type) {

@@ -1,7 +1,7 @@
 package io.contentfactory.scheduler.persistence;
 
 import io.contentfactory.kit.ServiceConfig;
-import io.contentfactory.kit.timer.TimerClaim;
+import io.contentfactory.kit.timer.DurableTimer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The dispatcher's statements, a batch at a time on a Vert.x pool connection in the caller's transaction (as the
- * system role: a batch spans projects). A batch costs three statements, however many targets it fires.
+ * The dispatcher's statements, on a Vert.x pool connection in the caller's transaction (as the system role: a batch
+ * spans projects). Firing a batch is one statement, whatever its size.
  */
 @ApplicationScoped
 public class FiringRepository {
@@ -31,46 +31,53 @@ public class FiringRepository {
         this.catalog = service.table("media_catalog");
     }
 
-    /** A claimed target with what firing it needs: its post, and whether its project publishes approved posts only. */
-    public record Due(UUID id, UUID projectId, UUID postId, UUID mediaId, String platform, String accountId, String format,
-            String mediaType, String mediaUrl, String contentType, Instant scheduledAt, String mode, String reviewStatus,
-            String captionBody, String disclosure, String hashtags, String mediaIds, boolean requireApproval) {
+    /** A target just fired, with its new status and what its event needs from its post. */
+    public record Fired(UUID id, UUID projectId, UUID postId, UUID mediaId, String platform, String accountId, String format,
+            String mediaType, String mediaUrl, String contentType, Instant scheduledAt, String status, String captionBody,
+            String disclosure, String hashtags, String mediaIds) {
     }
 
     /** A media item of the catalog, for a carousel's items. */
     public record CatalogEntry(UUID projectId, UUID mediaId, String mediaType, String contentUrl, String contentType) {
     }
 
-    /** How a target ended its wait: its new status and, if withheld, why. */
-    public record Fired(UUID projectId, UUID id, String status, String errorJson) {
-    }
-
-    /** Locks the claimed targets whose claim still holds (same epoch, not fired), in fire order. */
-    public Uni<List<Due>> lockClaimed(SqlConnection connection, List<TimerClaim> claims) {
-        String sql = "select t.id, t.project_id, t.post_id, t.media_id, t.platform, t.account_id, t.format, t.media_type, t.media_url,"
-                + " t.content_type, t.scheduled_at, p.mode, p.review_status, p.caption_body, p.caption_disclosure, p.hashtags,"
-                + " p.media_ids, coalesce(s.require_approval, false) as require_approval"
-                + " from " + targets + " t"
-                + " join unnest($1::uuid[], $2::uuid[], $3::bigint[]) as c(project_id, id, epoch)"
-                + " on t.project_id = c.project_id and t.id = c.id and t.lease_epoch = c.epoch"
-                + " join " + posts + " p on p.project_id = t.project_id and p.id = t.post_id"
-                + " left join " + settings + " s on s.project_id = t.project_id"
-                + " where t.fired_at is null order by t.fire_at for update of t";
-        UUID[] projects = claims.stream().map(TimerClaim::projectId).toArray(UUID[]::new);
-        UUID[] ids = claims.stream().map(TimerClaim::id).toArray(UUID[]::new);
-        Long[] epochs = claims.stream().map(TimerClaim::epoch).toArray(Long[]::new);
-        return connection.preparedQuery(sql).execute(Tuple.of(projects, ids, epochs)).map(rows -> {
-            List<Due> due = new ArrayList<>(rows.size());
+    /**
+     * Claims up to {@code limit} due targets and fires them in the same statement: each gets the next lease epoch under
+     * {@code owner} and its status. A manual post awaits a person; a project that requires approval withholds posts
+     * not approved (a draft fails with {@code not_approved}, a rejected post is canceled); the rest are due. How late
+     * each fired against its slot is recorded.
+     */
+    public Uni<List<Fired>> fireDue(SqlConnection connection, String owner, int limit) {
+        return connection.preparedQuery(fireStatement(targets, posts, settings)).execute(Tuple.of(owner, limit)).map(rows -> {
+            List<Fired> fired = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                due.add(new Due(row.getUUID("id"), row.getUUID("project_id"), row.getUUID("post_id"), row.getUUID("media_id"),
+                fired.add(new Fired(row.getUUID("id"), row.getUUID("project_id"), row.getUUID("post_id"), row.getUUID("media_id"),
                         row.getString("platform"), row.getString("account_id"), row.getString("format"), row.getString("media_type"),
                         row.getString("media_url"), row.getString("content_type"), row.getOffsetDateTime("scheduled_at").toInstant(),
-                        row.getString("mode"), row.getString("review_status"), row.getString("caption_body"),
-                        row.getString("caption_disclosure"), row.getString("hashtags"), row.getString("media_ids"),
-                        row.getBoolean("require_approval")));
+                        row.getString("status"), row.getString("caption_body"), row.getString("caption_disclosure"),
+                        row.getString("hashtags"), row.getString("media_ids")));
             }
-            return due;
+            return fired;
         });
+    }
+
+    /** {@code $1} lease owner, {@code $2} limit; tables schema-qualified. Public for the test that checks its plan. */
+    public static String fireStatement(String targetTable, String postTable, String settingsTable) {
+        String withheld = "coalesce(s.require_approval, false) and p.review_status <> 'approved'";
+        String sql = "with due as (" + DurableTimer.dueRows(targetTable, "project_id, id, post_id", "$2") + ")"
+                + " update " + targetTable + " t set lease_owner = $1, lease_epoch = t.lease_epoch + 1, lease_until = null, fired_at = now(),"
+                + " fired_late_ms = greatest(0, floor(extract(epoch from now() - t.scheduled_at) * 1000))::bigint,"
+                + " status = case when " + withheld + " then (case when p.review_status = 'rejected' then 'canceled' else 'failed' end)"
+                + "   when p.mode = 'manual' then 'awaiting_manual' else 'due' end,"
+                + " error_json = case when " + withheld + " and p.review_status <> 'rejected' then json_build_object('code', 'not_approved',"
+                + "   'stage', 'approval', 'retryable', false, 'message', 'the project requires approval and the post was still a '"
+                + "   || p.review_status || ' when its slot came')::text else t.error_json end"
+                + " from due join " + postTable + " p on p.project_id = due.project_id and p.id = due.post_id"
+                + " left join " + settingsTable + " s on s.project_id = due.project_id"
+                + " where t.project_id = due.project_id and t.id = due.id"
+                + " returning t.id, t.project_id, t.post_id, t.media_id, t.platform, t.account_id, t.format, t.media_type, t.media_url,"
+                + " t.content_type, t.scheduled_at, t.status, p.caption_body, p.caption_disclosure, p.hashtags, p.media_ids";
+        return sql;
     }
 
     public Uni<List<CatalogEntry>> catalog(SqlConnection connection, List<UUID> projectIds, List<UUID> mediaIds) {
@@ -87,20 +94,5 @@ public class FiringRepository {
                     }
                     return entries;
                 });
-    }
-
-    /** Marks the targets fired with their new status, recording how late each fired against its slot. */
-    public Uni<Void> markFired(SqlConnection connection, List<Fired> fired) {
-        if (fired.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        String sql = "update " + targets + " t set fired_at = now(), lease_until = null, status = u.status, error_json = u.error,"
-                + " fired_late_ms = greatest(0, floor(extract(epoch from now() - t.scheduled_at) * 1000))::bigint"
-                + " from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) as u(project_id, id, status, error)"
-                + " where t.project_id = u.project_id and t.id = u.id";
-        return connection.preparedQuery(sql).execute(Tuple.of(fired.stream().map(Fired::projectId).toArray(UUID[]::new),
-                fired.stream().map(Fired::id).toArray(UUID[]::new),
-                fired.stream().map(Fired::status).toArray(String[]::new), fired.stream().map(Fired::errorJson).toArray(String[]::new)))
-                .replaceWithVoid();
     }
 }

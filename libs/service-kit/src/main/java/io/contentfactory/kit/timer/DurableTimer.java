@@ -55,10 +55,23 @@ public final class DurableTimer {
     public static String claimStatement(String qualifiedTable) {
         return "update " + qualifiedTable + " t set lease_owner = $1, lease_epoch = t.lease_epoch + 1,"
                 + " lease_until = now() + make_interval(secs => $2)"
-                + " from (select project_id, id from " + qualifiedTable
-                + " where fired_at is null and fire_at <= now() and (lease_until is null or lease_until < now())"
-                + " order by fire_at limit $3 for update skip locked) due"
+                + " from (" + dueRows(qualifiedTable, "project_id, id", "$3") + ") due"
                 + " where t.project_id = due.project_id and t.id = due.id returning t.id, t.project_id, t.lease_epoch";
+    }
+
+    /**
+     * The rows a claim may take, {@code columns} of them: due, not fired, not leased, in fire order, locked skipping
+     * locked rows, at most {@code limit} (a parameter such as {@code $3}).
+     */
+    public static String dueRows(String qualifiedTable, String columns, String limit) {
+        return "select " + columns + " from " + qualifiedTable
+                + " where fired_at is null and fire_at <= now() and (lease_until is null or lease_until < now())"
+                + " order by fire_at limit " + limit + " for update skip locked";
+    }
+
+    /** The name this process instance claims rows under. */
+    public String owner() {
+        return owner;
     }
 
     /**

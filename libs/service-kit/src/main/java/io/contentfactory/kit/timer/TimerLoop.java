@@ -29,7 +29,7 @@ public final class TimerLoop {
     private final Vertx vertx;
     private final DurableTimer timer;
     private final Function<TimerClaim, Uni<Void>> effect;
-    private final Function<List<TimerClaim>, Uni<Void>> batchEffect;
+    private final Function<Integer, Uni<Integer>> fireDue;
     private final Duration maxSleep;
     private final int batchSize;
     private final int maxInFlight;
@@ -51,21 +51,24 @@ public final class TimerLoop {
     }
 
     /**
-     * A loop that fires each claimed batch at once: {@code batchEffect} must fire every claim it acts on (checking
-     * each claim's epoch) in one transaction; a claim it leaves unfired is claimed again once its lease expires.
+     * A loop whose rows are fired in the statement that claims them: {@code fireDue} claims up to n due rows (see
+     * {@link DurableTimer#dueRows}), marks them fired under this instance's name with the next epoch, and records
+     * their effects, all in one transaction, answering how many it fired. For effects that stay in the database
+     * (events through the outbox), the claim's row lock guards the firing: an instance that dies mid-way leaves
+     * nothing claimed, and no lease is left to expire.
      */
-    public static TimerLoop batched(String name, Vertx vertx, DurableTimer timer, Function<List<TimerClaim>, Uni<Void>> batchEffect,
+    public static TimerLoop firingInClaim(String name, Vertx vertx, DurableTimer timer, Function<Integer, Uni<Integer>> fireDue,
             Duration maxSleep, int batchSize) {
-        return new TimerLoop(name, vertx, timer, null, batchEffect, maxSleep, batchSize, 1);
+        return new TimerLoop(name, vertx, timer, null, fireDue, maxSleep, batchSize, 1);
     }
 
     private TimerLoop(String name, Vertx vertx, DurableTimer timer, Function<TimerClaim, Uni<Void>> effect,
-            Function<List<TimerClaim>, Uni<Void>> batchEffect, Duration maxSleep, int batchSize, int maxInFlight) {
+            Function<Integer, Uni<Integer>> fireDue, Duration maxSleep, int batchSize, int maxInFlight) {
         this.name = name;
         this.vertx = vertx;
         this.timer = timer;
         this.effect = effect;
-        this.batchEffect = batchEffect;
+        this.fireDue = fireDue;
         this.maxSleep = maxSleep;
         this.batchSize = batchSize;
         this.maxInFlight = Math.max(1, maxInFlight);
@@ -110,10 +113,8 @@ public final class TimerLoop {
      * taken (a finished effect wakes the loop).
      */
     private Uni<Instant> round() {
-        if (batchEffect != null) {
-            return timer.claimDue(batchSize)
-                    .chain(claims -> claims.isEmpty() ? Uni.createFrom().item(0) : fireBatch(claims).replaceWith(claims.size()))
-                    .chain(claimed -> claimed == batchSize ? Uni.createFrom().item(Instant.now()) : nextLook());
+        if (fireDue != null) {
+            return fireInClaim().chain(fired -> fired == batchSize ? Uni.createFrom().item(Instant.now()) : nextLook());
         }
         if (maxInFlight == 1) {
             return timer.claimDue(batchSize)
@@ -149,11 +150,11 @@ public final class TimerLoop {
         }
     }
 
-    private Uni<Void> fireBatch(List<TimerClaim> claims) {
-        return Uni.createFrom().deferred(() -> batchEffect.apply(claims))
-                .onFailure().invoke(failure -> LOG.warnf("%s: firing a batch of %d failed; their leases will expire and they are"
-                        + " retried: %s", name, claims.size(), failure.toString()))
-                .onFailure().recoverWithNull();
+    private Uni<Integer> fireInClaim() {
+        return Uni.createFrom().deferred(() -> fireDue.apply(batchSize))
+                .onFailure().invoke(failure -> LOG.warnf("%s: firing a batch failed; it rolled back and is retried: %s", name,
+                        failure.toString()))
+                .onFailure().recoverWithItem(0);
     }
 
     private Uni<Void> fireOne(TimerClaim claim) {

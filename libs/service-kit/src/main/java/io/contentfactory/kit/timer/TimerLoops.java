@@ -56,10 +56,14 @@ public class TimerLoops {
                 batchSize, maxInFlight));
     }
 
-    /** A loop that fires each claimed batch in one go; see {@link TimerLoop#batched}. */
-    public TimerLoop startBatched(String name, String table, Duration lease, Duration maxSleep, int batchSize,
-            Function<List<TimerClaim>, Uni<Void>> batchEffect) {
-        return started(table, TimerLoop.batched(name, vertx, DurableTimer.of(service, tenancy, table, lease), batchEffect, maxSleep, batchSize));
+    /**
+     * A loop that fires rows in the statement that claims them; see {@link TimerLoop#firingInClaim}. {@code fireDue}
+     * gets the timer (for its owner name and table) and the batch size.
+     */
+    public TimerLoop startFiringInClaim(String name, String table, Duration lease, Duration maxSleep, int batchSize,
+            java.util.function.BiFunction<DurableTimer, Integer, Uni<Integer>> fireDue) {
+        DurableTimer timer = DurableTimer.of(service, tenancy, table, lease);
+        return started(table, TimerLoop.firingInClaim(name, vertx, timer, limit -> fireDue.apply(timer, limit), maxSleep, batchSize));
     }
 
     /** Starts the loop, woken by the table's {@code notify_timer} trigger where it has one (see the kit changelog). */
