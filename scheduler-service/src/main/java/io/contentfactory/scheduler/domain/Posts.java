@@ -3,7 +3,6 @@ package io.contentfactory.scheduler.domain;
 import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.contracts.events.PostFormat;
 import io.contentfactory.contracts.events.PostPublished;
-import io.contentfactory.contracts.events.PostScheduled;
 import io.contentfactory.kit.outbox.Outbox;
 import io.contentfactory.kit.problem.ProblemException;
 import io.contentfactory.kit.tenancy.TenantScope;

@@ -125,6 +125,15 @@ class QueuePlannerPropertiesTest {
         }
     }
 
+    /** Occupied slots (explicit, planned before, due) are never in the plan: only waiting posts get a slot, once. */
+    @Property(tries = 200)
+    void onlyWaitingPostsArePlacedAndEachOnce(@ForAll("cases") Case c) {
+        List<Placement> plan = QueuePlanner.plan(c.policy(), c.queue());
+        var waiting = c.queue().waiting().stream().map(Candidate::targetId).collect(Collectors.toSet());
+        assertThat(plan).extracting(Placement::targetId).doesNotHaveDuplicates().allMatch(waiting::contains);
+        assertThat(plan).extracting(Placement::slot).doesNotContainAnyElementsOf(c.queue().occupied());
+    }
+
     @Property(tries = 200)
     void thePlanIsDeterministicWhateverTheInputOrder(@ForAll("cases") Case c) {
         List<Candidate> shuffled = new ArrayList<>(c.queue().waiting());
