@@ -3,8 +3,6 @@ package io.contentfactory.scheduler.api;
 import io.contentfactory.scheduler.domain.Calendar;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -67,16 +65,7 @@ final class CalendarFeed {
 
     private static String description(Calendar.Item item) {
         var post = item.post();
-        List<String> tags = post.hashtags == null || post.hashtags.isBlank() ? List.of()
-                : Arrays.stream(post.hashtags.trim().split("\\s+")).map(tag -> tag.startsWith("#") ? tag : "#" + tag).toList();
-        StringBuilder text = new StringBuilder();
-        text.append("Caption:\n").append(post.captionBody == null ? "" : post.captionBody);
-        if (post.captionDisclosure != null && !post.captionDisclosure.isBlank()) {
-            text.append("\n\n").append(post.captionDisclosure);
-        }
-        if (!tags.isEmpty()) {
-            text.append("\n\n").append(String.join(" ", tags));
-        }
+        StringBuilder text = new StringBuilder("Caption:\n").append(post.captionText());
         text.append("\n\nMedia:\n").append(item.mediaUrls().stream().collect(Collectors.joining("\n")));
         if ("published".equals(item.target().status)) {
             text.append("\n\nPosted: ").append(item.target().permalink);

@@ -82,7 +82,7 @@ public class PostResource {
         static PostView of(Posts.Snapshot snapshot) {
             var post = snapshot.post();
             return new PostView(post.id, post.clientRef, post.mediaIdList(), post.mode, post.reviewStatus, post.captionBody,
-                    post.captionDisclosure, post.hashtags == null || post.hashtags.isBlank() ? List.of() : List.of(post.hashtags.split(" ")),
+                    post.captionDisclosure, post.hashtagList(),
                     snapshot.targets().stream().map(TargetView::of).toList(), post.createdAt, post.updatedAt);
         }
     }

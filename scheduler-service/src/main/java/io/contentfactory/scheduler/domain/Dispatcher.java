@@ -76,7 +76,7 @@ public class Dispatcher {
                     target.accountId(), target.mediaUrl(), target.captionBody(), target.scheduledAt());
             case "due" -> new PostDue(target.postId(), target.id(), target.mediaId(), platform(target), target.accountId(),
                     PostFormat.valueOf(target.format().toUpperCase(Locale.ROOT)), MediaType.valueOf(target.mediaType().toUpperCase(Locale.ROOT)),
-                    target.mediaUrl(), target.contentType(), new CaptionParts(target.captionBody(), target.disclosure(), hashtags(target)),
+                    target.mediaUrl(), target.contentType(), new CaptionParts(target.captionBody(), target.disclosure(), Post.hashtagList(target.hashtags())),
                     target.scheduledAt(), carouselItems(target, media));
             default -> null;
         };
@@ -120,9 +120,5 @@ public class Dispatcher {
 
     private static Platform platform(Fired target) {
         return Platform.valueOf(target.platform().toUpperCase(Locale.ROOT));
-    }
-
-    private static List<String> hashtags(Fired target) {
-        return target.hashtags() == null || target.hashtags().isBlank() ? List.of() : Arrays.asList(target.hashtags().trim().split("\\s+"));
     }
 }

@@ -44,4 +44,29 @@ public class Post {
         }
         return java.util.Arrays.stream(mediaIds.split(",")).map(UUID::fromString).toList();
     }
+
+    /** The stored hashtags ({@code "one two"}) as a list, without {@code #}. */
+    public static java.util.List<String> hashtagList(String stored) {
+        return stored == null || stored.isBlank() ? java.util.List.of() : java.util.List.of(stored.trim().split("\\s+"));
+    }
+
+    public java.util.List<String> hashtagList() {
+        return hashtagList(hashtags);
+    }
+
+    /**
+     * The caption as a person pastes it when posting by hand: body, disclosure and {@code #}-prefixed hashtags,
+     * separated by blank lines. The publisher composes its own per platform, within that platform's limits.
+     */
+    public String captionText() {
+        StringBuilder text = new StringBuilder(captionBody == null ? "" : captionBody);
+        if (captionDisclosure != null && !captionDisclosure.isBlank()) {
+            text.append("\n\n").append(captionDisclosure);
+        }
+        java.util.List<String> tags = hashtagList();
+        if (!tags.isEmpty()) {
+            text.append("\n\n").append(String.join(" ", tags.stream().map(tag -> tag.startsWith("#") ? tag : "#" + tag).toList()));
+        }
+        return text.toString();
+    }
 }

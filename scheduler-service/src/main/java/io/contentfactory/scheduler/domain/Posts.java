@@ -158,7 +158,7 @@ public class Posts {
                             UUID.nameUUIDFromBytes(("manual:" + target.id).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                             Platform.valueOf(target.platform.toUpperCase(java.util.Locale.ROOT)), target.accountId,
                             PostFormat.valueOf(target.format.toUpperCase(java.util.Locale.ROOT)), posted.externalPostId(), posted.url(),
-                            caption(post), posted.postedAt())))
+                            post.captionText(), posted.postedAt())))
                     .chain(() -> targets.ofPost(projectId, post.id))
                     .map(all -> new Snapshot(post, all, false));
         })));
@@ -166,18 +166,6 @@ public class Posts {
 
     /** What a person reports after posting by hand: the live link, the platform's id of the post, and when. */
     public record ManualPost(String url, String externalPostId, Instant postedAt) {
-    }
-
-    private static String caption(Post post) {
-        StringBuilder caption = new StringBuilder(post.captionBody == null ? "" : post.captionBody);
-        if (post.captionDisclosure != null && !post.captionDisclosure.isBlank()) {
-            caption.append("\n\n").append(post.captionDisclosure);
-        }
-        if (post.hashtags != null && !post.hashtags.isBlank()) {
-            caption.append("\n\n").append(java.util.Arrays.stream(post.hashtags.trim().split("\\s+"))
-                    .map(tag -> tag.startsWith("#") ? tag : "#" + tag).collect(Collectors.joining(" ")));
-        }
-        return caption.toString();
     }
 
     private Uni<Snapshot> create(UUID projectId, String clientRef, PostRequest request, Map<UUID, MediaEntry> media) {
