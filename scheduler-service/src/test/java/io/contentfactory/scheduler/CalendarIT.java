@@ -163,6 +163,7 @@ class CalendarIT {
         ManualPostRequired required = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.MANUAL_POST_REQUIRED,
                 r -> r.value().contains(targetId), TIMEOUT).value()), ManualPostRequired.class);
         assertThat(required.dueAt()).isEqualTo(due);
+        assertThat(required.caption()).as("the whole caption a person pastes").startsWith("Behind the scenes").endsWith("\n\n#bts");
         await().atMost(TIMEOUT).until(() -> "awaiting_manual".equals(get(project, "/v1/posts/" + postId).path("targets[0].status")));
 
         Response feed = send(project, "GET", "/v1/calendar.ics", null);

@@ -1,6 +1,5 @@
 package io.contentfactory.scheduler.api;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -52,7 +51,7 @@ final class ICalendarWriter {
         int octets = 0;
         for (int i = 0; i < content.length(); ) {
             int codePoint = content.codePointAt(i);
-            int width = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+            int width = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
             if (octets + width > MAX_OCTETS) {
                 out.append("\r\n ");
                 octets = 1;

@@ -73,7 +73,8 @@ public class Dispatcher {
     private static Outbox.Outgoing event(Fired target, Map<String, CatalogEntry> media) {
         PipelineEvent event = switch (target.status()) {
             case "awaiting_manual" -> new ManualPostRequired(target.postId(), target.id(), target.mediaId(), platform(target),
-                    target.accountId(), target.mediaUrl(), target.captionBody(), target.scheduledAt());
+                    target.accountId(), target.mediaUrl(), Post.captionText(target.captionBody(), target.disclosure(), target.hashtags()),
+                    target.scheduledAt());
             case "due" -> new PostDue(target.postId(), target.id(), target.mediaId(), platform(target), target.accountId(),
                     PostFormat.valueOf(target.format().toUpperCase(Locale.ROOT)), MediaType.valueOf(target.mediaType().toUpperCase(Locale.ROOT)),
                     target.mediaUrl(), target.contentType(), new CaptionParts(target.captionBody(), target.disclosure(), Post.hashtagList(target.hashtags())),

@@ -59,11 +59,16 @@ public class Post {
      * separated by blank lines. The publisher composes its own per platform, within that platform's limits.
      */
     public String captionText() {
-        StringBuilder text = new StringBuilder(captionBody == null ? "" : captionBody);
-        if (captionDisclosure != null && !captionDisclosure.isBlank()) {
-            text.append("\n\n").append(captionDisclosure);
+        return captionText(captionBody, captionDisclosure, hashtags);
+    }
+
+    /** {@link #captionText()} from a post's stored caption parts. */
+    public static String captionText(String body, String disclosure, String storedHashtags) {
+        StringBuilder text = new StringBuilder(body == null ? "" : body);
+        if (disclosure != null && !disclosure.isBlank()) {
+            text.append("\n\n").append(disclosure);
         }
-        java.util.List<String> tags = hashtagList();
+        java.util.List<String> tags = hashtagList(storedHashtags);
         if (!tags.isEmpty()) {
             text.append("\n\n").append(String.join(" ", tags.stream().map(tag -> tag.startsWith("#") ? tag : "#" + tag).toList()));
         }

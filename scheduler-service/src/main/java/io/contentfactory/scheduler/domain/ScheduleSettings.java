@@ -31,13 +31,12 @@ public record ScheduleSettings(ZoneId zone, PostingWindows windows, Map<Platform
     public record AutoTarget(Platform platform, String accountId) {
         /** The format this account posts a media item of this type in, if it posts that type at all. */
         public Optional<PostFormat> formatFor(MediaType type) {
-            PostFormat wanted = switch (platform) {
-                case INSTAGRAM, BLOTATO -> type == MediaType.IMAGE ? PostFormat.FEED_IMAGE : PostFormat.REEL;
-                case TIKTOK -> PostFormat.TIKTOK_VIDEO;
-                case YOUTUBE -> PostFormat.SHORT;
+            boolean image = type == MediaType.IMAGE;
+            return switch (platform) {
+                case INSTAGRAM, BLOTATO -> Optional.of(image ? PostFormat.FEED_IMAGE : PostFormat.REEL);
+                case TIKTOK -> image ? Optional.empty() : Optional.of(PostFormat.TIKTOK_VIDEO);
+                case YOUTUBE -> image ? Optional.empty() : Optional.of(PostFormat.SHORT);
             };
-            boolean video = wanted != PostFormat.FEED_IMAGE && wanted != PostFormat.CAROUSEL;
-            return type == MediaType.IMAGE && video ? Optional.empty() : Optional.of(wanted);
         }
     }
 

@@ -39,8 +39,4 @@ public class MediaCatalogRepository implements PanacheRepositoryBase<MediaEntry,
     public Uni<List<MediaEntry>> findAll(UUID projectId, Collection<UUID> mediaIds) {
         return list("projectId = ?1 and mediaId in ?2", projectId, mediaIds);
     }
-
-    public Uni<MediaEntry> findOne(UUID projectId, UUID mediaId) {
-        return find("projectId = ?1 and mediaId = ?2", projectId, mediaId).firstResult();
-    }
 }

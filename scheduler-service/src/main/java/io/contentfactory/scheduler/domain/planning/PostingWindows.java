@@ -81,18 +81,6 @@ public record PostingWindows(Map<DayOfWeek, List<Range>> byDay) {
         return new PostingWindows(all);
     }
 
-    public boolean isOpen(Instant at, ZoneId zone) {
-        LocalDate date = LocalDate.ofInstant(at, zone);
-        for (LocalDate day : List.of(date.minusDays(1), date)) {
-            for (Span span : spans(day, zone)) {
-                if (!at.isBefore(span.start) && !at.isAfter(span.end)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     /** The first open instant at or after {@code from}, if there is one no later than {@code limit}. */
     public Optional<Instant> earliestOpen(Instant from, Instant limit, ZoneId zone) {
         LocalDate last = LocalDate.ofInstant(limit, zone);
