@@ -11,6 +11,7 @@ import io.contentfactory.contracts.events.MediaType;
 import io.contentfactory.contracts.events.ProjectCreated;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
+import io.contentfactory.testkit.TestMedia;
 import io.contentfactory.testkit.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,6 +44,8 @@ class FolderIngestIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final TopicProbe kafka = TopicProbe.onTestBroker();
+    @jakarta.inject.Inject
+    io.contentfactory.ingest.watch.FolderWatcher watcher;
     private UUID projectId;
     private String slug;
 
@@ -101,11 +104,67 @@ class FolderIngestIT {
                 .then().statusCode(200).contentType("image/jpeg").extract().asByteArray();
         assertThat(served).isEqualTo(jpeg);
 
-        // Later scans, and a copy of the same bytes under another name, create no second asset.
+        // Later scans create nothing; a copy of the same bytes under another name is a duplicate of the first item.
         Files.write(INBOX.resolve(slug).resolve("copy.jpg"), jpeg);
-        Thread.sleep(1500);
-        assertThat(count("select count(*) from ingest.media_assets where project_id = '" + projectId + "'")).isEqualTo(1);
+        await().atMost(TIMEOUT).until(() -> count("select count(*) from ingest.media_assets where project_id = '" + projectId
+                + "' and file_name = 'copy.jpg' and status = 'duplicate' and duplicate_of = '" + data.mediaId() + "'") == 1);
+        Thread.sleep(1000);
+        assertThat(count("select count(*) from ingest.media_assets where project_id = '" + projectId + "'")).isEqualTo(2);
         assertThat(ingestedEvents("cover.jpg") + ingestedEvents("copy.jpg")).isEqualTo(1);
+    }
+
+    @Test
+    void aRestartIngestsNothingTwiceAndCatchesUpOnFilesThatArrivedMeanwhile() throws Exception {
+        Files.write(INBOX.resolve(slug).resolve("before.jpg"), jpeg(30, 30));
+        awaitIngested("before.jpg");
+
+        watcher.forgetAsAfterRestart();
+        Files.createDirectories(INBOX.resolve(slug).resolve("sub/folder"));
+        Files.write(INBOX.resolve(slug).resolve("sub/folder/while-down.jpg"), jpeg(31, 31));
+
+        awaitIngested("while-down.jpg");
+        assertThat(string("select file_name from ingest.watched_files w join ingest.media_assets m on m.id = w.media_id"
+                + " where w.relative_path = 'sub/folder/while-down.jpg' and w.project_id = '" + projectId + "'")).isEqualTo("while-down.jpg");
+        Thread.sleep(1000);
+        assertThat(ingestedEvents("before.jpg")).isEqualTo(1);
+        assertThat(count("select count(*) from ingest.media_assets where project_id = '" + projectId
+                + "' and file_name = 'before.jpg'")).isEqualTo(1);
+    }
+
+    @Test
+    void aReplacedFileBecomesTheNextVersionOfItsPath() throws Exception {
+        Path file = INBOX.resolve(slug).resolve("poster.jpg");
+        Files.write(file, jpeg(40, 40));
+        MediaIngested first = EventCodec.data(awaitIngested("poster.jpg"), MediaIngested.class);
+
+        Files.write(file, jpeg(41, 41));
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(Instant.now().plusSeconds(5)));
+
+        await().atMost(TIMEOUT).until(() -> ingestedEvents("poster.jpg") == 2);
+        MediaIngested second = kafka.all(Topics.MEDIA_INGESTED).stream().map(r -> EventCodec.parse(r.value()))
+                .filter(e -> e.projectid().equals(projectId)).map(e -> EventCodec.data(e, MediaIngested.class))
+                .filter(m -> m.version() == 2).findFirst().orElseThrow();
+        assertThat(first.version()).isEqualTo(1);
+        assertThat(second.previousVersionId()).isEqualTo(first.mediaId());
+        assertThat(second.sha256()).isNotEqualTo(first.sha256());
+    }
+
+    @Test
+    void aFileStillGrowingUnderItsFinalNameWaitsUntilItsSizeSettles() throws Exception {
+        Path clip = TestMedia.mp4(Files.createTempFile("growing", ".mp4"), 160, 120, 1);
+        byte[] whole = Files.readAllBytes(clip);
+        Path target = INBOX.resolve(slug).resolve("growing.mp4");
+        try (var out = Files.newOutputStream(target)) {
+            for (int offset = 0; offset < whole.length; offset += whole.length / 8 + 1) {
+                out.write(whole, offset, Math.min(whole.length / 8 + 1, whole.length - offset));
+                out.flush();
+                Thread.sleep(150);
+            }
+        }
+        MediaIngested data = EventCodec.data(awaitIngested("growing.mp4"), MediaIngested.class);
+        assertThat(data.sizeBytes()).isEqualTo(whole.length);
+        assertThat(count("select count(*) from ingest.media_assets where project_id = '" + projectId
+                + "' and status = 'rejected'")).isZero();
     }
 
     @Test
@@ -136,8 +195,11 @@ class FolderIngestIT {
         Files.write(INBOX.resolve(slug).resolve("empty.mp4"), new byte[0]);
         Files.writeString(INBOX.resolve(slug).resolve("notes.mp4"), "this is text, not a video");
 
+        Files.write(INBOX.resolve(slug).resolve("photo.heic"), TestMedia.heicLike());
         await().atMost(TIMEOUT).until(() -> count("select count(*) from ingest.media_assets where project_id = '"
-                + projectId + "' and status = 'rejected'") == 2);
+                + projectId + "' and status = 'rejected'") == 3);
+        assertThat(string("select reject_reason from ingest.media_assets where file_name = 'photo.heic' and project_id = '" + projectId + "'"))
+                .startsWith("unsupported_type: HEIC");
         assertThat(string("select reject_reason from ingest.media_assets where file_name = 'empty.mp4' and project_id = '" + projectId + "'"))
                 .startsWith("empty_file");
         assertThat(string("select reject_reason from ingest.media_assets where file_name = 'notes.mp4' and project_id = '" + projectId + "'"))

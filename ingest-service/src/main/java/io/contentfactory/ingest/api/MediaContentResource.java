@@ -1,51 +1,84 @@
 package io.contentfactory.ingest.api;
 
+import io.contentfactory.ingest.domain.AssetUrls;
 import io.contentfactory.ingest.domain.MediaAsset;
-import io.contentfactory.ingest.persistence.MediaAssetRepository;
+import io.contentfactory.ingest.persistence.MediaAssetReads;
 import io.contentfactory.ingest.storage.ObjectStorage;
+import io.contentfactory.kit.api.PathIds;
 import io.contentfactory.kit.problem.ProblemException;
-import io.contentfactory.kit.tenancy.TenantScope;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.io.File;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * Serves stored media bytes to the pipeline and to platforms that fetch media by URL.
- * Signed, expiring URLs replace this open route in the ingest issue.
+ * Serves media bytes under the signed, expiring asset URLs ({@link AssetUrls}): to the pipeline, and to platforms that
+ * fetch media by URL. A URL that was altered, or has expired, is refused (403). Files on the filesystem store are sent
+ * from disk; an S3 store's objects are a redirect to a short-lived presigned URL.
  */
 @Path("/media")
 public class MediaContentResource {
 
-    private final MediaAssetRepository assets;
-    private final ObjectStorage storage;
-    private final TenantScope tenancy;
+    private static final Duration REDIRECT_TTL = Duration.ofMinutes(15);
 
-    MediaContentResource(MediaAssetRepository assets, ObjectStorage storage, TenantScope tenancy) {
+    private final MediaAssetReads assets;
+    private final ObjectStorage storage;
+    private final AssetUrls urls;
+
+    MediaContentResource(MediaAssetReads assets, ObjectStorage storage, AssetUrls urls) {
         this.assets = assets;
         this.storage = storage;
-        this.tenancy = tenancy;
+        this.urls = urls;
     }
 
     @GET
-    @Path("/{projectId}/{id}/content")
-    @WithTransaction
-    public Uni<Response> content(@PathParam("projectId") UUID projectId, @PathParam("id") UUID id) {
-        return tenancy.bind(projectId).chain(() -> assets.findInProject(projectId, id)).map(asset -> {
-            if (asset == null) {
-                throw ProblemException.notFound("media", id);
-            }
-            return Response.ok(file(asset)).type(asset.contentType)
-                    .header("Content-Length", asset.sizeBytes)
-                    .build();
-        });
+    @Path("/{projectId}/{id}/{variant}")
+    @Operation(hidden = true)
+    public Uni<Response> content(@PathParam("projectId") String projectId, @PathParam("id") String id,
+            @PathParam("variant") String variantName, @QueryParam("expires") String expires,
+            @QueryParam("signature") String signature) {
+        UUID project = PathIds.uuid(projectId);
+        UUID media = PathIds.uuid(id);
+        AssetUrls.Variant variant = variant(variantName);
+        switch (urls.verify(project, media, variant, expires, signature)) {
+            case INVALID -> throw new ProblemException(403, "invalid_signature", "Forbidden",
+                    "this asset URL is not one we signed, or it was altered");
+            case EXPIRED -> throw new ProblemException(403, "url_expired", "Forbidden",
+                    "this asset URL has expired; ask the API for the item again to get a fresh one");
+            case VALID -> { }
+        }
+        return assets.findInProject(project, media).map(found -> serve(found.orElseThrow(() -> ProblemException.notFound("media", media)), variant));
     }
 
-    private File file(MediaAsset asset) {
-        return storage.localPath(asset.storagePath).toFile();
+    private Response serve(MediaAsset asset, AssetUrls.Variant variant) {
+        String key = variant == AssetUrls.Variant.JPEG ? asset.jpegRenditionPath : asset.storagePath;
+        if (key == null) {
+            throw ProblemException.notFound(variant == AssetUrls.Variant.JPEG ? "JPEG rendition of media" : "content of media", asset.id);
+        }
+        String contentType = variant == AssetUrls.Variant.JPEG ? "image/jpeg" : asset.contentType;
+        Optional<java.net.URI> direct = storage.directUrl(key, contentType, REDIRECT_TTL);
+        if (direct.isPresent()) {
+            return Response.temporaryRedirect(direct.get()).build();
+        }
+        java.nio.file.Path file = storage.localFile(key).orElseThrow(() -> ProblemException.notFound("content of media", asset.id));
+        return Response.ok(file.toFile()).type(contentType)
+                .header("Cache-Control", "private, max-age=3600")
+                .header("ETag", "\"" + (variant == AssetUrls.Variant.JPEG ? key.substring(key.indexOf('/') + 1) : asset.sha256) + "\"")
+                .build();
+    }
+
+    private static AssetUrls.Variant variant(String name) {
+        for (AssetUrls.Variant variant : AssetUrls.Variant.values()) {
+            if (variant.path().equals(name)) {
+                return variant;
+            }
+        }
+        throw ProblemException.notFound("asset variant", name);
     }
 }

@@ -16,7 +16,7 @@ record MediaPageRequest(int limit, Optional<String> status, Optional<Cursor> aft
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
-    static final Set<String> STATUSES = Set.of("ingested", "rejected", "analyzed", "scheduled", "posted", "archived");
+    static final Set<String> STATUSES = Set.of("receiving", "ingested", "rejected", "failed", "duplicate", "analyzed", "scheduled", "posted", "archived");
 
     record Cursor(Instant createdAt, UUID id) {
         String encode() {

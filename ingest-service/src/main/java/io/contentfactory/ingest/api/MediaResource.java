@@ -1,13 +1,22 @@
 package io.contentfactory.ingest.api;
 
 import io.contentfactory.ingest.domain.MediaAsset;
-import io.contentfactory.ingest.domain.MediaRegistry;
+import io.contentfactory.ingest.domain.AssetUrls;
 import io.contentfactory.ingest.persistence.MediaAssetReads;
 import io.contentfactory.kit.api.PathIds;
 import io.contentfactory.kit.problem.ProblemException;
 import io.contentfactory.kit.tenancy.CallerProject;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,23 +32,26 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** Public media routes, reached through the gateway as {@code /v1/media}. Uploads and imports come with the ingest issue. */
-@Path("/v1/media")
+/** Public media reads, reached through the gateway as {@code /v1/media}; uploads and imports are {@link MediaIntakeResource}. */
+@Path("/v1")
 @Authenticated
 public class MediaResource {
 
     private final MediaAssetReads assets;
-    private final MediaRegistry registry;
+    private final AssetUrls urls;
     private final CallerProject caller;
+    private final MediaUploads uploads;
 
-    MediaResource(MediaAssetReads assets, MediaRegistry registry, CallerProject caller) {
+    MediaResource(MediaAssetReads assets, AssetUrls urls, CallerProject caller, MediaUploads uploads) {
         this.assets = assets;
-        this.registry = registry;
+        this.urls = urls;
+        this.uploads = uploads;
         this.caller = caller;
     }
 
     /** The caller's media, newest first, a page at a time. */
     @GET
+    @Path("/media")
     @Operation(operationId = "listMedia", summary = "The key's project's media, newest first",
             description = "Pages of at most 'limit' items; pass a page's nextCursor as 'after' for the next one.")
     @APIResponse(responseCode = "200", description = "A page of media",
@@ -55,7 +67,7 @@ public class MediaResource {
         MediaPageRequest page = MediaPageRequest.of(limit, status, after);
         return assets.page(projectId, page.status(), page.after().map(MediaPageRequest.Cursor::createdAt),
                         page.after().map(MediaPageRequest.Cursor::id), page.limit() + 1)
-                .map(found -> MediaPage.of(found, page.limit(), asset -> MediaView.of(asset, registry.contentUrl(asset.projectId, asset.id))));
+                .map(found -> MediaPage.of(found, page.limit(), asset -> MediaView.of(asset, urls)));
     }
 
     public record MediaPage(List<MediaView> items, String nextCursor) {
@@ -71,9 +83,9 @@ public class MediaResource {
 
     /** One media item of the caller's project; another project's id is simply not found. */
     @GET
-    @Path("/{id}")
+    @Path("/media/{id}")
     @Operation(operationId = "getMedia", summary = "One media item of the key's project",
-            description = "Status, type, size, checksum and, once ingested, the URL its bytes are served from.")
+            description = "Status, bytes received so far while it arrives, what FFmpeg found, and signed URLs of its bytes.")
     @APIResponse(responseCode = "200", description = "The media item",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MediaView.class)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID (code invalid_id)",
@@ -85,16 +97,55 @@ public class MediaResource {
         UUID projectId = caller.id();
         UUID mediaId = PathIds.uuid(id);
         return assets.findInProject(projectId, mediaId)
-                .map(found -> found.map(asset -> MediaView.of(asset, registry.contentUrl(asset.projectId, asset.id)))
+                .map(found -> found.map(asset -> MediaView.of(asset, urls))
                         .orElseThrow(() -> ProblemException.notFound("media", mediaId)));
     }
 
 
-    public record MediaView(UUID id, String fileName, String status, String rejectReason, String mediaType,
-            String contentType, long sizeBytes, String sha256, String sourceType, String contentUrl, Instant createdAt) {
-        static MediaView of(MediaAsset asset, String contentUrl) {
-            return new MediaView(asset.id, asset.fileName, asset.status, asset.rejectReason, asset.mediaType, asset.contentType,
-                    asset.sizeBytes, asset.sha256, asset.sourceType, "ingested".equals(asset.status) ? contentUrl : null, asset.createdAt);
-        }
+
+    /**
+     * Uploads one file as the raw body (any media content type, or application/octet-stream), streamed to storage:
+     * memory does not grow with its size. The name comes from {@code ?fileName=} or a Content-Disposition header.
+     */
+    @POST
+    @Path("/media")
+    @Consumes({"application/octet-stream", "video/*", "image/*"})
+    @Blocking
+    @Operation(operationId = "uploadMedia", summary = "Upload a media file as the raw request body",
+            description = "Streamed to storage, probed with FFmpeg, then ingested. While it arrives, the item is listed as"
+                    + " 'receiving' with its byte count. The same bytes again in this project answer 200 with a 'duplicate' item.")
+    @APIResponse(responseCode = "201", description = "Ingested",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MediaView.class)))
+    @APIResponse(responseCode = "200", description = "The same bytes are already in this project (status duplicate, duplicateOf)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MediaView.class)))
+    @APIResponse(responseCode = "413", description = "Over the size limit (code too_large)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "422", description = "Not media this pipeline takes (codes empty_file, unsupported_type,"
+            + " corrupt_media, too_long, resolution_too_high); the file is kept as a rejected item, named in errors.mediaId",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    public Response upload(InputStream body,
+            @Parameter(description = "The file's name") @QueryParam("fileName") String fileName,
+            @Parameter(description = "Where it fits best: tiktok, yt_shorts, instagram, multi") @QueryParam("platformHint") String platformHint,
+            @HeaderParam(HttpHeaders.CONTENT_DISPOSITION) String disposition,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length) {
+        return uploads.receive(caller.id(), body, UploadNames.of(fileName, disposition), platformHint, length);
     }
+
+    /** Uploads one file as the part {@code file} of a multipart form; its name is the part's file name. */
+    @POST
+    @Path("/media")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Blocking
+    @Operation(operationId = "uploadMediaForm", summary = "Upload a media file as a multipart form (part 'file')")
+    @APIResponse(responseCode = "201", description = "Ingested",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MediaView.class)))
+    @APIResponse(responseCode = "400", description = "No part named 'file' (code missing_file)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    public Response uploadForm(@RestForm("file") FileUpload file, @RestForm("platformHint") String platformHint) {
+        if (file == null) {
+            throw ProblemException.badRequest("missing_file", "send the file as the multipart part named 'file'");
+        }
+        return uploads.receiveForm(caller.id(), file, platformHint);
+    }
+
 }

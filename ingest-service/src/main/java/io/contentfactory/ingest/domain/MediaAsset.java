@@ -7,7 +7,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A stored media file of one project (the seed's {@code media_assets}). */
+/**
+ * A media file of one project (the seed's {@code media_assets}): from the moment its first byte arrives
+ * ({@code receiving}, with a byte count) to {@code ingested}, {@code rejected} with a reason, {@code failed} (its
+ * bytes never arrived whole) or {@code duplicate} of an earlier item with the same bytes.
+ */
 @Entity
 @Table(name = "media_assets")
 public class MediaAsset {
@@ -33,6 +37,39 @@ public class MediaAsset {
     public String rejectReason;
     @Column(name = "platform_hint")
     public String platformHint;
+    @Column(name = "bytes_received")
+    public long bytesReceived;
+    @Column(name = "bytes_expected")
+    public Long bytesExpected;
+    @Column(name = "source_url")
+    public String sourceUrl;
+    public String container;
+    @Column(name = "video_codec")
+    public String videoCodec;
+    @Column(name = "audio_codec")
+    public String audioCodec;
+    @Column(name = "duration_sec")
+    public java.math.BigDecimal durationSec;
+    public Integer width;
+    public Integer height;
+    public String resolution;
+    @Column(name = "frame_rate")
+    public java.math.BigDecimal frameRate;
+    @Column(name = "has_audio")
+    public Boolean hasAudio;
+    @Column(name = "jpeg_rendition_path")
+    public String jpegRenditionPath;
+    public int version;
+    @Column(name = "previous_version_id")
+    public UUID previousVersionId;
+    @Column(name = "duplicate_of")
+    public UUID duplicateOf;
     @Column(name = "created_at")
     public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public boolean isIngested() {
+        return "ingested".equals(status);
+    }
 }

@@ -9,7 +9,12 @@ public enum SniffedType {
     PNG("image/png", MediaType.IMAGE),
     MP4("video/mp4", MediaType.VIDEO),
     QUICKTIME("video/quicktime", MediaType.VIDEO),
-    WEBM("video/webm", MediaType.VIDEO);
+    WEBM("video/webm", MediaType.VIDEO),
+    /** HEIC/HEIF photos: recognised so that the rejection can say what they are, but not decoded here. */
+    HEIF("image/heif", MediaType.IMAGE);
+
+    private static final java.util.Set<String> HEIF_BRANDS = java.util.Set.of("heic", "heix", "hevc", "hevx", "heim",
+            "heis", "mif1", "msf1", "avif", "avis");
 
     private final String contentType;
     private final MediaType mediaType;
@@ -27,6 +32,11 @@ public enum SniffedType {
         return mediaType;
     }
 
+    /** Whether this service ingests it (probes it and hands it on); the rest are recognised only to be named. */
+    public boolean supported() {
+        return this != HEIF;
+    }
+
     public static Optional<SniffedType> of(byte[] head) {
         if (startsWith(head, 0, 0xFF, 0xD8, 0xFF)) {
             return Optional.of(JPEG);
@@ -39,6 +49,9 @@ public enum SniffedType {
         }
         if (startsWith(head, 4, 'f', 't', 'y', 'p')) {
             String brand = head.length >= 12 ? new String(head, 8, 4, java.nio.charset.StandardCharsets.US_ASCII) : "";
+            if (HEIF_BRANDS.contains(brand)) {
+                return Optional.of(HEIF);
+            }
             return Optional.of(brand.startsWith("qt") ? QUICKTIME : MP4);
         }
         return Optional.empty();

@@ -26,7 +26,9 @@ import java.util.UUID;
 public class MediaAssetReads {
 
     private static final String COLUMNS = "project_id, id, source_type, storage_path, file_name, content_type,"
-            + " media_type, size_bytes, sha256, status, reject_reason, platform_hint, created_at";
+            + " media_type, size_bytes, sha256, status, reject_reason, platform_hint, created_at, updated_at,"
+            + " bytes_received, bytes_expected, source_url, container, video_codec, audio_codec, duration_sec, width,"
+            + " height, resolution, frame_rate, has_audio, jpeg_rendition_path, version, previous_version_id, duplicate_of";
 
     private final TenantScope tenancy;
     private final String table;
@@ -79,8 +81,28 @@ public class MediaAssetReads {
         asset.status = row.getString("status");
         asset.rejectReason = row.getString("reject_reason");
         asset.platformHint = row.getString("platform_hint");
-        OffsetDateTime created = row.getOffsetDateTime("created_at");
-        asset.createdAt = created == null ? null : created.toInstant();
+        asset.createdAt = instant(row.getOffsetDateTime("created_at"));
+        asset.updatedAt = instant(row.getOffsetDateTime("updated_at"));
+        asset.bytesReceived = row.getLong("bytes_received");
+        asset.bytesExpected = row.getLong("bytes_expected");
+        asset.sourceUrl = row.getString("source_url");
+        asset.container = row.getString("container");
+        asset.videoCodec = row.getString("video_codec");
+        asset.audioCodec = row.getString("audio_codec");
+        asset.durationSec = row.getBigDecimal("duration_sec");
+        asset.width = row.getInteger("width");
+        asset.height = row.getInteger("height");
+        asset.resolution = row.getString("resolution");
+        asset.frameRate = row.getBigDecimal("frame_rate");
+        asset.hasAudio = row.getBoolean("has_audio");
+        asset.jpegRenditionPath = row.getString("jpeg_rendition_path");
+        asset.version = row.getInteger("version");
+        asset.previousVersionId = row.getUUID("previous_version_id");
+        asset.duplicateOf = row.getUUID("duplicate_of");
         return asset;
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 }

@@ -1,79 +1,76 @@
 package io.contentfactory.ingest.storage;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
-import java.util.HexFormat;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The filesystem store: bytes are streamed into a temporary file while hashed, then moved atomically to
- * {@code <root>/<project-id>/<sha256>}. A second copy of the same bytes in a project lands on the same object.
+ * The filesystem store, the default: a staged file is renamed atomically to {@code <root>/<project-id>/<sha256>}.
+ * A second copy of the same bytes in a project lands on the same object.
  */
-@ApplicationScoped
 public class LocalObjectStorage implements ObjectStorage {
 
-    private static final int HEAD_BYTES = 64;
     private final Path root;
 
-    LocalObjectStorage(@ConfigProperty(name = "factory.ingest.storage-root") Path root) {
-        this.root = root;
+    public LocalObjectStorage(Path root) {
+        this.root = root.toAbsolutePath().normalize();
     }
 
     @Override
-    public StoredObject put(UUID projectId, InputStream content) throws IOException {
-        Path projectDir = Files.createDirectories(root.resolve(projectId.toString()));
-        Path temp = Files.createTempFile(projectDir, ".incoming-", ".tmp");
+    public String store(UUID projectId, StagedFile staged) throws IOException {
+        Path target = Files.createDirectories(root.resolve(projectId.toString())).resolve(staged.sha256());
+        if (Files.exists(target)) {
+            staged.discard();
+        } else {
+            moveAtomically(staged.path(), target);
+        }
+        return ObjectStorage.key(projectId, staged.sha256());
+    }
+
+    /** A rename where staging shares the filesystem (the default); otherwise a copy beside the target, then a rename. */
+    private static void moveAtomically(Path from, Path target) throws IOException {
         try {
-            MessageDigest sha = sha256();
-            byte[] head = new byte[HEAD_BYTES];
-            int headLength = 0;
-            long size = 0;
-            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), sha)) {
-                byte[] buffer = new byte[64 * 1024];
-                int read;
-                while ((read = content.read(buffer)) != -1) {
-                    if (headLength < HEAD_BYTES) {
-                        int take = Math.min(read, HEAD_BYTES - headLength);
-                        System.arraycopy(buffer, 0, head, headLength, take);
-                        headLength += take;
-                    }
-                    out.write(buffer, 0, read);
-                    size += read;
-                }
+            Files.move(from, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Path beside = Files.createTempFile(target.getParent(), ".copy-", ".part");
+            try {
+                Files.copy(from, beside, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(beside, target, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(beside);
+                Files.deleteIfExists(from);
             }
-            String hash = HexFormat.of().formatHex(sha.digest());
-            Path target = projectDir.resolve(hash);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return new StoredObject(projectId + "/" + hash, hash, size, Arrays.copyOf(head, headLength));
-        } finally {
-            Files.deleteIfExists(temp);
         }
     }
 
     @Override
-    public Path localPath(String key) {
+    public InputStream open(String key) throws IOException {
+        return Files.newInputStream(path(key));
+    }
+
+    @Override
+    public Optional<URI> directUrl(String key, String contentType, Duration ttl) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Path> localFile(String key) {
+        Path path = path(key);
+        return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+    }
+
+    private Path path(String key) {
         Path path = root.resolve(key).normalize();
-        if (!path.startsWith(root.normalize())) {
+        if (!path.startsWith(root)) {
             throw new IllegalArgumentException("storage key escapes the root: " + key);
         }
         return path;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

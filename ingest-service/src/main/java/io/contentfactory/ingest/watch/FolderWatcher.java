@@ -1,11 +1,14 @@
 package io.contentfactory.ingest.watch;
 
-import io.contentfactory.ingest.domain.MediaRegistry;
+import io.contentfactory.ingest.domain.IngestConfig;
+import io.contentfactory.ingest.domain.MediaIntake;
+import io.contentfactory.ingest.domain.Origin;
 import io.contentfactory.ingest.domain.ProjectFolder;
+import io.contentfactory.ingest.persistence.MediaAssetWrites;
 import io.contentfactory.ingest.persistence.ProjectFolderRepository;
-import io.contentfactory.ingest.persistence.WatchedFiles;
-import io.contentfactory.ingest.storage.ObjectStorage;
-import io.contentfactory.ingest.storage.StoredObject;
+import io.contentfactory.ingest.storage.StagedFile;
+import io.contentfactory.ingest.storage.StagingArea;
+import io.contentfactory.ingest.storage.TooLargeException;
 import io.contentfactory.kit.tenancy.TenantScope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -23,16 +26,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Scans {@code <root>/<project-slug>/**} and ingests each file once it is complete.
+ * Scans each project's watched folder, {@code <root>/<project-slug>/**} or the folder an operator configured for the
+ * project, and ingests each file once it is complete.
  *
- * <p>A file is complete when its size and modification time are unchanged across two scans and its name is
- * not a temporary one. Each ingested version is recorded by (project, path, hash), so a rescan or a restart
- * ingests nothing twice, and files that arrived while the service was down are picked up on its first scan.
- * Symbolic links are followed only when they resolve inside the root; unreadable files are logged and retried.
+ * <ul>
+ *   <li>A file is complete when its size and modification time are unchanged across two scans and its name is not a
+ *       temporary one ({@code .part}, {@code .crdownload}, ...). Hidden files are ignored.</li>
+ *   <li>Each ingested version is recorded by (project, path, hash) in the same transaction as its item, so a rescan or
+ *       a restart ingests nothing twice, and files that arrived while the service was down are picked up on its first
+ *       scan. A file replaced with other bytes becomes the next version of its path's item.</li>
+ *   <li>Subfolders are walked. Symbolic links are followed only when they resolve inside the project's folder; an
+ *       unreadable file is logged once and retried each scan; a file over the size limit is recorded as failed.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class FolderWatcher {
@@ -41,25 +49,35 @@ public class FolderWatcher {
     private static final List<String> TEMPORARY_SUFFIXES = List.of(".part", ".crdownload", ".tmp", ".download", ".partial");
 
     private final Path root;
-    private final ObjectStorage storage;
-    private final MediaRegistry registry;
+    private final Map<String, Path> projectFolders;
+    private final long maxBytes;
+    private final StagingArea staging;
+    private final MediaIntake intake;
+    private final MediaAssetWrites writes;
     private final ProjectFolderRepository folders;
-    private final WatchedFiles watchedFiles;
     private final TenantScope tenantScope;
-    /** Last observed (size, mtime) per file; only files seen unchanged twice are ingested. */
-    private final Map<Path, FileState> lastSeen = new HashMap<>();
-    /** Versions already handled by this process, so unchanged files are not re-hashed on every scan. */
-    private final Map<Path, FileState> handled = new HashMap<>();
-    private final Set<Path> refused = new HashSet<>();
+    private ScanMemory memory = new ScanMemory();
 
-    FolderWatcher(@ConfigProperty(name = "factory.ingest.watch-root") Path root, ObjectStorage storage,
-            MediaRegistry registry, ProjectFolderRepository folders, WatchedFiles watchedFiles, TenantScope tenantScope) {
-        this.root = root.toAbsolutePath().normalize();
-        this.storage = storage;
-        this.registry = registry;
+    FolderWatcher(IngestConfig config, StagingArea staging, MediaIntake intake, MediaAssetWrites writes,
+            ProjectFolderRepository folders, TenantScope tenantScope) {
+        this.root = config.watchRoot().toAbsolutePath().normalize();
+        this.projectFolders = config.projectFolders();
+        this.maxBytes = config.limits().maxSize().asLongValue();
+        this.staging = staging;
+        this.intake = intake;
+        this.writes = writes;
         this.folders = folders;
-        this.watchedFiles = watchedFiles;
         this.tenantScope = tenantScope;
+    }
+
+    /** What this process remembers between scans; none of it is needed for correctness after a restart. */
+    private static final class ScanMemory {
+        /** Last observed (size, mtime) per file; only files seen unchanged twice are ingested. */
+        final Map<Path, FileState> lastSeen = new HashMap<>();
+        /** Versions already handled, so that unchanged files are not hashed again on every scan. */
+        final Map<Path, FileState> handled = new HashMap<>();
+        /** Paths already reported, so that a log line is not repeated every scan. */
+        final Set<Path> reported = new HashSet<>();
     }
 
     @Scheduled(every = "${factory.ingest.scan-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -72,15 +90,22 @@ public class FolderWatcher {
     }
 
     public synchronized void scan() {
-        if (!Files.isDirectory(root)) {
-            return;
-        }
         for (ProjectFolder project : knownProjects()) {
-            Path projectDir = root.resolve(project.slug);
-            if (Files.isDirectory(projectDir, LinkOption.NOFOLLOW_LINKS)) {
-                scanProject(project, projectDir);
+            Path folder = folderOf(project);
+            if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                scanProject(project, folder);
             }
         }
+    }
+
+    /** Forgets what this process learnt between scans, as a restart does; the database still knows what was ingested. */
+    public synchronized void forgetAsAfterRestart() {
+        memory = new ScanMemory();
+    }
+
+    private Path folderOf(ProjectFolder project) {
+        Path configured = projectFolders.get(project.slug);
+        return configured != null ? configured.toAbsolutePath().normalize() : root.resolve(project.slug);
     }
 
     private List<ProjectFolder> knownProjects() {
@@ -91,15 +116,21 @@ public class FolderWatcher {
         }
     }
 
-    private void scanProject(ProjectFolder project, Path projectDir) {
-        try (Stream<Path> files = Files.walk(projectDir)) {
-            files.filter(path -> !path.equals(projectDir)).forEach(path -> consider(project, path));
+    private void scanProject(ProjectFolder project, Path folder) {
+        Path realFolder;
+        try {
+            realFolder = folder.toRealPath();
+        } catch (IOException e) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.filter(path -> !path.equals(folder)).forEach(path -> consider(project, folder, realFolder, path));
         } catch (IOException | java.io.UncheckedIOException e) {
-            LOG.warnf("cannot walk %s: %s", projectDir, e.getMessage());
+            LOG.warnf("cannot walk %s: %s", folder, e.getMessage());
         }
     }
 
-    private void consider(ProjectFolder project, Path path) {
+    private void consider(ProjectFolder project, Path folder, Path realFolder, Path path) {
         String name = path.getFileName().toString();
         if (name.startsWith(".") || TEMPORARY_SUFFIXES.stream().anyMatch(name::endsWith)) {
             return;
@@ -108,49 +139,61 @@ public class FolderWatcher {
         try {
             real = path.toRealPath();
         } catch (IOException e) {
-            LOG.debugf("skipping %s: %s", path, e.getMessage());
             return;
         }
-        if (!real.startsWith(root)) {
-            if (refused.add(path)) {
-                LOG.warnf("skipping %s: it links outside the watched root", path);
-            }
+        if (!real.startsWith(realFolder)) {
+            reportOnce(path, "skipping %s: it links outside the project's watched folder");
             return;
         }
         if (!Files.isRegularFile(real)) {
             return;
         }
         FileState state = FileState.of(real);
-        if (state == null || state.equals(handled.get(path))) {
+        if (state == null || state.equals(memory.handled.get(path))) {
             return;
         }
-        FileState previous = lastSeen.put(path, state);
+        FileState previous = memory.lastSeen.put(path, state);
         if (!state.equals(previous)) {
             return;
         }
         if (!Files.isReadable(real)) {
-            LOG.warnf("skipping unreadable file %s", path);
+            reportOnce(path, "skipping unreadable file %s; it is retried every scan");
             return;
         }
-        if (ingest(project, root.resolve(project.slug).relativize(path).toString(), real)) {
-            handled.put(path, state);
+        if (ingest(project, folder.relativize(path).toString(), real, state)) {
+            memory.handled.put(path, state);
         }
     }
 
-    private boolean ingest(ProjectFolder project, String relativePath, Path file) {
+    private boolean ingest(ProjectFolder project, String relativePath, Path file, FileState state) {
+        StagedFile staged;
         try (InputStream in = Files.newInputStream(file)) {
-            StoredObject object = storage.put(project.projectId, in);
-            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> tenantScope.bind(project.projectId)
-                    .chain(() -> watchedFiles.seen(project.projectId, relativePath, object.sha256()))
-                    .chain(seen -> seen
-                            ? io.smallrye.mutiny.Uni.createFrom().voidItem()
-                            : registry.register(project.projectId, "watched_folder", file.getFileName().toString(), object)
-                                    .chain(asset -> watchedFiles.record(project.projectId, relativePath, object.sha256(),
-                                            object.sizeBytes(), asset.id)))));
+            staged = staging.receive(in, maxBytes, bytes -> { });
+        } catch (TooLargeException e) {
+            var item = intake.open(project.projectId, Origin.watched(relativePath, file.getFileName().toString(), state.size()));
+            intake.fail(item, "too_large", e.getMessage(), state.size());
             return true;
-        } catch (Throwable e) {
+        } catch (IOException e) {
+            LOG.warnf("cannot read %s, retrying next scan: %s", file, e.toString());
+            return false;
+        }
+        try {
+            if (writes.watchedBefore(project.projectId, relativePath, staged.sha256()).await().indefinitely()) {
+                staged.discard();
+                return true;
+            }
+            intake.ingest(project.projectId, Origin.watched(relativePath, file.getFileName().toString(), state.size()), staged);
+            return true;
+        } catch (RuntimeException e) {
+            staged.discard();
             LOG.warnf("cannot ingest %s, retrying next scan: %s", file, e.toString());
             return false;
+        }
+    }
+
+    private void reportOnce(Path path, String message) {
+        if (memory.reported.add(path)) {
+            LOG.warnf(message, path);
         }
     }
 
@@ -164,5 +207,4 @@ public class FolderWatcher {
             }
         }
     }
-
 }

@@ -59,6 +59,31 @@ public final class TestMedia {
         return encode(pattern(width, height, 3, 10), "png");
     }
 
+    /**
+     * The start of a HEIF/HEIC file as phones write it: an {@code ftyp} box with the {@code heic} brand and a
+     * {@code meta} box, followed by bytes no decoder here understands.
+     */
+    public static byte[] heicLike() {
+        byte[] file = new byte[4096];
+        byte[] header = {0, 0, 0, 24, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c', 0, 0, 0, 0, 'm', 'i', 'f', '1', 'h', 'e', 'i', 'c',
+                0, 0, 0, 40, 'm', 'e', 't', 'a'};
+        System.arraycopy(header, 0, file, 0, header.length);
+        for (int i = header.length; i < file.length; i++) {
+            file[i] = (byte) (i * 31);
+        }
+        return file;
+    }
+
+    /** The first {@code fraction} of a file's bytes, as an interrupted copy leaves it. */
+    public static byte[] truncated(Path file, double fraction) {
+        try {
+            byte[] all = Files.readAllBytes(file);
+            return java.util.Arrays.copyOf(all, (int) (all.length * fraction));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static BufferedImage pattern(int width, int height, int frame, int frames) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = image.createGraphics();

@@ -3,9 +3,14 @@ package io.contentfactory.contracts.events;
 import java.util.UUID;
 
 /**
- * A media file was stored and registered.
+ * A media file was stored, probed and registered.
  *
- * @param contentUrl where the bytes can be fetched from ingest-service (the storage owner)
+ * @param contentUrl   a signed, expiring URL of the bytes (a "Content Factory asset URL")
+ * @param durationSec  null for an image
+ * @param platformHint where the file fits best (the sender's, or derived from its shape), may be null
+ * @param jpegUrl      the JPEG rendition made for Instagram when the image is not already a fitting JPEG, else null
+ * @param version      1, or the version of a watched file that replaced an earlier one
+ * @param previousVersionId the media item this one replaced, or null
  */
 public record MediaIngested(
         UUID mediaId,
@@ -15,11 +20,25 @@ public record MediaIngested(
         MediaType mediaType,
         long sizeBytes,
         String sha256,
-        String contentUrl) implements PipelineEvent {
+        String contentUrl,
+        Double durationSec,
+        Integer width,
+        Integer height,
+        String platformHint,
+        String jpegUrl,
+        int version,
+        UUID previousVersionId) implements PipelineEvent {
 
     public MediaIngested {
         Required.fields("mediaId", mediaId, "sourceType", sourceType, "fileName", fileName, "contentType", contentType,
                 "mediaType", mediaType, "sha256", sha256, "contentUrl", contentUrl);
+    }
+
+    /** A first version with no probe details, as tests and simple producers build it. */
+    public MediaIngested(UUID mediaId, String sourceType, String fileName, String contentType, MediaType mediaType,
+            long sizeBytes, String sha256, String contentUrl) {
+        this(mediaId, sourceType, fileName, contentType, mediaType, sizeBytes, sha256, contentUrl, null, null, null,
+                null, null, 1, null);
     }
 
     @Override

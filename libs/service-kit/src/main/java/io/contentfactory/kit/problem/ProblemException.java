@@ -10,6 +10,11 @@ public class ProblemException extends RuntimeException {
         this.problem = Problem.of(status, code, title, detail);
     }
 
+    public ProblemException(Problem problem) {
+        super(problem.code() + ": " + problem.detail());
+        this.problem = problem;
+    }
+
     public static ProblemException notFound(String what, Object id) {
         return new ProblemException(404, "not_found", "Not found", what + " " + id + " does not exist in this project");
     }

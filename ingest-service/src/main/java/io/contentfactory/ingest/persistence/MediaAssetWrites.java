@@ -1,0 +1,158 @@
+package io.contentfactory.ingest.persistence;
+
+import io.contentfactory.contracts.events.MediaIngested;
+import io.contentfactory.ingest.domain.MediaAsset;
+import io.contentfactory.kit.ServiceConfig;
+import io.contentfactory.kit.outbox.Outbox;
+import io.contentfactory.kit.tenancy.TenantScope;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowIterator;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The write path of media items, on the reactive pool: a row is opened when the first byte arrives, counts its bytes,
+ * and is completed or failed once. Completion de-duplicates by content within the project, records the watched
+ * file version and emits {@code media.ingested}, all in one transaction.
+ */
+@ApplicationScoped
+public class MediaAssetWrites {
+
+    /** Statuses of items that hold their bytes: a later copy of the same bytes points at one of them. */
+    private static final String HOLDS_BYTES = "status not in ('receiving', 'failed', 'duplicate')";
+
+    private final TenantScope tenancy;
+    private final Outbox outbox;
+    private final String assets;
+    private final String watched;
+
+    MediaAssetWrites(TenantScope tenancy, Outbox outbox, ServiceConfig service) {
+        this.tenancy = tenancy;
+        this.outbox = outbox;
+        this.assets = service.table("media_assets");
+        this.watched = service.table("watched_files");
+    }
+
+    public Uni<Void> open(MediaAsset asset) {
+        String sql = "insert into " + assets + " (project_id, id, source_type, file_name, status, size_bytes, bytes_received,"
+                + " bytes_expected, source_url, platform_hint, created_at, updated_at)"
+                + " values ($1, $2, $3, $4, 'receiving', 0, 0, $5, $6, $7, $8, $8)";
+        return tenancy.inProject(asset.projectId, connection -> connection.preparedQuery(sql).execute(Tuple.tuple(Arrays.asList(
+                asset.projectId, asset.id, asset.sourceType, asset.fileName, asset.bytesExpected, asset.sourceUrl,
+                asset.platformHint, asset.createdAt.atOffset(ZoneOffset.UTC))))).replaceWithVoid();
+    }
+
+    public Uni<Void> progress(UUID projectId, UUID id, long bytes) {
+        String sql = "update " + assets + " set bytes_received = $3, updated_at = now()"
+                + " where project_id = $1 and id = $2 and status = 'receiving'";
+        return tenancy.inProject(projectId, connection -> connection.preparedQuery(sql).execute(Tuple.of(projectId, id, bytes)))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> fail(UUID projectId, UUID id, String reason, long bytesReceived) {
+        String sql = "update " + assets + " set status = 'failed', reject_reason = $3, bytes_received = greatest(bytes_received, $4), updated_at = now()"
+                + " where project_id = $1 and id = $2 and status = 'receiving'";
+        return tenancy.inProject(projectId, connection -> connection.preparedQuery(sql)
+                .execute(Tuple.of(projectId, id, reason, bytesReceived))).replaceWithVoid();
+    }
+
+    /** The newest item ingested from a watched path, whose next version a changed file becomes. */
+    public Uni<Optional<PreviousVersion>> latestOfWatchedPath(SqlConnection connection, UUID projectId, String relativePath) {
+        String sql = "select m.id, m.version from " + watched + " w join " + assets + " m on m.project_id = w.project_id"
+                + " and m.id = w.media_id where w.project_id = $1 and w.relative_path = $2 order by w.seen_at desc limit 1";
+        return connection.preparedQuery(sql).execute(Tuple.of(projectId, relativePath)).map(rows -> {
+            RowIterator<Row> iterator = rows.iterator();
+            if (!iterator.hasNext()) {
+                return Optional.empty();
+            }
+            Row row = iterator.next();
+            return Optional.of(new PreviousVersion(row.getUUID("id"), row.getInteger("version")));
+        });
+    }
+
+    public record PreviousVersion(UUID mediaId, int version) {
+    }
+
+    /**
+     * Completes a receiving item inside one transaction bound to its project. {@code fill} sets the completed
+     * fields on {@code asset} (it may look up the watched path's previous version on the connection first), and
+     * {@code event} builds {@code media.ingested} from the filled item when it is ingested. A watched file's
+     * version is recorded in the same transaction, so a rescan after a crash never ingests it twice.
+     */
+    public Uni<MediaAsset> complete(MediaAsset asset, String watchedPath, Function<SqlConnection, Uni<MediaAsset>> fill,
+            Function<MediaAsset, MediaIngested> event) {
+        return tenancy.inProject(asset.projectId, connection -> lockContent(connection, asset)
+                .chain(() -> existingWithSameBytes(connection, asset))
+                .chain(existing -> existing.isPresent()
+                        ? markDuplicate(connection, asset, existing.get())
+                        : fill.apply(connection).chain(filled -> update(connection, filled)
+                                .chain(() -> filled.isIngested()
+                                        ? outbox.recordAll(connection, List.of(new Outbox.Outgoing(filled.projectId, event.apply(filled))))
+                                        : Uni.createFrom().voidItem())
+                                .replaceWith(filled)))
+                .call(done -> watchedPath == null
+                        ? Uni.createFrom().voidItem()
+                        : recordWatched(connection, done, watchedPath)));
+    }
+
+    private Uni<Void> recordWatched(SqlConnection connection, MediaAsset asset, String relativePath) {
+        String sql = "insert into " + watched + " (project_id, relative_path, sha256, size_bytes, media_id)"
+                + " values ($1, $2, $3, $4, $5) on conflict do nothing";
+        return connection.preparedQuery(sql)
+                .execute(Tuple.of(asset.projectId, relativePath, asset.sha256, asset.sizeBytes, asset.id)).replaceWithVoid();
+    }
+
+    public Uni<Boolean> watchedBefore(UUID projectId, String relativePath, String sha256) {
+        String sql = "select 1 from " + watched + " where project_id = $1 and relative_path = $2 and sha256 = $3";
+        return tenancy.readInProject(projectId, sql, Tuple.of(projectId, relativePath, sha256))
+                .map(rows -> rows.iterator().hasNext());
+    }
+
+    /** Two copies of the same bytes completing at once in one project queue here, so one becomes the duplicate. */
+    private Uni<Void> lockContent(SqlConnection connection, MediaAsset asset) {
+        return connection.preparedQuery("select pg_advisory_xact_lock(hashtextextended($1, 0))")
+                .execute(Tuple.of(asset.projectId + "/" + asset.sha256)).replaceWithVoid();
+    }
+
+    private Uni<Optional<UUID>> existingWithSameBytes(SqlConnection connection, MediaAsset asset) {
+        String sql = "select id from " + assets + " where project_id = $1 and sha256 = $2 and " + HOLDS_BYTES
+                + " and id <> $3 limit 1";
+        return connection.preparedQuery(sql).execute(Tuple.of(asset.projectId, asset.sha256, asset.id))
+                .map(rows -> {
+                    RowIterator<Row> iterator = rows.iterator();
+                    return iterator.hasNext() ? Optional.of(iterator.next().getUUID("id")) : Optional.empty();
+                });
+    }
+
+    private Uni<MediaAsset> markDuplicate(SqlConnection connection, MediaAsset asset, UUID original) {
+        String sql = "update " + assets + " set status = 'duplicate', duplicate_of = $3, sha256 = $4, size_bytes = $5,"
+                + " bytes_received = $5, updated_at = now() where project_id = $1 and id = $2";
+        asset.status = "duplicate";
+        asset.duplicateOf = original;
+        asset.bytesReceived = asset.sizeBytes;
+        return connection.preparedQuery(sql).execute(Tuple.of(asset.projectId, asset.id, original, asset.sha256, asset.sizeBytes))
+                .replaceWith(asset);
+    }
+
+    private Uni<Void> update(SqlConnection connection, MediaAsset a) {
+        String sql = "update " + assets + " set status = $3, reject_reason = $4, storage_path = $5, content_type = $6,"
+                + " media_type = $7, size_bytes = $8, bytes_received = $8, sha256 = $9, container = $10, video_codec = $11,"
+                + " audio_codec = $12, duration_sec = $13, width = $14, height = $15, resolution = $16, frame_rate = $17,"
+                + " has_audio = $18, jpeg_rendition_path = $19, platform_hint = $20, version = $21,"
+                + " previous_version_id = $22, updated_at = $23 where project_id = $1 and id = $2";
+        return connection.preparedQuery(sql).execute(Tuple.tuple(Arrays.asList(a.projectId, a.id, a.status, a.rejectReason,
+                a.storagePath, a.contentType, a.mediaType, a.sizeBytes, a.sha256, a.container, a.videoCodec, a.audioCodec,
+                a.durationSec, a.width, a.height, a.resolution, a.frameRate, a.hasAudio, a.jpegRenditionPath,
+                a.platformHint, a.version, a.previousVersionId, OffsetDateTime.now(ZoneOffset.UTC))))
+                .replaceWithVoid();
+    }
+}

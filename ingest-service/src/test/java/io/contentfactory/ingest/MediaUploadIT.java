@@ -1,0 +1,237 @@
+package io.contentfactory.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.contentfactory.contracts.EventCodec;
+import io.contentfactory.contracts.Topics;
+import io.contentfactory.contracts.events.MediaIngested;
+import io.contentfactory.testkit.InternalTokens;
+import io.contentfactory.testkit.KafkaResource;
+import io.contentfactory.testkit.PostgresResource;
+import io.contentfactory.testkit.TestMedia;
+import io.contentfactory.testkit.TopicProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** POST /v1/media with real files made in the test: each ends ingested with what FFmpeg found, or refused with its reason. */
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
+class MediaUploadIT {
+
+    private static final InternalTokens TOKENS = InternalTokens.forService("ingest-service");
+    private final TopicProbe kafka = TopicProbe.onTestBroker();
+    private UUID projectId;
+
+    @TempDir
+    Path dir;
+    @TestHTTPResource("/")
+    URL base;
+
+    @BeforeEach
+    void project() {
+        projectId = UUID.randomUUID();
+    }
+
+    @Test
+    void aVideoWithAToneIsProbedStoredAnnouncedAndServedUnderASignedUrl() throws Exception {
+        byte[] clip = Files.readAllBytes(TestMedia.mp4(dir.resolve("clip.mp4"), 360, 640, 2));
+
+        JsonPath item = upload(clip, "morning.mp4", "video/mp4").then().statusCode(201)
+                .header("Location", startsWith("/v1/media/")).extract().jsonPath();
+
+        assertThat(item.getString("status")).isEqualTo("ingested");
+        assertThat(item.getString("mediaType")).isEqualTo("video");
+        assertThat(item.getString("contentType")).isEqualTo("video/mp4");
+        assertThat(item.getString("container")).contains("mp4");
+        assertThat(item.getString("videoCodec")).isEqualTo("mpeg4");
+        assertThat(item.getString("audioCodec")).isEqualTo("aac");
+        assertThat(item.getBoolean("hasAudio")).isTrue();
+        assertThat(item.getDouble("durationSec")).isBetween(1.9, 2.2);
+        assertThat(item.getString("resolution")).isEqualTo("360x640");
+        assertThat(item.getDouble("frameRate")).isEqualTo(25.0);
+        assertThat(item.getString("platformHint")).isEqualTo("multi");
+        assertThat(item.getLong("bytesReceived")).isEqualTo(clip.length);
+
+        MediaIngested event = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.MEDIA_INGESTED,
+                r -> r.value().contains(item.getString("id")), Duration.ofSeconds(20)).value()), MediaIngested.class);
+        assertThat(event.durationSec()).isBetween(1.9, 2.2);
+        assertThat(event.width()).isEqualTo(360);
+        assertThat(event.contentUrl()).contains("expires=").contains("signature=");
+        byte[] served = given().get(relative(event.contentUrl())).then().statusCode(200).contentType("video/mp4")
+                .extract().asByteArray();
+        assertThat(served).isEqualTo(clip);
+    }
+
+    @Test
+    void anAlteredOrMisdirectedAssetUrlIsRefused() throws Exception {
+        JsonPath item = upload(TestMedia.jpeg(64, 64), "a.jpg", "image/jpeg").then().statusCode(201).extract().jsonPath();
+        String url = relative(item.getString("contentUrl"));
+
+        given().get(url.replaceFirst("signature=.", "signature=A")).then().statusCode(403)
+                .body("code", equalTo("invalid_signature"));
+        given().get(url.replace(item.getString("id"), UUID.randomUUID().toString())).then().statusCode(403)
+                .body("code", equalTo("invalid_signature"));
+        given().get(url.replaceFirst("expires=\\d+", "expires=" + (System.currentTimeMillis() / 1000 + 999_999))).then()
+                .statusCode(403).body("code", equalTo("invalid_signature"));
+        given().get(url.replaceFirst("\\?.*", "")).then().statusCode(403);
+    }
+
+    @Test
+    void aPngIsAlsoStoredAsAJpegRenditionForInstagramAndAFittingJpegIsNot() throws Exception {
+        JsonPath png = upload(TestMedia.png(2000, 1000), "graphic.png", "image/png").then().statusCode(201).extract().jsonPath();
+        JsonPath jpeg = upload(TestMedia.jpeg(1080, 1350), "photo.jpg", "image/jpeg").then().statusCode(201).extract().jsonPath();
+
+        assertThat(png.getString("videoCodec")).isEqualTo("png");
+        assertThat(png.getString("platformHint")).isEqualTo("instagram");
+        byte[] rendition = given().get(relative(png.getString("jpegUrl"))).then().statusCode(200)
+                .contentType("image/jpeg").extract().asByteArray();
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(rendition));
+        assertThat(decoded.getWidth()).isEqualTo(1440);
+        assertThat(decoded.getHeight()).isEqualTo(720);
+        assertThat(jpeg.getString("jpegUrl")).isNull();
+        assertThat(jpeg.getString("resolution")).isEqualTo("1080x1350");
+    }
+
+    @Test
+    void filesThatAreNotMediaWeTakeAreRefusedWithTheirReasonAndKeptAsRejected() throws Exception {
+        Path whole = TestMedia.mp4(dir.resolve("whole.mp4"), 320, 240, 2);
+        expectRejected(TestMedia.truncated(whole, 0.6), "cut.mp4", "video/mp4", "corrupt_media");
+        expectRejected("just some notes\n".repeat(50).getBytes(StandardCharsets.UTF_8), "notes.mp4", "video/mp4", "unsupported_type");
+        expectRejected(new byte[0], "empty.mp4", "video/mp4", "empty_file");
+        expectRejected(TestMedia.heicLike(), "IMG_0001.HEIC", "image/heic", "unsupported_type");
+        expectRejected(TestMedia.png(4500, 20), "banner.png", "image/png", "resolution_too_high");
+
+        JsonPath rejected = given().auth().oauth2(TOKENS.valid(projectId, "read")).queryParam("status", "rejected")
+                .get("/v1/media").then().statusCode(200).extract().jsonPath();
+        assertThat(rejected.getList("items.fileName")).containsExactlyInAnyOrder("cut.mp4", "notes.mp4", "empty.mp4",
+                "IMG_0001.HEIC", "banner.png");
+        assertThat(rejected.getList("items.rejectReason", String.class)).allSatisfy(reason -> assertThat(reason).contains(": "));
+    }
+
+    @Test
+    void theSameBytesAgainAreADuplicateOfTheFirstItem() throws Exception {
+        byte[] jpeg = TestMedia.jpeg(50, 60);
+        String first = upload(jpeg, "one.jpg", "image/jpeg").then().statusCode(201).extract().path("id");
+
+        upload(jpeg, "two.jpg", "image/jpeg").then().statusCode(200)
+                .body("status", equalTo("duplicate")).body("duplicateOf", equalTo(first))
+                .header("Content-Location", equalTo("/v1/media/" + first));
+    }
+
+    @Test
+    void aMultipartFormUploadIsIngestedUnderItsPartsFileName() throws Exception {
+        given().auth().oauth2(TOKENS.valid(projectId, "write"))
+                .multiPart("file", "square.jpg", TestMedia.jpeg(90, 90), "image/jpeg")
+                .post("/v1/media").then().statusCode(201)
+                .body("fileName", equalTo("square.jpg")).body("status", equalTo("ingested"))
+                .body("sourceType", equalTo("upload"));
+        given().auth().oauth2(TOKENS.valid(projectId, "write")).multiPart("other", "x.jpg", new byte[] {1}, "image/jpeg")
+                .post("/v1/media").then().statusCode(400).body("code", equalTo("missing_file"));
+    }
+
+    @Test
+    void aSlowUploadShowsItsBytesSoFarWhileItArrives() throws Exception {
+        byte[] clip = Files.readAllBytes(TestMedia.mp4(dir.resolve("slow.mp4"), 320, 240, 3));
+        HttpRequest request = HttpRequest.newBuilder(base.toURI().resolve("/v1/media?fileName=slow.mp4"))
+                .header("Authorization", "Bearer " + TOKENS.valid(projectId, "write"))
+                .header("Content-Type", "video/mp4")
+                .POST(HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(() -> new Trickle(clip)), clip.length))
+                .build();
+        CompletableFuture<HttpResponse<String>> response = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofString());
+
+        JsonPath receiving = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> given().auth().oauth2(TOKENS.valid(projectId, "read")).queryParam("status", "receiving")
+                        .get("/v1/media").then().statusCode(200).extract().jsonPath(),
+                        page -> page.getList("items").size() == 1 && page.getLong("items[0].bytesReceived") > 0);
+        assertThat(receiving.getLong("items[0].bytesReceived")).isLessThan(clip.length);
+        assertThat(receiving.getLong("items[0].bytesExpected")).isEqualTo(clip.length);
+        assertThat(receiving.getInt("items[0].percentReceived")).isBetween(1, 99);
+        String id = receiving.getString("items[0].id");
+
+        assertThat(response.get().statusCode()).isEqualTo(201);
+        given().auth().oauth2(TOKENS.valid(projectId, "read")).get("/v1/media/" + id).then().statusCode(200)
+                .body("status", equalTo("ingested")).body("bytesReceived", equalTo(clip.length));
+    }
+
+    /** A body that arrives in small pieces, slowly enough for the progress to be seen. */
+    private static final class Trickle extends InputStream {
+        private final byte[] bytes;
+        private int position;
+
+        Trickle(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) == -1 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] target, int offset, int length) {
+            if (position >= bytes.length) {
+                return -1;
+            }
+            try {
+                Thread.sleep(60);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            int n = Math.min(Math.min(length, bytes.length / 40 + 1), bytes.length - position);
+            System.arraycopy(bytes, position, target, offset, n);
+            position += n;
+            return n;
+        }
+    }
+
+    private void expectRejected(byte[] bytes, String name, String contentType, String code) {
+        String mediaId = upload(bytes, name, contentType).then().statusCode(422)
+                .contentType("application/problem+json").body("code", equalTo(code))
+                .extract().path("errors.mediaId");
+        given().auth().oauth2(TOKENS.valid(projectId, "read")).get("/v1/media/" + mediaId).then().statusCode(200)
+                .body("status", equalTo("rejected")).body("rejectReason", startsWith(code + ": "))
+                .body("fileName", equalTo(name));
+    }
+
+    private io.restassured.response.Response upload(byte[] bytes, String name, String contentType) {
+        return given().auth().oauth2(TOKENS.valid(projectId, "write")).contentType(contentType).body(bytes)
+                .queryParam("fileName", name).post("/v1/media");
+    }
+
+    private static String relative(String absolute) {
+        return absolute.replaceFirst("^https?://[^/]+", "");
+    }
+
+    static byte[] readAll(InputStream in) throws IOException {
+        return in.readAllBytes();
+    }
+}
