@@ -98,7 +98,7 @@ class BadInputIT {
                 api("an encoded NUL in the id", r -> r.urlEncodingEnabled(false).get("/v1/media/%00")),
                 api("an unknown resource", r -> r.get("/v1/unknown/{id}", UUID.randomUUID())),
                 api("a method the resource does not have", r -> r.contentType("application/json").body("{}").patch("/v1/media/{id}", UUID.randomUUID())),
-                api("a body over the size limit", r -> r.contentType("application/octet-stream").body(huge).post("/v1/media")),
+                api("a body over the size limit", r -> r.contentType("application/json").body(huge).post("/v1/connections")),
                 api("a key with trailing characters", r -> r.header("Authorization", "Bearer " + key + "x").get("/v1/media/{id}", UUID.randomUUID())),
                 api("a request id trying to inject a header", r -> r.header("X-Request-Id", "abc%0d%0aSet-Cookie:%20x=1").get("/v1/media/not-a-uuid")),
                 api("an idempotency key with a space", r -> r.header("Idempotency-Key", "a b").contentType("application/json").body("{}").post("/v1/media")));

@@ -29,7 +29,9 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
             ingest = AppProcess.start("ingest-service", Path.of("../ingest-service"), with(common("ingest-service"), Map.of(
                     "factory.ingest.watch-root", INBOX.toString(),
                     "factory.ingest.storage-root", Path.of("target/gateway-it-storage").toAbsolutePath().toString(),
-                    "factory.ingest.scan-interval", "300ms")), Duration.ofSeconds(90));
+                    "factory.ingest.scan-interval", "300ms",
+                    "factory.ingest.asset-urls.signing-key", "Z2F0ZXdheS1pdC1hc3NldC11cmwta2V5LW5vdC1mb3ItcHJvZHVjdGlvbg==")),
+                    Duration.ofSeconds(90));
             // Media comes from ingest-service's asset URLs (plain http here); no platform is reachable: jobs that pass
             // the preflight just stay queued or fail retryably.
             publisher = AppProcess.start("publisher-service", Path.of("../publisher-service"), with(common("publisher-service"), Map.of(

@@ -1,8 +1,10 @@
 package io.contentfactory.analysis.domain;
 
 import io.contentfactory.analysis.persistence.MediaAnalysisRepository;
-import io.contentfactory.analysis.probe.MediaProbe;
-import io.contentfactory.analysis.probe.MediaProber;
+import io.contentfactory.analysis.probe.CorruptMediaException;
+import io.contentfactory.media.MediaProbe;
+import io.contentfactory.media.MediaProber;
+import io.contentfactory.media.UndecodableMediaException;
 import io.contentfactory.contracts.events.MediaAnalyzed;
 import io.contentfactory.contracts.events.MediaIngested;
 import io.contentfactory.kit.outbox.Outbox;
@@ -33,16 +35,14 @@ public class MediaAnalyzer {
 
     private final Vertx vertx;
     private final WebClient http;
-    private final MediaProber prober;
     private final MediaAnalysisRepository analyses;
     private final Outbox outbox;
     private final Path workDir;
 
-    MediaAnalyzer(Vertx vertx, MediaProber prober, MediaAnalysisRepository analyses, Outbox outbox,
+    MediaAnalyzer(Vertx vertx, MediaAnalysisRepository analyses, Outbox outbox,
             @ConfigProperty(name = "factory.analysis.work-dir") Path workDir) {
         this.vertx = vertx;
         this.http = WebClient.create(vertx);
-        this.prober = prober;
         this.analyses = analyses;
         this.outbox = outbox;
         this.workDir = workDir;
@@ -81,9 +81,9 @@ public class MediaAnalyzer {
 
     private MediaProbe probe(Path file, MediaIngested media) {
         try {
-            return prober.probe(file, media.mediaType());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + file, e);
+            return MediaProber.probe(file);
+        } catch (UndecodableMediaException e) {
+            throw new CorruptMediaException(e.getMessage());
         }
     }
 

@@ -1,6 +1,6 @@
 package io.contentfactory.analysis.domain;
 
-import io.contentfactory.analysis.probe.MediaProbe;
+import io.contentfactory.media.MediaProbe;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -56,10 +56,14 @@ public class PublicApiEdge {
     private final ServiceAudiences audiences;
     private final IdempotencyStore idempotency;
     private final long maxBodyBytes;
+    private final long maxUploadBytes;
+    private final long uploadTimeoutMillis;
     private HttpClient client;
 
     PublicApiEdge(ApiKeyAuthenticator authenticator, RateLimiter limiter, InternalTokenMinter tokens, Upstreams upstreams,
-            ServiceAudiences audiences, IdempotencyStore idempotency, @ConfigProperty(name = "factory.gateway.max-body-size") MemorySize maxBodySize) {
+            ServiceAudiences audiences, IdempotencyStore idempotency, @ConfigProperty(name = "factory.gateway.max-body-size") MemorySize maxBodySize,
+            @ConfigProperty(name = "factory.gateway.max-upload-size") MemorySize maxUploadSize,
+            @ConfigProperty(name = "factory.gateway.upload-timeout") Duration uploadTimeout) {
         this.authenticator = authenticator;
         this.limiter = limiter;
         this.tokens = tokens;
@@ -67,6 +71,17 @@ public class PublicApiEdge {
         this.audiences = audiences;
         this.idempotency = idempotency;
         this.maxBodyBytes = maxBodySize.asLongValue();
+        this.maxUploadBytes = maxUploadSize.asLongValue();
+        this.uploadTimeoutMillis = uploadTimeout.toMillis();
+    }
+
+    /** Media uploads stream through with their own, larger limit; every other body is small JSON. */
+    private static boolean isUpload(HttpServerRequest request) {
+        return request.method() == HttpMethod.POST && "/v1/media".equals(request.path());
+    }
+
+    private long bodyLimit(HttpServerRequest request) {
+        return isUpload(request) ? maxUploadBytes : maxBodyBytes;
     }
 
     void install(@Observes Router router, Vertx vertx) {
@@ -80,9 +95,9 @@ public class PublicApiEdge {
         ctx.response().putHeader(REQUEST_ID, requestId);
         request.pause();
         long declared = contentLength(request);
-        if (declared > maxBodyBytes) {
+        if (declared > bodyLimit(request)) {
             EdgeProblems.send(ctx, Problem.of(413, "body_too_large", "Payload too large",
-                    "the body is " + declared + " bytes; the limit is " + maxBodyBytes), requestId);
+                    "the body is " + declared + " bytes; the limit is " + bodyLimit(request)), requestId);
             return;
         }
         authenticator.authenticate(credential(request)).subscribe().with(
@@ -209,9 +224,10 @@ public class PublicApiEdge {
         HttpServerRequest in = ctx.request();
         MessageDigest digest = sha256();
         long[] received = {0};
+        long limit = bodyLimit(in);
         in.handler(chunk -> {
             received[0] += chunk.length();
-            if (received[0] > maxBodyBytes) {
+            if (received[0] > limit) {
                 in.handler(null).endHandler(null);
                 bodyTooLarge(ctx, requestId);
                 return;
@@ -236,9 +252,10 @@ public class PublicApiEdge {
             out.setChunked(true);
         }
         long[] received = {0};
+        long limit = bodyLimit(in);
         in.handler(chunk -> {
             received[0] += chunk.length();
-            if (received[0] > maxBodyBytes) {
+            if (received[0] > limit) {
                 in.handler(null).endHandler(null);
                 overLimit.set(true);
                 out.reset();
@@ -266,7 +283,7 @@ public class PublicApiEdge {
         // The rest of the body is never read: the connection cannot carry another request.
         ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
         EdgeProblems.send(ctx, Problem.of(413, "body_too_large", "Payload too large",
-                "the body is over the limit of " + maxBodyBytes + " bytes"), requestId);
+                "the body is over the limit of " + bodyLimit(ctx.request()) + " bytes"), requestId);
     }
 
     private void forwardFailed(RoutingContext ctx, URI owner, String requestId, AtomicBoolean overLimit, Throwable failure) {
@@ -330,9 +347,10 @@ public class PublicApiEdge {
                 .onFailure(failure -> forwardFailed(ctx, owner, requestId, overLimit, failure));
     }
 
-    private static RequestOptions requestOptions(HttpServerRequest in, URI owner) {
+    /** The idle timeout: an upload's answer comes only after its last byte, so it waits longer. */
+    private RequestOptions requestOptions(HttpServerRequest in, URI owner) {
         return new RequestOptions().setMethod(in.method()).setHost(owner.getHost()).setPort(owner.getPort())
-                .setURI(forwardedUri(in)).setTimeout(60_000);
+                .setURI(forwardedUri(in)).setTimeout(isUpload(in) ? uploadTimeoutMillis : 60_000);
     }
 
     /** The request's path and query; a feed key given as {@code ?token=} stops here and is not passed on. */

@@ -138,7 +138,21 @@ public final class SafeFetcher {
                 target.close();
             }
         };
+        long[] lastActivity = {System.nanoTime()};
+        long idleNanos = settings.idleTimeout().toNanos();
+        long watchdog = vertx.setPeriodic(Math.max(50, settings.idleTimeout().toMillis() / 4), id -> {
+            if (done.future().isComplete()) {
+                vertx.cancelTimer(id);
+            } else if (System.nanoTime() - lastActivity[0] > idleNanos) {
+                vertx.cancelTimer(id);
+                done.tryFail(new TimeoutException("idle"));
+                close.run();
+                request.reset();
+            }
+        });
+        done.future().onComplete(ignored -> vertx.cancelTimer(watchdog));
         response.handler(chunk -> {
+            lastActivity[0] = System.nanoTime();
             try {
                 if (overtime.get()) {
                     throw new ImportRefused("timeout", "the import ran past its deadline");
