@@ -60,7 +60,7 @@ class TenantIsolationIT {
         try (Connection owner = PostgresResource.database().connect();
              PreparedStatement insert = owner.prepareStatement("insert into ingest.media_assets (project_id, id,"
                      + " source_type, storage_path, file_name, content_type, media_type, size_bytes, sha256, status)"
-                     + " values (?, ?, 'upload', 'x', ?, 'image/jpeg', 'image', 1, 'sha', 'ingested')")) {
+                     + " values (?, ?, 'upload', 'x', ?, 'image/jpeg', 'image', 1, ?, 'ingested')")) {
             for (int i = 0; i < 3; i++) {
                 insertAsset(insert, projectA, "a-" + i + ".jpg");
             }
@@ -160,6 +160,7 @@ class TenantIsolationIT {
         insert.setObject(1, projectId);
         insert.setObject(2, UUID.randomUUID());
         insert.setString(3, fileName);
+        insert.setString(4, "sha-of-" + fileName);
         insert.executeUpdate();
     }
 }

@@ -40,7 +40,7 @@ public final class MediaProber {
             grabber.stop();
             return probe;
         } catch (org.bytedeco.javacv.FrameGrabber.Exception e) {
-            throw new UndecodableMediaException("FFmpeg cannot read the file: " + firstLine(e.getMessage()));
+            throw new UndecodableMediaException(reason(e.getMessage()));
         }
     }
 
@@ -54,11 +54,15 @@ public final class MediaProber {
                 grabber.getImageHeight(), frameRate, grabber.hasAudio());
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unknown error";
+    /** A sentence for people, without JavaCV's advice or the file's local path. */
+    private static String reason(String message) {
+        String text = message == null ? "" : message;
+        if (text.contains("avformat_open_input")) {
+            return "FFmpeg cannot open the file: its container is unreadable (truncated, corrupt, or not media)";
         }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        if (text.contains("avformat_find_stream_info")) {
+            return "FFmpeg cannot open the file: no readable stream in it";
+        }
+        return "FFmpeg cannot decode the file";
     }
 }
