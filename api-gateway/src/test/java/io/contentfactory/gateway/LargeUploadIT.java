@@ -4,20 +4,17 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.contentfactory.testkit.GeneratedBytes;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.InputStream;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +36,7 @@ class LargeUploadIT {
     @Test
     void aOneGibUploadStreamsThroughWithTheServiceHeapUnder256Mb() throws Exception {
         Tenants.Tenant tenant = Tenants.create("read", "write");
-        GeneratedBody body = new GeneratedBody(ONE_GIB);
+        GeneratedBytes body = new GeneratedBytes(GeneratedBytes.MP4_HEADER, ONE_GIB, 42);
         HttpRequest request = HttpRequest.newBuilder(gateway.toURI().resolve("/v1/media?fileName=big.mp4"))
                 .header("Authorization", "Bearer " + tenant.key()).header("Content-Type", "video/mp4")
                 .timeout(Duration.ofMinutes(5))
@@ -56,45 +53,5 @@ class LargeUploadIT {
                 .body("sizeBytes", equalTo((int) ONE_GIB))
                 .body("bytesReceived", equalTo((int) ONE_GIB))
                 .body("sha256", equalTo(body.sha256()));
-    }
-
-    /** An MP4 file type box followed by pseudo-random bytes, made as they are read, hashed on the way. */
-    private static final class GeneratedBody extends InputStream {
-        private static final byte[] FTYP = {0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0,
-                'i', 's', 'o', 'm', 'm', 'p', '4', '1'};
-        private final long length;
-        private final SplittableRandom random = new SplittableRandom(42);
-        private final MessageDigest digest;
-        private long position;
-
-        GeneratedBody(long length) throws Exception {
-            this.length = length;
-            this.digest = MessageDigest.getInstance("SHA-256");
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) == -1 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] target, int offset, int count) {
-            if (position >= length) {
-                return -1;
-            }
-            int n = (int) Math.min(count, length - position);
-            for (int i = 0; i < n; i++) {
-                long at = position + i;
-                target[offset + i] = at < FTYP.length ? FTYP[(int) at] : (byte) random.nextInt(256);
-            }
-            digest.update(target, offset, n);
-            position += n;
-            return n;
-        }
-
-        String sha256() {
-            return HexFormat.of().formatHex(digest.digest());
-        }
     }
 }

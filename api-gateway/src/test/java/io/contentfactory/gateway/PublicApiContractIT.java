@@ -65,7 +65,12 @@ class PublicApiContractIT {
     /** For each create route: a valid body (set up for the tenant); what one project creates must be invisible to another. */
     private static final Map<String, Function<Tenant, Object>> CREATE_BODY = Map.of(
             "/v1/connections", tenant -> "{\"platform\": \"tiktok\", \"accountId\": \"matrix-account\", \"accessToken\": \"t\"}",
-            "/v1/publish-jobs", PublicApiContractIT::publishBodyFor);
+            "/v1/publish-jobs", PublicApiContractIT::publishBodyFor,
+            "/v1/media", tenant -> io.contentfactory.testkit.TestMedia.jpeg(33, 44),
+            "/v1/media:import", tenant -> Map.of("url", ServicesBehindGateway.importSourceUrl("/matrix.jpg")));
+
+    /** Create routes whose body is not JSON. */
+    private static final Map<String, String> CREATE_CONTENT_TYPE = Map.of("/v1/media", "image/jpeg");
 
     private static Object publishBodyFor(Tenant tenant) {
         String account = "matrix-" + UUID.randomUUID();
@@ -159,7 +164,7 @@ class PublicApiContractIT {
         assertThat(checked).contains("GET /v1/media/{id}", "POST /v1/connections", "POST /v1/publish-jobs", "GET /v1/publish-jobs/{id}",
                 "PUT /v1/posts/{ref}", "GET /v1/posts/{ref}", "POST /v1/posts/{ref}/cancel", "GET /v1/posts",
                 "POST /v1/posts/{ref}/targets/{targetId}/mark-posted", "GET /v1/calendar", "GET /v1/calendar.ics",
-                "GET /v1/calendar/settings", "PUT /v1/calendar/settings");
+                "GET /v1/calendar/settings", "PUT /v1/calendar/settings", "POST /v1/media", "POST /v1/media:import");
     }
 
     /**
@@ -191,8 +196,11 @@ class PublicApiContractIT {
 
     private static void assertCreatedOnlyForItsProject(Tenant a, Tenant b, String route) {
         assertThat(CREATE_BODY).as("the isolation matrix must cover POST %s", route).containsKey(route);
-        String location = given().auth().oauth2(b.key()).contentType("application/json").body(CREATE_BODY.get(route).apply(b))
-                .post(route).then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(201), org.hamcrest.Matchers.is(202)))
+        Object body = CREATE_BODY.get(route).apply(b);
+        RequestSpecification request = given().urlEncodingEnabled(false).auth().oauth2(b.key())
+                .contentType(CREATE_CONTENT_TYPE.getOrDefault(route, "application/json"));
+        request = body instanceof byte[] bytes ? request.body(bytes) : request.body(body);
+        String location = request.post(route).then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(201), org.hamcrest.Matchers.is(202)))
                 .extract().header("Location");
         String path = java.net.URI.create(location).getPath();
         given().auth().oauth2(b.key()).get(path).then().statusCode(200);

@@ -17,6 +17,8 @@ import java.util.Map;
  */
 public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManager {
 
+    private static final String IMPORT_SOURCE_PORT = "content-factory.test.gateway-import-source.port";
+    private static final String PUBLISHER_TO_INGEST = "Z2F0ZXdheS1pdC1wdWJsaXNoZXItdG8taW5nZXN0LWtleQ";
     static final Path INBOX = Path.of("target/gateway-it-inbox").toAbsolutePath();
     private static AppProcess ingest;
     private static AppProcess publisher;
@@ -30,7 +32,9 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
                     "factory.ingest.watch-root", INBOX.toString(),
                     "factory.ingest.storage-root", Path.of("target/gateway-it-storage").toAbsolutePath().toString(),
                     "factory.ingest.scan-interval", "300ms",
-                    "factory.ingest.asset-urls.signing-key", "Z2F0ZXdheS1pdC1hc3NldC11cmwta2V5LW5vdC1mb3ItcHJvZHVjdGlvbg==")),
+                    "factory.ingest.asset-urls.signing-key", "Z2F0ZXdheS1pdC1hc3NldC11cmwta2V5LW5vdC1mb3ItcHJvZHVjdGlvbg==",
+                    "factory.ingest.internal.publisher-service-key", PUBLISHER_TO_INGEST,
+                    "factory.ingest.importing.trusted-origins", importSourceUrl(""))),
                     Duration.ofSeconds(90));
             // Media comes from ingest-service's asset URLs (plain http here); no platform is reachable: jobs that pass
             // the preflight just stay queued or fail retryably.
@@ -38,6 +42,8 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
                     "factory.token-encryption.keys", "k1:dGVzdC1vbmx5LWdhdGV3YXktaXQta2V5LTAxMjM0NTY=",
                     "factory.token-encryption.active-key", "k1",
                     "factory.publisher.assets.origins", ingest.baseUrl(),
+                    "factory.publisher.ingest.base-url", ingest.baseUrl(),
+                    "factory.publisher.ingest.call-key", PUBLISHER_TO_INGEST,
                     "factory.publisher.assets.require-https", "false",
                     "factory.publisher.instagram.base-url", "http://127.0.0.1:9",
                     "factory.publisher.retry.initial-backoff", "PT10M")), Duration.ofSeconds(90));
@@ -54,6 +60,34 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
                 "factory.gateway.upstream.connections", publisher.baseUrl(),
                 "factory.gateway.upstream.publish-jobs", publisher.baseUrl(),
                 "factory.gateway.upstream.posts", scheduler.baseUrl(), "factory.gateway.upstream.calendar", scheduler.baseUrl());
+    }
+
+    /**
+     * A URL of the local media source that imports through the gateway may fetch, the one origin ingest-service is
+     * configured to trust. Started once per JVM; the port is a system property because test resources and tests are
+     * loaded by different class loaders.
+     */
+    static synchronized String importSourceUrl(String path) {
+        String port = System.getProperty(IMPORT_SOURCE_PORT);
+        if (port == null) {
+            try {
+                com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+                byte[] jpeg = io.contentfactory.testkit.TestMedia.jpeg(48, 36);
+                server.createContext("/", exchange -> {
+                    exchange.getResponseHeaders().set("Content-Type", "image/jpeg");
+                    exchange.sendResponseHeaders(200, jpeg.length);
+                    exchange.getResponseBody().write(jpeg);
+                    exchange.close();
+                });
+                server.start();
+                port = Integer.toString(server.getAddress().getPort());
+                System.setProperty(IMPORT_SOURCE_PORT, port);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return "http://127.0.0.1:" + port + path;
     }
 
     private static Map<String, String> common(String service) {

@@ -103,6 +103,28 @@ class MediaUploadIT {
     }
 
     @Test
+    void theInternalRouteRenewsOurAssetUrlsForPublisherServiceOnly() throws Exception {
+        JsonPath item = upload(TestMedia.jpeg(70, 70), "renew.jpg", "image/jpeg").then().statusCode(201).extract().jsonPath();
+        String url = item.getString("contentUrl");
+        byte[] key = io.contentfactory.contracts.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtcHVibGlzaGVyLWNhbGwta2V5LTAx");
+        String token = io.contentfactory.contracts.ServiceCallTokens.mint(key, "publisher-service", "ingest-service", java.time.Instant.now());
+
+        String renewed = given().header("Service-Authorization", "Bearer " + token).contentType("application/json")
+                .body(java.util.Map.of("url", url)).post("/internal/v1/asset-urls/refresh").then().statusCode(200)
+                .extract().path("url");
+        given().get(relative(renewed)).then().statusCode(200).contentType("image/jpeg");
+
+        given().contentType("application/json").body(java.util.Map.of("url", url)).post("/internal/v1/asset-urls/refresh")
+                .then().statusCode(401).body("code", equalTo("service_unauthorized"));
+        String otherCaller = io.contentfactory.contracts.ServiceCallTokens.mint(key, "metrics-service", "ingest-service", java.time.Instant.now());
+        given().header("Service-Authorization", "Bearer " + otherCaller).contentType("application/json")
+                .body(java.util.Map.of("url", url)).post("/internal/v1/asset-urls/refresh").then().statusCode(401);
+        given().header("Service-Authorization", "Bearer " + token).contentType("application/json")
+                .body(java.util.Map.of("url", url.replaceFirst("signature=.", "signature=Z"))).post("/internal/v1/asset-urls/refresh")
+                .then().statusCode(403).body("code", equalTo("not_an_asset_url"));
+    }
+
+    @Test
     void aPngIsAlsoStoredAsAJpegRenditionForInstagramAndAFittingJpegIsNot() throws Exception {
         JsonPath png = upload(TestMedia.png(2000, 1000), "graphic.png", "image/png").then().statusCode(201).extract().jsonPath();
         JsonPath jpeg = upload(TestMedia.jpeg(1080, 1350), "photo.jpg", "image/jpeg").then().statusCode(201).extract().jsonPath();

@@ -74,6 +74,18 @@ class UrlImportIT {
     }
 
     @Test
+    void aSlowImportShowsItsBytesSoFar() {
+        String id = importing(source("/trickle.mp4")).then().statusCode(202).extract().path("id");
+
+        JsonPath partway = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> given().auth().oauth2(TOKENS.valid(projectId, "read")).get("/v1/media/" + id)
+                        .then().statusCode(200).extract().jsonPath(), item -> item.getLong("bytesReceived") > 0);
+        assertThat(partway.getString("status")).isEqualTo("receiving");
+        assertThat(partway.getLong("bytesReceived")).isLessThan(SourceServer.CLIP.length);
+        assertThat(awaitSettled(id).getString("status")).isEqualTo("ingested");
+    }
+
+    @Test
     void aRedirectWithinTheTrustedSourceIsFollowed() {
         String id = importing(source("/redirect/relative")).then().statusCode(202).extract().path("id");
         assertThat(awaitSettled(id).getString("status")).isEqualTo("ingested");
@@ -212,6 +224,19 @@ class UrlImportIT {
                         Thread.sleep(5_000);
                     } catch (IOException | InterruptedException expected) {
                         // the importer gives up first
+                    }
+                });
+                server.createContext("/trickle.mp4", exchange -> {
+                    exchange.sendResponseHeaders(200, CLIP.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        int step = CLIP.length / 20 + 1;
+                        for (int offset = 0; offset < CLIP.length; offset += step) {
+                            out.write(CLIP, offset, Math.min(step, CLIP.length - offset));
+                            out.flush();
+                            Thread.sleep(150);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     }
                 });
                 server.createContext("/missing", exchange -> send(exchange, 404, "gone".getBytes()));

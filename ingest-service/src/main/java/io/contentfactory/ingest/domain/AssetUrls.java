@@ -81,6 +81,43 @@ public class AssetUrls {
         return Instant.ofEpochSecond(expiresAt).isAfter(clock.instant()) ? Verdict.VALID : Verdict.EXPIRED;
     }
 
+    /**
+     * A fresh URL for the same item and variant as {@code url}, if {@code url} is one this service signed (expired or
+     * not); empty for anything else. For services that hold a URL longer than it lives (a post scheduled weeks ahead).
+     */
+    public java.util.Optional<String> refresh(String url) {
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(url);
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+        String[] segments = String.valueOf(uri.getRawPath()).split("/");
+        if (segments.length != 5 || !"media".equals(segments[1]) || uri.getRawQuery() == null) {
+            return java.util.Optional.empty();
+        }
+        java.util.Map<String, String> query = new java.util.HashMap<>();
+        for (String pair : uri.getRawQuery().split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                query.put(pair.substring(0, equals), pair.substring(equals + 1));
+            }
+        }
+        try {
+            UUID projectId = UUID.fromString(segments[2]);
+            UUID mediaId = UUID.fromString(segments[3]);
+            for (Variant variant : Variant.values()) {
+                if (variant.path().equals(segments[4])
+                        && verify(projectId, mediaId, variant, query.get("expires"), query.get("signature")) != Verdict.INVALID) {
+                    return java.util.Optional.of(url(projectId, mediaId, variant));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.empty();
+    }
+
     private String signature(UUID projectId, UUID mediaId, Variant variant, long expires) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

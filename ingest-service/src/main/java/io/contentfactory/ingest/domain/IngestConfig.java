@@ -38,6 +38,13 @@ public interface IngestConfig {
 
     Importing importing();
 
+    Internal internal();
+
+    interface Internal {
+        /** The base64url pair key publisher-service shares with this service, to refresh asset URLs; unset: nobody may. */
+        Optional<String> publisherServiceKey();
+    }
+
     interface Storage {
         /** {@code local} or {@code s3}. */
         String kind();

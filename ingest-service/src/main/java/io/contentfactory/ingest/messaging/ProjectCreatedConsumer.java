@@ -6,30 +6,27 @@ import io.contentfactory.ingest.domain.ProjectFolder;
 import io.contentfactory.ingest.persistence.ProjectFolderRepository;
 import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.messaging.EventConsumer;
+import io.contentfactory.ingest.watch.WatchedFolders;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Learns each new project's slug, which names its watched folder, and creates that folder. */
+/** Learns each new project's slug, which names its watched folder, and creates that folder (or the one configured for it). */
 @ApplicationScoped
 public class ProjectCreatedConsumer {
 
     private final EventConsumer consumer;
     private final ProjectFolderRepository folders;
     private final ServiceConfig service;
-    private final Path watchRoot;
+    private final WatchedFolders watchedFolders;
 
     ProjectCreatedConsumer(EventConsumer consumer, ProjectFolderRepository folders, ServiceConfig service,
-            @ConfigProperty(name = "factory.ingest.watch-root") Path watchRoot) {
+            WatchedFolders watchedFolders) {
         this.consumer = consumer;
         this.folders = folders;
         this.service = service;
-        this.watchRoot = watchRoot;
+        this.watchedFolders = watchedFolders;
     }
 
     @Incoming(Channels.PROJECT_CREATED)
@@ -40,15 +37,7 @@ public class ProjectCreatedConsumer {
             folder.slug = project.slug();
             folder.name = project.name();
             folder.createdAt = Instant.now();
-            return folders.persist(folder).invoke(() -> createFolder(project.slug())).replaceWithVoid();
+            return folders.persist(folder).invoke(() -> watchedFolders.create(project.slug())).replaceWithVoid();
         });
-    }
-
-    private void createFolder(String slug) {
-        try {
-            Files.createDirectories(watchRoot.resolve(slug));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot create watched folder for " + slug, e);
-        }
     }
 }

@@ -48,8 +48,7 @@ public class FolderWatcher {
     private static final Logger LOG = Logger.getLogger(FolderWatcher.class);
     private static final List<String> TEMPORARY_SUFFIXES = List.of(".part", ".crdownload", ".tmp", ".download", ".partial");
 
-    private final Path root;
-    private final Map<String, Path> projectFolders;
+    private final WatchedFolders watchedFolders;
     private final long maxBytes;
     private final StagingArea staging;
     private final MediaIntake intake;
@@ -58,10 +57,9 @@ public class FolderWatcher {
     private final TenantScope tenantScope;
     private ScanMemory memory = new ScanMemory();
 
-    FolderWatcher(IngestConfig config, StagingArea staging, MediaIntake intake, MediaAssetWrites writes,
+    FolderWatcher(IngestConfig config, WatchedFolders watchedFolders, StagingArea staging, MediaIntake intake, MediaAssetWrites writes,
             ProjectFolderRepository folders, TenantScope tenantScope) {
-        this.root = config.watchRoot().toAbsolutePath().normalize();
-        this.projectFolders = config.projectFolders();
+        this.watchedFolders = watchedFolders;
         this.maxBytes = config.limits().maxSize().asLongValue();
         this.staging = staging;
         this.intake = intake;
@@ -91,7 +89,7 @@ public class FolderWatcher {
 
     public synchronized void scan() {
         for (ProjectFolder project : knownProjects()) {
-            Path folder = folderOf(project);
+            Path folder = watchedFolders.of(project.slug);
             if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
                 scanProject(project, folder);
             }
@@ -101,11 +99,6 @@ public class FolderWatcher {
     /** Forgets what this process learnt between scans, as a restart does; the database still knows what was ingested. */
     public synchronized void forgetAsAfterRestart() {
         memory = new ScanMemory();
-    }
-
-    private Path folderOf(ProjectFolder project) {
-        Path configured = projectFolders.get(project.slug);
-        return configured != null ? configured.toAbsolutePath().normalize() : root.resolve(project.slug);
     }
 
     private List<ProjectFolder> knownProjects() {

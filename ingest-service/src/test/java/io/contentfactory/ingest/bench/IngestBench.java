@@ -1,5 +1,6 @@
 package io.contentfactory.ingest.bench;
 
+import io.contentfactory.testkit.GeneratedBytes;
 import io.contentfactory.testkit.InternalTokens;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
@@ -15,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,11 +47,11 @@ class IngestBench {
     void largeFilesAndManySmallImages() throws Exception {
         UUID project = UUID.randomUUID();
         String token = TOKENS.valid(project, "write");
-        upload(token, "warm-up.bin", new Generated(16 * 1024 * 1024, 1), 16 * 1024 * 1024);
+        upload(token, "warm-up.bin", GeneratedBytes.random(16 * 1024 * 1024, 1), 16 * 1024 * 1024);
 
         for (int round = 1; round <= 3; round++) {
             long start = System.nanoTime();
-            int status = upload(token, "large-" + round + ".bin", new Generated(LARGE, round + 1), LARGE);
+            int status = upload(token, "large-" + round + ".bin", GeneratedBytes.random(LARGE, round + 1), LARGE);
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("BENCH ingest large file %d: %d MiB in %.2f s = %.0f MB/s (HTTP %d)%n", round,
                     LARGE >> 20, seconds, LARGE / 1e6 / seconds, status);
@@ -88,38 +88,5 @@ class IngestBench {
                 .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body), length))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    /** Pseudo-random bytes made as they are read (an unknown format: stored and kept as rejected, as a large file is). */
-    private static final class Generated extends InputStream {
-        private final long length;
-        private final SplittableRandom random;
-        private long position;
-
-        Generated(long length, long seed) {
-            this.length = length;
-            this.random = new SplittableRandom(seed);
-        }
-
-        @Override
-        public int read() {
-            return position++ < length ? random.nextInt(256) : -1;
-        }
-
-        @Override
-        public int read(byte[] target, int offset, int count) {
-            if (position >= length) {
-                return -1;
-            }
-            int n = (int) Math.min(count, length - position);
-            for (int i = 0; i < n; i += 8) {
-                long value = random.nextLong();
-                for (int b = 0; b < 8 && i + b < n; b++) {
-                    target[offset + i + b] = (byte) (value >>> (b * 8));
-                }
-            }
-            position += n;
-            return n;
-        }
     }
 }

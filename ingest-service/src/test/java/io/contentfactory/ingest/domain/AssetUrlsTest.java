@@ -37,6 +37,23 @@ class AssetUrlsTest {
         assertThat(issuing.verify(project, media, AssetUrls.Variant.CONTENT, null, null)).isEqualTo(AssetUrls.Verdict.INVALID);
     }
 
+    @Test
+    void onlyAUrlWeSignedIsRenewedExpiredOrNot() {
+        Instant issued = Instant.parse("2026-11-01T12:00:00Z");
+        String old = urls(issued).url(project, media, AssetUrls.Variant.JPEG);
+        AssetUrls now = urls(issued.plus(Duration.ofDays(30)));
+
+        String renewed = now.refresh(old).orElseThrow();
+        URI fresh = URI.create(renewed);
+        assertThat(fresh.getPath()).isEqualTo("/media/" + project + "/" + media + "/jpeg");
+        assertThat(now.verify(project, media, AssetUrls.Variant.JPEG, param(fresh, "expires"), param(fresh, "signature")))
+                .isEqualTo(AssetUrls.Verdict.VALID);
+        assertThat(now.refresh(old.replace(media.toString(), UUID.randomUUID().toString()))).isEmpty();
+        assertThat(now.refresh(old.replace("/jpeg?", "/content?"))).isEmpty();
+        assertThat(now.refresh("https://elsewhere.example.com/x.jpg")).isEmpty();
+        assertThat(now.refresh("not a url at all")).isEmpty();
+    }
+
     private static AssetUrls urls(Instant now) {
         return new AssetUrls("https://media.example.com/", KEY, Duration.ofDays(7), Clock.fixed(now, ZoneOffset.UTC));
     }

@@ -54,11 +54,13 @@ public class PublishRunner {
     private final PublisherConfig config;
     private final Connections connections;
     private final AssetPreflight preflight;
+    private final FreshAssetUrls freshUrls;
     private final TimerLoop loop;
 
     PublishRunner(TimerLoops loops, PublishJobRepository jobs, PlatformAdapters adapters, Outbox outbox,
-            TenantScope tenantScope, PublisherConfig config, Connections connections, AssetPreflight preflight) {
+            TenantScope tenantScope, PublisherConfig config, Connections connections, AssetPreflight preflight, FreshAssetUrls freshUrls) {
         this.preflight = preflight;
+        this.freshUrls = freshUrls;
         this.jobs = jobs;
         this.adapters = adapters;
         this.outbox = outbox;
@@ -97,17 +99,17 @@ public class PublishRunner {
      */
     private Uni<Void> startFresh(TimerClaim claim, PublishJob job, String token) {
         PlatformAdapter adapter = adapters.of(job.platform);
-        return preflight.check(job.request())
-                .chain(() -> adapter.quotaWait(job.request(), token, ledger(job))).chain(wait -> {
+        return freshUrls.of(job.request()).chain(request -> preflight.check(request)
+                .chain(() -> adapter.quotaWait(request, token, ledger(job))).chain(wait -> {
             if (wait.isPresent()) {
                 LOG.infof("job %s waits for account %s's %s quota until %s", job.id, job.accountId, job.platform, wait.get());
                 return loop.timer().postpone(claim, wait.get()).invoke(loop::wake).replaceWithVoid();
             }
-            return adapter.start(job.request(), token)
+            return adapter.start(request, token)
                     .call(handle -> recordStart(job, handle))
-                    .chain(handle -> adapter.complete(job.request(), token, handle))
+                    .chain(handle -> adapter.complete(request, token, handle))
                     .chain(live -> complete(claim, job.id, live));
-        });
+        }));
     }
 
     /** A job with a stored container or upload goes on from it: the adapter finds out where the platform is. */

@@ -1,0 +1,51 @@
+package io.contentfactory.ingest.api;
+
+import io.contentfactory.contracts.ServiceCallTokens;
+import io.contentfactory.ingest.domain.AssetUrls;
+import io.contentfactory.ingest.domain.IngestConfig;
+import io.contentfactory.kit.ServiceConfig;
+import io.contentfactory.kit.calls.ServiceCallVerifier;
+import io.contentfactory.kit.problem.ProblemException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Fresh asset URLs for publisher-service, which holds a post's media URL from when the media was analysed until the
+ * post goes out, possibly weeks later, longer than a URL lives. Only a URL this service signed is renewed, and only
+ * for a caller holding the pair key. Internal: the gateway does not route it.
+ */
+@Path("/internal/v1/asset-urls/refresh")
+public class InternalAssetUrlResource {
+
+    private final AssetUrls urls;
+    private final ServiceCallVerifier callers;
+
+    InternalAssetUrlResource(AssetUrls urls, IngestConfig config, ServiceConfig service) {
+        this.urls = urls;
+        Map<String, byte[]> keys = new HashMap<>();
+        config.internal().publisherServiceKey().filter(key -> !key.isBlank())
+                .ifPresent(key -> keys.put("publisher-service", ServiceCallTokens.readKey(key)));
+        this.callers = new ServiceCallVerifier(keys, service.name());
+    }
+
+    public record Refresh(String url) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true)
+    public Refresh refresh(@HeaderParam(ServiceCallTokens.HEADER) String authorization, Refresh request) {
+        callers.verify(authorization);
+        String url = request == null ? null : request.url();
+        return new Refresh(urls.refresh(String.valueOf(url)).orElseThrow(() -> new ProblemException(403,
+                "not_an_asset_url", "Forbidden", "only an asset URL this service signed can be renewed")));
+    }
+}
