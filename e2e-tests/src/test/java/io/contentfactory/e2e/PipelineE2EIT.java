@@ -173,6 +173,38 @@ class PipelineE2EIT {
     }
 
     /**
+     * The folder watcher across a real restart: ingest-service is killed (kill -9); meanwhile a new file arrives and an
+     * ingested one is replaced. After it starts again it catches up on both, ingests nothing it had already ingested,
+     * and the replaced file becomes version 2 of its path.
+     */
+    @Test
+    void aKilledIngestServiceCatchesUpOnItsFoldersWithoutIngestingAnythingTwice() throws Exception {
+        Map<String, String> project = createProject();
+        String projectId = project.get("id");
+        Path inbox = stack.inbox(project.get("slug"));
+        await().atMost(STEP).until(() -> Files.isDirectory(inbox));
+        Files.write(inbox.resolve("before.jpg"), TestMedia.jpeg(40, 30));
+        String first = awaitRow("select id from ingest.media_assets where project_id = '" + projectId
+                + "' and file_name = 'before.jpg' and status = 'ingested'").get("id");
+
+        stack.factory("stop", "ingest-service", "--kill");
+        Files.write(inbox.resolve("while-down.jpg"), TestMedia.jpeg(41, 30));
+        Files.write(inbox.resolve("before.jpg"), TestMedia.jpeg(42, 30));
+        Files.setLastModifiedTime(inbox.resolve("before.jpg"), java.nio.file.attribute.FileTime.from(Instant.now().plusSeconds(5)));
+        stack.factory("start", "ingest-service");
+
+        awaitRow("select id from ingest.media_assets where project_id = '" + projectId + "' and file_name = 'while-down.jpg'");
+        Map<String, String> second = awaitRow("select version, previous_version_id from ingest.media_assets where project_id = '"
+                + projectId + "' and file_name = 'before.jpg' and version = 2");
+        assertThat(second).containsEntry("previous_version_id", first);
+        Thread.sleep(2_000);
+        assertThat(stack.row("select count(*) as n from ingest.media_assets where project_id = '" + projectId + "'"))
+                .containsEntry("n", "3");
+        TopicProbe kafka = new TopicProbe("localhost:" + Stack.port(9092));
+        assertThat(kafka.all(Topics.MEDIA_INGESTED)).filteredOn(r -> r.value().contains(projectId)).hasSize(3);
+    }
+
+    /**
      * Never twice: the publisher is killed (kill -9) once after it stored a container and before it published, and
      * once while a publish that went through on the platform had not answered yet. After each restart there is exactly
      * one post on the sandbox and exactly one post.published.

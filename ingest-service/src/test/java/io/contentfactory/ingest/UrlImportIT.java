@@ -42,7 +42,10 @@ class UrlImportIT {
 
     private static final InternalTokens TOKENS = InternalTokens.forService("ingest-service");
     private static final long IMPORT_LIMIT = 2 * 1024 * 1024;
+    private static final long UPLOAD_LIMIT = 3 * 1024 * 1024;
     private UUID projectId;
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URL base;
 
     public static class LocalSource implements QuarkusTestProfile {
         @Override
@@ -50,6 +53,7 @@ class UrlImportIT {
             return Map.of(
                     "factory.ingest.importing.trusted-origins", "http://127.0.0.1:" + SourceServer.port(),
                     "factory.ingest.importing.max-size", Long.toString(IMPORT_LIMIT),
+                    "factory.ingest.limits.max-size", Long.toString(UPLOAD_LIMIT),
                     "factory.ingest.limits.max-duration", "PT2S");
         }
     }
@@ -134,6 +138,27 @@ class UrlImportIT {
         JsonPath done = awaitSettled(id);
         assertThat(done.getString("status")).isEqualTo("rejected");
         assertThat(done.getString("rejectReason")).startsWith("too_long: ");
+    }
+
+    @Test
+    void anUploadOverTheSizeLimitIsRefusedWhetherItsLengthIsAnnouncedOrNot() throws Exception {
+        byte[] tooBig = new byte[(int) UPLOAD_LIMIT + 1];
+        given().auth().oauth2(TOKENS.valid(projectId, "write")).contentType("application/octet-stream").body(tooBig)
+                .queryParam("fileName", "announced.mp4").post("/v1/media").then().statusCode(413)
+                .contentType("application/problem+json").body("code", equalTo("too_large"));
+
+        // Without a Content-Length (chunked), the limit is found only as the bytes arrive: the item that was opened fails.
+        java.net.http.HttpResponse<String> chunked = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(base.toURI().resolve("/v1/media?fileName=chunked.mp4"))
+                .header("Authorization", "Bearer " + TOKENS.valid(projectId, "write")).header("Content-Type", "application/octet-stream")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(tooBig))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(chunked.body()).contains("\"code\":\"too_large\"");
+        JsonPath failed = given().auth().oauth2(TOKENS.valid(projectId, "read")).queryParam("status", "failed").get("/v1/media")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(failed.getList("items.fileName")).containsExactly("chunked.mp4");
+        assertThat(failed.getString("items[0].rejectReason")).startsWith("too_large: ");
     }
 
     private void assertFailed(String path, String code, String detailPart) {
