@@ -76,14 +76,26 @@ class MediaAnalysisIT {
         assertThat(analyzed.width()).isEqualTo(360);
         assertThat(analyzed.height()).isEqualTo(640);
         assertThat(analyzed.durationSec()).isBetween(1.8, 2.2);
-        assertThat(analyzed.preSocialScore()).isEqualTo(75.0);
+        assertThat(analyzed.preSocialScore()).isBetween(1.0, 100.0);
 
         try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select resolution, has_audio, pre_social_explanation from analysis.media_analysis where media_id = '" + mediaId + "'")) {
+             ResultSet rs = s.executeQuery("select resolution, has_audio, pre_social_explanation, pre_social_score, frames_sampled,"
+                     + " best_frame_index, music_likely, score_contributions, analyzer_version"
+                     + " from analysis.media_analysis where media_id = '" + mediaId + "'")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("360x640");
             assertThat(rs.getBoolean(2)).isTrue();
-            assertThat(rs.getString(3)).contains("vertical 9:16", "+20", "very short, +5");
+            assertThat(rs.getString(3)).contains("aspect: vertical 9:16 fits Reels, TikTok and Shorts, +15", "length: 2.0 s");
+            assertThat(rs.getDouble(4)).isEqualTo(analyzed.preSocialScore());
+            assertThat(rs.getInt(5)).as("one sample a second").isBetween(2, 3);
+            assertThat(rs.getInt(6)).isBetween(0, rs.getInt(5) - 1);
+            assertThat(rs.getBoolean(7)).as("a steady 440 Hz tone is music-like").isTrue();
+            double sum = 0;
+            for (var part : new com.fasterxml.jackson.databind.ObjectMapper().readTree(rs.getString(8))) {
+                sum += part.path("points").asDouble();
+            }
+            assertThat(sum).isCloseTo(analyzed.preSocialScore(), org.assertj.core.data.Offset.offset(0.1));
+            assertThat(rs.getString(9)).isEqualTo("local-2");
         }
     }
 

@@ -37,6 +37,31 @@ public class MediaAnalysis {
     public BigDecimal preSocialScore;
     @Column(name = "pre_social_explanation")
     public String preSocialExplanation;
+    @Column(name = "frames_sampled")
+    public Integer framesSampled;
+    @Column(name = "best_frame_index")
+    public Integer bestFrameIndex;
+    @Column(name = "best_frame_time_sec")
+    public BigDecimal bestFrameTimeSec;
+    @Column(name = "best_frame_url")
+    public String bestFrameUrl;
+    @Column(name = "cuts_per_minute")
+    public BigDecimal cutsPerMinute;
+    @Column(name = "hook_motion")
+    public BigDecimal hookMotion;
+    @Column(name = "loudness_dbfs")
+    public BigDecimal loudnessDbfs;
+    @Column(name = "speech_ratio")
+    public BigDecimal speechRatio;
+    @Column(name = "speech_onset_sec")
+    public BigDecimal speechOnsetSec;
+    @Column(name = "leading_silence_sec")
+    public BigDecimal leadingSilenceSec;
+    @Column(name = "music_likely")
+    public Boolean musicLikely;
+    /** Each feature's share of the score, as JSON: [{feature, points, maxPoints, reason}]. */
+    @Column(name = "score_contributions")
+    public String scoreContributions;
     @Column(name = "created_at")
     public Instant createdAt;
 }

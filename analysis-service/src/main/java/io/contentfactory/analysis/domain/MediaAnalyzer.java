@@ -3,7 +3,8 @@ package io.contentfactory.analysis.domain;
 import io.contentfactory.analysis.persistence.MediaAnalysisRepository;
 import io.contentfactory.analysis.probe.CorruptMediaException;
 import io.contentfactory.media.MediaProbe;
-import io.contentfactory.media.MediaProber;
+import io.contentfactory.analysis.scoring.PreSocialScore;
+import io.contentfactory.analysis.scoring.ScoreWeights;
 import io.contentfactory.media.UndecodableMediaException;
 import io.contentfactory.contracts.events.MediaAnalyzed;
 import io.contentfactory.contracts.events.MediaIngested;
@@ -31,7 +32,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class MediaAnalyzer {
 
-    public static final String VERSION = "local-1";
+    public static final String VERSION = "local-2";
 
     private final Vertx vertx;
     private final WebClient http;
@@ -56,9 +57,9 @@ public class MediaAnalyzer {
 
     private Uni<Void> fetchProbeAndRecord(UUID projectId, MediaIngested media) {
         return download(media.contentUrl())
-                .chain(file -> vertx.executeBlocking(Uni.createFrom().item(() -> probe(file, media)))
+                .chain(file -> vertx.executeBlocking(Uni.createFrom().item(() -> analyzeFile(file)))
                         .eventually(() -> deleteQuietly(file)))
-                .chain(probe -> record(projectId, media, probe));
+                .chain(result -> record(projectId, media, result));
     }
 
     private Uni<Path> download(String url) {
@@ -79,16 +80,17 @@ public class MediaAnalyzer {
                 });
     }
 
-    private MediaProbe probe(Path file, MediaIngested media) {
+    private LocalAnalyzer.Result analyzeFile(Path file) {
         try {
-            return MediaProber.probe(file);
+            return LocalAnalyzer.analyze(file, ScoreWeights.DEFAULTS);
         } catch (UndecodableMediaException e) {
             throw new CorruptMediaException(e.getMessage());
         }
     }
 
-    private Uni<Void> record(UUID projectId, MediaIngested media, MediaProbe probe) {
-        PreSocialScore score = PreSocialScore.of(probe);
+    private Uni<Void> record(UUID projectId, MediaIngested media, LocalAnalyzer.Result result) {
+        MediaProbe probe = result.probe();
+        PreSocialScore score = result.score();
         MediaAnalysis analysis = new MediaAnalysis();
         analysis.projectId = projectId;
         analysis.id = UUID.randomUUID();
@@ -104,6 +106,17 @@ public class MediaAnalyzer {
         analysis.hasAudio = probe.hasAudio();
         analysis.preSocialScore = BigDecimal.valueOf(score.value());
         analysis.preSocialExplanation = score.explanationText();
+        analysis.framesSampled = result.sampling().samples().size();
+        analysis.bestFrameIndex = result.bestFrame();
+        analysis.bestFrameTimeSec = BigDecimal.valueOf(result.best().timeSec());
+        analysis.cutsPerMinute = BigDecimal.valueOf(result.features().cutsPerMinute());
+        analysis.hookMotion = BigDecimal.valueOf(result.features().hookMotion());
+        analysis.loudnessDbfs = BigDecimal.valueOf(result.audio().loudnessDbfs());
+        analysis.speechRatio = BigDecimal.valueOf(result.audio().speechRatio());
+        analysis.speechOnsetSec = result.audio().speechOnsetSec() == null ? null : BigDecimal.valueOf(result.audio().speechOnsetSec());
+        analysis.leadingSilenceSec = BigDecimal.valueOf(result.audio().leadingSilenceSec());
+        analysis.musicLikely = result.audio().musicLikely();
+        analysis.scoreContributions = AnalysisJson.contributions(score);
         analysis.createdAt = Instant.now();
         MediaAnalyzed event = new MediaAnalyzed(media.mediaId(), analysis.id, media.mediaType(), media.contentType(),
                 probe.durationSec(), probe.width(), probe.height(), score.value(), media.contentUrl(),

@@ -25,8 +25,43 @@ public final class TestMedia {
     private TestMedia() {
     }
 
+    /** What a test clip's pictures show: frame {@code index} of {@code frames}, at the clip's size. */
+    @FunctionalInterface
+    public interface Painter {
+        BufferedImage paint(int index, int frames, int width, int height);
+    }
+
+    /** The moving test pattern (a coloured background, a ball crossing it, a caption). */
+    public static final Painter PATTERN = (index, frames, width, height) -> pattern(width, height, index, frames);
+
+    /** What a test clip sounds like: {@code null} samples for a frame mean silence. */
+    @FunctionalInterface
+    public interface Sound {
+        short[] samples(int offset, int count);
+    }
+
+    public static final Sound TONE = TestMedia::tone440;
+    public static final Sound SILENCE = (offset, count) -> new short[count];
+
+    /** The samples of an audio file (a bundled WAV), resampled to the clips' rate, then silence. */
+    public static Sound recording(Path audioFile) {
+        short[] all = readSamples(audioFile);
+        return (offset, count) -> {
+            short[] out = new short[count];
+            if (offset < all.length) {
+                System.arraycopy(all, offset, out, 0, Math.min(count, all.length - offset));
+            }
+            return out;
+        };
+    }
+
     /** An MPEG-4 video in an MP4 container with a 440 Hz AAC tone. */
     public static Path mp4(Path file, int width, int height, double seconds) {
+        return mp4(file, width, height, seconds, PATTERN, TONE);
+    }
+
+    /** An MPEG-4 video in an MP4 container showing {@code painter}'s pictures with {@code sound} as AAC. */
+    public static Path mp4(Path file, int width, int height, double seconds, Painter painter, Sound sound) {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 1);
              Java2DFrameConverter converter = new Java2DFrameConverter()) {
@@ -41,8 +76,8 @@ public final class TestMedia {
             int frames = (int) Math.round(seconds * FPS);
             int samplesPerFrame = SAMPLE_RATE / FPS;
             for (int i = 0; i < frames; i++) {
-                recorder.record(converter.convert(pattern(width, height, i, frames)));
-                recorder.recordSamples(SAMPLE_RATE, 1, tone(samplesPerFrame, i * samplesPerFrame));
+                recorder.record(converter.convert(painter.paint(i, frames, width, height)));
+                recorder.recordSamples(SAMPLE_RATE, 1, ShortBuffer.wrap(sound.samples(i * samplesPerFrame, samplesPerFrame)));
             }
             recorder.stop();
             return file;
@@ -98,12 +133,37 @@ public final class TestMedia {
         return image;
     }
 
-    private static ShortBuffer tone(int samples, int offset) {
+    private static short[] tone440(int offset, int samples) {
         short[] data = new short[samples];
         for (int s = 0; s < samples; s++) {
             data[s] = (short) (Math.sin(2 * Math.PI * 440 * (offset + s) / SAMPLE_RATE) * 6000);
         }
-        return ShortBuffer.wrap(data);
+        return data;
+    }
+
+    private static short[] readSamples(Path audioFile) {
+        try (org.bytedeco.javacv.FFmpegFrameGrabber grabber = new org.bytedeco.javacv.FFmpegFrameGrabber(audioFile.toFile())) {
+            grabber.setSampleRate(SAMPLE_RATE);
+            grabber.setAudioChannels(1);
+            grabber.setSampleFormat(avutil.AV_SAMPLE_FMT_S16);
+            grabber.start();
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+            org.bytedeco.javacv.Frame frame;
+            while ((frame = grabber.grabSamples()) != null) {
+                ShortBuffer buffer = (ShortBuffer) frame.samples[0];
+                while (buffer.hasRemaining()) {
+                    out.writeShort(buffer.get());
+                }
+            }
+            grabber.stop();
+            java.nio.ShortBuffer all = java.nio.ByteBuffer.wrap(bytes.toByteArray()).asShortBuffer();
+            short[] samples = new short[all.remaining()];
+            all.get(samples);
+            return samples;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read " + audioFile, e);
+        }
     }
 
     private static byte[] encode(BufferedImage image, String format) {

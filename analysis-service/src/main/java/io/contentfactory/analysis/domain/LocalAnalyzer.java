@@ -1,0 +1,66 @@
+package io.contentfactory.analysis.domain;
+
+import io.contentfactory.analysis.audio.AudioAnalyzer;
+import io.contentfactory.analysis.audio.AudioFeatures;
+import io.contentfactory.analysis.frames.BestFrame;
+import io.contentfactory.analysis.frames.FrameSampler;
+import io.contentfactory.analysis.frames.FrameStats;
+import io.contentfactory.analysis.scoring.ClipFeatures;
+import io.contentfactory.analysis.scoring.PreSocialScore;
+import io.contentfactory.analysis.scoring.ScoreWeights;
+import io.contentfactory.media.MediaProbe;
+import io.contentfactory.media.MediaProber;
+import io.contentfactory.media.UndecodableMediaException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The offline, deterministic analyzer: probes the file, samples its frames, reads its sound, and scores it. The same
+ * bytes always give the same result. Blocking.
+ */
+public final class LocalAnalyzer {
+
+    /** Seconds between sampled frames, and the most frames sampled from one clip. */
+    static final double SAMPLE_INTERVAL_SEC = 1;
+    static final int MAX_FRAMES = 60;
+    private static final double HOOK_SECONDS = 3;
+
+    private LocalAnalyzer() {
+    }
+
+    /** Everything the local analyzer found in one file. */
+    public record Result(MediaProbe probe, FrameSampler.Sampling sampling, int bestFrame, AudioFeatures audio,
+            ClipFeatures features, PreSocialScore score) {
+
+        public FrameSampler.Sample best() {
+            return sampling.samples().get(bestFrame);
+        }
+    }
+
+    public static Result analyze(Path file, ScoreWeights weights) throws UndecodableMediaException {
+        MediaProbe probe = MediaProber.probe(file);
+        FrameSampler.Sampling sampling = FrameSampler.sample(file, SAMPLE_INTERVAL_SEC, MAX_FRAMES);
+        int best = BestFrame.choose(sampling.samples());
+        AudioFeatures audio = probe.hasAudio() ? AudioAnalyzer.analyze(file, sampling.durationSec())
+                : AudioFeatures.none(probe.durationSec() == null ? 0 : probe.durationSec());
+        ClipFeatures features = new ClipFeatures(probe.durationSec(), probe.width(), probe.height(),
+                hookMotion(sampling.samples()), cutsPerMinute(sampling), quality(sampling.samples().get(best).stats()), audio);
+        return new Result(probe, sampling, best, audio, features, PreSocialScore.of(features, weights));
+    }
+
+    private static double hookMotion(List<FrameSampler.Sample> samples) {
+        return samples.stream().filter(s -> s.timeSec() > 0 && s.timeSec() <= HOOK_SECONDS)
+                .mapToDouble(s -> s.stats().motion()).average().orElse(0);
+    }
+
+    private static double cutsPerMinute(FrameSampler.Sampling sampling) {
+        return sampling.durationSec() <= 0 ? 0 : sampling.cuts() / (sampling.durationSec() / 60);
+    }
+
+    /** The best frame's quality, 0 to 1: sharpness against an absolute scale, exposure, and colour. */
+    private static double quality(FrameStats best) {
+        double sharpness = Math.min(1, best.sharpness() / 400);
+        double colour = Math.min(1, best.colourfulness() / 80);
+        return 0.5 * sharpness + 0.3 * best.exposure() + 0.2 * colour;
+    }
+}

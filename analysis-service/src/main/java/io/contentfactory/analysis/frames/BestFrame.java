@@ -1,0 +1,43 @@
+package io.contentfactory.analysis.frames;
+
+import java.util.List;
+
+/**
+ * Picks the frame that makes the best thumbnail. A frame much blurrier than the sharpest one of its clip (under
+ * {@link #MIN_RELATIVE_SHARPNESS} of it) is never eligible; among the rest, sharpness, exposure, contrast and colour
+ * count, each relative to the clip's best.
+ */
+public final class BestFrame {
+
+    static final double MIN_RELATIVE_SHARPNESS = 0.35;
+
+    private BestFrame() {
+    }
+
+    /** The chosen sample's position in {@code samples}. */
+    public static int choose(List<FrameSampler.Sample> samples) {
+        double maxSharpness = samples.stream().mapToDouble(s -> s.stats().sharpness()).max().orElse(0);
+        double maxContrast = samples.stream().mapToDouble(s -> s.stats().contrast()).max().orElse(0);
+        double maxColour = samples.stream().mapToDouble(s -> s.stats().colourfulness()).max().orElse(0);
+        int best = 0;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < samples.size(); i++) {
+            FrameStats stats = samples.get(i).stats();
+            double sharpness = relative(stats.sharpness(), maxSharpness);
+            if (sharpness < MIN_RELATIVE_SHARPNESS) {
+                continue;
+            }
+            double score = 0.45 * sharpness + 0.2 * stats.exposure() + 0.15 * relative(stats.contrast(), maxContrast)
+                    + 0.2 * relative(stats.colourfulness(), maxColour);
+            if (score > bestScore) {
+                bestScore = score;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static double relative(double value, double max) {
+        return max <= 0 ? 1 : value / max;
+    }
+}

@@ -1,0 +1,157 @@
+package io.contentfactory.analysis.frames;
+
+import io.contentfactory.media.UndecodableMediaException;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+import org.bytedeco.javacv.Java2DFrameConverter;
+
+/**
+ * Samples a video's frames by seeking (never decoding the whole stream into pictures): one every {@code interval}
+ * seconds, at most {@code maxFrames}, and, where two neighbouring samples differ like two different shots, one more at
+ * the cut itself, found by halving the gap between them. A still image is its one sample. Blocking.
+ */
+public final class FrameSampler {
+
+    /** Two samples this different (luma histograms) are taken to be different shots. */
+    static final double CUT_DISTANCE = 0.35;
+    private static final double CUT_PRECISION_SEC = 0.25;
+
+    public record Sample(int index, double timeSec, Pixels pixels, FrameStats stats, boolean atCut) {
+    }
+
+    /**
+     * @param cuts the shot changes found between samples (a lower bound when shots are shorter than the interval)
+     */
+    public record Sampling(List<Sample> samples, int cuts, double durationSec) {
+    }
+
+    private FrameSampler() {
+    }
+
+    public static Sampling sample(Path file, double intervalSec, int maxFrames) throws UndecodableMediaException {
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
+             Java2DFrameConverter converter = new Java2DFrameConverter()) {
+            grabber.start();
+            double duration = Math.max(0, grabber.getLengthInTime() / 1_000_000.0);
+            double interval = Math.max(intervalSec, duration / Math.max(1, maxFrames));
+            List<double[]> taken = new ArrayList<>();
+            List<Pixels> pictures = new ArrayList<>();
+            List<Boolean> atCut = new ArrayList<>();
+            int cuts = 0;
+            Pixels previous = null;
+            double previousTime = 0;
+            for (double target = 0; target < Math.max(duration, 0.001); target += interval) {
+                Timed timed = pixelsAt(grabber, converter, target);
+                if (timed == null) {
+                    break;
+                }
+                Pixels current = timed.pixels();
+                double time = timed.timeSec();
+                if (previous != null && current.histogramDistance(previous) > CUT_DISTANCE) {
+                    cuts++;
+                    double cutTime = locateCut(grabber, converter, previousTime, time, previous);
+                    Timed cut = cutTime < time ? pixelsAt(grabber, converter, cutTime) : null;
+                    if (cut != null && cut.timeSec() < time && pictures.size() < maxFrames * 2) {
+                        taken.add(new double[] {cut.timeSec()});
+                        pictures.add(cut.pixels());
+                        atCut.add(true);
+                    }
+                }
+                taken.add(new double[] {time});
+                pictures.add(current);
+                atCut.add(false);
+                previous = current;
+                previousTime = time;
+            }
+            grabber.stop();
+            if (pictures.isEmpty()) {
+                throw new UndecodableMediaException("no frame of the video stream can be decoded");
+            }
+            return new Sampling(measured(taken, pictures, atCut), cuts, duration);
+        } catch (FrameGrabber.Exception e) {
+            throw new UndecodableMediaException("FFmpeg cannot decode the file's frames");
+        }
+    }
+
+    /** The picture at {@code timeSec}, full size, for the thumbnail. */
+    public static BufferedImage pictureAt(Path file, double timeSec) throws UndecodableMediaException {
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
+             Java2DFrameConverter converter = new Java2DFrameConverter()) {
+            grabber.start();
+            if (timeSec > 0) {
+                grabber.setTimestamp((long) (timeSec * 1_000_000));
+            }
+            Frame frame = grabber.grabImage();
+            if (frame == null) {
+                throw new UndecodableMediaException("no frame at " + timeSec + " s");
+            }
+            BufferedImage copy = deepCopy(converter.convert(frame));
+            grabber.stop();
+            return copy;
+        } catch (FrameGrabber.Exception e) {
+            throw new UndecodableMediaException("FFmpeg cannot decode the file's frames");
+        }
+    }
+
+    private static List<Sample> measured(List<double[]> times, List<Pixels> pictures, List<Boolean> atCut) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < times.size(); i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> Double.compare(times.get(a)[0], times.get(b)[0]));
+        List<Sample> samples = new ArrayList<>();
+        Pixels before = null;
+        for (int position = 0; position < order.size(); position++) {
+            int i = order.get(position);
+            Pixels pixels = pictures.get(i);
+            samples.add(new Sample(position, times.get(i)[0], pixels, pixels.measure(before), atCut.get(i)));
+            before = pixels;
+        }
+        return samples;
+    }
+
+    /** Halves [from, to] while the picture at its start still matches {@code first}: the cut lies at its end. */
+    private static double locateCut(FFmpegFrameGrabber grabber, Java2DFrameConverter converter, double from, double to,
+            Pixels first) throws FrameGrabber.Exception {
+        double low = from;
+        double high = to;
+        while (high - low > CUT_PRECISION_SEC) {
+            double middle = (low + high) / 2;
+            Timed picture = pixelsAt(grabber, converter, middle);
+            if (picture == null) {
+                break;
+            }
+            if (picture.pixels().histogramDistance(first) > CUT_DISTANCE) {
+                high = middle;
+            } else {
+                low = middle;
+            }
+        }
+        return high;
+    }
+
+    /** A decoded picture and the time it is shown at (the seek lands on a frame near the time asked for). */
+    private record Timed(Pixels pixels, double timeSec) {
+    }
+
+    private static Timed pixelsAt(FFmpegFrameGrabber grabber, Java2DFrameConverter converter, double timeSec)
+            throws FrameGrabber.Exception {
+        grabber.setTimestamp((long) (timeSec * 1_000_000));
+        Frame frame = grabber.grabImage();
+        if (frame == null || frame.image == null) {
+            return null;
+        }
+        return new Timed(Pixels.of(converter.convert(frame)), Math.max(0, frame.timestamp / 1_000_000.0));
+    }
+
+    private static BufferedImage deepCopy(BufferedImage image) {
+        BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        copy.getGraphics().drawImage(image, 0, 0, null);
+        return copy;
+    }
+}

@@ -1,0 +1,19 @@
+package io.contentfactory.analysis.scoring;
+
+import io.contentfactory.analysis.audio.AudioFeatures;
+
+/**
+ * The virality features of one clip, as the local analyzer measured them.
+ *
+ * @param durationSec       null for an image
+ * @param hookMotion        mean picture change over the first 3 s, 0 to 255 (0 for an image)
+ * @param cutsPerMinute     shot changes per minute (pacing)
+ * @param bestFrameQuality  the best frame's sharpness, exposure and colour together, 0 to 1
+ */
+public record ClipFeatures(Double durationSec, int width, int height, double hookMotion, double cutsPerMinute,
+        double bestFrameQuality, AudioFeatures audio) {
+
+    public double aspect() {
+        return width / (double) height;
+    }
+}

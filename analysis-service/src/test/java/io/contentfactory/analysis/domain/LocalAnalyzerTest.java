@@ -1,0 +1,162 @@
+package io.contentfactory.analysis.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.contentfactory.analysis.scoring.PreSocialScore;
+import io.contentfactory.analysis.scoring.ScoreWeights;
+import io.contentfactory.testkit.TestMedia;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The local analyzer on clips made in the test, each pair differing in one respect: every assertion is about the
+ * direction a feature moves, not only that a number exists.
+ */
+class LocalAnalyzerTest {
+
+    private static final Path SPEECH = Path.of("src/test/resources/audio/speech.wav");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aBlurredFrameIsNeverChosenAsTheBestFrame() throws Exception {
+        // Blurred throughout but for the fourth second, whose pictures are sharp.
+        Path clip = TestMedia.mp4(dir.resolve("mostly-blurred.mp4"), 360, 640, 6,
+                (index, frames, width, height) -> index / 25 == 3 ? scene(width, height, 3) : blurred(scene(width, height, 3)),
+                TestMedia.TONE);
+
+        LocalAnalyzer.Result result = LocalAnalyzer.analyze(clip, ScoreWeights.DEFAULTS);
+
+        assertThat(result.best().timeSec()).isGreaterThanOrEqualTo(3).isLessThan(4);
+        double sharpest = result.best().stats().sharpness();
+        assertThat(result.sampling().samples()).filteredOn(s -> s.timeSec() < 3 || s.timeSec() >= 4)
+                .isNotEmpty().allSatisfy(s -> assertThat(s.stats().sharpness()).isLessThan(sharpest / 3));
+    }
+
+    @Test
+    void aVerticalClipFitsShortVideoBetterThanALandscapeOne() throws Exception {
+        Path vertical = TestMedia.mp4(dir.resolve("vertical.mp4"), 360, 640, 3);
+        Path landscape = TestMedia.mp4(dir.resolve("landscape.mp4"), 640, 360, 3);
+
+        PreSocialScore tall = LocalAnalyzer.analyze(vertical, ScoreWeights.DEFAULTS).score();
+        PreSocialScore wide = LocalAnalyzer.analyze(landscape, ScoreWeights.DEFAULTS).score();
+
+        assertThat(points(tall, "aspect")).isGreaterThan(points(wide, "aspect"));
+        assertThat(reason(tall, "aspect")).contains("9:16");
+        assertThat(tall.value()).isGreaterThan(wide.value());
+    }
+
+    @Test
+    void speechIsHeardFromItsOnsetAndSilenceIsNot() throws Exception {
+        Path speaking = TestMedia.mp4(dir.resolve("speaking.mp4"), 360, 640, 4, TestMedia.PATTERN, TestMedia.recording(SPEECH));
+        Path silent = TestMedia.mp4(dir.resolve("silent.mp4"), 360, 640, 4, TestMedia.PATTERN, TestMedia.SILENCE);
+
+        LocalAnalyzer.Result speech = LocalAnalyzer.analyze(speaking, ScoreWeights.DEFAULTS);
+        LocalAnalyzer.Result silence = LocalAnalyzer.analyze(silent, ScoreWeights.DEFAULTS);
+
+        assertThat(speech.audio().speechRatio()).isGreaterThan(0.3).isGreaterThan(silence.audio().speechRatio());
+        assertThat(speech.audio().speechOnsetSec()).isNotNull().isLessThan(1.0);
+        assertThat(silence.audio().speechOnsetSec()).isNull();
+        assertThat(speech.audio().loudnessDbfs()).isGreaterThan(silence.audio().loudnessDbfs() + 20);
+        assertThat(points(speech.score(), "speech")).isGreaterThan(points(silence.score(), "speech"));
+        assertThat(points(speech.score(), "hook")).isGreaterThan(points(silence.score(), "hook"));
+        assertThat(reason(speech.score(), "hook")).contains("speech within");
+    }
+
+    @Test
+    void aSteadyToneIsToldFromSpeech() throws Exception {
+        Path tone = TestMedia.mp4(dir.resolve("tone.mp4"), 360, 640, 4, TestMedia.PATTERN, TestMedia.TONE);
+        Path speaking = TestMedia.mp4(dir.resolve("voice.mp4"), 360, 640, 4, TestMedia.PATTERN, TestMedia.recording(SPEECH));
+
+        LocalAnalyzer.Result steady = LocalAnalyzer.analyze(tone, ScoreWeights.DEFAULTS);
+        LocalAnalyzer.Result voice = LocalAnalyzer.analyze(speaking, ScoreWeights.DEFAULTS);
+
+        assertThat(steady.audio().musicLikely()).isTrue();
+        assertThat(voice.audio().musicLikely()).isFalse();
+        assertThat(steady.audio().speechRatio()).isLessThan(voice.audio().speechRatio());
+    }
+
+    @Test
+    void cutsEveryTwoSecondsPaceFasterThanOneUnbrokenShot() throws Exception {
+        Path cutting = TestMedia.mp4(dir.resolve("cuts.mp4"), 360, 640, 8,
+                (index, frames, width, height) -> scene(width, height, index / 50), TestMedia.TONE);
+        Path still = TestMedia.mp4(dir.resolve("one-shot.mp4"), 360, 640, 8,
+                (index, frames, width, height) -> scene(width, height, 0), TestMedia.TONE);
+
+        LocalAnalyzer.Result cuts = LocalAnalyzer.analyze(cutting, ScoreWeights.DEFAULTS);
+        LocalAnalyzer.Result oneShot = LocalAnalyzer.analyze(still, ScoreWeights.DEFAULTS);
+
+        assertThat(cuts.sampling().cuts()).isEqualTo(3);
+        assertThat(oneShot.sampling().cuts()).isZero();
+        assertThat(cuts.sampling().samples()).filteredOn(s -> s.atCut()).extracting(s -> Math.round(s.timeSec() * 4) / 4.0)
+                .allSatisfy(time -> assertThat(time % 2).isLessThanOrEqualTo(0.25));
+        assertThat(points(cuts.score(), "pacing")).isGreaterThan(points(oneShot.score(), "pacing"));
+    }
+
+    @Test
+    void theExplanationNamesEveryFeatureThatMovedTheScore() throws Exception {
+        Path clip = TestMedia.mp4(dir.resolve("explained.mp4"), 360, 640, 4, TestMedia.PATTERN, TestMedia.recording(SPEECH));
+
+        PreSocialScore score = LocalAnalyzer.analyze(clip, ScoreWeights.DEFAULTS).score();
+
+        double total = score.contributions().stream().mapToDouble(PreSocialScore.Contribution::points).sum();
+        assertThat(score.value()).isCloseTo(Math.min(100, total), org.assertj.core.data.Offset.offset(0.1));
+        score.contributions().stream().filter(c -> c.points() != 0).forEach(contribution ->
+                assertThat(score.explanationText()).contains(contribution.feature() + ": "));
+        assertThat(score.explanation()).allMatch(line -> line.matches("[a-z]+: .+, [+-]\\d+"));
+    }
+
+    private static double points(PreSocialScore score, String feature) {
+        return contributions(score).get(feature).points();
+    }
+
+    private static String reason(PreSocialScore score, String feature) {
+        return contributions(score).get(feature).reason();
+    }
+
+    private static Map<String, PreSocialScore.Contribution> contributions(PreSocialScore score) {
+        return score.contributions().stream().collect(Collectors.toMap(PreSocialScore.Contribution::feature, c -> c));
+    }
+
+    /** A detailed picture (stripes, checks, text) that differs clearly from one scene number to the next. */
+    private static BufferedImage scene(int width, int height, int number) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.getHSBColor((number * 0.29f) % 1, 0.6f, number % 2 == 0 ? 0.85f : 0.35f));
+        g.fillRect(0, 0, width, height);
+        g.setColor(number % 2 == 0 ? Color.BLACK : Color.WHITE);
+        for (int x = 0; x < width; x += 8) {
+            for (int y = (x / 8 % 2) * 8; y < height / 2; y += 16) {
+                g.fillRect(x, y, 8, 8);
+            }
+        }
+        g.setFont(g.getFont().deriveFont(28f));
+        g.drawString("Scene " + number, 20, height * 3 / 4);
+        g.dispose();
+        return image;
+    }
+
+    private static BufferedImage blurred(BufferedImage sharp) {
+        int width = sharp.getWidth();
+        int height = sharp.getHeight();
+        BufferedImage small = new BufferedImage(width / 12, height / 12, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D down = small.createGraphics();
+        down.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        down.drawImage(sharp, 0, 0, small.getWidth(), small.getHeight(), null);
+        down.dispose();
+        BufferedImage blurred = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D up = blurred.createGraphics();
+        up.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        up.drawImage(small, 0, 0, width, height, null);
+        up.dispose();
+        return blurred;
+    }
+}
