@@ -80,10 +80,12 @@ class PipelineE2EIT {
         given().auth().oauth2(key).get("http://localhost:" + Stack.port(8080) + "/v1/media/" + mediaId)
                 .then().statusCode(200).body("sha256", org.hamcrest.Matchers.equalTo(sha256));
 
-        Map<String, String> analysis = awaitRow("select resolution, duration_sec, pre_social_score from analysis.media_analysis where media_id = '" + mediaId + "'");
+        Map<String, String> analysis = awaitRow("select resolution, duration_sec, pre_social_score, pre_social_explanation"
+                + " from analysis.media_analysis where media_id = '" + mediaId + "'");
         assertThat(analysis.get("resolution")).isEqualTo("360x640");
         assertThat(Double.parseDouble(analysis.get("duration_sec"))).isBetween(2.8, 3.2);
-        assertThat(Double.parseDouble(analysis.get("pre_social_score"))).isEqualTo(75.0);
+        assertThat(Double.parseDouble(analysis.get("pre_social_score"))).isBetween(1.0, 100.0);
+        assertThat(analysis.get("pre_social_explanation")).contains("aspect: vertical 9:16", "length: ", "hook: ");
 
         Map<String, String> target = awaitRow("select id, scheduled_at, format from scheduler.post_targets where media_id = '" + mediaId + "'");
         assertThat(target.get("format")).isEqualTo("reel");
