@@ -39,7 +39,7 @@ public final class LocalAnalyzer {
 
     public static Result analyze(Path file, ScoreWeights weights) throws UndecodableMediaException {
         MediaProbe probe = MediaProber.probe(file);
-        FrameSampler.Sampling sampling = FrameSampler.sample(file, SAMPLE_INTERVAL_SEC, MAX_FRAMES);
+        FrameSampler.Sampling sampling = FrameSampler.sample(file, probe.width(), probe.height(), SAMPLE_INTERVAL_SEC, MAX_FRAMES);
         int best = BestFrame.choose(sampling.samples());
         AudioFeatures audio = probe.hasAudio() ? AudioAnalyzer.analyze(file, sampling.durationSec())
                 : AudioFeatures.none(probe.durationSec() == null ? 0 : probe.durationSec());

@@ -17,8 +17,8 @@ import org.bytedeco.javacv.Java2DFrameConverter;
  */
 public final class FrameSampler {
 
-    /** Two samples this different (luma histograms) are taken to be different shots. */
-    static final double CUT_DISTANCE = 0.35;
+    /** Two samples this different (earth mover's distance of luma histograms) are taken to be different shots. */
+    static final double CUT_DISTANCE = 0.08;
     private static final double CUT_PRECISION_SEC = 0.25;
 
     public record Sample(int index, double timeSec, Pixels pixels, FrameStats stats, boolean atCut) {
@@ -33,9 +33,19 @@ public final class FrameSampler {
     private FrameSampler() {
     }
 
-    public static Sampling sample(Path file, double intervalSec, int maxFrames) throws UndecodableMediaException {
+    /**
+     * @param width  the picture's width; FFmpeg scales every sample down to {@link Pixels#WIDTH} itself, so that no
+     *               full-size picture is ever copied into Java
+     */
+    public static Sampling sample(Path file, int width, int height, double intervalSec, int maxFrames)
+            throws UndecodableMediaException {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
              Java2DFrameConverter converter = new Java2DFrameConverter()) {
+            if (width > Pixels.WIDTH) {
+                grabber.setImageWidth(Pixels.WIDTH);
+                grabber.setImageHeight(Math.max(2, (int) Math.round(height * Pixels.WIDTH / (double) width)));
+            }
+            grabber.setVideoOption("threads", "auto");
             grabber.start();
             double duration = Math.max(0, grabber.getLengthInTime() / 1_000_000.0);
             double interval = Math.max(intervalSec, duration / Math.max(1, maxFrames));

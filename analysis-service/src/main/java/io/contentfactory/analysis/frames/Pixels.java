@@ -106,21 +106,26 @@ public final class Pixels {
         return sum / luma.length;
     }
 
-    /** How different the picture is from {@code other}, 0 (same) to 1: half the L1 distance of their luma histograms. */
+    /**
+     * How different the picture is from {@code other}, 0 (same) to 1: the earth mover's distance between their luma
+     * histograms, so that a slight change of light moves it a little and a different shot moves it a lot.
+     */
     public double histogramDistance(Pixels other) {
         double[] mine = histogram(luma);
         double[] theirs = histogram(other.luma);
         double distance = 0;
+        double carried = 0;
         for (int bin = 0; bin < mine.length; bin++) {
-            distance += Math.abs(mine[bin] - theirs[bin]);
+            carried += mine[bin] - theirs[bin];
+            distance += Math.abs(carried);
         }
-        return distance / 2;
+        return distance / (mine.length - 1);
     }
 
     private static double[] histogram(float[] values) {
-        double[] bins = new double[32];
+        double[] bins = new double[64];
         for (float value : values) {
-            bins[Math.min(31, (int) (value / 8))]++;
+            bins[Math.min(63, (int) (value / 4))]++;
         }
         for (int bin = 0; bin < bins.length; bin++) {
             bins[bin] /= values.length;
