@@ -43,14 +43,22 @@ public final class LocalAnalyzer {
         int best = BestFrame.choose(sampling.samples());
         AudioFeatures audio = probe.hasAudio() ? AudioAnalyzer.analyze(file, sampling.durationSec())
                 : AudioFeatures.none(probe.durationSec() == null ? 0 : probe.durationSec());
+        FrameSampler.Sample hookFace = hookFace(sampling.samples());
         ClipFeatures features = new ClipFeatures(probe.durationSec(), probe.width(), probe.height(),
-                hookMotion(sampling.samples()), cutsPerMinute(sampling), quality(sampling.samples().get(best).stats()), audio);
+                hookMotion(sampling.samples()), hookFace == null ? 0 : hookFace.faceProminence(),
+                hookFace == null ? null : hookFace.timeSec(), cutsPerMinute(sampling), quality(sampling.samples().get(best).stats()), audio);
         return new Result(probe, sampling, best, audio, features, PreSocialScore.of(features, weights));
     }
 
     private static double hookMotion(List<FrameSampler.Sample> samples) {
         return samples.stream().filter(s -> s.timeSec() > 0 && s.timeSec() <= HOOK_SECONDS)
                 .mapToDouble(s -> s.stats().motion()).average().orElse(0);
+    }
+
+    /** The sample of the first 3 s with the most prominent face, or null when none shows one. */
+    private static FrameSampler.Sample hookFace(List<FrameSampler.Sample> samples) {
+        return samples.stream().filter(s -> s.timeSec() <= HOOK_SECONDS && s.faceProminence() > 0)
+                .max(java.util.Comparator.comparingDouble(FrameSampler.Sample::faceProminence)).orElse(null);
     }
 
     private static double cutsPerMinute(FrameSampler.Sampling sampling) {

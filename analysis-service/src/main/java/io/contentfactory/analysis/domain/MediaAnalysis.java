@@ -49,6 +49,10 @@ public class MediaAnalysis {
     public BigDecimal cutsPerMinute;
     @Column(name = "hook_motion")
     public BigDecimal hookMotion;
+    @Column(name = "hook_face")
+    public BigDecimal hookFace;
+    @Column(name = "frames_with_faces")
+    public Integer framesWithFaces;
     @Column(name = "loudness_dbfs")
     public BigDecimal loudnessDbfs;
     @Column(name = "speech_ratio")

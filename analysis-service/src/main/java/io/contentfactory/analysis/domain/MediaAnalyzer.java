@@ -111,6 +111,8 @@ public class MediaAnalyzer {
         analysis.bestFrameTimeSec = BigDecimal.valueOf(result.best().timeSec());
         analysis.cutsPerMinute = BigDecimal.valueOf(result.features().cutsPerMinute());
         analysis.hookMotion = BigDecimal.valueOf(result.features().hookMotion());
+        analysis.hookFace = BigDecimal.valueOf(result.features().hookFace());
+        analysis.framesWithFaces = (int) result.sampling().samples().stream().filter(s -> !s.faces().isEmpty()).count();
         analysis.loudnessDbfs = BigDecimal.valueOf(result.audio().loudnessDbfs());
         analysis.speechRatio = BigDecimal.valueOf(result.audio().speechRatio());
         analysis.speechOnsetSec = result.audio().speechOnsetSec() == null ? null : BigDecimal.valueOf(result.audio().speechOnsetSec());

@@ -4,12 +4,14 @@ import java.util.List;
 
 /**
  * Picks the frame that makes the best thumbnail. A frame much blurrier than the sharpest one of its clip (under
- * {@link #MIN_RELATIVE_SHARPNESS} of it) is never eligible; among the rest, sharpness, exposure, contrast and colour
- * count, each relative to the clip's best.
+ * {@link #MIN_RELATIVE_SHARPNESS} of it) is never eligible; among the rest a face counts most (its size and
+ * centrality), then sharpness, exposure, contrast and colour, each relative to the clip's best.
  */
 public final class BestFrame {
 
     static final double MIN_RELATIVE_SHARPNESS = 0.35;
+    /** A clearly visible face outweighs any other difference between two sharp frames. */
+    static final double FACE_WEIGHT = 1.0;
 
     private BestFrame() {
     }
@@ -28,7 +30,7 @@ public final class BestFrame {
                 continue;
             }
             double score = 0.45 * sharpness + 0.2 * stats.exposure() + 0.15 * relative(stats.contrast(), maxContrast)
-                    + 0.2 * relative(stats.colourfulness(), maxColour);
+                    + 0.2 * relative(stats.colourfulness(), maxColour) + FACE_WEIGHT * samples.get(i).faceProminence();
             if (score > bestScore) {
                 bestScore = score;
                 best = i;

@@ -21,7 +21,14 @@ public final class FrameSampler {
     static final double CUT_DISTANCE = 0.08;
     private static final double CUT_PRECISION_SEC = 0.25;
 
-    public record Sample(int index, double timeSec, Pixels pixels, FrameStats stats, boolean atCut) {
+    public record Sample(int index, double timeSec, Pixels pixels, FrameStats stats, boolean atCut,
+            List<FaceDetector.Face> faces) {
+
+        /** The most prominent face, 0 to 1: its size, less for being off centre; 0 without a face. */
+        public double faceProminence() {
+            return faces.stream().mapToDouble(face -> Math.min(1, face.size() * 3) * (1 - 0.5 * face.offCentre()))
+                    .max().orElse(0);
+        }
     }
 
     /**
@@ -51,6 +58,7 @@ public final class FrameSampler {
             double interval = Math.max(intervalSec, duration / Math.max(1, maxFrames));
             List<double[]> taken = new ArrayList<>();
             List<Pixels> pictures = new ArrayList<>();
+            List<List<FaceDetector.Face>> faces = new ArrayList<>();
             List<Boolean> atCut = new ArrayList<>();
             int cuts = 0;
             Pixels previous = null;
@@ -69,11 +77,13 @@ public final class FrameSampler {
                     if (cut != null && cut.timeSec() < time && pictures.size() < maxFrames * 2) {
                         taken.add(new double[] {cut.timeSec()});
                         pictures.add(cut.pixels());
+                        faces.add(cut.faces());
                         atCut.add(true);
                     }
                 }
                 taken.add(new double[] {time});
                 pictures.add(current);
+                faces.add(timed.faces());
                 atCut.add(false);
                 previous = current;
                 previousTime = time;
@@ -82,7 +92,7 @@ public final class FrameSampler {
             if (pictures.isEmpty()) {
                 throw new UndecodableMediaException("no frame of the video stream can be decoded");
             }
-            return new Sampling(measured(taken, pictures, atCut), cuts, duration);
+            return new Sampling(measured(taken, pictures, faces, atCut), cuts, duration);
         } catch (FrameGrabber.Exception e) {
             throw new UndecodableMediaException("FFmpeg cannot decode the file's frames");
         }
@@ -108,7 +118,8 @@ public final class FrameSampler {
         }
     }
 
-    private static List<Sample> measured(List<double[]> times, List<Pixels> pictures, List<Boolean> atCut) {
+    private static List<Sample> measured(List<double[]> times, List<Pixels> pictures, List<List<FaceDetector.Face>> faces,
+            List<Boolean> atCut) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < times.size(); i++) {
             order.add(i);
@@ -119,7 +130,7 @@ public final class FrameSampler {
         for (int position = 0; position < order.size(); position++) {
             int i = order.get(position);
             Pixels pixels = pictures.get(i);
-            samples.add(new Sample(position, times.get(i)[0], pixels, pixels.measure(before), atCut.get(i)));
+            samples.add(new Sample(position, times.get(i)[0], pixels, pixels.measure(before), atCut.get(i), faces.get(i)));
             before = pixels;
         }
         return samples;
@@ -145,8 +156,8 @@ public final class FrameSampler {
         return high;
     }
 
-    /** A decoded picture and the time it is shown at (the seek lands on a frame near the time asked for). */
-    private record Timed(Pixels pixels, double timeSec) {
+    /** A decoded picture, the time it is shown at (the seek lands on a frame near the time asked for), its faces. */
+    private record Timed(Pixels pixels, double timeSec, List<FaceDetector.Face> faces) {
     }
 
     private static Timed pixelsAt(FFmpegFrameGrabber grabber, Java2DFrameConverter converter, double timeSec)
@@ -156,7 +167,8 @@ public final class FrameSampler {
         if (frame == null || frame.image == null) {
             return null;
         }
-        return new Timed(Pixels.of(converter.convert(frame)), Math.max(0, frame.timestamp / 1_000_000.0));
+        BufferedImage picture = converter.convert(frame);
+        return new Timed(Pixels.of(picture), Math.max(0, frame.timestamp / 1_000_000.0), FaceDetector.detect(picture));
     }
 
     private static BufferedImage deepCopy(BufferedImage image) {

@@ -7,10 +7,13 @@ import io.contentfactory.analysis.audio.AudioFeatures;
  *
  * @param durationSec       null for an image
  * @param hookMotion        mean picture change over the first 3 s, 0 to 255 (0 for an image)
+ * @param hookFace          the most prominent face in the first 3 s, 0 (none) to 1 (large and central)
+ * @param hookFaceSec       when that face is first seen, or null
  * @param cutsPerMinute     shot changes per minute (pacing)
  * @param bestFrameQuality  the best frame's sharpness, exposure and colour together, 0 to 1
  */
-public record ClipFeatures(Double durationSec, int width, int height, double hookMotion, double cutsPerMinute,
+public record ClipFeatures(Double durationSec, int width, int height, double hookMotion, double hookFace,
+        Double hookFaceSec, double cutsPerMinute,
         double bestFrameQuality, AudioFeatures audio) {
 
     public double aspect() {

@@ -45,13 +45,15 @@ public record PreSocialScore(double value, List<Contribution> contributions) {
 
     private static Contribution hook(ClipFeatures clip, double weight) {
         if (clip.durationSec() == null) {
-            return new Contribution("hook", 0, weight, "a still image has no opening seconds");
+            return new Contribution("hook", weight * 0.5 * clip.hookFace(), weight, clip.hookFace() > 0
+                    ? "a still image with a face" : "a still image has no opening seconds");
         }
         double motion = Math.min(1, clip.hookMotion() / LIVELY_MOTION);
         Double onset = clip.audio().speechOnsetSec();
         double voice = onset != null && onset <= 3 ? 1 - onset / 3 * 0.5 : 0;
-        double share = 0.6 * motion + 0.4 * voice;
-        String reason = String.format(Locale.ROOT, "%s motion in the first 3 s%s",
+        double share = 0.4 * motion + 0.3 * clip.hookFace() + 0.3 * voice;
+        String face = clip.hookFace() > 0 ? String.format(Locale.ROOT, "a face from %.1f s, ", clip.hookFaceSec()) : "no face, ";
+        String reason = String.format(Locale.ROOT, "%s%s motion in the first 3 s%s", face,
                 motion > 0.66 ? "strong" : motion > 0.25 ? "some" : "little",
                 onset != null && onset <= 3 ? String.format(Locale.ROOT, ", speech within %.1f s", onset) : ", no speech in the first 3 s");
         return new Contribution("hook", weight * share, weight, reason);

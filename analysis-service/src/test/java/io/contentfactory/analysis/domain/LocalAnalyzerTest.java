@@ -42,6 +42,25 @@ class LocalAnalyzerTest {
     }
 
     @Test
+    void aFaceInTheFirstSecondMakesAStrongerHookAndTheBestFrame() throws Exception {
+        Path withFace = TestMedia.mp4(dir.resolve("face.mp4"), 360, 640, 5,
+                (index, frames, width, height) -> index < 25 ? TestMedia.face(width, height, 180) : TestMedia.PATTERN.paint(index, frames, width, height),
+                TestMedia.TONE);
+        Path withoutFace = TestMedia.mp4(dir.resolve("no-face.mp4"), 360, 640, 5, TestMedia.PATTERN, TestMedia.TONE);
+
+        LocalAnalyzer.Result face = LocalAnalyzer.analyze(withFace, ScoreWeights.DEFAULTS);
+        LocalAnalyzer.Result none = LocalAnalyzer.analyze(withoutFace, ScoreWeights.DEFAULTS);
+
+        assertThat(face.sampling().samples()).filteredOn(s -> s.timeSec() < 1).allSatisfy(s -> assertThat(s.faces()).hasSize(1));
+        assertThat(none.sampling().samples()).allSatisfy(s -> assertThat(s.faces()).isEmpty());
+        assertThat(face.best().timeSec()).as("the best frame is one of the face frames").isLessThan(1);
+        assertThat(face.features().hookFace()).isGreaterThan(0);
+        assertThat(points(face.score(), "hook")).isGreaterThan(points(none.score(), "hook"));
+        assertThat(reason(face.score(), "hook")).startsWith("a face from 0.0 s");
+        assertThat(reason(none.score(), "hook")).startsWith("no face");
+    }
+
+    @Test
     void aVerticalClipFitsShortVideoBetterThanALandscapeOne() throws Exception {
         Path vertical = TestMedia.mp4(dir.resolve("vertical.mp4"), 360, 640, 3);
         Path landscape = TestMedia.mp4(dir.resolve("landscape.mp4"), 640, 360, 3);

@@ -109,6 +109,41 @@ public final class TestMedia {
         return file;
     }
 
+    /**
+     * A drawn frontal face (hair, skin, brows, eyes, nose, mouth) {@code size} pixels wide in the middle of a plain
+     * background: enough for OpenCV's frontal-face Haar cascades to find it, with no photograph needed.
+     */
+    public static BufferedImage face(int width, int height, int size) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(new Color(70, 90, 110));
+        g.fillRect(0, 0, width, height);
+        int cx = width / 2;
+        int cy = height / 2;
+        int w = size;
+        int h = (int) (size * 1.3);
+        g.setColor(new Color(40, 30, 20));
+        g.fillOval(cx - w / 2 - w / 20, cy - h / 2 - h / 12, w + w / 10, h * 2 / 3);
+        g.setColor(new Color(224, 180, 150));
+        g.fillOval(cx - w / 2, cy - h / 2 + h / 10, w, h - h / 10);
+        g.setColor(new Color(60, 40, 30));
+        g.fillRoundRect(cx - w * 3 / 8, cy - h / 6, w / 4, h / 30, 6, 6);
+        g.fillRoundRect(cx + w / 8, cy - h / 6, w / 4, h / 30, 6, 6);
+        g.setColor(Color.WHITE);
+        g.fillOval(cx - w * 5 / 16, cy - h / 9, w / 5, h / 14);
+        g.fillOval(cx + w * 2 / 16, cy - h / 9, w / 5, h / 14);
+        g.setColor(new Color(30, 20, 15));
+        g.fillOval(cx - w * 5 / 16 + w / 20, cy - h / 9, w / 10, h / 14);
+        g.fillOval(cx + w * 2 / 16 + w / 20, cy - h / 9, w / 10, h / 14);
+        g.setColor(new Color(190, 145, 120));
+        g.fillOval(cx - w / 16, cy - h / 40, w / 8, h / 7);
+        g.setColor(new Color(150, 60, 60));
+        g.fillOval(cx - w / 6, cy + h / 5, w / 3, h / 16);
+        g.dispose();
+        return image;
+    }
+
     /** The first {@code fraction} of a file's bytes, as an interrupted copy leaves it. */
     public static byte[] truncated(Path file, double fraction) {
         try {
