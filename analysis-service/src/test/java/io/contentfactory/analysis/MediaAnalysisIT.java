@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(FakeIngest.class)
 class MediaAnalysisIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -80,7 +81,7 @@ class MediaAnalysisIT {
 
         try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select resolution, has_audio, pre_social_explanation, pre_social_score, frames_sampled,"
-                     + " best_frame_index, music_likely, score_contributions, analyzer_version"
+                     + " best_frame_index, music_likely, score_contributions, analyzer_version, best_frame_url"
                      + " from analysis.media_analysis where media_id = '" + mediaId + "'")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("360x640");
@@ -96,7 +97,11 @@ class MediaAnalysisIT {
             }
             assertThat(sum).isCloseTo(analyzed.preSocialScore(), org.assertj.core.data.Offset.offset(0.1));
             assertThat(rs.getString(9)).isEqualTo("local-2");
+            assertThat(rs.getString(10)).isEqualTo("https://assets.example.com/media/" + projectId + "/" + mediaId + "/thumbnail?signature=t");
         }
+        java.awt.image.BufferedImage thumbnail = javax.imageio.ImageIO.read(FakeIngest.STORED.resolve(mediaId + ".jpg").toFile());
+        assertThat(thumbnail.getWidth()).isEqualTo(360);
+        assertThat(thumbnail.getHeight()).isEqualTo(640);
     }
 
     @Test

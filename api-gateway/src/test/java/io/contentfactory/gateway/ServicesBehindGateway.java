@@ -18,6 +18,7 @@ import java.util.Map;
 public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManager {
 
     private static final String IMPORT_SOURCE_PORT = "content-factory.test.gateway-import-source.port";
+    private static final String ANALYSIS_TO_INGEST = "Z2F0ZXdheS1pdC1hbmFseXNpcy10by1pbmdlc3Qta2V5";
     private static final String PUBLISHER_TO_INGEST = "Z2F0ZXdheS1pdC1wdWJsaXNoZXItdG8taW5nZXN0LWtleQ";
     static final Path INBOX = Path.of("target/gateway-it-inbox").toAbsolutePath();
     private static AppProcess ingest;
@@ -34,6 +35,7 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
                     "factory.ingest.scan-interval", "300ms",
                     "factory.ingest.asset-urls.signing-key", "Z2F0ZXdheS1pdC1hc3NldC11cmwta2V5LW5vdC1mb3ItcHJvZHVjdGlvbg==",
                     "factory.ingest.internal.publisher-service-key", PUBLISHER_TO_INGEST,
+                    "factory.ingest.internal.analysis-service-key", ANALYSIS_TO_INGEST,
                     "factory.ingest.importing.trusted-origins", importSourceUrl(""))),
                     Duration.ofSeconds(90));
             // Media comes from ingest-service's asset URLs (plain http here); no platform is reachable: jobs that pass
@@ -51,7 +53,9 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
         if (scheduler == null) {
             // Media reaches the scheduler's catalog as in production: ingested, analysed, then media.analyzed.
             analysis = AppProcess.start("analysis-service", Path.of("../analysis-service"), with(common("analysis-service"), Map.of(
-                    "factory.analysis.work-dir", Path.of("target/gateway-it-analysis").toAbsolutePath().toString())),
+                    "factory.analysis.work-dir", Path.of("target/gateway-it-analysis").toAbsolutePath().toString(),
+                    "factory.analysis.ingest.base-url", ingest.baseUrl(),
+                    "factory.analysis.ingest.call-key", ANALYSIS_TO_INGEST)),
                     Duration.ofSeconds(90));
             scheduler = AppProcess.start("scheduler-service", Path.of("../scheduler-service"), common("scheduler-service"),
                     Duration.ofSeconds(90));

@@ -86,6 +86,9 @@ class PipelineE2EIT {
         assertThat(Double.parseDouble(analysis.get("duration_sec"))).isBetween(2.8, 3.2);
         assertThat(Double.parseDouble(analysis.get("pre_social_score"))).isBetween(1.0, 100.0);
         assertThat(analysis.get("pre_social_explanation")).contains("aspect: vertical 9:16", "length: ", "hook: ");
+        String thumbnail = awaitRow("select best_frame_url from analysis.media_analysis where media_id = '" + mediaId
+                + "' and best_frame_url is not null").get("best_frame_url");
+        given().get(thumbnail).then().statusCode(200).contentType("image/jpeg");
 
         Map<String, String> target = awaitRow("select id, scheduled_at, format from scheduler.post_targets where media_id = '" + mediaId + "'");
         assertThat(target.get("format")).isEqualTo("reel");

@@ -125,6 +125,34 @@ class MediaUploadIT {
     }
 
     @Test
+    void analysisServiceStoresAThumbnailThatIsServedUnderItsOwnSignedUrl() throws Exception {
+        String id = upload(Files.readAllBytes(TestMedia.mp4(dir.resolve("thumb.mp4"), 320, 240, 1)), "thumb.mp4", "video/mp4")
+                .then().statusCode(201).extract().path("id");
+        byte[] analysisKey = io.contentfactory.contracts.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtYW5hbHlzaXMtY2FsbC1rZXktMDE");
+        String asAnalysis = "Bearer " + io.contentfactory.contracts.ServiceCallTokens.mint(analysisKey, "analysis-service",
+                "ingest-service", java.time.Instant.now());
+        byte[] thumbnail = TestMedia.jpeg(160, 120);
+        String path = "/internal/v1/media/" + projectId + "/" + id + "/thumbnail";
+
+        String url = given().header("Service-Authorization", asAnalysis).contentType("image/jpeg").body(thumbnail).put(path)
+                .then().statusCode(200).extract().path("url");
+
+        assertThat(given().get(relative(url)).then().statusCode(200).contentType("image/jpeg").extract().asByteArray())
+                .isEqualTo(thumbnail);
+        given().auth().oauth2(TOKENS.valid(projectId, "read")).get("/v1/media/" + id).then().statusCode(200)
+                .body("thumbnailUrl", startsWith("http"));
+        given().header("Service-Authorization", asAnalysis).contentType("image/jpeg").body(new byte[] {1, 2, 3}).put(path)
+                .then().statusCode(400).body("code", equalTo("not_jpeg"));
+        given().header("Service-Authorization", asAnalysis).contentType("image/jpeg").body(thumbnail)
+                .put("/internal/v1/media/" + UUID.randomUUID() + "/" + id + "/thumbnail").then().statusCode(404);
+        byte[] publisherKey = io.contentfactory.contracts.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtcHVibGlzaGVyLWNhbGwta2V5LTAx");
+        given().header("Service-Authorization", "Bearer " + io.contentfactory.contracts.ServiceCallTokens.mint(publisherKey,
+                        "publisher-service", "ingest-service", java.time.Instant.now()))
+                .contentType("image/jpeg").body(thumbnail).put(path).then().statusCode(403).body("code", equalTo("service_forbidden"));
+        given().contentType("image/jpeg").body(thumbnail).put(path).then().statusCode(401);
+    }
+
+    @Test
     void aPngIsAlsoStoredAsAJpegRenditionForInstagramAndAFittingJpegIsNot() throws Exception {
         JsonPath png = upload(TestMedia.png(2000, 1000), "graphic.png", "image/png").then().statusCode(201).extract().jsonPath();
         JsonPath jpeg = upload(TestMedia.jpeg(1080, 1350), "photo.jpg", "image/jpeg").then().statusCode(201).extract().jsonPath();

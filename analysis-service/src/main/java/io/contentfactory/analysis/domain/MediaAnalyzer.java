@@ -1,6 +1,8 @@
 package io.contentfactory.analysis.domain;
 
 import io.contentfactory.analysis.persistence.MediaAnalysisRepository;
+import io.contentfactory.analysis.frames.Thumbnails;
+import io.contentfactory.analysis.platform.IngestThumbnails;
 import io.contentfactory.analysis.probe.CorruptMediaException;
 import io.contentfactory.media.MediaProbe;
 import io.contentfactory.analysis.scoring.PreSocialScore;
@@ -35,14 +37,16 @@ public class MediaAnalyzer {
     public static final String VERSION = "local-2";
 
     private final Vertx vertx;
+    private final IngestThumbnails thumbnails;
     private final WebClient http;
     private final MediaAnalysisRepository analyses;
     private final Outbox outbox;
     private final Path workDir;
 
-    MediaAnalyzer(Vertx vertx, MediaAnalysisRepository analyses, Outbox outbox,
+    MediaAnalyzer(Vertx vertx, IngestThumbnails thumbnails, MediaAnalysisRepository analyses, Outbox outbox,
             @ConfigProperty(name = "factory.analysis.work-dir") Path workDir) {
         this.vertx = vertx;
+        this.thumbnails = thumbnails;
         this.http = WebClient.create(vertx);
         this.analyses = analyses;
         this.outbox = outbox;
@@ -58,8 +62,28 @@ public class MediaAnalyzer {
     private Uni<Void> fetchProbeAndRecord(UUID projectId, MediaIngested media) {
         return download(media.contentUrl())
                 .chain(file -> vertx.executeBlocking(Uni.createFrom().item(() -> analyzeFile(file)))
+                        .chain(result -> thumbnail(projectId, media.mediaId(), file, result)
+                                .map(url -> new Analysed(result, url.orElse(null))))
                         .eventually(() -> deleteQuietly(file)))
-                .chain(result -> record(projectId, media, result));
+                .chain(analysed -> record(projectId, media, analysed));
+    }
+
+    private record Analysed(LocalAnalyzer.Result result, String thumbnailUrl) {
+    }
+
+    /** The best frame stored as the item's thumbnail in ingest-service's storage; its URL, when that worked. */
+    private Uni<java.util.Optional<String>> thumbnail(UUID projectId, UUID mediaId, Path file, LocalAnalyzer.Result result) {
+        if (!thumbnails.configured()) {
+            return Uni.createFrom().item(java.util.Optional.empty());
+        }
+        return vertx.executeBlocking(Uni.createFrom().item(() -> {
+                    try {
+                        return Thumbnails.jpeg(file, result.best().timeSec());
+                    } catch (UndecodableMediaException e) {
+                        throw new CorruptMediaException(e.getMessage());
+                    }
+                }))
+                .chain(jpeg -> thumbnails.store(projectId, mediaId, jpeg));
     }
 
     private Uni<Path> download(String url) {
@@ -88,7 +112,8 @@ public class MediaAnalyzer {
         }
     }
 
-    private Uni<Void> record(UUID projectId, MediaIngested media, LocalAnalyzer.Result result) {
+    private Uni<Void> record(UUID projectId, MediaIngested media, Analysed analysed) {
+        LocalAnalyzer.Result result = analysed.result();
         MediaProbe probe = result.probe();
         PreSocialScore score = result.score();
         MediaAnalysis analysis = new MediaAnalysis();
@@ -109,6 +134,7 @@ public class MediaAnalyzer {
         analysis.framesSampled = result.sampling().samples().size();
         analysis.bestFrameIndex = result.bestFrame();
         analysis.bestFrameTimeSec = BigDecimal.valueOf(result.best().timeSec());
+        analysis.bestFrameUrl = analysed.thumbnailUrl();
         analysis.cutsPerMinute = BigDecimal.valueOf(result.features().cutsPerMinute());
         analysis.hookMotion = BigDecimal.valueOf(result.features().hookMotion());
         analysis.hookFace = BigDecimal.valueOf(result.features().hookFace());

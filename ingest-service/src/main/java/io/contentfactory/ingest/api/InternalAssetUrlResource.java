@@ -2,9 +2,6 @@ package io.contentfactory.ingest.api;
 
 import io.contentfactory.contracts.ServiceCallTokens;
 import io.contentfactory.ingest.domain.AssetUrls;
-import io.contentfactory.ingest.domain.IngestConfig;
-import io.contentfactory.kit.ServiceConfig;
-import io.contentfactory.kit.calls.ServiceCallVerifier;
 import io.contentfactory.kit.problem.ProblemException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -12,8 +9,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.HashMap;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -25,14 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class InternalAssetUrlResource {
 
     private final AssetUrls urls;
-    private final ServiceCallVerifier callers;
+    private final InternalCallers callers;
 
-    InternalAssetUrlResource(AssetUrls urls, IngestConfig config, ServiceConfig service) {
+    InternalAssetUrlResource(AssetUrls urls, InternalCallers callers) {
         this.urls = urls;
-        Map<String, byte[]> keys = new HashMap<>();
-        config.internal().publisherServiceKey().filter(key -> !key.isBlank())
-                .ifPresent(key -> keys.put("publisher-service", ServiceCallTokens.readKey(key)));
-        this.callers = new ServiceCallVerifier(keys, service.name());
+        this.callers = callers;
     }
 
     public record Refresh(String url) {
@@ -43,7 +35,7 @@ public class InternalAssetUrlResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
     public Refresh refresh(@HeaderParam(ServiceCallTokens.HEADER) String authorization, Refresh request) {
-        callers.verify(authorization);
+        callers.require(authorization, "publisher-service");
         String url = request == null ? null : request.url();
         return new Refresh(urls.refresh(String.valueOf(url)).orElseThrow(() -> new ProblemException(403,
                 "not_an_asset_url", "Forbidden", "only an asset URL this service signed can be renewed")));

@@ -57,11 +57,15 @@ public class MediaContentResource {
     }
 
     private Response serve(MediaAsset asset, AssetUrls.Variant variant) {
-        String key = variant == AssetUrls.Variant.JPEG ? asset.jpegRenditionPath : asset.storagePath;
+        String key = switch (variant) {
+            case CONTENT -> asset.storagePath;
+            case JPEG -> asset.jpegRenditionPath;
+            case THUMBNAIL -> asset.thumbnailPath;
+        };
         if (key == null) {
-            throw ProblemException.notFound(variant == AssetUrls.Variant.JPEG ? "JPEG rendition of media" : "content of media", asset.id);
+            throw ProblemException.notFound(variant.path() + " of media", asset.id);
         }
-        String contentType = variant == AssetUrls.Variant.JPEG ? "image/jpeg" : asset.contentType;
+        String contentType = variant == AssetUrls.Variant.CONTENT ? asset.contentType : "image/jpeg";
         Optional<java.net.URI> direct = storage.directUrl(key, contentType, REDIRECT_TTL);
         if (direct.isPresent()) {
             return Response.temporaryRedirect(direct.get()).build();
@@ -69,7 +73,7 @@ public class MediaContentResource {
         java.nio.file.Path file = storage.localFile(key).orElseThrow(() -> ProblemException.notFound("content of media", asset.id));
         return Response.ok(file.toFile()).type(contentType)
                 .header("Cache-Control", "private, max-age=3600")
-                .header("ETag", "\"" + (variant == AssetUrls.Variant.JPEG ? key.substring(key.indexOf('/') + 1) : asset.sha256) + "\"")
+                .header("ETag", "\"" + key.substring(key.indexOf('/') + 1) + "\"")
                 .build();
     }
 

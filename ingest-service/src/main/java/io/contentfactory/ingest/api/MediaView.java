@@ -14,7 +14,8 @@ public record MediaView(UUID id, String fileName, String status, String rejectRe
         String mediaType, String contentType, long sizeBytes, long bytesReceived, Long bytesExpected, Integer percentReceived,
         String sha256, String container, String videoCodec, String audioCodec, BigDecimal durationSec, Integer width,
         Integer height, String resolution, BigDecimal frameRate, Boolean hasAudio, String platformHint, int version,
-        UUID previousVersionId, UUID duplicateOf, String contentUrl, String jpegUrl, Instant createdAt, Instant updatedAt) {
+        UUID previousVersionId, UUID duplicateOf, String contentUrl, String jpegUrl, String thumbnailUrl, Instant createdAt,
+        Instant updatedAt) {
 
     static MediaView of(MediaAsset asset, AssetUrls urls) {
         boolean servable = asset.isIngested() || "rejected".equals(asset.status) && asset.storagePath != null;
@@ -28,6 +29,7 @@ public record MediaView(UUID id, String fileName, String status, String rejectRe
                 asset.previousVersionId, asset.duplicateOf,
                 servable ? urls.url(asset.projectId, asset.id, AssetUrls.Variant.CONTENT) : null,
                 asset.isIngested() && asset.jpegRenditionPath != null ? urls.url(asset.projectId, asset.id, AssetUrls.Variant.JPEG) : null,
+                asset.thumbnailPath != null ? urls.url(asset.projectId, asset.id, AssetUrls.Variant.THUMBNAIL) : null,
                 asset.createdAt, asset.updatedAt);
     }
 }

@@ -22,9 +22,9 @@ import javax.crypto.spec.SecretKeySpec;
 @ApplicationScoped
 public class AssetUrls {
 
-    /** The bytes as received, or the JPEG rendition made for Instagram. */
+    /** The bytes as received, the JPEG rendition made for Instagram, or the thumbnail analysis chose. */
     public enum Variant {
-        CONTENT("content"), JPEG("jpeg");
+        CONTENT("content"), JPEG("jpeg"), THUMBNAIL("thumbnail");
 
         private final String path;
 

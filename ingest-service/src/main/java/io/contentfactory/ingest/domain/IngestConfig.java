@@ -43,6 +43,9 @@ public interface IngestConfig {
     interface Internal {
         /** The base64url pair key publisher-service shares with this service, to refresh asset URLs; unset: nobody may. */
         Optional<String> publisherServiceKey();
+
+        /** The base64url pair key analysis-service shares with this service, to store thumbnails; unset: nobody may. */
+        Optional<String> analysisServiceKey();
     }
 
     interface Storage {

@@ -59,6 +59,8 @@ public class MediaAsset {
     public Boolean hasAudio;
     @Column(name = "jpeg_rendition_path")
     public String jpegRenditionPath;
+    @Column(name = "thumbnail_path")
+    public String thumbnailPath;
     public int version;
     @Column(name = "previous_version_id")
     public UUID previousVersionId;

@@ -65,6 +65,13 @@ public class MediaAssetWrites {
                 .execute(Tuple.of(projectId, id, reason, bytesReceived))).replaceWithVoid();
     }
 
+    /** Records an item's thumbnail; false when the project has no such item. */
+    public Uni<Boolean> thumbnail(UUID projectId, UUID id, String storagePath) {
+        String sql = "update " + assets + " set thumbnail_path = $3, updated_at = now() where project_id = $1 and id = $2";
+        return tenancy.inProject(projectId, connection -> connection.preparedQuery(sql).execute(Tuple.of(projectId, id, storagePath)))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
     /** The newest item ingested from a watched path, whose next version a changed file becomes. */
     public Uni<Optional<PreviousVersion>> latestOfWatchedPath(SqlConnection connection, UUID projectId, String relativePath) {
         String sql = "select m.id, m.version from " + watched + " w join " + assets + " m on m.project_id = w.project_id"

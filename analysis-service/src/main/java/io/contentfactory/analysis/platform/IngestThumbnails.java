@@ -1,0 +1,73 @@
+package io.contentfactory.analysis.platform;
+
+import io.contentfactory.contracts.ServiceCallTokens;
+import io.contentfactory.kit.ServiceConfig;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Stores a media item's thumbnail in ingest-service's storage (the one object store) through its internal route,
+ * proven with the pair key the two services share, and answers the thumbnail's signed URL. Unconfigured, or when
+ * ingest-service cannot take it, there is no URL and the analysis goes on without one.
+ */
+@ApplicationScoped
+public class IngestThumbnails {
+
+    private static final Logger LOG = Logger.getLogger(IngestThumbnails.class);
+
+    @ConfigMapping(prefix = "factory.analysis.ingest")
+    public interface Config {
+        /** ingest-service's internal address, for example {@code http://ingest-service:8081}. */
+        Optional<String> baseUrl();
+
+        /** The base64url pair key this service shares with ingest-service. */
+        Optional<String> callKey();
+    }
+
+    private final WebClient http;
+    private final Optional<String> baseUrl;
+    private final byte[] callKey;
+    private final String self;
+
+    IngestThumbnails(Vertx vertx, Config config, ServiceConfig service) {
+        this.http = WebClient.create(vertx);
+        boolean configured = config.baseUrl().filter(url -> !url.isBlank()).isPresent()
+                && config.callKey().filter(key -> !key.isBlank()).isPresent();
+        this.baseUrl = configured ? config.baseUrl().map(url -> url.replaceAll("/+$", "")) : Optional.empty();
+        this.callKey = configured ? ServiceCallTokens.readKey(config.callKey().get()) : null;
+        this.self = service.name();
+    }
+
+    public boolean configured() {
+        return baseUrl.isPresent();
+    }
+
+    public Uni<Optional<String>> store(UUID projectId, UUID mediaId, byte[] jpeg) {
+        if (baseUrl.isEmpty()) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        String token = ServiceCallTokens.mint(callKey, self, "ingest-service", Instant.now());
+        return http.putAbs(baseUrl.get() + "/internal/v1/media/" + projectId + "/" + mediaId + "/thumbnail").timeout(20_000)
+                .putHeader(ServiceCallTokens.HEADER, "Bearer " + token).putHeader("Content-Type", "image/jpeg")
+                .sendBuffer(Buffer.buffer(jpeg))
+                .map(response -> {
+                    if (response.statusCode() != 200) {
+                        LOG.warnf("ingest-service did not store the thumbnail of %s: HTTP %d", mediaId, response.statusCode());
+                        return Optional.<String>empty();
+                    }
+                    return Optional.ofNullable(response.bodyAsJsonObject().getString("url"));
+                })
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("ingest-service did not store the thumbnail of %s: %s", mediaId, failure.toString());
+                    return Optional.empty();
+                });
+    }
+}

@@ -1,0 +1,41 @@
+package io.contentfactory.ingest.api;
+
+import io.contentfactory.contracts.ServiceCallTokens;
+import io.contentfactory.ingest.domain.IngestConfig;
+import io.contentfactory.kit.ServiceConfig;
+import io.contentfactory.kit.calls.ServiceCallVerifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The services that may call this one's internal routes, each proven by the pair key it shares with ingest-service. */
+@ApplicationScoped
+class InternalCallers {
+
+    private final ServiceCallVerifier verifier;
+
+    InternalCallers(IngestConfig config, ServiceConfig service) {
+        Map<String, byte[]> keys = new HashMap<>();
+        put(keys, "publisher-service", config.internal().publisherServiceKey());
+        put(keys, "analysis-service", config.internal().analysisServiceKey());
+        this.verifier = new ServiceCallVerifier(keys, service.name());
+    }
+
+    /** The calling service's name, or a 401 problem. */
+    String verify(String header) {
+        return verifier.verify(header);
+    }
+
+    /** Refuses a proven caller that is not the one a route is for. */
+    void require(String header, String service) {
+        if (!service.equals(verify(header))) {
+            throw new io.contentfactory.kit.problem.ProblemException(403, "service_forbidden", "Forbidden",
+                    "this internal route is for " + service + " only");
+        }
+    }
+
+    private static void put(Map<String, byte[]> keys, String caller, Optional<String> key) {
+        key.filter(value -> !value.isBlank()).ifPresent(value -> keys.put(caller, ServiceCallTokens.readKey(value)));
+    }
+}
