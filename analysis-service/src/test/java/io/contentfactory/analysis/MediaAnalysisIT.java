@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(FakeIngest.class)
+@QuarkusTestResource(FakeOpenAi.class)
 class MediaAnalysisIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -102,6 +103,26 @@ class MediaAnalysisIT {
         java.awt.image.BufferedImage thumbnail = javax.imageio.ImageIO.read(FakeIngest.STORED.resolve(mediaId + ".jpg").toFile());
         assertThat(thumbnail.getWidth()).isEqualTo(360);
         assertThat(thumbnail.getHeight()).isEqualTo(640);
+
+        java.util.List<String> stages = kafka.all(Topics.MEDIA_ANALYSIS_PROGRESSED).stream()
+                .filter(r -> r.value().contains(mediaId.toString()))
+                .map(r -> EventCodec.data(EventCodec.parse(r.value()), io.contentfactory.contracts.events.MediaAnalysisProgressed.class))
+                .map(p -> p.status() + ":" + p.stage() + ":" + p.percent()).toList();
+        assertThat(stages).startsWith("analyzing:fetching:5", "analyzing:frames:20", "analyzing:sound:60")
+                .endsWith("analyzed:done:100");
+
+        io.contentfactory.testkit.InternalTokens tokens = io.contentfactory.testkit.InternalTokens.forService("analysis-service");
+        io.restassured.RestAssured.given().auth().oauth2(tokens.valid(projectId, "read")).get("/v1/media/" + mediaId + "/analysis")
+                .then().statusCode(200)
+                .body("progress.status", org.hamcrest.Matchers.equalTo("analyzed"))
+                .body("analyzerVersion", org.hamcrest.Matchers.equalTo("local-2"))
+                .body("explanation", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.startsWith("aspect: vertical 9:16")))
+                .body("contributions.feature", org.hamcrest.Matchers.hasItems("hook", "pacing", "length", "aspect", "picture", "speech", "sound"))
+                .body("frames.bestFrameUrl", org.hamcrest.Matchers.endsWith("/thumbnail?signature=t"))
+                .body("sound.musicLikely", org.hamcrest.Matchers.equalTo(true))
+                .body("providers[0].kind", org.hamcrest.Matchers.equalTo("transcript"));
+        io.restassured.RestAssured.given().auth().oauth2(tokens.valid(UUID.randomUUID(), "read")).get("/v1/media/" + mediaId + "/analysis")
+                .then().statusCode(404).body("code", org.hamcrest.Matchers.equalTo("not_found"));
     }
 
     @Test
@@ -115,6 +136,10 @@ class MediaAnalysisIT {
                 r -> r.value().contains(mediaId.toString()), TIMEOUT);
         assertThat(new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
                 .contains("FFmpeg cannot open the file");
+        var failed = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.MEDIA_ANALYSIS_PROGRESSED,
+                        r -> r.value().contains(mediaId.toString()) && r.value().contains("analysis_failed"), TIMEOUT).value()),
+                io.contentfactory.contracts.events.MediaAnalysisProgressed.class);
+        assertThat(failed.reason()).contains("FFmpeg cannot open the file");
     }
 
     private String ingested(UUID projectId, UUID mediaId, String name, MediaType type, String contentType) throws Exception {

@@ -36,6 +36,7 @@ class PublicApiContractIT {
     /** For each templated route: the concrete path of a resource that the given tenant owns. */
     private static final Map<String, Function<Tenant, String>> OWNED_RESOURCE = Map.of(
             "/v1/media/{id}", tenant -> "/v1/media/" + Tenants.mediaOf(tenant),
+            "/v1/media/{id}/analysis", tenant -> "/v1/media/" + Tenants.analysedMediaOf(tenant) + "/analysis",
             "/v1/connections/{id}", tenant -> "/v1/connections/" + Tenants.connectionOf(tenant),
             "/v1/publish-jobs/{id}", tenant -> "/v1/publish-jobs/" + Tenants.publishJobOf(tenant),
             "/v1/posts/{ref}", tenant -> "/v1/posts/" + Tenants.postOf(tenant),
@@ -164,7 +165,8 @@ class PublicApiContractIT {
         assertThat(checked).contains("GET /v1/media/{id}", "POST /v1/connections", "POST /v1/publish-jobs", "GET /v1/publish-jobs/{id}",
                 "PUT /v1/posts/{ref}", "GET /v1/posts/{ref}", "POST /v1/posts/{ref}/cancel", "GET /v1/posts",
                 "POST /v1/posts/{ref}/targets/{targetId}/mark-posted", "GET /v1/calendar", "GET /v1/calendar.ics",
-                "GET /v1/calendar/settings", "PUT /v1/calendar/settings", "POST /v1/media", "POST /v1/media:import");
+                "GET /v1/calendar/settings", "PUT /v1/calendar/settings", "POST /v1/media", "POST /v1/media:import",
+                "GET /v1/media/{id}/analysis");
     }
 
     /**

@@ -61,6 +61,7 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
                     Duration.ofSeconds(90));
         }
         return Map.of("factory.gateway.upstream.media", ingest.baseUrl(),
+                "factory.gateway.upstream.media-analysis", analysis.baseUrl(),
                 "factory.gateway.upstream.connections", publisher.baseUrl(),
                 "factory.gateway.upstream.publish-jobs", publisher.baseUrl(),
                 "factory.gateway.upstream.posts", scheduler.baseUrl(), "factory.gateway.upstream.calendar", scheduler.baseUrl());

@@ -57,12 +57,24 @@ final class Tenants {
             throw new java.io.UncheckedIOException(e);
         }
         String sql = "select id from ingest.media_assets where project_id = '" + tenant.projectId() + "' and file_name = '" + file
-                + "' and status = 'ingested'";
+                + "' and status in ('ingested', 'analyzed')";
         return await().atMost(WAIT).until(() -> {
             try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
                 return rs.next() ? UUID.fromString(rs.getString(1)) : null;
             }
         }, id -> id != null);
+    }
+
+    /** A media item of the tenant's that analysis-service has analysed. */
+    static UUID analysedMediaOf(Tenant tenant) {
+        UUID media = mediaOf(tenant, "analysed-" + UUID.randomUUID().toString().substring(0, 8) + ".jpg", TestMedia.jpeg(40, 50));
+        String sql = "select id from analysis.media_analysis where media_id = '" + media + "'";
+        await().atMost(WAIT).until(() -> {
+            try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                return rs.next();
+            }
+        });
+        return media;
     }
 
     /** ingest-service's public URL of a media asset: what the publisher's preflight accepts. */

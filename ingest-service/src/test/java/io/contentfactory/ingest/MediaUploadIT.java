@@ -153,6 +153,29 @@ class MediaUploadIT {
     }
 
     @Test
+    void theAnalysisProgressIsShownOnTheItemAndItsEndMakesItAnalyzed() throws Exception {
+        String id = upload(TestMedia.jpeg(80, 60), "progress.jpg", "image/jpeg").then().statusCode(201).extract().path("id");
+        UUID mediaId = UUID.fromString(id);
+
+        kafka.send(Topics.MEDIA_ANALYSIS_PROGRESSED, id, progressed(mediaId, "analyzing", "frames", 20));
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(TOKENS.valid(projectId, "read")).get("/v1/media/" + id)
+                .then().extract().path("analysis.stage"), "frames"::equals);
+        given().auth().oauth2(TOKENS.valid(projectId, "read")).get("/v1/media/" + id).then()
+                .body("analysis.percent", equalTo(20)).body("status", equalTo("ingested"));
+
+        kafka.send(Topics.MEDIA_ANALYSIS_PROGRESSED, id, progressed(mediaId, "analyzed", "done", 100));
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(TOKENS.valid(projectId, "read")).get("/v1/media/" + id)
+                .then().extract().path("status"), "analyzed"::equals);
+        given().auth().oauth2(TOKENS.valid(projectId, "read")).get("/v1/media/" + id).then()
+                .body("analysis.status", equalTo("analyzed")).body("analysis.percent", equalTo(100));
+    }
+
+    private String progressed(UUID mediaId, String status, String stage, int percent) {
+        return EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(), "/content-factory/analysis-service", projectId,
+                java.time.Instant.now(), new io.contentfactory.contracts.events.MediaAnalysisProgressed(mediaId, status, stage, percent, null)));
+    }
+
+    @Test
     void aPngIsAlsoStoredAsAJpegRenditionForInstagramAndAFittingJpegIsNot() throws Exception {
         JsonPath png = upload(TestMedia.png(2000, 1000), "graphic.png", "image/png").then().statusCode(201).extract().jsonPath();
         JsonPath jpeg = upload(TestMedia.jpeg(1080, 1350), "photo.jpg", "image/jpeg").then().statusCode(201).extract().jsonPath();

@@ -26,15 +26,12 @@ public final class AudioAnalyzer {
     private AudioAnalyzer() {
     }
 
-    public static AudioFeatures analyze(Path file, double durationSec) throws UndecodableMediaException {
-        short[] samples = decode(file);
-        if (samples == null) {
-            return AudioFeatures.none(durationSec);
-        }
-        return features(samples);
+    /** The track as 16 kHz mono 16-bit samples, or null when the file has no audio. */
+    public static short[] samples(Path file) throws UndecodableMediaException {
+        return decode(file);
     }
 
-    static AudioFeatures features(short[] samples) {
+    public static AudioFeatures features(short[] samples) {
         int frames = samples.length / FRAME;
         if (frames == 0) {
             return new AudioFeatures(true, -90, 0, null, 0, false);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contentfactory.analysis.scoring.PreSocialScore;
 
-/** The score's contributions as stored beside the analysis, for the API and the coach to read back. */
+/** Parts of an analysis stored as JSON beside it (score contributions, topics, captions, provider payloads). */
 final class AnalysisJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -13,8 +13,12 @@ final class AnalysisJson {
     }
 
     static String contributions(PreSocialScore score) {
+        return of(score.contributions());
+    }
+
+    static String of(Object value) {
         try {
-            return JSON.writeValueAsString(score.contributions());
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

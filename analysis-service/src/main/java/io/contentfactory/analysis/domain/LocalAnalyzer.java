@@ -29,25 +29,41 @@ public final class LocalAnalyzer {
     }
 
     /** Everything the local analyzer found in one file. */
+    /** @param audioSamples the track as 16 kHz mono samples (for speech-to-text), or null without audio */
     public record Result(MediaProbe probe, FrameSampler.Sampling sampling, int bestFrame, AudioFeatures audio,
-            ClipFeatures features, PreSocialScore score) {
+            ClipFeatures features, PreSocialScore score, short[] audioSamples) {
 
         public FrameSampler.Sample best() {
             return sampling.samples().get(bestFrame);
         }
     }
 
+    /** Hears each stage as it starts: its name and how far the whole analysis is, 0 to 100. */
+    @FunctionalInterface
+    public interface Stages {
+        void started(String stage, int percent);
+
+        Stages NONE = (stage, percent) -> { };
+    }
+
     public static Result analyze(Path file, ScoreWeights weights) throws UndecodableMediaException {
+        return analyze(file, weights, Stages.NONE);
+    }
+
+    public static Result analyze(Path file, ScoreWeights weights, Stages stages) throws UndecodableMediaException {
         MediaProbe probe = MediaProber.probe(file);
+        stages.started("frames", 20);
         FrameSampler.Sampling sampling = FrameSampler.sample(file, probe.width(), probe.height(), SAMPLE_INTERVAL_SEC, MAX_FRAMES);
         int best = BestFrame.choose(sampling.samples());
-        AudioFeatures audio = probe.hasAudio() ? AudioAnalyzer.analyze(file, sampling.durationSec())
+        stages.started("sound", 60);
+        short[] samples = probe.hasAudio() ? AudioAnalyzer.samples(file) : null;
+        AudioFeatures audio = samples != null ? AudioAnalyzer.features(samples)
                 : AudioFeatures.none(probe.durationSec() == null ? 0 : probe.durationSec());
         FrameSampler.Sample hookFace = hookFace(sampling.samples());
         ClipFeatures features = new ClipFeatures(probe.durationSec(), probe.width(), probe.height(),
                 hookMotion(sampling.samples()), hookFace == null ? 0 : hookFace.faceProminence(),
                 hookFace == null ? null : hookFace.timeSec(), cutsPerMinute(sampling), quality(sampling.samples().get(best).stats()), audio);
-        return new Result(probe, sampling, best, audio, features, PreSocialScore.of(features, weights));
+        return new Result(probe, sampling, best, audio, features, PreSocialScore.of(features, weights), samples);
     }
 
     private static double hookMotion(List<FrameSampler.Sample> samples) {

@@ -66,6 +66,16 @@ public class MediaAnalysis {
     /** Each feature's share of the score, as JSON: [{feature, points, maxPoints, reason}]. */
     @Column(name = "score_contributions")
     public String scoreContributions;
+    public String transcript;
+    public String language;
+    /** {@code transcript} or {@code file_name}: where topics, hashtags and captions came from. */
+    @Column(name = "text_source")
+    public String textSource;
+    /** JSON lists and, for captions, a JSON object by platform. */
+    public String topics;
+    public String hashtags;
+    @Column(name = "caption_suggestions")
+    public String captionSuggestions;
     @Column(name = "created_at")
     public Instant createdAt;
 }

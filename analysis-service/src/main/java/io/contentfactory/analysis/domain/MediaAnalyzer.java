@@ -2,7 +2,14 @@ package io.contentfactory.analysis.domain;
 
 import io.contentfactory.analysis.persistence.MediaAnalysisRepository;
 import io.contentfactory.analysis.frames.Thumbnails;
+import io.contentfactory.analysis.audio.Wav;
+import io.contentfactory.analysis.persistence.AnalysisProgress;
+import io.contentfactory.analysis.persistence.AnalysisStore;
+import io.contentfactory.contracts.events.MediaAnalysisProgressed;
 import io.contentfactory.analysis.platform.IngestThumbnails;
+import io.contentfactory.analysis.platform.SpeechToText;
+import io.contentfactory.analysis.text.Hashtags;
+import io.contentfactory.analysis.text.TextFeatures;
 import io.contentfactory.analysis.probe.CorruptMediaException;
 import io.contentfactory.media.MediaProbe;
 import io.contentfactory.analysis.scoring.PreSocialScore;
@@ -38,15 +45,22 @@ public class MediaAnalyzer {
 
     private final Vertx vertx;
     private final IngestThumbnails thumbnails;
+    private final SpeechToText speech;
+    private final AnalysisStore store;
+    private final AnalysisProgress progress;
     private final WebClient http;
     private final MediaAnalysisRepository analyses;
     private final Outbox outbox;
     private final Path workDir;
 
-    MediaAnalyzer(Vertx vertx, IngestThumbnails thumbnails, MediaAnalysisRepository analyses, Outbox outbox,
+    MediaAnalyzer(Vertx vertx, IngestThumbnails thumbnails, SpeechToText speech, AnalysisStore store, AnalysisProgress progress,
+            MediaAnalysisRepository analyses, Outbox outbox,
             @ConfigProperty(name = "factory.analysis.work-dir") Path workDir) {
         this.vertx = vertx;
         this.thumbnails = thumbnails;
+        this.speech = speech;
+        this.store = store;
+        this.progress = progress;
         this.http = WebClient.create(vertx);
         this.analyses = analyses;
         this.outbox = outbox;
@@ -60,15 +74,45 @@ public class MediaAnalyzer {
     }
 
     private Uni<Void> fetchProbeAndRecord(UUID projectId, MediaIngested media) {
-        return download(media.contentUrl())
-                .chain(file -> vertx.executeBlocking(Uni.createFrom().item(() -> analyzeFile(file)))
+        return progress.record(projectId, analyzing(media.mediaId(), "fetching", 5))
+                .chain(() -> store.settings(projectId)).chain(settings -> download(media.contentUrl())
+                .chain(file -> vertx.executeBlocking(Uni.createFrom().item(() -> analyzeFile(file, (stage, percent) ->
+                                progress.record(projectId, analyzing(media.mediaId(), stage, percent)).await().indefinitely())))
                         .chain(result -> thumbnail(projectId, media.mediaId(), file, result)
-                                .map(url -> new Analysed(result, url.orElse(null))))
+                                .chain(url -> heard(projectId, media.mediaId(), result, settings).map(words -> new Analysed(result, url.orElse(null),
+                                        words.transcript(), words.providerResults(), settings))))
                         .eventually(() -> deleteQuietly(file)))
-                .chain(analysed -> record(projectId, media, analysed));
+                .chain(analysed -> record(projectId, media, analysed)))
+                .onFailure(failure -> !(failure instanceof io.contentfactory.kit.messaging.PermanentFailure))
+                .call(failure -> progress.record(projectId, new MediaAnalysisProgressed(media.mediaId(), "retrying", "fetching", 0,
+                        String.valueOf(failure.getMessage()))).onFailure().recoverWithNull());
     }
 
-    private record Analysed(LocalAnalyzer.Result result, String thumbnailUrl) {
+    private static MediaAnalysisProgressed analyzing(UUID mediaId, String stage, int percent) {
+        return new MediaAnalysisProgressed(mediaId, "analyzing", stage, percent, null);
+    }
+
+    private record Analysed(LocalAnalyzer.Result result, String thumbnailUrl, SpeechToText.Transcript transcript,
+            List<ProviderResult> providerResults, AnalysisSettings settings) {
+    }
+
+    private record Heard(SpeechToText.Transcript transcript, List<ProviderResult> providerResults) {
+    }
+
+    /**
+     * The transcript, when speech-to-text is configured, allowed for the project and there is audio; a provider that
+     * fails or times out leaves a failed result and no transcript, and the analysis goes on with the local one.
+     */
+    private Uni<Heard> heard(UUID projectId, UUID mediaId, LocalAnalyzer.Result result, AnalysisSettings settings) {
+        if (!speech.configured() || !settings.providersEnabled() || result.audioSamples() == null) {
+            return Uni.createFrom().item(new Heard(null, List.of()));
+        }
+        return progress.record(projectId, analyzing(mediaId, "words", 85))
+                .chain(() -> speech.transcribe(Wav.of(result.audioSamples())))
+                .map(transcript -> new Heard(transcript, List.of(ProviderResult.ok("transcript", transcript.provider(),
+                        AnalysisJson.of(transcript)))))
+                .onFailure().recoverWithItem(failure -> new Heard(null, List.of(ProviderResult.failed("transcript",
+                        speech.provider(), String.valueOf(failure.getMessage())))));
     }
 
     /** The best frame stored as the item's thumbnail in ingest-service's storage; its URL, when that worked. */
@@ -104,9 +148,9 @@ public class MediaAnalyzer {
                 });
     }
 
-    private LocalAnalyzer.Result analyzeFile(Path file) {
+    private LocalAnalyzer.Result analyzeFile(Path file, LocalAnalyzer.Stages stages) {
         try {
-            return LocalAnalyzer.analyze(file, ScoreWeights.DEFAULTS);
+            return LocalAnalyzer.analyze(file, ScoreWeights.DEFAULTS, stages);
         } catch (UndecodableMediaException e) {
             throw new CorruptMediaException(e.getMessage());
         }
@@ -145,17 +189,32 @@ public class MediaAnalyzer {
         analysis.leadingSilenceSec = BigDecimal.valueOf(result.audio().leadingSilenceSec());
         analysis.musicLikely = result.audio().musicLikely();
         analysis.scoreContributions = AnalysisJson.contributions(score);
+        String transcript = analysed.transcript() == null ? null : analysed.transcript().text();
+        TextFeatures words = TextFeatures.of(transcript, media.fileName(), analysed.settings().defaultHashtags());
+        analysis.transcript = transcript;
+        // The detector's ISO 639-1 code first: providers name languages their own way ("english").
+        analysis.language = words.language() != null ? words.language()
+                : analysed.transcript() == null ? null : analysed.transcript().language();
+        analysis.textSource = words.source();
+        analysis.topics = AnalysisJson.of(words.topics());
+        analysis.hashtags = AnalysisJson.of(words.hashtags());
+        analysis.captionSuggestions = AnalysisJson.of(words.captions());
         analysis.createdAt = Instant.now();
+        // Hashtags go out with the post only when they come from what is said or from the project: a file name's
+        // words are offered as suggestions, not posted.
+        List<String> posted = transcript != null ? words.hashtags() : Hashtags.of(analysed.settings().defaultHashtags(), 10);
         MediaAnalyzed event = new MediaAnalyzed(media.mediaId(), analysis.id, media.mediaType(), media.contentType(),
                 probe.durationSec(), probe.width(), probe.height(), score.value(), media.contentUrl(),
-                captionFrom(media.fileName()), List.of());
-        return analyses.persist(analysis).chain(() -> outbox.record(projectId, event)).replaceWithVoid();
-    }
-
-    /** Until the transcript-based captions of the analysis issue, the file name is the caption's seed. */
-    private static String captionFrom(String fileName) {
-        String stem = fileName.replaceFirst("\\.[^.]+$", "").replaceAll("[-_]+", " ").trim();
-        return stem.isEmpty() ? "" : Character.toUpperCase(stem.charAt(0)) + stem.substring(1);
+                words.captions().get("instagram").caption(), posted);
+        analysed.providerResults().forEach(row -> {
+            row.projectId = projectId;
+            row.analysisId = analysis.id;
+        });
+        MediaAnalysisProgressed done = new MediaAnalysisProgressed(media.mediaId(), "analyzed", "done", 100, null);
+        return analyses.persist(analysis).chain(() -> store.persist(analysed.providerResults()))
+                .chain(() -> store.progressInTransaction(projectId, done))
+                .chain(() -> outbox.record(projectId, event))
+                .chain(() -> outbox.record(projectId, done)).replaceWithVoid();
     }
 
     private static void deleteQuietly(Path file) {

@@ -8,7 +8,6 @@ import java.util.List;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
-import org.bytedeco.javacv.Java2DFrameConverter;
 
 /**
  * Samples a video's frames by seeking (never decoding the whole stream into pictures): one every {@code interval}
@@ -46,13 +45,13 @@ public final class FrameSampler {
      */
     public static Sampling sample(Path file, int width, int height, double intervalSec, int maxFrames)
             throws UndecodableMediaException {
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
-             Java2DFrameConverter converter = new Java2DFrameConverter()) {
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
             if (width > Pixels.WIDTH) {
                 grabber.setImageWidth(Pixels.WIDTH);
                 grabber.setImageHeight(Math.max(2, (int) Math.round(height * Pixels.WIDTH / (double) width)));
             }
             grabber.setVideoOption("threads", "auto");
+            Pictures.askForBgr(grabber);
             grabber.start();
             double duration = Math.max(0, grabber.getLengthInTime() / 1_000_000.0);
             double interval = Math.max(intervalSec, duration / Math.max(1, maxFrames));
@@ -64,7 +63,7 @@ public final class FrameSampler {
             Pixels previous = null;
             double previousTime = 0;
             for (double target = 0; target < Math.max(duration, 0.001); target += interval) {
-                Timed timed = pixelsAt(grabber, converter, target);
+                Timed timed = pixelsAt(grabber, target);
                 if (timed == null) {
                     break;
                 }
@@ -72,8 +71,8 @@ public final class FrameSampler {
                 double time = timed.timeSec();
                 if (previous != null && current.histogramDistance(previous) > CUT_DISTANCE) {
                     cuts++;
-                    double cutTime = locateCut(grabber, converter, previousTime, time, previous);
-                    Timed cut = cutTime < time ? pixelsAt(grabber, converter, cutTime) : null;
+                    double cutTime = locateCut(grabber, previousTime, time, previous);
+                    Timed cut = cutTime < time ? pixelsAt(grabber, cutTime) : null;
                     if (cut != null && cut.timeSec() < time && pictures.size() < maxFrames * 2) {
                         taken.add(new double[] {cut.timeSec()});
                         pictures.add(cut.pixels());
@@ -100,8 +99,8 @@ public final class FrameSampler {
 
     /** The picture at {@code timeSec}, full size, for the thumbnail. */
     public static BufferedImage pictureAt(Path file, double timeSec) throws UndecodableMediaException {
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
-             Java2DFrameConverter converter = new Java2DFrameConverter()) {
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+            Pictures.askForBgr(grabber);
             grabber.start();
             if (timeSec > 0) {
                 grabber.setTimestamp((long) (timeSec * 1_000_000));
@@ -110,7 +109,7 @@ public final class FrameSampler {
             if (frame == null) {
                 throw new UndecodableMediaException("no frame at " + timeSec + " s");
             }
-            BufferedImage copy = deepCopy(converter.convert(frame));
+            BufferedImage copy = Pictures.of(frame);
             grabber.stop();
             return copy;
         } catch (FrameGrabber.Exception e) {
@@ -137,13 +136,13 @@ public final class FrameSampler {
     }
 
     /** Halves [from, to] while the picture at its start still matches {@code first}: the cut lies at its end. */
-    private static double locateCut(FFmpegFrameGrabber grabber, Java2DFrameConverter converter, double from, double to,
+    private static double locateCut(FFmpegFrameGrabber grabber, double from, double to,
             Pixels first) throws FrameGrabber.Exception {
         double low = from;
         double high = to;
         while (high - low > CUT_PRECISION_SEC) {
             double middle = (low + high) / 2;
-            Timed picture = pixelsAt(grabber, converter, middle);
+            Timed picture = pixelsAt(grabber, middle);
             if (picture == null) {
                 break;
             }
@@ -160,20 +159,18 @@ public final class FrameSampler {
     private record Timed(Pixels pixels, double timeSec, List<FaceDetector.Face> faces) {
     }
 
-    private static Timed pixelsAt(FFmpegFrameGrabber grabber, Java2DFrameConverter converter, double timeSec)
+    private static Timed pixelsAt(FFmpegFrameGrabber grabber, double timeSec)
             throws FrameGrabber.Exception {
-        grabber.setTimestamp((long) (timeSec * 1_000_000));
+        // The first sample is the first frame as decoded: seeking a still image's pipe yields a malformed frame.
+        if (timeSec > 0) {
+            grabber.setTimestamp((long) (timeSec * 1_000_000));
+        }
         Frame frame = grabber.grabImage();
         if (frame == null || frame.image == null) {
             return null;
         }
-        BufferedImage picture = converter.convert(frame);
+        BufferedImage picture = Pictures.of(frame);
         return new Timed(Pixels.of(picture), Math.max(0, frame.timestamp / 1_000_000.0), FaceDetector.detect(picture));
     }
 
-    private static BufferedImage deepCopy(BufferedImage image) {
-        BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        copy.getGraphics().drawImage(image, 0, 0, null);
-        return copy;
-    }
 }

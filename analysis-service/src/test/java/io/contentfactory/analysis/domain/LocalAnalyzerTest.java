@@ -61,6 +61,20 @@ class LocalAnalyzerTest {
     }
 
     @Test
+    void stillImagesOfAnySizeAreAnalysedAsOneFrame() throws Exception {
+        for (int[] size : new int[][] {{32, 32}, {640, 800}, {1080, 1350}}) {
+            Path jpeg = java.nio.file.Files.write(dir.resolve("still-" + size[0] + ".jpg"), TestMedia.jpeg(size[0], size[1]));
+            Path png = java.nio.file.Files.write(dir.resolve("still-" + size[0] + ".png"), TestMedia.png(size[0], size[1]));
+            for (Path image : new Path[] {jpeg, png}) {
+                LocalAnalyzer.Result result = LocalAnalyzer.analyze(image, ScoreWeights.DEFAULTS);
+                assertThat(result.sampling().samples()).as(image.getFileName().toString()).hasSize(1);
+                assertThat(result.features().durationSec()).isNull();
+                assertThat(reason(result.score(), "hook")).isEqualTo("a still image has no opening seconds");
+            }
+        }
+    }
+
+    @Test
     void aVerticalClipFitsShortVideoBetterThanALandscapeOne() throws Exception {
         Path vertical = TestMedia.mp4(dir.resolve("vertical.mp4"), 360, 640, 3);
         Path landscape = TestMedia.mp4(dir.resolve("landscape.mp4"), 640, 360, 3);

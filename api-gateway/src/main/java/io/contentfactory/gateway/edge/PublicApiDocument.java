@@ -106,7 +106,7 @@ public class PublicApiDocument {
                 unavailable.add(resource);
                 continue;
             }
-            copyOwnedPaths(resource, service.get(), paths);
+            copyOwnedPaths(resource, service.get(), paths, resources);
             copySchemas(service.get(), schemas);
         }
         schemas.setAll((ObjectNode) EDGE.get("schemas").deepCopy());
@@ -128,11 +128,11 @@ public class PublicApiDocument {
         return info;
     }
 
-    private static void copyOwnedPaths(String resource, ObjectNode service, ObjectNode paths) {
+    private static void copyOwnedPaths(String resource, ObjectNode service, ObjectNode paths, List<String> routes) {
         JsonNode servicePaths = service.path("paths");
         for (Iterator<Map.Entry<String, JsonNode>> it = servicePaths.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> path = it.next();
-            if (!ownedBy(resource, path.getKey())) {
+            if (!ownedBy(resource, path.getKey(), routes)) {
                 continue;
             }
             ObjectNode item = ((ObjectNode) path.getValue()).deepCopy();
@@ -146,8 +146,10 @@ public class PublicApiDocument {
         }
     }
 
-    private static boolean ownedBy(String resource, String path) {
-        return Upstreams.resourceOf(path).filter(resource::equals).isPresent();
+    /** Whether the gateway forwards {@code path} to {@code resource}'s service (a routed sub-resource goes to its own). */
+    private static boolean ownedBy(String resource, String path, List<String> routes) {
+        Optional<String> nested = Upstreams.subResourceOf(path).filter(routes::contains);
+        return nested.or(() -> Upstreams.resourceOf(path)).filter(resource::equals).isPresent();
     }
 
     /** What the gateway adds to every route: its security replaces the service's internal-token scheme. */

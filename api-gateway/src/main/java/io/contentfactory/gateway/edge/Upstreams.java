@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * The owning service of each public resource: {@code /v1/<resource>/...} is forwarded to its base URL, with an
  * internal token addressed to the service named in {@code factory.gateway.audience.<resource>} (by default the
- * resource name itself).
+ * resource name itself). A sub-resource another service owns, {@code /v1/<resource>/<id>/<sub>...}, has a route of
+ * its own named {@code <resource>-<sub>} ({@code media-analysis}: analysis-service answers for a media item's analysis).
  */
 @ConfigMapping(prefix = "factory.gateway.upstream")
 public interface Upstreams {
@@ -19,8 +20,19 @@ public interface Upstreams {
 
     /** Where {@code path} goes: the service's base URL and its name, the internal token's audience. */
     default Optional<Upstream> ownerOf(String path, Map<String, String> audiences) {
-        return resourceOf(path).flatMap(resource -> Optional.ofNullable(routes().get(resource))
+        Optional<String> nested = subResourceOf(path).filter(routes()::containsKey);
+        return nested.or(() -> resourceOf(path)).flatMap(resource -> Optional.ofNullable(routes().get(resource))
                 .map(base -> new Upstream(base, audiences.getOrDefault(resource, resource))));
+    }
+
+    /** {@code media-analysis} for {@code /v1/media/<id>/analysis} and below; empty for a path without a sub-resource. */
+    static Optional<String> subResourceOf(String path) {
+        String[] segments = path.split("/", -1);
+        if (segments.length < 5 || !"v1".equals(segments[1]) || segments[2].isEmpty() || segments[3].isEmpty()
+                || segments[4].isEmpty()) {
+            return Optional.empty();
+        }
+        return resourceOf(path).map(resource -> resource + "-" + segments[4]);
     }
 
     /** {@code media} for {@code /v1/media/...} and for {@code /v1/media:import}; {@code calendar} for {@code /v1/calendar.ics}. */

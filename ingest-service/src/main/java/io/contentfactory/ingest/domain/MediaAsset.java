@@ -61,6 +61,14 @@ public class MediaAsset {
     public String jpegRenditionPath;
     @Column(name = "thumbnail_path")
     public String thumbnailPath;
+    @Column(name = "analysis_status")
+    public String analysisStatus;
+    @Column(name = "analysis_stage")
+    public String analysisStage;
+    @Column(name = "analysis_percent")
+    public Integer analysisPercent;
+    @Column(name = "analysis_reason")
+    public String analysisReason;
     public int version;
     @Column(name = "previous_version_id")
     public UUID previousVersionId;

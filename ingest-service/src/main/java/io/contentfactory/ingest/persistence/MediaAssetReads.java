@@ -28,7 +28,7 @@ public class MediaAssetReads {
     private static final String COLUMNS = "project_id, id, source_type, storage_path, file_name, content_type,"
             + " media_type, size_bytes, sha256, status, reject_reason, platform_hint, created_at, updated_at,"
             + " bytes_received, bytes_expected, source_url, container, video_codec, audio_codec, duration_sec, width,"
-            + " height, resolution, frame_rate, has_audio, jpeg_rendition_path, thumbnail_path, version, previous_version_id, duplicate_of";
+            + " height, resolution, frame_rate, has_audio, jpeg_rendition_path, thumbnail_path, analysis_status, analysis_stage, analysis_percent, analysis_reason, version, previous_version_id, duplicate_of";
 
     private final TenantScope tenancy;
     private final String table;
@@ -97,6 +97,10 @@ public class MediaAssetReads {
         asset.hasAudio = row.getBoolean("has_audio");
         asset.jpegRenditionPath = row.getString("jpeg_rendition_path");
         asset.thumbnailPath = row.getString("thumbnail_path");
+        asset.analysisStatus = row.getString("analysis_status");
+        asset.analysisStage = row.getString("analysis_stage");
+        asset.analysisPercent = row.getInteger("analysis_percent");
+        asset.analysisReason = row.getString("analysis_reason");
         asset.version = row.getInteger("version");
         asset.previousVersionId = row.getUUID("previous_version_id");
         asset.duplicateOf = row.getUUID("duplicate_of");

@@ -3,6 +3,7 @@ package io.contentfactory.contracts;
 import io.contentfactory.contracts.events.CoachInsightCreated;
 import io.contentfactory.contracts.events.ConnectionNeedsReauth;
 import io.contentfactory.contracts.events.ManualPostRequired;
+import io.contentfactory.contracts.events.MediaAnalysisProgressed;
 import io.contentfactory.contracts.events.MediaAnalyzed;
 import io.contentfactory.contracts.events.MediaIngested;
 import io.contentfactory.contracts.events.MetricsCollected;
@@ -20,6 +21,8 @@ public enum EventType {
     PROJECT_CREATED("io.contentfactory.project.created.v1", Topics.PROJECT_CREATED, ProjectCreated.class),
     MEDIA_INGESTED("io.contentfactory.media.ingested.v1", Topics.MEDIA_INGESTED, MediaIngested.class),
     MEDIA_ANALYZED("io.contentfactory.media.analyzed.v1", Topics.MEDIA_ANALYZED, MediaAnalyzed.class),
+    MEDIA_ANALYSIS_PROGRESSED("io.contentfactory.media.analysis-progressed.v1", Topics.MEDIA_ANALYSIS_PROGRESSED,
+            MediaAnalysisProgressed.class),
     POST_SCHEDULED("io.contentfactory.post.scheduled.v1", Topics.POST_SCHEDULED, PostScheduled.class),
     POST_DUE("io.contentfactory.post.due.v1", Topics.POST_DUE, PostDue.class),
     POST_PUBLISHING("io.contentfactory.post.publishing.v1", Topics.POST_PUBLISHING, PostPublishing.class),

@@ -7,6 +7,7 @@ public final class Subscriptions {
 
     public static final List<Subscription> ALL = List.of(
             new Subscription("ingest-service", Topics.PROJECT_CREATED),
+            new Subscription("ingest-service", Topics.MEDIA_ANALYSIS_PROGRESSED),
             new Subscription("analysis-service", Topics.MEDIA_INGESTED),
             new Subscription("scheduler-service", Topics.PROJECT_CREATED),
             new Subscription("scheduler-service", Topics.MEDIA_ANALYZED),

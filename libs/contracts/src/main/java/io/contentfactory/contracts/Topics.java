@@ -17,6 +17,8 @@ public final class Topics {
     public static final String MEDIA_INGESTED = "media.ingested";
     /** Keyed by project id: the planner fills one project's queue at a time, so its inputs stay ordered. */
     public static final String MEDIA_ANALYZED = "media.analyzed";
+    /** Keyed by media id: one item's stages arrive in order at ingest-service, which shows them on the item. */
+    public static final String MEDIA_ANALYSIS_PROGRESSED = "media.analysis-progressed";
     /** Keyed by post id: one post's lifecycle (scheduled, due, published or failed) is consumed in order. */
     public static final String POST_SCHEDULED = "post.scheduled";
     public static final String POST_DUE = "post.due";
@@ -35,6 +37,7 @@ public final class Topics {
             new TopicSpec(PROJECT_CREATED, "project id", 3),
             new TopicSpec(MEDIA_INGESTED, "media id", 12),
             new TopicSpec(MEDIA_ANALYZED, "project id", 12),
+            new TopicSpec(MEDIA_ANALYSIS_PROGRESSED, "media id", 12),
             new TopicSpec(POST_SCHEDULED, "post id", 12),
             new TopicSpec(POST_DUE, "post id", 12),
             new TopicSpec(POST_PUBLISHING, "post id", 12),

@@ -1,0 +1,54 @@
+package io.contentfactory.analysis.persistence;
+
+import io.contentfactory.contracts.events.MediaAnalysisProgressed;
+import io.contentfactory.kit.ServiceConfig;
+import io.contentfactory.kit.outbox.Outbox;
+import io.contentfactory.kit.tenancy.TenantScope;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Where an item's analysis stands: each stage is written with its {@code media.analysis-progressed} event in a small
+ * transaction of its own, which commits at once, so that it shows while the analysis itself is still running.
+ */
+@ApplicationScoped
+public class AnalysisProgress {
+
+    private final TenantScope tenancy;
+    private final Outbox outbox;
+    private final String table;
+
+    AnalysisProgress(TenantScope tenancy, Outbox outbox, ServiceConfig service) {
+        this.tenancy = tenancy;
+        this.outbox = outbox;
+        this.table = service.table("analysis_progress");
+    }
+
+    public Uni<Void> record(UUID projectId, MediaAnalysisProgressed progress) {
+        String sql = "insert into " + table + " (project_id, media_id, status, stage, percent, reason, updated_at)"
+                + " values ($1, $2, $3, $4, $5, $6, now()) on conflict (project_id, media_id) do update set status = $3,"
+                + " stage = $4, percent = $5, reason = $6, updated_at = now()";
+        return tenancy.inProject(projectId, connection -> connection.preparedQuery(sql)
+                .execute(Tuple.tuple(Arrays.asList(projectId, progress.mediaId(), progress.status(), progress.stage(),
+                        progress.percent(), progress.reason())))
+                .chain(() -> outbox.recordAll(connection, List.of(new Outbox.Outgoing(projectId, progress)))));
+    }
+
+    /** Where one item's analysis stands, or null when it has not started. */
+    public Uni<MediaAnalysisProgressed> of(UUID projectId, UUID mediaId) {
+        String sql = "select status, stage, percent, reason from " + table + " where project_id = $1 and media_id = $2";
+        return tenancy.readInProject(projectId, sql, Tuple.of(projectId, mediaId)).map(rows -> {
+            var iterator = rows.iterator();
+            if (!iterator.hasNext()) {
+                return null;
+            }
+            var row = iterator.next();
+            return new MediaAnalysisProgressed(mediaId, row.getString("status"), row.getString("stage"), row.getInteger("percent"),
+                    row.getString("reason"));
+        });
+    }
+}

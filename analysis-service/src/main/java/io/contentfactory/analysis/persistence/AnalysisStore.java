@@ -1,0 +1,56 @@
+package io.contentfactory.analysis.persistence;
+
+import io.contentfactory.analysis.domain.AnalysisSettings;
+import io.contentfactory.analysis.domain.ProviderResult;
+import io.contentfactory.kit.ServiceConfig;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+/** Provider results and project settings, in the consumer's transaction (bound to the project). */
+@ApplicationScoped
+public class AnalysisStore {
+
+    private final String settingsTable;
+    private final String progressTable;
+
+    AnalysisStore(ServiceConfig service) {
+        this.settingsTable = service.table("analysis_settings");
+        this.progressTable = service.table("analysis_progress");
+    }
+
+    /** The item's progress, in the analysis's own transaction: its end is recorded with its result, or not at all. */
+    public Uni<Void> progressInTransaction(UUID projectId, io.contentfactory.contracts.events.MediaAnalysisProgressed progress) {
+        String sql = "insert into " + progressTable + " (project_id, media_id, status, stage, percent, reason, updated_at)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6, now()) on conflict (project_id, media_id) do update set status = ?3,"
+                + " stage = ?4, percent = ?5, reason = ?6, updated_at = now()";
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql).setParameter(1, projectId)
+                .setParameter(2, progress.mediaId()).setParameter(3, progress.status()).setParameter(4, progress.stage())
+                .setParameter(5, progress.percent()).setParameter(6, progress.reason()).executeUpdate()).replaceWithVoid();
+    }
+
+    public Uni<AnalysisSettings> settings(UUID projectId) {
+        String sql = "select providers_enabled, max_frames_per_request, default_hashtags from " + settingsTable
+                + " where project_id = ?1";
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Object[].class)
+                .setParameter(1, projectId).getResultList())
+                .map(rows -> rows.isEmpty() ? AnalysisSettings.DEFAULTS : settings(rows.getFirst()));
+    }
+
+    public Uni<Void> persist(List<ProviderResult> results) {
+        return Panache.getSession().chain(session -> session.persistAll(results.toArray())).replaceWithVoid();
+    }
+
+    public Uni<List<ProviderResult>> results(UUID projectId, UUID analysisId) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                        "from ProviderResult where projectId = :project and analysisId = :analysis order by createdAt", ProviderResult.class)
+                .setParameter("project", projectId).setParameter("analysis", analysisId).getResultList());
+    }
+
+    private static AnalysisSettings settings(Object[] row) {
+        return new AnalysisSettings((Boolean) row[0], ((Number) row[1]).intValue(),
+                java.util.Arrays.stream(String.valueOf(row[2]).split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList());
+    }
+}
