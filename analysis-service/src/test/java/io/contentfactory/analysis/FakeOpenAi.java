@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * A local OpenAI-compatible server for the provider tests: {@code POST /v1/audio/transcriptions} answers a fixed
- * transcript for a multipart request carrying a model and a WAV file. Its behaviour is the content of
+ * transcript for a multipart request carrying a model and a WAV file, and {@code POST /v1/chat/completions} answers
+ * captions, topics, tone and hashtags as the JSON the LLM is asked for. Its behaviour is the content of
  * {@code target/fake-openai/mode} ({@code ok}, {@code fail}: HTTP 500, {@code slow}: longer than the configured
  * timeout), so that tests in another class loader can switch it; each request is counted in {@code requests}.
  */
@@ -38,9 +39,14 @@ public class FakeOpenAi implements QuarkusTestResourceLifecycleManager {
             server = HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
             server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
             server.createContext("/v1/audio/transcriptions", this::transcribe);
+            server.createContext("/v1/chat/completions", this::chat);
             server.start();
-            return Map.of("factory.analysis.stt.base-url", "http://127.0.0.1:" + server.getAddress().getPort() + "/v1",
-                    "factory.analysis.stt.api-key", "test-key", "factory.analysis.stt.timeout", "PT2S");
+            String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+            return Map.of("factory.analysis.stt.base-url", base,
+                    "factory.analysis.stt.api-key", "test-key", "factory.analysis.stt.timeout", "PT2S",
+                    "factory.analysis.llm.enabled", "true", "factory.analysis.llm.name", "openai-compatible:fake-chat",
+                    "quarkus.langchain4j.openai.timeout", "2s",
+                    "quarkus.langchain4j.openai.base-url", base + "/", "quarkus.langchain4j.openai.api-key", "test-key");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -70,6 +76,35 @@ public class FakeOpenAi implements QuarkusTestResourceLifecycleManager {
         } else {
             respond(exchange, 200, "{\"task\": \"transcribe\", \"language\": \"english\", \"duration\": 4.0, \"text\": \"" + TRANSCRIPT + "\"}");
         }
+    }
+
+    static final String CAPTION = "Three small habits that make mornings easier.";
+
+    private void chat(HttpExchange exchange) throws IOException {
+        count();
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String mode = Files.readString(CONTROL.resolve("mode")).strip();
+        if (!"Bearer test-key".equals(exchange.getRequestHeaders().getFirst("Authorization")) || !body.contains("\"messages\"")) {
+            respond(exchange, 400, "{\"error\": {\"message\": \"bad request\"}}");
+            return;
+        }
+        if (mode.equals("fail")) {
+            respond(exchange, 500, "{\"error\": {\"message\": \"the model is overloaded\"}}");
+            return;
+        }
+        if (mode.equals("slow")) {
+            try {
+                Thread.sleep(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        String copy = "{\\\"instagram\\\": \\\"" + CAPTION + "\\\", \\\"tiktok\\\": \\\"Three habits, five minutes.\\\","
+                + " \\\"youtubeShorts\\\": \\\"3 morning habits\\\", \\\"topics\\\": [\\\"morning routine\\\", \\\"habits\\\"],"
+                + " \\\"tone\\\": \\\"friendly\\\", \\\"hashtags\\\": [\\\"MorningRoutine\\\", \\\"Habits\\\"]}";
+        respond(exchange, 200, "{\"id\": \"chatcmpl-1\", \"object\": \"chat.completion\", \"created\": 1, \"model\": \"gpt-4o-mini\","
+                + " \"choices\": [{\"index\": 0, \"message\": {\"role\": \"assistant\", \"content\": \"" + copy + "\"},"
+                + " \"finish_reason\": \"stop\"}], \"usage\": {\"prompt_tokens\": 10, \"completion_tokens\": 10, \"total_tokens\": 20}}");
     }
 
     private static void respond(HttpExchange exchange, int status, String json) throws IOException {

@@ -91,8 +91,14 @@ class ProvidersIT {
         assertThat(provider.get("provider")).isEqualTo("openai-compatible:127.0.0.1");
         assertThat(provider.get("status")).isEqualTo("ok");
         assertThat(provider.get("payload")).contains(FakeOpenAi.TRANSCRIPT);
-        assertThat(analyzed.captionSuggestion()).isEqualTo("Three quick tips for a better morning routine.");
-        assertThat(analyzed.hashtags()).contains("#ThreeQuickTips");
+        Map<String, String> llm = row("select provider, status, payload from analysis.provider_results where analysis_id = '"
+                + analyzed.analysisId() + "' and kind = 'captions'");
+        assertThat(llm.get("provider")).isEqualTo("openai-compatible:fake-chat");
+        assertThat(llm.get("status")).isEqualTo("ok");
+        assertThat(llm.get("payload")).contains(FakeOpenAi.CAPTION, "\"tone\":\"friendly\"");
+        // The post goes out with the LLM's caption and hashtags; the local suggestions stay beside them.
+        assertThat(analyzed.captionSuggestion()).isEqualTo(FakeOpenAi.CAPTION);
+        assertThat(analyzed.hashtags()).containsExactly("#MorningRoutine", "#Habits");
     }
 
     @Test
@@ -106,10 +112,13 @@ class ProvidersIT {
             assertThat(row.get("transcript")).as(mode).isNull();
             assertThat(row.get("text_source")).as(mode).isEqualTo("file_name");
             assertThat(analyzed.captionSuggestion()).as(mode).isEqualTo("Morning");
-            Map<String, String> provider = row("select status, error from analysis.provider_results where analysis_id = '"
-                    + analyzed.analysisId() + "'");
-            assertThat(provider.get("status")).as(mode).isEqualTo("failed");
-            assertThat(provider.get("error")).as(mode).contains(mode.equals("fail") ? "HTTP 500" : "timeout");
+            for (String kind : new String[] {"transcript", "captions"}) {
+                Map<String, String> provider = row("select status, error from analysis.provider_results where analysis_id = '"
+                        + analyzed.analysisId() + "' and kind = '" + kind + "'");
+                assertThat(provider.get("status")).as(mode + " " + kind).isEqualTo("failed");
+                assertThat(provider.get("error")).as(mode + " " + kind).containsAnyOf(mode.equals("fail") ? new String[] {"HTTP 500", "InternalServerException"}
+                        : new String[] {"timeout", "Timeout", "timed out"});
+            }
         }
     }
 

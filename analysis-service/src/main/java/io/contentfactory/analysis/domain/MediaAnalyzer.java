@@ -7,6 +7,8 @@ import io.contentfactory.analysis.persistence.AnalysisProgress;
 import io.contentfactory.analysis.persistence.AnalysisStore;
 import io.contentfactory.contracts.events.MediaAnalysisProgressed;
 import io.contentfactory.analysis.platform.IngestThumbnails;
+import io.contentfactory.analysis.platform.LlmCaptions;
+import io.contentfactory.analysis.platform.LlmCopy;
 import io.contentfactory.analysis.platform.SpeechToText;
 import io.contentfactory.analysis.text.Hashtags;
 import io.contentfactory.analysis.text.TextFeatures;
@@ -46,6 +48,7 @@ public class MediaAnalyzer {
     private final Vertx vertx;
     private final IngestThumbnails thumbnails;
     private final SpeechToText speech;
+    private final LlmCaptions llm;
     private final AnalysisStore store;
     private final AnalysisProgress progress;
     private final WebClient http;
@@ -53,12 +56,14 @@ public class MediaAnalyzer {
     private final Outbox outbox;
     private final Path workDir;
 
-    MediaAnalyzer(Vertx vertx, IngestThumbnails thumbnails, SpeechToText speech, AnalysisStore store, AnalysisProgress progress,
+    MediaAnalyzer(Vertx vertx, IngestThumbnails thumbnails, SpeechToText speech, LlmCaptions llm, AnalysisStore store,
+            AnalysisProgress progress,
             MediaAnalysisRepository analyses, Outbox outbox,
             @ConfigProperty(name = "factory.analysis.work-dir") Path workDir) {
         this.vertx = vertx;
         this.thumbnails = thumbnails;
         this.speech = speech;
+        this.llm = llm;
         this.store = store;
         this.progress = progress;
         this.http = WebClient.create(vertx);
@@ -79,8 +84,10 @@ public class MediaAnalyzer {
                 .chain(file -> vertx.executeBlocking(Uni.createFrom().item(() -> analyzeFile(file, (stage, percent) ->
                                 progress.record(projectId, analyzing(media.mediaId(), stage, percent)).await().indefinitely())))
                         .chain(result -> thumbnail(projectId, media.mediaId(), file, result)
-                                .chain(url -> heard(projectId, media.mediaId(), result, settings).map(words -> new Analysed(result, url.orElse(null),
-                                        words.transcript(), words.providerResults(), settings))))
+                                .chain(url -> heard(projectId, media.mediaId(), result, settings)
+                                        .chain(heard -> written(media.fileName(), heard, settings))
+                                        .map(words -> new Analysed(result, url.orElse(null), words.transcript(), words.copy(),
+                                                words.providerResults(), settings))))
                         .eventually(() -> deleteQuietly(file)))
                 .chain(analysed -> record(projectId, media, analysed)))
                 .onFailure(failure -> !(failure instanceof io.contentfactory.kit.messaging.PermanentFailure))
@@ -92,11 +99,43 @@ public class MediaAnalyzer {
         return new MediaAnalysisProgressed(mediaId, "analyzing", stage, percent, null);
     }
 
-    private record Analysed(LocalAnalyzer.Result result, String thumbnailUrl, SpeechToText.Transcript transcript,
+    private record Analysed(LocalAnalyzer.Result result, String thumbnailUrl, SpeechToText.Transcript transcript, LlmCopy copy,
             List<ProviderResult> providerResults, AnalysisSettings settings) {
     }
 
     private record Heard(SpeechToText.Transcript transcript, List<ProviderResult> providerResults) {
+    }
+
+    private record Written(SpeechToText.Transcript transcript, LlmCopy copy, List<ProviderResult> providerResults) {
+    }
+
+    /**
+     * The LLM's captions, topics and tone, when it is enabled and allowed for the project; a failure or timeout leaves
+     * a failed result and the local captions stand.
+     */
+    private Uni<Written> written(String fileName, Heard heard, AnalysisSettings settings) {
+        if (!llm.configured() || !settings.providersEnabled()) {
+            return Uni.createFrom().item(new Written(heard.transcript(), null, heard.providerResults()));
+        }
+        String transcript = heard.transcript() == null ? null : heard.transcript().text();
+        List<String> topics = TextFeatures.of(transcript, fileName, settings.defaultHashtags()).topics();
+        return llm.write(io.contentfactory.analysis.text.CaptionSuggestions.titleOf(fileName), transcript, topics)
+                .map(copy -> new Written(heard.transcript(), copy, plus(heard.providerResults(),
+                        ProviderResult.ok("captions", llm.provider(), AnalysisJson.of(copy)))))
+                .onFailure().recoverWithItem(failure -> new Written(heard.transcript(), null, plus(heard.providerResults(),
+                        ProviderResult.failed("captions", llm.provider(), reason(failure)))));
+    }
+
+    /** A provider failure as stored: its kind (a timeout, a server error) and what the provider said. */
+    private static String reason(Throwable failure) {
+        return failure instanceof io.contentfactory.analysis.platform.ProviderFailure
+                ? failure.getMessage() : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    }
+
+    private static List<ProviderResult> plus(List<ProviderResult> results, ProviderResult more) {
+        List<ProviderResult> all = new java.util.ArrayList<>(results);
+        all.add(more);
+        return List.copyOf(all);
     }
 
     /**
@@ -112,7 +151,7 @@ public class MediaAnalyzer {
                 .map(transcript -> new Heard(transcript, List.of(ProviderResult.ok("transcript", transcript.provider(),
                         AnalysisJson.of(transcript)))))
                 .onFailure().recoverWithItem(failure -> new Heard(null, List.of(ProviderResult.failed("transcript",
-                        speech.provider(), String.valueOf(failure.getMessage())))));
+                        speech.provider(), reason(failure)))));
     }
 
     /** The best frame stored as the item's thumbnail in ingest-service's storage; its URL, when that worked. */
@@ -202,10 +241,13 @@ public class MediaAnalyzer {
         analysis.createdAt = Instant.now();
         // Hashtags go out with the post only when they come from what is said or from the project: a file name's
         // words are offered as suggestions, not posted.
-        List<String> posted = transcript != null ? words.hashtags() : Hashtags.of(analysed.settings().defaultHashtags(), 10);
+        LlmCopy copy = analysed.copy();
+        List<String> posted = copy != null && copy.hashtags() != null && !copy.hashtags().isEmpty() ? Hashtags.of(copy.hashtags(), 10)
+                : transcript != null ? words.hashtags() : Hashtags.of(analysed.settings().defaultHashtags(), 10);
+        String caption = copy != null && copy.instagram() != null && !copy.instagram().isBlank() ? copy.instagram()
+                : words.captions().get("instagram").caption();
         MediaAnalyzed event = new MediaAnalyzed(media.mediaId(), analysis.id, media.mediaType(), media.contentType(),
-                probe.durationSec(), probe.width(), probe.height(), score.value(), media.contentUrl(),
-                words.captions().get("instagram").caption(), posted);
+                probe.durationSec(), probe.width(), probe.height(), score.value(), media.contentUrl(), caption, posted);
         analysed.providerResults().forEach(row -> {
             row.projectId = projectId;
             row.analysisId = analysis.id;
