@@ -303,8 +303,4 @@ class MediaUploadIT {
     private static String relative(String absolute) {
         return absolute.replaceFirst("^https?://[^/]+", "");
     }
-
-    static byte[] readAll(InputStream in) throws IOException {
-        return in.readAllBytes();
-    }
 }

@@ -20,7 +20,7 @@ import java.util.UUID;
 /**
  * The read path of the public media routes, on the reactive pool without a Hibernate session: these reads are the
  * hottest requests of the service, and a session with its query interpretation costs more than the query itself
- * (docs/benchmarks.md). Writes stay with {@link MediaAssetRepository}.
+ * (docs/benchmarks.md). Writes are {@link MediaAssetWrites}.
  */
 @ApplicationScoped
 public class MediaAssetReads {

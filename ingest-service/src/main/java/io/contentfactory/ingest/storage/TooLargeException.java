@@ -5,14 +5,7 @@ import java.io.IOException;
 /** The bytes went past the configured maximum size; nothing of them is kept. */
 public class TooLargeException extends IOException {
 
-    private final long limit;
-
     public TooLargeException(long limit) {
         super("the file is larger than the limit of " + limit + " bytes");
-        this.limit = limit;
-    }
-
-    public long limit() {
-        return limit;
     }
 }
