@@ -72,8 +72,9 @@ class PipelineE2EIT {
         String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(partial)));
         Files.move(partial, inbox.resolve("launch-teaser.mp4"));
 
+        // The item exists from its first byte ('receiving'); wait until it is complete.
         Map<String, String> media = awaitRow("select id, status, sha256, size_bytes, media_type from ingest.media_assets where project_id = '"
-                + projectId + "' and file_name = 'launch-teaser.mp4'");
+                + projectId + "' and file_name = 'launch-teaser.mp4' and status not in ('receiving')");
         assertThat(media.get("status")).isIn("ingested", "analyzed");
         assertThat(media).containsEntry("sha256", sha256).containsEntry("media_type", "video");
         String mediaId = media.get("id");
