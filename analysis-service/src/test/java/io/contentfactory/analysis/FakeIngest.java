@@ -12,8 +12,9 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * A stand-in for ingest-service's internal thumbnail route: it checks analysis-service's call token as ingest does,
- * keeps each thumbnail under {@code target/fake-ingest/<media-id>.jpg} for the tests to inspect, and answers a URL.
+ * A stand-in for ingest-service's internal routes, each checking analysis-service's call token as ingest does: the
+ * thumbnail route keeps each thumbnail under {@code target/fake-ingest/<media-id>.jpg} for the tests to inspect and
+ * answers a URL; the renewal route answers the URL with {@code signature=renewed}.
  */
 public class FakeIngest implements QuarkusTestResourceLifecycleManager {
 
@@ -26,16 +27,22 @@ public class FakeIngest implements QuarkusTestResourceLifecycleManager {
         try {
             Files.createDirectories(STORED);
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/internal/v1/media/", exchange -> {
-                String header = String.valueOf(exchange.getRequestHeaders().getFirst(ServiceCallTokens.HEADER));
-                String caller;
-                try {
-                    caller = ServiceCallTokens.verify(header.substring(7), Map.of("analysis-service", KEY), "ingest-service", Instant.now());
-                } catch (RuntimeException e) {
-                    caller = null;
+            server.createContext("/internal/v1/asset-urls/refresh", exchange -> {
+                String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                if (!fromAnalysis(exchange) || !request.contains("signature=")) {
+                    exchange.sendResponseHeaders(401, -1);
+                    exchange.close();
+                    return;
                 }
+                byte[] body = request.replaceAll("signature=[^\"&]*", "signature=renewed").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.createContext("/internal/v1/media/", exchange -> {
                 String[] path = exchange.getRequestURI().getPath().split("/");
-                if (caller == null || !"PUT".equals(exchange.getRequestMethod()) || path.length != 7) {
+                if (!fromAnalysis(exchange) || !"PUT".equals(exchange.getRequestMethod()) || path.length != 7) {
                     exchange.sendResponseHeaders(401, -1);
                     exchange.close();
                     return;
@@ -53,6 +60,16 @@ public class FakeIngest implements QuarkusTestResourceLifecycleManager {
                     "factory.analysis.ingest.call-key", Base64.getUrlEncoder().withoutPadding().encodeToString(KEY));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static boolean fromAnalysis(com.sun.net.httpserver.HttpExchange exchange) {
+        String header = String.valueOf(exchange.getRequestHeaders().getFirst(ServiceCallTokens.HEADER));
+        try {
+            return "analysis-service".equals(ServiceCallTokens.verify(header.substring(7), Map.of("analysis-service", KEY),
+                    "ingest-service", Instant.now()));
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

@@ -45,6 +45,7 @@ public class FakeOpenAi implements QuarkusTestResourceLifecycleManager {
             return Map.of("factory.analysis.stt.base-url", base,
                     "factory.analysis.stt.api-key", "test-key", "factory.analysis.stt.timeout", "PT2S",
                     "factory.analysis.llm.enabled", "true", "factory.analysis.llm.name", "openai-compatible:fake-chat",
+                    "factory.analysis.vision.enabled", "true",
                     "quarkus.langchain4j.openai.timeout", "2s",
                     "quarkus.langchain4j.openai.base-url", base + "/", "quarkus.langchain4j.openai.api-key", "test-key");
         } catch (IOException e) {
@@ -99,12 +100,39 @@ public class FakeOpenAi implements QuarkusTestResourceLifecycleManager {
                 Thread.currentThread().interrupt();
             }
         }
+        if (body.contains("\"image_url\"")) {
+            judgeFrames(exchange, body);
+            return;
+        }
         String copy = "{\\\"instagram\\\": \\\"" + CAPTION + "\\\", \\\"tiktok\\\": \\\"Three habits, five minutes.\\\","
                 + " \\\"youtubeShorts\\\": \\\"3 morning habits\\\", \\\"topics\\\": [\\\"morning routine\\\", \\\"habits\\\"],"
                 + " \\\"tone\\\": \\\"friendly\\\", \\\"hashtags\\\": [\\\"MorningRoutine\\\", \\\"Habits\\\"]}";
         respond(exchange, 200, "{\"id\": \"chatcmpl-1\", \"object\": \"chat.completion\", \"created\": 1, \"model\": \"gpt-4o-mini\","
                 + " \"choices\": [{\"index\": 0, \"message\": {\"role\": \"assistant\", \"content\": \"" + copy + "\"},"
                 + " \"finish_reason\": \"stop\"}], \"usage\": {\"prompt_tokens\": 10, \"completion_tokens\": 10, \"total_tokens\": 20}}");
+    }
+
+    /**
+     * Vision scoring: every frame shown is scored, each later one higher, and the last is the best; how many images the
+     * request carried is kept in {@code vision-images}.
+     */
+    private void judgeFrames(HttpExchange exchange, String body) throws IOException {
+        int images = body.split("data:image/jpeg;base64,", -1).length - 1;
+        Files.writeString(CONTROL.resolve("vision-images"), Integer.toString(images));
+        StringBuilder scores = new StringBuilder();
+        for (int frame = 1; frame <= images; frame++) {
+            scores.append(frame > 1 ? ", " : "").append("{\\\"frame\\\": ").append(frame).append(", \\\"score\\\": ")
+                    .append(5 + frame).append(", \\\"reason\\\": \\\"frame ").append(frame).append("\\\"}");
+        }
+        String verdict = "```json\\n{\\\"scores\\\": [" + scores + "], \\\"best\\\": " + images + "}\\n```";
+        respond(exchange, 200, "{\"id\": \"chatcmpl-2\", \"object\": \"chat.completion\", \"created\": 1, \"model\": \"gpt-4o-mini\","
+                + " \"choices\": [{\"index\": 0, \"message\": {\"role\": \"assistant\", \"content\": \"" + verdict + "\"},"
+                + " \"finish_reason\": \"stop\"}], \"usage\": {\"prompt_tokens\": 10, \"completion_tokens\": 10, \"total_tokens\": 20}}");
+    }
+
+    static int visionImages() throws IOException {
+        Path file = CONTROL.resolve("vision-images");
+        return Files.exists(file) ? Integer.parseInt(Files.readString(file).strip()) : 0;
     }
 
     private static void respond(HttpExchange exchange, int status, String json) throws IOException {

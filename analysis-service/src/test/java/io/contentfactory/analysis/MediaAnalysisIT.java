@@ -41,6 +41,8 @@ class MediaAnalysisIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static HttpServer files;
+    /** Signatures the file server no longer honours, as an expired asset URL is refused. */
+    private static final java.util.Set<String> REVOKED = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static Path dir;
     private final TopicProbe kafka = TopicProbe.onTestBroker();
 
@@ -50,6 +52,12 @@ class MediaAnalysisIT {
         files = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         files.createContext("/", exchange -> {
             Path file = dir.resolve(exchange.getRequestURI().getPath().substring(1));
+            String query = String.valueOf(exchange.getRequestURI().getQuery());
+            if (REVOKED.stream().anyMatch(query::contains)) {
+                exchange.sendResponseHeaders(403, -1);
+                exchange.close();
+                return;
+            }
             byte[] body = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
             exchange.sendResponseHeaders(Files.exists(file) ? 200 : 404, body.length == 0 ? -1 : body.length);
             exchange.getResponseBody().write(body);
@@ -97,7 +105,7 @@ class MediaAnalysisIT {
                 sum += part.path("points").asDouble();
             }
             assertThat(sum).isCloseTo(analyzed.preSocialScore(), org.assertj.core.data.Offset.offset(0.1));
-            assertThat(rs.getString(9)).isEqualTo("local-2");
+            assertThat(rs.getString(9)).isEqualTo(io.contentfactory.analysis.domain.MediaAnalyzer.VERSION);
             assertThat(rs.getString(10)).isEqualTo("https://assets.example.com/media/" + projectId + "/" + mediaId + "/thumbnail?signature=t");
         }
         java.awt.image.BufferedImage thumbnail = javax.imageio.ImageIO.read(FakeIngest.STORED.resolve(mediaId + ".jpg").toFile());
@@ -115,12 +123,13 @@ class MediaAnalysisIT {
         io.restassured.RestAssured.given().auth().oauth2(tokens.valid(projectId, "read")).get("/v1/media/" + mediaId + "/analysis")
                 .then().statusCode(200)
                 .body("progress.status", org.hamcrest.Matchers.equalTo("analyzed"))
-                .body("analyzerVersion", org.hamcrest.Matchers.equalTo("local-2"))
+                .body("analyzerVersion", org.hamcrest.Matchers.equalTo(io.contentfactory.analysis.domain.MediaAnalyzer.VERSION))
                 .body("explanation", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.startsWith("aspect: vertical 9:16")))
-                .body("contributions.feature", org.hamcrest.Matchers.hasItems("hook", "pacing", "length", "aspect", "picture", "speech", "sound"))
+                .body("contributions.feature", org.hamcrest.Matchers.hasItems("hook", "pacing", "length", "aspect", "picture", "speech", "sound", "text"))
+                .body("frames.framesWithText", org.hamcrest.Matchers.greaterThan(0))
                 .body("frames.bestFrameUrl", org.hamcrest.Matchers.endsWith("/thumbnail?signature=t"))
                 .body("sound.musicLikely", org.hamcrest.Matchers.equalTo(true))
-                .body("providers[0].kind", org.hamcrest.Matchers.equalTo("transcript"));
+                .body("providers.kind", org.hamcrest.Matchers.hasItems("frames", "transcript", "captions"));
         io.restassured.RestAssured.given().auth().oauth2(tokens.valid(UUID.randomUUID(), "read")).get("/v1/media/" + mediaId + "/analysis")
                 .then().statusCode(404).body("code", org.hamcrest.Matchers.equalTo("not_found"));
     }
@@ -142,10 +151,113 @@ class MediaAnalysisIT {
         assertThat(failed.reason()).contains("FFmpeg cannot open the file");
     }
 
+    @Test
+    void anItemAnalysedByAnEarlierVersionIsAnalysedAgainOnRequestFromAFreshUrlAndOnlyOnce() throws Exception {
+        TestMedia.mp4(dir.resolve("again.mp4"), 360, 640, 2.0);
+        UUID projectId = UUID.randomUUID();
+        UUID mediaId = UUID.randomUUID();
+        String signature = "signature=first-" + mediaId;
+        kafka.send(Topics.MEDIA_INGESTED, mediaId.toString(),
+                ingested(projectId, mediaId, "again.mp4?" + signature, MediaType.VIDEO, "video/mp4"));
+        kafka.awaitOne(Topics.MEDIA_ANALYZED, r -> r.value().contains(mediaId.toString()), TIMEOUT);
+        io.contentfactory.testkit.InternalTokens tokens = io.contentfactory.testkit.InternalTokens.forService("analysis-service");
+        String key = tokens.valid(projectId, "write");
+
+        // Analysed by the current version already: nothing is queued.
+        io.restassured.RestAssured.given().auth().oauth2(key).post("/v1/media/" + mediaId + "/analysis").then().statusCode(200)
+                .body("analyzerVersion", org.hamcrest.Matchers.equalTo(io.contentfactory.analysis.domain.MediaAnalyzer.VERSION));
+        // As if an earlier analyzer had made it; by now its URL has expired.
+        update("update analysis.media_analysis set analyzer_version = 'local-1' where media_id = '" + mediaId + "'");
+        REVOKED.add(signature);
+
+        io.restassured.RestAssured.given().auth().oauth2(key).post("/v1/media/" + mediaId + "/analysis").then().statusCode(202)
+                .body("progress.status", org.hamcrest.Matchers.equalTo("queued"));
+        io.restassured.RestAssured.given().auth().oauth2(key).post("/v1/media/" + mediaId + "/analysis").then().statusCode(202);
+
+        org.awaitility.Awaitility.await().atMost(TIMEOUT).until(() -> kafka.all(Topics.MEDIA_ANALYZED).stream()
+                .filter(r -> r.value().contains(mediaId.toString())).count() == 2);
+        io.restassured.RestAssured.given().auth().oauth2(key).get("/v1/media/" + mediaId + "/analysis").then().statusCode(200)
+                .body("analyzerVersion", org.hamcrest.Matchers.equalTo(io.contentfactory.analysis.domain.MediaAnalyzer.VERSION))
+                .body("progress.status", org.hamcrest.Matchers.equalTo("analyzed"));
+        assertThat(count("select count(*) from analysis.media_analysis where media_id = '" + mediaId + "'")).isEqualTo(2);
+        assertThat(kafka.all(Topics.MEDIA_ANALYSIS_REQUESTED).stream().filter(r -> r.value().contains(mediaId.toString())))
+                .as("the second request found the first on its way").hasSize(1);
+
+        io.restassured.RestAssured.given().auth().oauth2(tokens.valid(UUID.randomUUID(), "write"))
+                .post("/v1/media/" + mediaId + "/analysis").then().statusCode(404).body("code", org.hamcrest.Matchers.equalTo("not_found"));
+        io.restassured.RestAssured.given().auth().oauth2(key).post("/v1/media/" + UUID.randomUUID() + "/analysis").then().statusCode(404);
+    }
+
+    @Test
+    void projectSettingsHoldTheSwitchTheFrameLimitHashtagsAndTheScoreWeights() throws Exception {
+        UUID projectId = UUID.randomUUID();
+        io.contentfactory.testkit.InternalTokens tokens = io.contentfactory.testkit.InternalTokens.forService("analysis-service");
+        String key = tokens.valid(projectId, "write");
+        io.restassured.RestAssured.given().auth().oauth2(key).get("/v1/analysis-settings").then().statusCode(200)
+                .body("providersEnabled", org.hamcrest.Matchers.equalTo(true)).body("maxFramesPerRequest", org.hamcrest.Matchers.equalTo(4))
+                .body("weights.hook", org.hamcrest.Matchers.equalTo(20.0f)).body("weights.text", org.hamcrest.Matchers.equalTo(5.0f));
+
+        io.restassured.RestAssured.given().auth().oauth2(key).contentType("application/json")
+                .body(Map.of("providersEnabled", false, "maxFramesPerRequest", 2, "defaultHashtags", java.util.List.of("#SleepBetter", "tips"),
+                        "weights", Map.of("aspect", 60, "hook", 0)))
+                .put("/v1/analysis-settings").then().statusCode(200).body("weights.aspect", org.hamcrest.Matchers.equalTo(60.0f));
+        io.restassured.RestAssured.given().auth().oauth2(key).get("/v1/analysis-settings").then().statusCode(200)
+                .body("providersEnabled", org.hamcrest.Matchers.equalTo(false)).body("maxFramesPerRequest", org.hamcrest.Matchers.equalTo(2))
+                .body("defaultHashtags", org.hamcrest.Matchers.contains("SleepBetter", "tips"))
+                .body("weights.aspect", org.hamcrest.Matchers.equalTo(60.0f)).body("weights.hook", org.hamcrest.Matchers.equalTo(0.0f))
+                .body("weights.pacing", org.hamcrest.Matchers.equalTo(10.0f));
+        io.restassured.RestAssured.given().auth().oauth2(tokens.valid(UUID.randomUUID(), "read")).get("/v1/analysis-settings").then()
+                .statusCode(200).body("maxFramesPerRequest", org.hamcrest.Matchers.equalTo(4));
+
+        // The project's weights score what it analyses from now on.
+        TestMedia.mp4(dir.resolve("weighted.mp4"), 360, 640, 2.0);
+        UUID mediaId = UUID.randomUUID();
+        kafka.send(Topics.MEDIA_INGESTED, mediaId.toString(), ingested(projectId, mediaId, "weighted.mp4", MediaType.VIDEO, "video/mp4"));
+        MediaAnalyzed analyzed = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.MEDIA_ANALYZED,
+                r -> r.value().contains(mediaId.toString()), TIMEOUT).value()), MediaAnalyzed.class);
+        assertThat(analyzed.hashtags()).containsExactly("#SleepBetter", "#Tips");
+        io.restassured.RestAssured.given().auth().oauth2(key).get("/v1/media/" + mediaId + "/analysis").then().statusCode(200)
+                .body("explanation", org.hamcrest.Matchers.hasItem("aspect: vertical 9:16 fits Reels, TikTok and Shorts, +60"))
+                .body("explanation", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.startsWith("hook: ")))
+                .body("providers", org.hamcrest.Matchers.empty());
+
+        for (Map<String, Object> refused : java.util.List.<Map<String, Object>>of(Map.of("weights", Map.of("virality", 10)),
+                Map.of("weights", Map.of("hook", -1)), Map.of("weights", Map.of("hook", 0, "pacing", 0, "length", 0, "aspect", 0,
+                        "picture", 0, "speech", 0, "sound", 0, "text", 0)))) {
+            io.restassured.RestAssured.given().auth().oauth2(key).contentType("application/json").body(refused)
+                    .put("/v1/analysis-settings").then().statusCode(400).contentType("application/problem+json")
+                    .body("code", org.hamcrest.Matchers.equalTo("invalid_weights"));
+        }
+        io.restassured.RestAssured.given().auth().oauth2(key).contentType("application/json")
+                .body(Map.of("defaultHashtags", java.util.List.of("two words"))).put("/v1/analysis-settings").then().statusCode(400)
+                .body("code", org.hamcrest.Matchers.equalTo("invalid_hashtag"));
+        io.restassured.RestAssured.given().auth().oauth2(key).contentType("application/json")
+                .body(Map.of("maxFramesPerRequest", 0)).put("/v1/analysis-settings").then().statusCode(400)
+                .contentType("application/problem+json");
+        io.restassured.RestAssured.given().auth().oauth2(key).contentType("application/json").body("{not json")
+                .put("/v1/analysis-settings").then().statusCode(400).contentType("application/problem+json");
+        io.restassured.RestAssured.given().auth().oauth2(key).get("/v1/analysis-settings").then().statusCode(200)
+                .body("weights.aspect", org.hamcrest.Matchers.equalTo(60.0f));
+    }
+
+    private static void update(String sql) throws Exception {
+        try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement()) {
+            s.executeUpdate(sql);
+        }
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     private String ingested(UUID projectId, UUID mediaId, String name, MediaType type, String contentType) throws Exception {
-        Path file = dir.resolve(name);
+        String fileName = name.replaceFirst("\\?.*", "");
+        Path file = dir.resolve(fileName);
         String url = "http://127.0.0.1:" + files.getAddress().getPort() + "/" + name;
-        MediaIngested data = new MediaIngested(mediaId, "watched_folder", name, contentType, type, Files.size(file), "0".repeat(64), url);
+        MediaIngested data = new MediaIngested(mediaId, "watched_folder", fileName, contentType, type, Files.size(file), "0".repeat(64), url);
         return EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(), "/content-factory/ingest-service", projectId, Instant.now(), data));
     }
 

@@ -112,7 +112,9 @@ class ProvidersIT {
             assertThat(row.get("transcript")).as(mode).isNull();
             assertThat(row.get("text_source")).as(mode).isEqualTo("file_name");
             assertThat(analyzed.captionSuggestion()).as(mode).isEqualTo("Morning");
-            for (String kind : new String[] {"transcript", "captions"}) {
+            assertThat(row("select best_frame_chosen_by from analysis.media_analysis where id = '" + analyzed.analysisId() + "'"))
+                    .as(mode).containsEntry("best_frame_chosen_by", "local");
+            for (String kind : new String[] {"transcript", "captions", "frames"}) {
                 Map<String, String> provider = row("select status, error from analysis.provider_results where analysis_id = '"
                         + analyzed.analysisId() + "' and kind = '" + kind + "'");
                 assertThat(provider.get("status")).as(mode + " " + kind).isEqualTo("failed");
@@ -120,6 +122,30 @@ class ProvidersIT {
                         : new String[] {"timeout", "Timeout", "timed out"});
             }
         }
+    }
+
+    @Test
+    void aVisionProviderChoosesTheThumbnailAmongAsManyCandidatesAsTheProjectAllows() throws Exception {
+        UUID projectId = UUID.randomUUID();
+        try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement()) {
+            s.execute("insert into analysis.analysis_settings (project_id, max_frames_per_request) values ('" + projectId + "', 2)");
+        }
+
+        MediaAnalyzed analyzed = analyse(projectId);
+
+        assertThat(FakeOpenAi.visionImages()).as("images in the vision request").isEqualTo(2);
+        Map<String, String> provider = row("select provider, status, payload from analysis.provider_results where analysis_id = '"
+                + analyzed.analysisId() + "' and kind = 'frames'");
+        assertThat(provider.get("provider")).isEqualTo("openai-compatible:fake-chat");
+        assertThat(provider.get("status")).isEqualTo("ok");
+        var verdict = new com.fasterxml.jackson.databind.ObjectMapper().readTree(provider.get("payload"));
+        assertThat(verdict.path("scores")).hasSize(2);
+        int localBest = verdict.path("scores").get(0).path("sampleIndex").asInt();
+        int visionBest = verdict.path("scores").get(1).path("sampleIndex").asInt();
+        assertThat(visionBest).isNotEqualTo(localBest).isEqualTo(verdict.path("bestSampleIndex").asInt());
+        Map<String, String> row = row("select best_frame_index, best_frame_chosen_by from analysis.media_analysis where id = '"
+                + analyzed.analysisId() + "'");
+        assertThat(row).containsEntry("best_frame_chosen_by", "vision").containsEntry("best_frame_index", String.valueOf(visionBest));
     }
 
     @Test

@@ -58,10 +58,12 @@ class PublicApiContractIT {
             "/v1/posts", Tenants::postOf,
             "/v1/calendar", Tenants::postOf,
             "/v1/calendar.ics", tenant -> java.net.URI.create(Tenants.manualTargetOf(tenant)).getPath().split("/")[5],
-            "/v1/calendar/settings", Tenants::settingsOf);
+            "/v1/calendar/settings", Tenants::settingsOf,
+            "/v1/analysis-settings", Tenants::analysisSettingsOf);
 
     /** Per-project singletons written with PUT: one project's write never shows in another's read. */
-    private static final Set<String> SINGLETONS = Set.of("PUT /v1/calendar/settings");
+    private static final Map<String, Function<Tenant, String>> SINGLETONS = Map.of(
+            "PUT /v1/calendar/settings", Tenants::settingsOf, "PUT /v1/analysis-settings", Tenants::analysisSettingsOf);
 
     /** For each create route: a valid body (set up for the tenant); what one project creates must be invisible to another. */
     private static final Map<String, Function<Tenant, Object>> CREATE_BODY = Map.of(
@@ -127,8 +129,8 @@ class PublicApiContractIT {
                 if (!paths.path(template).has(method)) {
                     continue;
                 }
-                if (SINGLETONS.contains(method.toUpperCase() + " " + template)) {
-                    String written = Tenants.settingsOf(b);
+                if (SINGLETONS.containsKey(method.toUpperCase() + " " + template)) {
+                    String written = SINGLETONS.get(method.toUpperCase() + " " + template).apply(b);
                     assertThat(call(b, "get", template).asString()).contains(written);
                     assertThat(call(a, "get", template).asString()).doesNotContain(written);
                     checked.add(method.toUpperCase() + " " + template);
@@ -166,7 +168,8 @@ class PublicApiContractIT {
                 "PUT /v1/posts/{ref}", "GET /v1/posts/{ref}", "POST /v1/posts/{ref}/cancel", "GET /v1/posts",
                 "POST /v1/posts/{ref}/targets/{targetId}/mark-posted", "GET /v1/calendar", "GET /v1/calendar.ics",
                 "GET /v1/calendar/settings", "PUT /v1/calendar/settings", "POST /v1/media", "POST /v1/media:import",
-                "GET /v1/media/{id}/analysis");
+                "GET /v1/media/{id}/analysis", "POST /v1/media/{id}/analysis", "GET /v1/analysis-settings",
+                "PUT /v1/analysis-settings");
     }
 
     /**

@@ -62,6 +62,7 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
         }
         return Map.of("factory.gateway.upstream.media", ingest.baseUrl(),
                 "factory.gateway.upstream.media-analysis", analysis.baseUrl(),
+                "factory.gateway.upstream.analysis-settings", analysis.baseUrl(),
                 "factory.gateway.upstream.connections", publisher.baseUrl(),
                 "factory.gateway.upstream.publish-jobs", publisher.baseUrl(),
                 "factory.gateway.upstream.posts", scheduler.baseUrl(), "factory.gateway.upstream.calendar", scheduler.baseUrl());

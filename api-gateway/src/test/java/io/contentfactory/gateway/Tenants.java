@@ -67,15 +67,20 @@ final class Tenants {
 
     /** A media item of the tenant's that analysis-service has analysed. */
     static UUID analysedMediaOf(Tenant tenant) {
-        UUID media = mediaOf(tenant, "analysed-" + UUID.randomUUID().toString().substring(0, 8) + ".jpg", TestMedia.jpeg(40, 50));
-        String sql = "select id from analysis.media_analysis where media_id = '" + media + "'";
-        await().atMost(WAIT).until(() -> {
-            try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-                return rs.next();
-            }
+        // One per tenant: a second image with the same bytes would be a duplicate, never analysed.
+        return ANALYSED.computeIfAbsent(tenant.projectId(), project -> {
+            UUID media = mediaOf(tenant, "analysed-" + UUID.randomUUID().toString().substring(0, 8) + ".jpg", TestMedia.jpeg(40, 50));
+            String sql = "select id from analysis.media_analysis where media_id = '" + media + "'";
+            await().atMost(WAIT).until(() -> {
+                try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                    return rs.next();
+                }
+            });
+            return media;
         });
-        return media;
     }
+
+    private static final Map<String, UUID> ANALYSED = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** ingest-service's public URL of a media asset: what the publisher's preflight accepts. */
     static String assetUrl(Tenant tenant, UUID mediaId) {
@@ -126,6 +131,15 @@ final class Tenants {
                 .body(Map.of("timeZone", "Europe/Berlin", "autoTargets", List.of(Map.of("platform", "instagram", "accountId", account))))
                 .put("/v1/calendar/settings").then().statusCode(200);
         return account;
+    }
+
+    /** Writes the tenant's analysis settings with a hashtag of its own, and answers the hashtag. */
+    static String analysisSettingsOf(Tenant tenant) {
+        String tag = "matrix" + UUID.randomUUID().toString().replace("-", "");
+        given().auth().oauth2(tenant.key()).contentType("application/json")
+                .body(Map.of("defaultHashtags", List.of(tag), "weights", Map.of("text", 12)))
+                .put("/v1/analysis-settings").then().statusCode(200);
+        return tag;
     }
 
     static Map<String, Object> postBody(UUID media) {

@@ -93,7 +93,7 @@ class MediaUploadIT {
         JsonPath item = upload(TestMedia.jpeg(64, 64), "a.jpg", "image/jpeg").then().statusCode(201).extract().jsonPath();
         String url = relative(item.getString("contentUrl"));
 
-        given().get(url.replaceFirst("signature=.", "signature=A")).then().statusCode(403)
+        given().get(tampered(url)).then().statusCode(403)
                 .body("code", equalTo("invalid_signature"));
         given().get(url.replace(item.getString("id"), UUID.randomUUID().toString())).then().statusCode(403)
                 .body("code", equalTo("invalid_signature"));
@@ -103,7 +103,7 @@ class MediaUploadIT {
     }
 
     @Test
-    void theInternalRouteRenewsOurAssetUrlsForPublisherServiceOnly() throws Exception {
+    void theInternalRouteRenewsOurAssetUrlsForPublisherAndAnalysisServiceOnly() throws Exception {
         JsonPath item = upload(TestMedia.jpeg(70, 70), "renew.jpg", "image/jpeg").then().statusCode(201).extract().jsonPath();
         String url = item.getString("contentUrl");
         byte[] key = io.contentfactory.contracts.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtcHVibGlzaGVyLWNhbGwta2V5LTAx");
@@ -113,6 +113,13 @@ class MediaUploadIT {
                 .body(java.util.Map.of("url", url)).post("/internal/v1/asset-urls/refresh").then().statusCode(200)
                 .extract().path("url");
         given().get(relative(renewed)).then().statusCode(200).contentType("image/jpeg");
+        byte[] analysisKey = io.contentfactory.contracts.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtYW5hbHlzaXMtY2FsbC1rZXktMDE");
+        String asAnalysis = io.contentfactory.contracts.ServiceCallTokens.mint(analysisKey, "analysis-service", "ingest-service",
+                java.time.Instant.now());
+        String forAnalysis = given().header("Service-Authorization", "Bearer " + asAnalysis).contentType("application/json")
+                .body(java.util.Map.of("url", url)).post("/internal/v1/asset-urls/refresh").then().statusCode(200)
+                .extract().path("url");
+        given().get(relative(forAnalysis)).then().statusCode(200).contentType("image/jpeg");
 
         given().contentType("application/json").body(java.util.Map.of("url", url)).post("/internal/v1/asset-urls/refresh")
                 .then().statusCode(401).body("code", equalTo("service_unauthorized"));
@@ -120,7 +127,7 @@ class MediaUploadIT {
         given().header("Service-Authorization", "Bearer " + otherCaller).contentType("application/json")
                 .body(java.util.Map.of("url", url)).post("/internal/v1/asset-urls/refresh").then().statusCode(401);
         given().header("Service-Authorization", "Bearer " + token).contentType("application/json")
-                .body(java.util.Map.of("url", url.replaceFirst("signature=.", "signature=Z"))).post("/internal/v1/asset-urls/refresh")
+                .body(java.util.Map.of("url", tampered(url))).post("/internal/v1/asset-urls/refresh")
                 .then().statusCode(403).body("code", equalTo("not_an_asset_url"));
     }
 
@@ -302,5 +309,11 @@ class MediaUploadIT {
 
     private static String relative(String absolute) {
         return absolute.replaceFirst("^https?://[^/]+", "");
+    }
+
+    /** The URL with its signature's first character changed (to another one, whatever it was). */
+    private static String tampered(String url) {
+        int at = url.indexOf("signature=") + "signature=".length();
+        return url.substring(0, at) + (url.charAt(at) == 'A' ? 'B' : 'A') + url.substring(at + 1);
     }
 }

@@ -35,8 +35,9 @@ public record AnalysisView(UUID mediaId, Progress progress, UUID id, String anal
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public record Frames(Integer sampled, Integer bestFrameIndex, BigDecimal bestFrameTimeSec, String bestFrameUrl,
-            BigDecimal cutsPerMinute, BigDecimal hookMotion, BigDecimal hookFace, Integer framesWithFaces) {
+    public record Frames(Integer sampled, Integer bestFrameIndex, BigDecimal bestFrameTimeSec, String bestFrameUrl, String bestFrameChosenBy,
+            BigDecimal cutsPerMinute, BigDecimal hookMotion, BigDecimal hookFace, Integer framesWithFaces, Integer framesWithText,
+            BigDecimal firstTextSec) {
     }
 
     public record Sound(Boolean present, BigDecimal loudnessDbfs, BigDecimal speechRatio, BigDecimal speechOnsetSec,
@@ -54,8 +55,8 @@ public record AnalysisView(UUID mediaId, Progress progress, UUID id, String anal
     static AnalysisView of(MediaAnalysis a, List<ProviderResult> results, MediaAnalysisProgressed progressed) {
         return new AnalysisView(a.mediaId, Progress.of(progressed), a.id, a.analyzerVersion, a.preSocialScore,
                 Arrays.stream(a.preSocialExplanation.split("; ")).toList(), json(a.scoreContributions),
-                new Frames(a.framesSampled, a.bestFrameIndex, a.bestFrameTimeSec, a.bestFrameUrl, a.cutsPerMinute, a.hookMotion,
-                        a.hookFace, a.framesWithFaces),
+                new Frames(a.framesSampled, a.bestFrameIndex, a.bestFrameTimeSec, a.bestFrameUrl, a.bestFrameChosenBy, a.cutsPerMinute, a.hookMotion,
+                        a.hookFace, a.framesWithFaces, a.framesWithText, a.firstTextSec),
                 new Sound(a.hasAudio, a.loudnessDbfs, a.speechRatio, a.speechOnsetSec, a.leadingSilenceSec, a.musicLikely),
                 new Words(a.textSource, a.language, a.transcript, json(a.topics), json(a.hashtags), json(a.captionSuggestions)),
                 results.stream().map(r -> new Provider(r.kind, r.provider, r.status, r.error, r.createdAt)).toList(),

@@ -62,7 +62,8 @@ public final class LocalAnalyzer {
         FrameSampler.Sample hookFace = hookFace(sampling.samples());
         ClipFeatures features = new ClipFeatures(probe.durationSec(), probe.width(), probe.height(),
                 hookMotion(sampling.samples()), hookFace == null ? 0 : hookFace.faceProminence(),
-                hookFace == null ? null : hookFace.timeSec(), cutsPerMinute(sampling), quality(sampling.samples().get(best).stats()), audio);
+                hookFace == null ? null : hookFace.timeSec(), cutsPerMinute(sampling), quality(sampling.samples().get(best).stats()), audio,
+                firstText(sampling.samples()), textShare(sampling.samples()));
         return new Result(probe, sampling, best, audio, features, PreSocialScore.of(features, weights), samples);
     }
 
@@ -75,6 +76,14 @@ public final class LocalAnalyzer {
     private static FrameSampler.Sample hookFace(List<FrameSampler.Sample> samples) {
         return samples.stream().filter(s -> s.timeSec() <= HOOK_SECONDS && s.faceProminence() > 0)
                 .max(java.util.Comparator.comparingDouble(FrameSampler.Sample::faceProminence)).orElse(null);
+    }
+
+    private static Double firstText(List<FrameSampler.Sample> samples) {
+        return samples.stream().filter(s -> !s.text().isEmpty()).map(FrameSampler.Sample::timeSec).findFirst().orElse(null);
+    }
+
+    private static double textShare(List<FrameSampler.Sample> samples) {
+        return samples.stream().filter(s -> !s.text().isEmpty()).count() / (double) samples.size();
     }
 
     private static double cutsPerMinute(FrameSampler.Sampling sampling) {

@@ -53,6 +53,13 @@ public class MediaAnalysis {
     public BigDecimal hookFace;
     @Column(name = "frames_with_faces")
     public Integer framesWithFaces;
+    /** {@code local} or {@code vision}: who chose the best frame. */
+    @Column(name = "best_frame_chosen_by")
+    public String bestFrameChosenBy;
+    @Column(name = "frames_with_text")
+    public Integer framesWithText;
+    @Column(name = "first_text_sec")
+    public BigDecimal firstTextSec;
     @Column(name = "loudness_dbfs")
     public BigDecimal loudnessDbfs;
     @Column(name = "speech_ratio")

@@ -6,7 +6,9 @@ import io.contentfactory.analysis.audio.Wav;
 import io.contentfactory.analysis.persistence.AnalysisProgress;
 import io.contentfactory.analysis.persistence.AnalysisStore;
 import io.contentfactory.contracts.events.MediaAnalysisProgressed;
-import io.contentfactory.analysis.platform.IngestThumbnails;
+import io.contentfactory.analysis.frames.BestFrame;
+import io.contentfactory.analysis.platform.FrameJudge;
+import io.contentfactory.analysis.platform.IngestClient;
 import io.contentfactory.analysis.platform.LlmCaptions;
 import io.contentfactory.analysis.platform.LlmCopy;
 import io.contentfactory.analysis.platform.SpeechToText;
@@ -43,12 +45,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class MediaAnalyzer {
 
-    public static final String VERSION = "local-2";
+    public static final String VERSION = "local-3";
+    /** Candidate frames are shown to a vision provider this wide: enough to judge a cover, cheap to send. */
+    private static final int CANDIDATE_WIDTH = 512;
 
     private final Vertx vertx;
-    private final IngestThumbnails thumbnails;
+    private final IngestClient ingest;
     private final SpeechToText speech;
     private final LlmCaptions llm;
+    private final FrameJudge vision;
     private final AnalysisStore store;
     private final AnalysisProgress progress;
     private final WebClient http;
@@ -56,14 +61,15 @@ public class MediaAnalyzer {
     private final Outbox outbox;
     private final Path workDir;
 
-    MediaAnalyzer(Vertx vertx, IngestThumbnails thumbnails, SpeechToText speech, LlmCaptions llm, AnalysisStore store,
+    MediaAnalyzer(Vertx vertx, IngestClient ingest, SpeechToText speech, LlmCaptions llm, FrameJudge vision, AnalysisStore store,
             AnalysisProgress progress,
             MediaAnalysisRepository analyses, Outbox outbox,
             @ConfigProperty(name = "factory.analysis.work-dir") Path workDir) {
         this.vertx = vertx;
-        this.thumbnails = thumbnails;
+        this.ingest = ingest;
         this.speech = speech;
         this.llm = llm;
+        this.vision = vision;
         this.store = store;
         this.progress = progress;
         this.http = WebClient.create(vertx);
@@ -80,33 +86,79 @@ public class MediaAnalyzer {
 
     private Uni<Void> fetchProbeAndRecord(UUID projectId, MediaIngested media) {
         return progress.record(projectId, analyzing(media.mediaId(), "fetching", 5))
-                .chain(() -> store.settings(projectId)).chain(settings -> download(media.contentUrl())
-                .chain(file -> vertx.executeBlocking(Uni.createFrom().item(() -> analyzeFile(file, (stage, percent) ->
-                                progress.record(projectId, analyzing(media.mediaId(), stage, percent)).await().indefinitely())))
-                        .chain(result -> thumbnail(projectId, media.mediaId(), file, result)
-                                .chain(url -> heard(projectId, media.mediaId(), result, settings)
-                                        .chain(heard -> written(media.fileName(), heard, settings))
-                                        .map(words -> new Analysed(result, url.orElse(null), words.transcript(), words.copy(),
-                                                words.providerResults(), settings))))
-                        .eventually(() -> deleteQuietly(file)))
-                .chain(analysed -> record(projectId, media, analysed)))
+                .chain(() -> store.settings(projectId))
+                .chain(settings -> download(media.contentUrl())
+                        .chain(file -> analysed(projectId, media, file, settings).eventually(() -> deleteQuietly(file))))
+                .chain(analysed -> record(projectId, media, analysed))
                 .onFailure(failure -> !(failure instanceof io.contentfactory.kit.messaging.PermanentFailure))
                 .call(failure -> progress.record(projectId, new MediaAnalysisProgressed(media.mediaId(), "retrying", "fetching", 0,
                         String.valueOf(failure.getMessage()))).onFailure().recoverWithNull());
+    }
+
+    /** The local analysis, then what the providers enabled for the project add to it: a frame chosen by eye, words. */
+    private Uni<Analysed> analysed(UUID projectId, MediaIngested media, Path file, AnalysisSettings settings) {
+        UUID mediaId = media.mediaId();
+        LocalAnalyzer.Stages stages = (stage, percent) -> progress.record(projectId, analyzing(mediaId, stage, percent))
+                .await().indefinitely();
+        return vertx.executeBlocking(Uni.createFrom().item(() -> analyzeFile(file, settings.weights(), stages)))
+                .chain(result -> looked(projectId, mediaId, file, result, settings)
+                        .chain(looked -> thumbnail(projectId, mediaId, file, result.sampling().samples().get(looked.bestFrame()).timeSec())
+                                .chain(url -> heard(projectId, mediaId, result, settings)
+                                        .chain(heard -> written(media.fileName(), heard, settings))
+                                        .map(words -> new Analysed(result, looked, url.orElse(null), words.transcript(), words.copy(),
+                                                concat(looked.providerResults(), words.providerResults()), settings)))));
     }
 
     private static MediaAnalysisProgressed analyzing(UUID mediaId, String stage, int percent) {
         return new MediaAnalysisProgressed(mediaId, "analyzing", stage, percent, null);
     }
 
-    private record Analysed(LocalAnalyzer.Result result, String thumbnailUrl, SpeechToText.Transcript transcript, LlmCopy copy,
-            List<ProviderResult> providerResults, AnalysisSettings settings) {
+    private record Analysed(LocalAnalyzer.Result result, Looked looked, String thumbnailUrl, SpeechToText.Transcript transcript,
+            LlmCopy copy, List<ProviderResult> providerResults, AnalysisSettings settings) {
+    }
+
+    /** The frame that becomes the thumbnail (its position among the samples) and who chose it: local or vision. */
+    private record Looked(int bestFrame, String chosenBy, List<ProviderResult> providerResults) {
     }
 
     private record Heard(SpeechToText.Transcript transcript, List<ProviderResult> providerResults) {
     }
 
     private record Written(SpeechToText.Transcript transcript, LlmCopy copy, List<ProviderResult> providerResults) {
+    }
+
+    /**
+     * The thumbnail frame: the vision provider's pick among the local analyzer's candidates (the best few it found
+     * eligible, as many as the project lets one request carry), when vision is enabled for the project and answers;
+     * otherwise, and whenever there is nothing to choose between, the local best frame.
+     */
+    private Uni<Looked> looked(UUID projectId, UUID mediaId, Path file, LocalAnalyzer.Result result, AnalysisSettings settings) {
+        Looked local = new Looked(result.bestFrame(), "local", List.of());
+        List<Integer> ranked = BestFrame.ranked(result.sampling().samples());
+        List<Integer> shown = ranked.subList(0, Math.min(ranked.size(), settings.maxFramesPerRequest()));
+        if (!vision.configured() || !settings.providersEnabled() || shown.size() < 2) {
+            return Uni.createFrom().item(local);
+        }
+        return progress.record(projectId, analyzing(mediaId, "vision", 75))
+                .chain(() -> vertx.executeBlocking(Uni.createFrom().item(() -> candidates(file, result, shown))))
+                .chain(vision::judge)
+                .map(verdict -> new Looked(verdict.bestSampleIndex(), "vision",
+                        List.of(ProviderResult.ok("frames", vision.provider(), AnalysisJson.of(verdict)))))
+                .onFailure().recoverWithItem(failure -> new Looked(local.bestFrame(), "local",
+                        List.of(ProviderResult.failed("frames", vision.provider(), reason(failure)))));
+    }
+
+    private static List<FrameJudge.Candidate> candidates(Path file, LocalAnalyzer.Result result, List<Integer> shown) {
+        List<FrameJudge.Candidate> candidates = new java.util.ArrayList<>();
+        for (int position : shown) {
+            double time = result.sampling().samples().get(position).timeSec();
+            try {
+                candidates.add(new FrameJudge.Candidate(position, time, Thumbnails.jpeg(file, time, CANDIDATE_WIDTH)));
+            } catch (UndecodableMediaException e) {
+                throw new CorruptMediaException(e.getMessage());
+            }
+        }
+        return candidates;
     }
 
     /**
@@ -133,8 +185,12 @@ public class MediaAnalyzer {
     }
 
     private static List<ProviderResult> plus(List<ProviderResult> results, ProviderResult more) {
-        List<ProviderResult> all = new java.util.ArrayList<>(results);
-        all.add(more);
+        return concat(results, List.of(more));
+    }
+
+    private static List<ProviderResult> concat(List<ProviderResult> first, List<ProviderResult> then) {
+        List<ProviderResult> all = new java.util.ArrayList<>(first);
+        all.addAll(then);
         return List.copyOf(all);
     }
 
@@ -155,18 +211,18 @@ public class MediaAnalyzer {
     }
 
     /** The best frame stored as the item's thumbnail in ingest-service's storage; its URL, when that worked. */
-    private Uni<java.util.Optional<String>> thumbnail(UUID projectId, UUID mediaId, Path file, LocalAnalyzer.Result result) {
-        if (!thumbnails.configured()) {
+    private Uni<java.util.Optional<String>> thumbnail(UUID projectId, UUID mediaId, Path file, double timeSec) {
+        if (!ingest.configured()) {
             return Uni.createFrom().item(java.util.Optional.empty());
         }
         return vertx.executeBlocking(Uni.createFrom().item(() -> {
                     try {
-                        return Thumbnails.jpeg(file, result.best().timeSec());
+                        return Thumbnails.jpeg(file, timeSec);
                     } catch (UndecodableMediaException e) {
                         throw new CorruptMediaException(e.getMessage());
                     }
                 }))
-                .chain(jpeg -> thumbnails.store(projectId, mediaId, jpeg));
+                .chain(jpeg -> ingest.storeThumbnail(projectId, mediaId, jpeg));
     }
 
     private Uni<Path> download(String url) {
@@ -187,9 +243,9 @@ public class MediaAnalyzer {
                 });
     }
 
-    private LocalAnalyzer.Result analyzeFile(Path file, LocalAnalyzer.Stages stages) {
+    private LocalAnalyzer.Result analyzeFile(Path file, ScoreWeights weights, LocalAnalyzer.Stages stages) {
         try {
-            return LocalAnalyzer.analyze(file, ScoreWeights.DEFAULTS, stages);
+            return LocalAnalyzer.analyze(file, weights, stages);
         } catch (UndecodableMediaException e) {
             throw new CorruptMediaException(e.getMessage());
         }
@@ -215,13 +271,16 @@ public class MediaAnalyzer {
         analysis.preSocialScore = BigDecimal.valueOf(score.value());
         analysis.preSocialExplanation = score.explanationText();
         analysis.framesSampled = result.sampling().samples().size();
-        analysis.bestFrameIndex = result.bestFrame();
-        analysis.bestFrameTimeSec = BigDecimal.valueOf(result.best().timeSec());
+        analysis.bestFrameIndex = analysed.looked().bestFrame();
+        analysis.bestFrameTimeSec = BigDecimal.valueOf(result.sampling().samples().get(analysed.looked().bestFrame()).timeSec());
+        analysis.bestFrameChosenBy = analysed.looked().chosenBy();
         analysis.bestFrameUrl = analysed.thumbnailUrl();
         analysis.cutsPerMinute = BigDecimal.valueOf(result.features().cutsPerMinute());
         analysis.hookMotion = BigDecimal.valueOf(result.features().hookMotion());
         analysis.hookFace = BigDecimal.valueOf(result.features().hookFace());
         analysis.framesWithFaces = (int) result.sampling().samples().stream().filter(s -> !s.faces().isEmpty()).count();
+        analysis.framesWithText = (int) result.sampling().samples().stream().filter(s -> !s.text().isEmpty()).count();
+        analysis.firstTextSec = result.features().firstTextSec() == null ? null : BigDecimal.valueOf(result.features().firstTextSec());
         analysis.loudnessDbfs = BigDecimal.valueOf(result.audio().loudnessDbfs());
         analysis.speechRatio = BigDecimal.valueOf(result.audio().speechRatio());
         analysis.speechOnsetSec = result.audio().speechOnsetSec() == null ? null : BigDecimal.valueOf(result.audio().speechOnsetSec());

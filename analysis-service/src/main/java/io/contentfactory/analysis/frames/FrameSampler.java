@@ -21,12 +21,17 @@ public final class FrameSampler {
     private static final double CUT_PRECISION_SEC = 0.25;
 
     public record Sample(int index, double timeSec, Pixels pixels, FrameStats stats, boolean atCut,
-            List<FaceDetector.Face> faces) {
+            List<FaceDetector.Face> faces, List<TextDetector.TextLine> text) {
 
         /** The most prominent face, 0 to 1: its size, less for being off centre; 0 without a face. */
         public double faceProminence() {
             return faces.stream().mapToDouble(face -> Math.min(1, face.size() * 3) * (1 - 0.5 * face.offCentre()))
                     .max().orElse(0);
+        }
+
+        /** How much of the picture on-screen text takes up, 0 to 1. */
+        public double textCoverage() {
+            return Math.min(1, text.stream().mapToDouble(line -> line.width() * line.height()).sum());
         }
     }
 
@@ -57,7 +62,7 @@ public final class FrameSampler {
             double interval = Math.max(intervalSec, duration / Math.max(1, maxFrames));
             List<double[]> taken = new ArrayList<>();
             List<Pixels> pictures = new ArrayList<>();
-            List<List<FaceDetector.Face>> faces = new ArrayList<>();
+            List<Seen> seen = new ArrayList<>();
             List<Boolean> atCut = new ArrayList<>();
             int cuts = 0;
             Pixels previous = null;
@@ -76,13 +81,13 @@ public final class FrameSampler {
                     if (cut != null && cut.timeSec() < time && pictures.size() < maxFrames * 2) {
                         taken.add(new double[] {cut.timeSec()});
                         pictures.add(cut.pixels());
-                        faces.add(cut.faces());
+                        seen.add(cut.seen());
                         atCut.add(true);
                     }
                 }
                 taken.add(new double[] {time});
                 pictures.add(current);
-                faces.add(timed.faces());
+                seen.add(timed.seen());
                 atCut.add(false);
                 previous = current;
                 previousTime = time;
@@ -91,7 +96,7 @@ public final class FrameSampler {
             if (pictures.isEmpty()) {
                 throw new UndecodableMediaException("no frame of the video stream can be decoded");
             }
-            return new Sampling(measured(taken, pictures, faces, atCut), cuts, duration);
+            return new Sampling(measured(taken, pictures, seen, atCut), cuts, duration);
         } catch (FrameGrabber.Exception e) {
             throw new UndecodableMediaException("FFmpeg cannot decode the file's frames");
         }
@@ -117,8 +122,7 @@ public final class FrameSampler {
         }
     }
 
-    private static List<Sample> measured(List<double[]> times, List<Pixels> pictures, List<List<FaceDetector.Face>> faces,
-            List<Boolean> atCut) {
+    private static List<Sample> measured(List<double[]> times, List<Pixels> pictures, List<Seen> seen, List<Boolean> atCut) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < times.size(); i++) {
             order.add(i);
@@ -129,7 +133,8 @@ public final class FrameSampler {
         for (int position = 0; position < order.size(); position++) {
             int i = order.get(position);
             Pixels pixels = pictures.get(i);
-            samples.add(new Sample(position, times.get(i)[0], pixels, pixels.measure(before), atCut.get(i), faces.get(i)));
+            samples.add(new Sample(position, times.get(i)[0], pixels, pixels.measure(before), atCut.get(i),
+                    seen.get(i).faces(), seen.get(i).text()));
             before = pixels;
         }
         return samples;
@@ -155,8 +160,23 @@ public final class FrameSampler {
         return high;
     }
 
-    /** A decoded picture, the time it is shown at (the seek lands on a frame near the time asked for), its faces. */
-    private record Timed(Pixels pixels, double timeSec, List<FaceDetector.Face> faces) {
+    /** What a picture shows: its faces and its lines of text. */
+    private record Seen(List<FaceDetector.Face> faces, List<TextDetector.TextLine> text) {
+
+        static Seen in(BufferedImage picture) {
+            return new Seen(FaceDetector.detect(picture), TextDetector.detect(picture));
+        }
+    }
+
+    /**
+     * A decoded picture and the time it is shown at (the seek lands on a frame near the time asked for). What it shows
+     * is looked for only in the pictures kept as samples, not in those decoded to locate a cut.
+     */
+    private record Timed(Pixels pixels, double timeSec, BufferedImage picture) {
+
+        Seen seen() {
+            return Seen.in(picture);
+        }
     }
 
     private static Timed pixelsAt(FFmpegFrameGrabber grabber, double timeSec)
@@ -170,7 +190,7 @@ public final class FrameSampler {
             return null;
         }
         BufferedImage picture = Pictures.of(frame);
-        return new Timed(Pixels.of(picture), Math.max(0, frame.timestamp / 1_000_000.0), FaceDetector.detect(picture));
+        return new Timed(Pixels.of(picture), Math.max(0, frame.timestamp / 1_000_000.0), picture);
     }
 
 }

@@ -10,7 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
-/** The best frame as a JPEG thumbnail, at most {@link #MAX_WIDTH} pixels wide. Blocking. */
+/** A frame as a JPEG: the best one as the thumbnail (at most {@link #MAX_WIDTH} pixels wide), candidates smaller. Blocking. */
 public final class Thumbnails {
 
     static final int MAX_WIDTH = 720;
@@ -19,8 +19,12 @@ public final class Thumbnails {
     }
 
     public static byte[] jpeg(Path file, double timeSec) throws UndecodableMediaException {
+        return jpeg(file, timeSec, MAX_WIDTH);
+    }
+
+    public static byte[] jpeg(Path file, double timeSec, int maxWidth) throws UndecodableMediaException {
         BufferedImage picture = FrameSampler.pictureAt(file, timeSec);
-        double scale = Math.min(1, MAX_WIDTH / (double) picture.getWidth());
+        double scale = Math.min(1, maxWidth / (double) picture.getWidth());
         int width = Math.max(1, (int) Math.round(picture.getWidth() * scale));
         int height = Math.max(1, (int) Math.round(picture.getHeight() * scale));
         BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

@@ -1,10 +1,12 @@
 package io.contentfactory.analysis.persistence;
 
 import io.contentfactory.contracts.events.MediaAnalysisProgressed;
+import io.contentfactory.contracts.events.MediaAnalysisRequested;
 import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.outbox.Outbox;
 import io.contentfactory.kit.tenancy.TenantScope;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
@@ -18,6 +20,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class AnalysisProgress {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AnalysisProgress.class);
+
     private final TenantScope tenancy;
     private final Outbox outbox;
     private final String table;
@@ -29,13 +33,36 @@ public class AnalysisProgress {
     }
 
     public Uni<Void> record(UUID projectId, MediaAnalysisProgressed progress) {
+        return tenancy.inProject(projectId, connection -> write(connection, projectId, progress)
+                .chain(() -> outbox.recordAll(connection, List.of(new Outbox.Outgoing(projectId, progress)))));
+    }
+
+    /**
+     * Asks for the item to be analysed again by {@code analyzerVersion}: it shows as {@code queued}, and the request
+     * goes out as {@code media.analysis-requested}, both in one transaction.
+     */
+    public Uni<MediaAnalysisProgressed> request(UUID projectId, UUID mediaId, String analyzerVersion) {
+        MediaAnalysisProgressed queued = new MediaAnalysisProgressed(mediaId, "queued", "queued", 0, null);
+        return tenancy.inProject(projectId, connection -> write(connection, projectId, queued)
+                .chain(() -> outbox.recordAll(connection, List.of(new Outbox.Outgoing(projectId, queued),
+                        new Outbox.Outgoing(projectId, new MediaAnalysisRequested(mediaId, analyzerVersion))))))
+                .replaceWith(queued);
+    }
+
+    /** Records that the item's analysis failed for good, with why; a failure to record that is logged, not thrown. */
+    public Uni<Void> failed(UUID projectId, UUID mediaId, Throwable failure) {
+        return record(projectId, new MediaAnalysisProgressed(mediaId, "analysis_failed", "done", 100, String.valueOf(failure.getMessage())))
+                .onFailure().invoke(unrecorded -> LOG.warnf("the failure of %s's analysis was not recorded: %s", mediaId,
+                        unrecorded.toString()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    private Uni<Void> write(SqlConnection connection, UUID projectId, MediaAnalysisProgressed progress) {
         String sql = "insert into " + table + " (project_id, media_id, status, stage, percent, reason, updated_at)"
                 + " values ($1, $2, $3, $4, $5, $6, now()) on conflict (project_id, media_id) do update set status = $3,"
                 + " stage = $4, percent = $5, reason = $6, updated_at = now()";
-        return tenancy.inProject(projectId, connection -> connection.preparedQuery(sql)
-                .execute(Tuple.tuple(Arrays.asList(projectId, progress.mediaId(), progress.status(), progress.stage(),
-                        progress.percent(), progress.reason())))
-                .chain(() -> outbox.recordAll(connection, List.of(new Outbox.Outgoing(projectId, progress)))));
+        return connection.preparedQuery(sql).execute(Tuple.tuple(Arrays.asList(projectId, progress.mediaId(), progress.status(),
+                progress.stage(), progress.percent(), progress.reason()))).replaceWithVoid();
     }
 
     /** Where one item's analysis stands, or null when it has not started. */

@@ -1,6 +1,8 @@
 package io.contentfactory.analysis.persistence;
 
+import io.contentfactory.analysis.domain.AnalysisJson;
 import io.contentfactory.analysis.domain.AnalysisSettings;
+import io.contentfactory.analysis.scoring.ScoreWeights;
 import io.contentfactory.analysis.domain.ProviderResult;
 import io.contentfactory.kit.ServiceConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -32,11 +34,22 @@ public class AnalysisStore {
     }
 
     public Uni<AnalysisSettings> settings(UUID projectId) {
-        String sql = "select providers_enabled, max_frames_per_request, default_hashtags from " + settingsTable
-                + " where project_id = ?1";
+        String sql = "select providers_enabled, max_frames_per_request, default_hashtags, cast(score_weights as text) from "
+                + settingsTable + " where project_id = ?1";
         return Panache.getSession().chain(session -> session.createNativeQuery(sql, Object[].class)
                 .setParameter(1, projectId).getResultList())
                 .map(rows -> rows.isEmpty() ? AnalysisSettings.DEFAULTS : settings(rows.getFirst()));
+    }
+
+    public Uni<Void> saveSettings(UUID projectId, AnalysisSettings settings) {
+        String sql = "insert into " + settingsTable + " (project_id, providers_enabled, max_frames_per_request, default_hashtags,"
+                + " score_weights, updated_at) values (?1, ?2, ?3, ?4, cast(cast(?5 as text) as jsonb), now()) on conflict (project_id) do update"
+                + " set providers_enabled = ?2, max_frames_per_request = ?3, default_hashtags = ?4,"
+                + " score_weights = cast(cast(?5 as text) as jsonb), updated_at = now()";
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql).setParameter(1, projectId)
+                .setParameter(2, settings.providersEnabled()).setParameter(3, settings.maxFramesPerRequest())
+                .setParameter(4, String.join(",", settings.defaultHashtags()))
+                .setParameter(5, AnalysisJson.of(settings.weights().byFeature())).executeUpdate()).replaceWithVoid();
     }
 
     public Uni<Void> persist(List<ProviderResult> results) {
@@ -51,6 +64,7 @@ public class AnalysisStore {
 
     private static AnalysisSettings settings(Object[] row) {
         return new AnalysisSettings((Boolean) row[0], ((Number) row[1]).intValue(),
-                java.util.Arrays.stream(String.valueOf(row[2]).split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList());
+                java.util.Arrays.stream(String.valueOf(row[2]).split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList(),
+                row[3] == null ? ScoreWeights.DEFAULTS : ScoreWeights.of(AnalysisJson.weights((String) row[3])));
     }
 }

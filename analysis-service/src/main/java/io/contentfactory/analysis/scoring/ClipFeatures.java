@@ -11,10 +11,12 @@ import io.contentfactory.analysis.audio.AudioFeatures;
  * @param hookFaceSec       when that face is first seen, or null
  * @param cutsPerMinute     shot changes per minute (pacing)
  * @param bestFrameQuality  the best frame's sharpness, exposure and colour together, 0 to 1
+ * @param firstTextSec      when on-screen text is first seen, or null when none is
+ * @param textShare         the share of sampled frames showing text, 0 to 1
  */
 public record ClipFeatures(Double durationSec, int width, int height, double hookMotion, double hookFace,
         Double hookFaceSec, double cutsPerMinute,
-        double bestFrameQuality, AudioFeatures audio) {
+        double bestFrameQuality, AudioFeatures audio, Double firstTextSec, double textShare) {
 
     public double aspect() {
         return width / (double) height;

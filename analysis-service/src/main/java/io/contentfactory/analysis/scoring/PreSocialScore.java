@@ -31,6 +31,7 @@ public record PreSocialScore(double value, List<Contribution> contributions) {
                 String.format(Locale.ROOT, "best frame quality %.0f%% (sharpness, exposure, colour)", clip.bestFrameQuality() * 100)));
         parts.add(speech(clip.audio(), weights.speech()));
         parts.add(audioLevel(clip.audio(), weights.audioLevel()));
+        parts.add(text(clip, weights.text()));
         double total = parts.stream().mapToDouble(Contribution::points).sum();
         return new PreSocialScore(Math.max(0, Math.min(100, Math.round(total * 10) / 10.0)), List.copyOf(parts));
     }
@@ -129,6 +130,23 @@ public record PreSocialScore(double value, List<Contribution> contributions) {
         }
         return new Contribution("sound", weight * share, weight, String.format(Locale.ROOT, "%.0f dBFS%s", level,
                 silence > 1.5 ? String.format(Locale.ROOT, ", silent for the first %.1f s", silence) : ""));
+    }
+
+    /**
+     * On-screen text (a title, burned-in captions) keeps a viewer who scrolls with the sound off: full points when it
+     * is there from the first 3 s, half when it comes later.
+     */
+    private static Contribution text(ClipFeatures clip, double weight) {
+        Double first = clip.firstTextSec();
+        if (first == null) {
+            return new Contribution("text", 0, weight, clip.durationSec() == null ? "no text on the image" : "no on-screen text");
+        }
+        if (clip.durationSec() == null) {
+            return new Contribution("text", weight, weight, "text on the image");
+        }
+        double share = first <= 3 ? 1 : 0.5;
+        return new Contribution("text", weight * share, weight, String.format(Locale.ROOT, "on-screen text from %.1f s in %.0f%% of the frames",
+                first, clip.textShare() * 100));
     }
 
     /** 1 within [idealLow, idealHigh], falling to 0 at 0 s and at {@code max}. */

@@ -135,6 +135,52 @@ class LocalAnalyzerTest {
     }
 
     @Test
+    void onScreenTextIsFoundWhereItIsShownAndNotInPicturesWithout() throws Exception {
+        Path captioned = TestMedia.mp4(dir.resolve("captioned.mp4"), 360, 640, 4,
+                (index, frames, width, height) -> captioned(plain(width, height, index), "Three tips for better sleep"), TestMedia.TONE);
+        Path later = TestMedia.mp4(dir.resolve("captioned-later.mp4"), 360, 640, 6, (index, frames, width, height) ->
+                index < 100 ? plain(width, height, index) : captioned(plain(width, height, index), "Wait for it"), TestMedia.TONE);
+        Path bare = TestMedia.mp4(dir.resolve("bare.mp4"), 360, 640, 4,
+                (index, frames, width, height) -> plain(width, height, index), TestMedia.TONE);
+        Path textured = TestMedia.mp4(dir.resolve("textured.mp4"), 640, 360, 3,
+                (index, frames, width, height) -> textured(width, height, index), TestMedia.TONE);
+        Path face = TestMedia.mp4(dir.resolve("face-only.mp4"), 360, 640, 2,
+                (index, frames, width, height) -> TestMedia.face(width, height, 180), TestMedia.TONE);
+
+        LocalAnalyzer.Result text = LocalAnalyzer.analyze(captioned, ScoreWeights.DEFAULTS);
+        LocalAnalyzer.Result late = LocalAnalyzer.analyze(later, ScoreWeights.DEFAULTS);
+        LocalAnalyzer.Result none = LocalAnalyzer.analyze(bare, ScoreWeights.DEFAULTS);
+
+        assertThat(text.sampling().samples()).allSatisfy(sample -> assertThat(sample.text()).singleElement()
+                .satisfies(line -> assertThat(line.y()).as("the caption's top").isBetween(0.70, 0.80)));
+        assertThat(none.sampling().samples()).allSatisfy(sample -> assertThat(sample.text()).isEmpty());
+        for (Path withoutText : new Path[] {textured, face}) {
+            assertThat(LocalAnalyzer.analyze(withoutText, ScoreWeights.DEFAULTS).sampling().samples()).as(withoutText.getFileName().toString())
+                    .allSatisfy(sample -> assertThat(sample.text()).isEmpty());
+        }
+        assertThat(late.features().firstTextSec()).as("the first sample (one a second) showing the caption, from 4 s").isBetween(3.95, 5.05);
+        assertThat(points(text.score(), "text")).isGreaterThan(points(late.score(), "text")).isEqualTo(ScoreWeights.DEFAULTS.text());
+        assertThat(points(late.score(), "text")).isGreaterThan(points(none.score(), "text"));
+        assertThat(reason(text.score(), "text")).startsWith("on-screen text from 0.0 s");
+        assertThat(reason(none.score(), "text")).isEqualTo("no on-screen text");
+    }
+
+    @Test
+    void projectWeightsDecideWhatEachFeatureIsWorth() throws Exception {
+        Path clip = TestMedia.mp4(dir.resolve("weighted.mp4"), 360, 640, 3, TestMedia.PATTERN, TestMedia.recording(SPEECH));
+        ScoreWeights aspectOnly = ScoreWeights.of(Map.of("hook", 0, "pacing", 0, "length", 0, "aspect", 40, "picture", 0,
+                "speech", 0, "sound", 0, "text", 0));
+
+        PreSocialScore weighted = LocalAnalyzer.analyze(clip, aspectOnly).score();
+        PreSocialScore usual = LocalAnalyzer.analyze(clip, ScoreWeights.DEFAULTS).score();
+
+        assertThat(weighted.value()).isEqualTo(40);
+        assertThat(points(weighted, "aspect")).isEqualTo(40);
+        assertThat(points(usual, "aspect")).isEqualTo(15);
+        assertThat(weighted.explanation()).contains("aspect: vertical 9:16 fits Reels, TikTok and Shorts, +40");
+    }
+
+    @Test
     void theExplanationNamesEveryFeatureThatMovedTheScore() throws Exception {
         Path clip = TestMedia.mp4(dir.resolve("explained.mp4"), 360, 640, 4, TestMedia.PATTERN, TestMedia.recording(SPEECH));
 
@@ -173,6 +219,56 @@ class LocalAnalyzerTest {
         }
         g.setFont(g.getFont().deriveFont(28f));
         g.drawString("Scene " + number, 20, height * 3 / 4);
+        g.dispose();
+        return image;
+    }
+
+    /** A soft gradient with a ball crossing it: no text, no face. */
+    private static BufferedImage plain(int width, int height, int index) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = image.createGraphics();
+        g.setPaint(new java.awt.GradientPaint(0, 0, new Color(40, 90, 160), width, height, new Color(200, 120, 60)));
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.WHITE);
+        g.fillOval((index * 6) % (width - 60), height / 3, 60, 60);
+        g.dispose();
+        return image;
+    }
+
+    /** A burned-in caption, white on a dark band, in the lower quarter as short-video captions sit. */
+    private static BufferedImage captioned(BufferedImage picture, String caption) {
+        Graphics2D g = picture.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, picture.getWidth() / 14));
+        java.awt.FontMetrics metrics = g.getFontMetrics();
+        int x = (picture.getWidth() - metrics.stringWidth(caption)) / 2;
+        int baseline = picture.getHeight() * 3 / 4 + metrics.getAscent();
+        g.setColor(new Color(0, 0, 0, 160));
+        g.fillRect(x - 8, picture.getHeight() * 3 / 4 - 6, metrics.stringWidth(caption) + 16, metrics.getHeight() + 12);
+        g.setColor(Color.WHITE);
+        g.drawString(caption, x, baseline);
+        g.dispose();
+        return picture;
+    }
+
+    /** Stripes, checks and bars, detailed but without a letter. */
+    private static BufferedImage textured(int width, int height, int index) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(70, 140, 90));
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.BLACK);
+        for (int x = 0; x < width; x += 12) {
+            for (int y = (x / 12 % 2) * 12; y < height / 3; y += 24) {
+                g.fillRect(x, y, 12, 12);
+            }
+        }
+        g.setColor(Color.WHITE);
+        for (int y = height / 2; y < height * 2 / 3; y += 6) {
+            g.fillRect(0, y, width, 3);
+        }
+        g.setColor(new Color(230, 200, 40));
+        g.fillRect(width / 5 + index % 40, height * 3 / 4, width / 2, height / 12);
         g.dispose();
         return image;
     }

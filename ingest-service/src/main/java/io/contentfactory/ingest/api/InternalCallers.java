@@ -27,11 +27,11 @@ class InternalCallers {
         return verifier.verify(header);
     }
 
-    /** Refuses a proven caller that is not the one a route is for. */
-    void require(String header, String service) {
-        if (!service.equals(verify(header))) {
+    /** Refuses a proven caller that is not one of those a route is for. */
+    void require(String header, String... services) {
+        if (!java.util.List.of(services).contains(verify(header))) {
             throw new io.contentfactory.kit.problem.ProblemException(403, "service_forbidden", "Forbidden",
-                    "this internal route is for " + service + " only");
+                    "this internal route is for " + String.join(" and ", services) + " only");
         }
     }
 

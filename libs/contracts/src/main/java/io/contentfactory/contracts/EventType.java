@@ -4,6 +4,7 @@ import io.contentfactory.contracts.events.CoachInsightCreated;
 import io.contentfactory.contracts.events.ConnectionNeedsReauth;
 import io.contentfactory.contracts.events.ManualPostRequired;
 import io.contentfactory.contracts.events.MediaAnalysisProgressed;
+import io.contentfactory.contracts.events.MediaAnalysisRequested;
 import io.contentfactory.contracts.events.MediaAnalyzed;
 import io.contentfactory.contracts.events.MediaIngested;
 import io.contentfactory.contracts.events.MetricsCollected;
@@ -23,6 +24,8 @@ public enum EventType {
     MEDIA_ANALYZED("io.contentfactory.media.analyzed.v1", Topics.MEDIA_ANALYZED, MediaAnalyzed.class),
     MEDIA_ANALYSIS_PROGRESSED("io.contentfactory.media.analysis-progressed.v1", Topics.MEDIA_ANALYSIS_PROGRESSED,
             MediaAnalysisProgressed.class),
+    MEDIA_ANALYSIS_REQUESTED("io.contentfactory.media.analysis-requested.v1", Topics.MEDIA_ANALYSIS_REQUESTED,
+            MediaAnalysisRequested.class),
     POST_SCHEDULED("io.contentfactory.post.scheduled.v1", Topics.POST_SCHEDULED, PostScheduled.class),
     POST_DUE("io.contentfactory.post.due.v1", Topics.POST_DUE, PostDue.class),
     POST_PUBLISHING("io.contentfactory.post.publishing.v1", Topics.POST_PUBLISHING, PostPublishing.class),

@@ -9,6 +9,7 @@ public final class Subscriptions {
             new Subscription("ingest-service", Topics.PROJECT_CREATED),
             new Subscription("ingest-service", Topics.MEDIA_ANALYSIS_PROGRESSED),
             new Subscription("analysis-service", Topics.MEDIA_INGESTED),
+            new Subscription("analysis-service", Topics.MEDIA_ANALYSIS_REQUESTED),
             new Subscription("scheduler-service", Topics.PROJECT_CREATED),
             new Subscription("scheduler-service", Topics.MEDIA_ANALYZED),
             new Subscription("scheduler-service", Topics.POST_PUBLISHING),

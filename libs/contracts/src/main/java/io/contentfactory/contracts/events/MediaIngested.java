@@ -41,6 +41,12 @@ public record MediaIngested(
                 null, null, 1, null);
     }
 
+    /** The same item reached at another URL (a renewed one). */
+    public MediaIngested withContentUrl(String url) {
+        return new MediaIngested(mediaId, sourceType, fileName, contentType, mediaType, sizeBytes, sha256, url, durationSec,
+                width, height, platformHint, jpegUrl, version, previousVersionId);
+    }
+
     @Override
     public String partitionKey(UUID projectId) {
         return mediaId.toString();

@@ -2,6 +2,7 @@ package io.contentfactory.analysis.platform;
 
 import io.contentfactory.contracts.ServiceCallTokens;
 import io.contentfactory.kit.ServiceConfig;
+import io.contentfactory.kit.calls.AssetUrlRenewal;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -14,14 +15,15 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Stores a media item's thumbnail in ingest-service's storage (the one object store) through its internal route,
- * proven with the pair key the two services share, and answers the thumbnail's signed URL. Unconfigured, or when
- * ingest-service cannot take it, there is no URL and the analysis goes on without one.
+ * ingest-service's internal routes, each call proven with the pair key the two services share: a media item's
+ * thumbnail is stored in its storage (the one object store), and a media URL is renewed before an item is analysed
+ * again (its signed URL may have expired since it was ingested). Unconfigured, or when ingest-service cannot answer,
+ * there is no thumbnail URL and the old media URL is used.
  */
 @ApplicationScoped
-public class IngestThumbnails {
+public class IngestClient {
 
-    private static final Logger LOG = Logger.getLogger(IngestThumbnails.class);
+    private static final Logger LOG = Logger.getLogger(IngestClient.class);
 
     @ConfigMapping(prefix = "factory.analysis.ingest")
     public interface Config {
@@ -36,27 +38,30 @@ public class IngestThumbnails {
     private final Optional<String> baseUrl;
     private final byte[] callKey;
     private final String self;
+    private final Optional<AssetUrlRenewal> renewal;
 
-    IngestThumbnails(Vertx vertx, Config config, ServiceConfig service) {
+    IngestClient(Vertx vertx, Config config, ServiceConfig service) {
         this.http = WebClient.create(vertx);
         boolean configured = config.baseUrl().filter(url -> !url.isBlank()).isPresent()
                 && config.callKey().filter(key -> !key.isBlank()).isPresent();
         this.baseUrl = configured ? config.baseUrl().map(url -> url.replaceAll("/+$", "")) : Optional.empty();
         this.callKey = configured ? ServiceCallTokens.readKey(config.callKey().get()) : null;
         this.self = service.name();
+        this.renewal = configured
+                ? Optional.of(new AssetUrlRenewal(http, baseUrl.get(), config.callKey().get(), self))
+                : Optional.empty();
     }
 
     public boolean configured() {
         return baseUrl.isPresent();
     }
 
-    public Uni<Optional<String>> store(UUID projectId, UUID mediaId, byte[] jpeg) {
+    public Uni<Optional<String>> storeThumbnail(UUID projectId, UUID mediaId, byte[] jpeg) {
         if (baseUrl.isEmpty()) {
             return Uni.createFrom().item(Optional.empty());
         }
-        String token = ServiceCallTokens.mint(callKey, self, "ingest-service", Instant.now());
         return http.putAbs(baseUrl.get() + "/internal/v1/media/" + projectId + "/" + mediaId + "/thumbnail").timeout(20_000)
-                .putHeader(ServiceCallTokens.HEADER, "Bearer " + token).putHeader("Content-Type", "image/jpeg")
+                .putHeader(ServiceCallTokens.HEADER, bearer()).putHeader("Content-Type", "image/jpeg")
                 .sendBuffer(Buffer.buffer(jpeg))
                 .map(response -> {
                     if (response.statusCode() != 200) {
@@ -69,5 +74,14 @@ public class IngestThumbnails {
                     LOG.warnf("ingest-service did not store the thumbnail of %s: %s", mediaId, failure.toString());
                     return Optional.empty();
                 });
+    }
+
+    /** A fresh signed URL for a media URL ingest-service signed; the URL itself when it cannot be renewed. */
+    public Uni<String> renewed(String url) {
+        return renewal.map(renew -> renew.renewed(url)).orElseGet(() -> Uni.createFrom().item(url));
+    }
+
+    private String bearer() {
+        return "Bearer " + ServiceCallTokens.mint(callKey, self, "ingest-service", Instant.now());
     }
 }
