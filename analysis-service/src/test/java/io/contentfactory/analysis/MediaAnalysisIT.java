@@ -127,6 +127,10 @@ class MediaAnalysisIT {
                 .body("explanation", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.startsWith("aspect: vertical 9:16")))
                 .body("contributions.feature", org.hamcrest.Matchers.hasItems("hook", "pacing", "length", "aspect", "picture", "speech", "sound", "text"))
                 .body("frames.framesWithText", org.hamcrest.Matchers.greaterThan(0))
+                .body("viralityFeatures.textShare", org.hamcrest.Matchers.greaterThan(0f))
+                .body("viralityFeatures.faceShare", org.hamcrest.Matchers.equalTo(0f))
+                .body("viralityFeatures.aspect", org.hamcrest.Matchers.equalTo(0.563f))
+                .body("words.sentiment", org.hamcrest.Matchers.greaterThan(0f))
                 .body("frames.bestFrameUrl", org.hamcrest.Matchers.endsWith("/thumbnail?signature=t"))
                 .body("sound.musicLikely", org.hamcrest.Matchers.equalTo(true))
                 .body("providers.kind", org.hamcrest.Matchers.hasItems("frames", "transcript", "captions"));

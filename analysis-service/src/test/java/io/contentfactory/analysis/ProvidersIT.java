@@ -77,8 +77,9 @@ class ProvidersIT {
         UUID projectId = UUID.randomUUID();
         MediaAnalyzed analyzed = analyse(projectId);
 
-        Map<String, String> row = row("select transcript, language, text_source, topics, hashtags, caption_suggestions"
-                + " from analysis.media_analysis where id = '" + analyzed.analysisId() + "'");
+        Map<String, String> row = row("select transcript, language, text_source, topics, hashtags, caption_suggestions,"
+                + " sentiment_overall from analysis.media_analysis where id = '" + analyzed.analysisId() + "'");
+        assertThat(Double.parseDouble(row.get("sentiment_overall"))).as("'a better morning routine'").isGreaterThan(0);
         assertThat(row.get("transcript")).isEqualTo(FakeOpenAi.TRANSCRIPT);
         assertThat(row.get("language")).isEqualTo("en");
         assertThat(row.get("text_source")).isEqualTo("transcript");

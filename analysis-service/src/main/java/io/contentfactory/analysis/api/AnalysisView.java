@@ -17,8 +17,8 @@ import java.util.UUID;
  * the frames, sound and words the local analyzer found, and what each provider returned beside them.
  */
 public record AnalysisView(UUID mediaId, Progress progress, UUID id, String analyzerVersion, BigDecimal preSocialScore,
-        List<String> explanation, JsonNode contributions, Frames frames, Sound sound, Words words, List<Provider> providers,
-        Instant createdAt) {
+        List<String> explanation, JsonNode contributions, JsonNode viralityFeatures, Frames frames, Sound sound, Words words,
+        List<Provider> providers, Instant createdAt) {
 
     /** Where the analysis stands: {@code analyzing} at a stage, {@code retrying}, {@code analyzed}, {@code analysis_failed}. */
     public record Progress(String status, String stage, int percent, String reason) {
@@ -30,7 +30,7 @@ public record AnalysisView(UUID mediaId, Progress progress, UUID id, String anal
 
     /** An analysis still running (or failed) has its progress and nothing else yet. */
     static AnalysisView pending(UUID mediaId, MediaAnalysisProgressed progressed) {
-        return new AnalysisView(mediaId, Progress.of(progressed), null, null, null, null, null, null, null, null, List.of(), null);
+        return new AnalysisView(mediaId, Progress.of(progressed), null, null, null, null, null, null, null, null, null, List.of(), null);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,8 +44,8 @@ public record AnalysisView(UUID mediaId, Progress progress, UUID id, String anal
             BigDecimal leadingSilenceSec, Boolean musicLikely) {
     }
 
-    public record Words(String source, String language, String transcript, JsonNode topics, JsonNode hashtags,
-            JsonNode captionSuggestions) {
+    public record Words(String source, String language, String transcript, BigDecimal sentiment, JsonNode topics,
+            JsonNode hashtags, JsonNode captionSuggestions) {
     }
 
     /** One provider's outcome; a failure says why. */
@@ -54,11 +54,11 @@ public record AnalysisView(UUID mediaId, Progress progress, UUID id, String anal
 
     static AnalysisView of(MediaAnalysis a, List<ProviderResult> results, MediaAnalysisProgressed progressed) {
         return new AnalysisView(a.mediaId, Progress.of(progressed), a.id, a.analyzerVersion, a.preSocialScore,
-                Arrays.stream(a.preSocialExplanation.split("; ")).toList(), json(a.scoreContributions),
+                Arrays.stream(a.preSocialExplanation.split("; ")).toList(), json(a.scoreContributions), json(a.viralityFeatures),
                 new Frames(a.framesSampled, a.bestFrameIndex, a.bestFrameTimeSec, a.bestFrameUrl, a.bestFrameChosenBy, a.cutsPerMinute, a.hookMotion,
                         a.hookFace, a.framesWithFaces, a.framesWithText, a.firstTextSec),
                 new Sound(a.hasAudio, a.loudnessDbfs, a.speechRatio, a.speechOnsetSec, a.leadingSilenceSec, a.musicLikely),
-                new Words(a.textSource, a.language, a.transcript, json(a.topics), json(a.hashtags), json(a.captionSuggestions)),
+                new Words(a.textSource, a.language, a.transcript, a.sentimentOverall, json(a.topics), json(a.hashtags), json(a.captionSuggestions)),
                 results.stream().map(r -> new Provider(r.kind, r.provider, r.status, r.error, r.createdAt)).toList(),
                 a.createdAt);
     }

@@ -63,7 +63,8 @@ public final class LocalAnalyzer {
         ClipFeatures features = new ClipFeatures(probe.durationSec(), probe.width(), probe.height(),
                 hookMotion(sampling.samples()), hookFace == null ? 0 : hookFace.faceProminence(),
                 hookFace == null ? null : hookFace.timeSec(), cutsPerMinute(sampling), quality(sampling.samples().get(best).stats()), audio,
-                firstText(sampling.samples()), textShare(sampling.samples()));
+                firstText(sampling.samples()), share(sampling.samples(), s -> !s.text().isEmpty()),
+                share(sampling.samples(), s -> !s.faces().isEmpty()));
         return new Result(probe, sampling, best, audio, features, PreSocialScore.of(features, weights), samples);
     }
 
@@ -82,8 +83,8 @@ public final class LocalAnalyzer {
         return samples.stream().filter(s -> !s.text().isEmpty()).map(FrameSampler.Sample::timeSec).findFirst().orElse(null);
     }
 
-    private static double textShare(List<FrameSampler.Sample> samples) {
-        return samples.stream().filter(s -> !s.text().isEmpty()).count() / (double) samples.size();
+    private static double share(List<FrameSampler.Sample> samples, java.util.function.Predicate<FrameSampler.Sample> showing) {
+        return samples.stream().filter(showing).count() / (double) samples.size();
     }
 
     private static double cutsPerMinute(FrameSampler.Sampling sampling) {

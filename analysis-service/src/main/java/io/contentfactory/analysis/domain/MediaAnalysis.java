@@ -73,8 +73,17 @@ public class MediaAnalysis {
     /** Each feature's share of the score, as JSON: [{feature, points, maxPoints, reason}]. */
     @Column(name = "score_contributions")
     public String scoreContributions;
+    /**
+     * The virality features together, as JSON: the hook (motion, face and when, speech onset), pacing, length and
+     * aspect, face and text presence, sound.
+     */
+    @Column(name = "virality_features")
+    public String viralityFeatures;
     public String transcript;
     public String language;
+    /** The transcript's overall sentiment, -1 to 1; null without an English transcript. */
+    @Column(name = "sentiment_overall")
+    public BigDecimal sentimentOverall;
     /** {@code transcript} or {@code file_name}: where topics, hashtags and captions came from. */
     @Column(name = "text_source")
     public String textSource;

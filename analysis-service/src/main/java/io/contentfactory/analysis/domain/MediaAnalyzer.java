@@ -13,6 +13,7 @@ import io.contentfactory.analysis.platform.LlmCaptions;
 import io.contentfactory.analysis.platform.LlmCopy;
 import io.contentfactory.analysis.platform.SpeechToText;
 import io.contentfactory.analysis.text.Hashtags;
+import io.contentfactory.analysis.text.Sentiment;
 import io.contentfactory.analysis.text.TextFeatures;
 import io.contentfactory.analysis.probe.CorruptMediaException;
 import io.contentfactory.media.MediaProbe;
@@ -294,6 +295,9 @@ public class MediaAnalyzer {
         analysis.language = words.language() != null ? words.language()
                 : analysed.transcript() == null ? null : analysed.transcript().language();
         analysis.textSource = words.source();
+        analysis.sentimentOverall = Sentiment.of(transcript, analysis.language).stream().mapToObj(BigDecimal::valueOf)
+                .findFirst().orElse(null);
+        analysis.viralityFeatures = AnalysisJson.of(result.features().asDocument());
         analysis.topics = AnalysisJson.of(words.topics());
         analysis.hashtags = AnalysisJson.of(words.hashtags());
         analysis.captionSuggestions = AnalysisJson.of(words.captions());
