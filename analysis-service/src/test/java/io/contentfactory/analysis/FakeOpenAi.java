@@ -44,10 +44,11 @@ public class FakeOpenAi implements QuarkusTestResourceLifecycleManager {
             String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
             return Map.of("factory.analysis.stt.base-url", base,
                     "factory.analysis.stt.api-key", "test-key", "factory.analysis.stt.timeout", "PT2S",
-                    "factory.analysis.llm.enabled", "true", "factory.analysis.llm.name", "openai-compatible:fake-chat",
+                    "factory.analysis.llm.enabled", "true",
                     "factory.analysis.vision.enabled", "true",
-                    "quarkus.langchain4j.openai.timeout", "2s",
-                    "quarkus.langchain4j.openai.base-url", base + "/", "quarkus.langchain4j.openai.api-key", "test-key");
+                    "quarkus.langchain4j.openai.openai-compatible.timeout", "2s",
+                    "quarkus.langchain4j.openai.openai-compatible.base-url", base + "/",
+                    "quarkus.langchain4j.openai.openai-compatible.api-key", "test-key");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

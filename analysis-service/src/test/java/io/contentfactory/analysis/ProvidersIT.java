@@ -94,7 +94,7 @@ class ProvidersIT {
         assertThat(provider.get("payload")).contains(FakeOpenAi.TRANSCRIPT);
         Map<String, String> llm = row("select provider, status, payload from analysis.provider_results where analysis_id = '"
                 + analyzed.analysisId() + "' and kind = 'captions'");
-        assertThat(llm.get("provider")).isEqualTo("openai-compatible:fake-chat");
+        assertThat(llm.get("provider")).isEqualTo("openai");
         assertThat(llm.get("status")).isEqualTo("ok");
         assertThat(llm.get("payload")).contains(FakeOpenAi.CAPTION, "\"tone\":\"friendly\"");
         // The post goes out with the LLM's caption and hashtags; the local suggestions stay beside them.
@@ -137,7 +137,7 @@ class ProvidersIT {
         assertThat(FakeOpenAi.visionImages()).as("images in the vision request").isEqualTo(2);
         Map<String, String> provider = row("select provider, status, payload from analysis.provider_results where analysis_id = '"
                 + analyzed.analysisId() + "' and kind = 'frames'");
-        assertThat(provider.get("provider")).isEqualTo("openai-compatible:fake-chat");
+        assertThat(provider.get("provider")).isEqualTo("openai");
         assertThat(provider.get("status")).isEqualTo("ok");
         var verdict = new com.fasterxml.jackson.databind.ObjectMapper().readTree(provider.get("payload"));
         assertThat(verdict.path("scores")).hasSize(2);

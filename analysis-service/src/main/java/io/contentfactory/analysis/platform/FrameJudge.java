@@ -1,25 +1,21 @@
 package io.contentfactory.analysis.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.data.message.Content;
 import dev.langchain4j.data.message.ImageContent;
-import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.TextContent;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.ChatModel;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
 /**
- * Vision scoring of candidate frames: the configured chat model (OpenAI-compatible or Gemini, through Quarkus
- * LangChain4j; it must accept images) is shown the frames the local analyzer found eligible as the thumbnail, in one
+ * Vision scoring of candidate frames: the configured chat model ({@link LlmModel}: OpenAI-compatible or Gemini; it
+ * must accept images) is shown the frames the local analyzer found eligible as the thumbnail, in one
  * request, and scores each as a cover for a social post. Off unless {@code factory.analysis.vision.enabled}; a failure,
  * a timeout or an answer that does not score the frames shown is the caller's to fall back from.
  */
@@ -48,21 +44,18 @@ public class FrameJudge {
     public record Verdict(List<Score> scores, int bestSampleIndex) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String INSTRUCTIONS = """
             You choose cover images for short social videos. You are shown candidate frames of one video, numbered \
             from 1 in the order shown. Score each from 0 to 10 as the cover of a post: a clear subject, a face with \
             an expression, strong composition, legible, not blurred. Answer with JSON only, in this shape: \
             {"scores": [{"frame": 1, "score": 7.5, "reason": "a few words"}], "best": 1}""";
 
-    private final ChatModel model;
+    private final LlmModel model;
     private final Config config;
-    private final Vertx vertx;
 
-    FrameJudge(ChatModel model, Config config, Vertx vertx) {
+    FrameJudge(LlmModel model, Config config) {
         this.model = model;
         this.config = config;
-        this.vertx = vertx;
     }
 
     public boolean configured() {
@@ -75,8 +68,7 @@ public class FrameJudge {
 
     /** The verdict on {@code candidates} (all sent in one request); blocking work, off the event loop. */
     public Uni<Verdict> judge(List<Candidate> candidates) {
-        return vertx.executeBlocking(Uni.createFrom().item(() -> verdict(candidates,
-                model.chat(SystemMessage.from(INSTRUCTIONS), UserMessage.from(contents(candidates))).aiMessage().text())));
+        return model.answer(INSTRUCTIONS, UserMessage.from(contents(candidates))).map(answer -> verdict(candidates, answer));
     }
 
     private static List<Content> contents(List<Candidate> candidates) {
@@ -91,7 +83,7 @@ public class FrameJudge {
 
     /** The model's answer read strictly: a score for every frame shown, and a best frame among them. */
     static Verdict verdict(List<Candidate> candidates, String answer) {
-        JsonNode json = json(answer);
+        JsonNode json = ModelAnswers.json(answer);
         List<Score> scores = new ArrayList<>();
         for (JsonNode entry : json.path("scores")) {
             int frame = entry.path("frame").asInt(0);
@@ -107,19 +99,5 @@ public class FrameJudge {
             throw new ProviderFailure("the vision model did not score the " + candidates.size() + " frames it was shown: " + answer);
         }
         return new Verdict(List.copyOf(scores), candidates.get(best - 1).sampleIndex());
-    }
-
-    /** The JSON object in an answer, which models sometimes wrap in a Markdown code fence. */
-    private static JsonNode json(String answer) {
-        int start = answer == null ? -1 : answer.indexOf('{');
-        int end = answer == null ? -1 : answer.lastIndexOf('}');
-        if (start < 0 || end < start) {
-            throw new ProviderFailure("the vision model did not answer JSON: " + answer);
-        }
-        try {
-            return JSON.readTree(answer.substring(start, end + 1));
-        } catch (java.io.IOException e) {
-            throw new ProviderFailure("the vision model did not answer JSON: " + answer);
-        }
     }
 }

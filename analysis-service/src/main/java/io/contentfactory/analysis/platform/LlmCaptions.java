@@ -1,55 +1,68 @@
 package io.contentfactory.analysis.platform;
 
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.langchain4j.data.message.UserMessage;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Asks the configured LLM for captions, topics and tone, off the event loop, within the model client's timeout
- * ({@code quarkus.langchain4j.openai.timeout}). Off unless {@code factory.analysis.llm.enabled}; a failure or timeout
- * is the caller's to fall back from.
+ * The LLM's captions, topics and tone for one clip. Off unless {@code factory.analysis.llm.enabled}; a failure, a
+ * timeout or an answer without the captions asked for is the caller's to fall back from.
  */
 @ApplicationScoped
 public class LlmCaptions {
 
-    @ConfigMapping(prefix = "factory.analysis.llm")
-    public interface Config {
-        @WithDefault("false")
-        boolean enabled();
+    private static final String INSTRUCTIONS = """
+            You write social media copy for short videos and images: specific, plain, no clickbait, no emojis. \
+            Answer with JSON only, in this shape: {"instagram": "...", "tiktok": "...", "youtubeShorts": "...", \
+            "topics": ["..."], "tone": "...", "hashtags": ["..."]}""";
 
-        /** The name results are stored under, for example {@code openai:gpt-4o-mini}. */
-        @WithDefault("llm")
-        String name();
+    private final LlmModel model;
 
-    }
-
-    private final CaptionWriter writer;
-    private final Config config;
-    private final Vertx vertx;
-
-    LlmCaptions(CaptionWriter writer, Config config, Vertx vertx) {
-        this.writer = writer;
-        this.config = config;
-        this.vertx = vertx;
+    LlmCaptions(LlmModel model) {
+        this.model = model;
     }
 
     public boolean configured() {
-        return config.enabled();
+        return model.captionsEnabled();
     }
 
     public String provider() {
-        return config.name();
+        return model.name();
     }
 
-    /**
-     * The model's copy. The call blocks, so it runs as Vert.x blocking work and the result comes back on the caller's
-     * context (the analysis's database session lives there); the model client's own timeout bounds it.
-     */
     public Uni<LlmCopy> write(String title, String transcript, List<String> topics) {
-        return vertx.executeBlocking(Uni.createFrom().item(() -> writer.write(title,
-                transcript == null ? "(no speech)" : transcript, String.join(", ", topics))));
+        String request = """
+                A clip titled "%s". What is said in it: "%s". Key phrases found: %s.
+                Write a caption for Instagram (at most 2200 characters), one for TikTok (at most 150 characters) and a \
+                YouTube Shorts title (at most 100 characters); up to 5 topics; the tone in one or two words; up to 8 \
+                hashtags without spaces.""".formatted(title, transcript == null ? "(no speech)" : transcript,
+                String.join(", ", topics));
+        return model.answer(INSTRUCTIONS, UserMessage.from(request)).map(LlmCaptions::copy);
+    }
+
+    static LlmCopy copy(String answer) {
+        JsonNode json = ModelAnswers.json(answer);
+        if (!json.path("instagram").isTextual() || json.path("instagram").asText().isBlank()) {
+            throw new ProviderFailure("the model wrote no Instagram caption: " + answer);
+        }
+        return new LlmCopy(json.path("instagram").asText(), text(json, "tiktok"), text(json, "youtubeShorts"),
+                strings(json.path("topics")), text(json, "tone"), strings(json.path("hashtags")));
+    }
+
+    private static String text(JsonNode json, String field) {
+        return json.path(field).isTextual() ? json.path(field).asText() : null;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> {
+            if (value.isTextual() && !value.asText().isBlank()) {
+                values.add(value.asText());
+            }
+        });
+        return List.copyOf(values);
     }
 }
