@@ -63,7 +63,8 @@ class PublishThroughGatewayIT {
         Map<String, Object> good = body(accountOfA, jpeg, jpegUrl, "Hello");
         Response accepted = publish(a, good);
         assertThat(accepted.statusCode()).isEqualTo(202);
-        assertThat(accepted.header("Location")).endsWith("/v1/publish-jobs/" + accepted.path("id"));
+        assertThat(accepted.header("Location")).as("the gateway's own path, not the service's address")
+                .isEqualTo("/v1/publish-jobs/" + accepted.path("id"));
         assertThat((String) accepted.path("mediaUrl")).isEqualTo(jpegUrl);
         expect(publish(a, good), 409, "publish_in_progress");
         given().auth().oauth2(b.key()).get("/v1/publish-jobs/{id}", (String) accepted.path("id")).then().statusCode(404);

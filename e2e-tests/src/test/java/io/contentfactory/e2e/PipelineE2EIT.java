@@ -127,7 +127,8 @@ class PipelineE2EIT {
 
     /**
      * An outside project drives a post through the gateway alone: upserts it by its own reference, watches it go
-     * planned, due and published on the sandbox, and reads the permalink back.
+     * planned, due and published on the sandbox, and reads the permalink back. Its image is a PNG, which Instagram
+     * takes only as JPEG: it goes there as the JPEG rendition ingest-service made of it.
      */
     @Test
     void anExternalClientUpsertsAPostAndReadsItsPermalinkBack() throws Exception {
@@ -136,9 +137,9 @@ class PipelineE2EIT {
         connectSandboxAccount(key);
         Path inbox = stack.inbox(project.get("slug"));
         await().atMost(STEP).until(() -> Files.isDirectory(inbox));
-        Files.write(inbox.resolve("bowl.jpg"), TestMedia.jpeg(64, 64));
+        Files.write(inbox.resolve("bowl.png"), TestMedia.png(64, 64));
         String mediaId = awaitRow("select id from ingest.media_assets where project_id = '" + project.get("id")
-                + "' and file_name = 'bowl.jpg' and status in ('ingested', 'analyzed')").get("id");
+                + "' and file_name = 'bowl.png' and status in ('ingested', 'analyzed')").get("id");
 
         String ref = "newsletter-" + UUID.randomUUID().toString().substring(0, 8);
         String posts = "http://localhost:" + Stack.port(8080) + "/v1/posts/";
@@ -162,7 +163,10 @@ class PipelineE2EIT {
         List<Map<String, Object>> live = given().get("http://localhost:" + Stack.port(8090) + "/sandbox/instagram/media")
                 .then().statusCode(200).extract().jsonPath().getList("");
         assertThat(live).filteredOn(post -> String.valueOf(post.get("caption")).startsWith("Bowl of the day " + ref))
-                .singleElement().satisfies(post -> assertThat(post.get("permalink")).isEqualTo(permalink));
+                .singleElement().satisfies(post -> {
+                    assertThat(post.get("permalink")).isEqualTo(permalink);
+                    assertThat(String.valueOf(post.get("mediaUrl"))).contains("/" + mediaId + "/jpeg?");
+                });
     }
 
     @Test

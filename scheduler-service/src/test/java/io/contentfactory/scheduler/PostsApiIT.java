@@ -30,6 +30,7 @@ import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -120,6 +121,37 @@ class PostsApiIT {
         assertThat(due.format()).isEqualTo(PostFormat.CAROUSEL);
         assertThat(due.carousel()).extracting(item -> item.mediaId()).containsExactlyElementsOf(media);
         assertThat(due.carousel().get(1).mediaType()).isEqualTo(MediaType.VIDEO);
+    }
+
+    @Test
+    void anImageWithAJpegRenditionGoesToInstagramAsTheRenditionAndElsewhereAsItIs() {
+        UUID project = UUID.randomUUID();
+        UUID png = SchedulerApi.analysedPngWithRendition(project);
+        UUID jpeg = analysed(project, MediaType.IMAGE);
+        Map<String, Object> single = body(List.of(png), "feed_image", Instant.now().plusSeconds(2).toString());
+        single.put("targets", List.of(Map.of("platform", "instagram", "accountId", "acct-ig", "format", "feed_image"),
+                Map.of("platform", "blotato", "accountId", "acct-blotato", "format", "feed_image")));
+        String id = put(project, "png-" + UUID.randomUUID(), single).then().statusCode(201).extract().path("id");
+        String carouselId = put(project, "png-carousel-" + UUID.randomUUID(),
+                body(List.of(jpeg, png), "carousel", Instant.now().plusSeconds(2).toString())).then().statusCode(201).extract().path("id");
+
+        Map<String, PostDue> byPlatform = new HashMap<>();
+        for (String platform : List.of("instagram", "blotato")) {
+            String target = get(project, "/v1/posts/" + id).jsonPath().getString("targets.find { it.platform == '" + platform + "' }.id");
+            byPlatform.put(platform, EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.POST_DUE, r -> r.value().contains(target),
+                    TIMEOUT).value()), PostDue.class));
+        }
+        assertThat(byPlatform.get("instagram").mediaUrl()).endsWith("/" + png + "/jpeg?signature=j");
+        assertThat(byPlatform.get("instagram").contentType()).isEqualTo("image/jpeg");
+        assertThat(byPlatform.get("blotato").mediaUrl()).endsWith("/" + png + "/content?signature=c");
+        assertThat(byPlatform.get("blotato").contentType()).isEqualTo("image/png");
+
+        String carouselTarget = get(project, "/v1/posts/" + carouselId).path("targets[0].id");
+        PostDue carousel = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.POST_DUE, r -> r.value().contains(carouselTarget),
+                TIMEOUT).value()), PostDue.class);
+        assertThat(carousel.carousel().get(0).mediaUrl()).endsWith("/" + jpeg + "/content");
+        assertThat(carousel.carousel().get(1).mediaUrl()).endsWith("/" + png + "/jpeg?signature=j");
+        assertThat(carousel.carousel().get(1).contentType()).isEqualTo("image/jpeg");
     }
 
     @Test

@@ -43,6 +43,18 @@ final class SchedulerApi {
         return media;
     }
 
+    /** A PNG analysed with the JPEG rendition ingest-service made of it for Instagram; answers its id. */
+    static UUID analysedPngWithRendition(UUID project) {
+        UUID media = UUID.randomUUID();
+        String base = "http://localhost:8081/media/" + project + "/" + media;
+        MediaAnalyzed data = new MediaAnalyzed(media, UUID.randomUUID(), MediaType.IMAGE, "image/png", null, 2000, 2500, 60,
+                base + "/content?signature=c", "Suggested", List.of("tag"), base + "/jpeg?signature=j");
+        new TopicProbe(KafkaResource.broker().bootstrapServers()).send(Topics.MEDIA_ANALYZED, project.toString(),
+                EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(), "/content-factory/analysis-service", project, Instant.now(), data)));
+        await().atMost(TIMEOUT).until(() -> count("select count(*) from scheduler.media_catalog where media_id = '" + media + "'") == 1);
+        return media;
+    }
+
     static Map<String, Object> body(List<UUID> media, String format, String scheduledAt) {
         Map<String, Object> body = new HashMap<>();
         body.put("mediaIds", media.stream().map(UUID::toString).toList());

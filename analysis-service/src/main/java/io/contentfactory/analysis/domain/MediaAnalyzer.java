@@ -310,7 +310,8 @@ public class MediaAnalyzer {
         String caption = copy != null && copy.instagram() != null && !copy.instagram().isBlank() ? copy.instagram()
                 : words.captions().get("instagram").caption();
         MediaAnalyzed event = new MediaAnalyzed(media.mediaId(), analysis.id, media.mediaType(), media.contentType(),
-                probe.durationSec(), probe.width(), probe.height(), score.value(), media.contentUrl(), caption, posted);
+                probe.durationSec(), probe.width(), probe.height(), score.value(), media.contentUrl(), caption, posted,
+                media.jpegUrl());
         analysed.providerResults().forEach(row -> {
             row.projectId = projectId;
             row.analysisId = analysis.id;

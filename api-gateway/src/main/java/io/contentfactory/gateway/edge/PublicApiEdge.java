@@ -200,7 +200,8 @@ public class PublicApiEdge {
                     return out.response();
                 })
                 .compose(response -> response.body().map(body -> new Recorded(response.statusCode(),
-                        response.getHeader(HttpHeaders.CONTENT_TYPE), response.getHeader(HttpHeaders.LOCATION), body)))
+                        response.getHeader(HttpHeaders.CONTENT_TYPE), publicLocation(response.getHeader(HttpHeaders.LOCATION), owner),
+                        body)))
                 .onSuccess(recorded -> idempotency.complete(projectId, key, HexFormat.of().formatHex(digest.digest()),
                                 recorded.status(), recorded.contentType(), recorded.location(),
                                 io.vertx.mutiny.core.buffer.Buffer.newInstance(recorded.body()))
@@ -338,13 +339,42 @@ public class PublicApiEdge {
                 .onSuccess(response -> {
                     ctx.response().setStatusCode(response.statusCode());
                     response.headers().forEach(header -> {
-                        if (!HOP_BY_HOP.contains(header.getKey().toLowerCase())) {
+                        if (HttpHeaders.LOCATION.toString().equalsIgnoreCase(header.getKey())) {
+                            ctx.response().headers().add(header.getKey(), publicLocation(header.getValue(), owner));
+                        } else if (!HOP_BY_HOP.contains(header.getKey().toLowerCase())) {
                             ctx.response().headers().add(header.getKey(), header.getValue());
                         }
                     });
                     ctx.response().send(response);
                 })
                 .onFailure(failure -> forwardFailed(ctx, owner, requestId, overLimit, failure));
+    }
+
+    /**
+     * A service names what it created by its own absolute URL (JAX-RS resolves a relative Location against the
+     * request it received: the service's internal address). Such a Location is passed on as its path and query,
+     * which the client resolves against the gateway; one naming any other place is passed on as it is.
+     */
+    static String publicLocation(String location, URI owner) {
+        if (location == null || location.isEmpty()) {
+            return location;
+        }
+        URI uri;
+        try {
+            uri = URI.create(location);
+        } catch (IllegalArgumentException notAUri) {
+            return location;
+        }
+        if (!uri.isAbsolute() || uri.getHost() == null || !uri.getHost().equalsIgnoreCase(owner.getHost())
+                || port(uri) != port(owner)) {
+            return location;
+        }
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+                + (uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment());
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     /** The idle timeout: an upload's answer comes only after its last byte, so it waits longer. */

@@ -101,9 +101,10 @@ public class Dispatcher {
         if (!isCarousel(target)) {
             return List.of();
         }
-        return mediaIds(target).stream().map(id -> media.get(key(target.projectId(), id)))
-                .map(e -> new CarouselItem(e.mediaId(), MediaType.valueOf(e.mediaType().toUpperCase(Locale.ROOT)), e.contentUrl(), e.contentType()))
-                .toList();
+        return mediaIds(target).stream().map(id -> media.get(key(target.projectId(), id))).map(e -> {
+            Served served = Served.to(target.platform(), e.mediaType(), e.contentUrl(), e.contentType(), e.jpegUrl());
+            return new CarouselItem(e.mediaId(), MediaType.valueOf(e.mediaType().toUpperCase(Locale.ROOT)), served.url(), served.contentType());
+        }).toList();
     }
 
     private static boolean isCarousel(Fired target) {

@@ -22,9 +22,16 @@ public class MediaEntry {
     public String contentUrl;
     @Column(name = "content_type")
     public String contentType;
+    /** The JPEG rendition of an image Instagram cannot take as it is, or null. */
+    @Column(name = "jpeg_url")
+    public String jpegUrl;
     @Column(name = "pre_social_score")
     public Double preSocialScore;
     @Column(name = "analyzed_at")
     public Instant analyzedAt;
+
+    public Served servedTo(String platform) {
+        return Served.to(platform, mediaType, contentUrl, contentType, jpegUrl);
+    }
 
 }

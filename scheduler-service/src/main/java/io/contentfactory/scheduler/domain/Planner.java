@@ -85,8 +85,9 @@ public class Planner {
             PostTarget target = PostTarget.queued(post, account.getKey().platform(), account.getKey().accountId(), account.getValue());
             target.mediaId = media.mediaId();
             target.mediaType = media.mediaType().name().toLowerCase(Locale.ROOT);
-            target.mediaUrl = media.contentUrl();
-            target.contentType = media.contentType();
+            Served served = Served.to(target.platform, target.mediaType, media.contentUrl(), media.contentType(), media.jpegUrl());
+            target.mediaUrl = served.url();
+            target.contentType = served.contentType();
             return targets.persist(target);
         }).collect().asList()).chain(queued -> replanAll(projectId, queued.stream()
                 .map(t -> new QueueKey(projectId, t.platform, t.accountId)).distinct().toList()));

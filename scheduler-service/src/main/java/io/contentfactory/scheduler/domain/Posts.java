@@ -251,8 +251,9 @@ public class Posts {
         target.mediaId = first.mediaId;
         target.format = wish.format().name().toLowerCase();
         target.mediaType = first.mediaType;
-        target.mediaUrl = first.contentUrl;
-        target.contentType = first.contentType;
+        Served served = first.servedTo(target.platform);
+        target.mediaUrl = served.url();
+        target.contentType = served.contentType();
     }
 
     private static void apply(Post post, PostRequest request) {

@@ -38,7 +38,7 @@ public class FiringRepository {
     }
 
     /** A media item of the catalog, for a carousel's items. */
-    public record CatalogEntry(UUID projectId, UUID mediaId, String mediaType, String contentUrl, String contentType) {
+    public record CatalogEntry(UUID projectId, UUID mediaId, String mediaType, String contentUrl, String contentType, String jpegUrl) {
     }
 
     /**
@@ -84,13 +84,14 @@ public class FiringRepository {
         if (mediaIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        String sql = "select m.project_id, m.media_id, m.media_type, m.content_url, m.content_type from " + catalog + " m"
+        String sql = "select m.project_id, m.media_id, m.media_type, m.content_url, m.content_type, m.jpeg_url from " + catalog + " m"
                 + " join unnest($1::uuid[], $2::uuid[]) as w(project_id, media_id) on m.project_id = w.project_id and m.media_id = w.media_id";
         return connection.preparedQuery(sql).execute(Tuple.of(projectIds.toArray(UUID[]::new), mediaIds.toArray(UUID[]::new)))
                 .map(rows -> {
                     List<CatalogEntry> entries = new ArrayList<>(rows.size());
                     for (Row row : rows) {
-                        entries.add(new CatalogEntry(row.getUUID(0), row.getUUID(1), row.getString(2), row.getString(3), row.getString(4)));
+                        entries.add(new CatalogEntry(row.getUUID(0), row.getUUID(1), row.getString(2), row.getString(3), row.getString(4),
+                                row.getString(5)));
                     }
                     return entries;
                 });

@@ -23,9 +23,9 @@ public class MediaCatalogRepository implements PanacheRepositoryBase<MediaEntry,
     /** Records an analysed media item, or what a later analysis says of it. Run it bound to the project. */
     public Uni<Void> record(UUID projectId, MediaAnalyzed media) {
         String sql = "insert into " + table + " (project_id, media_id, media_type, content_url, content_type, pre_social_score,"
-                + " analyzed_at) values (?1, ?2, ?3, ?4, ?5, ?6, now()) on conflict (project_id, media_id) do update set"
+                + " jpeg_url, analyzed_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, now()) on conflict (project_id, media_id) do update set"
                 + " media_type = excluded.media_type, content_url = excluded.content_url, content_type = excluded.content_type,"
-                + " pre_social_score = excluded.pre_social_score, analyzed_at = excluded.analyzed_at";
+                + " pre_social_score = excluded.pre_social_score, jpeg_url = excluded.jpeg_url, analyzed_at = excluded.analyzed_at";
         return Panache.getSession().chain(session -> session.createNativeQuery(sql)
                 .setParameter(1, projectId)
                 .setParameter(2, media.mediaId())
@@ -33,6 +33,7 @@ public class MediaCatalogRepository implements PanacheRepositoryBase<MediaEntry,
                 .setParameter(4, media.contentUrl())
                 .setParameter(5, media.contentType())
                 .setParameter(6, media.preSocialScore())
+                .setParameter(7, media.jpegUrl())
                 .executeUpdate()).replaceWithVoid();
     }
 

@@ -8,6 +8,8 @@ import java.util.UUID;
  *
  * @param durationSec    null for images
  * @param preSocialScore 0 to 100
+ * @param jpegUrl        the JPEG rendition ingest-service made of an image Instagram cannot take as it is (not JPEG,
+ *                       too wide or too large), else null: a post to Instagram uses it instead of {@code contentUrl}
  */
 public record MediaAnalyzed(
         UUID mediaId,
@@ -20,12 +22,20 @@ public record MediaAnalyzed(
         double preSocialScore,
         String contentUrl,
         String captionSuggestion,
-        List<String> hashtags) implements PipelineEvent {
+        List<String> hashtags,
+        String jpegUrl) implements PipelineEvent {
 
     public MediaAnalyzed {
         Required.fields("mediaId", mediaId, "analysisId", analysisId, "mediaType", mediaType,
                 "contentType", contentType, "contentUrl", contentUrl);
         hashtags = hashtags == null ? List.of() : List.copyOf(hashtags);
+    }
+
+    /** An item without a JPEG rendition. */
+    public MediaAnalyzed(UUID mediaId, UUID analysisId, MediaType mediaType, String contentType, Double durationSec, int width,
+            int height, double preSocialScore, String contentUrl, String captionSuggestion, List<String> hashtags) {
+        this(mediaId, analysisId, mediaType, contentType, durationSec, width, height, preSocialScore, contentUrl,
+                captionSuggestion, hashtags, null);
     }
 
     @Override
