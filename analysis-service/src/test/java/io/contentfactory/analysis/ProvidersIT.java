@@ -106,7 +106,12 @@ class ProvidersIT {
     void aFailingOrSlowProviderLeavesAFailedResultAndTheLocalAnalysisStands() throws Exception {
         for (String mode : new String[] {"fail", "slow"}) {
             FakeOpenAi.mode(mode);
-            MediaAnalyzed analyzed = analyse(UUID.randomUUID());
+            MediaAnalyzed analyzed;
+            try (TransactionWatch watch = new TransactionWatch()) {
+                analyzed = analyse(UUID.randomUUID());
+                assertThat(watch.longestHeldSeconds()).as("%s: no transaction is held open while the providers are waited for", mode)
+                        .isLessThan(1.0);
+            }
 
             Map<String, String> row = row("select transcript, text_source, pre_social_score from analysis.media_analysis"
                     + " where id = '" + analyzed.analysisId() + "'");
@@ -174,6 +179,38 @@ class ProvidersIT {
                 "/content-factory/ingest-service", projectId, Instant.now(), data)));
         return EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.MEDIA_ANALYZED, r -> r.value().contains(mediaId.toString()),
                 TIMEOUT).value()), MediaAnalyzed.class);
+    }
+
+    /**
+     * Watches the service's database sessions while an analysis runs: the longest any of them sat idle inside an open
+     * transaction (as one does while a consumer waits for a provider within its transaction).
+     */
+    private static final class TransactionWatch implements AutoCloseable {
+        private final java.util.concurrent.ScheduledExecutorService sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        private final java.util.concurrent.atomic.AtomicReference<Double> longest = new java.util.concurrent.atomic.AtomicReference<>(0.0);
+
+        TransactionWatch() {
+            sampler.scheduleAtFixedRate(this::sample, 0, 100, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        private void sample() {
+            try {
+                String held = row("select coalesce(max(extract(epoch from now() - state_change)), 0) as held from pg_stat_activity"
+                        + " where datname = current_database() and usename = 'cf_analysis' and state like 'idle in transaction%'").get("held");
+                longest.accumulateAndGet(Double.parseDouble(held), Math::max);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        double longestHeldSeconds() {
+            return longest.get();
+        }
+
+        @Override
+        public void close() {
+            sampler.shutdownNow();
+        }
     }
 
     private static Map<String, String> row(String sql) throws Exception {

@@ -74,7 +74,7 @@ public class AnalysisSettingsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Settings.class)))
     public Uni<Settings> get() {
         UUID projectId = caller.id();
-        return Panache.withTransaction(() -> tenancy.bind(projectId).chain(() -> store.settings(projectId))).map(Settings::of);
+        return store.settings(projectId).map(Settings::of);
     }
 
     @PUT

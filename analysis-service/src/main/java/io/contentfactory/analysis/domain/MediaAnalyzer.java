@@ -40,8 +40,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Fetches an ingested file, probes it and records the analysis with {@code media.analyzed} in one transaction.
- * Analysing the same media again with the same analyzer version changes nothing.
+ * Analyses an ingested file in two steps: {@link #prepare} fetches it, analyses it and asks the providers, holding no
+ * transaction; {@link #record} then stores the analysis with {@code media.analyzed} in one transaction. Analysing the
+ * same media again with the same analyzer version changes nothing.
  */
 @ApplicationScoped
 public class MediaAnalyzer {
@@ -79,18 +80,45 @@ public class MediaAnalyzer {
         this.workDir = workDir;
     }
 
-    /** Call inside a transaction bound to {@code projectId}. */
-    public Uni<Void> analyze(UUID projectId, MediaIngested media) {
-        return analyses.count("projectId = ?1 and mediaId = ?2 and analyzerVersion = ?3", projectId, media.mediaId(), VERSION)
-                .chain(existing -> existing > 0 ? Uni.createFrom().voidItem() : fetchProbeAndRecord(projectId, media));
+    /**
+     * What analysing one item found, ready to be recorded: the slow part done outside any transaction (fetching the
+     * file, analysing it, asking the providers, which may take a minute), so that no database transaction is held
+     * open meanwhile. Nothing, when this analyzer version has analysed the item already.
+     */
+    public static final class Prepared {
+        private final MediaIngested media;
+        private final Analysed analysed;
+
+        private Prepared(MediaIngested media, Analysed analysed) {
+            this.media = media;
+            this.analysed = analysed;
+        }
     }
 
-    private Uni<Void> fetchProbeAndRecord(UUID projectId, MediaIngested media) {
+    /** The slow part of an analysis, in no transaction; {@link #record} stores what it found. */
+    public Uni<Prepared> prepare(UUID projectId, MediaIngested media) {
+        return store.analysedBy(projectId, media.mediaId(), VERSION).chain(done -> done
+                ? Uni.createFrom().item(new Prepared(media, null))
+                : fetchAndAnalyse(projectId, media).map(analysed -> new Prepared(media, analysed)));
+    }
+
+    /**
+     * Records a prepared analysis with {@code media.analyzed}. Call inside a transaction bound to {@code projectId}.
+     * Should another delivery have recorded this version's analysis meanwhile, nothing changes.
+     */
+    public Uni<Void> record(UUID projectId, Prepared prepared) {
+        if (prepared.analysed == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return analyses.count("projectId = ?1 and mediaId = ?2 and analyzerVersion = ?3", projectId, prepared.media.mediaId(), VERSION)
+                .chain(existing -> existing > 0 ? Uni.createFrom().voidItem() : record(projectId, prepared.media, prepared.analysed));
+    }
+
+    private Uni<Analysed> fetchAndAnalyse(UUID projectId, MediaIngested media) {
         return progress.record(projectId, analyzing(media.mediaId(), "fetching", 5))
                 .chain(() -> store.settings(projectId))
                 .chain(settings -> download(media.contentUrl())
                         .chain(file -> analysed(projectId, media, file, settings).eventually(() -> deleteQuietly(file))))
-                .chain(analysed -> record(projectId, media, analysed))
                 .onFailure(failure -> !(failure instanceof io.contentfactory.kit.messaging.PermanentFailure))
                 .call(failure -> progress.record(projectId, new MediaAnalysisProgressed(media.mediaId(), "retrying", "fetching", 0,
                         String.valueOf(failure.getMessage()))).onFailure().recoverWithNull());

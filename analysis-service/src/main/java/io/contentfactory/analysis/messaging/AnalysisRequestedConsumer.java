@@ -41,16 +41,17 @@ public class AnalysisRequestedConsumer {
     @Incoming(Channels.MEDIA_ANALYSIS_REQUESTED)
     public Uni<Void> onRequested(String event) {
         return consumer.consume(service.name(), event, MediaAnalysisRequested.class,
-                        (context, request) -> reanalyse(context.projectId(), request.mediaId()))
+                        (context, request) -> reanalyse(context.projectId(), request.mediaId()),
+                        (context, request, prepared) -> analyzer.record(context.projectId(), prepared))
                 .onFailure().call(failure -> failures.record(event, failure));
     }
 
-    private Uni<Void> reanalyse(UUID projectId, UUID mediaId) {
+    private Uni<MediaAnalyzer.Prepared> reanalyse(UUID projectId, UUID mediaId) {
         return sources.of(projectId, mediaId).chain(media -> {
             if (media == null) {
                 return Uni.createFrom().failure(new PermanentFailure("media " + mediaId + " was never ingested into this project"));
             }
-            return ingest.renewed(media.contentUrl()).chain(url -> analyzer.analyze(projectId, media.withContentUrl(url)));
+            return ingest.renewed(media.contentUrl()).chain(url -> analyzer.prepare(projectId, media.withContentUrl(url)));
         });
     }
 }

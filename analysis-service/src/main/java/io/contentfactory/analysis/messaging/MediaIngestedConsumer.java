@@ -11,7 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Analyses each ingested item once, and keeps what was ingested so that it can be analysed again on request. An
+ * Analyses each ingested item once (the analysis runs before the transaction that records it, not inside it), and
+ * keeps what was ingested so that it can be analysed again on request. An
  * analysis that still fails after its retries (or at once, for a file that does not decode) is recorded as
  * {@code analysis_failed} with its reason before the event goes to the dead-letter topic: it never stays silently stuck.
  */
@@ -37,7 +38,8 @@ public class MediaIngestedConsumer {
     public Uni<Void> onMediaIngested(String event) {
         return consumer.consume(service.name(), event, MediaIngested.class,
                         (context, media) -> sources.remember(context.projectId(), media)
-                                .chain(() -> analyzer.analyze(context.projectId(), media)))
+                                .chain(() -> analyzer.prepare(context.projectId(), media)),
+                        (context, media, prepared) -> analyzer.record(context.projectId(), prepared))
                 .onFailure().call(failure -> failures.record(event, failure));
     }
 }

@@ -5,22 +5,32 @@ import io.contentfactory.analysis.domain.AnalysisSettings;
 import io.contentfactory.analysis.scoring.ScoreWeights;
 import io.contentfactory.analysis.domain.ProviderResult;
 import io.contentfactory.kit.ServiceConfig;
+import io.contentfactory.kit.tenancy.TenantScope;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
 
-/** Provider results and project settings, in the consumer's transaction (bound to the project). */
+/**
+ * Provider results and project settings. Writes join the caller's transaction (bound to the project); the reads an
+ * analysis needs before it starts run in short transactions of their own, as the analysis holds none open.
+ */
 @ApplicationScoped
 public class AnalysisStore {
 
+    private final TenantScope tenancy;
     private final String settingsTable;
     private final String progressTable;
+    private final String analysisTable;
 
-    AnalysisStore(ServiceConfig service) {
+    AnalysisStore(TenantScope tenancy, ServiceConfig service) {
+        this.tenancy = tenancy;
         this.settingsTable = service.table("analysis_settings");
         this.progressTable = service.table("analysis_progress");
+        this.analysisTable = service.table("media_analysis");
     }
 
     /** The item's progress, in the analysis's own transaction: its end is recorded with its result, or not at all. */
@@ -33,12 +43,20 @@ public class AnalysisStore {
                 .setParameter(5, progress.percent()).setParameter(6, progress.reason()).executeUpdate()).replaceWithVoid();
     }
 
+    /** The project's settings (the defaults until it set its own), read in a short transaction of its own. */
     public Uni<AnalysisSettings> settings(UUID projectId) {
-        String sql = "select providers_enabled, max_frames_per_request, default_hashtags, cast(score_weights as text) from "
-                + settingsTable + " where project_id = ?1";
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Object[].class)
-                .setParameter(1, projectId).getResultList())
-                .map(rows -> rows.isEmpty() ? AnalysisSettings.DEFAULTS : settings(rows.getFirst()));
+        String sql = "select providers_enabled, max_frames_per_request, default_hashtags, cast(score_weights as text) as weights from "
+                + settingsTable + " where project_id = $1";
+        return tenancy.readInProject(projectId, sql, Tuple.of(projectId)).map(rows -> {
+            var iterator = rows.iterator();
+            return iterator.hasNext() ? settings(iterator.next()) : AnalysisSettings.DEFAULTS;
+        });
+    }
+
+    /** Whether this analyzer version has analysed the item already, read in a short transaction of its own. */
+    public Uni<Boolean> analysedBy(UUID projectId, UUID mediaId, String analyzerVersion) {
+        String sql = "select 1 from " + analysisTable + " where project_id = $1 and media_id = $2 and analyzer_version = $3 limit 1";
+        return tenancy.readInProject(projectId, sql, Tuple.of(projectId, mediaId, analyzerVersion)).map(rows -> rows.size() > 0);
     }
 
     public Uni<Void> saveSettings(UUID projectId, AnalysisSettings settings) {
@@ -62,9 +80,10 @@ public class AnalysisStore {
                 .setParameter("project", projectId).setParameter("analysis", analysisId).getResultList());
     }
 
-    private static AnalysisSettings settings(Object[] row) {
-        return new AnalysisSettings((Boolean) row[0], ((Number) row[1]).intValue(),
-                java.util.Arrays.stream(String.valueOf(row[2]).split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList(),
-                row[3] == null ? ScoreWeights.DEFAULTS : ScoreWeights.of(AnalysisJson.weights((String) row[3])));
+    private static AnalysisSettings settings(Row row) {
+        String weights = row.getString("weights");
+        return new AnalysisSettings(row.getBoolean("providers_enabled"), row.getInteger("max_frames_per_request"),
+                java.util.Arrays.stream(row.getString("default_hashtags").split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList(),
+                weights == null ? ScoreWeights.DEFAULTS : ScoreWeights.of(AnalysisJson.weights(weights)));
     }
 }

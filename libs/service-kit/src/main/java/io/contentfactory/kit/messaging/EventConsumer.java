@@ -9,6 +9,7 @@ import io.contentfactory.kit.tenancy.TenantScope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.BiFunction;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,6 +35,18 @@ public class EventConsumer {
 
     public <T extends PipelineEvent> Uni<Void> consume(String consumer, String rawEvent, Class<T> dataType,
             EventHandler<T> handler) {
+        return consume(consumer, rawEvent, dataType, (context, data) -> Uni.createFrom().voidItem(),
+                (context, data, nothing) -> handler.handle(context, data));
+    }
+
+    /**
+     * The same, for an effect whose slow part (fetching, computing, calling other services) must not hold a
+     * transaction open: {@code prepare} runs first, outside any transaction, and what it returns is applied in the
+     * transaction that records the event. A redelivered or retried event is prepared again, so preparing must leave
+     * nothing behind that matters twice.
+     */
+    public <T extends PipelineEvent, P> Uni<Void> consume(String consumer, String rawEvent, Class<T> dataType,
+            BiFunction<EventContext, T, Uni<P>> prepare, PreparedHandler<T, P> handler) {
         CloudEvent envelope;
         T data;
         try {
@@ -44,13 +57,20 @@ public class EventConsumer {
             return Uni.createFrom().failure(e);
         }
         EventContext context = EventContext.of(envelope);
-        return Panache.withTransaction(() -> tenantScope.bind(envelope.projectid())
+        return Uni.createFrom().deferred(() -> prepare.apply(context, data))
+                .chain(prepared -> Panache.withTransaction(() -> tenantScope.bind(envelope.projectid())
                         .chain(() -> inbox.firstDelivery(consumer, envelope))
-                        .chain(first -> first ? handler.handle(context, data) : skipDuplicate(consumer, envelope)))
+                        .chain(first -> first ? handler.handle(context, data, prepared) : skipDuplicate(consumer, envelope))))
                 .onFailure(EventConsumer::retryable)
                 .invoke(failure -> LOG.warnf("%s: event %s failed, retrying: %s", consumer, envelope.id(), failure.toString()))
                 .onFailure(EventConsumer::retryable)
                 .retry().withBackOff(config.initialBackoff(), config.maxBackoff()).atMost(config.maxRetries());
+    }
+
+    /** Applies what was prepared for one event, inside the transaction that records it as processed. */
+    @FunctionalInterface
+    public interface PreparedHandler<T extends PipelineEvent, P> {
+        Uni<Void> handle(EventContext context, T data, P prepared);
     }
 
     private static boolean retryable(Throwable failure) {
