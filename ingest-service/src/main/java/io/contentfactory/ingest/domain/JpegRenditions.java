@@ -2,21 +2,14 @@ package io.contentfactory.ingest.domain;
 
 import io.contentfactory.ingest.storage.StagedFile;
 import io.contentfactory.ingest.storage.StagingArea;
+import io.contentfactory.media.Jpegs;
 import io.contentfactory.media.MediaProbe;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Optional;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Instagram publishes JPEG only, at most 1440 px wide and 8 MB. An image that is not already such a JPEG is also
@@ -45,36 +38,7 @@ public class JpegRenditions {
         if (source == null) {
             return Optional.empty();
         }
-        byte[] jpeg = encode(flattenAndFit(source));
+        byte[] jpeg = Jpegs.fitted(source, MAX_WIDTH, QUALITY);
         return Optional.of(staging.receive(new ByteArrayInputStream(jpeg), MAX_BYTES * 2, bytes -> { }));
-    }
-
-    private static BufferedImage flattenAndFit(BufferedImage source) {
-        double scale = Math.min(1.0, MAX_WIDTH / (double) source.getWidth());
-        int width = Math.max(1, (int) Math.round(source.getWidth() * scale));
-        int height = Math.max(1, (int) Math.round(source.getHeight() * scale));
-        BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = target.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        g.drawImage(source, 0, 0, width, height, null);
-        g.dispose();
-        return target;
-    }
-
-    private static byte[] encode(BufferedImage image) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
-            writer.setOutput(stream);
-            ImageWriteParam params = writer.getDefaultWriteParam();
-            params.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            params.setCompressionQuality(QUALITY);
-            writer.write(null, new IIOImage(image, null, null), params);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
     }
 }
