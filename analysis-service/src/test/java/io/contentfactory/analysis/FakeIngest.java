@@ -14,18 +14,21 @@ import java.util.Map;
 /**
  * A stand-in for ingest-service's internal routes, each checking analysis-service's call token as ingest does: the
  * thumbnail route keeps each thumbnail under {@code target/fake-ingest/<media-id>.jpg} for the tests to inspect and
- * answers a URL; the renewal route answers the URL with {@code signature=renewed}.
+ * answers a URL; the renewal route answers the URL with {@code signature=renewed}; the ingested route answers the
+ * items a test put under {@link #INGESTED}.
  */
 public class FakeIngest implements QuarkusTestResourceLifecycleManager {
 
     static final Path STORED = Path.of("target/fake-ingest").toAbsolutePath();
+    /** Items its ingested route knows: {@code <project>-<media>.json}, each a media.ingested's data. */
+    static final Path INGESTED = STORED.resolve("ingested");
     private static final byte[] KEY = "analysis-to-ingest-pair-key-of-the-tests".getBytes(StandardCharsets.UTF_8);
     private HttpServer server;
 
     @Override
     public Map<String, String> start() {
         try {
-            Files.createDirectories(STORED);
+            Files.createDirectories(INGESTED);
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/internal/v1/asset-urls/refresh", exchange -> {
                 String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -42,6 +45,15 @@ public class FakeIngest implements QuarkusTestResourceLifecycleManager {
             });
             server.createContext("/internal/v1/media/", exchange -> {
                 String[] path = exchange.getRequestURI().getPath().split("/");
+                if (fromAnalysis(exchange) && "GET".equals(exchange.getRequestMethod()) && path.length == 7 && "ingested".equals(path[6])) {
+                    Path item = INGESTED.resolve(path[4] + "-" + path[5] + ".json");
+                    byte[] body = Files.exists(item) ? Files.readAllBytes(item) : new byte[0];
+                    exchange.getResponseHeaders().set("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(body.length > 0 ? 200 : 404, body.length > 0 ? body.length : -1);
+                    exchange.getResponseBody().write(body);
+                    exchange.close();
+                    return;
+                }
                 if (!fromAnalysis(exchange) || !"PUT".equals(exchange.getRequestMethod()) || path.length != 7) {
                     exchange.sendResponseHeaders(401, -1);
                     exchange.close();

@@ -193,6 +193,30 @@ class MediaAnalysisIT {
     }
 
     @Test
+    void anItemAnalysedBeforeItsEventWasKeptIsAskedOfIngestServiceToBeAnalysedAgain() throws Exception {
+        TestMedia.mp4(dir.resolve("older.mp4"), 360, 640, 2.0);
+        UUID projectId = UUID.randomUUID();
+        UUID mediaId = UUID.randomUUID();
+        kafka.send(Topics.MEDIA_INGESTED, mediaId.toString(), ingested(projectId, mediaId, "older.mp4", MediaType.VIDEO, "video/mp4"));
+        kafka.awaitOne(Topics.MEDIA_ANALYZED, r -> r.value().contains(mediaId.toString()), TIMEOUT);
+        // As an item analysed by an earlier version, before this service kept what was ingested.
+        update("update analysis.media_analysis set analyzer_version = 'local-1' where media_id = '" + mediaId + "'");
+        update("delete from analysis.media_sources where media_id = '" + mediaId + "'");
+        String key = io.contentfactory.testkit.InternalTokens.forService("analysis-service").valid(projectId, "write");
+        io.restassured.RestAssured.given().auth().oauth2(key).post("/v1/media/" + mediaId + "/analysis").then().statusCode(404);
+
+        String fresh = "http://127.0.0.1:" + files.getAddress().getPort() + "/older.mp4?signature=from-ingest";
+        Files.writeString(FakeIngest.INGESTED.resolve(projectId + "-" + mediaId + ".json"), EventCodec.mapper().writeValueAsString(
+                new MediaIngested(mediaId, "watched_folder", "older.mp4", "video/mp4", MediaType.VIDEO, Files.size(dir.resolve("older.mp4")),
+                        "0".repeat(64), fresh)));
+        io.restassured.RestAssured.given().auth().oauth2(key).post("/v1/media/" + mediaId + "/analysis").then().statusCode(202);
+
+        org.awaitility.Awaitility.await().atMost(TIMEOUT).until(() -> kafka.all(Topics.MEDIA_ANALYZED).stream()
+                .filter(r -> r.value().contains(mediaId.toString())).count() == 2);
+        assertThat(count("select count(*) from analysis.media_sources where media_id = '" + mediaId + "'")).as("kept from now on").isEqualTo(1);
+    }
+
+    @Test
     void projectSettingsHoldTheSwitchTheFrameLimitHashtagsAndTheScoreWeights() throws Exception {
         UUID projectId = UUID.randomUUID();
         io.contentfactory.testkit.InternalTokens tokens = io.contentfactory.testkit.InternalTokens.forService("analysis-service");

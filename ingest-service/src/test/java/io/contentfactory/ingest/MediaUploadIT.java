@@ -132,6 +132,32 @@ class MediaUploadIT {
     }
 
     @Test
+    void analysisServiceReadsAnItemAsItWasIngestedWithFreshUrls() throws Exception {
+        JsonPath item = upload(TestMedia.png(90, 60), "asked.png", "image/png").then().statusCode(201).extract().jsonPath();
+        String id = item.getString("id");
+        byte[] analysisKey = io.contentfactory.contracts.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtYW5hbHlzaXMtY2FsbC1rZXktMDE");
+        String asAnalysis = "Bearer " + io.contentfactory.contracts.ServiceCallTokens.mint(analysisKey, "analysis-service",
+                "ingest-service", java.time.Instant.now());
+        String path = "/internal/v1/media/" + projectId + "/" + id + "/ingested";
+
+        JsonPath ingested = given().header("Service-Authorization", asAnalysis).get(path).then().statusCode(200).extract().jsonPath();
+        assertThat(ingested.getString("mediaId")).isEqualTo(id);
+        assertThat(ingested.getString("fileName")).isEqualTo("asked.png");
+        assertThat(ingested.getString("sha256")).isEqualTo(item.getString("sha256"));
+        given().get(relative(ingested.getString("contentUrl"))).then().statusCode(200).contentType("image/png");
+        given().get(relative(ingested.getString("jpegUrl"))).then().statusCode(200).contentType("image/jpeg");
+
+        given().header("Service-Authorization", asAnalysis).get("/internal/v1/media/" + UUID.randomUUID() + "/" + id + "/ingested")
+                .then().statusCode(404);
+        given().header("Service-Authorization", asAnalysis).get("/internal/v1/media/" + projectId + "/" + UUID.randomUUID() + "/ingested")
+                .then().statusCode(404);
+        byte[] publisherKey = io.contentfactory.contracts.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtcHVibGlzaGVyLWNhbGwta2V5LTAx");
+        given().header("Service-Authorization", "Bearer " + io.contentfactory.contracts.ServiceCallTokens.mint(publisherKey,
+                "publisher-service", "ingest-service", java.time.Instant.now())).get(path).then().statusCode(403);
+        given().get(path).then().statusCode(401);
+    }
+
+    @Test
     void analysisServiceStoresAThumbnailThatIsServedUnderItsOwnSignedUrl() throws Exception {
         String id = upload(Files.readAllBytes(TestMedia.mp4(dir.resolve("thumb.mp4"), 320, 240, 1)), "thumb.mp4", "video/mp4")
                 .then().statusCode(201).extract().path("id");

@@ -86,7 +86,7 @@ public class AnalysisResource {
     public Uni<Response> request(@Parameter(description = "The media id", schema = @Schema(format = "uuid")) @PathParam("id") String id) {
         UUID projectId = caller.id();
         UUID mediaId = PathIds.uuid(id);
-        return sources.of(projectId, mediaId).chain(source -> {
+        return sources.find(projectId, mediaId).chain(source -> {
             if (source == null) {
                 return Uni.createFrom().failure(notFound(mediaId));
             }

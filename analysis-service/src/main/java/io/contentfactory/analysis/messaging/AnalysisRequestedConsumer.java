@@ -47,7 +47,7 @@ public class AnalysisRequestedConsumer {
     }
 
     private Uni<MediaAnalyzer.Prepared> reanalyse(UUID projectId, UUID mediaId) {
-        return sources.of(projectId, mediaId).chain(media -> {
+        return sources.find(projectId, mediaId).chain(media -> {
             if (media == null) {
                 return Uni.createFrom().failure(new PermanentFailure("media " + mediaId + " was never ingested into this project"));
             }

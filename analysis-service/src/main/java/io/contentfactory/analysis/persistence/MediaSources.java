@@ -1,5 +1,6 @@
 package io.contentfactory.analysis.persistence;
 
+import io.contentfactory.analysis.platform.IngestClient;
 import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.events.MediaIngested;
 import io.contentfactory.kit.ServiceConfig;
@@ -12,17 +13,27 @@ import java.util.UUID;
 
 /**
  * Each item's {@code media.ingested} as it arrived, kept so that the item can be analysed again on request (by a
- * newer analyzer, or after its analysis failed) without asking ingest-service for anything but a fresh URL.
+ * newer analyzer, or after its analysis failed) without asking ingest-service for anything but a fresh URL. An item
+ * analysed before its event was kept is asked of ingest-service once, then kept too.
  */
 @ApplicationScoped
 public class MediaSources {
 
     private final TenantScope tenancy;
+    private final IngestClient ingest;
     private final String table;
 
-    MediaSources(TenantScope tenancy, ServiceConfig service) {
+    MediaSources(TenantScope tenancy, IngestClient ingest, ServiceConfig service) {
         this.tenancy = tenancy;
+        this.ingest = ingest;
         this.table = service.table("media_sources");
+    }
+
+    /** The item as ingested: kept here, or else from ingest-service (and kept from now on); null when neither has it. */
+    public Uni<MediaIngested> find(UUID projectId, UUID mediaId) {
+        return of(projectId, mediaId).chain(kept -> kept != null ? Uni.createFrom().item(kept)
+                : ingest.ingested(projectId, mediaId).chain(found -> found.isEmpty() ? Uni.createFrom().nullItem()
+                        : remember(projectId, found.get()).replaceWith(found.get())));
     }
 
     /** Kept in a transaction of its own: an item whose analysis fails can still be asked for again. */

@@ -1,6 +1,8 @@
 package io.contentfactory.analysis.platform;
 
+import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.ServiceCallTokens;
+import io.contentfactory.contracts.events.MediaIngested;
 import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.calls.AssetUrlRenewal;
 import io.smallrye.config.ConfigMapping;
@@ -73,6 +75,24 @@ public class IngestClient {
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("ingest-service did not store the thumbnail of %s: %s", mediaId, failure.toString());
                     return Optional.empty();
+                });
+    }
+
+    /**
+     * The item as ingest-service's {@code media.ingested} told it, with fresh URLs: for an item whose event this
+     * service did not keep. Empty when ingest-service has no such ingested item, or is not configured.
+     */
+    public Uni<Optional<MediaIngested>> ingested(UUID projectId, UUID mediaId) {
+        if (baseUrl.isEmpty()) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return http.getAbs(baseUrl.get() + "/internal/v1/media/" + projectId + "/" + mediaId + "/ingested").timeout(10_000)
+                .putHeader(ServiceCallTokens.HEADER, bearer()).send()
+                .map(response -> switch (response.statusCode()) {
+                    case 200 -> Optional.of(EventCodec.mapper().convertValue(response.bodyAsJsonObject().getMap(), MediaIngested.class));
+                    case 404 -> Optional.<MediaIngested>empty();
+                    default -> throw new IllegalStateException("ingest-service answered " + response.statusCode()
+                            + " for the item " + mediaId);
                 });
     }
 

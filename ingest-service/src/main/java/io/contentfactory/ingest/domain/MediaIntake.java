@@ -1,7 +1,5 @@
 package io.contentfactory.ingest.domain;
 
-import io.contentfactory.contracts.events.MediaIngested;
-import io.contentfactory.contracts.events.MediaType;
 import io.contentfactory.ingest.persistence.MediaAssetWrites;
 import io.contentfactory.ingest.storage.ObjectStorage;
 import io.contentfactory.ingest.storage.StagedFile;
@@ -36,15 +34,15 @@ public class MediaIntake {
     private final MediaInspector inspector;
     private final JpegRenditions renditions;
     private final ObjectStorage storage;
-    private final AssetUrls urls;
+    private final IngestedEvents events;
 
     MediaIntake(MediaAssetWrites writes, MediaInspector inspector, JpegRenditions renditions, ObjectStorage storage,
-            AssetUrls urls) {
+            IngestedEvents events) {
         this.writes = writes;
         this.inspector = inspector;
         this.renditions = renditions;
         this.storage = storage;
-        this.urls = urls;
+        this.events = events;
     }
 
     /** Opens the item of a file whose bytes are about to arrive. */
@@ -95,7 +93,7 @@ public class MediaIntake {
             asset.storagePath = storage.store(asset.projectId, staged);
             asset.jpegRenditionPath = rendition.isPresent() ? storage.store(asset.projectId, rendition.get()) : null;
             return writes.complete(asset, origin.watchedPath(),
-                    connection -> fill(connection, asset, inspection, origin), this::ingestedEvent)
+                    connection -> fill(connection, asset, inspection, origin), events::of)
                     .await().indefinitely();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -159,14 +157,5 @@ public class MediaIntake {
         asset.resolution = probe.resolution();
         asset.frameRate = probe.frameRate() == null ? null : BigDecimal.valueOf(probe.frameRate());
         asset.hasAudio = probe.hasAudio();
-    }
-
-    private MediaIngested ingestedEvent(MediaAsset asset) {
-        return new MediaIngested(asset.id, asset.sourceType, asset.fileName, asset.contentType,
-                MediaType.valueOf(asset.mediaType.toUpperCase()), asset.sizeBytes, asset.sha256,
-                urls.url(asset.projectId, asset.id, AssetUrls.Variant.CONTENT),
-                asset.durationSec == null ? null : asset.durationSec.doubleValue(), asset.width, asset.height,
-                asset.platformHint, asset.jpegRenditionPath == null ? null : urls.url(asset.projectId, asset.id, AssetUrls.Variant.JPEG),
-                asset.version, asset.previousVersionId);
     }
 }
