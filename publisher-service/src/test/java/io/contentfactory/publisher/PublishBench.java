@@ -111,6 +111,9 @@ class PublishBench {
         if (Boolean.getBoolean("bench.jfr")) {
             options.add("-XX:StartFlightRecording=filename=" + Path.of("target/publisher.jfr").toAbsolutePath() + ",settings=profile");
         }
+        // Options to compare, for example -Dbench.publisher.options=-Dquarkus.vertx.event-loops-pool-size=1
+        java.util.Arrays.stream(System.getProperty("bench.publisher.options", "").split("\\s+")).filter(o -> !o.isBlank())
+                .forEach(options::add);
         return options;
     }
 
