@@ -346,9 +346,8 @@ public class MediaAnalyzer {
         });
         MediaAnalysisProgressed done = new MediaAnalysisProgressed(media.mediaId(), "analyzed", "done", 100, null);
         return analyses.persist(analysis).chain(() -> store.persist(analysed.providerResults()))
-                .chain(() -> store.progressInTransaction(projectId, done))
                 .chain(() -> outbox.record(projectId, event))
-                .chain(() -> outbox.record(projectId, done)).replaceWithVoid();
+                .chain(() -> progress.recordInTransaction(projectId, done));
     }
 
     private static void deleteQuietly(Path file) {

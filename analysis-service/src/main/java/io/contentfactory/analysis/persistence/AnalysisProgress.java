@@ -5,6 +5,7 @@ import io.contentfactory.contracts.events.MediaAnalysisRequested;
 import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.outbox.Outbox;
 import io.contentfactory.kit.tenancy.TenantScope;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -25,11 +26,15 @@ public class AnalysisProgress {
     private final TenantScope tenancy;
     private final Outbox outbox;
     private final String table;
+    private final String upsert;
 
     AnalysisProgress(TenantScope tenancy, Outbox outbox, ServiceConfig service) {
         this.tenancy = tenancy;
         this.outbox = outbox;
         this.table = service.table("analysis_progress");
+        this.upsert = "insert into " + table + " (project_id, media_id, status, stage, percent, reason, updated_at)"
+                + " values ($1, $2, $3, $4, $5, $6, now()) on conflict (project_id, media_id) do update set status = $3,"
+                + " stage = $4, percent = $5, reason = $6, updated_at = now()";
     }
 
     public Uni<Void> record(UUID projectId, MediaAnalysisProgressed progress) {
@@ -57,11 +62,21 @@ public class AnalysisProgress {
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
+    /**
+     * The item's progress and its event in the caller's transaction (the analysis's own: its end is recorded with its
+     * result, or not at all).
+     */
+    public Uni<Void> recordInTransaction(UUID projectId, MediaAnalysisProgressed progress) {
+        // The same statement through Hibernate's session, whose native queries number their parameters ?1, not $1.
+        return Panache.getSession().chain(session -> session.createNativeQuery(upsert.replace('$', '?'))
+                        .setParameter(1, projectId).setParameter(2, progress.mediaId()).setParameter(3, progress.status())
+                        .setParameter(4, progress.stage()).setParameter(5, progress.percent()).setParameter(6, progress.reason())
+                        .executeUpdate())
+                .chain(() -> outbox.record(projectId, progress)).replaceWithVoid();
+    }
+
     private Uni<Void> write(SqlConnection connection, UUID projectId, MediaAnalysisProgressed progress) {
-        String sql = "insert into " + table + " (project_id, media_id, status, stage, percent, reason, updated_at)"
-                + " values ($1, $2, $3, $4, $5, $6, now()) on conflict (project_id, media_id) do update set status = $3,"
-                + " stage = $4, percent = $5, reason = $6, updated_at = now()";
-        return connection.preparedQuery(sql).execute(Tuple.tuple(Arrays.asList(projectId, progress.mediaId(), progress.status(),
+        return connection.preparedQuery(upsert).execute(Tuple.tuple(Arrays.asList(projectId, progress.mediaId(), progress.status(),
                 progress.stage(), progress.percent(), progress.reason()))).replaceWithVoid();
     }
 

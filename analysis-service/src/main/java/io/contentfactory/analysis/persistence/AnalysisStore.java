@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Provider results and project settings. Writes join the caller's transaction (bound to the project); the reads an
+ * Provider results, project settings and the version check. Writes join the caller's transaction (bound to the project); the reads an
  * analysis needs before it starts run in short transactions of their own, as the analysis holds none open.
  */
 @ApplicationScoped
@@ -23,24 +23,12 @@ public class AnalysisStore {
 
     private final TenantScope tenancy;
     private final String settingsTable;
-    private final String progressTable;
     private final String analysisTable;
 
     AnalysisStore(TenantScope tenancy, ServiceConfig service) {
         this.tenancy = tenancy;
         this.settingsTable = service.table("analysis_settings");
-        this.progressTable = service.table("analysis_progress");
         this.analysisTable = service.table("media_analysis");
-    }
-
-    /** The item's progress, in the analysis's own transaction: its end is recorded with its result, or not at all. */
-    public Uni<Void> progressInTransaction(UUID projectId, io.contentfactory.contracts.events.MediaAnalysisProgressed progress) {
-        String sql = "insert into " + progressTable + " (project_id, media_id, status, stage, percent, reason, updated_at)"
-                + " values (?1, ?2, ?3, ?4, ?5, ?6, now()) on conflict (project_id, media_id) do update set status = ?3,"
-                + " stage = ?4, percent = ?5, reason = ?6, updated_at = now()";
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql).setParameter(1, projectId)
-                .setParameter(2, progress.mediaId()).setParameter(3, progress.status()).setParameter(4, progress.stage())
-                .setParameter(5, progress.percent()).setParameter(6, progress.reason()).executeUpdate()).replaceWithVoid();
     }
 
     /** The project's settings (the defaults until it set its own), read in a short transaction of its own. */
