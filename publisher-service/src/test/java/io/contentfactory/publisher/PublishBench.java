@@ -60,7 +60,7 @@ class PublishBench {
             sandboxProperties.put("sandbox.instagram.accounts.long-" + i, "token-long-" + i);
         }
         try (AppProcess sandbox = AppProcess.start("platform-sandbox", Path.of("../platform-sandbox"), sandboxProperties,
-                List.of("-Xmx1g", "-XX:+UseParallelGC"), Duration.ofSeconds(90));
+                sandboxJvm(), Duration.ofSeconds(90));
              AppProcess publisher = AppProcess.start("publisher-service", Path.of("."), publisherProperties(sandbox, media),
                      publisherJvm(), Duration.ofSeconds(90));
              KafkaProducer<String, String> producer = producer()) {
@@ -75,6 +75,7 @@ class PublishBench {
 
             send(producer, project, "fast-", WARMUP);
             awaitPublished("fast-", WARMUP, Duration.ofMinutes(3));
+            CpuShares cpu = new CpuShares(publisher, sandbox);
             Instant start = Instant.now();
             send(producer, project, "fast-", THROUGHPUT_POSTS);
             Instant sent = Instant.now();
@@ -84,6 +85,7 @@ class PublishBench {
                     THROUGHPUT_POSTS, seconds, THROUGHPUT_POSTS / seconds, Duration.between(start, sent).toMillis() / 1000.0,
                     count("select (extract(epoch from max(created_at) - min(created_at)) * 1000)::bigint from publisher.publish_jobs"
                             + " where account_id like 'fast-%' and created_at >= '" + start + "'") / 1000.0));
+            report("CPU per publish over that run: " + cpu.perPublish(THROUGHPUT_POSTS));
 
             Sampler sampler = new Sampler(publisher);
             Instant pollingStart = Instant.now();
@@ -109,11 +111,22 @@ class PublishBench {
     private static List<String> publisherJvm() {
         List<String> options = new java.util.ArrayList<>(List.of("-Xmx512m", "-XX:+UseParallelGC"));
         if (Boolean.getBoolean("bench.jfr")) {
+            options.add("-XX:FlightRecorderOptions:stackdepth=256");
             options.add("-XX:StartFlightRecording=filename=" + Path.of("target/publisher.jfr").toAbsolutePath() + ",settings=profile");
         }
         // Options to compare, for example -Dbench.publisher.options=-Dquarkus.vertx.event-loops-pool-size=1
         java.util.Arrays.stream(System.getProperty("bench.publisher.options", "").split("\\s+")).filter(o -> !o.isBlank())
                 .forEach(options::add);
+        return options;
+    }
+
+    /** {@code -Dbench.jfr=true} records the sandbox too, to target/sandbox.jfr. */
+    private static List<String> sandboxJvm() {
+        List<String> options = new java.util.ArrayList<>(List.of("-Xmx1g", "-XX:+UseParallelGC"));
+        if (Boolean.getBoolean("bench.jfr")) {
+            options.add("-XX:FlightRecorderOptions:stackdepth=256");
+            options.add("-XX:StartFlightRecording=filename=" + Path.of("target/sandbox.jfr").toAbsolutePath() + ",settings=profile");
+        }
         return options;
     }
 
@@ -194,6 +207,46 @@ class PublishBench {
         System.out.println("BENCH " + line);
         Files.createDirectories(REPORT.getParent());
         Files.writeString(REPORT, Instant.now() + " " + line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /**
+     * The CPU time each process of the run spends, read from the operating system: the publisher, the sandbox, this
+     * JVM (the Kafka broker, the media server, the producer) and PostgreSQL's processes (where this user may see them).
+     */
+    private static final class CpuShares {
+        private final AppProcess publisher;
+        private final AppProcess sandbox;
+        private final Map<String, Duration> start;
+
+        CpuShares(AppProcess publisher, AppProcess sandbox) {
+            this.publisher = publisher;
+            this.sandbox = sandbox;
+            this.start = now();
+        }
+
+        private Map<String, Duration> now() {
+            Map<String, Duration> times = new java.util.LinkedHashMap<>();
+            times.put("publisher", publisher.cpuTime());
+            times.put("sandbox", sandbox.cpuTime());
+            times.put("test JVM (Kafka, media)", ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
+            times.put("PostgreSQL", ProcessHandle.allProcesses()
+                    .filter(process -> process.info().command().map(command -> command.contains("postgres")).orElse(false))
+                    .map(process -> process.info().totalCpuDuration().orElse(Duration.ZERO))
+                    .reduce(Duration.ZERO, Duration::plus));
+            return times;
+        }
+
+        String perPublish(int publishes) {
+            Map<String, Duration> end = now();
+            StringBuilder line = new StringBuilder();
+            double total = 0;
+            for (var entry : end.entrySet()) {
+                double millis = (entry.getValue().toNanos() - start.get(entry.getKey()).toNanos()) / 1e6 / publishes;
+                total += millis;
+                line.append(String.format("%s %.2f ms, ", entry.getKey(), millis));
+            }
+            return line.append(String.format("all %.2f ms", total)).toString();
+        }
     }
 
     /** Samples the jobs polling at once (status processing) and the publisher's used heap, every 100 ms. */

@@ -65,6 +65,11 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
+    /** The CPU time the process has used so far, where the operating system tells it (zero where it does not). */
+    public Duration cpuTime() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }

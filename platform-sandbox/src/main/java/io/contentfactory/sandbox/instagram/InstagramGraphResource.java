@@ -1,5 +1,6 @@
 package io.contentfactory.sandbox.instagram;
 
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.contentfactory.sandbox.common.Fault;
 import io.contentfactory.sandbox.common.FaultInjector;
@@ -35,6 +36,7 @@ import java.util.Optional;
  */
 @Path("/{version: v[0-9]+\\.[0-9]+}")
 @Produces(MediaType.APPLICATION_JSON)
+@NonBlocking // everything it reads and writes is in memory; the media fetch is asynchronous
 public class InstagramGraphResource {
 
     private static final String PLATFORM = "instagram";
@@ -101,9 +103,7 @@ public class InstagramGraphResource {
     public Map<String, Object> listMedia(@PathParam("accountId") String accountId, @QueryParam("access_token") String token) {
         sandbox.authorize(accountId, token);
         List<Map<String, Object>> data = new ArrayList<>();
-        sandbox.allMedia().stream().filter(media -> media.accountId().equals(accountId))
-                .sorted(java.util.Comparator.comparing(InstagramSandbox.PublishedMedia::timestamp).reversed())
-                .forEach(media -> data.add(mediaFields(media)));
+        sandbox.mediaOf(accountId).forEach(media -> data.add(mediaFields(media)));
         return Map.of("data", data);
     }
 

@@ -27,6 +27,8 @@ public class InstagramSandbox {
     private final String publicBaseUrl;
     private final Map<String, Container> containers = new ConcurrentHashMap<>();
     private final Map<String, PublishedMedia> media = new ConcurrentHashMap<>();
+    /** Each account's media in publish order, guarded by this sandbox's lock: the quota counts from its tail. */
+    private final Map<String, List<PublishedMedia>> mediaByAccount = new java.util.HashMap<>();
     private final AtomicLong ids = new AtomicLong(17_841_000_000_000_000L);
 
     /** Instagram's long-lived tokens last 60 days, and a refresh gives another 60. */
@@ -148,6 +150,7 @@ public class InstagramSandbox {
         PublishedMedia published = new PublishedMedia(id, accountId, containerId, container.mediaType(), container.mediaUrl(),
                 container.caption(), publicBaseUrl + "/sandbox/instagram/p/" + shortcode + "/", shortcode, Instant.now());
         media.put(id, published);
+        mediaByAccount.computeIfAbsent(accountId, account -> new ArrayList<>()).add(published);
         containers.put(containerId, container.publishedAs(id));
         return published;
     }
@@ -176,9 +179,28 @@ public class InstagramSandbox {
         limitOverrides.put(accountId, limit);
     }
 
-    public long publishedInLastDay(String accountId) {
+    /** The account's media, newest first. */
+    public synchronized List<PublishedMedia> mediaOf(String accountId) {
+        List<PublishedMedia> newestFirst = new ArrayList<>(mediaByAccount.getOrDefault(accountId, List.of()));
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
+    /** Posts the account published in the last 24 hours: found by bisecting its media, which are in publish order. */
+    public synchronized long publishedInLastDay(String accountId) {
+        List<PublishedMedia> published = mediaByAccount.getOrDefault(accountId, List.of());
         Instant dayAgo = Instant.now().minus(Duration.ofHours(24));
-        return media.values().stream().filter(m -> m.accountId().equals(accountId) && m.timestamp().isAfter(dayAgo)).count();
+        int low = 0;
+        int high = published.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (published.get(middle).timestamp().isAfter(dayAgo)) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        return published.size() - low;
     }
 
     private String nextId() {

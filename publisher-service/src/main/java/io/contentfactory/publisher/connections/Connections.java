@@ -122,18 +122,24 @@ public class Connections {
      * or disabled connection is a publish failure that retrying does not cure.
      */
     public Uni<String> accessTokenFor(UUID projectId, String platform, String accountId) {
-        return connections.findAccount(projectId, platform, accountId).map(connection -> {
-            if (connection == null) {
-                throw new PublishFailure("connection_not_found", "the project has no " + platform + " connection for account "
-                        + accountId, "internal", false, Map.of("platform", platform, "account_id", accountId));
-            }
-            if (!"active".equals(connection.status)) {
-                throw new PublishFailure("connection_" + connection.status, "the " + platform + " connection for account "
-                        + accountId + " is " + connection.status, "internal", false,
-                        Map.of("connection_id", connection.id.toString(), "status", connection.status));
-            }
-            return cipher.decrypt(connection.accessToken, connection.tokenKeyId, connection.aad("access_token"));
-        });
+        return connections.findAccount(projectId, platform, accountId).map(connection -> usableToken(connection, platform, accountId));
+    }
+
+    /**
+     * The decrypted access token of the account's connection, as found (null when the project has none); a missing or
+     * inactive connection fails the job at once, as a {@link PublishFailure}.
+     */
+    public String usableToken(PlatformConnection connection, String platform, String accountId) {
+        if (connection == null) {
+            throw new PublishFailure("connection_not_found", "the project has no " + platform + " connection for account "
+                    + accountId, "internal", false, Map.of("platform", platform, "account_id", accountId));
+        }
+        if (!"active".equals(connection.status)) {
+            throw new PublishFailure("connection_" + connection.status, "the " + platform + " connection for account "
+                    + accountId + " is " + connection.status, "internal", false,
+                    Map.of("connection_id", connection.id.toString(), "status", connection.status));
+        }
+        return cipher.decrypt(connection.accessToken, connection.tokenKeyId, connection.aad("access_token"));
     }
 
     /** What another service may read with: the access token and when it expires. */

@@ -9,6 +9,8 @@ import io.contentfactory.kit.problem.ProblemException;
 import io.contentfactory.kit.tenancy.TenantScope;
 import io.contentfactory.publisher.connections.ConnectionRepository;
 import io.contentfactory.publisher.persistence.PublishJobRepository;
+import io.contentfactory.publisher.persistence.PublishJobRows;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.contentfactory.publisher.platform.PublishFailure;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -34,9 +36,11 @@ public class PublishJobs {
     private final Outbox outbox;
     private final TenantScope tenancy;
     private final PublishRunner runner;
+    private final PublishJobRows rows;
 
-    PublishJobs(PublishJobRepository jobs, ConnectionRepository connections, AssetPreflight preflight, Outbox outbox,
-            TenantScope tenancy, PublishRunner runner) {
+    PublishJobs(PublishJobRepository jobs, PublishJobRows rows, ConnectionRepository connections, AssetPreflight preflight,
+            Outbox outbox, TenantScope tenancy, PublishRunner runner) {
+        this.rows = rows;
         this.jobs = jobs;
         this.connections = connections;
         this.preflight = preflight;
@@ -45,31 +49,31 @@ public class PublishJobs {
         this.runner = runner;
     }
 
-    /** Call inside a transaction bound to {@code projectId}. Emits nothing unless the preflight refuses the job. */
-    public Uni<Void> enqueue(UUID projectId, PostDue due) {
+    /**
+     * A job for a due post target, in the caller's transaction on {@code connection}, bound to {@code projectId}.
+     * Emits nothing unless the preflight refuses the job; a target already published or in flight gets no new job.
+     */
+    public Uni<Void> enqueue(SqlConnection connection, UUID projectId, PostDue due) {
         PublishOrder order = PublishOrder.of(due);
-        return jobs.latestForTarget(projectId, due.targetId()).chain(latest -> {
-            if (latest != null && "published".equals(latest.status)) {
-                LOG.infof("target %s is already published by job %s; no new job", due.targetId(), latest.id);
-                return Uni.createFrom().voidItem();
-            }
-            if (latest != null && inFlight(latest)) {
-                LOG.infof("target %s already has job %s in flight; no new job", due.targetId(), latest.id);
-                return Uni.createFrom().voidItem();
-            }
-            PublishJob job = newJob(projectId, order);
-            try {
-                job.caption = CaptionComposer.compose(order.caption(), order.platform());
-                job.mediaUrl = preflight.canonicalUrl(order.mediaUrl());
-                job.carousel(preflight.canonicalCarousel(order.format(), order.carousel()));
-                return jobs.persist(job).invoke(runner::wake).replaceWithVoid();
-            } catch (PublishFailure refused) {
-                return failPreflight(job, refused.error())
-                        .chain(failed -> outbox.record(projectId, new PostFailed(failed.postId, failed.targetId, failed.mediaId,
-                                failed.id, failed.platformEnum(), failed.accountId, refused.error())))
-                        .replaceWithVoid();
-            }
-        });
+        PublishJob job = newJob(projectId, order);
+        try {
+            job.caption = CaptionComposer.compose(order.caption(), order.platform());
+            job.mediaUrl = preflight.canonicalUrl(order.mediaUrl());
+            job.carousel(preflight.canonicalCarousel(order.format(), order.carousel()));
+        } catch (PublishFailure refused) {
+            markRefused(job, refused.error());
+            return rows.insertUnlessPublishedOrInFlight(connection, job).chain(inserted -> inserted
+                    ? outbox.recordAll(connection, List.of(new Outbox.Outgoing(projectId, new PostFailed(job.postId,
+                            job.targetId, job.mediaId, job.id, job.platformEnum(), job.accountId, refused.error()))))
+                    : noNewJob(due));
+        }
+        return rows.insertUnlessPublishedOrInFlight(connection, job)
+                .chain(inserted -> inserted ? Uni.createFrom().voidItem() : noNewJob(due));
+    }
+
+    private static Uni<Void> noNewJob(PostDue due) {
+        LOG.infof("target %s is already published or has a job in flight; no new job", due.targetId());
+        return Uni.createFrom().voidItem();
     }
 
     /** What the API answers for a publish request that was refused before any job ran. */
@@ -176,6 +180,11 @@ public class PublishJobs {
     }
 
     private Uni<PublishJob> failPreflight(PublishJob job, PublishError error) {
+        markRefused(job, error);
+        return jobs.persist(job);
+    }
+
+    private static void markRefused(PublishJob job, PublishError error) {
         LOG.warnf("job %s refused by the preflight: %s %s", job.id, error.code(), error.message());
         job.status = "failed";
         job.errorJson = EventCodec.mapper().valueToTree(error).toString();
@@ -183,7 +192,6 @@ public class PublishJobs {
         job.caption = job.caption == null ? "" : job.caption;
         // A failed job is never claimed by the runner.
         job.firedAt = job.createdAt;
-        return jobs.persist(job);
     }
 
     private <T> Uni<T> inProject(UUID projectId, java.util.function.Supplier<Uni<T>> work) {

@@ -2,7 +2,6 @@ package io.contentfactory.publisher.domain;
 
 import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.events.PostFailed;
-import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.contracts.events.PostPublished;
 import io.contentfactory.contracts.events.PostPublishing;
 import io.contentfactory.contracts.events.PublishError;
@@ -13,6 +12,7 @@ import io.contentfactory.kit.timer.TimerLoop;
 import io.contentfactory.kit.timer.TimerLoops;
 import io.contentfactory.publisher.connections.Connections;
 import io.contentfactory.publisher.persistence.PublishJobRepository;
+import io.contentfactory.publisher.persistence.PublishJobRows;
 import io.contentfactory.publisher.platform.LivePost;
 import io.contentfactory.publisher.platform.PlatformAdapter;
 import io.contentfactory.publisher.platform.PlatformAdapters;
@@ -56,8 +56,9 @@ public class PublishRunner {
     private final AssetPreflight preflight;
     private final FreshAssetUrls freshUrls;
     private final TimerLoop loop;
+    private final PublishJobRows rows;
 
-    PublishRunner(TimerLoops loops, PublishJobRepository jobs, PlatformAdapters adapters, Outbox outbox,
+    PublishRunner(TimerLoops loops, PublishJobRepository jobs, PlatformAdapters adapters, Outbox outbox, PublishJobRows rows,
             TenantScope tenantScope, PublisherConfig config, Connections connections, AssetPreflight preflight, FreshAssetUrls freshUrls) {
         this.preflight = preflight;
         this.freshUrls = freshUrls;
@@ -67,6 +68,7 @@ public class PublishRunner {
         this.tenantScope = tenantScope;
         this.config = config;
         this.connections = connections;
+        this.rows = rows;
         this.loop = loops.start("publisher", "publish_jobs", config.lease(), config.maxSleep(), config.batchSize(),
                 config.maxInFlight(), this::run);
     }
@@ -75,22 +77,19 @@ public class PublishRunner {
         loop.wake();
     }
 
-    /** The claimed job (its id is the claim's) and its account's token, read in one transaction. */
+    /** The claimed job (its id is the claim's) and its account's connection, read in one round trip. */
     private Uni<Void> run(TimerClaim claim) {
-        return inTransaction(claim, () -> jobs.findInProject(claim.projectId(), claim.id())
-                        .chain(job -> connections.accessTokenFor(job.projectId, job.platform, job.accountId)
-                                .map(token -> new Claimed(job, token))))
-                .chain(claimed -> claimed.job().containerId == null
-                        ? startFresh(claim, claimed.job(), claimed.token())
-                        : resume(claim, claimed.job(), claimed.token()))
+        return rows.claimed(claim)
+                .chain(claimed -> {
+                    PublishJob job = claimed.job();
+                    if (job == null) {
+                        LOG.warnf("claimed job %s is gone", claim.id());
+                        return Uni.createFrom().voidItem();
+                    }
+                    String token = connections.usableToken(claimed.connection(), job.platform, job.accountId);
+                    return job.containerId == null ? startFresh(claim, job, token) : resume(claim, job, token);
+                })
                 .onFailure().recoverWithUni(failure -> fail(claim, claim.id(), asPublishError(failure)));
-    }
-
-    private record Claimed(PublishJob job, String token) {
-        @Override
-        public String toString() {
-            return "Claimed[" + job.id + "]";
-        }
     }
 
     /**
@@ -106,9 +105,9 @@ public class PublishRunner {
                 return loop.timer().postpone(claim, wait.get()).invoke(loop::wake).replaceWithVoid();
             }
             return adapter.start(request, token)
-                    .call(handle -> recordStart(job, handle))
-                    .chain(handle -> adapter.complete(request, token, handle))
-                    .chain(live -> complete(claim, job.id, live));
+                    .chain(handle -> recordStart(claim, job, handle).chain(stored -> stored
+                            ? adapter.complete(request, token, handle).chain(live -> complete(claim, job, live))
+                            : leaseLost(job, handle)));
         }));
     }
 
@@ -116,19 +115,27 @@ public class PublishRunner {
     private Uni<Void> resume(TimerClaim claim, PublishJob job, String token) {
         LOG.infof("job %s resumes from its stored %s handle", job.id, job.platform);
         return adapters.of(job.platform).complete(job.request(), token, job.containerId)
-                .chain(live -> complete(claim, job.id, live));
+                .chain(live -> complete(claim, job, live));
     }
 
-    /** The handle is stored before polling, and {@code post.publishing} says the post has started on its platform. */
-    private Uni<Void> recordStart(PublishJob job, String handle) {
-        return inTransaction(job.projectId, () -> jobs.findInProject(job.projectId, job.id).invoke(stored -> {
-            stored.containerId = handle;
-            stored.status = "processing";
-            stored.startedAt = Instant.now();
-            stored.updatedAt = stored.startedAt;
-        }).call(stored -> outbox.record(job.projectId, new PostPublishing(stored.postId, stored.targetId, stored.id,
-                Platform.valueOf(stored.platform.toUpperCase(java.util.Locale.ROOT)), stored.accountId, stored.startedAt))))
-                .replaceWithVoid();
+    /**
+     * The handle is stored before polling, and {@code post.publishing} says the post has started on its platform;
+     * false if this runner's lease ran out and another may own the job now.
+     */
+    private Uni<Boolean> recordStart(TimerClaim claim, PublishJob job, String handle) {
+        Instant at = Instant.now();
+        return rows.started(claim, handle, at, outbox.pending(job.projectId,
+                new PostPublishing(job.postId, job.targetId, job.id, job.platformEnum(), job.accountId, at)));
+    }
+
+    /**
+     * A runner whose lease ran out while it started the post stops: the job's new owner decides, and its stored handle
+     * is the only one that is published. What this runner started on the platform is never published and expires.
+     */
+    private Uni<Void> leaseLost(PublishJob job, String handle) {
+        LOG.warnf("job %s: the lease ran out while %s handle %s was started; left to the job's new owner", job.id,
+                job.platform, handle);
+        return Uni.createFrom().voidItem();
     }
 
     /** What this job's account started on its platform: the count that TikTok's and YouTube's quotas are kept by. */
@@ -136,20 +143,20 @@ public class PublishRunner {
         return since -> inTransaction(job.projectId, () -> jobs.startsSince(job.projectId, job.platform, job.accountId, since));
     }
 
-    private Uni<Void> complete(TimerClaim claim, UUID jobId, LivePost live) {
+    private Uni<Void> complete(TimerClaim claim, PublishJob job, LivePost live) {
         Instant at = Instant.now();
-        return loop.timer().fireWith(claim, () -> jobs.findInProject(claim.projectId(), jobId)
-                .chain(job -> {
-                    job.status = "published";
-                    job.publishedMediaId = live.externalId();
-                    job.permalink = live.permalink();
-                    job.publishedAt = at;
-                    job.updatedAt = at;
-                    LOG.infof("job %s published on %s as %s", job.id, job.platform, live.externalId());
-                    return outbox.record(job.projectId, new PostPublished(job.postId, job.targetId, job.mediaId, job.id,
-                            job.platformEnum(), job.accountId, job.formatEnum(), live.externalId(), live.permalink(), job.caption, at));
+        return rows.published(claim, live, at, outbox.pending(job.projectId, new PostPublished(job.postId, job.targetId,
+                        job.mediaId, job.id, job.platformEnum(), job.accountId, job.formatEnum(), live.externalId(),
+                        live.permalink(), job.caption, at)))
+                .invoke(published -> {
+                    if (published) {
+                        LOG.infof("job %s published on %s as %s", job.id, job.platform, live.externalId());
+                    } else {
+                        LOG.warnf("job %s was published on %s as %s after its lease ran out; its new owner reconciles it",
+                                job.id, job.platform, live.externalId());
+                    }
                 })
-                .replaceWithVoid());
+                .replaceWithVoid();
     }
 
     private Uni<Void> fail(TimerClaim claim, UUID jobId, PublishError error) {
@@ -175,10 +182,6 @@ public class PublishRunner {
         // The failed row is written before the new one: a target has at most one job in flight (a unique index).
         return Panache.getSession().chain(session -> session.flush())
                 .chain(() -> jobs.persist(failed.retryAt(due))).replaceWithVoid();
-    }
-
-    private <T> Uni<T> inTransaction(TimerClaim claim, Supplier<Uni<T>> work) {
-        return inTransaction(claim.projectId(), work);
     }
 
     private <T> Uni<T> inTransaction(UUID projectId, Supplier<Uni<T>> work) {

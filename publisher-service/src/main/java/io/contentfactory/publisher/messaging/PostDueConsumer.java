@@ -27,7 +27,8 @@ public class PostDueConsumer {
 
     @Incoming(Channels.POST_DUE)
     public Uni<Void> onPostDue(String event) {
-        return consumer.consume(service.name(), event, PostDue.class, (context, due) -> jobs.enqueue(context.projectId(), due))
+        return consumer.consumeOnPool(service.name(), event, PostDue.class,
+                        (connection, context, due) -> jobs.enqueue(connection, context.projectId(), due))
                 .invoke(runner::wake);
     }
 }

@@ -4,6 +4,8 @@ import io.contentfactory.contracts.CloudEvent;
 import io.contentfactory.kit.ServiceConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Records processed event ids, in the same transaction as the effect, so a redelivered event changes nothing. */
@@ -14,6 +16,14 @@ public class Inbox {
 
     Inbox(ServiceConfig service) {
         this.service = service;
+    }
+
+    /** As {@link #firstDelivery(String, CloudEvent)}, inside a transaction of the Vert.x pool on {@code connection}. */
+    public Uni<Boolean> firstDelivery(SqlConnection connection, String consumer, CloudEvent event) {
+        String sql = "insert into " + service.table("inbox")
+                + " (consumer, event_id, project_id, event_type) values ($1, $2, $3, $4) on conflict do nothing";
+        return connection.preparedQuery(sql).execute(Tuple.of(consumer, event.id(), event.projectid(), event.type()))
+                .map(rows -> rows.rowCount() == 1);
     }
 
     /** True the first time this consumer sees the event; false for a redelivery. Call inside a transaction. */

@@ -8,6 +8,7 @@ import io.contentfactory.kit.inbox.Inbox;
 import io.contentfactory.kit.tenancy.TenantScope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.BiFunction;
 import org.jboss.logging.Logger;
@@ -47,6 +48,35 @@ public class EventConsumer {
      */
     public <T extends PipelineEvent, P> Uni<Void> consume(String consumer, String rawEvent, Class<T> dataType,
             BiFunction<EventContext, T, Uni<P>> prepare, PreparedHandler<T, P> handler) {
+        return decoded(consumer, rawEvent, dataType, (envelope, context, data) -> Uni.createFrom().deferred(() -> prepare.apply(context, data))
+                .chain(prepared -> Panache.withTransaction(() -> tenantScope.bind(envelope.projectid())
+                        .chain(() -> inbox.firstDelivery(consumer, envelope))
+                        .chain(first -> first ? handler.handle(context, data, prepared) : skipDuplicate(consumer, envelope)))));
+    }
+
+    /**
+     * The same, in a transaction of the Vert.x pool bound to the event's project, without Hibernate: for a busy
+     * consumer whose effect is a few statements. The handler runs its statements on the connection it is given.
+     */
+    public <T extends PipelineEvent> Uni<Void> consumeOnPool(String consumer, String rawEvent, Class<T> dataType,
+            ConnectionHandler<T> handler) {
+        return decoded(consumer, rawEvent, dataType, (envelope, context, data) -> tenantScope.inProject(envelope.projectid(),
+                connection -> inbox.firstDelivery(connection, consumer, envelope)
+                        .chain(first -> first ? handler.handle(connection, context, data) : skipDuplicate(consumer, envelope))));
+    }
+
+    /** The effect of one event on a pool connection, inside the transaction that records the event as processed. */
+    @FunctionalInterface
+    public interface ConnectionHandler<T extends PipelineEvent> {
+        Uni<Void> handle(SqlConnection connection, EventContext context, T data);
+    }
+
+    private interface Processing<T> {
+        Uni<Void> run(CloudEvent envelope, EventContext context, T data);
+    }
+
+    /** Decodes the event (a malformed one fails at once) and runs its processing, retrying transient failures. */
+    private <T extends PipelineEvent> Uni<Void> decoded(String consumer, String rawEvent, Class<T> dataType, Processing<T> processing) {
         CloudEvent envelope;
         T data;
         try {
@@ -57,10 +87,7 @@ public class EventConsumer {
             return Uni.createFrom().failure(e);
         }
         EventContext context = EventContext.of(envelope);
-        return Uni.createFrom().deferred(() -> prepare.apply(context, data))
-                .chain(prepared -> Panache.withTransaction(() -> tenantScope.bind(envelope.projectid())
-                        .chain(() -> inbox.firstDelivery(consumer, envelope))
-                        .chain(first -> first ? handler.handle(context, data, prepared) : skipDuplicate(consumer, envelope))))
+        return Uni.createFrom().deferred(() -> processing.run(envelope, context, data))
                 .onFailure(EventConsumer::retryable)
                 .invoke(failure -> LOG.warnf("%s: event %s failed, retrying: %s", consumer, envelope.id(), failure.toString()))
                 .onFailure(EventConsumer::retryable)

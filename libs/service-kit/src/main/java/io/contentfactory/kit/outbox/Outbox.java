@@ -32,6 +32,49 @@ public class Outbox {
     }
 
     /**
+     * An event in its outbox row's form, for a caller's own statement to insert ({@link #insertFrom}), so that the row
+     * is written in the same statement as the change it reports.
+     */
+    public record Pending(UUID eventId, UUID projectId, String topic, String partitionKey, String eventType, String payload) {
+
+        /** Appends the row's six values to the statement's arguments, in {@link #insertFrom}'s order. */
+        public Tuple addTo(Tuple arguments) {
+            return arguments.addUUID(eventId).addUUID(projectId).addString(topic).addString(partitionKey)
+                    .addString(eventType).addString(payload);
+        }
+    }
+
+    /** The outbox row of one project's event, enveloped now. */
+    public Pending pending(UUID projectId, PipelineEvent event) {
+        return pending(projectId, event, Instant.now());
+    }
+
+    private Pending pending(UUID projectId, PipelineEvent event, Instant at) {
+        return rowOf(EventCodec.envelope(UUID.randomUUID(), service.eventSource(), projectId, at, event), event);
+    }
+
+    private static Pending rowOf(CloudEvent envelope, PipelineEvent event) {
+        EventType type = envelope.eventType();
+        return new Pending(envelope.id(), envelope.projectid(), type.topic(), event.partitionKey(envelope.projectid()),
+                type.cloudEventType(), EventCodec.toJson(envelope));
+    }
+
+    /**
+     * The tail of a data-modifying {@code WITH} statement that records a {@link Pending} event once for each row of
+     * {@code source} (one of the statement's own parts): nothing is recorded when the change it reports did not
+     * happen. The event's values are the parameters from {@code $firstParameter} on ({@link Pending#addTo}).
+     */
+    public String insertFrom(String source, int firstParameter) {
+        StringBuilder values = new StringBuilder();
+        String[] casts = {"uuid", "uuid", "text", "text", "text", "text"};
+        for (int i = 0; i < casts.length; i++) {
+            values.append(i == 0 ? "" : ", ").append('$').append(firstParameter + i).append("::").append(casts[i]);
+        }
+        return "insert into " + service.table("outbox") + " (event_id, project_id, topic, partition_key, event_type, payload)"
+                + " select " + values + " from " + source;
+    }
+
+    /**
      * Records many events with one statement on a Vert.x pool connection, inside the caller's transaction on it:
      * for work that changes many rows at once (a batch of timers firing).
      */
@@ -48,14 +91,13 @@ public class Outbox {
         String[] payloads = new String[size];
         Instant now = Instant.now();
         for (int i = 0; i < size; i++) {
-            Outgoing outgoing = events.get(i);
-            CloudEvent envelope = EventCodec.envelope(UUID.randomUUID(), service.eventSource(), outgoing.projectId(), now, outgoing.event());
-            ids[i] = envelope.id();
-            projects[i] = outgoing.projectId();
-            topics[i] = envelope.eventType().topic();
-            keys[i] = outgoing.event().partitionKey(outgoing.projectId());
-            types[i] = envelope.eventType().cloudEventType();
-            payloads[i] = EventCodec.toJson(envelope);
+            Pending row = pending(events.get(i).projectId(), events.get(i).event(), now);
+            ids[i] = row.eventId();
+            projects[i] = row.projectId();
+            topics[i] = row.topic();
+            keys[i] = row.partitionKey();
+            types[i] = row.eventType();
+            payloads[i] = row.payload();
         }
         // Ordered by position, so that the outbox ids (and the relay's sending order) follow the list.
         String sql = "insert into " + service.table("outbox") + " (event_id, project_id, topic, partition_key, event_type, payload)"
@@ -69,16 +111,16 @@ public class Outbox {
     /** Must be called inside {@code Panache.withTransaction} (or a {@code @WithTransaction} method). */
     public Uni<CloudEvent> record(UUID projectId, PipelineEvent event) {
         CloudEvent envelope = EventCodec.envelope(UUID.randomUUID(), service.eventSource(), projectId, Instant.now(), event);
-        EventType type = envelope.eventType();
+        Pending row = rowOf(envelope, event);
         String sql = "insert into " + service.table("outbox")
                 + " (event_id, project_id, topic, partition_key, event_type, payload) values (?1, ?2, ?3, ?4, ?5, ?6)";
         return Panache.getSession().chain(session -> session.createNativeQuery(sql)
-                        .setParameter(1, envelope.id())
-                        .setParameter(2, projectId)
-                        .setParameter(3, type.topic())
-                        .setParameter(4, event.partitionKey(projectId))
-                        .setParameter(5, type.cloudEventType())
-                        .setParameter(6, EventCodec.toJson(envelope))
+                        .setParameter(1, row.eventId())
+                        .setParameter(2, row.projectId())
+                        .setParameter(3, row.topic())
+                        .setParameter(4, row.partitionKey())
+                        .setParameter(5, row.eventType())
+                        .setParameter(6, row.payload())
                         .executeUpdate())
                 .replaceWith(envelope);
     }

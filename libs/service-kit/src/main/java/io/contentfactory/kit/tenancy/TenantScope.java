@@ -62,6 +62,19 @@ public class TenantScope {
      * fails with it; it never runs unbound.
      */
     public Uni<RowSet<Row>> readInProject(UUID projectId, String sql, Tuple arguments) {
+        return oneRoundTrip(projectId, sql, arguments);
+    }
+
+    /**
+     * One write in its own transaction bound to one project, in a single round trip as {@link #readInProject}: a
+     * single statement, which may be a data-modifying {@code WITH} whose parts depend on each other (a row fenced by
+     * its lease, and the outbox row recorded only if it changed). Its rows are what the statement returns.
+     */
+    public Uni<RowSet<Row>> writeInProject(UUID projectId, String sql, Tuple arguments) {
+        return oneRoundTrip(projectId, sql, arguments);
+    }
+
+    private Uni<RowSet<Row>> oneRoundTrip(UUID projectId, String sql, Tuple arguments) {
         return pool.withConnection(connection -> Uni.combine().all().unis(
                         connection.query("begin").execute(),
                         connection.preparedQuery(BIND_SQL).execute(Tuple.of(projectId.toString())),

@@ -104,6 +104,30 @@ public final class DurableTimer {
     }
 
     /**
+     * An update that fires a claimed row of a timer table and changes its other columns ({@code set}, parameters
+     * from {@code $4} on) in the same statement, if the claim still holds the lease: {@code $1} the project, {@code $2}
+     * the id, {@code $3} the claim's epoch ({@link #fenceArguments}). It returns {@code returning} for a row it fired
+     * and nothing for a claim that lost its lease; run it bound to the claim's project.
+     */
+    public static String fireUpdate(String qualifiedTable, String set, String returning) {
+        return "update " + qualifiedTable + " set fired_at = now(), lease_until = null, " + set + fenced() + " returning " + returning;
+    }
+
+    /** As {@link #fireUpdate}, for a change made under the lease that leaves the row claimed (it fires later). */
+    public static String leasedUpdate(String qualifiedTable, String set, String returning) {
+        return "update " + qualifiedTable + " set " + set + fenced() + " returning " + returning;
+    }
+
+    private static String fenced() {
+        return " where project_id = $1 and id = $2 and lease_epoch = $3 and fired_at is null";
+    }
+
+    /** The claim's project, id and epoch: the first three arguments of {@link #fireUpdate} and {@link #leasedUpdate}. */
+    public static Tuple fenceArguments(TimerClaim claim) {
+        return Tuple.of(claim.projectId(), claim.id(), claim.epoch());
+    }
+
+    /**
      * Fires the claim and applies {@code effect} in one new transaction bound to the claim's project; the effect is
      * skipped if the lease was lost.
      */

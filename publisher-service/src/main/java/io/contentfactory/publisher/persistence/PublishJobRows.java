@@ -1,0 +1,143 @@
+package io.contentfactory.publisher.persistence;
+
+import io.contentfactory.kit.ServiceConfig;
+import io.contentfactory.kit.outbox.Outbox;
+import io.contentfactory.kit.tenancy.TenantScope;
+import io.contentfactory.kit.timer.DurableTimer;
+import io.contentfactory.kit.timer.TimerClaim;
+import io.contentfactory.publisher.connections.PlatformConnection;
+import io.contentfactory.publisher.domain.PublishJob;
+import io.contentfactory.publisher.platform.LivePost;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The runner's statements on a claimed job, each its own transaction in one round trip on the Vert.x pool (every
+ * publish runs them, and Hibernate would add only its overhead): the job read with its account's connection, the
+ * platform handle stored with {@code post.publishing}, and the job completed with {@code post.published}. The writes
+ * are fenced by the claim's lease, and the event is recorded only if the row changed.
+ */
+@ApplicationScoped
+public class PublishJobRows {
+
+    private final TenantScope tenancy;
+    private final String claimedSql;
+    private final String startedSql;
+    private final String publishedSql;
+    private final String insertSql;
+
+    PublishJobRows(ServiceConfig service, TenantScope tenancy, Outbox outbox) {
+        this.tenancy = tenancy;
+        String jobs = service.table("publish_jobs");
+        this.claimedSql = "select j.project_id, j.id, j.post_id, j.target_id, j.media_id, j.platform, j.account_id, j.format,"
+                + " j.media_type, j.status, j.media_url, j.content_type, j.caption, j.container_id, j.created_at,"
+                + " j.carousel_json, j.attempt, c.id, c.status, c.access_token, c.token_key_id"
+                + " from " + jobs + " j left join " + service.table("platform_connections") + " c"
+                + " on c.project_id = j.project_id and c.platform = j.platform and c.account_id = j.account_id"
+                + " where j.project_id = $1 and j.id = $2";
+        this.startedSql = "with started as (" + DurableTimer.leasedUpdate(jobs,
+                "container_id = $4, status = 'processing', started_at = $5, updated_at = $5", "id") + ") "
+                + outbox.insertFrom("started", 6);
+        this.insertSql = "insert into " + jobs + " (project_id, id, post_id, target_id, media_id, platform, account_id, format,"
+                + " media_type, status, media_url, content_type, caption, error_json, created_at, updated_at, fire_at, fired_at,"
+                + " carousel_json, attempt) select $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::text, $7::text,"
+                + " $8::text, $9::text, $10::text, $11::text, $12::text, $13::text, $14::text, $15::timestamptz, $15::timestamptz,"
+                + " $16::timestamptz, $17::timestamptz, $18::text, $19::int"
+                + " where not exists (select 1 from " + jobs + " where project_id = $1 and target_id = $4"
+                + " and status in ('published', 'queued', 'processing'))";
+        this.publishedSql = "with published as (" + DurableTimer.fireUpdate(jobs, "status = 'published', published_media_id = $4,"
+                + " permalink = $5, published_at = $6, updated_at = $6", "id") + ") " + outbox.insertFrom("published", 7);
+    }
+
+    /** A claimed job and its account's connection (null when the project has none), as one read found them. */
+    public record Claimed(PublishJob job, PlatformConnection connection) {
+        @Override
+        public String toString() {
+            return "Claimed[" + (job == null ? "gone" : job.id) + "]";
+        }
+    }
+
+    /** The claimed job (null if it is gone) with its account's connection. */
+    public Uni<Claimed> claimed(TimerClaim claim) {
+        return tenancy.readInProject(claim.projectId(), claimedSql, Tuple.of(claim.projectId(), claim.id())).map(rows -> {
+            if (rows.size() == 0) {
+                return new Claimed(null, null);
+            }
+            Row row = rows.iterator().next();
+            return new Claimed(job(row), row.getUUID(17) == null ? null : connection(row));
+        });
+    }
+
+    /** Stores the platform's handle and records {@code post.publishing}; false if the claim lost its lease. */
+    public Uni<Boolean> started(TimerClaim claim, String handle, Instant at, Outbox.Pending publishing) {
+        Tuple arguments = DurableTimer.fenceArguments(claim).addString(handle).addOffsetDateTime(utc(at));
+        return tenancy.writeInProject(claim.projectId(), startedSql, publishing.addTo(arguments))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** Completes the job as published, firing its claim, and records {@code post.published}; false if the lease was lost. */
+    public Uni<Boolean> published(TimerClaim claim, LivePost live, Instant at, Outbox.Pending published) {
+        Tuple arguments = DurableTimer.fenceArguments(claim).addString(live.externalId()).addString(live.permalink())
+                .addOffsetDateTime(utc(at));
+        return tenancy.writeInProject(claim.projectId(), publishedSql, published.addTo(arguments))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /**
+     * Inserts a new job for its target unless the target is already published or has a job in flight (a redelivered or
+     * repeated {@code post.due}); false if it did not. Runs in the caller's transaction on {@code connection}.
+     */
+    public Uni<Boolean> insertUnlessPublishedOrInFlight(SqlConnection connection, PublishJob job) {
+        Tuple arguments = Tuple.tuple().addUUID(job.projectId).addUUID(job.id).addUUID(job.postId).addUUID(job.targetId)
+                .addUUID(job.mediaId).addString(job.platform).addString(job.accountId).addString(job.format)
+                .addString(job.mediaType).addString(job.status).addString(job.mediaUrl).addString(job.contentType)
+                .addString(job.caption).addString(job.errorJson).addOffsetDateTime(utc(job.createdAt))
+                .addOffsetDateTime(utc(job.fireAt)).addOffsetDateTime(job.firedAt == null ? null : utc(job.firedAt))
+                .addString(job.carouselJson).addInteger(job.attempt);
+        return connection.preparedQuery(insertSql).execute(arguments).map(rows -> rows.rowCount() == 1);
+    }
+
+    private static PublishJob job(Row row) {
+        PublishJob job = new PublishJob();
+        job.projectId = row.getUUID(0);
+        job.id = row.getUUID(1);
+        job.postId = row.getUUID(2);
+        job.targetId = row.getUUID(3);
+        job.mediaId = row.getUUID(4);
+        job.platform = row.getString(5);
+        job.accountId = row.getString(6);
+        job.format = row.getString(7);
+        job.mediaType = row.getString(8);
+        job.status = row.getString(9);
+        job.mediaUrl = row.getString(10);
+        job.contentType = row.getString(11);
+        job.caption = row.getString(12);
+        job.containerId = row.getString(13);
+        job.createdAt = row.getOffsetDateTime(14).toInstant();
+        job.carouselJson = row.getString(15);
+        job.attempt = row.getInteger(16);
+        return job;
+    }
+
+    private static PlatformConnection connection(Row row) {
+        PlatformConnection connection = new PlatformConnection();
+        connection.projectId = row.getUUID(0);
+        connection.id = row.getUUID(17);
+        connection.platform = row.getString(5);
+        connection.accountId = row.getString(6);
+        connection.status = row.getString(18);
+        connection.accessToken = row.getBuffer(19).getBytes();
+        connection.tokenKeyId = row.getString(20);
+        return connection;
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+}
