@@ -143,12 +143,13 @@ class PipelineE2EIT {
 
         String ref = "newsletter-" + UUID.randomUUID().toString().substring(0, 8);
         String posts = "http://localhost:" + Stack.port(8080) + "/v1/posts/";
-        Map<String, Object> body = Map.of("mediaIds", List.of(mediaId),
-                "targets", List.of(Map.of("platform", "instagram", "accountId", "sandbox-ig-account", "format", "feed_image")),
-                "caption", Map.of("body", "Bowl of the day " + ref, "hashtags", List.of("lunch")),
-                "scheduledAt", Instant.now().plusSeconds(6).toString());
-        // The scheduler knows the media once analysis-service has announced it.
-        await().atMost(STEP).until(() -> given().auth().oauth2(key).contentType("application/json").body(body)
+        // The scheduler knows the media once analysis-service has announced it. Each attempt plans the post 6 s after
+        // itself, so that the accepted one is still planned when the test first reads it.
+        await().atMost(STEP).until(() -> given().auth().oauth2(key).contentType("application/json")
+                .body(Map.of("mediaIds", List.of(mediaId),
+                        "targets", List.of(Map.of("platform", "instagram", "accountId", "sandbox-ig-account", "format", "feed_image")),
+                        "caption", Map.of("body", "Bowl of the day " + ref, "hashtags", List.of("lunch")),
+                        "scheduledAt", Instant.now().plusSeconds(6).toString()))
                 .put(posts + ref).statusCode() == 201);
         java.util.Set<String> seen = new java.util.LinkedHashSet<>();
         await().atMost(STEP).pollInterval(Duration.ofMillis(100)).until(() -> {
