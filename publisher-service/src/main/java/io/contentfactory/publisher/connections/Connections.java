@@ -118,16 +118,8 @@ public class Connections {
     }
 
     /**
-     * The access token to publish with for one account of the project bound to the current transaction. A missing
-     * or disabled connection is a publish failure that retrying does not cure.
-     */
-    public Uni<String> accessTokenFor(UUID projectId, String platform, String accountId) {
-        return connections.findAccount(projectId, platform, accountId).map(connection -> usableToken(connection, platform, accountId));
-    }
-
-    /**
-     * The decrypted access token of the account's connection, as found (null when the project has none); a missing or
-     * inactive connection fails the job at once, as a {@link PublishFailure}.
+     * The access token to publish with: the account's connection as read (null when the project has none), decrypted.
+     * A missing or inactive connection is a publish failure that retrying does not cure.
      */
     public String usableToken(PlatformConnection connection, String platform, String accountId) {
         if (connection == null) {
