@@ -107,6 +107,51 @@ class InstagramGraphTest {
                 .then().statusCode(200).body("data[0].name", equalTo("views")).body("data[1].name", equalTo("likes"));
     }
 
+    /** Its own account, so that other tests' posts do not count: every publish counts, the limit refuses the next. */
+    @Test
+    void theRollingQuotaCountsEachPublishAndRefusesOverTheLimit() {
+        String account = "sandbox-ig-account";
+        String token = "sandbox-token";
+        long before = quotaUsage(account, token);
+        given().contentType("application/json").body(Map.of("accountId", account, "limit", (int) before + 2))
+                .post("/sandbox/instagram/publish-limit").then().statusCode(204);
+        try {
+            String first = publishFinished(account, token, "Quota one");
+            org.assertj.core.api.Assertions.assertThat(quotaUsage(account, token)).isEqualTo(before + 1);
+            String second = publishFinished(account, token, "Quota two");
+            org.assertj.core.api.Assertions.assertThat(quotaUsage(account, token)).isEqualTo(before + 2);
+            given().queryParam("access_token", token).get("/v21.0/{account}/media", account).then().statusCode(200)
+                    .body("data[0].id", equalTo(second)).body("data[1].id", equalTo(first));
+
+            String third = createContainer(account, token, base + "/cover.jpg", "Quota three");
+            awaitFinished(third, token);
+            given().formParams(Map.of("creation_id", third, "access_token", token)).post("/v21.0/{account}/media_publish", account)
+                    .then().statusCode(400).body("error.code", equalTo(9)).body("error.error_subcode", equalTo(2207042));
+            org.assertj.core.api.Assertions.assertThat(quotaUsage(account, token)).isEqualTo(before + 2);
+        } finally {
+            given().contentType("application/json").body(Map.of("accountId", account, "limit", 50))
+                    .post("/sandbox/instagram/publish-limit").then().statusCode(204);
+        }
+    }
+
+    private static long quotaUsage(String account, String token) {
+        return given().queryParam("access_token", token).get("/v21.0/{account}/content_publishing_limit", account)
+                .then().statusCode(200).extract().jsonPath().getLong("data[0].quota_usage");
+    }
+
+    /** A container made and, once it has processed, published: the media id. */
+    private static String publishFinished(String account, String token, String caption) {
+        String container = createContainer(account, token, base + "/cover.jpg", caption);
+        awaitFinished(container, token);
+        return given().formParams(Map.of("creation_id", container, "access_token", token))
+                .post("/v21.0/{account}/media_publish", account).then().statusCode(200).extract().path("id");
+    }
+
+    private static void awaitFinished(String container, String token) {
+        await().atMost(Duration.ofSeconds(5)).until(() -> "FINISHED".equals(given()
+                .queryParams(Map.of("fields", "status_code", "access_token", token)).get("/v21.0/{id}", container).path("status_code")));
+    }
+
     @Test
     void aWrongTokenIsAnOAuthError() {
         given().formParams(Map.of("image_url", base + "/cover.jpg", "access_token", "stolen"))
@@ -125,8 +170,12 @@ class InstagramGraphTest {
     }
 
     private static String createContainer(String url, String caption) {
-        return given().formParams(Map.of("image_url", url, "caption", caption, "access_token", TOKEN))
-                .post("/v21.0/{account}/media", ACCOUNT)
+        return createContainer(ACCOUNT, TOKEN, url, caption);
+    }
+
+    private static String createContainer(String account, String token, String url, String caption) {
+        return given().formParams(Map.of("image_url", url, "caption", caption, "access_token", token))
+                .post("/v21.0/{account}/media", account)
                 .then().statusCode(200).extract().path("id");
     }
 

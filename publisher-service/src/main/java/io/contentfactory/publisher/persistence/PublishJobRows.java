@@ -57,10 +57,6 @@ public class PublishJobRows {
 
     /** A claimed job and its account's connection (null when the project has none), as one read found them. */
     public record Claimed(PublishJob job, PlatformConnection connection) {
-        @Override
-        public String toString() {
-            return "Claimed[" + (job == null ? "gone" : job.id) + "]";
-        }
     }
 
     /** The claimed job (null if it is gone) with its account's connection. */

@@ -20,22 +20,25 @@ public class Inbox {
 
     /** As {@link #firstDelivery(String, CloudEvent)}, inside a transaction of the Vert.x pool on {@code connection}. */
     public Uni<Boolean> firstDelivery(SqlConnection connection, String consumer, CloudEvent event) {
-        String sql = "insert into " + service.table("inbox")
-                + " (consumer, event_id, project_id, event_type) values ($1, $2, $3, $4) on conflict do nothing";
-        return connection.preparedQuery(sql).execute(Tuple.of(consumer, event.id(), event.projectid(), event.type()))
+        return connection.preparedQuery(insertSql("$1, $2, $3, $4"))
+                .execute(Tuple.of(consumer, event.id(), event.projectid(), event.type()))
                 .map(rows -> rows.rowCount() == 1);
     }
 
     /** True the first time this consumer sees the event; false for a redelivery. Call inside a transaction. */
     public Uni<Boolean> firstDelivery(String consumer, CloudEvent event) {
-        String sql = "insert into " + service.table("inbox")
-                + " (consumer, event_id, project_id, event_type) values (?1, ?2, ?3, ?4) on conflict do nothing";
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql)
+        return Panache.getSession().chain(session -> session.createNativeQuery(insertSql("?1, ?2, ?3, ?4"))
                         .setParameter(1, consumer)
                         .setParameter(2, event.id())
                         .setParameter(3, event.projectid())
                         .setParameter(4, event.type())
                         .executeUpdate())
                 .map(inserted -> inserted == 1);
+    }
+
+    /** The inbox insert, with the placeholders of the client that runs it (the pool's or Hibernate's). */
+    private String insertSql(String placeholders) {
+        return "insert into " + service.table("inbox") + " (consumer, event_id, project_id, event_type) values ("
+                + placeholders + ") on conflict do nothing";
     }
 }

@@ -21,6 +21,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
 
+    /** An outbox row's columns, in the order of {@link Pending}'s fields. */
+    private static final String COLUMNS = " (event_id, project_id, topic, partition_key, event_type, payload)";
+
     private final ServiceConfig service;
 
     Outbox(ServiceConfig service) {
@@ -70,8 +73,7 @@ public class Outbox {
         for (int i = 0; i < casts.length; i++) {
             values.append(i == 0 ? "" : ", ").append('$').append(firstParameter + i).append("::").append(casts[i]);
         }
-        return "insert into " + service.table("outbox") + " (event_id, project_id, topic, partition_key, event_type, payload)"
-                + " select " + values + " from " + source;
+        return "insert into " + service.table("outbox") + COLUMNS + " select " + values + " from " + source;
     }
 
     /**
@@ -100,7 +102,7 @@ public class Outbox {
             payloads[i] = row.payload();
         }
         // Ordered by position, so that the outbox ids (and the relay's sending order) follow the list.
-        String sql = "insert into " + service.table("outbox") + " (event_id, project_id, topic, partition_key, event_type, payload)"
+        String sql = "insert into " + service.table("outbox") + COLUMNS
                 + " select event_id, project_id, topic, partition_key, event_type, payload"
                 + " from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[]) with ordinality"
                 + " as e(event_id, project_id, topic, partition_key, event_type, payload, n) order by n";
@@ -112,8 +114,7 @@ public class Outbox {
     public Uni<CloudEvent> record(UUID projectId, PipelineEvent event) {
         CloudEvent envelope = EventCodec.envelope(UUID.randomUUID(), service.eventSource(), projectId, Instant.now(), event);
         Pending row = rowOf(envelope, event);
-        String sql = "insert into " + service.table("outbox")
-                + " (event_id, project_id, topic, partition_key, event_type, payload) values (?1, ?2, ?3, ?4, ?5, ?6)";
+        String sql = "insert into " + service.table("outbox") + COLUMNS + " values (?1, ?2, ?3, ?4, ?5, ?6)";
         return Panache.getSession().chain(session -> session.createNativeQuery(sql)
                         .setParameter(1, row.eventId())
                         .setParameter(2, row.projectId())
