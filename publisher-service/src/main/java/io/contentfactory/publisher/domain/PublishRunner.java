@@ -69,23 +69,19 @@ public class PublishRunner {
         this.config = config;
         this.connections = connections;
         this.rows = rows;
-        this.loop = loops.start("publisher", "publish_jobs", config.lease(), config.maxSleep(), config.batchSize(),
-                config.maxInFlight(), this::run);
+        this.loop = loops.startReadingWithClaim("publisher", "publish_jobs", config.lease(), config.maxSleep(),
+                config.batchSize(), config.maxInFlight(), rows.claimView(), this::run);
     }
 
     public void wake() {
         loop.wake();
     }
 
-    /** The claimed job (its id is the claim's) and its account's connection, read in one round trip. */
+    /** The claimed job and its account's connection, which the claim read along (see {@link PublishJobRows#claimView}). */
     private Uni<Void> run(TimerClaim claim) {
-        return rows.claimed(claim)
+        return Uni.createFrom().item(() -> rows.claimed(claim))
                 .chain(claimed -> {
                     PublishJob job = claimed.job();
-                    if (job == null) {
-                        LOG.warnf("claimed job %s is gone", claim.id());
-                        return Uni.createFrom().voidItem();
-                    }
                     String token = connections.usableToken(claimed.connection(), job.platform, job.accountId);
                     return job.containerId == null ? startFresh(claim, job, token) : resume(claim, job, token);
                 })

@@ -19,15 +19,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The runner's statements on a claimed job, each its own transaction in one round trip on the Vert.x pool (every
- * publish runs them, and Hibernate would add only its overhead): the job read with its account's connection, the
- * platform handle stored with {@code post.publishing}, and the job completed with {@code post.published}. The writes
+ * publish runs them, and Hibernate would add only its overhead): the job and its account's connection, read by the
+ * claim itself, the platform handle stored with {@code post.publishing}, and the job completed with
+ * {@code post.published}. The writes
  * are fenced by the claim's lease, and the event is recorded only if the row changed.
  */
 @ApplicationScoped
 public class PublishJobRows {
 
     private final TenantScope tenancy;
-    private final String claimedSql;
+    private final String claimView;
     private final String startedSql;
     private final String publishedSql;
     private final String insertSql;
@@ -35,12 +36,11 @@ public class PublishJobRows {
     PublishJobRows(ServiceConfig service, TenantScope tenancy, Outbox outbox) {
         this.tenancy = tenancy;
         String jobs = service.table("publish_jobs");
-        this.claimedSql = "select j.project_id, j.id, j.post_id, j.target_id, j.media_id, j.platform, j.account_id, j.format,"
-                + " j.media_type, j.status, j.media_url, j.content_type, j.caption, j.container_id, j.created_at,"
-                + " j.carousel_json, j.attempt, c.id, c.status, c.access_token, c.token_key_id"
-                + " from " + jobs + " j left join " + service.table("platform_connections") + " c"
-                + " on c.project_id = j.project_id and c.platform = j.platform and c.account_id = j.account_id"
-                + " where j.project_id = $1 and j.id = $2";
+        this.claimView = "select j.id, j.project_id, j.lease_epoch, j.post_id, j.target_id, j.media_id, j.platform,"
+                + " j.account_id, j.format, j.media_type, j.status, j.media_url, j.content_type, j.caption, j.container_id,"
+                + " j.created_at, j.carousel_json, j.attempt, c.id, c.status, c.access_token, c.token_key_id"
+                + " from claimed j left join " + service.table("platform_connections") + " c"
+                + " on c.project_id = j.project_id and c.platform = j.platform and c.account_id = j.account_id";
         this.startedSql = "with started as (" + DurableTimer.leasedUpdate(jobs,
                 "container_id = $4, status = 'processing', started_at = $5, updated_at = $5", "id") + ") "
                 + outbox.insertFrom("started", 6);
@@ -55,19 +55,22 @@ public class PublishJobRows {
                 + " permalink = $5, published_at = $6, updated_at = $6", "id") + ") " + outbox.insertFrom("published", 7);
     }
 
-    /** A claimed job and its account's connection (null when the project has none), as one read found them. */
+    /** A claimed job and its account's connection (null when the project has none), as the claim read them. */
     public record Claimed(PublishJob job, PlatformConnection connection) {
     }
 
-    /** The claimed job (null if it is gone) with its account's connection. */
-    public Uni<Claimed> claimed(TimerClaim claim) {
-        return tenancy.readInProject(claim.projectId(), claimedSql, Tuple.of(claim.projectId(), claim.id())).map(rows -> {
-            if (rows.size() == 0) {
-                return new Claimed(null, null);
-            }
-            Row row = rows.iterator().next();
-            return new Claimed(job(row), row.getUUID(17) == null ? null : connection(row));
-        });
+    /**
+     * What the runner's claim reads along with each job, in the claim's statement: the job's columns and its
+     * account's connection (see {@link io.contentfactory.kit.timer.DurableTimer#claimStatement(String, String)}).
+     */
+    public String claimView() {
+        return claimView;
+    }
+
+    /** The claimed job and its account's connection, from the row its claim read. */
+    public Claimed claimed(TimerClaim claim) {
+        Row row = claim.row();
+        return new Claimed(job(row), row.getUUID(18) == null ? null : connection(row));
     }
 
     /** Stores the platform's handle and records {@code post.publishing}; false if the claim lost its lease. */
@@ -101,35 +104,35 @@ public class PublishJobRows {
 
     private static PublishJob job(Row row) {
         PublishJob job = new PublishJob();
-        job.projectId = row.getUUID(0);
-        job.id = row.getUUID(1);
-        job.postId = row.getUUID(2);
-        job.targetId = row.getUUID(3);
-        job.mediaId = row.getUUID(4);
-        job.platform = row.getString(5);
-        job.accountId = row.getString(6);
-        job.format = row.getString(7);
-        job.mediaType = row.getString(8);
-        job.status = row.getString(9);
-        job.mediaUrl = row.getString(10);
-        job.contentType = row.getString(11);
-        job.caption = row.getString(12);
-        job.containerId = row.getString(13);
-        job.createdAt = row.getOffsetDateTime(14).toInstant();
-        job.carouselJson = row.getString(15);
-        job.attempt = row.getInteger(16);
+        job.id = row.getUUID(0);
+        job.projectId = row.getUUID(1);
+        job.postId = row.getUUID(3);
+        job.targetId = row.getUUID(4);
+        job.mediaId = row.getUUID(5);
+        job.platform = row.getString(6);
+        job.accountId = row.getString(7);
+        job.format = row.getString(8);
+        job.mediaType = row.getString(9);
+        job.status = row.getString(10);
+        job.mediaUrl = row.getString(11);
+        job.contentType = row.getString(12);
+        job.caption = row.getString(13);
+        job.containerId = row.getString(14);
+        job.createdAt = row.getOffsetDateTime(15).toInstant();
+        job.carouselJson = row.getString(16);
+        job.attempt = row.getInteger(17);
         return job;
     }
 
     private static PlatformConnection connection(Row row) {
         PlatformConnection connection = new PlatformConnection();
-        connection.projectId = row.getUUID(0);
-        connection.id = row.getUUID(17);
-        connection.platform = row.getString(5);
-        connection.accountId = row.getString(6);
-        connection.status = row.getString(18);
-        connection.accessToken = row.getBuffer(19).getBytes();
-        connection.tokenKeyId = row.getString(20);
+        connection.projectId = row.getUUID(1);
+        connection.id = row.getUUID(18);
+        connection.platform = row.getString(6);
+        connection.accountId = row.getString(7);
+        connection.status = row.getString(19);
+        connection.accessToken = row.getBuffer(20).getBytes();
+        connection.tokenKeyId = row.getString(21);
         return connection;
     }
 

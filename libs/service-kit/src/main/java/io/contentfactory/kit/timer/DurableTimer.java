@@ -30,21 +30,33 @@ public final class DurableTimer {
     private final String owner;
     private final Duration lease;
     private final TenantScope tenancy;
+    private final String claimSql;
+    private final boolean claimReadsRow;
 
     public DurableTimer(String qualifiedTable, String owner, Duration lease, TenantScope tenancy) {
+        this(qualifiedTable, owner, lease, tenancy, null);
+    }
+
+    private DurableTimer(String qualifiedTable, String owner, Duration lease, TenantScope tenancy, String claimView) {
         this.table = qualifiedTable;
         this.owner = owner;
         this.lease = lease;
         this.tenancy = tenancy;
+        this.claimSql = claimView == null ? claimStatement(qualifiedTable) : claimStatement(qualifiedTable, claimView);
+        this.claimReadsRow = claimView != null;
+    }
+
+    /**
+     * This timer, its claim reading what the effect needs along with each claimed row, in the same statement (see
+     * {@link #claimStatement(String, String)}); each {@link TimerClaim} then carries that {@link TimerClaim#row()}.
+     */
+    public DurableTimer readingWithClaim(String claimView) {
+        return new DurableTimer(table, owner, lease, tenancy, claimView);
     }
 
     /** A timer over one of this service's tables, leased in the name of this process instance. */
     public static DurableTimer of(ServiceConfig service, TenantScope tenancy, String table, Duration lease) {
         return new DurableTimer(service.table(table), service.name() + "-" + UUID.randomUUID(), lease, tenancy);
-    }
-
-    private String claimSql() {
-        return claimStatement(table);
     }
 
     /**
@@ -53,10 +65,23 @@ public final class DurableTimer {
      * check that plan with {@code EXPLAIN}.
      */
     public static String claimStatement(String qualifiedTable) {
+        return claimUpdate(qualifiedTable, "t.id, t.project_id, t.lease_epoch");
+    }
+
+    /**
+     * The claim with a view over the claimed rows: {@code view} selects from {@code claimed} (each claimed row, every
+     * column as the claim left it) and answers {@code id}, {@code project_id} and {@code lease_epoch} first, then what
+     * it reads along, for example joined rows of another table. It runs as the system role, like the claim.
+     */
+    public static String claimStatement(String qualifiedTable, String view) {
+        return "with claimed as (" + claimUpdate(qualifiedTable, "t.*") + ") " + view;
+    }
+
+    private static String claimUpdate(String qualifiedTable, String returning) {
         return "update " + qualifiedTable + " t set lease_owner = $1, lease_epoch = t.lease_epoch + 1,"
                 + " lease_until = now() + make_interval(secs => $2)"
                 + " from (" + dueRows(qualifiedTable, "project_id, id", "$3") + ") due"
-                + " where t.project_id = due.project_id and t.id = due.id returning t.id, t.project_id, t.lease_epoch";
+                + " where t.project_id = due.project_id and t.id = due.id returning " + returning;
     }
 
     /**
@@ -79,11 +104,12 @@ public final class DurableTimer {
      * questions are the busiest statements of a timer, and Hibernate would only add its overhead to them.
      */
     public Uni<List<TimerClaim>> claimDue(int limit) {
-        return tenancy.asSystem(connection -> connection.preparedQuery(claimSql())
+        return tenancy.asSystem(connection -> connection.preparedQuery(claimSql)
                         .execute(Tuple.of(owner, (double) lease.toMillis() / 1000.0, limit)))
                 .map(rows -> {
                     List<TimerClaim> claims = new ArrayList<>(rows.size());
-                    rows.forEach(row -> claims.add(new TimerClaim(row.getUUID(0), row.getUUID(1), row.getLong(2))));
+                    rows.forEach(row -> claims.add(new TimerClaim(row.getUUID(0), row.getUUID(1), row.getLong(2),
+                            claimReadsRow ? row : null)));
                     return claims;
                 });
     }

@@ -57,6 +57,17 @@ public class TimerLoops {
     }
 
     /**
+     * As {@link #start(String, String, Duration, Duration, int, int, Function)}, the claim reading what each effect
+     * needs in the same statement: {@code claimView} selects from {@code claimed} (see
+     * {@link DurableTimer#claimStatement(String, String)}), and each claim carries its {@link TimerClaim#row()}.
+     */
+    public TimerLoop startReadingWithClaim(String name, String table, Duration lease, Duration maxSleep, int batchSize,
+            int maxInFlight, String claimView, Function<TimerClaim, Uni<Void>> effect) {
+        DurableTimer timer = DurableTimer.of(service, tenancy, table, lease).readingWithClaim(claimView);
+        return started(table, new TimerLoop(name, vertx, timer, effect, maxSleep, batchSize, maxInFlight));
+    }
+
+    /**
      * A loop that fires rows in the statement that claims them; see {@link TimerLoop#firingInClaim}. {@code fireDue}
      * gets the timer (for its owner name and table) and the batch size.
      */
