@@ -2,7 +2,7 @@ package io.contentfactory.publisher.persistence;
 
 import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.outbox.Outbox;
-import io.contentfactory.kit.tenancy.TenantScope;
+import io.contentfactory.kit.tenancy.GroupCommit;
 import io.contentfactory.kit.timer.DurableTimer;
 import io.contentfactory.kit.timer.TimerClaim;
 import io.contentfactory.publisher.connections.PlatformConnection;
@@ -18,23 +18,23 @@ import java.time.ZoneOffset;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The runner's statements on a claimed job, each its own transaction in one round trip on the Vert.x pool (every
- * publish runs them, and Hibernate would add only its overhead): the job and its account's connection, read by the
- * claim itself, the platform handle stored with {@code post.publishing}, and the job completed with
- * {@code post.published}. The writes
+ * The runner's statements on a claimed job, on the Vert.x pool (every publish runs them, and Hibernate would add only
+ * its overhead): the job and its account's connection, read by the claim itself, the platform handle stored with
+ * {@code post.publishing}, and the job completed with {@code post.published}; each write is one statement, committed
+ * together with the other jobs' writes of the moment ({@link GroupCommit}). The writes
  * are fenced by the claim's lease, and the event is recorded only if the row changed.
  */
 @ApplicationScoped
 public class PublishJobRows {
 
-    private final TenantScope tenancy;
+    private final GroupCommit writes;
     private final String claimView;
     private final String startedSql;
     private final String publishedSql;
     private final String insertSql;
 
-    PublishJobRows(ServiceConfig service, TenantScope tenancy, Outbox outbox) {
-        this.tenancy = tenancy;
+    PublishJobRows(ServiceConfig service, GroupCommit writes, Outbox outbox) {
+        this.writes = writes;
         String jobs = service.table("publish_jobs");
         this.claimView = "select j.id, j.project_id, j.lease_epoch, j.post_id, j.target_id, j.media_id, j.platform,"
                 + " j.account_id, j.format, j.media_type, j.status, j.media_url, j.content_type, j.caption, j.container_id,"
@@ -76,7 +76,7 @@ public class PublishJobRows {
     /** Stores the platform's handle and records {@code post.publishing}; false if the claim lost its lease. */
     public Uni<Boolean> started(TimerClaim claim, String handle, Instant at, Outbox.Pending publishing) {
         Tuple arguments = DurableTimer.fenceArguments(claim).addString(handle).addOffsetDateTime(utc(at));
-        return tenancy.writeInProject(claim.projectId(), startedSql, publishing.addTo(arguments))
+        return writes.writeInProject(claim.projectId(), startedSql, publishing.addTo(arguments))
                 .map(rows -> rows.rowCount() == 1);
     }
 
@@ -84,7 +84,7 @@ public class PublishJobRows {
     public Uni<Boolean> published(TimerClaim claim, LivePost live, Instant at, Outbox.Pending published) {
         Tuple arguments = DurableTimer.fenceArguments(claim).addString(live.externalId()).addString(live.permalink())
                 .addOffsetDateTime(utc(at));
-        return tenancy.writeInProject(claim.projectId(), publishedSql, published.addTo(arguments))
+        return writes.writeInProject(claim.projectId(), publishedSql, published.addTo(arguments))
                 .map(rows -> rows.rowCount() == 1);
     }
 
