@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contentfactory.contracts.Topics;
 import io.contentfactory.contracts.events.Platform;
+import io.contentfactory.contracts.events.PostDue;
+import io.contentfactory.contracts.events.PostFormat;
 import io.contentfactory.contracts.events.PostPublishing;
 import io.contentfactory.kit.outbox.Outbox;
 import io.contentfactory.kit.timer.TimerClaim;
+import io.contentfactory.publisher.messaging.PostDueConsumer;
 import io.contentfactory.publisher.persistence.PublishJobRows;
 import io.contentfactory.publisher.platform.LivePost;
 import io.contentfactory.testkit.KafkaResource;
@@ -26,9 +29,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The runner's one-statement writes are fenced by the claim's lease: a runner whose claim was taken over (its epoch
- * is behind) changes nothing and records no event; the current claim stores the handle, then completes the job, each
- * with exactly one event.
+ * The publisher's one-statement writes. A due post's event becomes one job however often it arrives, and a job the
+ * preflight refuses is recorded failed with exactly one {@code post.failed}. The runner's writes are fenced by the
+ * claim's lease: a runner whose claim was taken over (its epoch is behind) changes nothing and records no event; the
+ * current claim stores the handle, then completes the job, each with exactly one event.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
@@ -44,6 +48,9 @@ class PublishJobRowsIT {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    PostDueConsumer postDue;
 
     @Test
     void aClaimThatLostItsLeaseNeitherStoresItsHandleNorCompletesTheJob() throws Throwable {
@@ -73,6 +80,49 @@ class PublishJobRowsIT {
         // Fired, the row takes no second completion, even from the claim that fired it.
         assertThat(published(current)).isFalse();
         assertThat(events(project)).isEqualTo(2);
+    }
+
+    @Test
+    void aDuePostBecomesOneJobHoweverOftenItsEventArrives() throws Throwable {
+        UUID project = UUID.randomUUID();
+        PostDue due = PublishTests.due(Platform.INSTAGRAM, "intake-account", PostFormat.FEED_IMAGE, "cover.jpg", "Intake");
+        String event = PublishFlowIT.envelope(project, due);
+
+        intake(event);
+        intake(event);
+
+        assertThat(count("select count(*) from publisher.publish_jobs where target_id = '" + due.targetId() + "'")).isEqualTo(1);
+        assertThat(count("select count(*) from publisher.inbox where project_id = '" + project + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void aDuePostThePreflightRefusesIsOneFailedJobRecordedWithItsPostFailed() throws Throwable {
+        UUID project = UUID.randomUUID();
+        PostDue fine = PublishTests.due(Platform.INSTAGRAM, "intake-account", PostFormat.FEED_IMAGE, "cover.jpg", "Refused");
+        PostDue foreign = new PostDue(fine.postId(), fine.targetId(), fine.mediaId(), fine.platform(), fine.accountId(),
+                fine.format(), fine.mediaType(), "https://elsewhere.example/cover.jpg", fine.contentType(), fine.caption(),
+                fine.scheduledAt());
+        String event = PublishFlowIT.envelope(project, foreign);
+
+        intake(event);
+        intake(event);
+
+        assertThat(row("select status, error_json from publisher.publish_jobs where target_id = '" + foreign.targetId() + "'"))
+                .containsEntry("status", "failed")
+                .hasEntrySatisfying("error_json", error -> assertThat(error).contains("\"stage\":\"asset_preflight\""));
+        assertThat(count("select count(*) from publisher.publish_jobs where target_id = '" + foreign.targetId() + "'")).isEqualTo(1);
+        assertThat(events(project, Topics.POST_FAILED)).isEqualTo(1);
+
+        // A new event for the failed target is a retry: a new job, queued this time.
+        PostDue retry = PublishTests.due(Platform.INSTAGRAM, "intake-account", PostFormat.FEED_IMAGE, "cover.jpg", "Refused");
+        intake(PublishFlowIT.envelope(project, new PostDue(fine.postId(), fine.targetId(), fine.mediaId(), fine.platform(),
+                fine.accountId(), fine.format(), fine.mediaType(), retry.mediaUrl(), fine.contentType(), fine.caption(),
+                fine.scheduledAt())));
+        assertThat(count("select count(*) from publisher.publish_jobs where target_id = '" + foreign.targetId() + "'")).isEqualTo(2);
+    }
+
+    private void intake(String event) throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> postDue.onPostDue(event));
     }
 
     private boolean started(TimerClaim claim, String handle) throws Throwable {

@@ -10,7 +10,8 @@ import io.contentfactory.kit.tenancy.TenantScope;
 import io.contentfactory.publisher.connections.ConnectionRepository;
 import io.contentfactory.publisher.persistence.PublishJobRepository;
 import io.contentfactory.publisher.persistence.PublishJobRows;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.contentfactory.kit.messaging.EventConsumer;
+import java.util.Optional;
 import io.contentfactory.publisher.platform.PublishFailure;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -50,10 +51,10 @@ public class PublishJobs {
     }
 
     /**
-     * A job for a due post target, in the caller's transaction on {@code connection}, bound to {@code projectId}.
-     * Emits nothing unless the preflight refuses the job; a target already published or in flight gets no new job.
+     * The statement that makes a due post target's job ({@link PublishJobRows#intake}): queued, or failed at the
+     * preflight with {@code post.failed}; none for a target already published or in flight.
      */
-    public Uni<Void> enqueue(SqlConnection connection, UUID projectId, PostDue due) {
+    public EventConsumer.Write intake(UUID projectId, PostDue due) {
         PublishOrder order = PublishOrder.of(due);
         PublishJob job = newJob(projectId, order);
         try {
@@ -62,18 +63,10 @@ public class PublishJobs {
             job.carousel(preflight.canonicalCarousel(order.format(), order.carousel()));
         } catch (PublishFailure refused) {
             markRefused(job, refused.error());
-            return rows.insertUnlessPublishedOrInFlight(connection, job).chain(inserted -> inserted
-                    ? outbox.recordAll(connection, List.of(new Outbox.Outgoing(projectId, new PostFailed(job.postId,
-                            job.targetId, job.mediaId, job.id, job.platformEnum(), job.accountId, refused.error()))))
-                    : noNewJob(due));
+            return rows.intake(job, Optional.of(outbox.pending(projectId, new PostFailed(job.postId, job.targetId,
+                    job.mediaId, job.id, job.platformEnum(), job.accountId, refused.error()))));
         }
-        return rows.insertUnlessPublishedOrInFlight(connection, job)
-                .chain(inserted -> inserted ? Uni.createFrom().voidItem() : noNewJob(due));
-    }
-
-    private static Uni<Void> noNewJob(PostDue due) {
-        LOG.infof("target %s is already published or has a job in flight; no new job", due.targetId());
-        return Uni.createFrom().voidItem();
+        return rows.intake(job, Optional.empty());
     }
 
     /** What the API answers for a publish request that was refused before any job ran. */

@@ -1,6 +1,7 @@
 package io.contentfactory.publisher.persistence;
 
 import io.contentfactory.kit.ServiceConfig;
+import io.contentfactory.kit.messaging.EventConsumer;
 import io.contentfactory.kit.outbox.Outbox;
 import io.contentfactory.kit.tenancy.GroupCommit;
 import io.contentfactory.kit.timer.DurableTimer;
@@ -10,11 +11,11 @@ import io.contentfactory.publisher.domain.PublishJob;
 import io.contentfactory.publisher.platform.LivePost;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -31,7 +32,11 @@ public class PublishJobRows {
     private final String claimView;
     private final String startedSql;
     private final String publishedSql;
-    private final String insertSql;
+    /** The parameters of a job's insert: {@link #intake} appends a refusal's event after them. */
+    private static final int INTAKE_PARAMETERS = 19;
+    private final String intakeSql;
+    private final String refusedIntakePart;
+    private final String refusedIntakeStatement;
 
     PublishJobRows(ServiceConfig service, GroupCommit writes, Outbox outbox) {
         this.writes = writes;
@@ -44,13 +49,18 @@ public class PublishJobRows {
         this.startedSql = "with started as (" + DurableTimer.leasedUpdate(jobs,
                 "container_id = $4, status = 'processing', started_at = $5, updated_at = $5", "id") + ") "
                 + outbox.insertFrom("started", 6);
-        this.insertSql = "insert into " + jobs + " (project_id, id, post_id, target_id, media_id, platform, account_id, format,"
+        int first = EventConsumer.FIRST_EFFECT_PARAMETER;
+        String newJob = "insert into " + jobs + " (project_id, id, post_id, target_id, media_id, platform, account_id, format,"
                 + " media_type, status, media_url, content_type, caption, error_json, created_at, updated_at, fire_at, fired_at,"
-                + " carousel_json, attempt) select $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::text, $7::text,"
-                + " $8::text, $9::text, $10::text, $11::text, $12::text, $13::text, $14::text, $15::timestamptz, $15::timestamptz,"
-                + " $16::timestamptz, $17::timestamptz, $18::text, $19::int"
-                + " where not exists (select 1 from " + jobs + " where project_id = $1 and target_id = $4"
+                + " carousel_json, attempt) select " + parameters(first, "uuid", "uuid", "uuid", "uuid", "uuid", "text", "text",
+                        "text", "text", "text", "text", "text", "text", "text", "timestamptz") + ", $" + (first + 14) + ", "
+                + parameters(first + 15, "timestamptz", "timestamptz", "text", "int")
+                + " where exists (select 1 from " + EventConsumer.FIRST_DELIVERY + ")"
+                + " and not exists (select 1 from " + jobs + " where project_id = $" + first + " and target_id = $" + (first + 3)
                 + " and status in ('published', 'queued', 'processing'))";
+        this.intakeSql = newJob;
+        this.refusedIntakePart = "refused as (" + newJob + " returning id)";
+        this.refusedIntakeStatement = outbox.insertFrom("refused", first + INTAKE_PARAMETERS);
         this.publishedSql = "with published as (" + DurableTimer.fireUpdate(jobs, "status = 'published', published_media_id = $4,"
                 + " permalink = $5, published_at = $6, updated_at = $6", "id") + ") " + outbox.insertFrom("published", 7);
     }
@@ -89,17 +99,28 @@ public class PublishJobRows {
     }
 
     /**
-     * Inserts a new job for its target unless the target is already published or has a job in flight (a redelivered or
-     * repeated {@code post.due}); false if it did not. Runs in the caller's transaction on {@code connection}.
+     * The statement that makes a due post's job on the event's first delivery ({@link EventConsumer#consumeAsOneWrite}):
+     * the job is inserted unless its target is already published or has a job in flight (a repeated {@code post.due}).
+     * A job the preflight refused is inserted failed, and {@code post.failed} recorded with it, only if it was inserted.
      */
-    public Uni<Boolean> insertUnlessPublishedOrInFlight(SqlConnection connection, PublishJob job) {
+    public EventConsumer.Write intake(PublishJob job, Optional<Outbox.Pending> refusal) {
         Tuple arguments = Tuple.tuple().addUUID(job.projectId).addUUID(job.id).addUUID(job.postId).addUUID(job.targetId)
                 .addUUID(job.mediaId).addString(job.platform).addString(job.accountId).addString(job.format)
                 .addString(job.mediaType).addString(job.status).addString(job.mediaUrl).addString(job.contentType)
                 .addString(job.caption).addString(job.errorJson).addOffsetDateTime(utc(job.createdAt))
                 .addOffsetDateTime(utc(job.fireAt)).addOffsetDateTime(job.firedAt == null ? null : utc(job.firedAt))
                 .addString(job.carouselJson).addInteger(job.attempt);
-        return connection.preparedQuery(insertSql).execute(arguments).map(rows -> rows.rowCount() == 1);
+        return refusal.map(event -> new EventConsumer.Write(refusedIntakePart, refusedIntakeStatement, event.addTo(arguments)))
+                .orElseGet(() -> new EventConsumer.Write("", intakeSql, arguments));
+    }
+
+    /** {@code $first::type1, $first+1::type2, ...}. */
+    private static String parameters(int first, String... types) {
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < types.length; i++) {
+            list.append(i == 0 ? "" : ", ").append('$').append(first + i).append("::").append(types[i]);
+        }
+        return list.toString();
     }
 
     private static PublishJob job(Row row) {

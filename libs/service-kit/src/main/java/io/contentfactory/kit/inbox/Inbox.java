@@ -4,7 +4,6 @@ import io.contentfactory.contracts.CloudEvent;
 import io.contentfactory.kit.ServiceConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,13 +17,6 @@ public class Inbox {
         this.service = service;
     }
 
-    /** As {@link #firstDelivery(String, CloudEvent)}, inside a transaction of the Vert.x pool on {@code connection}. */
-    public Uni<Boolean> firstDelivery(SqlConnection connection, String consumer, CloudEvent event) {
-        return connection.preparedQuery(insertSql("$1, $2, $3, $4"))
-                .execute(Tuple.of(consumer, event.id(), event.projectid(), event.type()))
-                .map(rows -> rows.rowCount() == 1);
-    }
-
     /** True the first time this consumer sees the event; false for a redelivery. Call inside a transaction. */
     public Uni<Boolean> firstDelivery(String consumer, CloudEvent event) {
         return Panache.getSession().chain(session -> session.createNativeQuery(insertSql("?1, ?2, ?3, ?4"))
@@ -34,6 +26,20 @@ public class Inbox {
                         .setParameter(4, event.type())
                         .executeUpdate())
                 .map(inserted -> inserted == 1);
+    }
+
+    /**
+     * The inbox insert as a part of a data-modifying {@code WITH} statement, named {@code name}: it answers a row only
+     * the first time this consumer sees the event, so the statement's other parts can depend on that. Its values are
+     * {@code $1} to {@code $4} ({@link #arguments}).
+     */
+    public String firstDeliveryPart(String name) {
+        return name + " as (" + insertSql("$1, $2, $3, $4") + " returning 1)";
+    }
+
+    /** The values of {@link #firstDeliveryPart}, the first four of the statement's. */
+    public static Tuple arguments(String consumer, CloudEvent event) {
+        return Tuple.of(consumer, event.id(), event.projectid(), event.type());
     }
 
     /** The inbox insert, with the placeholders of the client that runs it (the pool's or Hibernate's). */

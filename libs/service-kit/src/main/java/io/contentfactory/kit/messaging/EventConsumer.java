@@ -5,10 +5,11 @@ import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.MalformedEventException;
 import io.contentfactory.contracts.events.PipelineEvent;
 import io.contentfactory.kit.inbox.Inbox;
+import io.contentfactory.kit.tenancy.GroupCommit;
 import io.contentfactory.kit.tenancy.TenantScope;
+import io.vertx.mutiny.sqlclient.Tuple;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.BiFunction;
 import org.jboss.logging.Logger;
@@ -24,13 +25,20 @@ public class EventConsumer {
 
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
 
+    /** The part of a {@link #consumeAsOneWrite} statement that answers a row only on the event's first delivery. */
+    public static final String FIRST_DELIVERY = "first_delivery";
+    /** The number of the first parameter a {@link OneWrite} may use: the inbox row takes those before it. */
+    public static final int FIRST_EFFECT_PARAMETER = 5;
+
     private final Inbox inbox;
     private final TenantScope tenantScope;
+    private final GroupCommit writes;
     private final ConsumerConfig config;
 
-    EventConsumer(Inbox inbox, TenantScope tenantScope, ConsumerConfig config) {
+    EventConsumer(Inbox inbox, TenantScope tenantScope, GroupCommit writes, ConsumerConfig config) {
         this.inbox = inbox;
         this.tenantScope = tenantScope;
+        this.writes = writes;
         this.config = config;
     }
 
@@ -55,20 +63,36 @@ public class EventConsumer {
     }
 
     /**
-     * The same, in a transaction of the Vert.x pool bound to the event's project, without Hibernate: for a busy
-     * consumer whose effect is a few statements. The handler runs its statements on the connection it is given.
+     * The same, for an effect that is one statement: the inbox row and the effect are one data-modifying {@code WITH}
+     * statement, committed together with the other writes of the moment ({@link GroupCommit}): the busiest consumers'
+     * path. The effect's statement must change nothing unless {@link #FIRST_DELIVERY} has a row, and numbers its
+     * parameters from {@link #FIRST_EFFECT_PARAMETER}.
      */
-    public <T extends PipelineEvent> Uni<Void> consumeOnPool(String consumer, String rawEvent, Class<T> dataType,
-            ConnectionHandler<T> handler) {
-        return decoded(consumer, rawEvent, dataType, (envelope, context, data) -> tenantScope.inProject(envelope.projectid(),
-                connection -> inbox.firstDelivery(connection, consumer, envelope)
-                        .chain(first -> first ? handler.handle(connection, context, data) : skipDuplicate(consumer, envelope))));
+    public <T extends PipelineEvent> Uni<Void> consumeAsOneWrite(String consumer, String rawEvent, Class<T> dataType,
+            OneWrite<T> effect) {
+        return decoded(consumer, rawEvent, dataType, (envelope, context, data) -> {
+            Write write = effect.of(context, data);
+            String sql = "with " + inbox.firstDeliveryPart(FIRST_DELIVERY) + (write.parts().isEmpty() ? "" : ", " + write.parts())
+                    + " " + write.statement();
+            Tuple arguments = Inbox.arguments(consumer, envelope);
+            for (int i = 0; i < write.arguments().size(); i++) {
+                arguments.addValue(write.arguments().getValue(i));
+            }
+            return writes.writeInProject(envelope.projectid(), sql, arguments).replaceWithVoid();
+        });
     }
 
-    /** The effect of one event on a pool connection, inside the transaction that records the event as processed. */
+    /**
+     * One statement of an effect: {@code parts}, more parts of the {@code WITH} after {@link #FIRST_DELIVERY} (or
+     * empty), then {@code statement}; {@code arguments} are its parameters from {@link #FIRST_EFFECT_PARAMETER} on.
+     */
+    public record Write(String parts, String statement, Tuple arguments) {
+    }
+
+    /** The statement an event's effect is. */
     @FunctionalInterface
-    public interface ConnectionHandler<T extends PipelineEvent> {
-        Uni<Void> handle(SqlConnection connection, EventContext context, T data);
+    public interface OneWrite<T extends PipelineEvent> {
+        Write of(EventContext context, T data);
     }
 
     private interface Processing<T> {
