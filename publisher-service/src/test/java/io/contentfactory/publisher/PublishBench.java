@@ -78,7 +78,7 @@ class PublishBench {
             send(producer, project, "fast-", WARMUP);
             awaitPublished("fast-", WARMUP, Duration.ofMinutes(10));
             CpuShares cpu = new CpuShares(publisher, sandbox);
-            System.out.println("BENCH warmed up; measuring");
+            System.out.println("BENCH warmed up; measuring from " + Instant.now());
             Instant start = Instant.now();
             send(producer, project, "fast-", THROUGHPUT_POSTS);
             Instant sent = Instant.now();

@@ -1,0 +1,101 @@
+package io.contentfactory.publisher;
+
+import static io.contentfactory.publisher.PublishTests.count;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.contentfactory.contracts.events.Platform;
+import io.contentfactory.contracts.events.PostPublishing;
+import io.contentfactory.kit.outbox.Outbox;
+import io.contentfactory.kit.tenancy.GroupCommit;
+import io.contentfactory.testkit.KafkaResource;
+import io.contentfactory.testkit.PostgresResource;
+import io.contentfactory.testkit.SandboxResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Writes that arrive while a group commits share the next transaction, each bound to its own project, and one that
+ * fails there fails alone: the group rolls back and each of its writes runs again by itself, so the others still
+ * commit, once each.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(value = SandboxResource.class, initArgs = @ResourceArg(name = "base-url-properties", value = PublishFlowIT.SANDBOX_URLS))
+@QuarkusTestResource(MediaServer.class)
+class GroupCommitIT {
+
+    private static final String FAILED = "failed: ";
+
+    @Inject
+    GroupCommit writes;
+
+    @Inject
+    Outbox outbox;
+
+    @Test
+    void aWriteThatFailsInItsGroupFailsAloneAndTheOthersCommitOnce() throws Throwable {
+        UUID project = UUID.randomUUID();
+        Outbox.Pending first = event(project);
+        Outbox.Pending second = event(project);
+        Outbox.Pending third = event(project);
+        String insert = outbox.insertFrom("(select 1) one", 1);
+
+        // The slow write goes first, alone; the three after it wait for it and then share one transaction, where
+        // the repeated event id breaks the outbox's unique key.
+        List<String> answers = VertxContextSupport.subscribeAndAwait(() -> Uni.join().all(
+                outcome(writes.writeInProject(project, "select pg_sleep(0.3)", Tuple.tuple())),
+                outcome(writes.writeInProject(project, insert, first.addTo(Tuple.tuple()))),
+                outcome(writes.writeInProject(project, insert, second.addTo(Tuple.tuple()))),
+                outcome(writes.writeInProject(project, insert, first.addTo(Tuple.tuple()))),
+                outcome(writes.writeInProject(project, insert, third.addTo(Tuple.tuple())))).andFailFast());
+
+        assertThat(answers.subList(0, 3)).containsExactly("1", "1", "1");
+        assertThat(answers.get(3)).startsWith(FAILED).contains("outbox_event_id_key");
+        assertThat(answers.get(4)).isEqualTo("1");
+        assertThat(count("select count(*) from publisher.outbox where project_id = '" + project + "'")).isEqualTo(3);
+        for (Outbox.Pending event : List.of(first, second, third)) {
+            assertThat(count("select count(*) from publisher.outbox where event_id = '" + event.eventId() + "'")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void writesThatArriveTogetherShareOneTransactionEachBoundToItsOwnProject() throws Throwable {
+        UUID one = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        String whereAmI = "select txid_current()::text || ' ' || current_setting('app.project_id')";
+
+        List<String> answers = VertxContextSupport.subscribeAndAwait(() -> Uni.join().all(
+                writes.writeInProject(one, "select pg_sleep(0.3)", Tuple.tuple()).map(rows -> "slow"),
+                answer(writes.writeInProject(one, whereAmI, Tuple.tuple())),
+                answer(writes.writeInProject(other, whereAmI, Tuple.tuple())),
+                answer(writes.writeInProject(one, whereAmI, Tuple.tuple()))).andFailFast());
+
+        String transaction = answers.get(1).split(" ")[0];
+        assertThat(answers.subList(1, 4)).containsExactly(transaction + " " + one, transaction + " " + other,
+                transaction + " " + one);
+    }
+
+    private static Uni<String> answer(Uni<io.vertx.mutiny.sqlclient.RowSet<io.vertx.mutiny.sqlclient.Row>> query) {
+        return query.map(rows -> rows.iterator().next().getString(0));
+    }
+
+    private Outbox.Pending event(UUID project) {
+        return outbox.pending(project, new PostPublishing(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                Platform.INSTAGRAM, "group-account", Instant.now()));
+    }
+
+    /** The rows a write changed or returned, or why it failed. */
+    private static Uni<String> outcome(Uni<io.vertx.mutiny.sqlclient.RowSet<io.vertx.mutiny.sqlclient.Row>> write) {
+        return write.map(rows -> Integer.toString(rows.rowCount())).onFailure().recoverWithItem(failure -> FAILED + failure.getMessage());
+    }
+}
