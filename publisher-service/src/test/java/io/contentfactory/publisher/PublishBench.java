@@ -43,8 +43,8 @@ import org.junit.jupiter.api.Test;
 class PublishBench {
 
     private static final int ACCOUNTS = 20;
-    /** Enough publishes for the JIT compilers to settle: in the first 5,000 they take a third of the machine. */
-    private static final int WARMUP = Integer.getInteger("bench.warmup", 8000);
+    /** Enough publishes for the JIT compilers to settle: over the first 5,000 they take a third of the machine. */
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 20000);
     private static final int THROUGHPUT_POSTS = Integer.getInteger("bench.posts", 6000);
     private static final int POLLING_POSTS = Integer.getInteger("bench.polling", 2000);
     private static final int LONG_PROCESSING_MS = Integer.getInteger("bench.long-processing-ms", 40_000);
@@ -89,6 +89,7 @@ class PublishBench {
                     count("select (extract(epoch from max(created_at) - min(created_at)) * 1000)::bigint from publisher.publish_jobs"
                             + " where account_id like 'fast-%' and created_at >= '" + start + "'") / 1000.0));
             report("CPU per publish over that run: " + cpu.perPublish(THROUGHPUT_POSTS));
+            requireEachPublishedOnce(sandbox, "fast-", WARMUP + THROUGHPUT_POSTS);
 
             Sampler sampler = new Sampler(publisher);
             Instant pollingStart = Instant.now();
@@ -149,6 +150,17 @@ class PublishBench {
         properties.put("quarkus.log.category.\"io.contentfactory\".level", "WARN");
         properties.put("factory.publisher.instagram.poll.attempts", "120");
         return properties;
+    }
+
+    /** Speed means nothing if a post went out twice: the sandbox must hold exactly one post per published job. */
+    private static void requireEachPublishedOnce(AppProcess sandbox, String accounts, int jobs) throws java.io.IOException {
+        List<String> accountsOfPosts = RestAssured.get(sandbox.baseUrl() + "/sandbox/instagram/media").then().statusCode(200)
+                .extract().jsonPath().getList("accountId");
+        long posts = accountsOfPosts.stream().filter(account -> account.startsWith(accounts)).count();
+        if (posts != jobs || published(accounts) != jobs) {
+            throw new IllegalStateException(posts + " sandbox posts for " + published(accounts) + " published jobs; expected " + jobs);
+        }
+        report("each of the " + jobs + " published jobs is exactly one post on the sandbox");
     }
 
     private static void processing(AppProcess sandbox, String account, int millis) {
