@@ -27,7 +27,8 @@ import org.jboss.logging.Logger;
  * <p>Each write must stand on its own (a fenced update, an insert guarded by its own condition), since its outcome is
  * whatever its statement answers inside the shared transaction. Should any statement of a group fail, the whole
  * transaction rolls back and every write of the group is run again in a transaction of its own, so one bad write
- * fails alone. A write's answer reaches its caller on the caller's own Vert.x context.
+ * fails alone. Should the COMMIT itself fail after reaching the server, a write may so run twice: a fenced or guarded
+ * write changes nothing the second time. A write's answer reaches its caller on the caller's own Vert.x context.
  */
 @ApplicationScoped
 public class GroupCommit {
