@@ -1,6 +1,7 @@
 package io.contentfactory.publisher.persistence;
 
 import io.contentfactory.kit.ServiceConfig;
+import io.contentfactory.kit.db.Placeholders;
 import io.contentfactory.kit.messaging.EventConsumer;
 import io.contentfactory.kit.outbox.Outbox;
 import io.contentfactory.kit.tenancy.GroupCommit;
@@ -50,16 +51,15 @@ public class PublishJobRows {
                 "container_id = $4, status = 'processing', started_at = $5, updated_at = $5", "id") + ") "
                 + outbox.insertFrom("started", 6);
         int first = EventConsumer.FIRST_EFFECT_PARAMETER;
-        String newJob = "insert into " + jobs + " (project_id, id, post_id, target_id, media_id, platform, account_id, format,"
+        this.intakeSql = "insert into " + jobs + " (project_id, id, post_id, target_id, media_id, platform, account_id, format,"
                 + " media_type, status, media_url, content_type, caption, error_json, created_at, updated_at, fire_at, fired_at,"
-                + " carousel_json, attempt) select " + parameters(first, "uuid", "uuid", "uuid", "uuid", "uuid", "text", "text",
+                + " carousel_json, attempt) select " + Placeholders.typed(first, "uuid", "uuid", "uuid", "uuid", "uuid", "text", "text",
                         "text", "text", "text", "text", "text", "text", "text", "timestamptz") + ", $" + (first + 14) + ", "
-                + parameters(first + 15, "timestamptz", "timestamptz", "text", "int")
+                + Placeholders.typed(first + 15, "timestamptz", "timestamptz", "text", "int")
                 + " where exists (select 1 from " + EventConsumer.FIRST_DELIVERY + ")"
                 + " and not exists (select 1 from " + jobs + " where project_id = $" + first + " and target_id = $" + (first + 3)
                 + " and status in ('published', 'queued', 'processing'))";
-        this.intakeSql = newJob;
-        this.refusedIntakePart = "refused as (" + newJob + " returning id)";
+        this.refusedIntakePart = "refused as (" + intakeSql + " returning id)";
         this.refusedIntakeStatement = outbox.insertFrom("refused", first + INTAKE_PARAMETERS);
         this.publishedSql = "with published as (" + DurableTimer.fireUpdate(jobs, "status = 'published', published_media_id = $4,"
                 + " permalink = $5, published_at = $6, updated_at = $6", "id") + ") " + outbox.insertFrom("published", 7);
@@ -112,15 +112,6 @@ public class PublishJobRows {
                 .addString(job.carouselJson).addInteger(job.attempt);
         return refusal.map(event -> new EventConsumer.Write(refusedIntakePart, refusedIntakeStatement, event.addTo(arguments)))
                 .orElseGet(() -> new EventConsumer.Write("", intakeSql, arguments));
-    }
-
-    /** {@code $first::type1, $first+1::type2, ...}. */
-    private static String parameters(int first, String... types) {
-        StringBuilder list = new StringBuilder();
-        for (int i = 0; i < types.length; i++) {
-            list.append(i == 0 ? "" : ", ").append('$').append(first + i).append("::").append(types[i]);
-        }
-        return list.toString();
     }
 
     private static PublishJob job(Row row) {

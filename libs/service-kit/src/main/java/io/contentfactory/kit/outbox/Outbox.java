@@ -5,6 +5,7 @@ import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.EventType;
 import io.contentfactory.contracts.events.PipelineEvent;
 import io.contentfactory.kit.ServiceConfig;
+import io.contentfactory.kit.db.Placeholders;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -68,12 +69,8 @@ public class Outbox {
      * happen. The event's values are the parameters from {@code $firstParameter} on ({@link Pending#addTo}).
      */
     public String insertFrom(String source, int firstParameter) {
-        StringBuilder values = new StringBuilder();
-        String[] casts = {"uuid", "uuid", "text", "text", "text", "text"};
-        for (int i = 0; i < casts.length; i++) {
-            values.append(i == 0 ? "" : ", ").append('$').append(firstParameter + i).append("::").append(casts[i]);
-        }
-        return "insert into " + service.table("outbox") + COLUMNS + " select " + values + " from " + source;
+        return "insert into " + service.table("outbox") + COLUMNS + " select "
+                + Placeholders.typed(firstParameter, "uuid", "uuid", "text", "text", "text", "text") + " from " + source;
     }
 
     /**

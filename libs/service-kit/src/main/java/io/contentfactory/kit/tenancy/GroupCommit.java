@@ -35,7 +35,7 @@ public class GroupCommit {
 
     private static final Logger LOG = Logger.getLogger(GroupCommit.class);
     /** Writes in one transaction at most: enough to amortize it, few enough to keep one group's round trip short. */
-    static final int MAX_GROUP = 64;
+    private static final int MAX_GROUP = 64;
 
     private final Pool pool;
     private final TenantScope tenancy;
@@ -92,7 +92,7 @@ public class GroupCommit {
                 committing.set(false);
                 continue;
             }
-            commit(group).subscribe().with(ignored -> groupDone(), failure -> groupDone());
+            commit(group).subscribe().with(ignored -> groupDone());
             return;
         }
     }
@@ -102,6 +102,7 @@ public class GroupCommit {
         commitWaiting();
     }
 
+    /** Answers each write of the group; if the group fails, a write alone gets the failure, others run one by one. */
     private Uni<Void> commit(List<Write> group) {
         return pool.withConnection(connection -> pipelined(connection, group))
                 .invoke(answers -> {
@@ -109,8 +110,15 @@ public class GroupCommit {
                         group.get(i).complete(answers.get(i));
                     }
                 })
-                .replaceWithVoid()
-                .onFailure().recoverWithUni(failure -> group.size() == 1 ? alone(group.get(0), failure) : oneByOne(group, failure));
+                .onFailure().invoke(failure -> {
+                    if (group.size() == 1) {
+                        group.get(0).fail(failure);
+                    } else {
+                        oneByOne(group, failure);
+                    }
+                })
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
     }
 
     /** BEGIN, each write after its project's binding (once per run of the same project), COMMIT: one round trip. */
@@ -134,18 +142,12 @@ public class GroupCommit {
                 .with(results -> answerAt.stream().map(at -> (RowSet<Row>) results.get(at)).toList());
     }
 
-    private Uni<Void> alone(Write write, Throwable failure) {
-        write.fail(failure);
-        return Uni.createFrom().voidItem();
-    }
-
     /** The group rolled back: each write runs in a transaction of its own, so only a bad one fails. */
-    private Uni<Void> oneByOne(List<Write> group, Throwable failure) {
+    private void oneByOne(List<Write> group, Throwable failure) {
         LOG.debugf("a group of %d writes rolled back (%s); each runs alone", group.size(), failure.toString());
         for (Write write : group) {
             tenancy.writeInProject(write.projectId(), write.sql(), write.arguments())
                     .subscribe().with(write::complete, write::fail);
         }
-        return Uni.createFrom().voidItem();
     }
 }
