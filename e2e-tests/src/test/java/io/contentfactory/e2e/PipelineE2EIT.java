@@ -58,6 +58,14 @@ class PipelineE2EIT {
         }
     }
 
+    /** bin/factory's defaults apply only where the person left a documented variable unset. */
+    @Test
+    void aVariableThePersonSetReachesTheServiceInsteadOfTheDefault() {
+        Map<String, String> publisher = stack.processEnvironment("publisher-service");
+        assertThat(publisher).containsEntry("FACTORY_PUBLISHER_INSTAGRAM_BASE_URL", Stack.OWN_INSTAGRAM_BASE_URL)
+                .containsEntry("FACTORY_PUBLISHER_TIKTOK_BASE_URL", "http://localhost:" + Stack.port(8090) + "/tiktok");
+    }
+
     @Test
     void aDroppedVideoIsFollowedUntilItIsPublishedMeasuredAndCoached() throws Exception {
         Map<String, String> project = createProject();

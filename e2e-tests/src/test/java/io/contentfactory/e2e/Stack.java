@@ -43,6 +43,28 @@ final class Stack {
         env.put("FACTORY_SCHEDULER_PLAN_HOUR", "PT1S");
         env.put("FACTORY_SCHEDULER_FIRST_SLOT_LEAD", "PT2S");
         env.put("FACTORY_METRICS_MINUTE", "PT0.02S");
+        // A documented variable a person sets wins over bin/factory's default (localhost): the same sandbox, by address.
+        env.put("FACTORY_PUBLISHER_INSTAGRAM_BASE_URL", OWN_INSTAGRAM_BASE_URL);
+    }
+
+    /** The Instagram endpoint this stack's person chose; bin/factory would otherwise point at localhost. */
+    static final String OWN_INSTAGRAM_BASE_URL = "http://127.0.0.1:" + port(8090);
+
+    /** The environment a running service's process received, read from {@code /proc}. */
+    Map<String, String> processEnvironment(String service) {
+        try {
+            String pid = Files.readString(home.resolve("pids").resolve(service + ".pid")).trim();
+            Map<String, String> environment = new HashMap<>();
+            for (String entry : Files.readString(Path.of("/proc", pid, "environ")).split("\u0000")) {
+                int equals = entry.indexOf('=');
+                if (equals > 0) {
+                    environment.put(entry.substring(0, equals), entry.substring(equals + 1));
+                }
+            }
+            return environment;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static int port(int base) {
