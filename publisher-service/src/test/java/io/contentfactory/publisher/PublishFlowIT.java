@@ -12,6 +12,7 @@ import io.contentfactory.contracts.events.PostFailed;
 import io.contentfactory.contracts.events.PostFormat;
 import io.contentfactory.contracts.events.PostPublished;
 import io.contentfactory.contracts.events.PostPublishing;
+import io.contentfactory.contracts.events.PostUnconfirmed;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
 import io.contentfactory.testkit.RowLevelSecurityAudit;
@@ -156,6 +157,80 @@ class PublishFlowIT {
         assertThat(job("select status from publisher.publish_jobs where target_id = '" + due.targetId() + "'"))
                 .containsEntry("status", "published");
         assertThat(kafka.all(Topics.POST_PUBLISHED).stream().filter(r -> r.value().contains(due.targetId().toString()))).hasSize(1);
+    }
+
+    /**
+     * The publish answers too late, and the first read of the account's media (Meta's {@code +0000} timestamps, an
+     * error without {@code error_subcode}) fails too: the outcome is unknown, announced, and reconciled from the same
+     * container until the post is found. No second container, no second post.
+     */
+    @Test
+    void aSlowPublishWhoseFirstReconciliationFailsIsReconciledAgainNeverPublishedTwice() {
+        UUID projectId = connectedProject();
+        armFaults("PUBLISH", "SUCCEEDS_LATE", 1);
+        armFaults("LIST_MEDIA", "SERVER_ERROR", 1);
+        String caption = "Slow answer " + UUID.randomUUID();
+        PostDue due = withCaption(due("cover.jpg"), caption);
+        kafka.send(Topics.POST_DUE, due.postId().toString(), envelope(projectId, due));
+
+        PostUnconfirmed unconfirmed = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.POST_UNCONFIRMED,
+                r -> r.value().contains(due.targetId().toString()), TIMEOUT).value()), PostUnconfirmed.class);
+        assertThat(unconfirmed.needsDecision()).isFalse();
+        assertThat(unconfirmed.reason().code()).isEqualTo("instagram_error_2");
+        assertThat(unconfirmed.reason().details()).doesNotContainKey("graph_subcode");
+        PostPublished published = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.POST_PUBLISHED,
+                r -> r.value().contains(due.targetId().toString()), TIMEOUT).value()), PostPublished.class);
+
+        assertThat(published.jobId()).isEqualTo(unconfirmed.jobId());
+        assertThat(liveWithCaption(caption)).singleElement()
+                .satisfies(media -> assertThat(media.get("id")).isEqualTo(published.externalPostId()));
+        Map<String, String> job = job("select status, container_id, reconcile_attempts from publisher.publish_jobs where target_id = '"
+                + due.targetId() + "'");
+        assertThat(job).containsEntry("status", "published").containsEntry("container_id", unconfirmed.handle());
+        assertThat(Integer.parseInt(job.get("reconcile_attempts"))).isPositive();
+        assertThat(count("select count(*) from publisher.publish_jobs where target_id = '" + due.targetId() + "'")).isEqualTo(1);
+        assertThat(kafka.all(Topics.POST_FAILED)).noneMatch(r -> r.value().contains(due.targetId().toString()));
+    }
+
+    /**
+     * When Instagram cannot be asked for the whole reconciliation window, the job waits for a person's decision: it
+     * is never failed into a retry, and a new post.due for its target makes no new job.
+     */
+    @Test
+    void aPublishWhoseOutcomeStaysUnknownWaitsForAPersonsDecision() {
+        String account = "ig-undecided-" + UUID.randomUUID().toString().substring(0, 8);
+        String token = (String) PublishTests.grant("instagram", Map.of("accountId", account)).get("accessToken");
+        UUID projectId = PublishTests.connect("instagram", account, token, null, null);
+        PublishTests.armFault("instagram", account, "PUBLISH", "SUCCEEDS_LATE", 1);
+        PublishTests.armFault("instagram", account, "LIST_MEDIA", "SERVER_ERROR", 10_000);
+        String caption = "Undecided " + UUID.randomUUID();
+        PostDue due = withCaption(PublishTests.due(Platform.INSTAGRAM, account, PostFormat.FEED_IMAGE, "cover.jpg", "x"), caption);
+        kafka.send(Topics.POST_DUE, due.postId().toString(), envelope(projectId, due));
+
+        kafka.awaitOne(Topics.POST_UNCONFIRMED, r -> r.value().contains(due.targetId().toString())
+                && r.value().contains("\"needsDecision\":true"), TIMEOUT);
+        assertThat(job("select status from publisher.publish_jobs where target_id = '" + due.targetId() + "'"))
+                .containsEntry("status", "needs_decision");
+        kafka.send(Topics.POST_DUE, due.postId().toString(), envelope(projectId, due));
+        PostDue marker = PublishTests.due(Platform.INSTAGRAM, account, PostFormat.FEED_IMAGE, "cover.jpg", "marker");
+        kafka.send(Topics.POST_DUE, marker.postId().toString(), envelope(projectId, marker));
+        await().atMost(TIMEOUT).until(() -> count("select count(*) from publisher.publish_jobs where target_id = '"
+                + marker.targetId() + "'") == 1);
+
+        assertThat(count("select count(*) from publisher.publish_jobs where target_id = '" + due.targetId() + "'")).isEqualTo(1);
+        assertThat(liveWithCaption(caption)).hasSize(1);
+        assertThat(kafka.all(Topics.POST_FAILED)).noneMatch(r -> r.value().contains(due.targetId().toString()));
+    }
+
+    private static PostDue withCaption(PostDue plain, String caption) {
+        return new PostDue(plain.postId(), plain.targetId(), plain.mediaId(), plain.platform(), plain.accountId(),
+                plain.format(), plain.mediaType(), plain.mediaUrl(), plain.contentType(), new CaptionParts(caption, null, List.of()),
+                plain.scheduledAt());
+    }
+
+    private static List<Map<String, Object>> liveWithCaption(String caption) {
+        return RestAssured.get(SandboxResource.sandbox().baseUrl() + "/sandbox/instagram/media")
+                .then().statusCode(200).extract().jsonPath().getList("findAll { it.caption == '" + caption + "' }");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.contentfactory.ingest.fetch;
 
+import io.contentfactory.kit.net.AddressRanges;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;

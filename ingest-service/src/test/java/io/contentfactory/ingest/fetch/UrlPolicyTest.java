@@ -52,6 +52,15 @@ class UrlPolicyTest {
     }
 
     @Test
+    void anIpv6LiteralCarryingLoopbackIsRefused() {
+        for (String url : List.of("https://[2002:7f00:1::]/x.mp4", "https://[2001:0:7f00:1::]/x.mp4",
+                "https://[::ffff:127.0.0.1]/x.mp4", "https://[64:ff9b::7f00:1]/x.mp4")) {
+            assertThatThrownBy(() -> policy.check(UrlPolicy.parse(url))).as(url)
+                    .isInstanceOfSatisfying(ImportRefused.class, e -> assertThat(e.code()).isEqualTo("address_not_allowed"));
+        }
+    }
+
+    @Test
     void theMetadataAddressIsNamedAsSuch() {
         assertThatThrownBy(() -> policy.check(URI.create("https://nat64.example.com/")))
                 .hasMessageContaining("cloud metadata");

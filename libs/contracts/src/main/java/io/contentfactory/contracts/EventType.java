@@ -14,6 +14,7 @@ import io.contentfactory.contracts.events.PostFailed;
 import io.contentfactory.contracts.events.PostPublished;
 import io.contentfactory.contracts.events.PostPublishing;
 import io.contentfactory.contracts.events.PostScheduled;
+import io.contentfactory.contracts.events.PostUnconfirmed;
 import io.contentfactory.contracts.events.ProjectCreated;
 import java.util.Arrays;
 
@@ -31,6 +32,7 @@ public enum EventType {
     POST_PUBLISHING("io.contentfactory.post.publishing.v1", Topics.POST_PUBLISHING, PostPublishing.class),
     POST_PUBLISHED("io.contentfactory.post.published.v1", Topics.POST_PUBLISHED, PostPublished.class),
     POST_FAILED("io.contentfactory.post.failed.v1", Topics.POST_FAILED, PostFailed.class),
+    POST_UNCONFIRMED("io.contentfactory.post.unconfirmed.v1", Topics.POST_UNCONFIRMED, PostUnconfirmed.class),
     MANUAL_POST_REQUIRED("io.contentfactory.post.manual-required.v1", Topics.MANUAL_POST_REQUIRED, ManualPostRequired.class),
     METRICS_COLLECTED("io.contentfactory.metrics.collected.v1", Topics.METRICS_COLLECTED, MetricsCollected.class),
     COACH_INSIGHT_CREATED("io.contentfactory.coach.insight.created.v1", Topics.COACH_INSIGHT_CREATED, CoachInsightCreated.class),

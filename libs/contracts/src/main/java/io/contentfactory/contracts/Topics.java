@@ -27,6 +27,8 @@ public final class Topics {
     public static final String POST_PUBLISHING = "post.publishing";
     public static final String POST_PUBLISHED = "post.published";
     public static final String POST_FAILED = "post.failed";
+    /** Keyed by post id: a publish whose outcome is unknown, being reconciled or waiting for a person's decision. */
+    public static final String POST_UNCONFIRMED = "post.unconfirmed";
     public static final String MANUAL_POST_REQUIRED = "post.manual-required";
     /** Keyed by project id: a project's connection alerts are read together; the volume is tiny. */
     public static final String CONNECTION_NEEDS_REAUTH = "connection.needs-reauth";
@@ -46,6 +48,7 @@ public final class Topics {
             new TopicSpec(POST_PUBLISHING, "post id", 12),
             new TopicSpec(POST_PUBLISHED, "post id", 12),
             new TopicSpec(POST_FAILED, "post id", 12),
+            new TopicSpec(POST_UNCONFIRMED, "post id", 12),
             new TopicSpec(MANUAL_POST_REQUIRED, "post id", 6),
             new TopicSpec(METRICS_COLLECTED, "post id", 12),
             new TopicSpec(COACH_INSIGHT_CREATED, "project id", 6),

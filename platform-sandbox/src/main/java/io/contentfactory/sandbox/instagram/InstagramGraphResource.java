@@ -100,11 +100,13 @@ public class InstagramGraphResource {
     /** The account's media, newest first, as {@code GET /{ig-user-id}/media} lists them. */
     @GET
     @Path("/{accountId}/media")
-    public Map<String, Object> listMedia(@PathParam("accountId") String accountId, @QueryParam("access_token") String token) {
+    public Uni<Map<String, Object>> listMedia(@PathParam("accountId") String accountId, @QueryParam("access_token") String token) {
         sandbox.authorize(accountId, token);
-        List<Map<String, Object>> data = new ArrayList<>();
-        sandbox.mediaOf(accountId).forEach(media -> data.add(mediaFields(media)));
-        return Map.of("data", data);
+        return Faults.apply(faults.take(PLATFORM, accountId, "LIST_MEDIA"), () -> {
+            List<Map<String, Object>> data = new ArrayList<>();
+            sandbox.mediaOf(accountId).forEach(media -> data.add(mediaFields(media)));
+            return Uni.createFrom().item(Map.<String, Object>of("data", data));
+        }, GraphError::forFault);
     }
 
     /** The account's rolling 24 h publishing quota, as {@code GET /{ig-user-id}/content_publishing_limit} answers. */
@@ -171,7 +173,7 @@ public class InstagramGraphResource {
         for (long i = count; i >= 1 && data.size() < page; i--) {
             data.add(Map.of("id", id + "_" + i, "text", COMMENT_TEXTS.get((int) (i % COMMENT_TEXTS.size())),
                     "username", "viewer_" + (i * 7919 % 1000), "like_count", i % 5,
-                    "timestamp", commentTime(published, i, count, now).toString()));
+                    "timestamp", GraphTime.format(commentTime(published, i, count, now))));
         }
         return Map.of("data", data, "summary", Map.of("total_count", count));
     }
@@ -203,7 +205,7 @@ public class InstagramGraphResource {
         fields.put("permalink", media.permalink());
         fields.put("shortcode", media.shortcode());
         fields.put("media_url", media.mediaUrl());
-        fields.put("timestamp", media.timestamp().toString());
+        fields.put("timestamp", GraphTime.format(media.timestamp()));
         fields.put("username", media.accountId());
         return fields;
     }

@@ -170,7 +170,7 @@ public class TikTokResource {
                 data.put("uploaded_bytes", publish.received);
             }
             data.put("publicaly_available_post_id", publish.postId != null && "PUBLIC_TO_EVERYONE".equals(publish.privacyLevel)
-                    ? List.of(Long.parseLong(publish.postId)) : List.of());
+                    ? List.of(publish.postId) : List.of());
             return Uni.createFrom().item(ok(data));
         }, TikTokError::forFault);
     }

@@ -68,6 +68,37 @@ public class PublishJob {
     public Instant startedAt;
     /** 1 for the job a post.due created; each automatic retry is a new job with the next number. */
     public int attempt;
+    /** When the started post's outcome became unknown; null while it is known. */
+    @Column(name = "unconfirmed_since")
+    public Instant unconfirmedSince;
+    /** How often the unknown outcome has been asked after. */
+    @Column(name = "reconcile_attempts")
+    public int reconcileAttempts;
+
+    /** The outcome of the started post is unknown: it is asked after again, never started again. */
+    void markReconciling(Instant since, String reasonJson, Instant at) {
+        status = "reconciling";
+        unconfirmedSince = since;
+        reconcileAttempts++;
+        errorJson = reasonJson;
+        updatedAt = at;
+    }
+
+    /** Asking after it did not tell within the window: a person decides. No new job is made for its target. */
+    void markNeedsDecision(Instant since, String reasonJson, Instant at) {
+        status = "needs_decision";
+        unconfirmedSince = since;
+        errorJson = reasonJson;
+        updatedAt = at;
+    }
+
+    /** A job that blocks a new one for its target: queued, running, or with a started post of unknown fate. */
+    public boolean holdsItsTarget() {
+        return IN_FLIGHT.contains(status);
+    }
+
+    /** The statuses of {@link #holdsItsTarget}; the unique index publish_jobs_one_in_flight_idx lists the same. */
+    public static final java.util.Set<String> IN_FLIGHT = java.util.Set.of("queued", "processing", "reconciling", "needs_decision");
 
     /** What the platform adapter sends for this job. */
     public PublishRequest request() {

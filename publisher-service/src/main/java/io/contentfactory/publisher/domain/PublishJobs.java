@@ -169,7 +169,7 @@ public class PublishJobs {
     }
 
     private static boolean inFlight(PublishJob job) {
-        return "queued".equals(job.status) || "processing".equals(job.status);
+        return job.holdsItsTarget();
     }
 
     private Uni<PublishJob> failPreflight(PublishJob job, PublishError error) {

@@ -4,6 +4,7 @@ import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.events.PostFailed;
 import io.contentfactory.contracts.events.PostPublished;
 import io.contentfactory.contracts.events.PostPublishing;
+import io.contentfactory.contracts.events.PostUnconfirmed;
 import io.contentfactory.contracts.events.PublishError;
 import io.contentfactory.kit.outbox.Outbox;
 import io.contentfactory.kit.tenancy.TenantScope;
@@ -32,8 +33,9 @@ import org.jboss.logging.Logger;
  * Runs queued publish jobs through their platform's adapter, the same way for every platform: the account's quota
  * is checked (over it, the job waits, queued), the container or upload is started and its id stored before anything
  * else, and the adapter takes it to a live post; only then is the job {@code published} with {@code post.published}.
- * Any failure records the job {@code failed} with a structured error; a retryable failure becomes a new job after a
- * backoff, until the attempts run out, and only the final outcome emits {@code post.published} or
+ * A failure before anything was started records the job {@code failed} with a structured error; a retryable one becomes
+ * a new job after a backoff, until the attempts run out. Once a handle is stored, a failure that does not prove
+ * nothing went live leaves the outcome unknown: the job reconciles that handle, never starting another one, and only the final outcome emits {@code post.published} or
  * {@code post.failed}. The token comes from the project's connection; a missing or disabled connection fails the
  * job at once. A job whose runner died is claimed again after its lease and resumes from its stored id instead of
  * starting a second post.
@@ -102,16 +104,80 @@ public class PublishRunner {
             }
             return adapter.start(request, token)
                     .chain(handle -> recordStart(claim, job, handle).chain(stored -> stored
-                            ? adapter.complete(request, token, handle).chain(live -> complete(claim, job, live))
+                            ? proceed(claim, job, token, handle)
                             : leaseLost(job, handle)));
         }));
     }
 
-    /** A job with a stored container or upload goes on from it: the adapter finds out where the platform is. */
+    /**
+     * A job with a stored container or upload goes on from it: the adapter finds out where the platform is. A job
+     * reconciling an unknown outcome comes here too, at each of its backoff's turns.
+     */
     private Uni<Void> resume(TimerClaim claim, PublishJob job, String token) {
-        LOG.infof("job %s resumes from its stored %s handle", job.id, job.platform);
-        return adapters.of(job.platform).complete(job.request(), token, job.containerId)
-                .chain(live -> complete(claim, job, live));
+        LOG.infof("job %s resumes from its stored %s handle (%s)", job.id, job.platform, job.status);
+        return proceed(claim, job, token, job.containerId);
+    }
+
+    /**
+     * Takes a started handle to a live post. From here on a new job (a new container, upload or submission) could
+     * post twice, so a failure ends the job failed only when it proves that nothing went live from this handle or
+     * when no retry could cure it; any other failure leaves the outcome unknown, and the job reconciles this handle.
+     */
+    private Uni<Void> proceed(TimerClaim claim, PublishJob job, String token, String handle) {
+        return adapters.of(job.platform).complete(job.request(), token, handle)
+                .chain(live -> complete(claim, job, live))
+                .onFailure(PublishRunner::leavesOutcomeUnknown)
+                .recoverWithUni(failure -> unconfirmed(claim, job, handle, asPublishError(failure)));
+    }
+
+    private static boolean leavesOutcomeUnknown(Throwable failure) {
+        if (!(failure instanceof PublishFailure publishFailure)) {
+            return true;
+        }
+        return switch (publishFailure.evidence()) {
+            case OUTCOME_UNKNOWN -> true;
+            case NOTHING_LIVE -> false;
+            case NONE -> publishFailure.error().retryable();
+        };
+    }
+
+    /**
+     * The started post's fate is unknown: the job is {@code reconciling} (with {@code post.unconfirmed} the first
+     * time) and is asked after again with a backoff; once the reconciliation window is over, it needs a decision.
+     */
+    private Uni<Void> unconfirmed(TimerClaim claim, PublishJob job, String handle, PublishError reason) {
+        Instant now = Instant.now();
+        Instant since = job.unconfirmedSince != null ? job.unconfirmedSince : now;
+        if (!now.isBefore(since.plus(config.reconcile().window()))) {
+            return needsDecision(claim, job, handle, reason, since);
+        }
+        Instant next = now.plus(config.reconcile().backoffAfter(job.reconcileAttempts));
+        LOG.warnf("job %s: the outcome of %s handle %s is unknown (%s %s); it is asked after again at %s, never restarted",
+                job.id, job.platform, handle, reason.code(), reason.message(), next);
+        return loop.timer().rescheduleWith(claim, next, () -> jobs.findInProject(job.projectId, job.id).chain(row -> {
+                    boolean first = row.unconfirmedSince == null;
+                    row.markReconciling(since, EventCodec.mapper().valueToTree(reason).toString(), now);
+                    return first
+                            ? outbox.record(job.projectId, unconfirmedEvent(row, handle, reason, false)).replaceWithVoid()
+                            : Uni.createFrom().voidItem();
+                }))
+                .invoke(loop::wake);
+    }
+
+    /** The reconciliation window ended without an answer: a person must check the platform and decide. */
+    private Uni<Void> needsDecision(TimerClaim claim, PublishJob job, String handle, PublishError reason, Instant since) {
+        LOG.warnf("job %s: no answer about %s handle %s since %s; it waits for a person's decision", job.id, job.platform,
+                handle, since);
+        return loop.timer().fireWith(claim, () -> jobs.findInProject(job.projectId, job.id).chain(row -> {
+                    row.markNeedsDecision(since, EventCodec.mapper().valueToTree(reason).toString(), Instant.now());
+                    return outbox.record(job.projectId, unconfirmedEvent(row, handle, reason, true)).replaceWithVoid();
+                }))
+                .invoke(loop::wake);
+    }
+
+    private static PostUnconfirmed unconfirmedEvent(PublishJob job, String handle, PublishError reason, boolean needsDecision) {
+        return new PostUnconfirmed(job.postId, job.targetId, job.id, job.platformEnum(), job.accountId, handle, reason,
+                needsDecision, job.unconfirmedSince);
     }
 
     /**

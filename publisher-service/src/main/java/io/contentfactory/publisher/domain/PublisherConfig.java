@@ -20,6 +20,29 @@ public interface PublisherConfig {
 
     Retry retry();
 
+    Reconcile reconcile();
+
+    /**
+     * A started post whose outcome is unknown is asked after again (the same handle, never a new post) with a backoff,
+     * for at most {@code window}; then the job waits for a person's decision.
+     */
+    interface Reconcile {
+        @WithDefault("PT24H")
+        Duration window();
+
+        @WithDefault("PT30S")
+        Duration initialBackoff();
+
+        @WithDefault("PT15M")
+        Duration maxBackoff();
+
+        default Duration backoffAfter(int attempts) {
+            long factor = 1L << Math.min(Math.max(attempts, 0), 20);
+            Duration backoff = initialBackoff().multipliedBy(factor);
+            return backoff.compareTo(maxBackoff()) > 0 ? maxBackoff() : backoff;
+        }
+    }
+
     /** Retryable failures become new jobs after an exponential backoff, up to a number of attempts in all. */
     interface Retry {
         int maxAttempts();

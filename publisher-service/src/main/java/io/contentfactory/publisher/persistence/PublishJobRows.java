@@ -44,7 +44,8 @@ public class PublishJobRows {
         String jobs = service.table("publish_jobs");
         this.claimView = "select j.id, j.project_id, j.lease_epoch, j.post_id, j.target_id, j.media_id, j.platform,"
                 + " j.account_id, j.format, j.media_type, j.status, j.media_url, j.content_type, j.caption, j.container_id,"
-                + " j.created_at, j.carousel_json, j.attempt, c.id, c.status, c.access_token, c.token_key_id"
+                + " j.created_at, j.carousel_json, j.attempt, c.id, c.status, c.access_token, c.token_key_id,"
+                + " j.unconfirmed_since, j.reconcile_attempts"
                 + " from claimed j left join " + service.table("platform_connections") + " c"
                 + " on c.project_id = j.project_id and c.platform = j.platform and c.account_id = j.account_id";
         this.startedSql = "with started as (" + DurableTimer.leasedUpdate(jobs,
@@ -58,7 +59,7 @@ public class PublishJobRows {
                 + Placeholders.typed(first + 15, "timestamptz", "timestamptz", "text", "int")
                 + " where exists (select 1 from " + EventConsumer.FIRST_DELIVERY + ")"
                 + " and not exists (select 1 from " + jobs + " where project_id = $" + first + " and target_id = $" + (first + 3)
-                + " and status in ('published', 'queued', 'processing'))";
+                + " and status in ('published', 'queued', 'processing', 'reconciling', 'needs_decision'))";
         this.refusedIntakePart = "refused as (" + intakeSql + " returning id)";
         this.refusedIntakeStatement = outbox.insertFrom("refused", first + INTAKE_PARAMETERS);
         this.publishedSql = "with published as (" + DurableTimer.fireUpdate(jobs, "status = 'published', published_media_id = $4,"
@@ -133,6 +134,8 @@ public class PublishJobRows {
         job.createdAt = row.getOffsetDateTime(15).toInstant();
         job.carouselJson = row.getString(16);
         job.attempt = row.getInteger(17);
+        job.unconfirmedSince = row.getOffsetDateTime(22) == null ? null : row.getOffsetDateTime(22).toInstant();
+        job.reconcileAttempts = row.getInteger(23);
         return job;
     }
 

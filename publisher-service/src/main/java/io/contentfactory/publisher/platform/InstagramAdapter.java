@@ -15,7 +15,8 @@ import org.jboss.logging.Logger;
  * Instagram's container flow: the container is created (image or reel) and its id stored; its {@code status_code}
  * is polled until {@code FINISHED}; {@code media_publish} is called once; the permalink is read. A container that is
  * already {@code PUBLISHED}, or a publish whose answer never came, is reconciled by asking Instagram instead of being
- * published again.
+ * published again. Once {@code media_publish} was sent or the container seen {@code PUBLISHED}, every failure is
+ * {@link PublishFailure.Evidence#OUTCOME_UNKNOWN}: the runner then reconciles this container, never a new one.
  */
 @ApplicationScoped
 public class InstagramAdapter implements PlatformAdapter {
@@ -74,7 +75,8 @@ public class InstagramAdapter implements PlatformAdapter {
                 .chain(status -> "PUBLISHED".equals(status)
                         ? reconcile(request, token, containerId)
                         : publishOnce(request, token, containerId))
-                .chain(mediaId -> instagram.permalink(mediaId, token).map(permalink -> new LivePost(mediaId, permalink)));
+                .chain(mediaId -> instagram.permalink(mediaId, token).map(permalink -> new LivePost(mediaId, permalink))
+                        .onFailure().transform(failure -> PublishFailure.outcomeUnknown(failure, "publish")));
     }
 
     @Override
@@ -91,7 +93,7 @@ public class InstagramAdapter implements PlatformAdapter {
                     case "IN_PROGRESS" -> Optional.<String>empty();
                     default -> throw new PublishFailure("container_" + status.toLowerCase(), "container " + containerId
                             + " ended in status " + status, "poll", "EXPIRED".equals(status),
-                            Map.of("container_id", containerId, "status_code", status));
+                            Map.of("container_id", containerId, "status_code", status), PublishFailure.Evidence.NOTHING_LIVE);
                 }));
     }
 
@@ -101,10 +103,11 @@ public class InstagramAdapter implements PlatformAdapter {
      */
     private Uni<String> publishOnce(PublishRequest request, String token, String containerId) {
         return instagram.publish(request.accountId(), token, containerId)
-                .onFailure(PublishFailure::isTimeout).recoverWithUni(failure -> instagram.containerStatus(containerId, token)
+                .onFailure(PublishFailure::isUnanswered).recoverWithUni(failure -> instagram.containerStatus(containerId, token)
                         .chain(status -> "PUBLISHED".equals(status)
                                 ? reconcile(request, token, containerId)
-                                : Uni.createFrom().failure(failure)));
+                                : Uni.createFrom().<String>failure(failure))
+                        .onFailure().transform(unknown -> PublishFailure.outcomeUnknown(unknown, "publish")));
     }
 
     /**
@@ -112,7 +115,9 @@ public class InstagramAdapter implements PlatformAdapter {
      * sent, published after the job was created. Instagram does not link a container to its media.
      */
     private Uni<String> reconcile(PublishRequest request, String token, String containerId) {
-        return instagram.recentMedia(request.accountId(), token).map(media -> media.stream()
+        return instagram.recentMedia(request.accountId(), token)
+                .onFailure().transform(failure -> PublishFailure.outcomeUnknown(failure, "publish"))
+                .map(media -> media.stream()
                 .filter(item -> item.caption().equals(request.caption())
                         && !item.timestamp().isBefore(request.createdAt().minusSeconds(60)))
                 .findFirst()
@@ -121,7 +126,7 @@ public class InstagramAdapter implements PlatformAdapter {
                     return item.id();
                 })
                 .orElseThrow(() -> new PublishFailure("publish_unconfirmed", "container " + containerId
-                        + " is PUBLISHED but no post of the account matches this job's caption", "publish", false,
-                        Map.of("container_id", containerId))));
+                        + " is PUBLISHED but no post of the account matches this job's caption yet", "publish", true,
+                        Map.of("container_id", containerId), PublishFailure.Evidence.OUTCOME_UNKNOWN)));
     }
 }

@@ -129,7 +129,7 @@ public class InstagramClient {
                     body.getJsonArray("data", new io.vertx.core.json.JsonArray()).forEach(item -> {
                         JsonObject entry = (JsonObject) item;
                         media.add(new MediaSummary(entry.getString("id"), entry.getString("caption", ""),
-                                Instant.parse(entry.getString("timestamp"))));
+                                graphTime(entry.getString("timestamp"))));
                     });
                     return media;
                 })
@@ -166,6 +166,28 @@ public class InstagramClient {
                 .onFailure().transform(f -> PublishFailure.network(f, "publish"));
     }
 
+    /**
+     * A Graph timestamp: Meta writes {@code 2026-12-02T17:27:23+0000} (no colon in the offset), which
+     * {@link Instant#parse} refuses; the ISO form with a colon or {@code Z} is read too.
+     */
+    static Instant graphTime(String text) {
+        if (text == null) {
+            throw new PublishFailure("instagram_bad_response", "a media item has no timestamp", "publish", true, Map.of());
+        }
+        try {
+            return java.time.OffsetDateTime.parse(text, GRAPH_TIME).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new PublishFailure("instagram_bad_response", "a media item's timestamp is not a date: " + text, "publish",
+                    true, Map.of());
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter GRAPH_TIME = new java.time.format.DateTimeFormatterBuilder()
+            .append(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .optionalStart().appendOffset("+HHMM", "+0000").optionalEnd()
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .toFormatter();
+
     private String url(String path) {
         return baseUrl + "/" + version + "/" + path;
     }
@@ -196,11 +218,12 @@ public class InstagramClient {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("http_status", httpStatus);
         details.put("graph_code", code);
-        if (error.containsKey("error_subcode")) {
-            details.put("graph_subcode", error.getInteger("error_subcode"));
+        // Optional fields are absent, or present as null: both mean "not given".
+        if (error.getValue("error_subcode") instanceof Number subcode) {
+            details.put("graph_subcode", subcode.intValue());
         }
-        if (error.containsKey("fbtrace_id")) {
-            details.put("fbtrace_id", error.getString("fbtrace_id"));
+        if (error.getValue("fbtrace_id") != null) {
+            details.put("fbtrace_id", String.valueOf(error.getValue("fbtrace_id")));
         }
         boolean retryable = RETRYABLE_CODES.contains(code) || httpStatus >= 500;
         return new PublishFailure(code == 190 ? "platform_auth_invalid" : "instagram_error_" + code,

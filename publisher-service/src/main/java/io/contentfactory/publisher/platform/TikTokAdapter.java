@@ -182,7 +182,8 @@ public class TikTokAdapter implements PlatformAdapter {
             case "FAILED" -> {
                 String reason = status.getString("fail_reason", "unknown");
                 throw new PublishFailure("tiktok_" + reason, "TikTok failed publish " + publishId + ": " + reason, "poll",
-                        RETRYABLE_FAIL_REASONS.contains(reason), Map.of("publish_id", publishId, "fail_reason", reason));
+                        RETRYABLE_FAIL_REASONS.contains(reason), Map.of("publish_id", publishId, "fail_reason", reason),
+                        PublishFailure.Evidence.NOTHING_LIVE);
             }
             default -> Optional.empty();
         };

@@ -114,7 +114,8 @@ public class YouTubeAdapter implements PlatformAdapter {
                             case 200, 201 -> Uni.createFrom().item(answer);
                             case 308 -> sendFrom(received(answer.getHeader("Range")), session, token, download);
                             case 404, 410 -> Uni.createFrom().failure(new PublishFailure("youtube_upload_session_expired",
-                                    "the upload session is gone before the upload completed", "upload", true, Map.of()));
+                                    "the upload session is gone before the upload completed", "upload", true, Map.of(),
+                                    PublishFailure.Evidence.NOTHING_LIVE));
                             default -> Uni.createFrom().failure(failure(answer, "upload"));
                         })
                         .eventually(download::delete))
