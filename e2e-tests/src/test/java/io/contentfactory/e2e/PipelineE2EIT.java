@@ -72,6 +72,7 @@ class PipelineE2EIT {
         String projectId = project.get("id");
         String key = keyOf(projectId, "read", "write");
         connectSandboxAccount(key);
+        queueMediaFor(key, "sandbox-ig-account");
         Path inbox = stack.inbox(project.get("slug"));
         await().atMost(STEP).until(() -> Files.isDirectory(inbox));
 
@@ -335,6 +336,13 @@ class PipelineE2EIT {
         given().auth().oauth2(key).contentType("application/json")
                 .body(Map.of("platform", "instagram", "accountId", "sandbox-ig-account", "accessToken", "sandbox-token"))
                 .post("http://localhost:" + Stack.port(8080) + "/v1/connections").then().statusCode(201);
+    }
+
+    /** The project's analysed media are queued for this Instagram account (a new project queues for none). */
+    private static void queueMediaFor(String key, String accountId) {
+        given().auth().oauth2(key).contentType("application/json")
+                .body(Map.of("timeZone", "Europe/Berlin", "autoTargets", List.of(Map.of("platform", "instagram", "accountId", accountId))))
+                .put("http://localhost:" + Stack.port(8080) + "/v1/calendar/settings").then().statusCode(200);
     }
 
     private static Map<String, String> createProject() {

@@ -3,6 +3,7 @@ package io.contentfactory.scheduler;
 import static io.contentfactory.scheduler.SchedulerApi.TIMEOUT;
 import static io.contentfactory.scheduler.SchedulerApi.analysed;
 import static io.contentfactory.scheduler.SchedulerApi.body;
+import static io.contentfactory.scheduler.SchedulerApi.count;
 import static io.contentfactory.scheduler.SchedulerApi.expect;
 import static io.contentfactory.scheduler.SchedulerApi.get;
 import static io.contentfactory.scheduler.SchedulerApi.put;
@@ -97,7 +98,19 @@ class CalendarIT {
         kafka.send(Topics.PROJECT_CREATED, project.toString(), EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(),
                 "/content-factory/api-gateway", project, Instant.now(), created)));
         await().atMost(TIMEOUT).until(() -> "Asia/Tokyo".equals(send(project, "GET", "/v1/calendar/settings", null).path("timeZone")));
-        send(project, "GET", "/v1/calendar/settings", null).then().body("autoTargets[0].accountId", equalTo("sandbox-ig-account"));
+        // No account is queued for until the project names one: a new project has no auto-targets.
+        send(project, "GET", "/v1/calendar/settings", null).then().body("autoTargets", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void analysedMediaOfAProjectWithoutAutoTargetsIsNotQueuedForAnyAccount() {
+        UUID project = UUID.randomUUID();
+        UUID silent = SchedulerApi.analysed(project, MediaType.IMAGE);
+        SchedulerApi.autoTarget(project, "instagram", "sandbox-ig-account");
+        UUID queued = SchedulerApi.analysed(project, MediaType.IMAGE);
+
+        await().atMost(TIMEOUT).until(() -> count("select count(*) from scheduler.post_targets where media_id = '" + queued + "'") == 1);
+        assertThat(count("select count(*) from scheduler.post_targets where media_id = '" + silent + "'")).isZero();
     }
 
     @Test

@@ -45,6 +45,7 @@ class PlanAndFireIT {
     @Test
     void analysedMediaGetsSpacedSlotsAndFiresOnceAtItsSlot() {
         UUID projectId = UUID.randomUUID();
+        SchedulerApi.autoTarget(projectId, "instagram", "sandbox-ig-account");
         List<UUID> media = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
         media.forEach(id -> kafka.send(Topics.MEDIA_ANALYZED, projectId.toString(), analyzed(projectId, id)));
 
@@ -73,6 +74,7 @@ class PlanAndFireIT {
     @Test
     void aPublishedOutcomeIsWrittenBackToTheTarget() {
         UUID projectId = UUID.randomUUID();
+        SchedulerApi.autoTarget(projectId, "instagram", "sandbox-ig-account");
         UUID mediaId = UUID.randomUUID();
         kafka.send(Topics.MEDIA_ANALYZED, projectId.toString(), analyzed(projectId, mediaId));
         PostScheduled scheduled = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.POST_SCHEDULED,

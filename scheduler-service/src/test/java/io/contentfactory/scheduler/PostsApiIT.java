@@ -18,9 +18,11 @@ import io.contentfactory.contracts.Topics;
 import io.contentfactory.contracts.events.MediaType;
 import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.contracts.events.PostDue;
+import io.contentfactory.contracts.events.PostFailed;
 import io.contentfactory.contracts.events.PostFormat;
 import io.contentfactory.contracts.events.PostPublished;
 import io.contentfactory.contracts.events.PostPublishing;
+import io.contentfactory.contracts.events.PublishError;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -85,6 +87,36 @@ class PostsApiIT {
         get(project, "/v1/posts/" + id).then().body("targets[0].permalink", equalTo("https://sandbox/p/42"))
                 .body("targets[0].externalPostId", equalTo("17900042"));
         get(UUID.randomUUID(), "/v1/posts/" + id).then().statusCode(404);
+    }
+
+    /**
+     * A target that failed for a cause a person can mend (no connection for the account) does not lock its post: once
+     * the account is connected the same upsert plans it again and it fires again. A published target still locks it.
+     */
+    @Test
+    void aFailedTargetIsPlannedAgainOnceItsCauseIsFixedAndAPublishedOneStaysLocked() {
+        UUID project = UUID.randomUUID();
+        UUID media = analysed(project, MediaType.IMAGE);
+        String ref = "fixable-" + UUID.randomUUID();
+        String id = put(project, ref, body(List.of(media), "feed_image", Instant.now().plusSeconds(1).toString())).path("id");
+        PostDue first = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.POST_DUE, r -> r.value().contains(id), TIMEOUT).value()),
+                PostDue.class);
+        kafka.send(Topics.POST_FAILED, first.postId().toString(), EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(),
+                "/content-factory/publisher-service", project, Instant.now(), new PostFailed(first.postId(), first.targetId(), media,
+                        UUID.randomUUID(), Platform.INSTAGRAM, first.accountId(), new PublishError("connection_not_found",
+                                "this project has no instagram connection", "connection", false, Map.of())))));
+        await().atMost(TIMEOUT).until(() -> "failed".equals(get(project, "/v1/posts/" + id).path("targets[0].status")));
+
+        put(project, ref, body(List.of(media), "feed_image", Instant.now().plusSeconds(1).toString())).then().statusCode(200)
+                .body("targets[0].status", equalTo("planned")).body("targets[0].id", equalTo(first.targetId().toString()));
+        await().atMost(TIMEOUT).until(() -> kafka.all(Topics.POST_DUE).stream().filter(r -> r.value().contains(id)).count() == 2);
+
+        PostPublished published = new PostPublished(first.postId(), first.targetId(), media, UUID.randomUUID(), Platform.INSTAGRAM,
+                first.accountId(), PostFormat.FEED_IMAGE, "17900077", "https://sandbox/p/77", "caption", Instant.now());
+        kafka.send(Topics.POST_PUBLISHED, first.postId().toString(), EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(),
+                "/content-factory/publisher-service", project, Instant.now(), published)));
+        await().atMost(TIMEOUT).until(() -> "published".equals(get(project, "/v1/posts/" + id).path("targets[0].status")));
+        put(project, ref, body(List.of(media), "feed_image", "auto")).then().statusCode(409).body("code", equalTo("post_locked"));
     }
 
     @Test

@@ -95,6 +95,12 @@ final class SchedulerApi {
         }
     }
 
+    /** The project queues its analysed media for this one account from now on. */
+    static void autoTarget(UUID project, String platform, String accountId) {
+        send(project, "PUT", "/v1/calendar/settings", Map.of("timeZone", "UTC",
+                "autoTargets", List.of(Map.of("platform", platform, "accountId", accountId)))).then().statusCode(200);
+    }
+
     static Response send(UUID project, String method, String path, Object body) {
         var request = RestAssured.given().auth().oauth2(TOKENS.valid(project, "read", "write")).contentType("application/json");
         if (body != null) {

@@ -26,14 +26,17 @@ import java.util.stream.Collectors;
 
 /**
  * Posts a project drives through the API: {@code PUT /v1/posts/{clientRef}} creates or updates one, as often as the
- * project's cron likes. A post whose target has started publishing (due, published, failed or awaiting a person)
- * no longer changes; canceling it needs every target still planned.
+ * project's cron likes. A post whose target has started publishing (due, publishing, published or awaiting a person)
+ * no longer changes; a failed target is planned again by the next upsert. Canceling needs every target still planned.
  */
 @ApplicationScoped
 public class Posts {
 
-    /** Target statuses that mean the target left the plan: the post is then fixed. */
-    private static final Set<String> STARTED = Set.of("due", "publishing", "published", "failed", "awaiting_manual");
+    /**
+     * Target statuses that mean the target left the plan: the post is then fixed. A failed target does not fix its post:
+     * once the cause is mended (a connection made or enabled, another media chosen) the post is planned again.
+     */
+    private static final Set<String> STARTED = Set.of("due", "publishing", "published", "awaiting_manual");
     /** A manual target can be marked posted while it waits for its slot or for the person. */
     private static final Set<String> MARKABLE = Set.of("queued", "planned", "awaiting_manual");
 
@@ -194,7 +197,7 @@ public class Posts {
                 wanted.add(key(wish.platform().name().toLowerCase(), wish.accountId()));
                 Optional<PostTarget> kept = current.stream().filter(t -> !"canceled".equals(t.status)
                         && key(t.platform, t.accountId).equals(key(wish.platform().name().toLowerCase(), wish.accountId()))).findFirst();
-                work.add(kept.map(target -> reschedule(post, target, wish, request, media))
+                work.add(kept.map(target -> reopenIfFailed(target).chain(() -> reschedule(post, target, wish, request, media)))
                         .orElseGet(() -> newTarget(post, wish, request, media)));
             }
             current.stream().filter(t -> ("planned".equals(t.status) || "queued".equals(t.status)) && !wanted.contains(key(t.platform, t.accountId)))
@@ -218,6 +221,21 @@ public class Posts {
         target.scheduledAt = request.scheduledAt();
         target.fireAt = request.scheduledAt();
         return targets.persist(target).call(() -> outbox.record(post.projectId, Planner.scheduled(target, post)));
+    }
+
+    /** A failed target is queued again, as if new: the planner gives it a slot unless the request names one. */
+    private Uni<Void> reopenIfFailed(PostTarget target) {
+        if (!"failed".equals(target.status)) {
+            return Uni.createFrom().voidItem();
+        }
+        // The same change on the loaded entity, so that flushing it does not write the failure back.
+        target.status = "queued";
+        target.slotSource = "planner";
+        target.scheduledAt = null;
+        target.fireAt = null;
+        target.errorJson = null;
+        target.queuedAt = Instant.now();
+        return targets.reopenFailed(target.projectId, target.id);
     }
 
     private Uni<PostTarget> reschedule(Post post, PostTarget target, PostRequest.Target wish, PostRequest request,

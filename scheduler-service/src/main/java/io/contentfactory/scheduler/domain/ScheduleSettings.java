@@ -40,18 +40,19 @@ public record ScheduleSettings(ZoneId zone, PostingWindows windows, Map<Platform
         }
     }
 
-    /** A project that never saved settings: UTC, always open, no caps, the service's default account, flat weights. */
-    public static ScheduleSettings defaults(SchedulerConfig config) {
-        return new ScheduleSettings(ZoneId.of("UTC"), PostingWindows.always(), Map.of(),
-                List.of(new AutoTarget(Platform.valueOf(config.defaultPlatform().toUpperCase(Locale.ROOT)), config.defaultAccount())),
-                false, Map.of());
+    /**
+     * A project that never saved settings: UTC, always open, no caps, flat weights, and no auto-targets: nothing is
+     * queued for an account until the project names it.
+     */
+    public static ScheduleSettings defaults() {
+        return new ScheduleSettings(ZoneId.of("UTC"), PostingWindows.always(), Map.of(), List.of(), false, Map.of());
     }
 
-    public static ScheduleSettings of(ProjectSettings stored, SchedulerConfig config) {
+    public static ScheduleSettings of(ProjectSettings stored) {
         if (stored == null) {
-            return defaults(config);
+            return defaults();
         }
-        List<AutoTarget> autoTargets = stored.autoTargetsJson == null ? defaults(config).autoTargets()
+        List<AutoTarget> autoTargets = stored.autoTargetsJson == null ? List.<AutoTarget>of()
                 : read(stored.autoTargetsJson, new TypeReference<List<AutoTarget>>() { });
         return new ScheduleSettings(ZoneId.of(stored.timeZone), windowsOf(stored.windowsJson),
                 byPlatform(stored.dailyCapsJson, new TypeReference<Map<String, Integer>>() { }),

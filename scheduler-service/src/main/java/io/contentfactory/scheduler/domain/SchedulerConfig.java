@@ -20,10 +20,6 @@ public interface SchedulerConfig {
     /** How often queues with targets beyond the horizon are planned again. */
     Duration replanEvery();
 
-    String defaultPlatform();
-
-    String defaultAccount();
-
     Duration lease();
 
     /** How many due targets one claim takes and fires in one transaction. */

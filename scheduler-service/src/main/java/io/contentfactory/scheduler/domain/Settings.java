@@ -11,15 +11,13 @@ import java.util.UUID;
 public class Settings {
 
     private final ProjectSettingsRepository rows;
-    private final SchedulerConfig config;
 
-    Settings(ProjectSettingsRepository rows, SchedulerConfig config) {
+    Settings(ProjectSettingsRepository rows) {
         this.rows = rows;
-        this.config = config;
     }
 
     public Uni<ScheduleSettings> of(UUID projectId) {
-        return rows.findById(projectId).map(row -> ScheduleSettings.of(row, config));
+        return rows.findById(projectId).map(ScheduleSettings::of);
     }
 
     /**

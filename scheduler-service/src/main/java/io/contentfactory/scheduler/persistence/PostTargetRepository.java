@@ -91,6 +91,18 @@ public class PostTargetRepository implements PanacheRepositoryBase<PostTarget, U
         return Panache.getSession().chain(s -> s.createNativeQuery(sql).setParameter(1, projectId).executeUpdate()).replaceWithVoid();
     }
 
+    /**
+     * A failed target goes back into its queue, its timer unfired and any claim on it fenced: a person fixed the cause
+     * (connected the account, say) and plans the post again. Only a failed target moves.
+     */
+    public Uni<Void> reopenFailed(UUID projectId, UUID id) {
+        String sql = "update " + service.table("post_targets") + " set status = 'queued', slot_source = 'planner', scheduled_at = null,"
+                + " fire_at = null, fired_at = null, error_json = null, queued_at = now(), lease_epoch = lease_epoch + 1,"
+                + " lease_until = null where project_id = ?1 and id = ?2 and status = 'failed'";
+        return Panache.getSession().chain(s -> s.createNativeQuery(sql).setParameter(1, projectId).setParameter(2, id)
+                .executeUpdate()).replaceWithVoid();
+    }
+
     /** The project's queues that have targets waiting. */
     public Uni<List<QueueKey>> queuesWaiting(UUID projectId) {
         String hql = "select distinct t.platform, t.accountId from PostTarget t where t.projectId = ?1 and t.status = 'queued'";

@@ -28,6 +28,16 @@ public class Inbox {
                 .map(inserted -> inserted == 1);
     }
 
+    /** Whether this consumer has processed the event already. Call inside a transaction bound to the event's project. */
+    public Uni<Boolean> processed(String consumer, CloudEvent event) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("select count(*) from " + service.table("inbox")
+                                + " where consumer = ?1 and event_id = ?2", Long.class)
+                        .setParameter(1, consumer)
+                        .setParameter(2, event.id())
+                        .getSingleResult())
+                .map(count -> count > 0);
+    }
+
     /**
      * The inbox insert as a part of a data-modifying {@code WITH} statement, named {@code name}: it answers a row only
      * the first time this consumer sees the event, so the statement's other parts can depend on that. Its values are

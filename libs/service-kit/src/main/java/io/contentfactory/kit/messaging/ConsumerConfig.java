@@ -15,4 +15,8 @@ public interface ConsumerConfig {
 
     @WithDefault("5s")
     Duration maxBackoff();
+
+    /** The longest wait between two tries while the database is out (an outage is waited out, never dead-lettered). */
+    @WithDefault("10s")
+    Duration maxOutageBackoff();
 }

@@ -16,8 +16,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs an event handler exactly once per event id: decode, then in one transaction bind the event's project,
- * record the id in the inbox and apply the effect. Transient failures are retried with exponential backoff; a malformed
- * event is not. A failure that survives the retries fails the returned {@link Uni}, which nacks the Kafka
+ * record the id in the inbox and apply the effect. An outage of the database is waited out for as long as it lasts
+ * ({@link Outage}); other transient failures are retried with exponential backoff; a malformed event is not. A
+ * failure of the event's own that survives the retries fails the returned {@link Uni}, which nacks the Kafka
  * message, and the channel's {@code dead-letter-queue} strategy moves it, with its reason, to the dead-letter topic.
  */
 @ApplicationScoped
@@ -34,8 +35,13 @@ public class EventConsumer {
     private final TenantScope tenantScope;
     private final GroupCommit writes;
     private final ConsumerConfig config;
+    private final Outage outage;
+    private final ConsumerOutages outages;
 
-    EventConsumer(Inbox inbox, TenantScope tenantScope, GroupCommit writes, ConsumerConfig config) {
+    EventConsumer(Inbox inbox, TenantScope tenantScope, GroupCommit writes, ConsumerConfig config, Outage outage,
+            ConsumerOutages outages) {
+        this.outage = outage;
+        this.outages = outages;
         this.inbox = inbox;
         this.tenantScope = tenantScope;
         this.writes = writes;
@@ -52,14 +58,17 @@ public class EventConsumer {
      * The same, for an effect whose slow part (fetching, computing, calling other services) must not hold a
      * transaction open: {@code prepare} runs first, outside any transaction, and what it returns is applied in the
      * transaction that records the event. A redelivered or retried event is prepared again, so preparing must leave
-     * nothing behind that matters twice.
+     * nothing behind that matters twice. An event processed already is not prepared again (a redelivery after a
+     * rebalance, say): its preparation may be costly, and may write what the event's first processing wrote.
      */
     public <T extends PipelineEvent, P> Uni<Void> consume(String consumer, String rawEvent, Class<T> dataType,
             BiFunction<EventContext, T, Uni<P>> prepare, PreparedHandler<T, P> handler) {
-        return decoded(consumer, rawEvent, dataType, (envelope, context, data) -> Uni.createFrom().deferred(() -> prepare.apply(context, data))
-                .chain(prepared -> Panache.withTransaction(() -> tenantScope.bind(envelope.projectid())
-                        .chain(() -> inbox.firstDelivery(consumer, envelope))
-                        .chain(first -> first ? handler.handle(context, data, prepared) : skipDuplicate(consumer, envelope)))));
+        return decoded(consumer, rawEvent, dataType, (envelope, context, data) -> Panache.withTransaction(
+                        () -> tenantScope.bind(envelope.projectid()).chain(() -> inbox.processed(consumer, envelope)))
+                .chain(processed -> processed ? skipDuplicate(consumer, envelope) : Uni.createFrom().deferred(() -> prepare.apply(context, data))
+                        .chain(prepared -> Panache.withTransaction(() -> tenantScope.bind(envelope.projectid())
+                                .chain(() -> inbox.firstDelivery(consumer, envelope))
+                                .chain(first -> first ? handler.handle(context, data, prepared) : skipDuplicate(consumer, envelope))))));
     }
 
     /**
@@ -111,11 +120,37 @@ public class EventConsumer {
             return Uni.createFrom().failure(e);
         }
         EventContext context = EventContext.of(envelope);
-        return Uni.createFrom().deferred(() -> processing.run(envelope, context, data))
+        return outlastingOutages(consumer, envelope, Uni.createFrom().deferred(() -> processing.run(envelope, context, data)))
                 .onFailure(EventConsumer::retryable)
                 .invoke(failure -> LOG.warnf("%s: event %s failed, retrying: %s", consumer, envelope.id(), failure.toString()))
                 .onFailure(EventConsumer::retryable)
                 .retry().withBackOff(config.initialBackoff(), config.maxBackoff()).atMost(config.maxRetries());
+    }
+
+    /**
+     * An outage (the database unreachable, restarting or out of connections) is waited out, however long it lasts,
+     * with a capped backoff: the event is held, so its partition pauses and keeps its order, readiness is down
+     * meanwhile, and nothing goes to the dead-letter topic. Only the event's own failures count towards it.
+     */
+    private Uni<Void> outlastingOutages(String consumer, CloudEvent envelope, Uni<Void> processing) {
+        boolean[] waiting = {false};
+        return processing
+                .onFailure(outage::is).invoke(failure -> {
+                    outages.tried(consumer);
+                    if (!waiting[0]) {
+                        waiting[0] = true;
+                        outages.started(consumer);
+                        LOG.warnf("%s: event %s waits for the database: %s", consumer, envelope.id(), failure.toString());
+                    }
+                })
+                .onFailure(outage::is).retry().withBackOff(config.initialBackoff(), config.maxOutageBackoff()).indefinitely()
+                .onTermination().invoke(() -> {
+                    if (waiting[0]) {
+                        waiting[0] = false;
+                        outages.ended(consumer);
+                        LOG.infof("%s: event %s goes on; the database answers again", consumer, envelope.id());
+                    }
+                });
     }
 
     /** Applies what was prepared for one event, inside the transaction that records it as processed. */
