@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(CountingUpstream.class)
+@QuarkusTestResource(value = CountingUpstream.class, restrictToAnnotatedClass = true)
 class IdempotencyIT {
 
     private static final String OPERATOR = "Bearer test-operator-token";

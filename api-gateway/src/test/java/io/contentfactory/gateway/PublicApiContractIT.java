@@ -109,6 +109,55 @@ class PublicApiContractIT {
         assertThat(getMedia.path("parameters").toString()).contains("#/components/parameters/RequestId");
     }
 
+    /**
+     * What Redocly's and Spectral's recommended rules ask of the document: every operation has a documented 2xx
+     * with a typed body (or none, for 204), every component is used, no schema is described two ways, no route lacks
+     * its service's description.
+     */
+    @Test
+    void everyOperationHasATypedSuccessAndEveryComponentIsUsedAndDescribedOnce() throws Exception {
+        JsonNode document = document();
+        List<String> untyped = new ArrayList<>();
+        JsonNode paths = document.path("paths");
+        for (String path : names(paths)) {
+            for (String method : names(paths.path(path))) {
+                JsonNode responses = paths.path(path).path(method).path("responses");
+                boolean typed = names(responses).stream().filter(status -> status.startsWith("2")).anyMatch(status ->
+                        status.equals("204") || hasSchema(responses.path(status).path("content")));
+                if (!typed) {
+                    untyped.add(method.toUpperCase() + " " + path);
+                }
+            }
+        }
+        assertThat(untyped).as("operations without a typed success response").isEmpty();
+
+        String text = document.toString();
+        List<String> unused = new ArrayList<>();
+        JsonNode components = document.path("components");
+        for (String part : List.of("schemas", "parameters", "responses")) {
+            for (String name : names(components.path(part))) {
+                if (!text.contains("\"#/components/" + part + "/" + name + "\"")) {
+                    unused.add(part + "/" + name);
+                }
+            }
+        }
+        assertThat(unused).as("components no route uses").isEmpty();
+        assertThat(document.has("x-conflicting-schemas")).as("schemas two services describe differently: %s",
+                document.path("x-conflicting-schemas")).isFalse();
+        assertThat(document.has("x-unavailable-services")).as("routes whose service gave no description: %s",
+                document.path("x-unavailable-services")).isFalse();
+    }
+
+    private static boolean hasSchema(JsonNode content) {
+        for (String mediaType : names(content)) {
+            JsonNode schema = content.path(mediaType).path("schema");
+            if (schema.has("$ref") || schema.has("type") || schema.has("oneOf") || schema.has("allOf")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Test
     void swaggerUiOffersThePublicDocument() {
         String page = given().get("/q/swagger-ui/").then().statusCode(200).extract().asString();

@@ -83,11 +83,13 @@ class DatabaseOutageIT {
                 "24h", Instant.now(), 1000, 80, 0, 0, 0);
     }
 
-    private static long insights(MetricsCollected metrics) throws Exception {
+    private static long insights(MetricsCollected metrics) {
         try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select count(*) from coach.ai_coach_insights where target_id = '" + metrics.targetId() + "'")) {
             rs.next();
             return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -99,6 +99,7 @@ public class PublicApiDocument {
         ObjectNode components = document.putObject("components");
         ObjectNode schemas = components.putObject("schemas");
         ArrayNode unavailable = JSON.createArrayNode();
+        ArrayNode conflicts = JSON.createArrayNode();
         for (int i = 0; i < resources.size(); i++) {
             String resource = resources.get(i);
             Optional<ObjectNode> service = described.get(i);
@@ -107,16 +108,50 @@ public class PublicApiDocument {
                 continue;
             }
             copyOwnedPaths(resource, service.get(), paths, resources);
-            copySchemas(service.get(), schemas);
+            copySchemas(service.get(), schemas, conflicts);
         }
         schemas.setAll((ObjectNode) EDGE.get("schemas").deepCopy());
         for (String part : List.of("securitySchemes", "parameters", "responses")) {
             components.set(part, EDGE.get(part).deepCopy());
         }
+        keepOnlyReferenced(components, paths);
         if (!unavailable.isEmpty()) {
             document.set("x-unavailable-services", unavailable);
         }
+        if (!conflicts.isEmpty()) {
+            document.set("x-conflicting-schemas", conflicts);
+        }
         return document;
+    }
+
+    /**
+     * Drops the components no public route reaches: a service describes its internal routes' schemas too, and the
+     * edge's parts apply only where a route uses them.
+     */
+    private static void keepOnlyReferenced(ObjectNode components, JsonNode paths) {
+        Set<String> reached = new java.util.HashSet<>();
+        java.util.Deque<JsonNode> pending = new java.util.ArrayDeque<>(List.of(paths));
+        while (!pending.isEmpty()) {
+            JsonNode node = pending.pop();
+            if (node.isObject() && node.path("$ref").isTextual() && reached.add(node.get("$ref").asText())) {
+                String[] ref = node.get("$ref").asText().replaceFirst("^#/components/", "").split("/", 2);
+                if (ref.length == 2 && components.path(ref[0]).has(ref[1])) {
+                    pending.push(components.get(ref[0]).get(ref[1]));
+                }
+            }
+            node.elements().forEachRemaining(pending::push);
+        }
+        for (String part : List.of("schemas", "parameters", "responses")) {
+            if (components.get(part) instanceof ObjectNode entries) {
+                entries.retain(names(entries).stream().filter(name -> reached.contains("#/components/" + part + "/" + name)).toList());
+            }
+        }
+    }
+
+    private static List<String> names(ObjectNode object) {
+        List<String> names = new java.util.ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private ObjectNode info() {
@@ -162,6 +197,9 @@ public class PublicApiDocument {
         }
         ObjectNode responses = operation.has("responses") ? (ObjectNode) operation.get("responses") : operation.putObject("responses");
         JsonNode edgeResponses = EDGE.get("x-edge-responses");
+        // Only the gateway answers these: a service's own description of them never reaches a client.
+        edgeResponses.get("edge-owned").fields().forEachRemaining(entry ->
+                responses.putObject(entry.getKey()).put("$ref", "#/components/responses/" + entry.getValue().asText()));
         addMissingResponses(responses, edgeResponses.get("all"));
         if (WRITE_METHODS.contains(method)) {
             addMissingResponses(responses, edgeResponses.get("write"));
@@ -176,13 +214,15 @@ public class PublicApiDocument {
         });
     }
 
-    private static void copySchemas(ObjectNode service, ObjectNode schemas) {
+    /** Copies a service's schemas; one another service describes differently keeps the first description, and is listed. */
+    private static void copySchemas(ObjectNode service, ObjectNode schemas, ArrayNode conflicts) {
         JsonNode serviceSchemas = service.path("components").path("schemas");
         for (Iterator<Map.Entry<String, JsonNode>> it = serviceSchemas.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> schema = it.next();
             JsonNode existing = schemas.get(schema.getKey());
             if (existing != null && !existing.equals(schema.getValue())) {
                 LOG.warnf("two services describe schema %s differently; the first description is kept", schema.getKey());
+                conflicts.add(schema.getKey());
                 continue;
             }
             schemas.set(schema.getKey(), schema.getValue().deepCopy());

@@ -52,7 +52,7 @@ public class PublishJobResource {
         this.caller = caller;
     }
 
-    public record Caption(@Size(max = 10_000) String body, @Size(max = 1_000) String disclosure, @Size(max = 200) List<String> hashtags) {
+    public record Caption(@Size(max = 10_000) String body, @Size(max = 1_000) String disclosure, @Size(max = 100) List<String> hashtags) {
     }
 
     /** One carousel item: a JPEG image or a video ({@code mediaType} image or video; image if absent). */

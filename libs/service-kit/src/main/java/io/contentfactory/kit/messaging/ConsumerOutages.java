@@ -5,18 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Which consumers are waiting out an outage right now (their event held, their partitions paused): readiness is
- * down while any is, so that an orchestrator sends no traffic and an operator sees why. Also a gauge per consumer.
+ * Which consumers are waiting out an outage right now (their event held, their partitions paused), as a gauge per
+ * consumer, and how often they tried meanwhile; {@link ConsumersReadiness} reports it.
  */
-@Readiness
 @ApplicationScoped
-public class ConsumerOutages implements HealthCheck {
+public class ConsumerOutages {
 
     private final Map<String, AtomicInteger> waiting = new ConcurrentHashMap<>();
     private final MeterRegistry registry;
@@ -47,14 +42,6 @@ public class ConsumerOutages implements HealthCheck {
             }
         });
         return now;
-    }
-
-    @Override
-    public HealthCheckResponse call() {
-        Map<String, Integer> now = waiting();
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("event consumers").status(now.isEmpty());
-        now.forEach((consumer, count) -> response.withData(consumer, count + " event(s) waiting for the database"));
-        return response.build();
     }
 
     private AtomicInteger counter(String consumer) {
