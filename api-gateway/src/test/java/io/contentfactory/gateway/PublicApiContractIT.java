@@ -89,7 +89,6 @@ class PublicApiContractIT {
         JsonNode document = document();
 
         assertThat(document.path("openapi").asText()).isEqualTo("3.1.0");
-        // The idempotency tests' counting upstream ("echo") has no description; ingest-service must have one.
         assertThat(document.path("x-unavailable-services").toString()).doesNotContain("media").doesNotContain("connections")
                 .doesNotContain("publish-jobs").doesNotContain("posts");
         assertThat(names(document.path("paths"))).contains("/v1/publish-jobs", "/v1/publish-jobs/{id}")

@@ -20,6 +20,7 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
     private static final String IMPORT_SOURCE_PORT = "content-factory.test.gateway-import-source.port";
     private static final String ANALYSIS_TO_INGEST = "Z2F0ZXdheS1pdC1hbmFseXNpcy10by1pbmdlc3Qta2V5";
     private static final String PUBLISHER_TO_INGEST = "Z2F0ZXdheS1pdC1wdWJsaXNoZXItdG8taW5nZXN0LWtleQ";
+    private static final String SCHEDULER_TO_INGEST = "Z2F0ZXdheS1pdC1zY2hlZHVsZXItdG8taW5nZXN0LWtleQ";
     static final Path INBOX = Path.of("target/gateway-it-inbox").toAbsolutePath();
     private static AppProcess ingest;
     private static AppProcess publisher;
@@ -36,6 +37,7 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
                     "factory.ingest.asset-urls.signing-key", "Z2F0ZXdheS1pdC1hc3NldC11cmwta2V5LW5vdC1mb3ItcHJvZHVjdGlvbg==",
                     "factory.ingest.internal.publisher-service-key", PUBLISHER_TO_INGEST,
                     "factory.ingest.internal.analysis-service-key", ANALYSIS_TO_INGEST,
+                    "factory.ingest.internal.scheduler-service-key", SCHEDULER_TO_INGEST,
                     "factory.ingest.importing.trusted-origins", importSourceUrl(""))),
                     Duration.ofSeconds(90));
             // Media comes from ingest-service's asset URLs (plain http here); no platform is reachable: jobs that pass
@@ -57,7 +59,8 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
                     "factory.analysis.ingest.base-url", ingest.baseUrl(),
                     "factory.analysis.ingest.call-key", ANALYSIS_TO_INGEST)),
                     Duration.ofSeconds(90));
-            scheduler = AppProcess.start("scheduler-service", Path.of("../scheduler-service"), common("scheduler-service"),
+            scheduler = AppProcess.start("scheduler-service", Path.of("../scheduler-service"), with(common("scheduler-service"),
+                    Map.of("factory.scheduler.ingest.base-url", ingest.baseUrl(), "factory.scheduler.ingest.call-key", SCHEDULER_TO_INGEST)),
                     Duration.ofSeconds(90));
         }
         return Map.of("factory.gateway.upstream.media", ingest.baseUrl(),

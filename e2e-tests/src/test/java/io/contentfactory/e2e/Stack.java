@@ -50,6 +50,25 @@ final class Stack {
     /** The Instagram endpoint this stack's person chose; bin/factory would otherwise point at localhost. */
     static final String OWN_INSTAGRAM_BASE_URL = "http://127.0.0.1:" + port(8090);
 
+    /**
+     * What the stack's logs show that a newcomer would take for trouble: ERROR lines and stack traces, each with its
+     * log's name. A service killed on purpose (kill -9) logs nothing, so nothing here is provoked by the tests.
+     */
+    List<String> logProblems() throws IOException {
+        List<String> problems = new ArrayList<>();
+        try (var logs = Files.list(home.resolve("logs"))) {
+            for (Path log : logs.sorted().toList()) {
+                String name = log.getFileName().toString();
+                for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                    if (line.contains(" ERROR ") || line.startsWith("\tat ") || line.startsWith("Caused by: ")) {
+                        problems.add(name + ": " + line);
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
     /** The environment a running service's process received, read from {@code /proc}. */
     Map<String, String> processEnvironment(String service) {
         try {

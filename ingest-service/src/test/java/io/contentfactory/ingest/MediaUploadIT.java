@@ -156,6 +156,24 @@ class MediaUploadIT {
     }
 
     @Test
+    void schedulerServiceAsksWhereAnItemStandsAndOnlyItMay() {
+        String id = upload(TestMedia.jpeg(64, 48), "early.jpg", "image/jpeg").then().statusCode(201).extract().path("id");
+        byte[] schedulerKey = io.contentfactory.contracts.ServiceCallTokens.readKey("aW5nZXN0LXRlc3Qtc2NoZWR1bGVyLWNhbGwta2V5LTAx");
+        String asScheduler = "Bearer " + io.contentfactory.contracts.ServiceCallTokens.mint(schedulerKey, "scheduler-service",
+                "ingest-service", java.time.Instant.now());
+        String path = "/internal/v1/media/" + projectId + "/" + id + "/state";
+
+        given().header("Service-Authorization", asScheduler).get(path).then().statusCode(200)
+                .body("mediaId", equalTo(id)).body("status", equalTo("ingested"));
+        given().header("Service-Authorization", asScheduler).get("/internal/v1/media/" + UUID.randomUUID() + "/" + id + "/state")
+                .then().statusCode(404);
+        byte[] analysisKey = io.contentfactory.contracts.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtYW5hbHlzaXMtY2FsbC1rZXktMDE");
+        given().header("Service-Authorization", "Bearer " + io.contentfactory.contracts.ServiceCallTokens.mint(analysisKey,
+                "analysis-service", "ingest-service", java.time.Instant.now())).get(path).then().statusCode(403);
+        given().get(path).then().statusCode(401);
+    }
+
+    @Test
     void analysisServiceStoresAThumbnailThatIsServedUnderItsOwnSignedUrl() throws Exception {
         String id = upload(Files.readAllBytes(TestMedia.mp4(dir.resolve("thumb.mp4"), 320, 240, 1)), "thumb.mp4", "video/mp4")
                 .then().statusCode(201).extract().path("id");

@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.Topics;
+import io.contentfactory.contracts.events.MediaAnalysisProgressed;
 import io.contentfactory.contracts.events.MediaType;
 import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.contracts.events.PostDue;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(io.contentfactory.testkit.PostgresResource.class)
+@QuarkusTestResource(FakeIngest.class)
 class PostsApiIT {
 
 
@@ -117,6 +119,55 @@ class PostsApiIT {
                 "/content-factory/publisher-service", project, Instant.now(), published)));
         await().atMost(TIMEOUT).until(() -> "published".equals(get(project, "/v1/posts/" + id).path("targets[0].status")));
         put(project, ref, body(List.of(media), "feed_image", "auto")).then().statusCode(409).body("code", equalTo("post_locked"));
+    }
+
+    /**
+     * An external project uploads and at once upserts a post: the media is ingest-service's but its analysis has not
+     * arrived here. The post is accepted, its target waits for the media, and it is planned and fires once it does.
+     */
+    @Test
+    void aPostNamingMediaStillBeingAnalysedWaitsForItAndFiresWhenItArrives() {
+        UUID project = UUID.randomUUID();
+        UUID media = UUID.randomUUID();
+        FakeIngest.item(media, "ingested", null, "analyzing", null);
+        String ref = "early-" + UUID.randomUUID();
+        Instant at = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
+
+        Response accepted = put(project, ref, body(List.of(media), "feed_image", at.toString()));
+        accepted.then().statusCode(201).body("targets[0].status", equalTo("waiting_for_media"));
+        String id = accepted.path("id");
+        put(project, ref, body(List.of(media), "feed_image", at.toString())).then().statusCode(200)
+                .body("targets[0].status", equalTo("waiting_for_media"));
+        assertThat(kafka.all(Topics.POST_DUE)).noneMatch(r -> r.value().contains(id));
+
+        analysed(project, media, MediaType.IMAGE);
+        PostDue due = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.POST_DUE, r -> r.value().contains(id), TIMEOUT).value()),
+                PostDue.class);
+        assertThat(due.mediaId()).isEqualTo(media);
+        assertThat(due.mediaUrl()).contains(media.toString());
+        assertThat(due.scheduledAt()).isAfterOrEqualTo(at);
+    }
+
+    @Test
+    void aPostNamingRejectedOrUnknownMediaIsRefusedAndOneWhoseAnalysisFailsFails() {
+        UUID project = UUID.randomUUID();
+        UUID rejected = UUID.randomUUID();
+        FakeIngest.item(rejected, "rejected", "duration over the 20-minute limit", null, null);
+        UUID failing = UUID.randomUUID();
+        FakeIngest.item(failing, "ingested", null, "analyzing", null);
+        String future = Instant.now().plus(Duration.ofHours(2)).toString();
+
+        expect(put(project, "rejected", body(List.of(rejected), "feed_image", future)), 422, "media_unusable");
+        expect(put(project, "unknown", body(List.of(UUID.randomUUID()), "feed_image", future)), 422, "media_not_found");
+        assertThat(get(project, "/v1/posts/rejected").statusCode()).isEqualTo(404);
+
+        String id = put(project, "failing", body(List.of(failing), "feed_image", future)).then().statusCode(201).extract().path("id");
+        kafka.send(Topics.MEDIA_ANALYSIS_PROGRESSED, failing.toString(), EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(),
+                "/content-factory/analysis-service", project, Instant.now(),
+                new MediaAnalysisProgressed(failing, "analysis_failed", "frames", 40, "the video stream is corrupt"))));
+        await().atMost(TIMEOUT).until(() -> "failed".equals(get(project, "/v1/posts/" + id).path("targets[0].status")));
+        assertThat(count("select count(*) from scheduler.post_targets where post_id = '" + id
+                + "' and error_json like '%media_analysis_failed%the video stream is corrupt%'")).isEqualTo(1);
     }
 
     @Test

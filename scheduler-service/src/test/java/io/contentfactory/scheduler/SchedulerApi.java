@@ -33,7 +33,11 @@ final class SchedulerApi {
     }
 
     static UUID analysed(UUID project, MediaType type) {
-        UUID media = UUID.randomUUID();
+        return analysed(project, UUID.randomUUID(), type);
+    }
+
+    /** The media's analysis reaches the scheduler (media.analyzed), and is in its catalog on return. */
+    static UUID analysed(UUID project, UUID media, MediaType type) {
         MediaAnalyzed data = new MediaAnalyzed(media, UUID.randomUUID(), type, type == MediaType.IMAGE ? "image/jpeg" : "video/mp4",
                 type == MediaType.IMAGE ? null : 9.0, 1080, 1350, 70, "http://localhost:8081/media/" + project + "/" + media + "/content",
                 "Suggested", List.of("tag"));

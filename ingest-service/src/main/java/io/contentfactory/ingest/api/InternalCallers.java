@@ -19,6 +19,7 @@ class InternalCallers {
         Map<String, byte[]> keys = new HashMap<>();
         put(keys, "publisher-service", config.internal().publisherServiceKey());
         put(keys, "analysis-service", config.internal().analysisServiceKey());
+        put(keys, "scheduler-service", config.internal().schedulerServiceKey());
         this.verifier = new ServiceCallVerifier(keys, service.name());
     }
 

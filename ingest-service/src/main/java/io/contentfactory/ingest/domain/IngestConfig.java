@@ -46,6 +46,9 @@ public interface IngestConfig {
 
         /** The base64url pair key analysis-service shares with this service, to store thumbnails; unset: nobody may. */
         Optional<String> analysisServiceKey();
+
+        /** The base64url pair key scheduler-service shares with this service, to ask after an item; unset: nobody may. */
+        Optional<String> schedulerServiceKey();
     }
 
     interface Storage {

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -133,6 +134,8 @@ public class PublishJobResource {
             summary = "A post target's jobs with ?targetId=, else the project's latest 100; latest first (every attempt is its own job)")
     @APIResponse(responseCode = "400", description = "targetId is not a UUID (code invalid_id)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "200", description = "The jobs, latest first",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = PublishJobView.class)))
     public Uni<List<PublishJobView>> list(@QueryParam("targetId") String targetId) {
         Uni<List<PublishJob>> found = targetId == null || targetId.isBlank()
                 ? jobs.latest(caller.id(), 100)

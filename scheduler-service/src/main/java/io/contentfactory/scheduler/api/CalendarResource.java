@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -79,6 +80,7 @@ public class CalendarResource {
             + "in the project's time zone, and how many wait beyond the horizon")
     @APIResponse(responseCode = "400", description = "invalid_time or invalid_window",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "200", description = "The plan", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CalendarView.class)))
     public Uni<CalendarView> calendar(@QueryParam("from") String from, @QueryParam("to") String to) {
         TimeWindow window = TimeWindow.of(from, to, Instant.now());
         return calendar.plan(caller.id(), window.from(), window.to()).map(plan -> new CalendarView(plan.settings().zone().getId(),
@@ -101,6 +103,7 @@ public class CalendarResource {
     @Operation(operationId = "putPlanningSettings", summary = "Replace how the project's posts are planned; slots the planner chose are planned again")
     @APIResponse(responseCode = "400", description = "invalid_time_zone, invalid_windows, invalid_platform or invalid_weights",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "200", description = "The settings now in force", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SettingsBody.class)))
     public Uni<SettingsBody> putSettings(@Valid @NotNull SettingsBody body) {
         return calendar.applySettings(caller.id(), settings(body)).map(CalendarResource::view);
     }
@@ -110,6 +113,8 @@ public class CalendarResource {
     @Produces("text/calendar")
     @Operation(operationId = "getCalendarFeed", summary = "The project's manual posts as an iCalendar feed, for Google Calendar or Outlook. "
             + "Calendar apps fetch it with the project's feed token: GET /v1/calendar.ics?token=...")
+    @APIResponse(responseCode = "200", description = "An iCalendar (RFC 5545) feed of the manual posts",
+            content = @Content(mediaType = "text/calendar", schema = @Schema(type = SchemaType.STRING)))
     public Uni<Response> feed() {
         return calendar.manualPosts(caller.id()).map(plan -> Response.ok(CalendarFeed.render(plan, Instant.now()), "text/calendar; charset=utf-8")
                 .header("Content-Disposition", "inline; filename=\"content-factory.ics\"").build());

@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -44,8 +45,8 @@ public class PostResource {
     private static final Pattern CLIENT_REF = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
     private static final Set<String> MODES = Set.of("auto", "manual");
     private static final Set<String> REVIEW = Set.of("draft", "approved", "rejected");
-    private static final Set<String> STATUSES = Set.of("queued", "planned", "due", "publishing", "published", "failed",
-            "awaiting_manual", "canceled");
+    private static final Set<String> STATUSES = Set.of("waiting_for_media", "queued", "planned", "due", "publishing",
+            "published", "failed", "awaiting_manual", "canceled");
 
     private final Posts posts;
     private final CallerProject caller;
@@ -96,7 +97,9 @@ public class PostResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "409", description = "A target has started publishing (code post_locked)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "422", description = "A time in the past (scheduled_in_past) or media this project has no analysis of (media_not_found)",
+    @APIResponse(responseCode = "422", description = "A time in the past (scheduled_in_past), media this project does not have"
+            + " (media_not_found), or media that was rejected or whose analysis failed (media_unusable). Media still being"
+            + " analysed is accepted: its targets are waiting_for_media until the analysis arrives",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     public Uni<Response> upsert(@PathParam("ref") String clientRef, @Valid @NotNull PostBody body) {
         if (!CLIENT_REF.matcher(clientRef).matches()) {
@@ -115,6 +118,7 @@ public class PostResource {
             summary = "A post, by its id or the project's clientRef, with each target's status, live post id and permalink, or error")
     @APIResponse(responseCode = "404", description = "No such post in the key's project",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "200", description = "The post", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
     public Uni<PostView> get(@PathParam("ref") String ref) {
         return posts.get(caller.id(), ref).map(PostView::of);
     }
@@ -123,6 +127,8 @@ public class PostResource {
     @Operation(operationId = "listPosts", summary = "Posts with a target scheduled between from (inclusive) and to (exclusive), by slot")
     @APIResponse(responseCode = "400", description = "invalid_time, invalid_window or invalid_status",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "200", description = "The posts, by slot",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = PostView.class)))
     public Uni<List<PostView>> list(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("status") String status) {
         TimeWindow window = TimeWindow.of(from, to, Instant.now().minus(java.time.Duration.ofDays(7)));
         if (status != null && !STATUSES.contains(status)) {
@@ -138,6 +144,7 @@ public class PostResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "409", description = "A target has started publishing (code post_locked)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "200", description = "The canceled post", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
     public Uni<PostView> cancel(@PathParam("ref") String ref) {
         return posts.cancel(caller.id(), ref).map(PostView::of);
     }
@@ -159,6 +166,7 @@ public class PostResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "409", description = "not_manual, already_published or target_closed (canceled or failed)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "200", description = "The post, its target published", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
     public Uni<PostView> markPosted(@PathParam("ref") String ref, @PathParam("targetId") String targetId, @Valid @NotNull MarkPostedBody body) {
         UUID target = io.contentfactory.kit.api.PathIds.uuid(targetId);
         URI url = liveUrl(body.url());

@@ -6,6 +6,7 @@ import io.contentfactory.contracts.events.PostPublished;
 import io.contentfactory.kit.outbox.Outbox;
 import io.contentfactory.kit.problem.ProblemException;
 import io.contentfactory.kit.tenancy.TenantScope;
+import io.contentfactory.scheduler.clients.IngestMedia;
 import io.contentfactory.scheduler.persistence.MediaCatalogRepository;
 import io.contentfactory.scheduler.persistence.PostRepository;
 import io.contentfactory.scheduler.persistence.PostTargetRepository;
@@ -37,6 +38,8 @@ public class Posts {
      * once the cause is mended (a connection made or enabled, another media chosen) the post is planned again.
      */
     private static final Set<String> STARTED = Set.of("due", "publishing", "published", "awaiting_manual");
+    /** Targets that have not left the plan: a canceled post never fires them. */
+    private static final Set<String> CANCELABLE = Set.of("waiting_for_media", "queued", "planned");
     /** A manual target can be marked posted while it waits for its slot or for the person. */
     private static final Set<String> MARKABLE = Set.of("queued", "planned", "awaiting_manual");
 
@@ -47,9 +50,11 @@ public class Posts {
     private final TenantScope tenancy;
     private final Dispatcher dispatcher;
     private final Outbox outbox;
+    private final IngestMedia ingest;
 
     Posts(PostRepository posts, PostTargetRepository targets, MediaCatalogRepository catalog, Planner planner,
-            TenantScope tenancy, Dispatcher dispatcher, Outbox outbox) {
+            TenantScope tenancy, Dispatcher dispatcher, Outbox outbox, IngestMedia ingest) {
+        this.ingest = ingest;
         this.outbox = outbox;
         this.posts = posts;
         this.targets = targets;
@@ -63,22 +68,124 @@ public class Posts {
     public record Snapshot(Post post, List<PostTarget> targets, boolean created) {
     }
 
+    /**
+     * Creates or updates the post. Media this service has not seen analysed yet is asked after at ingest-service
+     * (outside any transaction): an item it has and is analysing makes the post's targets wait for it
+     * ({@code waiting_for_media}); an item it does not know is refused (422 {@code media_not_found}), and so is a
+     * rejected item or one whose analysis failed (422 {@code media_unusable}).
+     */
     public Uni<Snapshot> upsert(UUID projectId, String clientRef, PostRequest request) {
         checkShape(request);
-        return inProject(projectId, () -> catalog.findAll(projectId, request.mediaIds())
-                .chain(media -> {
+        return inProject(projectId, () -> catalog.findAll(projectId, request.mediaIds()))
+                .chain(analysed -> comingMedia(projectId, missing(request.mediaIds(), analysed)))
+                .chain(coming -> inProject(projectId, () -> catalog.findAll(projectId, request.mediaIds()).chain(media -> {
                     Map<UUID, MediaEntry> byId = media.stream().collect(Collectors.toMap(m -> m.mediaId, Function.identity()));
-                    List<UUID> unknown = request.mediaIds().stream().filter(id -> !byId.containsKey(id)).toList();
+                    List<UUID> missing = missing(request.mediaIds(), media);
+                    List<UUID> unknown = missing.stream().filter(id -> !coming.contains(id)).toList();
                     if (!unknown.isEmpty()) {
-                        throw new ProblemException(422, "media_not_found", "Unknown media",
-                                "no analysed media " + unknown + " in this project");
+                        throw new ProblemException(422, "media_not_found", "Unknown media", "no media " + unknown + " in this project");
                     }
+                    boolean waiting = !missing.isEmpty();
                     return posts.findByClientRef(projectId, clientRef)
                             .chain(existing -> existing == null
-                                    ? create(projectId, clientRef, request, byId)
-                                    : update(existing, request, byId));
-                }))
+                                    ? create(projectId, clientRef, request, byId, waiting)
+                                    : update(existing, request, byId, waiting));
+                })))
                 .invoke(dispatcher::wake);
+    }
+
+    private static List<UUID> missing(List<UUID> wanted, List<MediaEntry> analysed) {
+        Set<UUID> known = analysed.stream().map(m -> m.mediaId).collect(Collectors.toSet());
+        return wanted.stream().filter(id -> !known.contains(id)).distinct().toList();
+    }
+
+    /** The ids among {@code missing} that ingest-service has and is analysing; an unusable one is refused at once. */
+    private Uni<Set<UUID>> comingMedia(UUID projectId, List<UUID> missing) {
+        if (missing.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return Multi.createFrom().iterable(missing).onItem()
+                .transformToUniAndConcatenate(id -> ingest.state(projectId, id).map(state -> Map.entry(id, state)))
+                .collect().asList()
+                .onFailure().transform(failure -> new ProblemException(503, "media_state_unavailable", "Service unavailable",
+                        "could not ask ingest-service about media " + missing + "; try again"))
+                .map(states -> {
+                    Set<UUID> coming = new HashSet<>();
+                    for (Map.Entry<UUID, IngestMedia.Known> state : states) {
+                        switch (state.getValue()) {
+                            case IngestMedia.Known.Coming ignored -> coming.add(state.getKey());
+                            case IngestMedia.Known.Unusable unusable -> throw new ProblemException(422, "media_unusable",
+                                    "Unusable media", "media " + state.getKey() + " cannot be posted: " + unusable.reason());
+                            case IngestMedia.Known.Unknown ignored -> { }
+                        }
+                    }
+                    return coming;
+                });
+    }
+
+    /**
+     * Targets waiting for media whose analyses have all arrived now are described and planned: at their explicit time
+     * (or at once, if it has passed), else by the planner. Call inside a transaction bound to the project, after the
+     * media was recorded in the catalog.
+     */
+    public Uni<Void> releaseWaiting(UUID projectId) {
+        return targets.waitingForMedia(projectId).chain(waiting -> {
+            if (waiting.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            List<UUID> postIds = waiting.stream().map(t -> t.postId).distinct().toList();
+            return posts.findAll(projectId, postIds).chain(found -> Multi.createFrom().iterable(found).onItem()
+                            .transformToUniAndConcatenate(post -> catalog.findAll(projectId, post.mediaIdList()).chain(media -> {
+                                if (!missing(post.mediaIdList(), media).isEmpty()) {
+                                    return Uni.createFrom().voidItem();
+                                }
+                                MediaEntry first = media.stream().filter(m -> m.mediaId.equals(post.mediaIdList().get(0)))
+                                        .findFirst().orElseThrow();
+                                return Multi.createFrom().iterable(waiting.stream().filter(t -> t.postId.equals(post.id)).toList())
+                                        .onItem().transformToUniAndConcatenate(target -> arm(post, target, first))
+                                        .collect().asList().replaceWithVoid();
+                            }))
+                            .collect().asList())
+                    .call(() -> planner.replanWaiting(projectId))
+                    .replaceWithVoid();
+        });
+    }
+
+    /** A target whose media has arrived: described, then planned at its explicit time or queued for the planner. */
+    private Uni<Void> arm(Post post, PostTarget target, MediaEntry media) {
+        describe(target, target.format, media);
+        if (target.scheduledAt == null) {
+            target.status = "queued";
+            target.queuedAt = Instant.now();
+            return Uni.createFrom().voidItem();
+        }
+        Instant at = target.scheduledAt.isBefore(Instant.now()) ? Instant.now() : target.scheduledAt;
+        target.status = "planned";
+        target.scheduledAt = at;
+        target.fireAt = at;
+        return outbox.record(post.projectId, Planner.scheduled(target, post)).replaceWithVoid();
+    }
+
+    /**
+     * The analysis of an item failed for good: every target waiting for it fails with the reason. Call inside a
+     * transaction bound to the project.
+     */
+    public Uni<Void> mediaFailed(UUID projectId, UUID mediaId, String reason) {
+        return targets.waitingForMedia(projectId).chain(waiting -> {
+            List<UUID> postIds = waiting.stream().map(t -> t.postId).distinct().toList();
+            if (postIds.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            return posts.findAll(projectId, postIds).invoke(found -> found.stream()
+                    .filter(post -> post.mediaIdList().contains(mediaId))
+                    .forEach(post -> waiting.stream().filter(t -> t.postId.equals(post.id)).forEach(target -> {
+                        target.status = "failed";
+                        target.errorJson = io.contentfactory.contracts.EventCodec.mapper().valueToTree(new io.contentfactory.contracts
+                                .events.PublishError("media_analysis_failed", "media " + mediaId + " could not be analysed: "
+                                + (reason == null ? "no reason given" : reason), "media", false, Map.of("media_id", mediaId))).toString();
+                    })))
+                    .replaceWithVoid();
+        });
     }
 
     /** A post by its id or, failing that, by the project's own reference. */
@@ -171,7 +278,8 @@ public class Posts {
     public record ManualPost(String url, String externalPostId, Instant postedAt) {
     }
 
-    private Uni<Snapshot> create(UUID projectId, String clientRef, PostRequest request, Map<UUID, MediaEntry> media) {
+    private Uni<Snapshot> create(UUID projectId, String clientRef, PostRequest request, Map<UUID, MediaEntry> media,
+            boolean waiting) {
         Post post = new Post();
         post.projectId = projectId;
         post.id = UUID.randomUUID();
@@ -180,14 +288,14 @@ public class Posts {
         apply(post, request);
         return posts.persist(post)
                 .chain(() -> Multi.createFrom().iterable(request.targets()).onItem()
-                        .transformToUniAndConcatenate(target -> newTarget(post, target, request, media))
+                        .transformToUniAndConcatenate(target -> newTarget(post, target, request, media, waiting))
                         .collect().asList())
                 .call(() -> planner.replanWaiting(projectId))
                 .chain(() -> targets.ofPost(projectId, post.id))
                 .map(created -> new Snapshot(post, created, true));
     }
 
-    private Uni<Snapshot> update(Post post, PostRequest request, Map<UUID, MediaEntry> media) {
+    private Uni<Snapshot> update(Post post, PostRequest request, Map<UUID, MediaEntry> media, boolean waiting) {
         return targets.ofPost(post.projectId, post.id).chain(current -> {
             refuseIfStarted(current);
             apply(post, request);
@@ -197,10 +305,12 @@ public class Posts {
                 wanted.add(key(wish.platform().name().toLowerCase(), wish.accountId()));
                 Optional<PostTarget> kept = current.stream().filter(t -> !"canceled".equals(t.status)
                         && key(t.platform, t.accountId).equals(key(wish.platform().name().toLowerCase(), wish.accountId()))).findFirst();
-                work.add(kept.map(target -> reopenIfFailed(target).chain(() -> reschedule(post, target, wish, request, media)))
-                        .orElseGet(() -> newTarget(post, wish, request, media)));
+                work.add(kept.map(target -> reopenIfFailed(target).chain(() -> waiting
+                                ? holdForMedia(target, wish, request)
+                                : reschedule(post, target, wish, request, media)))
+                        .orElseGet(() -> newTarget(post, wish, request, media, waiting)));
             }
-            current.stream().filter(t -> ("planned".equals(t.status) || "queued".equals(t.status)) && !wanted.contains(key(t.platform, t.accountId)))
+            current.stream().filter(t -> CANCELABLE.contains(t.status) && !wanted.contains(key(t.platform, t.accountId)))
                     .forEach(t -> work.add(cancelTarget(t).replaceWith(t)));
             return Multi.createFrom().iterable(work).onItem().transformToUniAndConcatenate(Function.identity()).collect().asList()
                     .call(() -> planner.replanWaiting(post.projectId))
@@ -210,9 +320,17 @@ public class Posts {
     }
 
     /** An explicit time plans the target at once; without one it waits for the planner, which runs before the request ends. */
-    private Uni<PostTarget> newTarget(Post post, PostRequest.Target wish, PostRequest request, Map<UUID, MediaEntry> media) {
+    private Uni<PostTarget> newTarget(Post post, PostRequest.Target wish, PostRequest request, Map<UUID, MediaEntry> media,
+            boolean waiting) {
         PostTarget target = PostTarget.queued(post, wish.platform(), wish.accountId(), wish.format());
-        describe(target, wish, request, media);
+        if (waiting) {
+            target.mediaId = request.mediaIds().get(0);
+            target.status = "waiting_for_media";
+            target.slotSource = request.scheduledAt() == null ? "planner" : "explicit";
+            target.scheduledAt = request.scheduledAt();
+            return targets.persist(target);
+        }
+        describe(target, wish.format().name().toLowerCase(), media.get(request.mediaIds().get(0)));
         if (request.scheduledAt() == null) {
             return targets.persist(target);
         }
@@ -238,10 +356,28 @@ public class Posts {
         return targets.reopenFailed(target.projectId, target.id);
     }
 
+    /** A kept target of a post whose media is still being analysed: it waits (again), with the request's time. */
+    private Uni<PostTarget> holdForMedia(PostTarget target, PostRequest.Target wish, PostRequest request) {
+        target.format = wish.format().name().toLowerCase();
+        target.mediaId = request.mediaIds().get(0);
+        target.status = "waiting_for_media";
+        target.slotSource = request.scheduledAt() == null ? "planner" : "explicit";
+        target.scheduledAt = request.scheduledAt();
+        target.fireAt = null;
+        return targets.holdForMedia(target.projectId, target.id).replaceWith(target);
+    }
+
     private Uni<PostTarget> reschedule(Post post, PostTarget target, PostRequest.Target wish, PostRequest request,
             Map<UUID, MediaEntry> media) {
-        describe(target, wish, request, media);
+        describe(target, wish.format().name().toLowerCase(), media.get(request.mediaIds().get(0)));
         if (request.scheduledAt() == null) {
+            if ("waiting_for_media".equals(target.status)) {
+                // Its media has arrived since: the planner gives it a slot.
+                target.status = "queued";
+                target.slotSource = "planner";
+                target.scheduledAt = null;
+                target.queuedAt = Instant.now();
+            }
             return Uni.createFrom().item(target);
         }
         return targets.reschedule(post.projectId, target.id, request.scheduledAt())
@@ -257,17 +393,16 @@ public class Posts {
     }
 
     private Uni<Void> cancelTarget(PostTarget target) {
-        if (!"planned".equals(target.status) && !"queued".equals(target.status)) {
+        if (!CANCELABLE.contains(target.status)) {
             return Uni.createFrom().voidItem();
         }
         target.status = "canceled";
         return targets.neverFire(target.projectId, target.id);
     }
 
-    private static void describe(PostTarget target, PostRequest.Target wish, PostRequest request, Map<UUID, MediaEntry> media) {
-        MediaEntry first = media.get(request.mediaIds().get(0));
+    private static void describe(PostTarget target, String format, MediaEntry first) {
         target.mediaId = first.mediaId;
-        target.format = wish.format().name().toLowerCase();
+        target.format = format;
         target.mediaType = first.mediaType;
         Served served = first.servedTo(target.platform);
         target.mediaUrl = served.url();

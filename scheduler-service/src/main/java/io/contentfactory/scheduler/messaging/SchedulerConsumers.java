@@ -2,6 +2,7 @@ package io.contentfactory.scheduler.messaging;
 
 import io.contentfactory.contracts.Channels;
 import io.contentfactory.contracts.EventCodec;
+import io.contentfactory.contracts.events.MediaAnalysisProgressed;
 import io.contentfactory.contracts.events.MediaAnalyzed;
 import io.contentfactory.contracts.events.PostFailed;
 import io.contentfactory.contracts.events.PostPublished;
@@ -11,6 +12,7 @@ import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.messaging.EventConsumer;
 import io.contentfactory.scheduler.domain.Dispatcher;
 import io.contentfactory.scheduler.domain.Planner;
+import io.contentfactory.scheduler.domain.Posts;
 import io.contentfactory.scheduler.domain.Settings;
 import io.contentfactory.scheduler.persistence.PostTargetRepository;
 import io.smallrye.mutiny.Uni;
@@ -27,9 +29,11 @@ public class SchedulerConsumers {
     private final PostTargetRepository targets;
     private final ServiceConfig service;
     private final Settings settings;
+    private final Posts posts;
 
     SchedulerConsumers(EventConsumer consumer, Planner planner, Dispatcher dispatcher, PostTargetRepository targets,
-            ServiceConfig service, Settings settings) {
+            ServiceConfig service, Settings settings, Posts posts) {
+        this.posts = posts;
         this.settings = settings;
         this.consumer = consumer;
         this.planner = planner;
@@ -38,11 +42,22 @@ public class SchedulerConsumers {
         this.service = service;
     }
 
+    /** Analysed media is queued for the project's auto-targets, and posts that waited for it are planned. */
     @Incoming(Channels.MEDIA_ANALYZED)
     public Uni<Void> onMediaAnalyzed(String event) {
         return consumer.consume(service.name(), event, MediaAnalyzed.class,
-                        (context, media) -> planner.mediaAnalyzed(context.projectId(), media))
+                        (context, media) -> planner.mediaAnalyzed(context.projectId(), media)
+                                .chain(() -> posts.releaseWaiting(context.projectId())))
                 .invoke(dispatcher::wake);
+    }
+
+    /** An analysis that failed for good fails the targets that waited for its media; other progress is ingest's. */
+    @Incoming(Channels.MEDIA_ANALYSIS_PROGRESSED)
+    public Uni<Void> onAnalysisProgressed(String event) {
+        return consumer.consume(service.name(), event, MediaAnalysisProgressed.class, (context, progress) ->
+                "analysis_failed".equals(progress.status())
+                        ? posts.mediaFailed(context.projectId(), progress.mediaId(), progress.reason())
+                        : Uni.createFrom().voidItem());
     }
 
     @Incoming(Channels.PROJECT_CREATED)

@@ -103,6 +103,19 @@ public class PostTargetRepository implements PanacheRepositoryBase<PostTarget, U
                 .executeUpdate()).replaceWithVoid();
     }
 
+    /** A target goes back to waiting for its media: unplanned, its timer unarmed and any claim on it fenced. */
+    public Uni<Void> holdForMedia(UUID projectId, UUID id) {
+        String sql = "update " + service.table("post_targets") + " set status = 'waiting_for_media', fire_at = null,"
+                + " lease_epoch = lease_epoch + 1, lease_until = null where project_id = ?1 and id = ?2 and fired_at is null";
+        return Panache.getSession().chain(s -> s.createNativeQuery(sql).setParameter(1, projectId).setParameter(2, id)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    /** The project's targets that wait for their media's analysis. */
+    public Uni<List<PostTarget>> waitingForMedia(UUID projectId) {
+        return list("projectId = ?1 and status = 'waiting_for_media'", projectId);
+    }
+
     /** The project's queues that have targets waiting. */
     public Uni<List<QueueKey>> queuesWaiting(UUID projectId) {
         String hql = "select distinct t.platform, t.accountId from PostTarget t where t.projectId = ?1 and t.status = 'queued'";
