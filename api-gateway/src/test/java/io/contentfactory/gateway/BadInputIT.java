@@ -85,6 +85,17 @@ class BadInputIT {
                 api("a connection without a token", r -> r.contentType("application/json")
                         .body("{\"platform\": \"instagram\", \"accountId\": \"a\"}").post("/v1/connections")),
                 api("a connection id that is not a UUID", r -> r.get("/v1/connections/42")),
+                api("an unknown decision outcome", r -> r.contentType("application/json").body(Map.of("outcome", "maybe"))
+                        .post("/v1/publish-jobs/{id}/decision", UUID.randomUUID())),
+                api("a decision without its outcome", r -> r.contentType("application/json").body("{}")
+                        .post("/v1/publish-jobs/{id}/decision", UUID.randomUUID())),
+                api("a decision for a job that is not a UUID", r -> r.contentType("application/json")
+                        .body(Map.of("outcome", "not_published")).post("/v1/publish-jobs/{id}/decision", "job-1")),
+                admin("dead letters of an unknown service", r -> r.get("/admin/dlq/{service}", "no-such-service")),
+                admin("a dead-letter page over the maximum", r -> r.queryParam("limit", 5000).get("/admin/dlq/{service}/{topic}",
+                        "ingest-service", "project.created")),
+                admin("a dead-letter page that is not a number", r -> r.queryParam("limit", "all").get("/admin/dlq/{service}/{topic}",
+                        "ingest-service", "project.created")),
                 api("an unknown connection status", r -> r.contentType("application/json").body("{\"status\": \"deleted\"}")
                         .patch("/v1/connections/{id}", UUID.randomUUID())),
                 api("a malformed post reference", r -> r.contentType("application/json")

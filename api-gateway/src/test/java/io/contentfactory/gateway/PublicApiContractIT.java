@@ -41,11 +41,19 @@ class PublicApiContractIT {
             "/v1/publish-jobs/{id}", tenant -> "/v1/publish-jobs/" + Tenants.publishJobOf(tenant),
             "/v1/posts/{ref}", tenant -> "/v1/posts/" + Tenants.postOf(tenant),
             "/v1/posts/{ref}/cancel", tenant -> "/v1/posts/" + Tenants.postOf(tenant) + "/cancel",
-            "/v1/posts/{ref}/targets/{targetId}/mark-posted", tenant -> Tenants.manualTargetOf(tenant) + "/mark-posted");
+            "/v1/posts/{ref}/targets/{targetId}/mark-posted", tenant -> Tenants.manualTargetOf(tenant) + "/mark-posted",
+            "/v1/publish-jobs/{id}/decision", tenant -> "/v1/publish-jobs/" + Tenants.publishJobOf(tenant) + "/decision");
+
+    /**
+     * Routes whose success needs a state the matrix cannot set up (a job whose outcome stayed unknown): their owner gets
+     * this conflict instead, while another project still gets the same 404 as an unknown id.
+     */
+    private static final Map<String, String> OWNER_CONFLICT = Map.of("/v1/publish-jobs/{id}/decision", "no_decision_needed");
 
     /** Bodies for routes that need one to succeed for their owner; others get an empty object. */
     private static final Map<String, String> BODY = Map.of(
-            "/v1/posts/{ref}/targets/{targetId}/mark-posted", "{\"url\": \"https://www.instagram.com/p/matrix/\"}");
+            "/v1/posts/{ref}/targets/{targetId}/mark-posted", "{\"url\": \"https://www.instagram.com/p/matrix/\"}",
+            "/v1/publish-jobs/{id}/decision", "{\"outcome\": \"not_published\"}");
 
     /** Upserts addressed by the caller's own reference: the same reference in another project is another resource. */
     private static final Set<String> UPSERTS = Set.of("PUT /v1/posts/{ref}");
@@ -201,7 +209,13 @@ class PublicApiContractIT {
 
                 String body = BODY.getOrDefault(template, "{}");
                 Response asOwner = call(b, method, ownedByB, body);
-                assertThat(asOwner.statusCode()).as("%s %s for its owner: %s", method, ownedByB, asOwner.asString()).isBetween(200, 299);
+                if (OWNER_CONFLICT.containsKey(template)) {
+                    assertThat(asOwner.statusCode()).as("%s %s for its owner: %s", method, ownedByB, asOwner.asString()).isEqualTo(409);
+                    assertThat(asOwner.jsonPath().getString("code")).isEqualTo(OWNER_CONFLICT.get(template));
+                } else {
+                    assertThat(asOwner.statusCode()).as("%s %s for its owner: %s", method, ownedByB, asOwner.asString())
+                            .isBetween(200, 299);
+                }
                 Response crossTenant = call(a, method, ownedByB, body);
                 Response missing = call(a, method, unknown, body);
 
@@ -217,7 +231,7 @@ class PublicApiContractIT {
                 "POST /v1/posts/{ref}/targets/{targetId}/mark-posted", "GET /v1/calendar", "GET /v1/calendar.ics",
                 "GET /v1/calendar/settings", "PUT /v1/calendar/settings", "POST /v1/media", "POST /v1/media:import",
                 "GET /v1/media/{id}/analysis", "POST /v1/media/{id}/analysis", "GET /v1/analysis-settings",
-                "PUT /v1/analysis-settings");
+                "PUT /v1/analysis-settings", "POST /v1/publish-jobs/{id}/decision");
     }
 
     /**

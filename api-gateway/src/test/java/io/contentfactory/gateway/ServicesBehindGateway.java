@@ -33,7 +33,7 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
             ingest = AppProcess.start("ingest-service", Path.of("../ingest-service"), with(common("ingest-service"), Map.of(
                     "factory.ingest.watch-root", INBOX.toString(),
                     "factory.ingest.storage-root", Path.of("target/gateway-it-storage").toAbsolutePath().toString(),
-                    "factory.ingest.scan-interval", "300ms",
+                    "factory.ingest.scan-interval", "1s",
                     "factory.ingest.asset-urls.signing-key", "Z2F0ZXdheS1pdC1hc3NldC11cmwta2V5LW5vdC1mb3ItcHJvZHVjdGlvbg==",
                     "factory.ingest.internal.publisher-service-key", PUBLISHER_TO_INGEST,
                     "factory.ingest.internal.analysis-service-key", ANALYSIS_TO_INGEST,

@@ -104,13 +104,18 @@ final class Tenants {
         return upsertPost(tenant, "matrix-" + UUID.randomUUID(), mediaOf(tenant));
     }
 
-    /** PUTs a post, waiting until the scheduler knows the media (it learns of it from media.analyzed). */
+    /** PUTs a post, and waits until the scheduler has the media's analysis and has planned it. */
     static String upsertPost(Tenant tenant, String ref, UUID media) {
-        return await().atMost(WAIT).until(() -> {
-            io.restassured.response.Response put = given().auth().oauth2(tenant.key()).contentType("application/json")
-                    .body(postBody(media)).put("/v1/posts/{ref}", ref);
-            return put.statusCode() == 201 || put.statusCode() == 200 ? (String) put.path("id") : null;
-        }, id -> id != null);
+        String id = given().auth().oauth2(tenant.key()).contentType("application/json").body(postBody(media))
+                .put("/v1/posts/{ref}", ref).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201)).extract().path("id");
+        awaitPlanned(tenant, id);
+        return id;
+    }
+
+    /** Until the post's target no longer waits for its media's analysis. */
+    private static void awaitPlanned(Tenant tenant, String postId) {
+        await().atMost(WAIT).until(() -> !"waiting_for_media".equals(given().auth().oauth2(tenant.key())
+                .get("/v1/posts/{id}", postId).then().statusCode(200).extract().path("targets[0].status")));
     }
 
     /** A manual post of the tenant's with a time in an hour: answers {@code /v1/posts/{id}/targets/{targetId}}. */
@@ -119,8 +124,9 @@ final class Tenants {
         Map<String, Object> body = new java.util.HashMap<>(postBody(media));
         body.put("mode", "manual");
         body.put("scheduledAt", java.time.Instant.now().plusSeconds(3600).toString());
-        io.restassured.response.Response created = await().atMost(WAIT).until(() -> given().auth().oauth2(tenant.key())
-                .contentType("application/json").body(body).put("/v1/posts/{ref}", "manual-" + UUID.randomUUID()), put -> put.statusCode() == 201);
+        io.restassured.response.Response created = given().auth().oauth2(tenant.key()).contentType("application/json").body(body)
+                .put("/v1/posts/{ref}", "manual-" + UUID.randomUUID()).then().statusCode(201).extract().response();
+        awaitPlanned(tenant, created.path("id"));
         return "/v1/posts/" + created.path("id") + "/targets/" + created.path("targets[0].id");
     }
 

@@ -218,8 +218,24 @@ class PublishFlowIT {
                 + marker.targetId() + "'") == 1);
 
         assertThat(count("select count(*) from publisher.publish_jobs where target_id = '" + due.targetId() + "'")).isEqualTo(1);
-        assertThat(liveWithCaption(caption)).hasSize(1);
+        List<Map<String, Object>> live = liveWithCaption(caption);
+        assertThat(live).hasSize(1);
         assertThat(kafka.all(Topics.POST_FAILED)).noneMatch(r -> r.value().contains(due.targetId().toString()));
+
+        // The person finds the post on Instagram and says so: the job is published, and post.published goes out.
+        String jobId = job("select id from publisher.publish_jobs where target_id = '" + due.targetId() + "'").get("id");
+        String externalId = String.valueOf(live.getFirst().get("id"));
+        String key = PublishTests.TOKENS.valid(projectId, "read", "write");
+        RestAssured.given().auth().oauth2(key).contentType("application/json")
+                .body(Map.of("outcome", "published", "externalId", externalId, "permalink", live.getFirst().get("permalink")))
+                .post("/v1/publish-jobs/" + jobId + "/decision").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("published")).body("externalId", org.hamcrest.Matchers.equalTo(externalId));
+        PostPublished published = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.POST_PUBLISHED,
+                r -> r.value().contains(due.targetId().toString()), TIMEOUT).value()), PostPublished.class);
+        assertThat(published.externalPostId()).isEqualTo(externalId);
+        RestAssured.given().auth().oauth2(key).contentType("application/json").body(Map.of("outcome", "not_published"))
+                .post("/v1/publish-jobs/" + jobId + "/decision").then().statusCode(409)
+                .body("code", org.hamcrest.Matchers.equalTo("no_decision_needed"));
     }
 
     private static PostDue withCaption(PostDue plain, String caption) {

@@ -139,6 +139,7 @@ class PostsApiIT {
         put(project, ref, body(List.of(media), "feed_image", at.toString())).then().statusCode(200)
                 .body("targets[0].status", equalTo("waiting_for_media"));
         assertThat(kafka.all(Topics.POST_DUE)).noneMatch(r -> r.value().contains(id));
+        get(project, "/v1/calendar").then().statusCode(200).body("entries[0].status", equalTo("waiting_for_media"));
 
         analysed(project, media, MediaType.IMAGE);
         PostDue due = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.POST_DUE, r -> r.value().contains(id), TIMEOUT).value()),

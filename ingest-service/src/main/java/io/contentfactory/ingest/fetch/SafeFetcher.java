@@ -79,7 +79,7 @@ public final class SafeFetcher {
                         return followRedirect(request, response, url, redirects, progress, overtime);
                     }
                     if (response.statusCode() / 100 != 2) {
-                        request.reset();
+                        abandon(request, response);
                         return Future.failedFuture(new ImportRefused("source_status",
                                 "the source answered HTTP " + response.statusCode()));
                     }
@@ -90,7 +90,7 @@ public final class SafeFetcher {
     private Future<StagedFile> followRedirect(HttpClientRequest request, HttpClientResponse response, URI from,
             int redirects, LongConsumer progress, AtomicBoolean overtime) {
         String location = response.getHeader(HttpHeaders.LOCATION);
-        request.reset();
+        abandon(request, response);
         if (location == null) {
             return Future.failedFuture(new ImportRefused("source_status", "the source redirected without a Location"));
         }
@@ -111,7 +111,7 @@ public final class SafeFetcher {
             AtomicBoolean overtime) {
         String length = response.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && parseLong(length) > settings.maxBytes()) {
-            request.reset();
+            abandon(request, response);
             return Future.failedFuture(new ImportRefused("too_large",
                     "the source announces " + length + " bytes; the limit is " + settings.maxBytes()));
         }
@@ -120,12 +120,21 @@ public final class SafeFetcher {
         try {
             file = staging.newFile();
         } catch (IOException e) {
-            request.reset();
+            abandon(request, response);
             return Future.failedFuture(e);
         }
         return vertx.fileSystem().open(file.toString(), new OpenOptions().setWrite(true).setTruncateExisting(true))
                 .compose(target -> stream(request, response, target, file, progress, overtime))
                 .onFailure(failure -> deleteQuietly(file));
+    }
+
+    /**
+     * Drops an exchange whose body is not wanted: the reset reaches the response as a StreamResetException, which is
+     * expected here and must not be logged as an unhandled failure.
+     */
+    private static void abandon(HttpClientRequest request, HttpClientResponse response) {
+        response.exceptionHandler(expected -> { });
+        request.reset();
     }
 
     private Future<StagedFile> stream(HttpClientRequest request, HttpClientResponse response, AsyncFile target, Path file,

@@ -56,6 +56,7 @@ public class FolderWatcher {
     private final ProjectFolderRepository folders;
     private final TenantScope tenantScope;
     private ScanMemory memory = new ScanMemory();
+    private volatile boolean stopping;
 
     FolderWatcher(IngestConfig config, WatchedFolders watchedFolders, StagingArea staging, MediaIntake intake, MediaAssetWrites writes,
             ProjectFolderRepository folders, TenantScope tenantScope) {
@@ -83,8 +84,17 @@ public class FolderWatcher {
         try {
             scan();
         } catch (RuntimeException e) {
-            LOG.warnf("folder scan failed, retrying next round: %s", e.toString());
+            if (stopping) {
+                LOG.debugf("folder scan stopped by the shutdown: %s", e.toString());
+            } else {
+                LOG.warnf("folder scan failed, retrying next round: %s", e.toString());
+            }
         }
+    }
+
+    /** A scan that meets the closing database pool while the service stops is no failure worth a warning. */
+    void stopping(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) {
+        stopping = true;
     }
 
     public synchronized void scan() {

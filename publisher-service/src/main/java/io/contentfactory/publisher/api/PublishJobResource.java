@@ -11,6 +11,7 @@ import io.contentfactory.kit.api.PathIds;
 import io.contentfactory.kit.problem.ProblemException;
 import io.contentfactory.kit.tenancy.CallerProject;
 import io.contentfactory.publisher.domain.PublishJob;
+import io.contentfactory.publisher.domain.PublishDecision;
 import io.contentfactory.publisher.domain.PublishJobs;
 import io.contentfactory.publisher.domain.PublishOrder;
 import io.quarkus.security.Authenticated;
@@ -127,6 +128,41 @@ public class PublishJobResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     public Uni<PublishJobView> get(@PathParam("id") String id) {
         return jobs.get(caller.id(), PathIds.uuid(id)).map(PublishJobView::of);
+    }
+
+    /**
+     * @param outcome    {@code published} (with the live post's id and link) or {@code not_published}
+     * @param externalId the platform's id of the live post, with {@code published}
+     * @param permalink  its link, with {@code published}
+     */
+    public record DecisionBody(@NotBlank String outcome, @Size(max = 200) String externalId, @Size(max = 2048) String permalink) {
+    }
+
+    @POST
+    @Path("/{id}/decision")
+    @Operation(operationId = "decidePublishJob", summary = "A person's finding on a job whose outcome stayed unknown"
+            + " (needs_decision): the post is live (published) or nothing went live (not_published: failed, retryable)")
+    @APIResponse(responseCode = "200", description = "The job, published or failed",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PublishJobView.class)))
+    @APIResponse(responseCode = "400", description = "An unknown outcome, or published without externalId (invalid_decision)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "409", description = "The job does not wait for a decision (no_decision_needed)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    public Uni<PublishJobView> decide(@PathParam("id") String id, @Valid @NotNull DecisionBody body) {
+        return jobs.decide(caller.id(), PathIds.uuid(id), decision(body)).map(PublishJobView::of);
+    }
+
+    private static PublishDecision decision(DecisionBody body) {
+        return switch (body.outcome()) {
+            case "published" -> {
+                if (body.externalId() == null || body.externalId().isBlank()) {
+                    throw ProblemException.badRequest("invalid_decision", "published needs the live post's externalId");
+                }
+                yield new PublishDecision.Live(body.externalId().strip(), body.permalink());
+            }
+            case "not_published" -> new PublishDecision.NothingLive();
+            default -> throw ProblemException.badRequest("invalid_decision", "outcome is published or not_published");
+        };
     }
 
     @GET

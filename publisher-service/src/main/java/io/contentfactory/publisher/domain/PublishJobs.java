@@ -115,6 +115,44 @@ public class PublishJobs {
                 });
     }
 
+    /**
+     * A person's decision on a job that waits for one: it is published (with {@code post.published}), or failed with
+     * {@code not_published} and {@code post.failed}, retryable, so that its target may be planned or published again.
+     * Any other job refuses (409 {@code no_decision_needed}).
+     */
+    public Uni<PublishJob> decide(UUID projectId, UUID id, PublishDecision decision) {
+        return inProject(projectId, () -> jobs.findInProject(projectId, id).chain(job -> {
+            if (job == null) {
+                throw ProblemException.notFound("publish job", id);
+            }
+            if (!"needs_decision".equals(job.status)) {
+                throw ProblemException.conflict("no_decision_needed", "job " + id + " is " + job.status
+                        + "; only a job whose outcome stayed unknown (needs_decision) takes a decision");
+            }
+            Instant now = Instant.now();
+            job.updatedAt = now;
+            return switch (decision) {
+                case PublishDecision.Live live -> {
+                    job.status = "published";
+                    job.publishedMediaId = live.externalId();
+                    job.permalink = live.permalink();
+                    job.publishedAt = now;
+                    yield outbox.record(projectId, new io.contentfactory.contracts.events.PostPublished(job.postId, job.targetId,
+                            job.mediaId, job.id, job.platformEnum(), job.accountId, job.formatEnum(), live.externalId(),
+                            live.permalink(), job.caption, now)).replaceWith(job);
+                }
+                case PublishDecision.NothingLive ignored -> {
+                    PublishError error = new PublishError("not_published", "a person found that nothing went live", "decision",
+                            true, Map.of());
+                    job.status = "failed";
+                    job.errorJson = EventCodec.mapper().valueToTree(error).toString();
+                    yield outbox.record(projectId, new PostFailed(job.postId, job.targetId, job.mediaId, job.id,
+                            job.platformEnum(), job.accountId, error)).replaceWith(job);
+                }
+            };
+        }));
+    }
+
     public Uni<PublishJob> get(UUID projectId, UUID id) {
         return inProject(projectId, () -> jobs.findInProject(projectId, id)).map(job -> {
             if (job == null) {

@@ -35,8 +35,8 @@ import org.jboss.logging.Logger;
  * else, and the adapter takes it to a live post; only then is the job {@code published} with {@code post.published}.
  * A failure before anything was started records the job {@code failed} with a structured error; a retryable one becomes
  * a new job after a backoff, until the attempts run out. Once a handle is stored, a failure that does not prove
- * nothing went live leaves the outcome unknown: the job reconciles that handle, never starting another one, and only the final outcome emits {@code post.published} or
- * {@code post.failed}. The token comes from the project's connection; a missing or disabled connection fails the
+ * nothing went live leaves the outcome unknown: the job reconciles that handle, never starting another one. Only the
+ * final outcome emits {@code post.published} or {@code post.failed}. The token comes from the project's connection; a missing or disabled connection fails the
  * job at once. A job whose runner died is claimed again after its lease and resumes from its stored id instead of
  * starting a second post.
  *

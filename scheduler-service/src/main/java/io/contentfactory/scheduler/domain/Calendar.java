@@ -86,7 +86,9 @@ public class Calendar {
                 return found.stream().map(target -> {
                     Post post = byId.get(target.postId);
                     List<String> links = post.mediaIdList().stream().map(urls::get).filter(Objects::nonNull).toList();
-                    return new Item(post, target, links.isEmpty() ? List.of(target.mediaUrl) : links);
+                    // A target waiting for its media's analysis has no URL yet.
+                    return new Item(post, target, !links.isEmpty() ? links
+                            : target.mediaUrl == null ? List.of() : List.of(target.mediaUrl));
                 }).toList();
             });
         });

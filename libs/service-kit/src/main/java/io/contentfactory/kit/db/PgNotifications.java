@@ -48,8 +48,6 @@ public class PgNotifications {
             // The URL carries no credentials: they come from the datasource settings, as for the pool.
             options.setUser(username);
             password.ifPresent(options::setPassword);
-            // Its own name in the client metrics: under the pool's ("<default>") its gauges would be registered twice.
-            options.setMetricsName("listen");
             subscriber = PgSubscriber.subscriber(vertx, options)
                     .reconnectPolicy(retries -> retries < 1000 ? 1000L : -1L);
             subscriber.connect().subscribe().with(

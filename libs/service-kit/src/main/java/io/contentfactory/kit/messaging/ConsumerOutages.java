@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class ConsumerOutages {
 
     private final Map<String, AtomicInteger> waiting = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
     private final MeterRegistry registry;
 
     ConsumerOutages(MeterRegistry registry) {
@@ -31,6 +32,15 @@ public class ConsumerOutages {
 
     void ended(String consumer) {
         counter(consumer).decrementAndGet();
+    }
+
+    void stopping(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) {
+        stopping = true;
+    }
+
+    /** Whether the service is stopping: an outage then is its own pool closing, not one to wait out. */
+    boolean stopping() {
+        return stopping;
     }
 
     /** Events held back by an outage now, by consumer. */

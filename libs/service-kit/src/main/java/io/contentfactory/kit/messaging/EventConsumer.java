@@ -143,7 +143,11 @@ public class EventConsumer {
                         LOG.warnf("%s: event %s waits for the database: %s", consumer, envelope.id(), failure.toString());
                     }
                 })
-                .onFailure(outage::is).retry().withBackOff(config.initialBackoff(), config.maxOutageBackoff()).indefinitely()
+                .onFailure(failure -> outage.is(failure) && !outages.stopping())
+                .retry().withBackOff(config.initialBackoff(), config.maxOutageBackoff()).indefinitely()
+                // The service is stopping and its pool closing: the event is neither acknowledged nor dead-lettered, so
+                // it is delivered again after the restart (the inbox keeps that from applying it twice).
+                .onFailure(outage::is).recoverWithUni(() -> Uni.createFrom().nothing())
                 .onTermination().invoke(() -> {
                     if (waiting[0]) {
                         waiting[0] = false;
