@@ -19,7 +19,7 @@ public class Outage {
 
     /** SQLSTATE classes and codes of a server that cannot serve now (PostgreSQL Appendix A). */
     private static final Set<String> CLASSES = Set.of("08", "53", "58");
-    private static final Set<String> CODES = Set.of("57P01", "57P02", "57P03", "40001", "40P01");
+    private static final Set<String> CODES = Set.of("57P01", "57P02", "57P03");
 
     /** How a refused connection to the database names it: {@code ...:5432}. */
     private final String databaseAddressEnd;
