@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.Topics;
 import io.contentfactory.contracts.events.MediaIngested;
+import io.contentfactory.contracts.events.MediaRejected;
 import io.contentfactory.testkit.InternalTokens;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
@@ -29,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import javax.imageio.ImageIO;
@@ -254,6 +256,19 @@ class MediaUploadIT {
         assertThat(rejected.getList("items.fileName")).containsExactlyInAnyOrder("cut.mp4", "notes.mp4", "empty.mp4",
                 "IMG_0001.HEIC", "banner.png");
         assertThat(rejected.getList("items.rejectReason", String.class)).allSatisfy(reason -> assertThat(reason).contains(": "));
+        for (Map<String, Object> item : rejected.<Map<String, Object>>getList("items")) {
+            MediaRejected told = rejection(String.valueOf(item.get("id")));
+            assertThat(told.status()).isEqualTo("rejected");
+            assertThat(told.reason()).isEqualTo(item.get("rejectReason"));
+        }
+    }
+
+    /** The one {@code media.rejected} an item that ended without becoming media emitted. */
+    private MediaRejected rejection(String mediaId) {
+        kafka.awaitOne(Topics.MEDIA_REJECTED, r -> r.key().equals(mediaId), Duration.ofSeconds(30));
+        return kafka.all(Topics.MEDIA_REJECTED).stream().filter(r -> r.key().equals(mediaId))
+                .map(r -> EventCodec.data(EventCodec.parse(r.value()), MediaRejected.class))
+                .reduce((a, b) -> { throw new AssertionError("two media.rejected for " + mediaId); }).orElseThrow();
     }
 
     @Test
@@ -261,9 +276,12 @@ class MediaUploadIT {
         byte[] jpeg = TestMedia.jpeg(50, 60);
         String first = upload(jpeg, "one.jpg", "image/jpeg").then().statusCode(201).extract().path("id");
 
-        upload(jpeg, "two.jpg", "image/jpeg").then().statusCode(200)
+        String second = upload(jpeg, "two.jpg", "image/jpeg").then().statusCode(200)
                 .body("status", equalTo("duplicate")).body("duplicateOf", equalTo(first))
-                .header("Content-Location", equalTo("/v1/media/" + first));
+                .header("Content-Location", equalTo("/v1/media/" + first)).extract().path("id");
+        MediaRejected told = rejection(second);
+        assertThat(told.status()).isEqualTo("duplicate");
+        assertThat(told.duplicateOf()).hasToString(first);
     }
 
     @Test

@@ -7,10 +7,14 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.contentfactory.contracts.EventCodec;
+import io.contentfactory.contracts.Topics;
+import io.contentfactory.contracts.events.MediaRejected;
 import io.contentfactory.testkit.InternalTokens;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
 import io.contentfactory.testkit.TestMedia;
+import io.contentfactory.testkit.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -42,6 +46,7 @@ class UrlImportIT {
     private static final InternalTokens TOKENS = InternalTokens.forService("ingest-service");
     private static final long IMPORT_LIMIT = 2 * 1024 * 1024;
     private static final long UPLOAD_LIMIT = 3 * 1024 * 1024;
+    private final TopicProbe kafka = TopicProbe.onTestBroker();
     private UUID projectId;
     @io.quarkus.test.common.http.TestHTTPResource("/")
     java.net.URL base;
@@ -165,6 +170,10 @@ class UrlImportIT {
         JsonPath done = awaitSettled(id);
         assertThat(done.getString("status")).as(path).isEqualTo("failed");
         assertThat(done.getString("rejectReason")).as(path).startsWith(code + ": ").contains(detailPart);
+        MediaRejected told = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.MEDIA_REJECTED, r -> r.key().equals(id),
+                Duration.ofSeconds(30)).value()), MediaRejected.class);
+        assertThat(told.status()).isEqualTo("failed");
+        assertThat(told.reason()).isEqualTo(done.getString("rejectReason"));
     }
 
     private void refusedAtOnce(String url, String code) {

@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.Topics;
 import io.contentfactory.contracts.events.MediaAnalysisProgressed;
+import io.contentfactory.contracts.events.MediaRejected;
 import io.contentfactory.contracts.events.MediaType;
 import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.contracts.events.PostDue;
@@ -169,6 +170,31 @@ class PostsApiIT {
         await().atMost(TIMEOUT).until(() -> "failed".equals(get(project, "/v1/posts/" + id).path("targets[0].status")));
         assertThat(count("select count(*) from scheduler.post_targets where post_id = '" + id
                 + "' and error_json like '%media_analysis_failed%the video stream is corrupt%'")).isEqualTo(1);
+    }
+
+    /**
+     * An item still arriving at ingest-service when its post was upserted, which ingest-service then refuses: the
+     * waiting target fails with the reason, and a later upsert naming it is refused, even though the (stale) answer
+     * of ingest-service's state route still says it is coming.
+     */
+    @Test
+    void aPostWaitingForAnItemThatIngestServiceRefusesFailsAndTheItemIsRefusedFromThenOn() {
+        UUID project = UUID.randomUUID();
+        UUID arriving = UUID.randomUUID();
+        FakeIngest.item(arriving, "receiving", null, null, null);
+        String future = Instant.now().plus(Duration.ofHours(2)).toString();
+        String id = put(project, "arriving", body(List.of(arriving), "feed_image", future)).then().statusCode(201)
+                .body("targets[0].status", equalTo("waiting_for_media")).extract().path("id");
+
+        kafka.send(Topics.MEDIA_REJECTED, arriving.toString(), EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(),
+                "/content-factory/ingest-service", project, Instant.now(),
+                new MediaRejected(arriving, "rejected", "corrupt_media: no decodable stream", null))));
+        await().atMost(TIMEOUT).until(() -> "failed".equals(get(project, "/v1/posts/" + id).path("targets[0].status")));
+        assertThat(count("select count(*) from scheduler.post_targets where post_id = '" + id
+                + "' and error_json like '%media_rejected%corrupt_media: no decodable stream%'")).isEqualTo(1);
+
+        expect(put(project, "later", body(List.of(arriving), "feed_image", future)), 422, "media_unusable");
+        assertThat(get(project, "/v1/posts/later").statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -42,7 +42,9 @@ public class InternalMediaStateResource {
         UUID projectId = PathIds.uuid(project);
         UUID mediaId = PathIds.uuid(media);
         return reads.findInProject(projectId, mediaId).map(found -> found
-                .map(asset -> new MediaState(asset.id, asset.status, asset.rejectReason, asset.analysisStatus, asset.analysisReason))
+                .map(asset -> new MediaState(asset.id, asset.status,
+                        asset.duplicateOf != null ? "duplicate of " + asset.duplicateOf : asset.rejectReason,
+                        asset.analysisStatus, asset.analysisReason))
                 .orElseThrow(() -> ProblemException.notFound("media", mediaId)));
     }
 }

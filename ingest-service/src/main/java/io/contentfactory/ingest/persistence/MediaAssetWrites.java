@@ -1,6 +1,7 @@
 package io.contentfactory.ingest.persistence;
 
 import io.contentfactory.contracts.events.MediaIngested;
+import io.contentfactory.contracts.events.MediaRejected;
 import io.contentfactory.ingest.domain.MediaAsset;
 import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.outbox.Outbox;
@@ -58,11 +59,15 @@ public class MediaAssetWrites {
                 .replaceWithVoid();
     }
 
+    /** A receiving item whose transfer failed; {@code media.rejected} tells whoever waits for it, in the same transaction. */
     public Uni<Void> fail(UUID projectId, UUID id, String reason, long bytesReceived) {
         String sql = "update " + assets + " set status = 'failed', reject_reason = $3, bytes_received = greatest(bytes_received, $4), updated_at = now()"
                 + " where project_id = $1 and id = $2 and status = 'receiving'";
         return tenancy.inProject(projectId, connection -> connection.preparedQuery(sql)
-                .execute(Tuple.of(projectId, id, reason, bytesReceived))).replaceWithVoid();
+                .execute(Tuple.of(projectId, id, reason, bytesReceived))
+                .chain(rows -> rows.rowCount() == 1
+                        ? outbox.recordAll(connection, List.of(new Outbox.Outgoing(projectId, new MediaRejected(id, "failed", reason, null))))
+                        : Uni.createFrom().voidItem()));
     }
 
     /** Records an item's thumbnail; false when the project has no such item. */
@@ -92,7 +97,8 @@ public class MediaAssetWrites {
     /**
      * Completes a receiving item inside one transaction bound to its project. {@code fill} sets the completed
      * fields on {@code asset} (it may look up the watched path's previous version on the connection first), and
-     * {@code event} builds {@code media.ingested} from the filled item when it is ingested. A watched file's
+     * {@code event} builds {@code media.ingested} from the filled item when it is ingested; a rejected item or a
+     * duplicate emits {@code media.rejected} instead. A watched file's
      * version is recorded in the same transaction, so a rescan after a crash never ingests it twice.
      */
     public Uni<MediaAsset> complete(MediaAsset asset, String watchedPath, Function<SqlConnection, Uni<MediaAsset>> fill,
@@ -101,14 +107,17 @@ public class MediaAssetWrites {
                 .chain(() -> existingWithSameBytes(connection, asset))
                 .chain(existing -> existing.isPresent()
                         ? markDuplicate(connection, asset, existing.get())
-                        : fill.apply(connection).chain(filled -> update(connection, filled)
-                                .chain(() -> filled.isIngested()
-                                        ? outbox.recordAll(connection, List.of(new Outbox.Outgoing(filled.projectId, event.apply(filled))))
-                                        : Uni.createFrom().voidItem())
-                                .replaceWith(filled)))
+                        : fill.apply(connection).chain(filled -> update(connection, filled).replaceWith(filled)))
+                .call(done -> outbox.recordAll(connection, List.of(new Outbox.Outgoing(done.projectId,
+                        done.isIngested() ? event.apply(done) : rejection(done)))))
                 .call(done -> watchedPath == null
                         ? Uni.createFrom().voidItem()
                         : recordWatched(connection, done, watchedPath)));
+    }
+
+    private static MediaRejected rejection(MediaAsset asset) {
+        String reason = asset.duplicateOf != null ? "duplicate of " + asset.duplicateOf : asset.rejectReason;
+        return new MediaRejected(asset.id, asset.status, reason == null ? asset.status : reason, asset.duplicateOf);
     }
 
     private Uni<Void> recordWatched(SqlConnection connection, MediaAsset asset, String relativePath) {

@@ -7,6 +7,7 @@ import io.contentfactory.contracts.events.MediaAnalysisProgressed;
 import io.contentfactory.contracts.events.MediaAnalysisRequested;
 import io.contentfactory.contracts.events.MediaAnalyzed;
 import io.contentfactory.contracts.events.MediaIngested;
+import io.contentfactory.contracts.events.MediaRejected;
 import io.contentfactory.contracts.events.MetricsCollected;
 import io.contentfactory.contracts.events.PipelineEvent;
 import io.contentfactory.contracts.events.PostDue;
@@ -27,6 +28,7 @@ public enum EventType {
             MediaAnalysisProgressed.class),
     MEDIA_ANALYSIS_REQUESTED("io.contentfactory.media.analysis-requested.v1", Topics.MEDIA_ANALYSIS_REQUESTED,
             MediaAnalysisRequested.class),
+    MEDIA_REJECTED("io.contentfactory.media.rejected.v1", Topics.MEDIA_REJECTED, MediaRejected.class),
     POST_SCHEDULED("io.contentfactory.post.scheduled.v1", Topics.POST_SCHEDULED, PostScheduled.class),
     POST_DUE("io.contentfactory.post.due.v1", Topics.POST_DUE, PostDue.class),
     POST_PUBLISHING("io.contentfactory.post.publishing.v1", Topics.POST_PUBLISHING, PostPublishing.class),

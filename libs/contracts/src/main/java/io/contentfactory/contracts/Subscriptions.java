@@ -13,6 +13,7 @@ public final class Subscriptions {
             new Subscription("scheduler-service", Topics.PROJECT_CREATED),
             new Subscription("scheduler-service", Topics.MEDIA_ANALYZED),
             new Subscription("scheduler-service", Topics.MEDIA_ANALYSIS_PROGRESSED),
+            new Subscription("scheduler-service", Topics.MEDIA_REJECTED),
             new Subscription("scheduler-service", Topics.POST_PUBLISHING),
             new Subscription("scheduler-service", Topics.POST_PUBLISHED),
             new Subscription("scheduler-service", Topics.POST_FAILED),

@@ -19,6 +19,8 @@ public final class Topics {
     public static final String MEDIA_ANALYZED = "media.analyzed";
     /** Keyed by media id: one item's stages arrive in order at ingest-service, which shows them on the item. */
     public static final String MEDIA_ANALYSIS_PROGRESSED = "media.analysis-progressed";
+    /** Keyed by media id: an item that ended rejected, failed or duplicate; one item's end is one event. */
+    public static final String MEDIA_REJECTED = "media.rejected";
     /** Keyed by media id: a repeated request for one item lands on the same consumer, after the first. */
     public static final String MEDIA_ANALYSIS_REQUESTED = "media.analysis-requested";
     /** Keyed by post id: one post's lifecycle (scheduled, due, published or failed) is consumed in order. */
@@ -43,6 +45,7 @@ public final class Topics {
             new TopicSpec(MEDIA_ANALYZED, "project id", 12),
             new TopicSpec(MEDIA_ANALYSIS_PROGRESSED, "media id", 12),
             new TopicSpec(MEDIA_ANALYSIS_REQUESTED, "media id", 12),
+            new TopicSpec(MEDIA_REJECTED, "media id", 6),
             new TopicSpec(POST_SCHEDULED, "post id", 12),
             new TopicSpec(POST_DUE, "post id", 12),
             new TopicSpec(POST_PUBLISHING, "post id", 12),

@@ -44,7 +44,7 @@ public class IngestMedia {
         }
     }
 
-    private static final Set<String> UNUSABLE = Set.of("rejected", "failed", "archived");
+    private static final Set<String> UNUSABLE = Set.of("rejected", "failed", "duplicate", "archived");
 
     private final WebClient http;
     private final Optional<String> baseUrl;

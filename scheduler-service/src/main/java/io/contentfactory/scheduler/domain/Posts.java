@@ -78,7 +78,17 @@ public class Posts {
         checkShape(request);
         return inProject(projectId, () -> catalog.findAll(projectId, request.mediaIds()))
                 .chain(analysed -> comingMedia(projectId, missing(request.mediaIds(), analysed)))
-                .chain(coming -> inProject(projectId, () -> catalog.findAll(projectId, request.mediaIds()).chain(media -> {
+                .chain(coming -> inProject(projectId, () -> targets.lockMediaWaits(projectId)
+                        .chain(() -> catalog.findAll(projectId, request.mediaIds()))
+                        .chain(media -> catalog.unusable(projectId, missing(request.mediaIds(), media)).map(unusable -> {
+                            if (!unusable.isEmpty()) {
+                                Map.Entry<UUID, String> first = unusable.entrySet().iterator().next();
+                                throw new ProblemException(422, "media_unusable", "Unusable media",
+                                        "media " + first.getKey() + " cannot be posted: " + first.getValue());
+                            }
+                            return media;
+                        }))
+                        .chain(media -> {
                     Map<UUID, MediaEntry> byId = media.stream().collect(Collectors.toMap(m -> m.mediaId, Function.identity()));
                     List<UUID> missing = missing(request.mediaIds(), media);
                     List<UUID> unknown = missing.stream().filter(id -> !coming.contains(id)).toList();
@@ -167,11 +177,14 @@ public class Posts {
     }
 
     /**
-     * The analysis of an item failed for good: every target waiting for it fails with the reason. Call inside a
-     * transaction bound to the project.
+     * An item will never be analysed (its analysis failed for good, or ingest-service did not take it): every target
+     * waiting for it fails with {@code code} and "media &lt;id&gt; {@code what}". Call inside a transaction bound to
+     * the project.
      */
-    public Uni<Void> mediaFailed(UUID projectId, UUID mediaId, String reason) {
-        return targets.waitingForMedia(projectId).chain(waiting -> {
+    public Uni<Void> mediaFailed(UUID projectId, UUID mediaId, String code, String what) {
+        return targets.lockMediaWaits(projectId)
+                .chain(() -> catalog.recordUnusable(projectId, mediaId, code, "media " + mediaId + " " + what))
+                .chain(() -> targets.waitingForMedia(projectId)).chain(waiting -> {
             List<UUID> postIds = waiting.stream().map(t -> t.postId).distinct().toList();
             if (postIds.isEmpty()) {
                 return Uni.createFrom().voidItem();
@@ -181,8 +194,8 @@ public class Posts {
                     .forEach(post -> waiting.stream().filter(t -> t.postId.equals(post.id)).forEach(target -> {
                         target.status = "failed";
                         target.errorJson = io.contentfactory.contracts.EventCodec.mapper().valueToTree(new io.contentfactory.contracts
-                                .events.PublishError("media_analysis_failed", "media " + mediaId + " could not be analysed: "
-                                + (reason == null ? "no reason given" : reason), "media", false, Map.of("media_id", mediaId))).toString();
+                                .events.PublishError(code, "media " + mediaId + " " + what, "media", false,
+                                Map.of("media_id", mediaId))).toString();
                     })))
                     .replaceWithVoid();
         });

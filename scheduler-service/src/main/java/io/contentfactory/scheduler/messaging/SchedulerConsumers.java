@@ -4,6 +4,7 @@ import io.contentfactory.contracts.Channels;
 import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.events.MediaAnalysisProgressed;
 import io.contentfactory.contracts.events.MediaAnalyzed;
+import io.contentfactory.contracts.events.MediaRejected;
 import io.contentfactory.contracts.events.PostFailed;
 import io.contentfactory.contracts.events.PostPublished;
 import io.contentfactory.contracts.events.PostPublishing;
@@ -14,6 +15,7 @@ import io.contentfactory.scheduler.domain.Dispatcher;
 import io.contentfactory.scheduler.domain.Planner;
 import io.contentfactory.scheduler.domain.Posts;
 import io.contentfactory.scheduler.domain.Settings;
+import io.contentfactory.scheduler.persistence.MediaCatalogRepository;
 import io.contentfactory.scheduler.persistence.PostTargetRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,10 +32,12 @@ public class SchedulerConsumers {
     private final ServiceConfig service;
     private final Settings settings;
     private final Posts posts;
+    private final MediaCatalogRepository catalog;
 
     SchedulerConsumers(EventConsumer consumer, Planner planner, Dispatcher dispatcher, PostTargetRepository targets,
-            ServiceConfig service, Settings settings, Posts posts) {
+            ServiceConfig service, Settings settings, Posts posts, MediaCatalogRepository catalog) {
         this.posts = posts;
+        this.catalog = catalog;
         this.settings = settings;
         this.consumer = consumer;
         this.planner = planner;
@@ -46,7 +50,8 @@ public class SchedulerConsumers {
     @Incoming(Channels.MEDIA_ANALYZED)
     public Uni<Void> onMediaAnalyzed(String event) {
         return consumer.consume(service.name(), event, MediaAnalyzed.class,
-                        (context, media) -> planner.mediaAnalyzed(context.projectId(), media)
+                        (context, media) -> targets.lockMediaWaits(context.projectId())
+                                .chain(() -> planner.mediaAnalyzed(context.projectId(), media))
                                 .chain(() -> posts.releaseWaiting(context.projectId())))
                 .invoke(dispatcher::wake);
     }
@@ -56,8 +61,19 @@ public class SchedulerConsumers {
     public Uni<Void> onAnalysisProgressed(String event) {
         return consumer.consume(service.name(), event, MediaAnalysisProgressed.class, (context, progress) ->
                 "analysis_failed".equals(progress.status())
-                        ? posts.mediaFailed(context.projectId(), progress.mediaId(), progress.reason())
-                        : Uni.createFrom().voidItem());
+                        ? posts.mediaFailed(context.projectId(), progress.mediaId(), "media_analysis_failed",
+                                "could not be analysed: " + (progress.reason() == null ? "no reason given" : progress.reason()))
+                        : "queued".equals(progress.status())
+                                ? catalog.forgetUnusable(context.projectId(), progress.mediaId())
+                                : Uni.createFrom().voidItem());
+    }
+
+    /** An item that ended rejected, failed or duplicate at ingest-service fails the targets that waited for it. */
+    @Incoming(Channels.MEDIA_REJECTED)
+    public Uni<Void> onMediaRejected(String event) {
+        return consumer.consume(service.name(), event, MediaRejected.class, (context, rejected) ->
+                posts.mediaFailed(context.projectId(), rejected.mediaId(), "media_" + rejected.status(),
+                        "was not taken: " + rejected.reason()));
     }
 
     @Incoming(Channels.PROJECT_CREATED)

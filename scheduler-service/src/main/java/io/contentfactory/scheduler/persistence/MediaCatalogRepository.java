@@ -15,9 +15,11 @@ import java.util.UUID;
 public class MediaCatalogRepository implements PanacheRepositoryBase<MediaEntry, UUID> {
 
     private final String table;
+    private final String unusable;
 
     MediaCatalogRepository(ServiceConfig service) {
         this.table = service.table("media_catalog");
+        this.unusable = service.table("unusable_media");
     }
 
     /** Records an analysed media item, or what a later analysis says of it. Run it bound to the project. */
@@ -35,6 +37,35 @@ public class MediaCatalogRepository implements PanacheRepositoryBase<MediaEntry,
                 .setParameter(6, media.preSocialScore())
                 .setParameter(7, media.jpegUrl())
                 .executeUpdate()).replaceWithVoid();
+    }
+
+    /** Records that an item will never be analysed, with why. Run it bound to the project. */
+    public Uni<Void> recordUnusable(UUID projectId, UUID mediaId, String code, String reason) {
+        String sql = "insert into " + unusable + " (project_id, media_id, code, reason) values (?1, ?2, ?3, ?4)"
+                + " on conflict (project_id, media_id) do update set code = excluded.code, reason = excluded.reason,"
+                + " recorded_at = now()";
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql)
+                .setParameter(1, projectId).setParameter(2, mediaId).setParameter(3, code).setParameter(4, reason)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    /** An item being analysed again may yet become usable. Run it bound to the project. */
+    public Uni<Void> forgetUnusable(UUID projectId, UUID mediaId) {
+        String sql = "delete from " + unusable + " where project_id = ?1 and media_id = ?2";
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql)
+                .setParameter(1, projectId).setParameter(2, mediaId).executeUpdate()).replaceWithVoid();
+    }
+
+    /** Why each of {@code mediaIds} that will never be analysed is so, by media id. Run it bound to the project. */
+    public Uni<java.util.Map<UUID, String>> unusable(UUID projectId, Collection<UUID> mediaIds) {
+        if (mediaIds.isEmpty()) {
+            return Uni.createFrom().item(java.util.Map.of());
+        }
+        String sql = "select media_id, reason from " + unusable + " where project_id = ?1 and media_id = any(?2)";
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Object[].class)
+                        .setParameter(1, projectId).setParameter(2, mediaIds.toArray(UUID[]::new)).getResultList())
+                .map(rows -> rows.stream().collect(java.util.stream.Collectors.toMap(
+                        row -> (UUID) row[0], row -> (String) row[1])));
     }
 
     public Uni<List<MediaEntry>> findAll(UUID projectId, Collection<UUID> mediaIds) {

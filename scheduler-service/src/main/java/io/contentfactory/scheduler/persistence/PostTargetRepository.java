@@ -34,6 +34,19 @@ public class PostTargetRepository implements PanacheRepositoryBase<PostTarget, U
     }
 
     /**
+     * Serialises, within one project, a post starting to wait for media with that media's arrival (or its failure)
+     * until the transaction ends: without it, an analysis recorded while an upsert is deciding to wait would release
+     * nothing, and the upsert's targets would wait for an arrival that has already happened.
+     */
+    public Uni<Void> lockMediaWaits(UUID projectId) {
+        return Panache.getSession().chain(s -> s
+                        .createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                        .setParameter(1, "media-waits:" + projectId)
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /**
      * The times, from {@code since} on, of the queue's posts that keep their slot: everything but queued, canceled and
      * failed targets. Older posts cannot bear on the plan (they are more than the maximum gap before its start).
      */

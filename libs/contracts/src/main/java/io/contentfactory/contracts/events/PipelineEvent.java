@@ -4,7 +4,7 @@ import java.util.UUID;
 
 /** The data of one pipeline event. The closed set of events is the pipeline's whole public contract. */
 public sealed interface PipelineEvent
-        permits ProjectCreated, MediaIngested, MediaAnalyzed, MediaAnalysisProgressed, MediaAnalysisRequested,
+        permits ProjectCreated, MediaIngested, MediaAnalyzed, MediaAnalysisProgressed, MediaAnalysisRequested, MediaRejected,
         PostScheduled, PostDue, PostPublishing, PostPublished, PostFailed, PostUnconfirmed,
         ManualPostRequired, MetricsCollected, CoachInsightCreated, ConnectionNeedsReauth {
 
