@@ -31,9 +31,13 @@ public class FakeGemini implements QuarkusTestResourceLifecycleManager {
             server = HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/v1beta/models/", this::generate);
             server.start();
-            return Map.of("factory.analysis.llm.provider", "gemini",
-                    "quarkus.langchain4j.ai.gemini.gemini.base-url", "http://127.0.0.1:" + server.getAddress().getPort() + "/v1beta",
-                    "quarkus.langchain4j.ai.gemini.gemini.api-key", "gemini-test-key");
+            return Map.of(
+                    "factory.analysis.llm.provider",
+                    "gemini",
+                    "quarkus.langchain4j.ai.gemini.gemini.base-url",
+                    "http://127.0.0.1:" + server.getAddress().getPort() + "/v1beta",
+                    "quarkus.langchain4j.ai.gemini.gemini.api-key",
+                    "gemini-test-key");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -42,28 +46,48 @@ public class FakeGemini implements QuarkusTestResourceLifecycleManager {
     private void generate(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String path = exchange.getRequestURI().getPath();
-        if (!"gemini-test-key".equals(exchange.getRequestHeaders().getFirst("x-goog-api-key")) || !path.endsWith(":generateContent")
+        if (!"gemini-test-key".equals(exchange.getRequestHeaders().getFirst("x-goog-api-key"))
+                || !path.endsWith(":generateContent")
                 || !body.contains("\"contents\"")) {
-            respond(exchange, 400, "{\"error\": {\"code\": 400, \"message\": \"bad request\", \"status\": \"INVALID_ARGUMENT\"}}");
+            respond(
+                    exchange,
+                    400,
+                    "{\"error\": {\"code\": 400, \"message\": \"bad request\", \"status\": \"INVALID_ARGUMENT\"}}");
             return;
         }
         int images = body.split("image/jpeg", -1).length - 1;
         Files.writeString(CONTROL.resolve("last-request"), path + " " + images);
-        String text = images > 0 ? verdict(images) : "{\"instagram\": \"" + CAPTION + "\", \"tiktok\": \"Calmer mornings.\","
-                + " \"youtubeShorts\": \"Calmer mornings\", \"topics\": [\"mornings\"], \"tone\": \"calm\", \"hashtags\": [\"Mornings\"]}";
+        String text = images > 0
+                ? verdict(images)
+                : "{\"instagram\": \"" + CAPTION + "\", \"tiktok\": \"Calmer mornings.\","
+                        + " \"youtubeShorts\": \"Calmer mornings\", \"topics\": [\"mornings\"], \"tone\": \"calm\", \"hashtags\": [\"Mornings\"]}";
         ObjectNode answer = JSON.createObjectNode();
         ObjectNode candidate = answer.putArray("candidates").addObject();
-        candidate.putObject("content").put("role", "model").putArray("parts").addObject().put("text", text);
+        candidate
+                .putObject("content")
+                .put("role", "model")
+                .putArray("parts")
+                .addObject()
+                .put("text", text);
         candidate.put("finishReason", "STOP");
-        answer.putObject("usageMetadata").put("promptTokenCount", 10).put("candidatesTokenCount", 10).put("totalTokenCount", 20);
+        answer.putObject("usageMetadata")
+                .put("promptTokenCount", 10)
+                .put("candidatesTokenCount", 10)
+                .put("totalTokenCount", 20);
         respond(exchange, 200, JSON.writeValueAsString(answer));
     }
 
     private static String verdict(int images) {
         StringBuilder scores = new StringBuilder();
         for (int frame = 1; frame <= images; frame++) {
-            scores.append(frame > 1 ? ", " : "").append("{\"frame\": ").append(frame).append(", \"score\": ").append(4 + frame)
-                    .append(", \"reason\": \"frame ").append(frame).append("\"}");
+            scores.append(frame > 1 ? ", " : "")
+                    .append("{\"frame\": ")
+                    .append(frame)
+                    .append(", \"score\": ")
+                    .append(4 + frame)
+                    .append(", \"reason\": \"frame ")
+                    .append(frame)
+                    .append("\"}");
         }
         return "{\"scores\": [" + scores + "], \"best\": " + images + "}";
     }

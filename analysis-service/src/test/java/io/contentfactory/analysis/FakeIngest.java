@@ -22,6 +22,7 @@ public class FakeIngest implements QuarkusTestResourceLifecycleManager {
     static final Path STORED = Path.of("target/fake-ingest").toAbsolutePath();
     /** Items its ingested route knows: {@code <project>-<media>.json}, each a media.ingested's data. */
     static final Path INGESTED = STORED.resolve("ingested");
+
     private static final byte[] KEY = "analysis-to-ingest-pair-key-of-the-tests".getBytes(StandardCharsets.UTF_8);
     private HttpServer server;
 
@@ -37,7 +38,8 @@ public class FakeIngest implements QuarkusTestResourceLifecycleManager {
                     exchange.close();
                     return;
                 }
-                byte[] body = request.replaceAll("signature=[^\"&]*", "signature=renewed").getBytes(StandardCharsets.UTF_8);
+                byte[] body = request.replaceAll("signature=[^\"&]*", "signature=renewed")
+                        .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
@@ -45,7 +47,10 @@ public class FakeIngest implements QuarkusTestResourceLifecycleManager {
             });
             server.createContext("/internal/v1/media/", exchange -> {
                 String[] path = exchange.getRequestURI().getPath().split("/");
-                if (fromAnalysis(exchange) && "GET".equals(exchange.getRequestMethod()) && path.length == 7 && "ingested".equals(path[6])) {
+                if (fromAnalysis(exchange)
+                        && "GET".equals(exchange.getRequestMethod())
+                        && path.length == 7
+                        && "ingested".equals(path[6])) {
                     Path item = INGESTED.resolve(path[4] + "-" + path[5] + ".json");
                     byte[] body = Files.exists(item) ? Files.readAllBytes(item) : new byte[0];
                     exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -60,16 +65,22 @@ public class FakeIngest implements QuarkusTestResourceLifecycleManager {
                     return;
                 }
                 String mediaId = path[5];
-                Files.write(STORED.resolve(mediaId + ".jpg"), exchange.getRequestBody().readAllBytes());
-                byte[] body = ("{\"url\": \"https://assets.example.com/media/" + path[4] + "/" + mediaId + "/thumbnail?signature=t\"}")
+                Files.write(
+                        STORED.resolve(mediaId + ".jpg"),
+                        exchange.getRequestBody().readAllBytes());
+                byte[] body = ("{\"url\": \"https://assets.example.com/media/" + path[4] + "/" + mediaId
+                                + "/thumbnail?signature=t\"}")
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
                 exchange.close();
             });
             server.start();
-            return Map.of("factory.analysis.ingest.base-url", "http://127.0.0.1:" + server.getAddress().getPort(),
-                    "factory.analysis.ingest.call-key", Base64.getUrlEncoder().withoutPadding().encodeToString(KEY));
+            return Map.of(
+                    "factory.analysis.ingest.base-url",
+                    "http://127.0.0.1:" + server.getAddress().getPort(),
+                    "factory.analysis.ingest.call-key",
+                    Base64.getUrlEncoder().withoutPadding().encodeToString(KEY));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -78,8 +89,9 @@ public class FakeIngest implements QuarkusTestResourceLifecycleManager {
     private static boolean fromAnalysis(com.sun.net.httpserver.HttpExchange exchange) {
         String header = String.valueOf(exchange.getRequestHeaders().getFirst(ServiceCallTokens.HEADER));
         try {
-            return "analysis-service".equals(ServiceCallTokens.verify(header.substring(7), Map.of("analysis-service", KEY),
-                    "ingest-service", Instant.now()));
+            return "analysis-service"
+                    .equals(ServiceCallTokens.verify(
+                            header.substring(7), Map.of("analysis-service", KEY), "ingest-service", Instant.now()));
         } catch (RuntimeException e) {
             return false;
         }

@@ -19,7 +19,8 @@ import java.util.Map;
 public class FakeOpenAi implements QuarkusTestResourceLifecycleManager {
 
     static final Path CONTROL = Path.of("target/fake-openai").toAbsolutePath();
-    static final String TRANSCRIPT = "Three quick tips for a better morning routine. Drink water first, then stretch for five minutes.";
+    static final String TRANSCRIPT =
+            "Three quick tips for a better morning routine. Drink water first, then stretch for five minutes.";
     private HttpServer server;
 
     static void mode(String mode) throws IOException {
@@ -29,7 +30,9 @@ public class FakeOpenAi implements QuarkusTestResourceLifecycleManager {
 
     static int requests() throws IOException {
         Path counter = CONTROL.resolve("requests");
-        return Files.exists(counter) ? Integer.parseInt(Files.readString(counter).strip()) : 0;
+        return Files.exists(counter)
+                ? Integer.parseInt(Files.readString(counter).strip())
+                : 0;
     }
 
     @Override
@@ -42,13 +45,23 @@ public class FakeOpenAi implements QuarkusTestResourceLifecycleManager {
             server.createContext("/v1/chat/completions", this::chat);
             server.start();
             String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
-            return Map.of("factory.analysis.stt.base-url", base,
-                    "factory.analysis.stt.api-key", "test-key", "factory.analysis.stt.timeout", "PT2S",
-                    "factory.analysis.llm.enabled", "true",
-                    "factory.analysis.vision.enabled", "true",
-                    "quarkus.langchain4j.openai.openai-compatible.timeout", "2s",
-                    "quarkus.langchain4j.openai.openai-compatible.base-url", base + "/",
-                    "quarkus.langchain4j.openai.openai-compatible.api-key", "test-key");
+            return Map.of(
+                    "factory.analysis.stt.base-url",
+                    base,
+                    "factory.analysis.stt.api-key",
+                    "test-key",
+                    "factory.analysis.stt.timeout",
+                    "PT2S",
+                    "factory.analysis.llm.enabled",
+                    "true",
+                    "factory.analysis.vision.enabled",
+                    "true",
+                    "quarkus.langchain4j.openai.openai-compatible.timeout",
+                    "2s",
+                    "quarkus.langchain4j.openai.openai-compatible.base-url",
+                    base + "/",
+                    "quarkus.langchain4j.openai.openai-compatible.api-key",
+                    "test-key");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -62,8 +75,12 @@ public class FakeOpenAi implements QuarkusTestResourceLifecycleManager {
         count();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.ISO_8859_1);
         String mode = Files.readString(CONTROL.resolve("mode")).strip();
-        boolean wellFormed = "Bearer test-key".equals(exchange.getRequestHeaders().getFirst("Authorization"))
-                && body.contains("name=\"model\"") && body.contains("name=\"file\"") && body.contains("RIFF") && body.contains("WAVE");
+        boolean wellFormed =
+                "Bearer test-key".equals(exchange.getRequestHeaders().getFirst("Authorization"))
+                        && body.contains("name=\"model\"")
+                        && body.contains("name=\"file\"")
+                        && body.contains("RIFF")
+                        && body.contains("WAVE");
         if (!wellFormed) {
             respond(exchange, 400, "{\"error\": {\"message\": \"bad request\"}}");
         } else if (mode.equals("fail")) {
@@ -76,7 +93,11 @@ public class FakeOpenAi implements QuarkusTestResourceLifecycleManager {
             }
             respond(exchange, 200, "{\"text\": \"too late\"}");
         } else {
-            respond(exchange, 200, "{\"task\": \"transcribe\", \"language\": \"english\", \"duration\": 4.0, \"text\": \"" + TRANSCRIPT + "\"}");
+            respond(
+                    exchange,
+                    200,
+                    "{\"task\": \"transcribe\", \"language\": \"english\", \"duration\": 4.0, \"text\": \"" + TRANSCRIPT
+                            + "\"}");
         }
     }
 
@@ -86,7 +107,8 @@ public class FakeOpenAi implements QuarkusTestResourceLifecycleManager {
         count();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String mode = Files.readString(CONTROL.resolve("mode")).strip();
-        if (!"Bearer test-key".equals(exchange.getRequestHeaders().getFirst("Authorization")) || !body.contains("\"messages\"")) {
+        if (!"Bearer test-key".equals(exchange.getRequestHeaders().getFirst("Authorization"))
+                || !body.contains("\"messages\"")) {
             respond(exchange, 400, "{\"error\": {\"message\": \"bad request\"}}");
             return;
         }
@@ -105,12 +127,17 @@ public class FakeOpenAi implements QuarkusTestResourceLifecycleManager {
             judgeFrames(exchange, body);
             return;
         }
-        String copy = "{\\\"instagram\\\": \\\"" + CAPTION + "\\\", \\\"tiktok\\\": \\\"Three habits, five minutes.\\\","
-                + " \\\"youtubeShorts\\\": \\\"3 morning habits\\\", \\\"topics\\\": [\\\"morning routine\\\", \\\"habits\\\"],"
-                + " \\\"tone\\\": \\\"friendly\\\", \\\"hashtags\\\": [\\\"MorningRoutine\\\", \\\"Habits\\\"]}";
-        respond(exchange, 200, "{\"id\": \"chatcmpl-1\", \"object\": \"chat.completion\", \"created\": 1, \"model\": \"gpt-4o-mini\","
-                + " \"choices\": [{\"index\": 0, \"message\": {\"role\": \"assistant\", \"content\": \"" + copy + "\"},"
-                + " \"finish_reason\": \"stop\"}], \"usage\": {\"prompt_tokens\": 10, \"completion_tokens\": 10, \"total_tokens\": 20}}");
+        String copy =
+                "{\\\"instagram\\\": \\\"" + CAPTION + "\\\", \\\"tiktok\\\": \\\"Three habits, five minutes.\\\","
+                        + " \\\"youtubeShorts\\\": \\\"3 morning habits\\\", \\\"topics\\\": [\\\"morning routine\\\", \\\"habits\\\"],"
+                        + " \\\"tone\\\": \\\"friendly\\\", \\\"hashtags\\\": [\\\"MorningRoutine\\\", \\\"Habits\\\"]}";
+        respond(
+                exchange,
+                200,
+                "{\"id\": \"chatcmpl-1\", \"object\": \"chat.completion\", \"created\": 1, \"model\": \"gpt-4o-mini\","
+                        + " \"choices\": [{\"index\": 0, \"message\": {\"role\": \"assistant\", \"content\": \"" + copy
+                        + "\"},"
+                        + " \"finish_reason\": \"stop\"}], \"usage\": {\"prompt_tokens\": 10, \"completion_tokens\": 10, \"total_tokens\": 20}}");
     }
 
     /**
@@ -122,13 +149,23 @@ public class FakeOpenAi implements QuarkusTestResourceLifecycleManager {
         Files.writeString(CONTROL.resolve("vision-images"), Integer.toString(images));
         StringBuilder scores = new StringBuilder();
         for (int frame = 1; frame <= images; frame++) {
-            scores.append(frame > 1 ? ", " : "").append("{\\\"frame\\\": ").append(frame).append(", \\\"score\\\": ")
-                    .append(5 + frame).append(", \\\"reason\\\": \\\"frame ").append(frame).append("\\\"}");
+            scores.append(frame > 1 ? ", " : "")
+                    .append("{\\\"frame\\\": ")
+                    .append(frame)
+                    .append(", \\\"score\\\": ")
+                    .append(5 + frame)
+                    .append(", \\\"reason\\\": \\\"frame ")
+                    .append(frame)
+                    .append("\\\"}");
         }
         String verdict = "```json\\n{\\\"scores\\\": [" + scores + "], \\\"best\\\": " + images + "}\\n```";
-        respond(exchange, 200, "{\"id\": \"chatcmpl-2\", \"object\": \"chat.completion\", \"created\": 1, \"model\": \"gpt-4o-mini\","
-                + " \"choices\": [{\"index\": 0, \"message\": {\"role\": \"assistant\", \"content\": \"" + verdict + "\"},"
-                + " \"finish_reason\": \"stop\"}], \"usage\": {\"prompt_tokens\": 10, \"completion_tokens\": 10, \"total_tokens\": 20}}");
+        respond(
+                exchange,
+                200,
+                "{\"id\": \"chatcmpl-2\", \"object\": \"chat.completion\", \"created\": 1, \"model\": \"gpt-4o-mini\","
+                        + " \"choices\": [{\"index\": 0, \"message\": {\"role\": \"assistant\", \"content\": \""
+                        + verdict + "\"},"
+                        + " \"finish_reason\": \"stop\"}], \"usage\": {\"prompt_tokens\": 10, \"completion_tokens\": 10, \"total_tokens\": 20}}");
     }
 
     static int visionImages() throws IOException {

@@ -68,18 +68,33 @@ class GeminiIT {
         UUID projectId = UUID.randomUUID();
         UUID mediaId = UUID.randomUUID();
         Path clip = dir.resolve("calm.mp4");
-        MediaIngested data = new MediaIngested(mediaId, "upload", "calm.mp4", "video/mp4", MediaType.VIDEO, Files.size(clip),
-                "0".repeat(64), "http://127.0.0.1:" + files.getAddress().getPort() + "/calm.mp4");
-        kafka.send(Topics.MEDIA_INGESTED, mediaId.toString(), EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(),
-                "/content-factory/ingest-service", projectId, Instant.now(), data)));
-        MediaAnalyzed analyzed = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.MEDIA_ANALYZED,
-                r -> r.value().contains(mediaId.toString()), TIMEOUT).value()), MediaAnalyzed.class);
+        MediaIngested data = new MediaIngested(
+                mediaId,
+                "upload",
+                "calm.mp4",
+                "video/mp4",
+                MediaType.VIDEO,
+                Files.size(clip),
+                "0".repeat(64),
+                "http://127.0.0.1:" + files.getAddress().getPort() + "/calm.mp4");
+        kafka.send(
+                Topics.MEDIA_INGESTED,
+                mediaId.toString(),
+                EventCodec.toJson(EventCodec.envelope(
+                        UUID.randomUUID(), "/content-factory/ingest-service", projectId, Instant.now(), data)));
+        MediaAnalyzed analyzed = EventCodec.data(
+                EventCodec.parse(
+                        kafka.awaitOne(Topics.MEDIA_ANALYZED, r -> r.value().contains(mediaId.toString()), TIMEOUT)
+                                .value()),
+                MediaAnalyzed.class);
 
         assertThat(analyzed.captionSuggestion()).isEqualTo(FakeGemini.CAPTION);
         assertThat(analyzed.hashtags()).containsExactly("#Mornings");
-        try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select kind, provider, status, payload from analysis.provider_results where analysis_id = '"
-                     + analyzed.analysisId() + "' and kind in ('captions', 'frames') order by kind")) {
+        try (Connection c = PostgresResource.database().connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "select kind, provider, status, payload from analysis.provider_results where analysis_id = '"
+                                + analyzed.analysisId() + "' and kind in ('captions', 'frames') order by kind")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString("kind")).isEqualTo("captions");
             assertThat(rs.getString("provider")).isEqualTo("gemini");
@@ -88,9 +103,13 @@ class GeminiIT {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString("kind")).isEqualTo("frames");
             assertThat(rs.getString("status")).isEqualTo("ok");
-            int best = FakeGemini.json(rs.getString("payload")).path("bestSampleIndex").asInt();
-            try (Statement t = c.createStatement(); ResultSet analysis = t.executeQuery(
-                    "select best_frame_index, best_frame_chosen_by from analysis.media_analysis where id = '" + analyzed.analysisId() + "'")) {
+            int best = FakeGemini.json(rs.getString("payload"))
+                    .path("bestSampleIndex")
+                    .asInt();
+            try (Statement t = c.createStatement();
+                    ResultSet analysis = t.executeQuery(
+                            "select best_frame_index, best_frame_chosen_by from analysis.media_analysis where id = '"
+                                    + analyzed.analysisId() + "'")) {
                 assertThat(analysis.next()).isTrue();
                 assertThat(analysis.getInt(1)).isEqualTo(best);
                 assertThat(analysis.getString(2)).isEqualTo("vision");

@@ -43,6 +43,7 @@ class MediaAnalysisIT {
     private static HttpServer files;
     /** Signatures the file server no longer honours, as an expired asset URL is refused. */
     private static final java.util.Set<String> REVOKED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private static Path dir;
     private final TopicProbe kafka = TopicProbe.onTestBroker();
 
@@ -76,10 +77,13 @@ class MediaAnalysisIT {
         TestMedia.mp4(dir.resolve("vertical.mp4"), 360, 640, 2.0);
         UUID projectId = UUID.randomUUID();
         UUID mediaId = UUID.randomUUID();
-        kafka.send(Topics.MEDIA_INGESTED, mediaId.toString(), ingested(projectId, mediaId, "vertical.mp4", MediaType.VIDEO, "video/mp4"));
+        kafka.send(
+                Topics.MEDIA_INGESTED,
+                mediaId.toString(),
+                ingested(projectId, mediaId, "vertical.mp4", MediaType.VIDEO, "video/mp4"));
 
-        ConsumerRecord<String, String> record = kafka.awaitOne(Topics.MEDIA_ANALYZED,
-                r -> r.value().contains(mediaId.toString()), TIMEOUT);
+        ConsumerRecord<String, String> record =
+                kafka.awaitOne(Topics.MEDIA_ANALYZED, r -> r.value().contains(mediaId.toString()), TIMEOUT);
         CloudEvent envelope = EventCodec.parse(record.value());
         MediaAnalyzed analyzed = EventCodec.data(envelope, MediaAnalyzed.class);
         assertThat(record.key()).isEqualTo(projectId.toString());
@@ -88,44 +92,67 @@ class MediaAnalysisIT {
         assertThat(analyzed.durationSec()).isBetween(1.8, 2.2);
         assertThat(analyzed.preSocialScore()).isBetween(1.0, 100.0);
 
-        try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select resolution, has_audio, pre_social_explanation, pre_social_score, frames_sampled,"
-                     + " best_frame_index, music_likely, score_contributions, analyzer_version, best_frame_url"
-                     + " from analysis.media_analysis where media_id = '" + mediaId + "'")) {
+        try (Connection c = PostgresResource.database().connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "select resolution, has_audio, pre_social_explanation, pre_social_score, frames_sampled,"
+                                + " best_frame_index, music_likely, score_contributions, analyzer_version, best_frame_url"
+                                + " from analysis.media_analysis where media_id = '" + mediaId + "'")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("360x640");
             assertThat(rs.getBoolean(2)).isTrue();
-            assertThat(rs.getString(3)).contains("aspect: vertical 9:16 fits Reels, TikTok and Shorts, +15", "length: 2.0 s");
+            assertThat(rs.getString(3))
+                    .contains("aspect: vertical 9:16 fits Reels, TikTok and Shorts, +15", "length: 2.0 s");
             assertThat(rs.getDouble(4)).isEqualTo(analyzed.preSocialScore());
             assertThat(rs.getInt(5)).as("one sample a second").isBetween(2, 3);
             assertThat(rs.getInt(6)).isBetween(0, rs.getInt(5) - 1);
-            assertThat(rs.getBoolean(7)).as("a steady 440 Hz tone is music-like").isTrue();
+            assertThat(rs.getBoolean(7))
+                    .as("a steady 440 Hz tone is music-like")
+                    .isTrue();
             double sum = 0;
             for (var part : new com.fasterxml.jackson.databind.ObjectMapper().readTree(rs.getString(8))) {
                 sum += part.path("points").asDouble();
             }
             assertThat(sum).isCloseTo(analyzed.preSocialScore(), org.assertj.core.data.Offset.offset(0.1));
             assertThat(rs.getString(9)).isEqualTo(io.contentfactory.analysis.domain.MediaAnalyzer.VERSION);
-            assertThat(rs.getString(10)).isEqualTo("https://assets.example.com/media/" + projectId + "/" + mediaId + "/thumbnail?signature=t");
+            assertThat(rs.getString(10))
+                    .isEqualTo(
+                            "https://assets.example.com/media/" + projectId + "/" + mediaId + "/thumbnail?signature=t");
         }
-        java.awt.image.BufferedImage thumbnail = javax.imageio.ImageIO.read(FakeIngest.STORED.resolve(mediaId + ".jpg").toFile());
+        java.awt.image.BufferedImage thumbnail = javax.imageio.ImageIO.read(
+                FakeIngest.STORED.resolve(mediaId + ".jpg").toFile());
         assertThat(thumbnail.getWidth()).isEqualTo(360);
         assertThat(thumbnail.getHeight()).isEqualTo(640);
 
         java.util.List<String> stages = kafka.all(Topics.MEDIA_ANALYSIS_PROGRESSED).stream()
                 .filter(r -> r.value().contains(mediaId.toString()))
-                .map(r -> EventCodec.data(EventCodec.parse(r.value()), io.contentfactory.contracts.events.MediaAnalysisProgressed.class))
-                .map(p -> p.status() + ":" + p.stage() + ":" + p.percent()).toList();
-        assertThat(stages).startsWith("analyzing:fetching:5", "analyzing:frames:20", "analyzing:sound:60")
+                .map(r -> EventCodec.data(
+                        EventCodec.parse(r.value()), io.contentfactory.contracts.events.MediaAnalysisProgressed.class))
+                .map(p -> p.status() + ":" + p.stage() + ":" + p.percent())
+                .toList();
+        assertThat(stages)
+                .startsWith("analyzing:fetching:5", "analyzing:frames:20", "analyzing:sound:60")
                 .endsWith("analyzed:done:100");
 
-        io.contentfactory.testkit.InternalTokens tokens = io.contentfactory.testkit.InternalTokens.forService("analysis-service");
-        io.restassured.RestAssured.given().auth().oauth2(tokens.valid(projectId, "read")).get("/v1/media/" + mediaId + "/analysis")
-                .then().statusCode(200)
+        io.contentfactory.testkit.InternalTokens tokens =
+                io.contentfactory.testkit.InternalTokens.forService("analysis-service");
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(tokens.valid(projectId, "read"))
+                .get("/v1/media/" + mediaId + "/analysis")
+                .then()
+                .statusCode(200)
                 .body("progress.status", org.hamcrest.Matchers.equalTo("analyzed"))
-                .body("analyzerVersion", org.hamcrest.Matchers.equalTo(io.contentfactory.analysis.domain.MediaAnalyzer.VERSION))
-                .body("explanation", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.startsWith("aspect: vertical 9:16")))
-                .body("contributions.feature", org.hamcrest.Matchers.hasItems("hook", "pacing", "length", "aspect", "picture", "speech", "sound", "text"))
+                .body(
+                        "analyzerVersion",
+                        org.hamcrest.Matchers.equalTo(io.contentfactory.analysis.domain.MediaAnalyzer.VERSION))
+                .body(
+                        "explanation",
+                        org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.startsWith("aspect: vertical 9:16")))
+                .body(
+                        "contributions.feature",
+                        org.hamcrest.Matchers.hasItems(
+                                "hook", "pacing", "length", "aspect", "picture", "speech", "sound", "text"))
                 .body("frames.framesWithText", org.hamcrest.Matchers.greaterThan(0))
                 .body("viralityFeatures.textShare", org.hamcrest.Matchers.greaterThan(0f))
                 .body("viralityFeatures.faceShare", org.hamcrest.Matchers.equalTo(0f))
@@ -134,8 +161,13 @@ class MediaAnalysisIT {
                 .body("frames.bestFrameUrl", org.hamcrest.Matchers.endsWith("/thumbnail?signature=t"))
                 .body("sound.musicLikely", org.hamcrest.Matchers.equalTo(true))
                 .body("providers.kind", org.hamcrest.Matchers.hasItems("frames", "transcript", "captions"));
-        io.restassured.RestAssured.given().auth().oauth2(tokens.valid(UUID.randomUUID(), "read")).get("/v1/media/" + mediaId + "/analysis")
-                .then().statusCode(404).body("code", org.hamcrest.Matchers.equalTo("not_found"));
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(tokens.valid(UUID.randomUUID(), "read"))
+                .get("/v1/media/" + mediaId + "/analysis")
+                .then()
+                .statusCode(404)
+                .body("code", org.hamcrest.Matchers.equalTo("not_found"));
     }
 
     @Test
@@ -145,12 +177,19 @@ class MediaAnalysisIT {
         String event = ingested(UUID.randomUUID(), mediaId, "broken.mp4", MediaType.VIDEO, "video/mp4");
         kafka.send(Topics.MEDIA_INGESTED, mediaId.toString(), event);
 
-        ConsumerRecord<String, String> dead = kafka.awaitOne(Topics.deadLetter("analysis-service", Topics.MEDIA_INGESTED),
-                r -> r.value().contains(mediaId.toString()), TIMEOUT);
+        ConsumerRecord<String, String> dead = kafka.awaitOne(
+                Topics.deadLetter("analysis-service", Topics.MEDIA_INGESTED),
+                r -> r.value().contains(mediaId.toString()),
+                TIMEOUT);
         assertThat(new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
                 .contains("FFmpeg cannot open the file");
-        var failed = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.MEDIA_ANALYSIS_PROGRESSED,
-                        r -> r.value().contains(mediaId.toString()) && r.value().contains("analysis_failed"), TIMEOUT).value()),
+        var failed = EventCodec.data(
+                EventCodec.parse(kafka.awaitOne(
+                                Topics.MEDIA_ANALYSIS_PROGRESSED,
+                                r -> r.value().contains(mediaId.toString())
+                                        && r.value().contains("analysis_failed"),
+                                TIMEOUT)
+                        .value()),
                 io.contentfactory.contracts.events.MediaAnalysisProgressed.class);
         assertThat(failed.reason()).contains("FFmpeg cannot open the file");
     }
@@ -161,35 +200,79 @@ class MediaAnalysisIT {
         UUID projectId = UUID.randomUUID();
         UUID mediaId = UUID.randomUUID();
         String signature = "signature=first-" + mediaId;
-        kafka.send(Topics.MEDIA_INGESTED, mediaId.toString(),
+        kafka.send(
+                Topics.MEDIA_INGESTED,
+                mediaId.toString(),
                 ingested(projectId, mediaId, "again.mp4?" + signature, MediaType.VIDEO, "video/mp4"));
         kafka.awaitOne(Topics.MEDIA_ANALYZED, r -> r.value().contains(mediaId.toString()), TIMEOUT);
-        io.contentfactory.testkit.InternalTokens tokens = io.contentfactory.testkit.InternalTokens.forService("analysis-service");
+        io.contentfactory.testkit.InternalTokens tokens =
+                io.contentfactory.testkit.InternalTokens.forService("analysis-service");
         String key = tokens.valid(projectId, "write");
 
         // Analysed by the current version already: nothing is queued.
-        io.restassured.RestAssured.given().auth().oauth2(key).post("/v1/media/" + mediaId + "/analysis").then().statusCode(200)
-                .body("analyzerVersion", org.hamcrest.Matchers.equalTo(io.contentfactory.analysis.domain.MediaAnalyzer.VERSION));
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(key)
+                .post("/v1/media/" + mediaId + "/analysis")
+                .then()
+                .statusCode(200)
+                .body(
+                        "analyzerVersion",
+                        org.hamcrest.Matchers.equalTo(io.contentfactory.analysis.domain.MediaAnalyzer.VERSION));
         // As if an earlier analyzer had made it; by now its URL has expired.
         update("update analysis.media_analysis set analyzer_version = 'local-1' where media_id = '" + mediaId + "'");
         REVOKED.add(signature);
 
-        io.restassured.RestAssured.given().auth().oauth2(key).post("/v1/media/" + mediaId + "/analysis").then().statusCode(202)
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(key)
+                .post("/v1/media/" + mediaId + "/analysis")
+                .then()
+                .statusCode(202)
                 .body("progress.status", org.hamcrest.Matchers.equalTo("queued"));
-        io.restassured.RestAssured.given().auth().oauth2(key).post("/v1/media/" + mediaId + "/analysis").then().statusCode(202);
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(key)
+                .post("/v1/media/" + mediaId + "/analysis")
+                .then()
+                .statusCode(202);
 
-        org.awaitility.Awaitility.await().atMost(TIMEOUT).until(() -> kafka.all(Topics.MEDIA_ANALYZED).stream()
-                .filter(r -> r.value().contains(mediaId.toString())).count() == 2);
-        io.restassured.RestAssured.given().auth().oauth2(key).get("/v1/media/" + mediaId + "/analysis").then().statusCode(200)
-                .body("analyzerVersion", org.hamcrest.Matchers.equalTo(io.contentfactory.analysis.domain.MediaAnalyzer.VERSION))
+        org.awaitility.Awaitility.await()
+                .atMost(TIMEOUT)
+                .until(() -> kafka.all(Topics.MEDIA_ANALYZED).stream()
+                                .filter(r -> r.value().contains(mediaId.toString()))
+                                .count()
+                        == 2);
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(key)
+                .get("/v1/media/" + mediaId + "/analysis")
+                .then()
+                .statusCode(200)
+                .body(
+                        "analyzerVersion",
+                        org.hamcrest.Matchers.equalTo(io.contentfactory.analysis.domain.MediaAnalyzer.VERSION))
                 .body("progress.status", org.hamcrest.Matchers.equalTo("analyzed"));
-        assertThat(count("select count(*) from analysis.media_analysis where media_id = '" + mediaId + "'")).isEqualTo(2);
-        assertThat(kafka.all(Topics.MEDIA_ANALYSIS_REQUESTED).stream().filter(r -> r.value().contains(mediaId.toString())))
-                .as("the second request found the first on its way").hasSize(1);
+        assertThat(count("select count(*) from analysis.media_analysis where media_id = '" + mediaId + "'"))
+                .isEqualTo(2);
+        assertThat(kafka.all(Topics.MEDIA_ANALYSIS_REQUESTED).stream()
+                        .filter(r -> r.value().contains(mediaId.toString())))
+                .as("the second request found the first on its way")
+                .hasSize(1);
 
-        io.restassured.RestAssured.given().auth().oauth2(tokens.valid(UUID.randomUUID(), "write"))
-                .post("/v1/media/" + mediaId + "/analysis").then().statusCode(404).body("code", org.hamcrest.Matchers.equalTo("not_found"));
-        io.restassured.RestAssured.given().auth().oauth2(key).post("/v1/media/" + UUID.randomUUID() + "/analysis").then().statusCode(404);
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(tokens.valid(UUID.randomUUID(), "write"))
+                .post("/v1/media/" + mediaId + "/analysis")
+                .then()
+                .statusCode(404)
+                .body("code", org.hamcrest.Matchers.equalTo("not_found"));
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(key)
+                .post("/v1/media/" + UUID.randomUUID() + "/analysis")
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -197,96 +280,213 @@ class MediaAnalysisIT {
         TestMedia.mp4(dir.resolve("older.mp4"), 360, 640, 2.0);
         UUID projectId = UUID.randomUUID();
         UUID mediaId = UUID.randomUUID();
-        kafka.send(Topics.MEDIA_INGESTED, mediaId.toString(), ingested(projectId, mediaId, "older.mp4", MediaType.VIDEO, "video/mp4"));
+        kafka.send(
+                Topics.MEDIA_INGESTED,
+                mediaId.toString(),
+                ingested(projectId, mediaId, "older.mp4", MediaType.VIDEO, "video/mp4"));
         kafka.awaitOne(Topics.MEDIA_ANALYZED, r -> r.value().contains(mediaId.toString()), TIMEOUT);
         // As an item analysed by an earlier version, before this service kept what was ingested.
         update("update analysis.media_analysis set analyzer_version = 'local-1' where media_id = '" + mediaId + "'");
         update("delete from analysis.media_sources where media_id = '" + mediaId + "'");
-        String key = io.contentfactory.testkit.InternalTokens.forService("analysis-service").valid(projectId, "write");
-        io.restassured.RestAssured.given().auth().oauth2(key).post("/v1/media/" + mediaId + "/analysis").then().statusCode(404);
+        String key = io.contentfactory.testkit.InternalTokens.forService("analysis-service")
+                .valid(projectId, "write");
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(key)
+                .post("/v1/media/" + mediaId + "/analysis")
+                .then()
+                .statusCode(404);
 
         String fresh = "http://127.0.0.1:" + files.getAddress().getPort() + "/older.mp4?signature=from-ingest";
-        Files.writeString(FakeIngest.INGESTED.resolve(projectId + "-" + mediaId + ".json"), EventCodec.mapper().writeValueAsString(
-                new MediaIngested(mediaId, "watched_folder", "older.mp4", "video/mp4", MediaType.VIDEO, Files.size(dir.resolve("older.mp4")),
-                        "0".repeat(64), fresh)));
-        io.restassured.RestAssured.given().auth().oauth2(key).post("/v1/media/" + mediaId + "/analysis").then().statusCode(202);
+        Files.writeString(
+                FakeIngest.INGESTED.resolve(projectId + "-" + mediaId + ".json"),
+                EventCodec.mapper()
+                        .writeValueAsString(new MediaIngested(
+                                mediaId,
+                                "watched_folder",
+                                "older.mp4",
+                                "video/mp4",
+                                MediaType.VIDEO,
+                                Files.size(dir.resolve("older.mp4")),
+                                "0".repeat(64),
+                                fresh)));
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(key)
+                .post("/v1/media/" + mediaId + "/analysis")
+                .then()
+                .statusCode(202);
 
-        org.awaitility.Awaitility.await().atMost(TIMEOUT).until(() -> kafka.all(Topics.MEDIA_ANALYZED).stream()
-                .filter(r -> r.value().contains(mediaId.toString())).count() == 2);
-        assertThat(count("select count(*) from analysis.media_sources where media_id = '" + mediaId + "'")).as("kept from now on").isEqualTo(1);
+        org.awaitility.Awaitility.await()
+                .atMost(TIMEOUT)
+                .until(() -> kafka.all(Topics.MEDIA_ANALYZED).stream()
+                                .filter(r -> r.value().contains(mediaId.toString()))
+                                .count()
+                        == 2);
+        assertThat(count("select count(*) from analysis.media_sources where media_id = '" + mediaId + "'"))
+                .as("kept from now on")
+                .isEqualTo(1);
     }
 
     @Test
     void projectSettingsHoldTheSwitchTheFrameLimitHashtagsAndTheScoreWeights() throws Exception {
         UUID projectId = UUID.randomUUID();
-        io.contentfactory.testkit.InternalTokens tokens = io.contentfactory.testkit.InternalTokens.forService("analysis-service");
+        io.contentfactory.testkit.InternalTokens tokens =
+                io.contentfactory.testkit.InternalTokens.forService("analysis-service");
         String key = tokens.valid(projectId, "write");
-        io.restassured.RestAssured.given().auth().oauth2(key).get("/v1/analysis-settings").then().statusCode(200)
-                .body("providersEnabled", org.hamcrest.Matchers.equalTo(true)).body("maxFramesPerRequest", org.hamcrest.Matchers.equalTo(4))
-                .body("weights.hook", org.hamcrest.Matchers.equalTo(20.0f)).body("weights.text", org.hamcrest.Matchers.equalTo(5.0f));
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(key)
+                .get("/v1/analysis-settings")
+                .then()
+                .statusCode(200)
+                .body("providersEnabled", org.hamcrest.Matchers.equalTo(true))
+                .body("maxFramesPerRequest", org.hamcrest.Matchers.equalTo(4))
+                .body("weights.hook", org.hamcrest.Matchers.equalTo(20.0f))
+                .body("weights.text", org.hamcrest.Matchers.equalTo(5.0f));
 
-        io.restassured.RestAssured.given().auth().oauth2(key).contentType("application/json")
-                .body(Map.of("providersEnabled", false, "maxFramesPerRequest", 2, "defaultHashtags", java.util.List.of("#SleepBetter", "tips"),
-                        "weights", Map.of("aspect", 60, "hook", 0)))
-                .put("/v1/analysis-settings").then().statusCode(200).body("weights.aspect", org.hamcrest.Matchers.equalTo(60.0f));
-        io.restassured.RestAssured.given().auth().oauth2(key).get("/v1/analysis-settings").then().statusCode(200)
-                .body("providersEnabled", org.hamcrest.Matchers.equalTo(false)).body("maxFramesPerRequest", org.hamcrest.Matchers.equalTo(2))
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(key)
+                .contentType("application/json")
+                .body(Map.of(
+                        "providersEnabled",
+                        false,
+                        "maxFramesPerRequest",
+                        2,
+                        "defaultHashtags",
+                        java.util.List.of("#SleepBetter", "tips"),
+                        "weights",
+                        Map.of("aspect", 60, "hook", 0)))
+                .put("/v1/analysis-settings")
+                .then()
+                .statusCode(200)
+                .body("weights.aspect", org.hamcrest.Matchers.equalTo(60.0f));
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(key)
+                .get("/v1/analysis-settings")
+                .then()
+                .statusCode(200)
+                .body("providersEnabled", org.hamcrest.Matchers.equalTo(false))
+                .body("maxFramesPerRequest", org.hamcrest.Matchers.equalTo(2))
                 .body("defaultHashtags", org.hamcrest.Matchers.contains("SleepBetter", "tips"))
-                .body("weights.aspect", org.hamcrest.Matchers.equalTo(60.0f)).body("weights.hook", org.hamcrest.Matchers.equalTo(0.0f))
+                .body("weights.aspect", org.hamcrest.Matchers.equalTo(60.0f))
+                .body("weights.hook", org.hamcrest.Matchers.equalTo(0.0f))
                 .body("weights.pacing", org.hamcrest.Matchers.equalTo(10.0f));
-        io.restassured.RestAssured.given().auth().oauth2(tokens.valid(UUID.randomUUID(), "read")).get("/v1/analysis-settings").then()
-                .statusCode(200).body("maxFramesPerRequest", org.hamcrest.Matchers.equalTo(4));
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(tokens.valid(UUID.randomUUID(), "read"))
+                .get("/v1/analysis-settings")
+                .then()
+                .statusCode(200)
+                .body("maxFramesPerRequest", org.hamcrest.Matchers.equalTo(4));
 
         // The project's weights score what it analyses from now on.
         TestMedia.mp4(dir.resolve("weighted.mp4"), 360, 640, 2.0);
         UUID mediaId = UUID.randomUUID();
-        kafka.send(Topics.MEDIA_INGESTED, mediaId.toString(), ingested(projectId, mediaId, "weighted.mp4", MediaType.VIDEO, "video/mp4"));
-        MediaAnalyzed analyzed = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.MEDIA_ANALYZED,
-                r -> r.value().contains(mediaId.toString()), TIMEOUT).value()), MediaAnalyzed.class);
+        kafka.send(
+                Topics.MEDIA_INGESTED,
+                mediaId.toString(),
+                ingested(projectId, mediaId, "weighted.mp4", MediaType.VIDEO, "video/mp4"));
+        MediaAnalyzed analyzed = EventCodec.data(
+                EventCodec.parse(
+                        kafka.awaitOne(Topics.MEDIA_ANALYZED, r -> r.value().contains(mediaId.toString()), TIMEOUT)
+                                .value()),
+                MediaAnalyzed.class);
         assertThat(analyzed.hashtags()).containsExactly("#SleepBetter", "#Tips");
-        io.restassured.RestAssured.given().auth().oauth2(key).get("/v1/media/" + mediaId + "/analysis").then().statusCode(200)
-                .body("explanation", org.hamcrest.Matchers.hasItem("aspect: vertical 9:16 fits Reels, TikTok and Shorts, +60"))
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(key)
+                .get("/v1/media/" + mediaId + "/analysis")
+                .then()
+                .statusCode(200)
+                .body(
+                        "explanation",
+                        org.hamcrest.Matchers.hasItem("aspect: vertical 9:16 fits Reels, TikTok and Shorts, +60"))
                 .body("explanation", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.startsWith("hook: ")))
                 .body("providers", org.hamcrest.Matchers.empty());
 
-        for (Map<String, Object> refused : java.util.List.<Map<String, Object>>of(Map.of("weights", Map.of("virality", 10)),
-                Map.of("weights", Map.of("hook", -1)), Map.of("weights", Map.of("hook", 0, "pacing", 0, "length", 0, "aspect", 0,
-                        "picture", 0, "speech", 0, "sound", 0, "text", 0)))) {
-            io.restassured.RestAssured.given().auth().oauth2(key).contentType("application/json").body(refused)
-                    .put("/v1/analysis-settings").then().statusCode(400).contentType("application/problem+json")
+        for (Map<String, Object> refused : java.util.List.<Map<String, Object>>of(
+                Map.of("weights", Map.of("virality", 10)),
+                Map.of("weights", Map.of("hook", -1)),
+                Map.of(
+                        "weights",
+                        Map.of(
+                                "hook", 0, "pacing", 0, "length", 0, "aspect", 0, "picture", 0, "speech", 0, "sound", 0,
+                                "text", 0)))) {
+            io.restassured.RestAssured.given()
+                    .auth()
+                    .oauth2(key)
+                    .contentType("application/json")
+                    .body(refused)
+                    .put("/v1/analysis-settings")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
                     .body("code", org.hamcrest.Matchers.equalTo("invalid_weights"));
         }
-        io.restassured.RestAssured.given().auth().oauth2(key).contentType("application/json")
-                .body(Map.of("defaultHashtags", java.util.List.of("two words"))).put("/v1/analysis-settings").then().statusCode(400)
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(key)
+                .contentType("application/json")
+                .body(Map.of("defaultHashtags", java.util.List.of("two words")))
+                .put("/v1/analysis-settings")
+                .then()
+                .statusCode(400)
                 .body("code", org.hamcrest.Matchers.equalTo("invalid_hashtag"));
-        io.restassured.RestAssured.given().auth().oauth2(key).contentType("application/json")
-                .body(Map.of("maxFramesPerRequest", 0)).put("/v1/analysis-settings").then().statusCode(400)
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(key)
+                .contentType("application/json")
+                .body(Map.of("maxFramesPerRequest", 0))
+                .put("/v1/analysis-settings")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
-        io.restassured.RestAssured.given().auth().oauth2(key).contentType("application/json").body("{not json")
-                .put("/v1/analysis-settings").then().statusCode(400).contentType("application/problem+json");
-        io.restassured.RestAssured.given().auth().oauth2(key).get("/v1/analysis-settings").then().statusCode(200)
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(key)
+                .contentType("application/json")
+                .body("{not json")
+                .put("/v1/analysis-settings")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(key)
+                .get("/v1/analysis-settings")
+                .then()
+                .statusCode(200)
                 .body("weights.aspect", org.hamcrest.Matchers.equalTo(60.0f));
     }
 
     private static void update(String sql) throws Exception {
-        try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement()) {
+        try (Connection c = PostgresResource.database().connect();
+                Statement s = c.createStatement()) {
             s.executeUpdate(sql);
         }
     }
 
     private static long count(String sql) throws Exception {
-        try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = PostgresResource.database().connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    private String ingested(UUID projectId, UUID mediaId, String name, MediaType type, String contentType) throws Exception {
+    private String ingested(UUID projectId, UUID mediaId, String name, MediaType type, String contentType)
+            throws Exception {
         String fileName = name.replaceFirst("\\?.*", "");
         Path file = dir.resolve(fileName);
         String url = "http://127.0.0.1:" + files.getAddress().getPort() + "/" + name;
-        MediaIngested data = new MediaIngested(mediaId, "watched_folder", fileName, contentType, type, Files.size(file), "0".repeat(64), url);
-        return EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(), "/content-factory/ingest-service", projectId, Instant.now(), data));
+        MediaIngested data = new MediaIngested(
+                mediaId, "watched_folder", fileName, contentType, type, Files.size(file), "0".repeat(64), url);
+        return EventCodec.toJson(EventCodec.envelope(
+                UUID.randomUUID(), "/content-factory/ingest-service", projectId, Instant.now(), data));
     }
 
     @Test

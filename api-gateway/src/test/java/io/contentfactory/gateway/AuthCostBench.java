@@ -33,23 +33,32 @@ class AuthCostBench {
 
     @Inject
     ApiKeyAuthenticator authenticator;
+
     @Inject
     RateLimiter limiter;
+
     @Inject
     InternalTokenMinter minter;
 
     @Test
     void costPerRequestWithACachedKey() throws Exception {
         Tenant tenant = Tenants.create("read");
-        Supplier<Principal> authenticate = () -> authenticator.authenticate(tenant.key()).await().indefinitely().orElseThrow();
+        Supplier<Principal> authenticate = () ->
+                authenticator.authenticate(tenant.key()).await().indefinitely().orElseThrow();
         Principal principal = authenticate.get();
 
         double auth = nanosPerCall(() -> authenticate.get());
         double limit = nanosPerCall(() -> limiter.acquire(principal));
         double mint = nanosPerCall(() -> minter.mint(principal, "bench-request-id-1", "ingest-service"));
 
-        String report = String.format(Locale.ROOT, "authenticate (cached key): %.1f us%nrate limits: %.1f us%n"
-                + "internal token: %.1f us%ntotal: %.1f us%n", auth / 1000, limit / 1000, mint / 1000, (auth + limit + mint) / 1000);
+        String report = String.format(
+                Locale.ROOT,
+                "authenticate (cached key): %.1f us%nrate limits: %.1f us%n"
+                        + "internal token: %.1f us%ntotal: %.1f us%n",
+                auth / 1000,
+                limit / 1000,
+                mint / 1000,
+                (auth + limit + mint) / 1000);
         System.out.print(report);
         Files.writeString(Path.of("target/bench-auth-cost.txt"), report);
         assertThat(authenticate.get().projectId().toString()).isEqualTo(tenant.projectId());

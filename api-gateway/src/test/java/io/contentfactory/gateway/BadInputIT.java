@@ -29,8 +29,7 @@ class BadInputIT {
     private static String projectId;
     private static String key;
 
-    record Case(String name, Function<RequestSpecification, Response> call) {
-    }
+    record Case(String name, Function<RequestSpecification, Response> call) {}
 
     @BeforeEach
     void tenant() {
@@ -38,10 +37,22 @@ class BadInputIT {
             return;
         }
         String slug = "bad-" + UUID.randomUUID().toString().substring(0, 8);
-        projectId = given().header("Authorization", OPERATOR).contentType("application/json")
-                .body(Map.of("name", "Bad input " + slug, "slug", slug)).post("/admin/projects").then().statusCode(201).extract().path("id");
-        key = given().header("Authorization", OPERATOR).contentType("application/json").body(Map.of("scopes", List.of("read", "write")))
-                .post("/admin/projects/{id}/keys", projectId).then().statusCode(201).extract().path("key");
+        projectId = given().header("Authorization", OPERATOR)
+                .contentType("application/json")
+                .body(Map.of("name", "Bad input " + slug, "slug", slug))
+                .post("/admin/projects")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        key = given().header("Authorization", OPERATOR)
+                .contentType("application/json")
+                .body(Map.of("scopes", List.of("read", "write")))
+                .post("/admin/projects/{id}/keys", projectId)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("key");
     }
 
     @Test
@@ -49,77 +60,218 @@ class BadInputIT {
         String past = Instant.now().minusSeconds(3600).toString();
         byte[] huge = new byte[21 * 1024 * 1024];
         List<Case> corpus = List.of(
-                admin("broken JSON", r -> r.contentType("application/json").body("{\"name\": ").post("/admin/projects")),
-                admin("a JSON array instead of an object", r -> r.contentType("application/json").body("[]").post("/admin/projects")),
-                admin("a JSON string instead of an object", r -> r.contentType("application/json").body("\"hello\"").post("/admin/projects")),
-                admin("trailing garbage", r -> r.contentType("application/json").body("{\"name\": \"a\"} xyz").post("/admin/projects")),
-                admin("an empty body", r -> r.contentType("application/json").body("").post("/admin/projects")),
-                admin("a null name", r -> r.contentType("application/json").body("{\"name\": null}").post("/admin/projects")),
-                admin("an overlong name", r -> r.contentType("application/json").body(Map.of("name", "n".repeat(500))).post("/admin/projects")),
-                admin("an unknown field", r -> r.contentType("application/json").body("{\"name\": \"a\", \"owner\": \"me\"}").post("/admin/projects")),
-                admin("an invalid slug", r -> r.contentType("application/json").body(Map.of("name", "a", "slug", "Not A Slug!")).post("/admin/projects")),
-                admin("an unknown time zone", r -> r.contentType("application/json").body(Map.of("name", "a", "timeZone", "Mars/Olympus")).post("/admin/projects")),
-                admin("text/plain", r -> r.contentType("text/plain").body("{\"name\": \"a\"}").post("/admin/projects")),
-                admin("XML", r -> r.contentType("application/xml").body("<project name='a'/>").post("/admin/projects")),
-                admin("a string where a list belongs", r -> r.contentType("application/json").body("{\"scopes\": \"read\"}").post("/admin/projects/{id}/keys", projectId)),
-                admin("a wrong method", r -> r.contentType("application/json").body("{}").put("/admin/projects")),
-                admin("a project id that is not a UUID", r -> r.contentType("application/json").body(Map.of("scopes", List.of("read"))).post("/admin/projects/not-a-uuid/keys")),
-                admin("keys for an unknown project", r -> r.contentType("application/json").body(Map.of("scopes", List.of("read"))).post("/admin/projects/{id}/keys", UUID.randomUUID())),
-                admin("an unknown scope", r -> r.contentType("application/json").body(Map.of("scopes", List.of("superuser"))).post("/admin/projects/{id}/keys", projectId)),
-                admin("no scopes", r -> r.contentType("application/json").body(Map.of("scopes", List.of())).post("/admin/projects/{id}/keys", projectId)),
-                admin("an unparsable expiry", r -> r.contentType("application/json").body("{\"scopes\": [\"read\"], \"expiresAt\": \"tomorrow\"}").post("/admin/projects/{id}/keys", projectId)),
-                admin("an expiry in the past", r -> r.contentType("application/json").body(Map.of("scopes", List.of("read"), "expiresAt", past)).post("/admin/projects/{id}/keys", projectId)),
+                admin(
+                        "broken JSON",
+                        r -> r.contentType("application/json")
+                                .body("{\"name\": ")
+                                .post("/admin/projects")),
+                admin(
+                        "a JSON array instead of an object",
+                        r -> r.contentType("application/json").body("[]").post("/admin/projects")),
+                admin(
+                        "a JSON string instead of an object",
+                        r -> r.contentType("application/json").body("\"hello\"").post("/admin/projects")),
+                admin(
+                        "trailing garbage",
+                        r -> r.contentType("application/json")
+                                .body("{\"name\": \"a\"} xyz")
+                                .post("/admin/projects")),
+                admin(
+                        "an empty body",
+                        r -> r.contentType("application/json").body("").post("/admin/projects")),
+                admin(
+                        "a null name",
+                        r -> r.contentType("application/json")
+                                .body("{\"name\": null}")
+                                .post("/admin/projects")),
+                admin(
+                        "an overlong name",
+                        r -> r.contentType("application/json")
+                                .body(Map.of("name", "n".repeat(500)))
+                                .post("/admin/projects")),
+                admin(
+                        "an unknown field",
+                        r -> r.contentType("application/json")
+                                .body("{\"name\": \"a\", \"owner\": \"me\"}")
+                                .post("/admin/projects")),
+                admin(
+                        "an invalid slug",
+                        r -> r.contentType("application/json")
+                                .body(Map.of("name", "a", "slug", "Not A Slug!"))
+                                .post("/admin/projects")),
+                admin(
+                        "an unknown time zone",
+                        r -> r.contentType("application/json")
+                                .body(Map.of("name", "a", "timeZone", "Mars/Olympus"))
+                                .post("/admin/projects")),
+                admin(
+                        "text/plain",
+                        r -> r.contentType("text/plain")
+                                .body("{\"name\": \"a\"}")
+                                .post("/admin/projects")),
+                admin(
+                        "XML",
+                        r -> r.contentType("application/xml")
+                                .body("<project name='a'/>")
+                                .post("/admin/projects")),
+                admin(
+                        "a string where a list belongs",
+                        r -> r.contentType("application/json")
+                                .body("{\"scopes\": \"read\"}")
+                                .post("/admin/projects/{id}/keys", projectId)),
+                admin(
+                        "a wrong method",
+                        r -> r.contentType("application/json").body("{}").put("/admin/projects")),
+                admin(
+                        "a project id that is not a UUID",
+                        r -> r.contentType("application/json")
+                                .body(Map.of("scopes", List.of("read")))
+                                .post("/admin/projects/not-a-uuid/keys")),
+                admin(
+                        "keys for an unknown project",
+                        r -> r.contentType("application/json")
+                                .body(Map.of("scopes", List.of("read")))
+                                .post("/admin/projects/{id}/keys", UUID.randomUUID())),
+                admin(
+                        "an unknown scope",
+                        r -> r.contentType("application/json")
+                                .body(Map.of("scopes", List.of("superuser")))
+                                .post("/admin/projects/{id}/keys", projectId)),
+                admin(
+                        "no scopes",
+                        r -> r.contentType("application/json")
+                                .body(Map.of("scopes", List.of()))
+                                .post("/admin/projects/{id}/keys", projectId)),
+                admin(
+                        "an unparsable expiry",
+                        r -> r.contentType("application/json")
+                                .body("{\"scopes\": [\"read\"], \"expiresAt\": \"tomorrow\"}")
+                                .post("/admin/projects/{id}/keys", projectId)),
+                admin(
+                        "an expiry in the past",
+                        r -> r.contentType("application/json")
+                                .body(Map.of("scopes", List.of("read"), "expiresAt", past))
+                                .post("/admin/projects/{id}/keys", projectId)),
                 admin("rotating an unknown key", r -> r.post("/admin/keys/{id}/rotate", UUID.randomUUID())),
                 admin("revoking an unknown key", r -> r.delete("/admin/keys/{id}", UUID.randomUUID())),
-                new Case("a wrong operator token", r -> r.header("Authorization", "Bearer wrong").get("/admin/projects")),
+                new Case(
+                        "a wrong operator token",
+                        r -> r.header("Authorization", "Bearer wrong").get("/admin/projects")),
                 api("a media id that is not a UUID", r -> r.get("/v1/media/not-a-uuid")),
                 api("a negative limit", r -> r.queryParam("limit", -1).get("/v1/media")),
                 api("a zero limit", r -> r.queryParam("limit", 0).get("/v1/media")),
-                api("a limit over the maximum", r -> r.queryParam("limit", 100000).get("/v1/media")),
-                api("a limit that is not a number", r -> r.queryParam("limit", "ten").get("/v1/media")),
-                api("a limit past the int range", r -> r.queryParam("limit", "99999999999999999999").get("/v1/media")),
-                api("an unknown status filter", r -> r.queryParam("status", "deleted").get("/v1/media")),
-                api("a cursor that is not one", r -> r.queryParam("after", "not-a-cursor!").get("/v1/media")),
-                api("an unknown platform", r -> r.contentType("application/json")
-                        .body("{\"platform\": \"myspace\", \"accountId\": \"a\", \"accessToken\": \"t\"}").post("/v1/connections")),
-                api("a connection without a token", r -> r.contentType("application/json")
-                        .body("{\"platform\": \"instagram\", \"accountId\": \"a\"}").post("/v1/connections")),
+                api(
+                        "a limit over the maximum",
+                        r -> r.queryParam("limit", 100000).get("/v1/media")),
+                api(
+                        "a limit that is not a number",
+                        r -> r.queryParam("limit", "ten").get("/v1/media")),
+                api(
+                        "a limit past the int range",
+                        r -> r.queryParam("limit", "99999999999999999999").get("/v1/media")),
+                api(
+                        "an unknown status filter",
+                        r -> r.queryParam("status", "deleted").get("/v1/media")),
+                api(
+                        "a cursor that is not one",
+                        r -> r.queryParam("after", "not-a-cursor!").get("/v1/media")),
+                api(
+                        "an unknown platform",
+                        r -> r.contentType("application/json")
+                                .body("{\"platform\": \"myspace\", \"accountId\": \"a\", \"accessToken\": \"t\"}")
+                                .post("/v1/connections")),
+                api(
+                        "a connection without a token",
+                        r -> r.contentType("application/json")
+                                .body("{\"platform\": \"instagram\", \"accountId\": \"a\"}")
+                                .post("/v1/connections")),
                 api("a connection id that is not a UUID", r -> r.get("/v1/connections/42")),
-                api("an unknown decision outcome", r -> r.contentType("application/json").body(Map.of("outcome", "maybe"))
-                        .post("/v1/publish-jobs/{id}/decision", UUID.randomUUID())),
-                api("a decision without its outcome", r -> r.contentType("application/json").body("{}")
-                        .post("/v1/publish-jobs/{id}/decision", UUID.randomUUID())),
-                api("a decision for a job that is not a UUID", r -> r.contentType("application/json")
-                        .body(Map.of("outcome", "not_published")).post("/v1/publish-jobs/{id}/decision", "job-1")),
+                api(
+                        "an unknown decision outcome",
+                        r -> r.contentType("application/json")
+                                .body(Map.of("outcome", "maybe"))
+                                .post("/v1/publish-jobs/{id}/decision", UUID.randomUUID())),
+                api(
+                        "a decision without its outcome",
+                        r -> r.contentType("application/json")
+                                .body("{}")
+                                .post("/v1/publish-jobs/{id}/decision", UUID.randomUUID())),
+                api(
+                        "a decision for a job that is not a UUID",
+                        r -> r.contentType("application/json")
+                                .body(Map.of("outcome", "not_published"))
+                                .post("/v1/publish-jobs/{id}/decision", "job-1")),
                 admin("dead letters of an unknown service", r -> r.get("/admin/dlq/{service}", "no-such-service")),
-                admin("a dead-letter page over the maximum", r -> r.queryParam("limit", 5000).get("/admin/dlq/{service}/{topic}",
-                        "ingest-service", "project.created")),
-                admin("a dead-letter page that is not a number", r -> r.queryParam("limit", "all").get("/admin/dlq/{service}/{topic}",
-                        "ingest-service", "project.created")),
-                api("an unknown connection status", r -> r.contentType("application/json").body("{\"status\": \"deleted\"}")
-                        .patch("/v1/connections/{id}", UUID.randomUUID())),
-                api("a malformed post reference", r -> r.contentType("application/json")
-                        .body(Map.of("mediaIds", List.of(UUID.randomUUID().toString()), "targets", List.of(Map.of("platform", "instagram",
-                                "accountId", "a", "format", "feed_image")))).put("/v1/posts/{ref}", "bad ref!")),
-                api("a post time in the past", r -> r.contentType("application/json")
-                        .body(Map.of("mediaIds", List.of(UUID.randomUUID().toString()), "targets", List.of(Map.of("platform", "instagram",
-                                "accountId", "a", "format", "feed_image")), "scheduledAt", past)).put("/v1/posts/{ref}", "past-post")),
-                api("a post window that ends before it starts", r -> r.queryParam("from", "2026-12-02T00:00:00Z")
-                        .queryParam("to", "2026-12-01T00:00:00Z").get("/v1/posts")),
+                admin(
+                        "a dead-letter page over the maximum",
+                        r -> r.queryParam("limit", 5000)
+                                .get("/admin/dlq/{service}/{topic}", "ingest-service", "project.created")),
+                admin(
+                        "a dead-letter page that is not a number",
+                        r -> r.queryParam("limit", "all")
+                                .get("/admin/dlq/{service}/{topic}", "ingest-service", "project.created")),
+                api(
+                        "an unknown connection status",
+                        r -> r.contentType("application/json")
+                                .body("{\"status\": \"deleted\"}")
+                                .patch("/v1/connections/{id}", UUID.randomUUID())),
+                api(
+                        "a malformed post reference",
+                        r -> r.contentType("application/json")
+                                .body(Map.of(
+                                        "mediaIds",
+                                        List.of(UUID.randomUUID().toString()),
+                                        "targets",
+                                        List.of(Map.of(
+                                                "platform", "instagram", "accountId", "a", "format", "feed_image"))))
+                                .put("/v1/posts/{ref}", "bad ref!")),
+                api(
+                        "a post time in the past",
+                        r -> r.contentType("application/json")
+                                .body(Map.of(
+                                        "mediaIds",
+                                        List.of(UUID.randomUUID().toString()),
+                                        "targets",
+                                        List.of(Map.of(
+                                                "platform", "instagram", "accountId", "a", "format", "feed_image")),
+                                        "scheduledAt",
+                                        past))
+                                .put("/v1/posts/{ref}", "past-post")),
+                api(
+                        "a post window that ends before it starts",
+                        r -> r.queryParam("from", "2026-12-02T00:00:00Z")
+                                .queryParam("to", "2026-12-01T00:00:00Z")
+                                .get("/v1/posts")),
                 api("an encoded NUL in the id", r -> r.urlEncodingEnabled(false).get("/v1/media/%00")),
                 api("an unknown resource", r -> r.get("/v1/unknown/{id}", UUID.randomUUID())),
-                api("a method the resource does not have", r -> r.contentType("application/json").body("{}").patch("/v1/media/{id}", UUID.randomUUID())),
-                api("a body over the size limit", r -> r.contentType("application/json").body(huge).post("/v1/connections")),
-                api("a key with trailing characters", r -> r.header("Authorization", "Bearer " + key + "x").get("/v1/media/{id}", UUID.randomUUID())),
-                api("a request id trying to inject a header", r -> r.header("X-Request-Id", "abc%0d%0aSet-Cookie:%20x=1").get("/v1/media/not-a-uuid")),
-                api("an idempotency key with a space", r -> r.header("Idempotency-Key", "a b").contentType("application/json").body("{}").post("/v1/media")));
+                api(
+                        "a method the resource does not have",
+                        r -> r.contentType("application/json").body("{}").patch("/v1/media/{id}", UUID.randomUUID())),
+                api(
+                        "a body over the size limit",
+                        r -> r.contentType("application/json").body(huge).post("/v1/connections")),
+                api(
+                        "a key with trailing characters",
+                        r -> r.header("Authorization", "Bearer " + key + "x").get("/v1/media/{id}", UUID.randomUUID())),
+                api(
+                        "a request id trying to inject a header",
+                        r -> r.header("X-Request-Id", "abc%0d%0aSet-Cookie:%20x=1")
+                                .get("/v1/media/not-a-uuid")),
+                api(
+                        "an idempotency key with a space",
+                        r -> r.header("Idempotency-Key", "a b")
+                                .contentType("application/json")
+                                .body("{}")
+                                .post("/v1/media")));
         assertThat(corpus).hasSizeGreaterThanOrEqualTo(30);
 
         List<String> failures = new ArrayList<>();
         for (Case c : corpus) {
             Response response = c.call().apply(given().redirects().follow(false));
             String contentType = String.valueOf(response.contentType());
-            String code = contentType.startsWith("application/problem+json") ? response.jsonPath().getString("code") : null;
+            String code = contentType.startsWith("application/problem+json")
+                    ? response.jsonPath().getString("code")
+                    : null;
             if (response.statusCode() < 400 || response.statusCode() > 499 || code == null || code.isBlank()) {
                 failures.add(c.name() + " -> " + response.statusCode() + " " + contentType + " " + response.asString());
             }

@@ -31,15 +31,32 @@ class CalendarFeedIT {
         Tenant other = Tenants.create("read", "write");
         String target = Tenants.manualTargetOf(tenant);
         String targetId = target.substring(target.lastIndexOf('/') + 1);
-        Map<String, Object> feedKey = given().header("Authorization", Tenants.OPERATOR).contentType("application/json")
-                .body(Map.of("scopes", List.of("feed"), "label", "Google Calendar")).post("/admin/projects/{id}/keys", tenant.projectId())
-                .then().statusCode(201).extract().jsonPath().getMap("");
+        Map<String, Object> feedKey = given().header("Authorization", Tenants.OPERATOR)
+                .contentType("application/json")
+                .body(Map.of("scopes", List.of("feed"), "label", "Google Calendar"))
+                .post("/admin/projects/{id}/keys", tenant.projectId())
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getMap("");
         String token = (String) feedKey.get("key");
 
-        String feed = given().queryParam("token", token).get("/v1/calendar.ics").then().statusCode(200)
-                .contentType(org.hamcrest.Matchers.startsWith("text/calendar")).extract().asString();
+        String feed = given().queryParam("token", token)
+                .get("/v1/calendar.ics")
+                .then()
+                .statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/calendar"))
+                .extract()
+                .asString();
         assertThat(feed).startsWith("BEGIN:VCALENDAR\r\n").contains("UID:" + targetId + "@contentfactory");
-        assertThat(given().auth().oauth2(other.key()).get("/v1/calendar.ics").then().statusCode(200).extract().asString())
+        assertThat(given().auth()
+                        .oauth2(other.key())
+                        .get("/v1/calendar.ics")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
                 .doesNotContain(targetId);
 
         given().auth().oauth2(token).get("/v1/posts").then().statusCode(403);
@@ -47,9 +64,17 @@ class CalendarFeedIT {
         given().queryParam("token", tenant.key()).get("/v1/posts").then().statusCode(401);
         given().queryParam("token", token + "x").get("/v1/calendar.ics").then().statusCode(401);
 
-        String rotated = given().header("Authorization", Tenants.OPERATOR).post("/admin/keys/{id}/rotate", feedKey.get("id"))
-                .then().statusCode(201).extract().path("key");
+        String rotated = given().header("Authorization", Tenants.OPERATOR)
+                .post("/admin/keys/{id}/rotate", feedKey.get("id"))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("key");
         given().queryParam("token", rotated).get("/v1/calendar.ics").then().statusCode(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> given().queryParam("token", token).get("/v1/calendar.ics").statusCode() == 401);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> given().queryParam("token", token)
+                                .get("/v1/calendar.ics")
+                                .statusCode()
+                        == 401);
     }
 }

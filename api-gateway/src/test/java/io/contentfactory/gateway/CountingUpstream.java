@@ -35,7 +35,8 @@ public class CountingUpstream implements QuarkusTestResourceLifecycleManager {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            byte[] body = ("{\"execution\": " + execution + ", \"bytes\": " + request.length + "}").getBytes(StandardCharsets.UTF_8);
+            byte[] body = ("{\"execution\": " + execution + ", \"bytes\": " + request.length + "}")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.getResponseHeaders().add("Location", "/v1/echo/" + execution);
             exchange.sendResponseHeaders(201, body.length);
@@ -43,7 +44,9 @@ public class CountingUpstream implements QuarkusTestResourceLifecycleManager {
             exchange.close();
         });
         server.start();
-        return Map.of("factory.gateway.upstream.echo", "http://127.0.0.1:" + server.getAddress().getPort());
+        return Map.of(
+                "factory.gateway.upstream.echo",
+                "http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     @Override

@@ -7,13 +7,13 @@ import static org.hamcrest.Matchers.equalTo;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,6 +33,7 @@ class IdempotencyIT {
 
     private static final String OPERATOR = "Bearer test-operator-token";
     private String key;
+
     @TestHTTPResource("/v1/echo")
     URI echo;
 
@@ -57,8 +58,11 @@ class IdempotencyIT {
     void theSameKeyWithAnotherBodyIsRefused() {
         String idempotencyKey = UUID.randomUUID().toString();
         post(key, idempotencyKey, "{\"name\": \"a\"}").then().statusCode(201);
-        post(key, idempotencyKey, "{\"name\": \"b\"}").then().statusCode(422)
-                .contentType("application/problem+json").body("code", equalTo("idempotency_key_reused"));
+        post(key, idempotencyKey, "{\"name\": \"b\"}")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("code", equalTo("idempotency_key_reused"));
         assertThat(CountingUpstream.EXECUTIONS.get()).isEqualTo(1);
     }
 
@@ -84,16 +88,36 @@ class IdempotencyIT {
     void keysBelongToOneProjectAndRequestsWithoutAKeyAlwaysExecute() {
         String idempotencyKey = UUID.randomUUID().toString();
         post(key, idempotencyKey, "{}").then().statusCode(201);
-        post(keyOfNewProject(), idempotencyKey, "{}").then().statusCode(201).header("Idempotent-Replayed", (String) null);
-        given().auth().oauth2(key).contentType("application/json").body("{}").post("/v1/echo").then().statusCode(201);
-        given().auth().oauth2(key).contentType("application/json").body("{}").post("/v1/echo").then().statusCode(201);
+        post(keyOfNewProject(), idempotencyKey, "{}").then().statusCode(201).header("Idempotent-Replayed", (String)
+                null);
+        given().auth()
+                .oauth2(key)
+                .contentType("application/json")
+                .body("{}")
+                .post("/v1/echo")
+                .then()
+                .statusCode(201);
+        given().auth()
+                .oauth2(key)
+                .contentType("application/json")
+                .body("{}")
+                .post("/v1/echo")
+                .then()
+                .statusCode(201);
         assertThat(CountingUpstream.EXECUTIONS.get()).isEqualTo(4);
     }
 
     @Test
     void anUnprintableKeyIsABadRequest() {
-        given().auth().oauth2(key).header("Idempotency-Key", "has space").contentType("application/json").body("{}")
-                .post("/v1/echo").then().statusCode(400).body("code", equalTo("invalid_idempotency_key"));
+        given().auth()
+                .oauth2(key)
+                .header("Idempotency-Key", "has space")
+                .contentType("application/json")
+                .body("{}")
+                .post("/v1/echo")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("invalid_idempotency_key"));
         assertThat(CountingUpstream.EXECUTIONS.get()).isZero();
     }
 
@@ -104,18 +128,21 @@ class IdempotencyIT {
 
         for (HttpResponse<String> response : List.of(plain, keyed)) {
             assertThat(response.statusCode()).isEqualTo(413);
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
-                    .startsWith("application/problem+json"));
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(response.body()).contains("body_too_large");
         }
         Thread.sleep(300);
-        assertThat(CountingUpstream.EXECUTIONS.get()).as("the upstream never received a whole body").isZero();
+        assertThat(CountingUpstream.EXECUTIONS.get())
+                .as("the upstream never received a whole body")
+                .isZero();
         post(key, "chunked-1", "{}").then().statusCode(201);
     }
 
     /** 21 MiB with no Content-Length: sent chunked, so only counting while streaming can stop it. */
     private HttpResponse<String> postChunked(String idempotencyKey) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(echo).header("Authorization", "Bearer " + key)
+        HttpRequest.Builder request = HttpRequest.newBuilder(echo)
+                .header("Authorization", "Bearer " + key)
                 .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.InputStream() {
                     private long left = 21L * 1024 * 1024;
@@ -139,21 +166,38 @@ class IdempotencyIT {
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
-        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+        try (HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 
     private static Response post(String apiKey, String idempotencyKey, String body) {
-        return given().auth().oauth2(apiKey).header("Idempotency-Key", idempotencyKey).contentType("application/json")
-                .body(body).post("/v1/echo");
+        return given().auth()
+                .oauth2(apiKey)
+                .header("Idempotency-Key", idempotencyKey)
+                .contentType("application/json")
+                .body(body)
+                .post("/v1/echo");
     }
 
     private static String keyOfNewProject() {
         String slug = "i-" + UUID.randomUUID().toString().substring(0, 8);
-        String projectId = given().header("Authorization", OPERATOR).contentType("application/json")
-                .body(Map.of("name", "Idem " + slug, "slug", slug)).post("/admin/projects").then().statusCode(201).extract().path("id");
-        return given().header("Authorization", OPERATOR).contentType("application/json").body(Map.of("scopes", List.of("read", "write")))
-                .post("/admin/projects/{id}/keys", projectId).then().statusCode(201).extract().path("key");
+        String projectId = given().header("Authorization", OPERATOR)
+                .contentType("application/json")
+                .body(Map.of("name", "Idem " + slug, "slug", slug))
+                .post("/admin/projects")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        return given().header("Authorization", OPERATOR)
+                .contentType("application/json")
+                .body(Map.of("scopes", List.of("read", "write")))
+                .post("/admin/projects/{id}/keys", projectId)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("key");
     }
 }

@@ -38,17 +38,24 @@ class LargeUploadIT {
         Tenants.Tenant tenant = Tenants.create("read", "write");
         GeneratedBytes body = new GeneratedBytes(GeneratedBytes.MP4_HEADER, ONE_GIB, 42);
         HttpRequest request = HttpRequest.newBuilder(gateway.toURI().resolve("/v1/media?fileName=big.mp4"))
-                .header("Authorization", "Bearer " + tenant.key()).header("Content-Type", "video/mp4")
+                .header("Authorization", "Bearer " + tenant.key())
+                .header("Content-Type", "video/mp4")
                 .timeout(Duration.ofMinutes(5))
-                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body), ONE_GIB))
+                .POST(HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(() -> body), ONE_GIB))
                 .build();
 
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 
-        // Random bytes behind an MP4 signature: streamed and stored whole, then refused by FFmpeg and kept for inspection.
+        // Random bytes behind an MP4 signature: streamed and stored whole, then refused by FFmpeg and kept for
+        // inspection.
         assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
         String mediaId = io.restassured.path.json.JsonPath.from(response.body()).getString("errors.mediaId");
-        given().auth().oauth2(tenant.key()).get("/v1/media/" + mediaId).then().statusCode(200)
+        given().auth()
+                .oauth2(tenant.key())
+                .get("/v1/media/" + mediaId)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("rejected"))
                 .body("sizeBytes", equalTo((int) ONE_GIB))
                 .body("bytesReceived", equalTo((int) ONE_GIB))

@@ -29,45 +29,82 @@ class ProjectAdminIT {
     @Test
     void anOperatorCreatesAProjectAndItIsAnnounced() {
         String slug = "bowl-" + UUID.randomUUID().toString().substring(0, 6);
-        String id = given().header("Authorization", OPERATOR).contentType("application/json")
+        String id = given().header("Authorization", OPERATOR)
+                .contentType("application/json")
                 .body("{\"name\": \"Not a slop bowl\", \"slug\": \"" + slug + "\", \"timeZone\": \"Europe/Berlin\"}")
                 .post("/admin/projects")
-                .then().statusCode(201).body("slug", equalTo(slug)).extract().path("id");
+                .then()
+                .statusCode(201)
+                .body("slug", equalTo(slug))
+                .extract()
+                .path("id");
 
-        ProjectCreated created = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.PROJECT_CREATED,
-                r -> r.key().equals(id), Duration.ofSeconds(20)).value()), ProjectCreated.class);
+        ProjectCreated created = EventCodec.data(
+                EventCodec.parse(
+                        kafka.awaitOne(Topics.PROJECT_CREATED, r -> r.key().equals(id), Duration.ofSeconds(20))
+                                .value()),
+                ProjectCreated.class);
         assertThat(created.slug()).isEqualTo(slug);
         assertThat(created.timeZone()).isEqualTo("Europe/Berlin");
 
-        given().header("Authorization", OPERATOR).contentType("application/json")
+        given().header("Authorization", OPERATOR)
+                .contentType("application/json")
                 .body("{\"name\": \"Again\", \"slug\": \"" + slug + "\"}")
                 .post("/admin/projects")
-                .then().statusCode(409).contentType("application/problem+json").body("code", equalTo("slug_taken"));
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("code", equalTo("slug_taken"));
     }
 
     @Test
     void withoutTheOperatorTokenNothingIsCreated() {
-        given().header("Authorization", "Bearer guess").contentType("application/json").body("{\"name\": \"x y\"}")
+        given().header("Authorization", "Bearer guess")
+                .contentType("application/json")
+                .body("{\"name\": \"x y\"}")
                 .post("/admin/projects")
-                .then().statusCode(401).contentType("application/problem+json").body("code", equalTo("operator_token_required"));
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("code", equalTo("operator_token_required"));
     }
 
     @Test
     void badInputGetsAProblemWithAStableCode() {
-        given().header("Authorization", OPERATOR).contentType("application/json").body("{\"name\": ")
-                .post("/admin/projects").then().statusCode(400).contentType("application/problem+json").body("code", equalTo("malformed_json"));
-        given().header("Authorization", OPERATOR).contentType("application/json").body("{\"name\": \"Zoned\", \"timeZone\": \"Mars/Olympus\"}")
-                .post("/admin/projects").then().statusCode(400).body("code", equalTo("invalid_time_zone"));
-        given().header("Authorization", OPERATOR).contentType("application/json").body("{\"name\": \"\"}")
-                .post("/admin/projects").then().statusCode(400).body("code", equalTo("validation_failed"));
+        given().header("Authorization", OPERATOR)
+                .contentType("application/json")
+                .body("{\"name\": ")
+                .post("/admin/projects")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("malformed_json"));
+        given().header("Authorization", OPERATOR)
+                .contentType("application/json")
+                .body("{\"name\": \"Zoned\", \"timeZone\": \"Mars/Olympus\"}")
+                .post("/admin/projects")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("invalid_time_zone"));
+        given().header("Authorization", OPERATOR)
+                .contentType("application/json")
+                .body("{\"name\": \"\"}")
+                .post("/admin/projects")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("validation_failed"));
     }
 
     @Test
     void rowLevelSecurityGuardsEveryTable() throws Exception {
-        RowLevelSecurityAudit.assertIsolated("gateway", "cf_gateway", Map.of("projects", "id"), Map.of(
-                "projects_slug_key", "slugs are unique across projects",
-                "api_keys_lookup_id_key", "a key is looked up before its project is known",
-                "api_keys_id_idx", "the operator API addresses keys by id",
-                "idempotency_records_created_idx", "the retention purge spans projects"));
+        RowLevelSecurityAudit.assertIsolated(
+                "gateway",
+                "cf_gateway",
+                Map.of("projects", "id"),
+                Map.of(
+                        "projects_slug_key", "slugs are unique across projects",
+                        "api_keys_lookup_id_key", "a key is looked up before its project is known",
+                        "api_keys_id_idx", "the operator API addresses keys by id",
+                        "idempotency_records_created_idx", "the retention purge spans projects"));
     }
 }

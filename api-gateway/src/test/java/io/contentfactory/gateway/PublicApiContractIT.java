@@ -42,13 +42,15 @@ class PublicApiContractIT {
             "/v1/posts/{ref}", tenant -> "/v1/posts/" + Tenants.postOf(tenant),
             "/v1/posts/{ref}/cancel", tenant -> "/v1/posts/" + Tenants.postOf(tenant) + "/cancel",
             "/v1/posts/{ref}/targets/{targetId}/mark-posted", tenant -> Tenants.manualTargetOf(tenant) + "/mark-posted",
-            "/v1/publish-jobs/{id}/decision", tenant -> "/v1/publish-jobs/" + Tenants.publishJobOf(tenant) + "/decision");
+            "/v1/publish-jobs/{id}/decision",
+                    tenant -> "/v1/publish-jobs/" + Tenants.publishJobOf(tenant) + "/decision");
 
     /**
      * Routes whose success needs a state the matrix cannot set up (a job whose outcome stayed unknown): their owner gets
      * this conflict instead, while another project still gets the same 404 as an unknown id.
      */
-    private static final Map<String, String> OWNER_CONFLICT = Map.of("/v1/publish-jobs/{id}/decision", "no_decision_needed");
+    private static final Map<String, String> OWNER_CONFLICT =
+            Map.of("/v1/publish-jobs/{id}/decision", "no_decision_needed");
 
     /** Bodies for routes that need one to succeed for their owner; others get an empty object. */
     private static final Map<String, String> BODY = Map.of(
@@ -65,7 +67,12 @@ class PublicApiContractIT {
             "/v1/publish-jobs", Tenants::publishJobOf,
             "/v1/posts", Tenants::postOf,
             "/v1/calendar", Tenants::postOf,
-            "/v1/calendar.ics", tenant -> java.net.URI.create(Tenants.manualTargetOf(tenant)).getPath().split("/")[5],
+            "/v1/calendar.ics",
+                    tenant -> java.net
+                            .URI
+                            .create(Tenants.manualTargetOf(tenant))
+                            .getPath()
+                            .split("/")[5],
             "/v1/calendar/settings", Tenants::settingsOf,
             "/v1/analysis-settings", Tenants::analysisSettingsOf);
 
@@ -75,7 +82,8 @@ class PublicApiContractIT {
 
     /** For each create route: a valid body (set up for the tenant); what one project creates must be invisible to another. */
     private static final Map<String, Function<Tenant, Object>> CREATE_BODY = Map.of(
-            "/v1/connections", tenant -> "{\"platform\": \"tiktok\", \"accountId\": \"matrix-account\", \"accessToken\": \"t\"}",
+            "/v1/connections",
+                    tenant -> "{\"platform\": \"tiktok\", \"accountId\": \"matrix-account\", \"accessToken\": \"t\"}",
             "/v1/publish-jobs", PublicApiContractIT::publishBodyFor,
             "/v1/media", tenant -> io.contentfactory.testkit.TestMedia.jpeg(33, 44),
             "/v1/media:import", tenant -> Map.of("url", ServicesBehindGateway.importSourceUrl("/matrix.jpg")));
@@ -85,9 +93,13 @@ class PublicApiContractIT {
 
     private static Object publishBodyFor(Tenant tenant) {
         String account = "matrix-" + UUID.randomUUID();
-        given().auth().oauth2(tenant.key()).contentType("application/json")
-                .body(Map.of("platform", "instagram", "accountId", account, "accessToken", "t")).post("/v1/connections")
-                .then().statusCode(201);
+        given().auth()
+                .oauth2(tenant.key())
+                .contentType("application/json")
+                .body(Map.of("platform", "instagram", "accountId", account, "accessToken", "t"))
+                .post("/v1/connections")
+                .then()
+                .statusCode(201);
         UUID media = Tenants.mediaOf(tenant);
         return Tenants.publishBody(UUID.randomUUID(), media, account, Tenants.assetUrl(tenant, media), "Matrix post");
     }
@@ -97,21 +109,38 @@ class PublicApiContractIT {
         JsonNode document = document();
 
         assertThat(document.path("openapi").asText()).isEqualTo("3.1.0");
-        assertThat(document.path("x-unavailable-services").toString()).doesNotContain("media").doesNotContain("connections")
-                .doesNotContain("publish-jobs").doesNotContain("posts");
-        assertThat(names(document.path("paths"))).contains("/v1/publish-jobs", "/v1/publish-jobs/{id}")
+        assertThat(document.path("x-unavailable-services").toString())
+                .doesNotContain("media")
+                .doesNotContain("connections")
+                .doesNotContain("publish-jobs")
+                .doesNotContain("posts");
+        assertThat(names(document.path("paths")))
+                .contains("/v1/publish-jobs", "/v1/publish-jobs/{id}")
                 .noneMatch(path -> path.startsWith("/internal"));
-        assertThat(document.path("components").path("securitySchemes").path("apiKey").path("scheme").asText()).isEqualTo("bearer");
+        assertThat(document.path("components")
+                        .path("securitySchemes")
+                        .path("apiKey")
+                        .path("scheme")
+                        .asText())
+                .isEqualTo("bearer");
         assertThat(document.path("components").path("schemas").has("Problem")).isTrue();
         assertThat(document.path("components").path("schemas").has("MediaView")).isTrue();
-        assertThat(names(document.path("paths"))).contains("/v1/media", "/v1/media/{id}", "/v1/connections", "/v1/connections/{id}")
+        assertThat(names(document.path("paths")))
+                .contains("/v1/media", "/v1/media/{id}", "/v1/connections", "/v1/connections/{id}")
                 .allMatch(path -> path.startsWith("/v1/"));
-        assertThat(document.path("paths").path("/v1/connections").path("post").path("parameters").toString())
-                .as("write routes document the Idempotency-Key header").contains("#/components/parameters/IdempotencyKey");
+        assertThat(document.path("paths")
+                        .path("/v1/connections")
+                        .path("post")
+                        .path("parameters")
+                        .toString())
+                .as("write routes document the Idempotency-Key header")
+                .contains("#/components/parameters/IdempotencyKey");
 
         JsonNode getMedia = document.path("paths").path("/v1/media/{id}").path("get");
         assertThat(getMedia.path("operationId").asText()).isEqualTo("getMedia");
-        assertThat(getMedia.has("security")).as("the service's internal-token scheme is not the public one").isFalse();
+        assertThat(getMedia.has("security"))
+                .as("the service's internal-token scheme is not the public one")
+                .isFalse();
         assertThat(names(getMedia.path("responses"))).contains("200", "400", "401", "403", "404", "429", "502");
         assertThat(getMedia.path("parameters").toString()).contains("#/components/parameters/RequestId");
     }
@@ -129,8 +158,10 @@ class PublicApiContractIT {
         for (String path : names(paths)) {
             for (String method : names(paths.path(path))) {
                 JsonNode responses = paths.path(path).path(method).path("responses");
-                boolean typed = names(responses).stream().filter(status -> status.startsWith("2")).anyMatch(status ->
-                        status.equals("204") || hasSchema(responses.path(status).path("content")));
+                boolean typed = names(responses).stream()
+                        .filter(status -> status.startsWith("2"))
+                        .anyMatch(status -> status.equals("204")
+                                || hasSchema(responses.path(status).path("content")));
                 if (!typed) {
                     untyped.add(method.toUpperCase() + " " + path);
                 }
@@ -149,10 +180,12 @@ class PublicApiContractIT {
             }
         }
         assertThat(unused).as("components no route uses").isEmpty();
-        assertThat(document.has("x-conflicting-schemas")).as("schemas two services describe differently: %s",
-                document.path("x-conflicting-schemas")).isFalse();
-        assertThat(document.has("x-unavailable-services")).as("routes whose service gave no description: %s",
-                document.path("x-unavailable-services")).isFalse();
+        assertThat(document.has("x-conflicting-schemas"))
+                .as("schemas two services describe differently: %s", document.path("x-conflicting-schemas"))
+                .isFalse();
+        assertThat(document.has("x-unavailable-services"))
+                .as("routes whose service gave no description: %s", document.path("x-unavailable-services"))
+                .isFalse();
     }
 
     private static boolean hasSchema(JsonNode content) {
@@ -167,9 +200,15 @@ class PublicApiContractIT {
 
     @Test
     void swaggerUiOffersThePublicDocument() {
-        String page = given().get("/q/swagger-ui/").then().statusCode(200).extract().asString();
-        String config = page.contains("/openapi.json") ? page
-                : given().get("/q/swagger-ui/swagger-initializer.js").then().statusCode(200).extract().asString();
+        String page =
+                given().get("/q/swagger-ui/").then().statusCode(200).extract().asString();
+        String config = page.contains("/openapi.json")
+                ? page
+                : given().get("/q/swagger-ui/swagger-initializer.js")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString();
         assertThat(config).contains("/openapi.json");
     }
 
@@ -186,7 +225,9 @@ class PublicApiContractIT {
                     continue;
                 }
                 if (SINGLETONS.containsKey(method.toUpperCase() + " " + template)) {
-                    String written = SINGLETONS.get(method.toUpperCase() + " " + template).apply(b);
+                    String written = SINGLETONS
+                            .get(method.toUpperCase() + " " + template)
+                            .apply(b);
                     assertThat(call(b, "get", template).asString()).contains(written);
                     assertThat(call(a, "get", template).asString()).doesNotContain(written);
                     checked.add(method.toUpperCase() + " " + template);
@@ -202,36 +243,60 @@ class PublicApiContractIT {
                     checked.add(method.toUpperCase() + " " + template);
                     continue;
                 }
-                assertThat(OWNED_RESOURCE).as("the isolation matrix must cover %s %s", method.toUpperCase(), template)
+                assertThat(OWNED_RESOURCE)
+                        .as("the isolation matrix must cover %s %s", method.toUpperCase(), template)
                         .containsKey(template);
                 String ownedByB = OWNED_RESOURCE.get(template).apply(b);
-                String unknown = template.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+                String unknown =
+                        template.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
 
                 String body = BODY.getOrDefault(template, "{}");
                 Response asOwner = call(b, method, ownedByB, body);
                 if (OWNER_CONFLICT.containsKey(template)) {
-                    assertThat(asOwner.statusCode()).as("%s %s for its owner: %s", method, ownedByB, asOwner.asString()).isEqualTo(409);
+                    assertThat(asOwner.statusCode())
+                            .as("%s %s for its owner: %s", method, ownedByB, asOwner.asString())
+                            .isEqualTo(409);
                     assertThat(asOwner.jsonPath().getString("code")).isEqualTo(OWNER_CONFLICT.get(template));
                 } else {
-                    assertThat(asOwner.statusCode()).as("%s %s for its owner: %s", method, ownedByB, asOwner.asString())
+                    assertThat(asOwner.statusCode())
+                            .as("%s %s for its owner: %s", method, ownedByB, asOwner.asString())
                             .isBetween(200, 299);
                 }
                 Response crossTenant = call(a, method, ownedByB, body);
                 Response missing = call(a, method, unknown, body);
 
-                assertThat(crossTenant.statusCode()).as("%s %s with another project's key", method, ownedByB).isEqualTo(404);
+                assertThat(crossTenant.statusCode())
+                        .as("%s %s with another project's key", method, ownedByB)
+                        .isEqualTo(404);
                 assertThat(crossTenant.contentType()).startsWith("application/problem+json");
-                assertThat(withoutIds(crossTenant.asString())).as("indistinguishable from an id that does not exist")
+                assertThat(withoutIds(crossTenant.asString()))
+                        .as("indistinguishable from an id that does not exist")
                         .isEqualTo(withoutIds(missing.asString()));
                 checked.add(method.toUpperCase() + " " + template);
             }
         }
-        assertThat(checked).contains("GET /v1/media/{id}", "POST /v1/connections", "POST /v1/publish-jobs", "GET /v1/publish-jobs/{id}",
-                "PUT /v1/posts/{ref}", "GET /v1/posts/{ref}", "POST /v1/posts/{ref}/cancel", "GET /v1/posts",
-                "POST /v1/posts/{ref}/targets/{targetId}/mark-posted", "GET /v1/calendar", "GET /v1/calendar.ics",
-                "GET /v1/calendar/settings", "PUT /v1/calendar/settings", "POST /v1/media", "POST /v1/media:import",
-                "GET /v1/media/{id}/analysis", "POST /v1/media/{id}/analysis", "GET /v1/analysis-settings",
-                "PUT /v1/analysis-settings", "POST /v1/publish-jobs/{id}/decision");
+        assertThat(checked)
+                .contains(
+                        "GET /v1/media/{id}",
+                        "POST /v1/connections",
+                        "POST /v1/publish-jobs",
+                        "GET /v1/publish-jobs/{id}",
+                        "PUT /v1/posts/{ref}",
+                        "GET /v1/posts/{ref}",
+                        "POST /v1/posts/{ref}/cancel",
+                        "GET /v1/posts",
+                        "POST /v1/posts/{ref}/targets/{targetId}/mark-posted",
+                        "GET /v1/calendar",
+                        "GET /v1/calendar.ics",
+                        "GET /v1/calendar/settings",
+                        "PUT /v1/calendar/settings",
+                        "POST /v1/media",
+                        "POST /v1/media:import",
+                        "GET /v1/media/{id}/analysis",
+                        "POST /v1/media/{id}/analysis",
+                        "GET /v1/analysis-settings",
+                        "PUT /v1/analysis-settings",
+                        "POST /v1/publish-jobs/{id}/decision");
     }
 
     /**
@@ -242,7 +307,9 @@ class PublicApiContractIT {
         String path = template.replace("{ref}", ref);
         String ofB = Tenants.upsertPost(b, ref, Tenants.mediaOf(b));
         String ofA = Tenants.upsertPost(a, ref, Tenants.mediaOf(a));
-        assertThat(ofA).as("the same reference in another project is another post").isNotEqualTo(ofB);
+        assertThat(ofA)
+                .as("the same reference in another project is another post")
+                .isNotEqualTo(ofB);
         given().auth().oauth2(b.key()).get(path).then().statusCode(200).body("id", org.hamcrest.Matchers.equalTo(ofB));
         given().auth().oauth2(a.key()).get(path).then().statusCode(200).body("id", org.hamcrest.Matchers.equalTo(ofA));
         given().auth().oauth2(a.key()).get("/v1/posts/{id}", ofB).then().statusCode(404);
@@ -253,22 +320,34 @@ class PublicApiContractIT {
             assertCreatedOnlyForItsProject(a, b, route);
             return;
         }
-        assertThat(method).as("collection routes are GET (list) or POST (create); add %s %s to the matrix", method, route)
+        assertThat(method)
+                .as("collection routes are GET (list) or POST (create); add %s %s to the matrix", method, route)
                 .isEqualTo("get");
-        assertThat(LISTED_ID).as("the isolation matrix must cover GET %s", route).containsKey(route);
+        assertThat(LISTED_ID)
+                .as("the isolation matrix must cover GET %s", route)
+                .containsKey(route);
         String idOfB = LISTED_ID.get(route).apply(b);
-        assertThat(call(b, method, route).then().statusCode(200).extract().asString()).contains(idOfB);
-        assertThat(call(a, method, route).then().statusCode(200).extract().asString()).doesNotContain(idOfB);
+        assertThat(call(b, method, route).then().statusCode(200).extract().asString())
+                .contains(idOfB);
+        assertThat(call(a, method, route).then().statusCode(200).extract().asString())
+                .doesNotContain(idOfB);
     }
 
     private static void assertCreatedOnlyForItsProject(Tenant a, Tenant b, String route) {
-        assertThat(CREATE_BODY).as("the isolation matrix must cover POST %s", route).containsKey(route);
+        assertThat(CREATE_BODY)
+                .as("the isolation matrix must cover POST %s", route)
+                .containsKey(route);
         Object body = CREATE_BODY.get(route).apply(b);
-        RequestSpecification request = given().urlEncodingEnabled(false).auth().oauth2(b.key())
+        RequestSpecification request = given().urlEncodingEnabled(false)
+                .auth()
+                .oauth2(b.key())
                 .contentType(CREATE_CONTENT_TYPE.getOrDefault(route, "application/json"));
         request = body instanceof byte[] bytes ? request.body(bytes) : request.body(body);
-        String location = request.post(route).then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(201), org.hamcrest.Matchers.is(202)))
-                .extract().header("Location");
+        String location = request.post(route)
+                .then()
+                .statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(201), org.hamcrest.Matchers.is(202)))
+                .extract()
+                .header("Location");
         String path = java.net.URI.create(location).getPath();
         given().auth().oauth2(b.key()).get(path).then().statusCode(200);
         given().auth().oauth2(a.key()).get(path).then().statusCode(404).contentType("application/problem+json");
@@ -291,7 +370,8 @@ class PublicApiContractIT {
     }
 
     private static JsonNode document() throws Exception {
-        return JSON.readTree(given().get("/openapi.json").then().statusCode(200).extract().asString());
+        return JSON.readTree(
+                given().get("/openapi.json").then().statusCode(200).extract().asString());
     }
 
     private static List<String> names(JsonNode object) {

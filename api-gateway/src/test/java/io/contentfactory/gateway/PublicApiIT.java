@@ -47,25 +47,42 @@ class PublicApiIT {
         UUID media = Tenants.mediaOf(a);
         String requestId = "req-" + UUID.randomUUID();
 
-        given().auth().oauth2(a.key()).header("X-Request-Id", requestId).get("/v1/media/{id}", media)
-                .then().statusCode(200).header("X-Request-Id", requestId).body("id", equalTo(media.toString()));
+        given().auth()
+                .oauth2(a.key())
+                .header("X-Request-Id", requestId)
+                .get("/v1/media/{id}", media)
+                .then()
+                .statusCode(200)
+                .header("X-Request-Id", requestId)
+                .body("id", equalTo(media.toString()));
 
-        Response other = given().auth().oauth2(b.key()).header("X-Request-Id", requestId).get("/v1/media/{id}", media);
+        Response other =
+                given().auth().oauth2(b.key()).header("X-Request-Id", requestId).get("/v1/media/{id}", media);
         other.then().statusCode(404).contentType("application/problem+json").body("requestId", equalTo(requestId));
-        Response unknown = given().auth().oauth2(b.key()).header("X-Request-Id", requestId).get("/v1/media/{id}", UUID.randomUUID());
-        assertThat(other.asString().replaceAll("[0-9a-f-]{36}", "ID")).isEqualTo(unknown.asString().replaceAll("[0-9a-f-]{36}", "ID"));
+        Response unknown = given().auth()
+                .oauth2(b.key())
+                .header("X-Request-Id", requestId)
+                .get("/v1/media/{id}", UUID.randomUUID());
+        assertThat(other.asString().replaceAll("[0-9a-f-]{36}", "ID"))
+                .isEqualTo(unknown.asString().replaceAll("[0-9a-f-]{36}", "ID"));
     }
 
     @Test
     void missingMalformedAndMistypedKeysAreUnauthorized() {
-        String typo = a.key().substring(0, 20) + (a.key().charAt(20) == 'x' ? 'y' : 'x') + a.key().substring(21);
-        for (String header : new String[] {null, "Bearer ", "Bearer nonsense", "Basic dXNlcjpwYXNz", "Bearer " + typo}) {
+        String typo = a.key().substring(0, 20)
+                + (a.key().charAt(20) == 'x' ? 'y' : 'x')
+                + a.key().substring(21);
+        for (String header :
+                new String[] {null, "Bearer ", "Bearer nonsense", "Basic dXNlcjpwYXNz", "Bearer " + typo}) {
             var request = given();
             if (header != null) {
                 request.header("Authorization", header);
             }
-            request.get("/v1/media/{id}", UUID.randomUUID()).then().statusCode(401)
-                    .contentType("application/problem+json").header("WWW-Authenticate", "Bearer realm=\"content-factory\"")
+            request.get("/v1/media/{id}", UUID.randomUUID())
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json")
+                    .header("WWW-Authenticate", "Bearer realm=\"content-factory\"")
                     .body("code", equalTo("invalid_api_key"));
         }
     }
@@ -73,23 +90,45 @@ class PublicApiIT {
     @Test
     void rotationAndRevocationStopTheOldKeyAndExpiryEndsAKey() {
         UUID anything = UUID.randomUUID();
-        Map<String, Object> rotated = given().header("Authorization", OPERATOR).post("/admin/keys/{id}/rotate", a.keyId())
-                .then().statusCode(201).extract().jsonPath().getMap("");
+        Map<String, Object> rotated = given().header("Authorization", OPERATOR)
+                .post("/admin/keys/{id}/rotate", a.keyId())
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getMap("");
         String successor = (String) rotated.get("key");
         await().atMost(WAIT).until(() -> status(a.key(), anything) == 401);
         assertThat(status(successor, anything)).isEqualTo(404);
 
-        given().header("Authorization", OPERATOR).delete("/admin/keys/{id}", rotated.get("id")).then().statusCode(204);
+        given().header("Authorization", OPERATOR)
+                .delete("/admin/keys/{id}", rotated.get("id"))
+                .then()
+                .statusCode(204);
         await().atMost(WAIT).until(() -> status(successor, anything) == 401);
 
-        String shortLived = given().header("Authorization", OPERATOR).contentType("application/json")
-                .body(Map.of("scopes", List.of("read"), "expiresAt", Instant.now().plusSeconds(3).toString()))
-                .post("/admin/projects/{id}/keys", a.projectId()).then().statusCode(201).extract().path("key");
+        String shortLived = given().header("Authorization", OPERATOR)
+                .contentType("application/json")
+                .body(Map.of(
+                        "scopes",
+                        List.of("read"),
+                        "expiresAt",
+                        Instant.now().plusSeconds(3).toString()))
+                .post("/admin/projects/{id}/keys", a.projectId())
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("key");
         assertThat(status(shortLived, anything)).isEqualTo(404);
         await().atMost(WAIT).until(() -> status(shortLived, anything) == 401);
 
-        List<Map<String, Object>> keys = given().header("Authorization", OPERATOR).get("/admin/projects/{id}/keys", a.projectId())
-                .then().statusCode(200).extract().jsonPath().getList("");
+        List<Map<String, Object>> keys = given().header("Authorization", OPERATOR)
+                .get("/admin/projects/{id}/keys", a.projectId())
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("");
         assertThat(keys).allSatisfy(key -> assertThat(key).doesNotContainKey("key"));
         assertThat(keys).anySatisfy(key -> assertThat(key.get("lastUsedAt")).isNotNull());
     }
@@ -97,16 +136,32 @@ class PublicApiIT {
     @Test
     void aReadOnlyKeyCannotWrite() {
         Tenant reader = Tenants.create("read");
-        given().auth().oauth2(reader.key()).contentType("application/json").body("{}").post("/v1/media")
-                .then().statusCode(403).body("code", equalTo("insufficient_scope"));
+        given().auth()
+                .oauth2(reader.key())
+                .contentType("application/json")
+                .body("{}")
+                .post("/v1/media")
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("insufficient_scope"));
     }
 
     @Test
     void aProjectOverItsRateLimitIsToldWhenToRetry() throws Exception {
-        sql("update gateway.projects set rate_limit_per_second = 1, rate_limit_burst = 2 where id = '" + b.projectId() + "'");
-        Tenant limited = new Tenant(b.projectId(), b.slug(), given().header("Authorization", OPERATOR).contentType("application/json")
-                .body(Map.of("scopes", List.of("read"))).post("/admin/projects/{id}/keys", b.projectId()).then().statusCode(201)
-                .extract().path("key"), null);
+        sql("update gateway.projects set rate_limit_per_second = 1, rate_limit_burst = 2 where id = '" + b.projectId()
+                + "'");
+        Tenant limited = new Tenant(
+                b.projectId(),
+                b.slug(),
+                given().header("Authorization", OPERATOR)
+                        .contentType("application/json")
+                        .body(Map.of("scopes", List.of("read")))
+                        .post("/admin/projects/{id}/keys", b.projectId())
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("key"),
+                null);
         List<Integer> statuses = new ArrayList<>();
         Response last = null;
         for (int i = 0; i < 4; i++) {
@@ -123,8 +178,9 @@ class PublicApiIT {
     void theDatabaseHoldsNoKeyFromWhichAWorkingKeyCanBeRecovered() throws Exception {
         String secret = a.key().substring("cf_live_".length() + 11, a.key().length() - 7);
         List<String> cells = new ArrayList<>();
-        try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement();
-             ResultSet tables = c.getMetaData().getTables(null, "gateway", "%", new String[] {"TABLE"})) {
+        try (Connection c = PostgresResource.database().connect();
+                Statement s = c.createStatement();
+                ResultSet tables = c.getMetaData().getTables(null, "gateway", "%", new String[] {"TABLE"})) {
             List<String> names = new ArrayList<>();
             while (tables.next()) {
                 names.add(tables.getString("TABLE_NAME"));
@@ -147,7 +203,8 @@ class PublicApiIT {
     }
 
     private static void sql(String statement) throws Exception {
-        try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement()) {
+        try (Connection c = PostgresResource.database().connect();
+                Statement s = c.createStatement()) {
             s.execute(statement);
         }
     }

@@ -41,40 +41,78 @@ class PublishThroughGatewayIT {
         Response unknown = publish(a, body(accountOfA + "-unknown", jpeg, jpegUrl, "Hello"));
         expect(unknown, 404, "connection_not_found");
         expect(publish(a, body(accountOfB, jpeg, jpegUrl, "Hello")), 404, "connection_not_found");
-        expect(publish(a, with(body(accountOfA, jpeg, jpegUrl, "Hello"), "format", "short")), 400, "format_not_supported");
+        expect(
+                publish(a, with(body(accountOfA, jpeg, jpegUrl, "Hello"), "format", "short")),
+                400,
+                "format_not_supported");
         expect(publish(a, body(accountOfA, jpeg, jpegUrl, "x".repeat(2201))), 422, "caption_too_long");
-        expect(publish(a, with(body(accountOfA, jpeg, jpegUrl, "Hello"), "caption",
-                Map.of("body", "Hello", "hashtags", IntStream.range(0, 31).mapToObj(i -> "tag" + i).toList()))), 422, "too_many_hashtags");
+        expect(
+                publish(
+                        a,
+                        with(
+                                body(accountOfA, jpeg, jpegUrl, "Hello"),
+                                "caption",
+                                Map.of(
+                                        "body",
+                                        "Hello",
+                                        "hashtags",
+                                        IntStream.range(0, 31)
+                                                .mapToObj(i -> "tag" + i)
+                                                .toList()))),
+                422,
+                "too_many_hashtags");
 
         for (Map.Entry<String, String> refused : Map.of(
-                "media_url_foreign", "http://media.example.org/media/cover.jpg",
-                "media_url_data", "data:image/jpeg;base64,/9j/4AAQSkZJRg==",
-                "media_not_jpeg", pngUrl).entrySet()) {
+                        "media_url_foreign", "http://media.example.org/media/cover.jpg",
+                        "media_url_data", "data:image/jpeg;base64,/9j/4AAQSkZJRg==",
+                        "media_not_jpeg", pngUrl)
+                .entrySet()) {
             Map<String, Object> request = body(accountOfA, jpeg, refused.getValue(), "Hello");
             expect(publish(a, request), 422, refused.getKey());
-            List<Map<String, Object>> jobs = given().auth().oauth2(a.key()).queryParam("targetId", request.get("targetId"))
-                    .get("/v1/publish-jobs").then().statusCode(200).extract().jsonPath().getList("");
-            assertThat(jobs).as("a job refused by the preflight is kept, failed").singleElement().satisfies(job -> {
-                assertThat(job.get("status")).isEqualTo("failed");
-                assertThat(job.get("error")).asString().contains("code=" + refused.getKey(), "stage=asset_preflight", "retryable=false");
-            });
+            List<Map<String, Object>> jobs = given().auth()
+                    .oauth2(a.key())
+                    .queryParam("targetId", request.get("targetId"))
+                    .get("/v1/publish-jobs")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("");
+            assertThat(jobs)
+                    .as("a job refused by the preflight is kept, failed")
+                    .singleElement()
+                    .satisfies(job -> {
+                        assertThat(job.get("status")).isEqualTo("failed");
+                        assertThat(job.get("error"))
+                                .asString()
+                                .contains("code=" + refused.getKey(), "stage=asset_preflight", "retryable=false");
+                    });
         }
 
         Map<String, Object> good = body(accountOfA, jpeg, jpegUrl, "Hello");
         Response accepted = publish(a, good);
         assertThat(accepted.statusCode()).isEqualTo(202);
-        assertThat(accepted.header("Location")).as("the gateway's own path, not the service's address")
+        assertThat(accepted.header("Location"))
+                .as("the gateway's own path, not the service's address")
                 .isEqualTo("/v1/publish-jobs/" + accepted.path("id"));
         assertThat((String) accepted.path("mediaUrl")).isEqualTo(jpegUrl);
         expect(publish(a, good), 409, "publish_in_progress");
-        given().auth().oauth2(b.key()).get("/v1/publish-jobs/{id}", (String) accepted.path("id")).then().statusCode(404);
+        given().auth()
+                .oauth2(b.key())
+                .get("/v1/publish-jobs/{id}", (String) accepted.path("id"))
+                .then()
+                .statusCode(404);
     }
 
     private static String connect(Tenant tenant) {
         String account = "acct-" + UUID.randomUUID();
-        given().auth().oauth2(tenant.key()).contentType("application/json")
+        given().auth()
+                .oauth2(tenant.key())
+                .contentType("application/json")
                 .body(Map.of("platform", "instagram", "accountId", account, "accessToken", "token"))
-                .post("/v1/connections").then().statusCode(201);
+                .post("/v1/connections")
+                .then()
+                .statusCode(201);
         return account;
     }
 
@@ -88,7 +126,11 @@ class PublishThroughGatewayIT {
     }
 
     private static Response publish(Tenant tenant, Map<String, Object> body) {
-        return given().auth().oauth2(tenant.key()).contentType("application/json").body(body).post("/v1/publish-jobs");
+        return given().auth()
+                .oauth2(tenant.key())
+                .contentType("application/json")
+                .body(body)
+                .post("/v1/publish-jobs");
     }
 
     private static void expect(Response response, int status, String code) {

@@ -30,45 +30,91 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
     @Override
     public Map<String, String> start() {
         if (ingest == null) {
-            ingest = AppProcess.start("ingest-service", Path.of("../ingest-service"), with(common("ingest-service"), Map.of(
-                    "factory.ingest.watch-root", INBOX.toString(),
-                    "factory.ingest.storage-root", Path.of("target/gateway-it-storage").toAbsolutePath().toString(),
-                    "factory.ingest.scan-interval", "1s",
-                    "factory.ingest.asset-urls.signing-key", "Z2F0ZXdheS1pdC1hc3NldC11cmwta2V5LW5vdC1mb3ItcHJvZHVjdGlvbg==",
-                    "factory.ingest.internal.publisher-service-key", PUBLISHER_TO_INGEST,
-                    "factory.ingest.internal.analysis-service-key", ANALYSIS_TO_INGEST,
-                    "factory.ingest.internal.scheduler-service-key", SCHEDULER_TO_INGEST,
-                    "factory.ingest.importing.trusted-origins", importSourceUrl(""))),
+            ingest = AppProcess.start(
+                    "ingest-service",
+                    Path.of("../ingest-service"),
+                    with(
+                            common("ingest-service"),
+                            Map.of(
+                                    "factory.ingest.watch-root",
+                                    INBOX.toString(),
+                                    "factory.ingest.storage-root",
+                                    Path.of("target/gateway-it-storage")
+                                            .toAbsolutePath()
+                                            .toString(),
+                                    "factory.ingest.scan-interval",
+                                    "1s",
+                                    "factory.ingest.asset-urls.signing-key",
+                                    "Z2F0ZXdheS1pdC1hc3NldC11cmwta2V5LW5vdC1mb3ItcHJvZHVjdGlvbg==",
+                                    "factory.ingest.internal.publisher-service-key",
+                                    PUBLISHER_TO_INGEST,
+                                    "factory.ingest.internal.analysis-service-key",
+                                    ANALYSIS_TO_INGEST,
+                                    "factory.ingest.internal.scheduler-service-key",
+                                    SCHEDULER_TO_INGEST,
+                                    "factory.ingest.importing.trusted-origins",
+                                    importSourceUrl(""))),
                     Duration.ofSeconds(90));
             // Media comes from ingest-service's asset URLs (plain http here); no platform is reachable: jobs that pass
             // the preflight just stay queued or fail retryably.
-            publisher = AppProcess.start("publisher-service", Path.of("../publisher-service"), with(common("publisher-service"), Map.of(
-                    "factory.token-encryption.keys", "k1:dGVzdC1vbmx5LWdhdGV3YXktaXQta2V5LTAxMjM0NTY=",
-                    "factory.token-encryption.active-key", "k1",
-                    "factory.publisher.assets.origins", ingest.baseUrl(),
-                    "factory.publisher.ingest.base-url", ingest.baseUrl(),
-                    "factory.publisher.ingest.call-key", PUBLISHER_TO_INGEST,
-                    "factory.publisher.assets.require-https", "false",
-                    "factory.publisher.instagram.base-url", "http://127.0.0.1:9",
-                    "factory.publisher.retry.initial-backoff", "PT10M")), Duration.ofSeconds(90));
+            publisher = AppProcess.start(
+                    "publisher-service",
+                    Path.of("../publisher-service"),
+                    with(
+                            common("publisher-service"),
+                            Map.of(
+                                    "factory.token-encryption.keys", "k1:dGVzdC1vbmx5LWdhdGV3YXktaXQta2V5LTAxMjM0NTY=",
+                                    "factory.token-encryption.active-key", "k1",
+                                    "factory.publisher.assets.origins", ingest.baseUrl(),
+                                    "factory.publisher.ingest.base-url", ingest.baseUrl(),
+                                    "factory.publisher.ingest.call-key", PUBLISHER_TO_INGEST,
+                                    "factory.publisher.assets.require-https", "false",
+                                    "factory.publisher.instagram.base-url", "http://127.0.0.1:9",
+                                    "factory.publisher.retry.initial-backoff", "PT10M")),
+                    Duration.ofSeconds(90));
         }
         if (scheduler == null) {
             // Media reaches the scheduler's catalog as in production: ingested, analysed, then media.analyzed.
-            analysis = AppProcess.start("analysis-service", Path.of("../analysis-service"), with(common("analysis-service"), Map.of(
-                    "factory.analysis.work-dir", Path.of("target/gateway-it-analysis").toAbsolutePath().toString(),
-                    "factory.analysis.ingest.base-url", ingest.baseUrl(),
-                    "factory.analysis.ingest.call-key", ANALYSIS_TO_INGEST)),
+            analysis = AppProcess.start(
+                    "analysis-service",
+                    Path.of("../analysis-service"),
+                    with(
+                            common("analysis-service"),
+                            Map.of(
+                                    "factory.analysis.work-dir",
+                                            Path.of("target/gateway-it-analysis")
+                                                    .toAbsolutePath()
+                                                    .toString(),
+                                    "factory.analysis.ingest.base-url", ingest.baseUrl(),
+                                    "factory.analysis.ingest.call-key", ANALYSIS_TO_INGEST)),
                     Duration.ofSeconds(90));
-            scheduler = AppProcess.start("scheduler-service", Path.of("../scheduler-service"), with(common("scheduler-service"),
-                    Map.of("factory.scheduler.ingest.base-url", ingest.baseUrl(), "factory.scheduler.ingest.call-key", SCHEDULER_TO_INGEST)),
+            scheduler = AppProcess.start(
+                    "scheduler-service",
+                    Path.of("../scheduler-service"),
+                    with(
+                            common("scheduler-service"),
+                            Map.of(
+                                    "factory.scheduler.ingest.base-url",
+                                    ingest.baseUrl(),
+                                    "factory.scheduler.ingest.call-key",
+                                    SCHEDULER_TO_INGEST)),
                     Duration.ofSeconds(90));
         }
-        return Map.of("factory.gateway.upstream.media", ingest.baseUrl(),
-                "factory.gateway.upstream.media-analysis", analysis.baseUrl(),
-                "factory.gateway.upstream.analysis-settings", analysis.baseUrl(),
-                "factory.gateway.upstream.connections", publisher.baseUrl(),
-                "factory.gateway.upstream.publish-jobs", publisher.baseUrl(),
-                "factory.gateway.upstream.posts", scheduler.baseUrl(), "factory.gateway.upstream.calendar", scheduler.baseUrl());
+        return Map.of(
+                "factory.gateway.upstream.media",
+                ingest.baseUrl(),
+                "factory.gateway.upstream.media-analysis",
+                analysis.baseUrl(),
+                "factory.gateway.upstream.analysis-settings",
+                analysis.baseUrl(),
+                "factory.gateway.upstream.connections",
+                publisher.baseUrl(),
+                "factory.gateway.upstream.publish-jobs",
+                publisher.baseUrl(),
+                "factory.gateway.upstream.posts",
+                scheduler.baseUrl(),
+                "factory.gateway.upstream.calendar",
+                scheduler.baseUrl());
     }
 
     /**
@@ -80,8 +126,8 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
         String port = System.getProperty(IMPORT_SOURCE_PORT);
         if (port == null) {
             try {
-                com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
-                        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+                com.sun.net.httpserver.HttpServer server =
+                        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
                 byte[] jpeg = io.contentfactory.testkit.TestMedia.jpeg(48, 36);
                 server.createContext("/", exchange -> {
                     exchange.getResponseHeaders().set("Content-Type", "image/jpeg");
@@ -106,7 +152,8 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
                 "quarkus.datasource.reactive.url", db.reactiveUrl(),
                 "factory.db.owner.username", db.user(),
                 "kafka.bootstrap.servers", KafkaResource.broker().bootstrapServers(),
-                "smallrye.jwt.verify.key.location", InternalTokens.forService(service).keyFile().toString());
+                "smallrye.jwt.verify.key.location",
+                        InternalTokens.forService(service).keyFile().toString());
     }
 
     private static Map<String, String> with(Map<String, String> common, Map<String, String> own) {

@@ -20,28 +20,43 @@ final class Tenants {
     static final String OPERATOR = "Bearer test-operator-token";
     private static final Duration WAIT = Duration.ofSeconds(40);
 
-    record Tenant(String projectId, String slug, String key, String keyId) {
-    }
+    record Tenant(String projectId, String slug, String key, String keyId) {}
 
-    private Tenants() {
-    }
+    private Tenants() {}
 
     static Tenant create(String... scopes) {
         String slug = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        String projectId = given().header("Authorization", OPERATOR).contentType("application/json")
-                .body(Map.of("name", "Tenant " + slug, "slug", slug)).post("/admin/projects")
-                .then().statusCode(201).extract().path("id");
-        Map<String, Object> key = given().header("Authorization", OPERATOR).contentType("application/json")
-                .body(Map.of("scopes", List.of(scopes), "label", "test")).post("/admin/projects/{id}/keys", projectId)
-                .then().statusCode(201).extract().jsonPath().getMap("");
+        String projectId = given().header("Authorization", OPERATOR)
+                .contentType("application/json")
+                .body(Map.of("name", "Tenant " + slug, "slug", slug))
+                .post("/admin/projects")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        Map<String, Object> key = given().header("Authorization", OPERATOR)
+                .contentType("application/json")
+                .body(Map.of("scopes", List.of(scopes), "label", "test"))
+                .post("/admin/projects/{id}/keys", projectId)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getMap("");
         return new Tenant(projectId, slug, (String) key.get("key"), (String) key.get("id"));
     }
 
     /** Connects a platform account to the tenant's project through the public API; answers the connection's id. */
     static String connectionOf(Tenant tenant) {
-        return given().auth().oauth2(tenant.key()).contentType("application/json")
+        return given().auth()
+                .oauth2(tenant.key())
+                .contentType("application/json")
                 .body(Map.of("platform", "instagram", "accountId", "acct-" + UUID.randomUUID(), "accessToken", "token"))
-                .post("/v1/connections").then().statusCode(201).extract().path("id");
+                .post("/v1/connections")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** Drops an image into the tenant's watched folder and waits until ingest-service has registered it. */
@@ -56,23 +71,33 @@ final class Tenants {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        String sql = "select id from ingest.media_assets where project_id = '" + tenant.projectId() + "' and file_name = '" + file
-                + "' and status in ('ingested', 'analyzed')";
-        return await().atMost(WAIT).until(() -> {
-            try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-                return rs.next() ? UUID.fromString(rs.getString(1)) : null;
-            }
-        }, id -> id != null);
+        String sql = "select id from ingest.media_assets where project_id = '" + tenant.projectId()
+                + "' and file_name = '" + file + "' and status in ('ingested', 'analyzed')";
+        return await().atMost(WAIT)
+                .until(
+                        () -> {
+                            try (Connection c = PostgresResource.database().connect();
+                                    Statement s = c.createStatement();
+                                    ResultSet rs = s.executeQuery(sql)) {
+                                return rs.next() ? UUID.fromString(rs.getString(1)) : null;
+                            }
+                        },
+                        id -> id != null);
     }
 
     /** A media item of the tenant's that analysis-service has analysed. */
     static UUID analysedMediaOf(Tenant tenant) {
         // One per tenant: a second image with the same bytes would be a duplicate, never analysed.
         return ANALYSED.computeIfAbsent(tenant.projectId(), project -> {
-            UUID media = mediaOf(tenant, "analysed-" + UUID.randomUUID().toString().substring(0, 8) + ".jpg", TestMedia.jpeg(40, 50));
+            UUID media = mediaOf(
+                    tenant,
+                    "analysed-" + UUID.randomUUID().toString().substring(0, 8) + ".jpg",
+                    TestMedia.jpeg(40, 50));
             String sql = "select id from analysis.media_analysis where media_id = '" + media + "'";
             await().atMost(WAIT).until(() -> {
-                try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                try (Connection c = PostgresResource.database().connect();
+                        Statement s = c.createStatement();
+                        ResultSet rs = s.executeQuery(sql)) {
                     return rs.next();
                 }
             });
@@ -84,19 +109,35 @@ final class Tenants {
 
     /** ingest-service's public URL of a media asset: what the publisher's preflight accepts. */
     static String assetUrl(Tenant tenant, UUID mediaId) {
-        return given().auth().oauth2(tenant.key()).get("/v1/media/{id}", mediaId).then().statusCode(200).extract().path("contentUrl");
+        return given().auth()
+                .oauth2(tenant.key())
+                .get("/v1/media/{id}", mediaId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("contentUrl");
     }
 
     /** A publish job of the tenant's: an Instagram account connected and an image of its own queued for it. */
     static String publishJobOf(Tenant tenant) {
         String account = "acct-" + UUID.randomUUID();
-        given().auth().oauth2(tenant.key()).contentType("application/json")
+        given().auth()
+                .oauth2(tenant.key())
+                .contentType("application/json")
                 .body(Map.of("platform", "instagram", "accountId", account, "accessToken", "token"))
-                .post("/v1/connections").then().statusCode(201);
+                .post("/v1/connections")
+                .then()
+                .statusCode(201);
         UUID media = mediaOf(tenant);
-        return given().auth().oauth2(tenant.key()).contentType("application/json")
+        return given().auth()
+                .oauth2(tenant.key())
+                .contentType("application/json")
                 .body(publishBody(UUID.randomUUID(), media, account, assetUrl(tenant, media), "A post"))
-                .post("/v1/publish-jobs").then().statusCode(202).extract().path("id");
+                .post("/v1/publish-jobs")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
     }
 
     /** A post of the tenant's, once its image has been ingested and analysed: answers the post's id. */
@@ -106,16 +147,30 @@ final class Tenants {
 
     /** PUTs a post, and waits until the scheduler has the media's analysis and has planned it. */
     static String upsertPost(Tenant tenant, String ref, UUID media) {
-        String id = given().auth().oauth2(tenant.key()).contentType("application/json").body(postBody(media))
-                .put("/v1/posts/{ref}", ref).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201)).extract().path("id");
+        String id = given().auth()
+                .oauth2(tenant.key())
+                .contentType("application/json")
+                .body(postBody(media))
+                .put("/v1/posts/{ref}", ref)
+                .then()
+                .statusCode(org.hamcrest.Matchers.oneOf(200, 201))
+                .extract()
+                .path("id");
         awaitPlanned(tenant, id);
         return id;
     }
 
     /** Until the post's target no longer waits for its media's analysis. */
     private static void awaitPlanned(Tenant tenant, String postId) {
-        await().atMost(WAIT).until(() -> !"waiting_for_media".equals(given().auth().oauth2(tenant.key())
-                .get("/v1/posts/{id}", postId).then().statusCode(200).extract().path("targets[0].status")));
+        await().atMost(WAIT)
+                .until(() -> !"waiting_for_media"
+                        .equals(given().auth()
+                                .oauth2(tenant.key())
+                                .get("/v1/posts/{id}", postId)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .path("targets[0].status")));
     }
 
     /** A manual post of the tenant's with a time in an hour: answers {@code /v1/posts/{id}/targets/{targetId}}. */
@@ -124,8 +179,15 @@ final class Tenants {
         Map<String, Object> body = new java.util.HashMap<>(postBody(media));
         body.put("mode", "manual");
         body.put("scheduledAt", java.time.Instant.now().plusSeconds(3600).toString());
-        io.restassured.response.Response created = given().auth().oauth2(tenant.key()).contentType("application/json").body(body)
-                .put("/v1/posts/{ref}", "manual-" + UUID.randomUUID()).then().statusCode(201).extract().response();
+        io.restassured.response.Response created = given().auth()
+                .oauth2(tenant.key())
+                .contentType("application/json")
+                .body(body)
+                .put("/v1/posts/{ref}", "manual-" + UUID.randomUUID())
+                .then()
+                .statusCode(201)
+                .extract()
+                .response();
         awaitPlanned(tenant, created.path("id"));
         return "/v1/posts/" + created.path("id") + "/targets/" + created.path("targets[0].id");
     }
@@ -133,30 +195,60 @@ final class Tenants {
     /** Saves planning settings for the tenant with an account name only it uses; answers that name. */
     static String settingsOf(Tenant tenant) {
         String account = "matrix-" + UUID.randomUUID();
-        given().auth().oauth2(tenant.key()).contentType("application/json")
-                .body(Map.of("timeZone", "Europe/Berlin", "autoTargets", List.of(Map.of("platform", "instagram", "accountId", account))))
-                .put("/v1/calendar/settings").then().statusCode(200);
+        given().auth()
+                .oauth2(tenant.key())
+                .contentType("application/json")
+                .body(Map.of(
+                        "timeZone",
+                        "Europe/Berlin",
+                        "autoTargets",
+                        List.of(Map.of("platform", "instagram", "accountId", account))))
+                .put("/v1/calendar/settings")
+                .then()
+                .statusCode(200);
         return account;
     }
 
     /** Writes the tenant's analysis settings with a hashtag of its own, and answers the hashtag. */
     static String analysisSettingsOf(Tenant tenant) {
         String tag = "matrix" + UUID.randomUUID().toString().replace("-", "");
-        given().auth().oauth2(tenant.key()).contentType("application/json")
+        given().auth()
+                .oauth2(tenant.key())
+                .contentType("application/json")
                 .body(Map.of("defaultHashtags", List.of(tag), "weights", Map.of("text", 12)))
-                .put("/v1/analysis-settings").then().statusCode(200);
+                .put("/v1/analysis-settings")
+                .then()
+                .statusCode(200);
         return tag;
     }
 
     static Map<String, Object> postBody(UUID media) {
-        return Map.of("mediaIds", List.of(media.toString()),
-                "targets", List.of(Map.of("platform", "instagram", "accountId", "matrix-account", "format", "feed_image")),
-                "caption", Map.of("body", "Matrix post"), "scheduledAt", "auto");
+        return Map.of(
+                "mediaIds",
+                List.of(media.toString()),
+                "targets",
+                List.of(Map.of("platform", "instagram", "accountId", "matrix-account", "format", "feed_image")),
+                "caption",
+                Map.of("body", "Matrix post"),
+                "scheduledAt",
+                "auto");
     }
 
     static Map<String, Object> publishBody(UUID targetId, UUID mediaId, String account, String mediaUrl, String body) {
-        return Map.of("targetId", targetId.toString(), "mediaId", mediaId.toString(), "platform", "instagram",
-                "accountId", account, "format", "feed_image", "mediaUrl", mediaUrl,
-                "caption", Map.of("body", body, "hashtags", List.of("test")));
+        return Map.of(
+                "targetId",
+                targetId.toString(),
+                "mediaId",
+                mediaId.toString(),
+                "platform",
+                "instagram",
+                "accountId",
+                account,
+                "format",
+                "feed_image",
+                "mediaUrl",
+                mediaUrl,
+                "caption",
+                Map.of("body", body, "hashtags", List.of("test")));
     }
 }

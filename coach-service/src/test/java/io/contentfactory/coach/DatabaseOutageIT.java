@@ -43,7 +43,8 @@ class DatabaseOutageIT {
     @Test
     void validEventsWaitOutAnOutageAndApplyOnceWhileAPoisonEventIsDeadLettered() throws Exception {
         UUID projectId = UUID.randomUUID();
-        List<MetricsCollected> events = IntStream.range(0, 5).mapToObj(i -> metrics()).toList();
+        List<MetricsCollected> events =
+                IntStream.range(0, 5).mapToObj(i -> metrics()).toList();
         try {
             sql("alter role cf_coach connection limit 0");
             sql("select pg_terminate_backend(pid) from pg_stat_activity where usename = 'cf_coach'");
@@ -51,11 +52,14 @@ class DatabaseOutageIT {
             events.forEach(event -> send(projectId, event));
             kafka.send(Topics.METRICS_COLLECTED, UUID.randomUUID().toString(), "{\"not\": \"a cloud event\"}");
 
-            await().atMost(TIMEOUT).until(() -> RestAssured.get("/q/health/ready").statusCode() == 503
-                    && RestAssured.get("/q/health/ready").asString().contains("event consumers"));
+            await().atMost(TIMEOUT)
+                    .until(() -> RestAssured.get("/q/health/ready").statusCode() == 503
+                            && RestAssured.get("/q/health/ready").asString().contains("event consumers"));
             // Many more tries than an event's own failures get before the dead-letter topic (4 in all).
             await().atMost(TIMEOUT).until(() -> outageTries() - before >= 12);
-            assertThat(kafka.all(DLQ)).noneMatch(record -> events.stream().anyMatch(e -> record.value().contains(e.postId().toString())));
+            assertThat(kafka.all(DLQ))
+                    .noneMatch(record -> events.stream()
+                            .anyMatch(e -> record.value().contains(e.postId().toString())));
         } finally {
             sql("alter role cf_coach connection limit -1");
         }
@@ -64,28 +68,47 @@ class DatabaseOutageIT {
         kafka.awaitOne(DLQ, record -> record.value().contains("a cloud event"), TIMEOUT);
         await().atMost(TIMEOUT).until(() -> RestAssured.get("/q/health/ready").statusCode() == 200);
         assertThat(events).allSatisfy(e -> assertThat(insights(e)).isEqualTo(1));
-        assertThat(kafka.all(DLQ)).noneMatch(record -> events.stream().anyMatch(e -> record.value().contains(e.postId().toString())));
+        assertThat(kafka.all(DLQ))
+                .noneMatch(record -> events.stream()
+                        .anyMatch(e -> record.value().contains(e.postId().toString())));
     }
 
     private static double outageTries() {
-        Matcher tries = Pattern.compile("factory_consumer_outage_tries_total\\{[^}]*consumer=\"coach-service\"[^}]*} ([0-9.E]+)")
+        Matcher tries = Pattern.compile(
+                        "factory_consumer_outage_tries_total\\{[^}]*consumer=\"coach-service\"[^}]*} ([0-9.E]+)")
                 .matcher(RestAssured.get("/q/metrics").asString());
         return tries.find() ? Double.parseDouble(tries.group(1)) : 0;
     }
 
     private void send(UUID projectId, MetricsCollected metrics) {
-        kafka.send(Topics.METRICS_COLLECTED, metrics.postId().toString(), EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(),
-                "/content-factory/metrics-service", projectId, Instant.now(), metrics)));
+        kafka.send(
+                Topics.METRICS_COLLECTED,
+                metrics.postId().toString(),
+                EventCodec.toJson(EventCodec.envelope(
+                        UUID.randomUUID(), "/content-factory/metrics-service", projectId, Instant.now(), metrics)));
     }
 
     private static MetricsCollected metrics() {
-        return new MetricsCollected(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), Platform.INSTAGRAM, "17900",
-                "24h", Instant.now(), 1000, 80, 0, 0, 0);
+        return new MetricsCollected(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                Platform.INSTAGRAM,
+                "17900",
+                "24h",
+                Instant.now(),
+                1000,
+                80,
+                0,
+                0,
+                0);
     }
 
     private static long insights(MetricsCollected metrics) {
-        try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select count(*) from coach.ai_coach_insights where target_id = '" + metrics.targetId() + "'")) {
+        try (Connection c = PostgresResource.database().connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*) from coach.ai_coach_insights where target_id = '"
+                        + metrics.targetId() + "'")) {
             rs.next();
             return rs.getLong(1);
         } catch (java.sql.SQLException e) {
@@ -94,7 +117,8 @@ class DatabaseOutageIT {
     }
 
     private static void sql(String statement) throws Exception {
-        try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement()) {
+        try (Connection c = PostgresResource.database().connect();
+                Statement s = c.createStatement()) {
             s.execute(statement);
         }
     }

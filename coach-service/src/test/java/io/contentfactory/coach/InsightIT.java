@@ -36,14 +36,25 @@ class InsightIT {
         MetricsCollected first = metrics(1000, 100);
         MetricsCollected second = metrics(1000, 50);
         send(projectId, first);
-        kafka.awaitOne(Topics.COACH_INSIGHT_CREATED, r -> r.value().contains(first.mediaId().toString()), TIMEOUT);
+        kafka.awaitOne(
+                Topics.COACH_INSIGHT_CREATED,
+                r -> r.value().contains(first.mediaId().toString()),
+                TIMEOUT);
         send(projectId, second);
 
-        CoachInsightCreated insight = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.COACH_INSIGHT_CREATED,
-                r -> r.value().contains(second.mediaId().toString()), TIMEOUT).value()), CoachInsightCreated.class);
-        assertThat(insight.summary()).contains("5.0% engagement", "-50% against this project's median at 24h (1 earlier posts)");
-        try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select summary, what_to_change from coach.ai_coach_insights where id = '" + insight.insightId() + "'")) {
+        CoachInsightCreated insight = EventCodec.data(
+                EventCodec.parse(kafka.awaitOne(
+                                Topics.COACH_INSIGHT_CREATED,
+                                r -> r.value().contains(second.mediaId().toString()),
+                                TIMEOUT)
+                        .value()),
+                CoachInsightCreated.class);
+        assertThat(insight.summary())
+                .contains("5.0% engagement", "-50% against this project's median at 24h (1 earlier posts)");
+        try (Connection c = PostgresResource.database().connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select summary, what_to_change from coach.ai_coach_insights where id = '"
+                        + insight.insightId() + "'")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo(insight.summary());
             assertThat(rs.getString(2)).contains("stronger hook");
@@ -51,13 +62,27 @@ class InsightIT {
     }
 
     private void send(UUID projectId, MetricsCollected metrics) {
-        kafka.send(Topics.METRICS_COLLECTED, metrics.postId().toString(),
-                EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(), "/content-factory/metrics-service", projectId, Instant.now(), metrics)));
+        kafka.send(
+                Topics.METRICS_COLLECTED,
+                metrics.postId().toString(),
+                EventCodec.toJson(EventCodec.envelope(
+                        UUID.randomUUID(), "/content-factory/metrics-service", projectId, Instant.now(), metrics)));
     }
 
     private static MetricsCollected metrics(long views, long likes) {
-        return new MetricsCollected(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), Platform.INSTAGRAM, "17900",
-                "24h", Instant.now(), views, likes, 0, 0, 0);
+        return new MetricsCollected(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                Platform.INSTAGRAM,
+                "17900",
+                "24h",
+                Instant.now(),
+                views,
+                likes,
+                0,
+                0,
+                0);
     }
 
     @Test

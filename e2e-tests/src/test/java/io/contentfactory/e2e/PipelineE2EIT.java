@@ -40,14 +40,17 @@ class PipelineE2EIT {
 
     @BeforeAll
     static void up() throws Exception {
-        Path root = Path.of(System.getProperty("factory.root", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("factory.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         Path home = Path.of("target/e2e-home").toAbsolutePath();
         deleteRecursively(home);
         PostgresResource.TestDatabase db = PostgresResource.database();
         stack = new Stack(root, home, db.host(), db.port(), db.name(), db.user());
-        io.restassured.RestAssured.config = io.restassured.config.RestAssuredConfig.config().httpClient(
-                io.restassured.config.HttpClientConfig.httpClientConfig()
-                        .setParam("http.socket.timeout", 30_000).setParam("http.connection.timeout", 10_000));
+        io.restassured.RestAssured.config = io.restassured.config.RestAssuredConfig.config()
+                .httpClient(io.restassured.config.HttpClientConfig.httpClientConfig()
+                        .setParam("http.socket.timeout", 30_000)
+                        .setParam("http.connection.timeout", 10_000));
         stack.factory("up");
     }
 
@@ -55,7 +58,9 @@ class PipelineE2EIT {
     static void down() throws Exception {
         if (stack != null) {
             stack.factory("down");
-            assertThat(stack.logProblems()).as("ERROR lines and stack traces a clean start, run and stop logged").isEmpty();
+            assertThat(stack.logProblems())
+                    .as("ERROR lines and stack traces a clean start, run and stop logged")
+                    .isEmpty();
         }
     }
 
@@ -63,7 +68,8 @@ class PipelineE2EIT {
     @Test
     void aVariableThePersonSetReachesTheServiceInsteadOfTheDefault() {
         Map<String, String> publisher = stack.processEnvironment("publisher-service");
-        assertThat(publisher).containsEntry("FACTORY_PUBLISHER_INSTAGRAM_BASE_URL", Stack.OWN_INSTAGRAM_BASE_URL)
+        assertThat(publisher)
+                .containsEntry("FACTORY_PUBLISHER_INSTAGRAM_BASE_URL", Stack.OWN_INSTAGRAM_BASE_URL)
                 .containsEntry("FACTORY_PUBLISHER_TIKTOK_BASE_URL", "http://localhost:" + Stack.port(8090) + "/tiktok");
     }
 
@@ -79,59 +85,90 @@ class PipelineE2EIT {
 
         Path partial = inbox.resolve("launch-teaser.mp4.part");
         TestMedia.mp4(partial, 360, 640, 3);
-        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(partial)));
+        String sha256 =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(partial)));
         Files.move(partial, inbox.resolve("launch-teaser.mp4"));
 
         // The item exists from its first byte ('receiving'); wait until it is complete.
-        Map<String, String> media = awaitRow("select id, status, sha256, size_bytes, media_type from ingest.media_assets where project_id = '"
-                + projectId + "' and file_name = 'launch-teaser.mp4' and status not in ('receiving')");
+        Map<String, String> media = awaitRow(
+                "select id, status, sha256, size_bytes, media_type from ingest.media_assets where project_id = '"
+                        + projectId + "' and file_name = 'launch-teaser.mp4' and status not in ('receiving')");
         assertThat(media.get("status")).isIn("ingested", "analyzed");
         assertThat(media).containsEntry("sha256", sha256).containsEntry("media_type", "video");
         String mediaId = media.get("id");
 
-        given().auth().oauth2(key).get("http://localhost:" + Stack.port(8080) + "/v1/media/" + mediaId)
-                .then().statusCode(200).body("sha256", org.hamcrest.Matchers.equalTo(sha256));
+        given().auth()
+                .oauth2(key)
+                .get("http://localhost:" + Stack.port(8080) + "/v1/media/" + mediaId)
+                .then()
+                .statusCode(200)
+                .body("sha256", org.hamcrest.Matchers.equalTo(sha256));
 
-        Map<String, String> analysis = awaitRow("select resolution, duration_sec, pre_social_score, pre_social_explanation"
-                + " from analysis.media_analysis where media_id = '" + mediaId + "'");
+        Map<String, String> analysis =
+                awaitRow("select resolution, duration_sec, pre_social_score, pre_social_explanation"
+                        + " from analysis.media_analysis where media_id = '" + mediaId + "'");
         assertThat(analysis.get("resolution")).isEqualTo("360x640");
         assertThat(Double.parseDouble(analysis.get("duration_sec"))).isBetween(2.8, 3.2);
         assertThat(Double.parseDouble(analysis.get("pre_social_score"))).isBetween(1.0, 100.0);
         assertThat(analysis.get("pre_social_explanation")).contains("aspect: vertical 9:16", "length: ", "hook: ");
         String thumbnail = awaitRow("select best_frame_url from analysis.media_analysis where media_id = '" + mediaId
-                + "' and best_frame_url is not null").get("best_frame_url");
+                        + "' and best_frame_url is not null")
+                .get("best_frame_url");
         given().get(thumbnail).then().statusCode(200).contentType("image/jpeg");
         // ingest-service shows the analysis's end on the item, and the analysis is read through the gateway.
-        await().atMost(STEP).until(() -> given().auth().oauth2(key).get("http://localhost:" + Stack.port(8080) + "/v1/media/" + mediaId)
-                .then().extract().path("analysis.status"), "analyzed"::equals);
-        given().auth().oauth2(key).get("http://localhost:" + Stack.port(8080) + "/v1/media/" + mediaId + "/analysis").then()
-                .statusCode(200).body("progress.status", org.hamcrest.Matchers.equalTo("analyzed"))
+        await().atMost(STEP)
+                .until(
+                        () -> given().auth()
+                                .oauth2(key)
+                                .get("http://localhost:" + Stack.port(8080) + "/v1/media/" + mediaId)
+                                .then()
+                                .extract()
+                                .path("analysis.status"),
+                        "analyzed"::equals);
+        given().auth()
+                .oauth2(key)
+                .get("http://localhost:" + Stack.port(8080) + "/v1/media/" + mediaId + "/analysis")
+                .then()
+                .statusCode(200)
+                .body("progress.status", org.hamcrest.Matchers.equalTo("analyzed"))
                 .body("frames.bestFrameUrl", org.hamcrest.Matchers.equalTo(thumbnail))
-                .body("explanation", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.startsWith("aspect: vertical 9:16")));
+                .body(
+                        "explanation",
+                        org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.startsWith("aspect: vertical 9:16")));
 
-        Map<String, String> target = awaitRow("select id, scheduled_at, format from scheduler.post_targets where media_id = '" + mediaId + "'");
+        Map<String, String> target = awaitRow(
+                "select id, scheduled_at, format from scheduler.post_targets where media_id = '" + mediaId + "'");
         assertThat(target.get("format")).isEqualTo("reel");
         String targetId = target.get("id");
 
-        Map<String, String> job = awaitRow("select status, container_id, published_media_id, permalink, caption from publisher.publish_jobs"
-                + " where target_id = '" + targetId + "' and status = 'published'");
+        Map<String, String> job = awaitRow(
+                "select status, container_id, published_media_id, permalink, caption from publisher.publish_jobs"
+                        + " where target_id = '" + targetId + "' and status = 'published'");
         assertThat(job.get("container_id")).isNotBlank();
         assertThat(job.get("caption")).isEqualTo("Launch teaser");
 
-        Map<String, String> written = awaitRow("select status, external_post_id, permalink from scheduler.post_targets where id = '"
-                + targetId + "' and status = 'published'");
+        Map<String, String> written =
+                awaitRow("select status, external_post_id, permalink from scheduler.post_targets where id = '"
+                        + targetId + "' and status = 'published'");
         assertThat(written.get("external_post_id")).isEqualTo(job.get("published_media_id"));
-        List<Map<String, Object>> live = given().get("http://localhost:" + Stack.port(8090) + "/sandbox/instagram/media")
-                .then().statusCode(200).extract().jsonPath().getList("findAll { it.id == '" + job.get("published_media_id") + "' }");
+        List<Map<String, Object>> live = given().get(
+                        "http://localhost:" + Stack.port(8090) + "/sandbox/instagram/media")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("findAll { it.id == '" + job.get("published_media_id") + "' }");
         assertThat(live).singleElement().satisfies(post -> {
             assertThat(post.get("permalink")).isEqualTo(written.get("permalink"));
             assertThat(post.get("mediaType")).isEqualTo("REELS");
         });
 
-        Map<String, String> metrics = awaitRow("select views, likes from metrics.posting_metrics where target_id = '" + targetId + "' and checkpoint = '15m'");
+        Map<String, String> metrics = awaitRow("select views, likes from metrics.posting_metrics where target_id = '"
+                + targetId + "' and checkpoint = '15m'");
         assertThat(Long.parseLong(metrics.get("views"))).isPositive();
 
-        Map<String, String> insight = awaitRow("select summary from coach.ai_coach_insights where target_id = '" + targetId + "' and checkpoint = '15m'");
+        Map<String, String> insight = awaitRow("select summary from coach.ai_coach_insights where target_id = '"
+                + targetId + "' and checkpoint = '15m'");
         assertThat(insight.get("summary")).startsWith("At 15m: " + metrics.get("views") + " views");
     }
 
@@ -147,30 +184,61 @@ class PipelineE2EIT {
         connectSandboxAccount(key);
         // Uploaded through the gateway, and the post upserted at once, before the analysis has reached the scheduler:
         // the post is accepted and waits for its media.
-        String mediaId = given().auth().oauth2(key).contentType("image/png").body(TestMedia.png(64, 64))
-                .post("http://localhost:" + Stack.port(8080) + "/v1/media?fileName=bowl.png").then().statusCode(201).extract().path("id");
+        String mediaId = given().auth()
+                .oauth2(key)
+                .contentType("image/png")
+                .body(TestMedia.png(64, 64))
+                .post("http://localhost:" + Stack.port(8080) + "/v1/media?fileName=bowl.png")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         String ref = "newsletter-" + UUID.randomUUID().toString().substring(0, 8);
         String posts = "http://localhost:" + Stack.port(8080) + "/v1/posts/";
-        given().auth().oauth2(key).contentType("application/json")
-                .body(Map.of("mediaIds", List.of(mediaId),
-                        "targets", List.of(Map.of("platform", "instagram", "accountId", "sandbox-ig-account", "format", "feed_image")),
-                        "caption", Map.of("body", "Bowl of the day " + ref, "hashtags", List.of("lunch")),
-                        "scheduledAt", Instant.now().plusSeconds(6).toString()))
-                .put(posts + ref).then().statusCode(201);
+        given().auth()
+                .oauth2(key)
+                .contentType("application/json")
+                .body(Map.of(
+                        "mediaIds",
+                        List.of(mediaId),
+                        "targets",
+                        List.of(Map.of(
+                                "platform", "instagram", "accountId", "sandbox-ig-account", "format", "feed_image")),
+                        "caption",
+                        Map.of("body", "Bowl of the day " + ref, "hashtags", List.of("lunch")),
+                        "scheduledAt",
+                        Instant.now().plusSeconds(6).toString()))
+                .put(posts + ref)
+                .then()
+                .statusCode(201);
         java.util.Set<String> seen = new java.util.LinkedHashSet<>();
         await().atMost(STEP).pollInterval(Duration.ofMillis(100)).until(() -> {
-            String status = given().auth().oauth2(key).get(posts + ref).then().statusCode(200).extract().path("targets[0].status");
+            String status = given().auth()
+                    .oauth2(key)
+                    .get(posts + ref)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("targets[0].status");
             seen.add(status);
             return "published".equals(status);
         });
         assertThat(seen).contains("published");
         assertThat(seen).isSubsetOf("waiting_for_media", "planned", "due", "publishing", "published");
 
-        String permalink = given().auth().oauth2(key).get(posts + ref).then().extract().path("targets[0].permalink");
-        List<Map<String, Object>> live = given().get("http://localhost:" + Stack.port(8090) + "/sandbox/instagram/media")
-                .then().statusCode(200).extract().jsonPath().getList("");
-        assertThat(live).filteredOn(post -> String.valueOf(post.get("caption")).startsWith("Bowl of the day " + ref))
-                .singleElement().satisfies(post -> {
+        String permalink =
+                given().auth().oauth2(key).get(posts + ref).then().extract().path("targets[0].permalink");
+        List<Map<String, Object>> live = given().get(
+                        "http://localhost:" + Stack.port(8090) + "/sandbox/instagram/media")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("");
+        assertThat(live)
+                .filteredOn(post -> String.valueOf(post.get("caption")).startsWith("Bowl of the day " + ref))
+                .singleElement()
+                .satisfies(post -> {
                     assertThat(post.get("permalink")).isEqualTo(permalink);
                     assertThat(String.valueOf(post.get("mediaUrl"))).contains("/" + mediaId + "/jpeg?");
                 });
@@ -193,7 +261,8 @@ class PipelineE2EIT {
         stack.factory("start", "api-gateway");
         kafka.awaitOne(Topics.PROJECT_CREATED, r -> projectId.equals(r.key()), STEP);
         awaitRow("select project_id from ingest.project_folders where project_id = '" + projectId + "'");
-        assertThat(stack.row("select count(*) as n from gateway.outbox where project_id = '" + projectId + "' and published_at is not null"))
+        assertThat(stack.row("select count(*) as n from gateway.outbox where project_id = '" + projectId
+                        + "' and published_at is not null"))
                 .containsEntry("n", "1");
     }
 
@@ -210,23 +279,30 @@ class PipelineE2EIT {
         await().atMost(STEP).until(() -> Files.isDirectory(inbox));
         Files.write(inbox.resolve("before.jpg"), TestMedia.jpeg(40, 30));
         String first = awaitRow("select id from ingest.media_assets where project_id = '" + projectId
-                + "' and file_name = 'before.jpg' and status in ('ingested', 'analyzed')").get("id");
+                        + "' and file_name = 'before.jpg' and status in ('ingested', 'analyzed')")
+                .get("id");
 
         stack.factory("stop", "ingest-service", "--kill");
         Files.write(inbox.resolve("while-down.jpg"), TestMedia.jpeg(41, 30));
         Files.write(inbox.resolve("before.jpg"), TestMedia.jpeg(42, 30));
-        Files.setLastModifiedTime(inbox.resolve("before.jpg"), java.nio.file.attribute.FileTime.from(Instant.now().plusSeconds(5)));
+        Files.setLastModifiedTime(
+                inbox.resolve("before.jpg"),
+                java.nio.file.attribute.FileTime.from(Instant.now().plusSeconds(5)));
         stack.factory("start", "ingest-service");
 
-        awaitRow("select id from ingest.media_assets where project_id = '" + projectId + "' and file_name = 'while-down.jpg'");
-        Map<String, String> second = awaitRow("select version, previous_version_id from ingest.media_assets where project_id = '"
-                + projectId + "' and file_name = 'before.jpg' and version = 2");
+        awaitRow("select id from ingest.media_assets where project_id = '" + projectId
+                + "' and file_name = 'while-down.jpg'");
+        Map<String, String> second =
+                awaitRow("select version, previous_version_id from ingest.media_assets where project_id = '" + projectId
+                        + "' and file_name = 'before.jpg' and version = 2");
         assertThat(second).containsEntry("previous_version_id", first);
         Thread.sleep(2_000);
         assertThat(stack.row("select count(*) as n from ingest.media_assets where project_id = '" + projectId + "'"))
                 .containsEntry("n", "3");
         TopicProbe kafka = new TopicProbe("localhost:" + Stack.port(9092));
-        assertThat(kafka.all(Topics.MEDIA_INGESTED)).filteredOn(r -> r.value().contains(projectId)).hasSize(3);
+        assertThat(kafka.all(Topics.MEDIA_INGESTED))
+                .filteredOn(r -> r.value().contains(projectId))
+                .hasSize(3);
     }
 
     /**
@@ -239,9 +315,14 @@ class PipelineE2EIT {
         HttpServer jpeg = jpegServer();
         // A short lease so that the restarted publisher re-claims the job soon; it still outlasts one job's work. The
         // test's own image server counts as asset storage, beside ingest-service.
-        Map<String, String> publisherEnv = Map.of("FACTORY_PUBLISHER_LEASE", "PT12S",
-                "FACTORY_PUBLISHER_INSTAGRAM_POLL_INTERVAL", "PT2S",
-                "FACTORY_PUBLISHER_ASSETS_ORIGINS", "http://localhost:" + Stack.port(8081) + ",http://127.0.0.1:" + jpeg.getAddress().getPort());
+        Map<String, String> publisherEnv = Map.of(
+                "FACTORY_PUBLISHER_LEASE",
+                "PT12S",
+                "FACTORY_PUBLISHER_INSTAGRAM_POLL_INTERVAL",
+                "PT2S",
+                "FACTORY_PUBLISHER_ASSETS_ORIGINS",
+                "http://localhost:" + Stack.port(8081) + ",http://127.0.0.1:"
+                        + jpeg.getAddress().getPort());
         stack.factory("stop", "publisher-service");
         stack.factory(publisherEnv, "start", "publisher-service");
         String projectId = createProject().get("id");
@@ -260,8 +341,11 @@ class PipelineE2EIT {
             armSandboxFault("PUBLISH", "SUCCEEDS_LATE");
             PostDue second = dueFor(jpeg, "Crash during an ambiguous publish " + UUID.randomUUID());
             kafka.send(Topics.POST_DUE, second.postId().toString(), envelope(projectId, second));
-            await().atMost(STEP).pollInterval(Duration.ofMillis(100)).until(() -> postsWithCaption(second.caption().body()) == 1);
-            assertThat(stack.row("select status from publisher.publish_jobs where target_id = '" + second.targetId() + "'"))
+            await().atMost(STEP)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> postsWithCaption(second.caption().body()) == 1);
+            assertThat(stack.row(
+                            "select status from publisher.publish_jobs where target_id = '" + second.targetId() + "'"))
                     .containsEntry("status", "processing");
             stack.factory("stop", "publisher-service", "--kill");
             stack.factory(publisherEnv, "start", "publisher-service");
@@ -274,35 +358,61 @@ class PipelineE2EIT {
     }
 
     private void assertPublishedOnce(TopicProbe kafka, PostDue due) {
-        kafka.awaitOne(Topics.POST_PUBLISHED, r -> r.value().contains(due.targetId().toString()), STEP);
-        assertThat(postsWithCaption(due.caption().body())).as("posts on the sandbox").isEqualTo(1);
-        assertThat(kafka.all(Topics.POST_PUBLISHED).stream().filter(r -> r.value().contains(due.targetId().toString())))
-                .as("post.published events").hasSize(1);
-        assertThat(stack.row("select count(*) as n from publisher.publish_jobs where target_id = '" + due.targetId() + "'"))
+        kafka.awaitOne(
+                Topics.POST_PUBLISHED, r -> r.value().contains(due.targetId().toString()), STEP);
+        assertThat(postsWithCaption(due.caption().body()))
+                .as("posts on the sandbox")
+                .isEqualTo(1);
+        assertThat(kafka.all(Topics.POST_PUBLISHED).stream()
+                        .filter(r -> r.value().contains(due.targetId().toString())))
+                .as("post.published events")
+                .hasSize(1);
+        assertThat(stack.row(
+                        "select count(*) as n from publisher.publish_jobs where target_id = '" + due.targetId() + "'"))
                 .containsEntry("n", "1");
     }
 
     private static void armSandboxFault(String operation, String fault) {
         given().contentType("application/json")
                 .body(Map.of("accountId", "sandbox-ig-account", "operation", operation, "fault", fault, "times", 1))
-                .post("http://localhost:" + Stack.port(8090) + "/sandbox/instagram/faults").then().statusCode(204);
+                .post("http://localhost:" + Stack.port(8090) + "/sandbox/instagram/faults")
+                .then()
+                .statusCode(204);
     }
 
     private static long postsWithCaption(String caption) {
-        List<Map<String, Object>> media = given().get("http://localhost:" + Stack.port(8090) + "/sandbox/instagram/media")
-                .then().statusCode(200).extract().jsonPath().getList("");
+        List<Map<String, Object>> media = given().get(
+                        "http://localhost:" + Stack.port(8090) + "/sandbox/instagram/media")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("");
         return media.stream().filter(m -> caption.equals(m.get("caption"))).count();
     }
 
     private static PostDue dueFor(HttpServer jpeg, String caption) {
-        return new PostDue(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), Platform.INSTAGRAM, "sandbox-ig-account",
-                PostFormat.FEED_IMAGE, MediaType.IMAGE, "http://127.0.0.1:" + jpeg.getAddress().getPort() + "/media/cover.jpg",
-                "image/jpeg", new CaptionParts(caption, null, List.of()), Instant.now());
+        return new PostDue(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                Platform.INSTAGRAM,
+                "sandbox-ig-account",
+                PostFormat.FEED_IMAGE,
+                MediaType.IMAGE,
+                "http://127.0.0.1:" + jpeg.getAddress().getPort() + "/media/cover.jpg",
+                "image/jpeg",
+                new CaptionParts(caption, null, List.of()),
+                Instant.now());
     }
 
     private static String envelope(String projectId, PostDue due) {
-        return EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(), "/content-factory/scheduler-service",
-                UUID.fromString(projectId), Instant.now(), due));
+        return EventCodec.toJson(EventCodec.envelope(
+                UUID.randomUUID(),
+                "/content-factory/scheduler-service",
+                UUID.fromString(projectId),
+                Instant.now(),
+                due));
     }
 
     private static HttpServer jpegServer() throws Exception {
@@ -324,40 +434,66 @@ class PipelineE2EIT {
     }
 
     private static String keyOf(String projectId, String... scopes) {
-        return given().header("Authorization", "Bearer " + Stack.OPERATOR_TOKEN).contentType("application/json")
-                .body(Map.of("scopes", List.of(scopes))).post("http://localhost:" + Stack.port(8080) + "/admin/projects/" + projectId + "/keys")
-                .then().statusCode(201).extract().path("key");
+        return given().header("Authorization", "Bearer " + Stack.OPERATOR_TOKEN)
+                .contentType("application/json")
+                .body(Map.of("scopes", List.of(scopes)))
+                .post("http://localhost:" + Stack.port(8080) + "/admin/projects/" + projectId + "/keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("key");
     }
 
     private static void connectSandboxAccount(String key) {
-        given().auth().oauth2(key).contentType("application/json")
-                .body(Map.of("platform", "instagram", "accountId", "sandbox-ig-account", "accessToken", "sandbox-token"))
-                .post("http://localhost:" + Stack.port(8080) + "/v1/connections").then().statusCode(201);
+        given().auth()
+                .oauth2(key)
+                .contentType("application/json")
+                .body(Map.of(
+                        "platform", "instagram", "accountId", "sandbox-ig-account", "accessToken", "sandbox-token"))
+                .post("http://localhost:" + Stack.port(8080) + "/v1/connections")
+                .then()
+                .statusCode(201);
     }
 
     /** The project's analysed media are queued for this Instagram account (a new project queues for none). */
     private static void queueMediaFor(String key, String accountId) {
-        given().auth().oauth2(key).contentType("application/json")
-                .body(Map.of("timeZone", "Europe/Berlin", "autoTargets", List.of(Map.of("platform", "instagram", "accountId", accountId))))
-                .put("http://localhost:" + Stack.port(8080) + "/v1/calendar/settings").then().statusCode(200);
+        given().auth()
+                .oauth2(key)
+                .contentType("application/json")
+                .body(Map.of(
+                        "timeZone",
+                        "Europe/Berlin",
+                        "autoTargets",
+                        List.of(Map.of("platform", "instagram", "accountId", accountId))))
+                .put("http://localhost:" + Stack.port(8080) + "/v1/calendar/settings")
+                .then()
+                .statusCode(200);
     }
 
     private static Map<String, String> createProject() {
         String slug = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
-        return given().header("Authorization", "Bearer " + Stack.OPERATOR_TOKEN).contentType("application/json")
+        return given().header("Authorization", "Bearer " + Stack.OPERATOR_TOKEN)
+                .contentType("application/json")
                 .body("{\"name\": \"E2E " + slug + "\", \"slug\": \"" + slug + "\", \"timeZone\": \"Europe/Berlin\"}")
                 .post("http://localhost:" + Stack.port(8080) + "/admin/projects")
-                .then().statusCode(201).extract().jsonPath().getMap("", String.class, String.class);
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getMap("", String.class, String.class);
     }
 
     private static Map<String, String> awaitRow(String sql) {
-        return await().atMost(STEP).pollInterval(Duration.ofMillis(250)).until(() -> stack.row(sql), row -> !row.isEmpty());
+        return await().atMost(STEP)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> stack.row(sql), row -> !row.isEmpty());
     }
 
     private static void deleteRecursively(Path dir) throws java.io.IOException {
         if (Files.exists(dir)) {
             try (var paths = Files.walk(dir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                paths.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }

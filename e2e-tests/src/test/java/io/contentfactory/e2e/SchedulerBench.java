@@ -69,8 +69,7 @@ class SchedulerBench {
         }
     }
 
-    private record Due(String tag, Instant at) {
-    }
+    private record Due(String tag, Instant at) {}
 
     @Test
     void firingSideBySideWithDbScheduler() throws Exception {
@@ -88,20 +87,23 @@ class SchedulerBench {
         List<String> lines = new ArrayList<>();
         long seeded = System.nanoTime();
         subject.write("pending", PENDING, "now() + interval '30 days'");
-        lines.add(subject.name() + ": seeded " + PENDING + " pending rows in " + (System.nanoTime() - seeded) / 1_000_000 + " ms");
+        lines.add(subject.name() + ": seeded " + PENDING + " pending rows in "
+                + (System.nanoTime() - seeded) / 1_000_000 + " ms");
 
         String backlog = "backlog-" + UUID.randomUUID();
         subject.write(backlog, BACKLOG, "now() - interval '1 second'");
         long written = System.currentTimeMillis();
         long elapsed = collect(subject, backlog, BACKLOG).lastTimestamp() - written;
-        lines.add(String.format("%s: backlog of %,d (visible at once) emitted in %d ms: %,.0f claims/s%s", subject.name(), BACKLOG,
-                elapsed, BACKLOG * 1000.0 / elapsed, subject.firedWithin(backlog, written)));
+        lines.add(String.format(
+                "%s: backlog of %,d (visible at once) emitted in %d ms: %,.0f claims/s%s",
+                subject.name(), BACKLOG, elapsed, BACKLOG * 1000.0 / elapsed, subject.firedWithin(backlog, written)));
 
         String spike = "spike-" + UUID.randomUUID();
         subject.write(spike, SPIKE, "date_trunc('second', now()) + interval '3 seconds'");
         List<Long> spikeLateness = collect(subject, spike, SPIKE).lateness();
-        lines.add(String.format("%s: spike of %,d due in one second drained %d ms after it was due (p50 %d ms)", subject.name(), SPIKE,
-                spikeLateness.get(spikeLateness.size() - 1), percentile(spikeLateness, 0.5)));
+        lines.add(String.format(
+                "%s: spike of %,d due in one second drained %d ms after it was due (p50 %d ms)",
+                subject.name(), SPIKE, spikeLateness.get(spikeLateness.size() - 1), percentile(spikeLateness, 0.5)));
 
         String steady = "steady-" + UUID.randomUUID();
         for (int tick = 0; tick < STEADY_SECONDS * 10; tick++) {
@@ -109,20 +111,27 @@ class SchedulerBench {
             subject.write(steady, STEADY_PER_SECOND / 10, "now() + interval '2 seconds'");
             Thread.sleep(Math.max(0, 100 - (System.nanoTime() - start) / 1_000_000));
         }
-        List<Long> steadyLateness = collect(subject, steady, STEADY_PER_SECOND * STEADY_SECONDS).lateness();
-        lines.add(String.format("%s: steady %d/s for %d s with %,d pending: lateness p50 %d ms, p99 %d ms, max %d ms", subject.name(),
-                STEADY_PER_SECOND, STEADY_SECONDS, PENDING, percentile(steadyLateness, 0.5), percentile(steadyLateness, 0.99),
+        List<Long> steadyLateness =
+                collect(subject, steady, STEADY_PER_SECOND * STEADY_SECONDS).lateness();
+        lines.add(String.format(
+                "%s: steady %d/s for %d s with %,d pending: lateness p50 %d ms, p99 %d ms, max %d ms",
+                subject.name(),
+                STEADY_PER_SECOND,
+                STEADY_SECONDS,
+                PENDING,
+                percentile(steadyLateness, 0.5),
+                percentile(steadyLateness, 0.99),
                 steadyLateness.get(steadyLateness.size() - 1)));
         return lines;
     }
 
     /** Each tagged record's lateness (record timestamp minus due time), sorted, and the last record's timestamp. */
-    private record Collected(List<Long> lateness, long lastTimestamp) {
-    }
+    private record Collected(List<Long> lateness, long lastTimestamp) {}
 
     private static Collected collect(Subject subject, String tag, int expected) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.broker().bootstrapServers());
+        props.put(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.broker().bootstrapServers());
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
@@ -130,7 +139,8 @@ class SchedulerBench {
         long last = 0;
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
             List<TopicPartition> partitions = consumer.partitionsFor(subject.topic()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Instant deadline = Instant.now().plus(WAIT);
@@ -145,7 +155,8 @@ class SchedulerBench {
             }
         }
         if (lateness.size() < expected) {
-            throw new AssertionError(subject.name() + ": only " + lateness.size() + " of " + expected + " " + tag + " records arrived");
+            throw new AssertionError(
+                    subject.name() + ": only " + lateness.size() + " of " + expected + " " + tag + " records arrived");
         }
         lateness.sort(null);
         return new Collected(lateness, last);
@@ -157,18 +168,26 @@ class SchedulerBench {
 
     private static AppProcess scheduler() {
         PostgresResource.TestDatabase db = PostgresResource.database();
-        return AppProcess.start("scheduler-bench", Path.of("../scheduler-service"), Map.of(
-                "quarkus.datasource.jdbc.url", db.jdbcUrl(),
-                "quarkus.datasource.reactive.url", db.reactiveUrl(),
-                "factory.db.owner.username", db.user(),
-                "kafka.bootstrap.servers", KafkaResource.broker().bootstrapServers(),
-                "smallrye.jwt.verify.key.location", InternalTokens.forService("scheduler-service").keyFile().toString(),
-                "quarkus.log.category.\"io.contentfactory\".level", "WARN"), List.of("-Xmx512m", "-XX:+UseParallelGC"),
+        return AppProcess.start(
+                "scheduler-bench",
+                Path.of("../scheduler-service"),
+                Map.of(
+                        "quarkus.datasource.jdbc.url", db.jdbcUrl(),
+                        "quarkus.datasource.reactive.url", db.reactiveUrl(),
+                        "factory.db.owner.username", db.user(),
+                        "kafka.bootstrap.servers", KafkaResource.broker().bootstrapServers(),
+                        "smallrye.jwt.verify.key.location",
+                                InternalTokens.forService("scheduler-service")
+                                        .keyFile()
+                                        .toString(),
+                        "quarkus.log.category.\"io.contentfactory\".level", "WARN"),
+                List.of("-Xmx512m", "-XX:+UseParallelGC"),
                 Duration.ofSeconds(90));
     }
 
     private static void sql(String... statements) throws Exception {
-        try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement()) {
+        try (Connection c = PostgresResource.database().connect();
+                Statement s = c.createStatement()) {
             for (String statement : statements) {
                 s.execute(statement);
             }
@@ -186,13 +205,16 @@ class SchedulerBench {
 
         @Override
         public void write(String tag, int count, String due) throws Exception {
-            sql("create temp table ids as select gen_random_uuid() as post_id, gen_random_uuid() as target_id,"
+            sql(
+                    "create temp table ids as select gen_random_uuid() as post_id, gen_random_uuid() as target_id,"
                             + " gen_random_uuid() as media_id from generate_series(1, " + count + ")",
-                    "insert into scheduler.posts (project_id, id, media_id, mode, caption_body, hashtags) select '" + project
-                            + "', post_id, media_id, 'auto', 'Bench', 'bench' from ids",
+                    "insert into scheduler.posts (project_id, id, media_id, mode, caption_body, hashtags) select '"
+                            + project + "', post_id, media_id, 'auto', 'Bench', 'bench' from ids",
                     "insert into scheduler.post_targets (project_id, id, post_id, media_id, platform, account_id, format, media_type,"
-                            + " media_url, content_type, scheduled_at, status, fire_at) select '" + project + "', target_id, post_id,"
-                            + " media_id, 'instagram', '" + tag + "', 'feed_image', 'image', 'http://localhost/media/x/content',"
+                            + " media_url, content_type, scheduled_at, status, fire_at) select '" + project
+                            + "', target_id, post_id,"
+                            + " media_id, 'instagram', '" + tag
+                            + "', 'feed_image', 'image', 'http://localhost/media/x/content',"
                             + " 'image/jpeg', " + due + ", 'planned', " + due + " from ids",
                     "drop table ids");
         }
@@ -204,9 +226,11 @@ class SchedulerBench {
 
         @Override
         public String firedWithin(String tag, long since) {
-            try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement();
-                    java.sql.ResultSet rows = s.executeQuery("select extract(epoch from max(fired_at)) * 1000 from scheduler.post_targets"
-                            + " where account_id = '" + tag + "'")) {
+            try (Connection c = PostgresResource.database().connect();
+                    Statement s = c.createStatement();
+                    java.sql.ResultSet rows =
+                            s.executeQuery("select extract(epoch from max(fired_at)) * 1000 from scheduler.post_targets"
+                                    + " where account_id = '" + tag + "'")) {
                 rows.next();
                 return String.format(" (all marked fired after %d ms)", (long) rows.getDouble(1) - since);
             } catch (java.sql.SQLException e) {
@@ -231,7 +255,8 @@ class SchedulerBench {
         private final Scheduler scheduler;
 
         Peer() throws Exception {
-            sql("create schema if not exists peer",
+            sql(
+                    "create schema if not exists peer",
                     "create table if not exists peer.scheduled_tasks (task_name text not null, task_instance text not null,"
                             + " task_data bytea, execution_time timestamp with time zone not null, picked boolean not null,"
                             + " picked_by text, last_success timestamp with time zone, last_failure timestamp with time zone,"
@@ -242,7 +267,9 @@ class SchedulerBench {
                     "create index if not exists priority_execution_time_idx on peer.scheduled_tasks (priority desc, execution_time asc)");
             try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
                     Map.of("bootstrap.servers", KafkaResource.broker().bootstrapServers()))) {
-                admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(PEER_TOPIC, 6, (short) 1))).all().get();
+                admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(PEER_TOPIC, 6, (short) 1)))
+                        .all()
+                        .get();
             }
             PostgresResource.TestDatabase db = PostgresResource.database();
             HikariConfig config = new HikariConfig();
@@ -251,21 +278,29 @@ class SchedulerBench {
             config.setMaximumPoolSize(24);
             dataSource = new HikariDataSource(config);
             Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.broker().bootstrapServers());
+            props.put(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    KafkaResource.broker().bootstrapServers());
             props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
             producer = new KafkaProducer<>(props);
             OneTimeTask<Void> post = Tasks.oneTime("bench-post").execute((instance, context) -> {
-                String value = instance.getId().substring(0, instance.getId().indexOf('|')) + "|" + context.getExecution().executionTime;
+                String value = instance.getId().substring(0, instance.getId().indexOf('|')) + "|"
+                        + context.getExecution().executionTime;
                 try {
-                    producer.send(new ProducerRecord<>(PEER_TOPIC, instance.getId(), value)).get();
+                    producer.send(new ProducerRecord<>(PEER_TOPIC, instance.getId(), value))
+                            .get();
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             });
-            scheduler = Scheduler.create(dataSource, post).tableName("peer.scheduled_tasks").threads(20)
-                    .pollUsingLockAndFetch(0.5, 1.0).pollingInterval(Duration.ofMillis(100)).build();
+            scheduler = Scheduler.create(dataSource, post)
+                    .tableName("peer.scheduled_tasks")
+                    .threads(20)
+                    .pollUsingLockAndFetch(0.5, 1.0)
+                    .pollingInterval(Duration.ofMillis(100))
+                    .build();
             scheduler.start();
         }
 
@@ -277,7 +312,8 @@ class SchedulerBench {
         @Override
         public void write(String tag, int count, String due) throws Exception {
             sql("insert into peer.scheduled_tasks (task_name, task_instance, execution_time, picked, version)"
-                    + " select 'bench-post', '" + tag + "|' || gen_random_uuid(), " + due + ", false, 1 from generate_series(1, " + count + ")");
+                    + " select 'bench-post', '" + tag + "|' || gen_random_uuid(), " + due
+                    + ", false, 1 from generate_series(1, " + count + ")");
         }
 
         @Override

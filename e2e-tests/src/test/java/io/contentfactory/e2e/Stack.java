@@ -43,7 +43,8 @@ final class Stack {
         env.put("FACTORY_SCHEDULER_PLAN_HOUR", "PT1S");
         env.put("FACTORY_SCHEDULER_FIRST_SLOT_LEAD", "PT2S");
         env.put("FACTORY_METRICS_MINUTE", "PT0.02S");
-        // A documented variable a person sets wins over bin/factory's default (localhost): the same sandbox, by address.
+        // A documented variable a person sets wins over bin/factory's default (localhost): the same sandbox, by
+        // address.
         env.put("FACTORY_PUBLISHER_INSTAGRAM_BASE_URL", OWN_INSTAGRAM_BASE_URL);
     }
 
@@ -61,12 +62,16 @@ final class Stack {
                 String name = log.getFileName().toString();
                 boolean inError = false;
                 for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-                    boolean trace = line.startsWith("\tat ") || line.startsWith("Caused by: ") || line.startsWith("\t... ");
+                    boolean trace =
+                            line.startsWith("\tat ") || line.startsWith("Caused by: ") || line.startsWith("\t... ");
                     if (!trace) {
                         inError = line.contains(" ERROR ");
                     }
                     // A stack trace under a WARN (Vert.x's blocked-thread checker on a busy machine, say) is not one.
-                    if (inError && (!trace || problems.isEmpty() || !problems.getLast().startsWith(name + ": \tat "))) {
+                    if (inError
+                            && (!trace
+                                    || problems.isEmpty()
+                                    || !problems.getLast().startsWith(name + ": \tat "))) {
                         problems.add(name + ": " + line);
                     }
                 }
@@ -78,9 +83,11 @@ final class Stack {
     /** The environment a running service's process received, read from {@code /proc}. */
     Map<String, String> processEnvironment(String service) {
         try {
-            String pid = Files.readString(home.resolve("pids").resolve(service + ".pid")).trim();
+            String pid = Files.readString(home.resolve("pids").resolve(service + ".pid"))
+                    .trim();
             Map<String, String> environment = new HashMap<>();
-            for (String entry : Files.readString(Path.of("/proc", pid, "environ")).split("\u0000")) {
+            for (String entry :
+                    Files.readString(Path.of("/proc", pid, "environ")).split("\u0000")) {
                 int equals = entry.indexOf('=');
                 if (equals > 0) {
                     environment.put(entry.substring(0, equals), entry.substring(equals + 1));
@@ -104,22 +111,28 @@ final class Stack {
         List<String> command = new ArrayList<>();
         command.add(root.resolve("bin/factory").toString());
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
         builder.environment().putAll(extraEnv);
         try {
             Path log = Files.createDirectories(Path.of("target")).resolve("factory-commands.log");
-            Files.writeString(log, "$ bin/factory " + String.join(" ", args) + "\n", StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(
+                    log,
+                    "$ bin/factory " + String.join(" ", args) + "\n",
+                    StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
             builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             Process process = builder.start();
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("bin/factory " + String.join(" ", args) + " timed out; see " + log.toAbsolutePath());
+                throw new IllegalStateException(
+                        "bin/factory " + String.join(" ", args) + " timed out; see " + log.toAbsolutePath());
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException("bin/factory " + String.join(" ", args) + " failed; see " + log.toAbsolutePath()
-                        + " and " + home.resolve("logs"));
+                throw new IllegalStateException("bin/factory " + String.join(" ", args) + " failed; see "
+                        + log.toAbsolutePath() + " and " + home.resolve("logs"));
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -135,8 +148,9 @@ final class Stack {
 
     /** One row of a query as column name to text; an empty map when there is no row. */
     Map<String, String> row(String sql) {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, user, ""); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             Map<String, String> row = new HashMap<>();
             if (rs.next()) {
                 for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {

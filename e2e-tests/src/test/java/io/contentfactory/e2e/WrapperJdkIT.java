@@ -20,8 +20,11 @@ class WrapperJdkIT {
 
     @Test
     void theWrapperSelectsAJdk21WhenTheDefaultJavaIsOlderAndJavaHomeIsUnset() throws Exception {
-        Path root = Path.of(System.getProperty("factory.root", "..")).toAbsolutePath().normalize();
-        ProcessBuilder builder = new ProcessBuilder(root.resolve("mvnw").toString(), "-v").directory(root.toFile())
+        Path root = Path.of(System.getProperty("factory.root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        ProcessBuilder builder = new ProcessBuilder(root.resolve("mvnw").toString(), "-v")
+                .directory(root.toFile())
                 .redirectErrorStream(true);
         builder.environment().remove("JAVA_HOME");
         builder.environment().put("PATH", olderJdkFirst() + "/bin:/usr/local/bin:/usr/bin:/bin");
@@ -39,9 +42,12 @@ class WrapperJdkIT {
         Path jvms = Path.of("/usr/lib/jvm");
         if (Files.isDirectory(jvms)) {
             try (Stream<Path> homes = Files.list(jvms)) {
-                return homes.filter(home -> home.getFileName().toString().matches(".*-(1[1-9]|8)-.*|.*-1\\.(8|1[1-9])\\..*"))
+                return homes.filter(home ->
+                                home.getFileName().toString().matches(".*-(1[1-9]|8)-.*|.*-1\\.(8|1[1-9])\\..*"))
                         .filter(home -> Files.isExecutable(home.resolve("bin/java")))
-                        .map(Path::toString).findFirst().orElse("/nonexistent");
+                        .map(Path::toString)
+                        .findFirst()
+                        .orElse("/nonexistent");
             }
         }
         return "/nonexistent";

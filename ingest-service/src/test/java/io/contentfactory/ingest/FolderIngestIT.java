@@ -44,8 +44,10 @@ class FolderIngestIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final TopicProbe kafka = TopicProbe.onTestBroker();
+
     @jakarta.inject.Inject
     io.contentfactory.ingest.watch.FolderWatcher watcher;
+
     private UUID projectId;
     private String slug;
 
@@ -61,15 +63,23 @@ class FolderIngestIT {
     void theSameEventDeliveredTwiceHasItsEffectOnce() throws Exception {
         UUID otherProject = UUID.randomUUID();
         UUID eventId = UUID.randomUUID();
-        String event = projectCreated(otherProject, "twice-" + otherProject.toString().substring(0, 8), eventId);
+        String event =
+                projectCreated(otherProject, "twice-" + otherProject.toString().substring(0, 8), eventId);
         kafka.send(Topics.PROJECT_CREATED, otherProject.toString(), event);
         kafka.send(Topics.PROJECT_CREATED, otherProject.toString(), event);
         UUID marker = UUID.randomUUID();
-        kafka.send(Topics.PROJECT_CREATED, marker.toString(), projectCreated(marker, "marker-" + marker.toString().substring(0, 8), UUID.randomUUID()));
+        kafka.send(
+                Topics.PROJECT_CREATED,
+                marker.toString(),
+                projectCreated(marker, "marker-" + marker.toString().substring(0, 8), UUID.randomUUID()));
 
-        await().atMost(TIMEOUT).until(() -> count("select count(*) from ingest.project_folders where project_id = '" + marker + "'") == 1);
-        assertThat(count("select count(*) from ingest.project_folders where project_id = '" + otherProject + "'")).isEqualTo(1);
-        assertThat(count("select count(*) from ingest.inbox where event_id = '" + eventId + "'")).isEqualTo(1);
+        await().atMost(TIMEOUT)
+                .until(() ->
+                        count("select count(*) from ingest.project_folders where project_id = '" + marker + "'") == 1);
+        assertThat(count("select count(*) from ingest.project_folders where project_id = '" + otherProject + "'"))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from ingest.inbox where event_id = '" + eventId + "'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -77,13 +87,21 @@ class FolderIngestIT {
         String garbage = "{\"this is\": not json " + UUID.randomUUID();
         kafka.send(Topics.PROJECT_CREATED, "bad", garbage);
         UUID after = UUID.randomUUID();
-        kafka.send(Topics.PROJECT_CREATED, after.toString(), projectCreated(after, "after-" + after.toString().substring(0, 8), UUID.randomUUID()));
+        kafka.send(
+                Topics.PROJECT_CREATED,
+                after.toString(),
+                projectCreated(after, "after-" + after.toString().substring(0, 8), UUID.randomUUID()));
 
-        ConsumerRecord<String, String> dead = kafka.awaitOne(Topics.deadLetter("ingest-service", Topics.PROJECT_CREATED),
-                record -> garbage.equals(record.value()), TIMEOUT);
-        String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+        ConsumerRecord<String, String> dead = kafka.awaitOne(
+                Topics.deadLetter("ingest-service", Topics.PROJECT_CREATED),
+                record -> garbage.equals(record.value()),
+                TIMEOUT);
+        String reason =
+                new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
         assertThat(reason).contains("not a CloudEvents JSON envelope");
-        await().atMost(TIMEOUT).until(() -> count("select count(*) from ingest.project_folders where project_id = '" + after + "'") == 1);
+        await().atMost(TIMEOUT)
+                .until(() ->
+                        count("select count(*) from ingest.project_folders where project_id = '" + after + "'") == 1);
     }
 
     @Test
@@ -98,18 +116,27 @@ class FolderIngestIT {
         assertThat(data.mediaType()).isEqualTo(MediaType.IMAGE);
         assertThat(data.contentType()).isEqualTo("image/jpeg");
         assertThat(count("select count(*) from ingest.media_assets where project_id = '" + projectId
-                + "' and status = 'ingested' and sha256 = '" + data.sha256() + "'")).isEqualTo(1);
+                        + "' and status = 'ingested' and sha256 = '" + data.sha256() + "'"))
+                .isEqualTo(1);
 
         byte[] served = io.restassured.RestAssured.get(data.contentUrl().replaceFirst("http://localhost:\\d+", ""))
-                .then().statusCode(200).contentType("image/jpeg").extract().asByteArray();
+                .then()
+                .statusCode(200)
+                .contentType("image/jpeg")
+                .extract()
+                .asByteArray();
         assertThat(served).isEqualTo(jpeg);
 
         // Later scans create nothing; a copy of the same bytes under another name is a duplicate of the first item.
         Files.write(INBOX.resolve(slug).resolve("copy.jpg"), jpeg);
-        await().atMost(TIMEOUT).until(() -> count("select count(*) from ingest.media_assets where project_id = '" + projectId
-                + "' and file_name = 'copy.jpg' and status = 'duplicate' and duplicate_of = '" + data.mediaId() + "'") == 1);
+        await().atMost(TIMEOUT)
+                .until(() -> count("select count(*) from ingest.media_assets where project_id = '" + projectId
+                                + "' and file_name = 'copy.jpg' and status = 'duplicate' and duplicate_of = '"
+                                + data.mediaId() + "'")
+                        == 1);
         Thread.sleep(1000);
-        assertThat(count("select count(*) from ingest.media_assets where project_id = '" + projectId + "'")).isEqualTo(2);
+        assertThat(count("select count(*) from ingest.media_assets where project_id = '" + projectId + "'"))
+                .isEqualTo(2);
         assertThat(ingestedEvents("cover.jpg") + ingestedEvents("copy.jpg")).isEqualTo(1);
     }
 
@@ -124,11 +151,14 @@ class FolderIngestIT {
 
         awaitIngested("while-down.jpg");
         assertThat(string("select file_name from ingest.watched_files w join ingest.media_assets m on m.id = w.media_id"
-                + " where w.relative_path = 'sub/folder/while-down.jpg' and w.project_id = '" + projectId + "'")).isEqualTo("while-down.jpg");
+                        + " where w.relative_path = 'sub/folder/while-down.jpg' and w.project_id = '" + projectId
+                        + "'"))
+                .isEqualTo("while-down.jpg");
         Thread.sleep(1000);
         assertThat(ingestedEvents("before.jpg")).isEqualTo(1);
         assertThat(count("select count(*) from ingest.media_assets where project_id = '" + projectId
-                + "' and file_name = 'before.jpg'")).isEqualTo(1);
+                        + "' and file_name = 'before.jpg'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -138,12 +168,17 @@ class FolderIngestIT {
         MediaIngested first = EventCodec.data(awaitIngested("poster.jpg"), MediaIngested.class);
 
         Files.write(file, jpeg(41, 41));
-        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(Instant.now().plusSeconds(5)));
+        Files.setLastModifiedTime(
+                file, java.nio.file.attribute.FileTime.from(Instant.now().plusSeconds(5)));
 
         await().atMost(TIMEOUT).until(() -> ingestedEvents("poster.jpg") == 2);
-        MediaIngested second = kafka.all(Topics.MEDIA_INGESTED).stream().map(r -> EventCodec.parse(r.value()))
-                .filter(e -> e.projectid().equals(projectId)).map(e -> EventCodec.data(e, MediaIngested.class))
-                .filter(m -> m.version() == 2).findFirst().orElseThrow();
+        MediaIngested second = kafka.all(Topics.MEDIA_INGESTED).stream()
+                .map(r -> EventCodec.parse(r.value()))
+                .filter(e -> e.projectid().equals(projectId))
+                .map(e -> EventCodec.data(e, MediaIngested.class))
+                .filter(m -> m.version() == 2)
+                .findFirst()
+                .orElseThrow();
         assertThat(first.version()).isEqualTo(1);
         assertThat(second.previousVersionId()).isEqualTo(first.mediaId());
         assertThat(second.sha256()).isNotEqualTo(first.sha256());
@@ -164,7 +199,8 @@ class FolderIngestIT {
         MediaIngested data = EventCodec.data(awaitIngested("growing.mp4"), MediaIngested.class);
         assertThat(data.sizeBytes()).isEqualTo(whole.length);
         assertThat(count("select count(*) from ingest.media_assets where project_id = '" + projectId
-                + "' and status = 'rejected'")).isZero();
+                        + "' and status = 'rejected'"))
+                .isZero();
     }
 
     @Test
@@ -172,7 +208,8 @@ class FolderIngestIT {
         Path partial = INBOX.resolve(slug).resolve("clip.jpg.part");
         Files.write(partial, jpeg(32, 32));
         Thread.sleep(1000);
-        assertThat(count("select count(*) from ingest.media_assets where project_id = '" + projectId + "'")).isZero();
+        assertThat(count("select count(*) from ingest.media_assets where project_id = '" + projectId + "'"))
+                .isZero();
 
         Files.move(partial, INBOX.resolve(slug).resolve("clip.jpg"));
         awaitIngested("clip.jpg");
@@ -187,7 +224,8 @@ class FolderIngestIT {
 
         awaitIngested("inside.jpg");
         assertThat(count("select count(*) from ingest.media_assets where project_id = '" + projectId
-                + "' and file_name = 'escape.jpg'")).isZero();
+                        + "' and file_name = 'escape.jpg'"))
+                .isZero();
     }
 
     @Test
@@ -196,22 +234,34 @@ class FolderIngestIT {
         Files.writeString(INBOX.resolve(slug).resolve("notes.mp4"), "this is text, not a video");
 
         Files.write(INBOX.resolve(slug).resolve("photo.heic"), TestMedia.heicLike());
-        await().atMost(TIMEOUT).until(() -> count("select count(*) from ingest.media_assets where project_id = '"
-                + projectId + "' and status = 'rejected'") == 3);
-        assertThat(string("select reject_reason from ingest.media_assets where file_name = 'photo.heic' and project_id = '" + projectId + "'"))
+        await().atMost(TIMEOUT)
+                .until(() -> count("select count(*) from ingest.media_assets where project_id = '" + projectId
+                                + "' and status = 'rejected'")
+                        == 3);
+        assertThat(string(
+                        "select reject_reason from ingest.media_assets where file_name = 'photo.heic' and project_id = '"
+                                + projectId + "'"))
                 .startsWith("unsupported_type: HEIC");
-        assertThat(string("select reject_reason from ingest.media_assets where file_name = 'empty.mp4' and project_id = '" + projectId + "'"))
+        assertThat(string(
+                        "select reject_reason from ingest.media_assets where file_name = 'empty.mp4' and project_id = '"
+                                + projectId + "'"))
                 .startsWith("empty_file");
-        assertThat(string("select reject_reason from ingest.media_assets where file_name = 'notes.mp4' and project_id = '" + projectId + "'"))
+        assertThat(string(
+                        "select reject_reason from ingest.media_assets where file_name = 'notes.mp4' and project_id = '"
+                                + projectId + "'"))
                 .startsWith("unsupported_type");
         assertThat(ingestedEvents("notes.mp4")).isZero();
     }
 
     private CloudEvent awaitIngested(String fileName) {
-        ConsumerRecord<String, String> record = kafka.awaitOne(Topics.MEDIA_INGESTED, r -> {
-            CloudEvent e = EventCodec.parse(r.value());
-            return e.projectid().equals(projectId) && fileName.equals(e.data().path("fileName").asText());
-        }, TIMEOUT);
+        ConsumerRecord<String, String> record = kafka.awaitOne(
+                Topics.MEDIA_INGESTED,
+                r -> {
+                    CloudEvent e = EventCodec.parse(r.value());
+                    return e.projectid().equals(projectId)
+                            && fileName.equals(e.data().path("fileName").asText());
+                },
+                TIMEOUT);
         CloudEvent event = EventCodec.parse(record.value());
         assertThat(event.type()).isEqualTo("io.contentfactory.media.ingested.v1");
         assertThat(record.key()).isEqualTo(event.data().path("mediaId").asText());
@@ -219,13 +269,19 @@ class FolderIngestIT {
     }
 
     private long ingestedEvents(String fileName) {
-        return kafka.all(Topics.MEDIA_INGESTED).stream().map(r -> EventCodec.parse(r.value()))
-                .filter(e -> e.projectid().equals(projectId) && fileName.equals(e.data().path("fileName").asText()))
+        return kafka.all(Topics.MEDIA_INGESTED).stream()
+                .map(r -> EventCodec.parse(r.value()))
+                .filter(e -> e.projectid().equals(projectId)
+                        && fileName.equals(e.data().path("fileName").asText()))
                 .count();
     }
 
     private static String projectCreated(UUID projectId, String slug, UUID eventId) {
-        return EventCodec.toJson(EventCodec.envelope(eventId, "/content-factory/api-gateway", projectId, Instant.now(),
+        return EventCodec.toJson(EventCodec.envelope(
+                eventId,
+                "/content-factory/api-gateway",
+                projectId,
+                Instant.now(),
                 new ProjectCreated(projectId, slug, "Project " + slug, "Europe/Berlin")));
     }
 
@@ -250,7 +306,9 @@ class FolderIngestIT {
     }
 
     private static String string(String sql) throws SQLException {
-        try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = PostgresResource.database().connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }

@@ -41,8 +41,15 @@ class InternalTokenIT {
     void mediaOfOneProject() throws Exception {
         projectId = UUID.randomUUID();
         String slug = "tok-" + projectId.toString().substring(0, 8);
-        kafka.send(Topics.PROJECT_CREATED, projectId.toString(), EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(),
-                "/content-factory/api-gateway", projectId, Instant.now(), new ProjectCreated(projectId, slug, slug, "UTC"))));
+        kafka.send(
+                Topics.PROJECT_CREATED,
+                projectId.toString(),
+                EventCodec.toJson(EventCodec.envelope(
+                        UUID.randomUUID(),
+                        "/content-factory/api-gateway",
+                        projectId,
+                        Instant.now(),
+                        new ProjectCreated(projectId, slug, slug, "UTC"))));
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.isDirectory(INBOX.resolve(slug)));
         Files.write(INBOX.resolve(slug).resolve("photo.jpg"), TestMedia.jpeg(40, 30));
         await().atMost(Duration.ofSeconds(30)).until(() -> (mediaId = mediaOf(projectId)) != null);
@@ -50,16 +57,32 @@ class InternalTokenIT {
 
     @Test
     void aValidTokenOfTheOwningProjectReadsTheMedia() {
-        given().auth().oauth2(TOKENS.valid(projectId, "read")).get("/v1/media/{id}", mediaId)
-                .then().statusCode(200).body("status", equalTo("ingested")).body("fileName", equalTo("photo.jpg"));
+        given().auth()
+                .oauth2(TOKENS.valid(projectId, "read"))
+                .get("/v1/media/{id}", mediaId)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ingested"))
+                .body("fileName", equalTo("photo.jpg"));
     }
 
     @Test
     void anotherProjectsTokenGetsNotFoundAsIfTheMediaDidNotExist() {
-        String body = given().auth().oauth2(TOKENS.valid(UUID.randomUUID(), "read")).get("/v1/media/{id}", mediaId)
-                .then().statusCode(404).contentType("application/problem+json").extract().asString();
-        String unknown = given().auth().oauth2(TOKENS.valid(UUID.randomUUID(), "read")).get("/v1/media/{id}", UUID.randomUUID())
-                .then().statusCode(404).extract().asString();
+        String body = given().auth()
+                .oauth2(TOKENS.valid(UUID.randomUUID(), "read"))
+                .get("/v1/media/{id}", mediaId)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .extract()
+                .asString();
+        String unknown = given().auth()
+                .oauth2(TOKENS.valid(UUID.randomUUID(), "read"))
+                .get("/v1/media/{id}", UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .extract()
+                .asString();
         org.assertj.core.api.Assertions.assertThat(body.replace(mediaId.toString(), "ID"))
                 .isEqualTo(unknown.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "ID"));
     }
@@ -67,25 +90,52 @@ class InternalTokenIT {
     @Test
     void forgedTokensAreRejected() {
         given().get("/v1/media/{id}", mediaId).then().statusCode(401);
-        given().header("X-Project-Id", projectId.toString()).get("/v1/media/{id}", mediaId).then().statusCode(401);
-        given().auth().oauth2(TOKENS.expired(projectId)).get("/v1/media/{id}", mediaId).then().statusCode(401);
-        given().auth().oauth2(TOKENS.signedWithAnotherKey(projectId)).get("/v1/media/{id}", mediaId).then().statusCode(401);
-        given().auth().oauth2(TOKENS.unsigned(projectId)).get("/v1/media/{id}", mediaId).then().statusCode(401);
-        given().auth().oauth2(TOKENS.addressedTo("analysis-service", projectId)).get("/v1/media/{id}", mediaId)
-                .then().statusCode(401);
-        given().auth().oauth2(TOKENS.withAudience("analysis-service", projectId)).get("/v1/media/{id}", mediaId)
-                .then().statusCode(401);
+        given().header("X-Project-Id", projectId.toString())
+                .get("/v1/media/{id}", mediaId)
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(TOKENS.expired(projectId))
+                .get("/v1/media/{id}", mediaId)
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(TOKENS.signedWithAnotherKey(projectId))
+                .get("/v1/media/{id}", mediaId)
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(TOKENS.unsigned(projectId))
+                .get("/v1/media/{id}", mediaId)
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(TOKENS.addressedTo("analysis-service", projectId))
+                .get("/v1/media/{id}", mediaId)
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(TOKENS.withAudience("analysis-service", projectId))
+                .get("/v1/media/{id}", mediaId)
+                .then()
+                .statusCode(401);
     }
 
     @Test
     void anIdThatIsNotAUuidIsABadRequest() {
-        given().auth().oauth2(TOKENS.valid(projectId, "read")).get("/v1/media/not-a-uuid")
-                .then().statusCode(400).body("code", equalTo("invalid_id"));
+        given().auth()
+                .oauth2(TOKENS.valid(projectId, "read"))
+                .get("/v1/media/not-a-uuid")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("invalid_id"));
     }
 
     private static UUID mediaOf(UUID projectId) throws Exception {
-        try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select id from ingest.media_assets where project_id = '" + projectId + "'")) {
+        try (Connection c = PostgresResource.database().connect();
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("select id from ingest.media_assets where project_id = '" + projectId + "'")) {
             return rs.next() ? UUID.fromString(rs.getString(1)) : null;
         }
     }

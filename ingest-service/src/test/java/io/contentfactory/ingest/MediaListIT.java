@@ -43,8 +43,15 @@ class MediaListIT {
     void threeImagesOfOneProject() throws Exception {
         projectId = UUID.randomUUID();
         String slug = "list-" + projectId.toString().substring(0, 8);
-        kafka.send(Topics.PROJECT_CREATED, projectId.toString(), EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(),
-                "/content-factory/api-gateway", projectId, Instant.now(), new ProjectCreated(projectId, slug, slug, "UTC"))));
+        kafka.send(
+                Topics.PROJECT_CREATED,
+                projectId.toString(),
+                EventCodec.toJson(EventCodec.envelope(
+                        UUID.randomUUID(),
+                        "/content-factory/api-gateway",
+                        projectId,
+                        Instant.now(),
+                        new ProjectCreated(projectId, slug, slug, "UTC"))));
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.isDirectory(INBOX.resolve(slug)));
         for (int i = 0; i < 3; i++) {
             Files.write(INBOX.resolve(slug).resolve("image-" + i + ".jpg"), TestMedia.jpeg(20 + i, 20));
@@ -77,30 +84,57 @@ class MediaListIT {
 
     @Test
     void anotherProjectSeesNoneOfIt() {
-        given().auth().oauth2(TOKENS.valid(UUID.randomUUID(), "read")).get("/v1/media")
-                .then().statusCode(200).body("items.size()", equalTo(0));
-        given().auth().oauth2(TOKENS.valid(projectId, "read")).queryParam("status", "rejected").get("/v1/media")
-                .then().statusCode(200).body("items.size()", equalTo(0));
+        given().auth()
+                .oauth2(TOKENS.valid(UUID.randomUUID(), "read"))
+                .get("/v1/media")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(0));
+        given().auth()
+                .oauth2(TOKENS.valid(projectId, "read"))
+                .queryParam("status", "rejected")
+                .get("/v1/media")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(0));
     }
 
     @Test
     void badParametersAreProblemsWithTheirOwnCodes() {
         String token = TOKENS.valid(projectId, "read");
         for (String limit : List.of("-1", "0", "201", "ten", "1e3", "2147483648")) {
-            given().auth().oauth2(token).queryParam("limit", limit).get("/v1/media")
-                    .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("invalid_limit"));
+            given().auth()
+                    .oauth2(token)
+                    .queryParam("limit", limit)
+                    .get("/v1/media")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("code", equalTo("invalid_limit"));
         }
-        given().auth().oauth2(token).queryParam("status", "deleted").get("/v1/media")
-                .then().statusCode(400).body("code", equalTo("invalid_status"));
+        given().auth()
+                .oauth2(token)
+                .queryParam("status", "deleted")
+                .get("/v1/media")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("invalid_status"));
         for (String cursor : List.of("not-base64!", "bm9wZQ", "MTIzOm5vdC1hLXV1aWQ")) {
-            given().auth().oauth2(token).queryParam("after", cursor).get("/v1/media")
-                    .then().statusCode(400).body("code", equalTo("invalid_cursor"));
+            given().auth()
+                    .oauth2(token)
+                    .queryParam("after", cursor)
+                    .get("/v1/media")
+                    .then()
+                    .statusCode(400)
+                    .body("code", equalTo("invalid_cursor"));
         }
     }
 
     private static int count(UUID projectId) throws Exception {
-        try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select count(*) from ingest.media_assets where project_id = '" + projectId + "'")) {
+        try (Connection c = PostgresResource.database().connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "select count(*) from ingest.media_assets where project_id = '" + projectId + "'")) {
             rs.next();
             return rs.getInt(1);
         }

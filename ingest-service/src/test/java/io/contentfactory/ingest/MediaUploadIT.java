@@ -50,6 +50,7 @@ class MediaUploadIT {
 
     @TempDir
     Path dir;
+
     @TestHTTPResource("/")
     URL base;
 
@@ -62,8 +63,12 @@ class MediaUploadIT {
     void aVideoWithAToneIsProbedStoredAnnouncedAndServedUnderASignedUrl() throws Exception {
         byte[] clip = Files.readAllBytes(TestMedia.mp4(dir.resolve("clip.mp4"), 360, 640, 2));
 
-        JsonPath item = upload(clip, "morning.mp4", "video/mp4").then().statusCode(201)
-                .header("Location", startsWith("/v1/media/")).extract().jsonPath();
+        JsonPath item = upload(clip, "morning.mp4", "video/mp4")
+                .then()
+                .statusCode(201)
+                .header("Location", startsWith("/v1/media/"))
+                .extract()
+                .jsonPath();
 
         assertThat(item.getString("status")).isEqualTo("ingested");
         assertThat(item.getString("mediaType")).isEqualTo("video");
@@ -78,163 +83,339 @@ class MediaUploadIT {
         assertThat(item.getString("platformHint")).isEqualTo("multi");
         assertThat(item.getLong("bytesReceived")).isEqualTo(clip.length);
 
-        MediaIngested event = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.MEDIA_INGESTED,
-                r -> r.value().contains(item.getString("id")), Duration.ofSeconds(20)).value()), MediaIngested.class);
+        MediaIngested event = EventCodec.data(
+                EventCodec.parse(kafka.awaitOne(
+                                Topics.MEDIA_INGESTED,
+                                r -> r.value().contains(item.getString("id")),
+                                Duration.ofSeconds(20))
+                        .value()),
+                MediaIngested.class);
         assertThat(event.durationSec()).isBetween(1.9, 2.2);
         assertThat(event.width()).isEqualTo(360);
         assertThat(event.contentUrl()).contains("expires=").contains("signature=");
-        byte[] served = given().get(relative(event.contentUrl())).then().statusCode(200).contentType("video/mp4")
-                .extract().asByteArray();
+        byte[] served = given().get(relative(event.contentUrl()))
+                .then()
+                .statusCode(200)
+                .contentType("video/mp4")
+                .extract()
+                .asByteArray();
         assertThat(served).isEqualTo(clip);
     }
 
     @Test
     void anAlteredOrMisdirectedAssetUrlIsRefused() throws Exception {
-        JsonPath item = upload(TestMedia.jpeg(64, 64), "a.jpg", "image/jpeg").then().statusCode(201).extract().jsonPath();
+        JsonPath item = upload(TestMedia.jpeg(64, 64), "a.jpg", "image/jpeg")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         String url = relative(item.getString("contentUrl"));
 
-        given().get(tampered(url)).then().statusCode(403)
+        given().get(tampered(url)).then().statusCode(403).body("code", equalTo("invalid_signature"));
+        given().get(url.replace(item.getString("id"), UUID.randomUUID().toString()))
+                .then()
+                .statusCode(403)
                 .body("code", equalTo("invalid_signature"));
-        given().get(url.replace(item.getString("id"), UUID.randomUUID().toString())).then().statusCode(403)
+        given().get(url.replaceFirst("expires=\\d+", "expires=" + (System.currentTimeMillis() / 1000 + 999_999)))
+                .then()
+                .statusCode(403)
                 .body("code", equalTo("invalid_signature"));
-        given().get(url.replaceFirst("expires=\\d+", "expires=" + (System.currentTimeMillis() / 1000 + 999_999))).then()
-                .statusCode(403).body("code", equalTo("invalid_signature"));
         given().get(url.replaceFirst("\\?.*", "")).then().statusCode(403);
     }
 
     @Test
     void theInternalRouteRenewsOurAssetUrlsForPublisherAndAnalysisServiceOnly() throws Exception {
-        JsonPath item = upload(TestMedia.jpeg(70, 70), "renew.jpg", "image/jpeg").then().statusCode(201).extract().jsonPath();
+        JsonPath item = upload(TestMedia.jpeg(70, 70), "renew.jpg", "image/jpeg")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         String url = item.getString("contentUrl");
-        byte[] key = io.contentfactory.contracts.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtcHVibGlzaGVyLWNhbGwta2V5LTAx");
-        String token = io.contentfactory.contracts.ServiceCallTokens.mint(key, "publisher-service", "ingest-service", java.time.Instant.now());
+        byte[] key =
+                io.contentfactory.contracts.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtcHVibGlzaGVyLWNhbGwta2V5LTAx");
+        String token = io.contentfactory.contracts.ServiceCallTokens.mint(
+                key, "publisher-service", "ingest-service", java.time.Instant.now());
 
-        String renewed = given().header("Service-Authorization", "Bearer " + token).contentType("application/json")
-                .body(java.util.Map.of("url", url)).post("/internal/v1/asset-urls/refresh").then().statusCode(200)
-                .extract().path("url");
+        String renewed = given().header("Service-Authorization", "Bearer " + token)
+                .contentType("application/json")
+                .body(java.util.Map.of("url", url))
+                .post("/internal/v1/asset-urls/refresh")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("url");
         given().get(relative(renewed)).then().statusCode(200).contentType("image/jpeg");
-        byte[] analysisKey = io.contentfactory.contracts.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtYW5hbHlzaXMtY2FsbC1rZXktMDE");
-        String asAnalysis = io.contentfactory.contracts.ServiceCallTokens.mint(analysisKey, "analysis-service", "ingest-service",
-                java.time.Instant.now());
-        String forAnalysis = given().header("Service-Authorization", "Bearer " + asAnalysis).contentType("application/json")
-                .body(java.util.Map.of("url", url)).post("/internal/v1/asset-urls/refresh").then().statusCode(200)
-                .extract().path("url");
+        byte[] analysisKey =
+                io.contentfactory.contracts.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtYW5hbHlzaXMtY2FsbC1rZXktMDE");
+        String asAnalysis = io.contentfactory.contracts.ServiceCallTokens.mint(
+                analysisKey, "analysis-service", "ingest-service", java.time.Instant.now());
+        String forAnalysis = given().header("Service-Authorization", "Bearer " + asAnalysis)
+                .contentType("application/json")
+                .body(java.util.Map.of("url", url))
+                .post("/internal/v1/asset-urls/refresh")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("url");
         given().get(relative(forAnalysis)).then().statusCode(200).contentType("image/jpeg");
 
-        given().contentType("application/json").body(java.util.Map.of("url", url)).post("/internal/v1/asset-urls/refresh")
-                .then().statusCode(401).body("code", equalTo("service_unauthorized"));
-        String otherCaller = io.contentfactory.contracts.ServiceCallTokens.mint(key, "metrics-service", "ingest-service", java.time.Instant.now());
-        given().header("Service-Authorization", "Bearer " + otherCaller).contentType("application/json")
-                .body(java.util.Map.of("url", url)).post("/internal/v1/asset-urls/refresh").then().statusCode(401);
-        given().header("Service-Authorization", "Bearer " + token).contentType("application/json")
-                .body(java.util.Map.of("url", tampered(url))).post("/internal/v1/asset-urls/refresh")
-                .then().statusCode(403).body("code", equalTo("not_an_asset_url"));
+        given().contentType("application/json")
+                .body(java.util.Map.of("url", url))
+                .post("/internal/v1/asset-urls/refresh")
+                .then()
+                .statusCode(401)
+                .body("code", equalTo("service_unauthorized"));
+        String otherCaller = io.contentfactory.contracts.ServiceCallTokens.mint(
+                key, "metrics-service", "ingest-service", java.time.Instant.now());
+        given().header("Service-Authorization", "Bearer " + otherCaller)
+                .contentType("application/json")
+                .body(java.util.Map.of("url", url))
+                .post("/internal/v1/asset-urls/refresh")
+                .then()
+                .statusCode(401);
+        given().header("Service-Authorization", "Bearer " + token)
+                .contentType("application/json")
+                .body(java.util.Map.of("url", tampered(url)))
+                .post("/internal/v1/asset-urls/refresh")
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("not_an_asset_url"));
     }
 
     @Test
     void analysisServiceReadsAnItemAsItWasIngestedWithFreshUrls() throws Exception {
-        JsonPath item = upload(TestMedia.png(90, 60), "asked.png", "image/png").then().statusCode(201).extract().jsonPath();
+        JsonPath item = upload(TestMedia.png(90, 60), "asked.png", "image/png")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         String id = item.getString("id");
-        byte[] analysisKey = io.contentfactory.contracts.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtYW5hbHlzaXMtY2FsbC1rZXktMDE");
-        String asAnalysis = "Bearer " + io.contentfactory.contracts.ServiceCallTokens.mint(analysisKey, "analysis-service",
-                "ingest-service", java.time.Instant.now());
+        byte[] analysisKey =
+                io.contentfactory.contracts.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtYW5hbHlzaXMtY2FsbC1rZXktMDE");
+        String asAnalysis = "Bearer "
+                + io.contentfactory.contracts.ServiceCallTokens.mint(
+                        analysisKey, "analysis-service", "ingest-service", java.time.Instant.now());
         String path = "/internal/v1/media/" + projectId + "/" + id + "/ingested";
 
-        JsonPath ingested = given().header("Service-Authorization", asAnalysis).get(path).then().statusCode(200).extract().jsonPath();
+        JsonPath ingested = given().header("Service-Authorization", asAnalysis)
+                .get(path)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(ingested.getString("mediaId")).isEqualTo(id);
         assertThat(ingested.getString("fileName")).isEqualTo("asked.png");
         assertThat(ingested.getString("sha256")).isEqualTo(item.getString("sha256"));
-        given().get(relative(ingested.getString("contentUrl"))).then().statusCode(200).contentType("image/png");
-        given().get(relative(ingested.getString("jpegUrl"))).then().statusCode(200).contentType("image/jpeg");
+        given().get(relative(ingested.getString("contentUrl")))
+                .then()
+                .statusCode(200)
+                .contentType("image/png");
+        given().get(relative(ingested.getString("jpegUrl")))
+                .then()
+                .statusCode(200)
+                .contentType("image/jpeg");
 
-        given().header("Service-Authorization", asAnalysis).get("/internal/v1/media/" + UUID.randomUUID() + "/" + id + "/ingested")
-                .then().statusCode(404);
-        given().header("Service-Authorization", asAnalysis).get("/internal/v1/media/" + projectId + "/" + UUID.randomUUID() + "/ingested")
-                .then().statusCode(404);
-        byte[] publisherKey = io.contentfactory.contracts.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtcHVibGlzaGVyLWNhbGwta2V5LTAx");
-        given().header("Service-Authorization", "Bearer " + io.contentfactory.contracts.ServiceCallTokens.mint(publisherKey,
-                "publisher-service", "ingest-service", java.time.Instant.now())).get(path).then().statusCode(403);
+        given().header("Service-Authorization", asAnalysis)
+                .get("/internal/v1/media/" + UUID.randomUUID() + "/" + id + "/ingested")
+                .then()
+                .statusCode(404);
+        given().header("Service-Authorization", asAnalysis)
+                .get("/internal/v1/media/" + projectId + "/" + UUID.randomUUID() + "/ingested")
+                .then()
+                .statusCode(404);
+        byte[] publisherKey =
+                io.contentfactory.contracts.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtcHVibGlzaGVyLWNhbGwta2V5LTAx");
+        given().header(
+                        "Service-Authorization",
+                        "Bearer "
+                                + io.contentfactory.contracts.ServiceCallTokens.mint(
+                                        publisherKey, "publisher-service", "ingest-service", java.time.Instant.now()))
+                .get(path)
+                .then()
+                .statusCode(403);
         given().get(path).then().statusCode(401);
     }
 
     @Test
     void schedulerServiceAsksWhereAnItemStandsAndOnlyItMay() {
-        String id = upload(TestMedia.jpeg(64, 48), "early.jpg", "image/jpeg").then().statusCode(201).extract().path("id");
-        byte[] schedulerKey = io.contentfactory.contracts.ServiceCallTokens.readKey("aW5nZXN0LXRlc3Qtc2NoZWR1bGVyLWNhbGwta2V5LTAx");
-        String asScheduler = "Bearer " + io.contentfactory.contracts.ServiceCallTokens.mint(schedulerKey, "scheduler-service",
-                "ingest-service", java.time.Instant.now());
+        String id = upload(TestMedia.jpeg(64, 48), "early.jpg", "image/jpeg")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        byte[] schedulerKey =
+                io.contentfactory.contracts.ServiceCallTokens.readKey("aW5nZXN0LXRlc3Qtc2NoZWR1bGVyLWNhbGwta2V5LTAx");
+        String asScheduler = "Bearer "
+                + io.contentfactory.contracts.ServiceCallTokens.mint(
+                        schedulerKey, "scheduler-service", "ingest-service", java.time.Instant.now());
         String path = "/internal/v1/media/" + projectId + "/" + id + "/state";
 
-        given().header("Service-Authorization", asScheduler).get(path).then().statusCode(200)
-                .body("mediaId", equalTo(id)).body("status", equalTo("ingested"));
-        given().header("Service-Authorization", asScheduler).get("/internal/v1/media/" + UUID.randomUUID() + "/" + id + "/state")
-                .then().statusCode(404);
-        byte[] analysisKey = io.contentfactory.contracts.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtYW5hbHlzaXMtY2FsbC1rZXktMDE");
-        given().header("Service-Authorization", "Bearer " + io.contentfactory.contracts.ServiceCallTokens.mint(analysisKey,
-                "analysis-service", "ingest-service", java.time.Instant.now())).get(path).then().statusCode(403);
+        given().header("Service-Authorization", asScheduler)
+                .get(path)
+                .then()
+                .statusCode(200)
+                .body("mediaId", equalTo(id))
+                .body("status", equalTo("ingested"));
+        given().header("Service-Authorization", asScheduler)
+                .get("/internal/v1/media/" + UUID.randomUUID() + "/" + id + "/state")
+                .then()
+                .statusCode(404);
+        byte[] analysisKey =
+                io.contentfactory.contracts.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtYW5hbHlzaXMtY2FsbC1rZXktMDE");
+        given().header(
+                        "Service-Authorization",
+                        "Bearer "
+                                + io.contentfactory.contracts.ServiceCallTokens.mint(
+                                        analysisKey, "analysis-service", "ingest-service", java.time.Instant.now()))
+                .get(path)
+                .then()
+                .statusCode(403);
         given().get(path).then().statusCode(401);
     }
 
     @Test
     void analysisServiceStoresAThumbnailThatIsServedUnderItsOwnSignedUrl() throws Exception {
-        String id = upload(Files.readAllBytes(TestMedia.mp4(dir.resolve("thumb.mp4"), 320, 240, 1)), "thumb.mp4", "video/mp4")
-                .then().statusCode(201).extract().path("id");
-        byte[] analysisKey = io.contentfactory.contracts.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtYW5hbHlzaXMtY2FsbC1rZXktMDE");
-        String asAnalysis = "Bearer " + io.contentfactory.contracts.ServiceCallTokens.mint(analysisKey, "analysis-service",
-                "ingest-service", java.time.Instant.now());
+        String id = upload(
+                        Files.readAllBytes(TestMedia.mp4(dir.resolve("thumb.mp4"), 320, 240, 1)),
+                        "thumb.mp4",
+                        "video/mp4")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        byte[] analysisKey =
+                io.contentfactory.contracts.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtYW5hbHlzaXMtY2FsbC1rZXktMDE");
+        String asAnalysis = "Bearer "
+                + io.contentfactory.contracts.ServiceCallTokens.mint(
+                        analysisKey, "analysis-service", "ingest-service", java.time.Instant.now());
         byte[] thumbnail = TestMedia.jpeg(160, 120);
         String path = "/internal/v1/media/" + projectId + "/" + id + "/thumbnail";
 
-        String url = given().header("Service-Authorization", asAnalysis).contentType("image/jpeg").body(thumbnail).put(path)
-                .then().statusCode(200).extract().path("url");
+        String url = given().header("Service-Authorization", asAnalysis)
+                .contentType("image/jpeg")
+                .body(thumbnail)
+                .put(path)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("url");
 
-        assertThat(given().get(relative(url)).then().statusCode(200).contentType("image/jpeg").extract().asByteArray())
+        assertThat(given().get(relative(url))
+                        .then()
+                        .statusCode(200)
+                        .contentType("image/jpeg")
+                        .extract()
+                        .asByteArray())
                 .isEqualTo(thumbnail);
-        given().auth().oauth2(TOKENS.valid(projectId, "read")).get("/v1/media/" + id).then().statusCode(200)
+        given().auth()
+                .oauth2(TOKENS.valid(projectId, "read"))
+                .get("/v1/media/" + id)
+                .then()
+                .statusCode(200)
                 .body("thumbnailUrl", startsWith("http"));
-        given().header("Service-Authorization", asAnalysis).contentType("image/jpeg").body(new byte[] {1, 2, 3}).put(path)
-                .then().statusCode(400).body("code", equalTo("not_jpeg"));
-        given().header("Service-Authorization", asAnalysis).contentType("image/jpeg").body(thumbnail)
-                .put("/internal/v1/media/" + UUID.randomUUID() + "/" + id + "/thumbnail").then().statusCode(404);
-        byte[] publisherKey = io.contentfactory.contracts.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtcHVibGlzaGVyLWNhbGwta2V5LTAx");
-        given().header("Service-Authorization", "Bearer " + io.contentfactory.contracts.ServiceCallTokens.mint(publisherKey,
-                        "publisher-service", "ingest-service", java.time.Instant.now()))
-                .contentType("image/jpeg").body(thumbnail).put(path).then().statusCode(403).body("code", equalTo("service_forbidden"));
+        given().header("Service-Authorization", asAnalysis)
+                .contentType("image/jpeg")
+                .body(new byte[] {1, 2, 3})
+                .put(path)
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("not_jpeg"));
+        given().header("Service-Authorization", asAnalysis)
+                .contentType("image/jpeg")
+                .body(thumbnail)
+                .put("/internal/v1/media/" + UUID.randomUUID() + "/" + id + "/thumbnail")
+                .then()
+                .statusCode(404);
+        byte[] publisherKey =
+                io.contentfactory.contracts.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtcHVibGlzaGVyLWNhbGwta2V5LTAx");
+        given().header(
+                        "Service-Authorization",
+                        "Bearer "
+                                + io.contentfactory.contracts.ServiceCallTokens.mint(
+                                        publisherKey, "publisher-service", "ingest-service", java.time.Instant.now()))
+                .contentType("image/jpeg")
+                .body(thumbnail)
+                .put(path)
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("service_forbidden"));
         given().contentType("image/jpeg").body(thumbnail).put(path).then().statusCode(401);
     }
 
     @Test
     void theAnalysisProgressIsShownOnTheItemAndItsEndMakesItAnalyzed() throws Exception {
-        String id = upload(TestMedia.jpeg(80, 60), "progress.jpg", "image/jpeg").then().statusCode(201).extract().path("id");
+        String id = upload(TestMedia.jpeg(80, 60), "progress.jpg", "image/jpeg")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         UUID mediaId = UUID.fromString(id);
 
         kafka.send(Topics.MEDIA_ANALYSIS_PROGRESSED, id, progressed(mediaId, "analyzing", "frames", 20));
-        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(TOKENS.valid(projectId, "read")).get("/v1/media/" + id)
-                .then().extract().path("analysis.stage"), "frames"::equals);
-        given().auth().oauth2(TOKENS.valid(projectId, "read")).get("/v1/media/" + id).then()
-                .body("analysis.percent", equalTo(20)).body("status", equalTo("ingested"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> given().auth()
+                                .oauth2(TOKENS.valid(projectId, "read"))
+                                .get("/v1/media/" + id)
+                                .then()
+                                .extract()
+                                .path("analysis.stage"),
+                        "frames"::equals);
+        given().auth()
+                .oauth2(TOKENS.valid(projectId, "read"))
+                .get("/v1/media/" + id)
+                .then()
+                .body("analysis.percent", equalTo(20))
+                .body("status", equalTo("ingested"));
 
         kafka.send(Topics.MEDIA_ANALYSIS_PROGRESSED, id, progressed(mediaId, "analyzed", "done", 100));
-        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(TOKENS.valid(projectId, "read")).get("/v1/media/" + id)
-                .then().extract().path("status"), "analyzed"::equals);
-        given().auth().oauth2(TOKENS.valid(projectId, "read")).get("/v1/media/" + id).then()
-                .body("analysis.status", equalTo("analyzed")).body("analysis.percent", equalTo(100));
+        await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> given().auth()
+                                .oauth2(TOKENS.valid(projectId, "read"))
+                                .get("/v1/media/" + id)
+                                .then()
+                                .extract()
+                                .path("status"),
+                        "analyzed"::equals);
+        given().auth()
+                .oauth2(TOKENS.valid(projectId, "read"))
+                .get("/v1/media/" + id)
+                .then()
+                .body("analysis.status", equalTo("analyzed"))
+                .body("analysis.percent", equalTo(100));
     }
 
     private String progressed(UUID mediaId, String status, String stage, int percent) {
-        return EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(), "/content-factory/analysis-service", projectId,
-                java.time.Instant.now(), new io.contentfactory.contracts.events.MediaAnalysisProgressed(mediaId, status, stage, percent, null)));
+        return EventCodec.toJson(EventCodec.envelope(
+                UUID.randomUUID(),
+                "/content-factory/analysis-service",
+                projectId,
+                java.time.Instant.now(),
+                new io.contentfactory.contracts.events.MediaAnalysisProgressed(mediaId, status, stage, percent, null)));
     }
 
     @Test
     void aPngIsAlsoStoredAsAJpegRenditionForInstagramAndAFittingJpegIsNot() throws Exception {
-        JsonPath png = upload(TestMedia.png(2000, 1000), "graphic.png", "image/png").then().statusCode(201).extract().jsonPath();
-        JsonPath jpeg = upload(TestMedia.jpeg(1080, 1350), "photo.jpg", "image/jpeg").then().statusCode(201).extract().jsonPath();
+        JsonPath png = upload(TestMedia.png(2000, 1000), "graphic.png", "image/png")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+        JsonPath jpeg = upload(TestMedia.jpeg(1080, 1350), "photo.jpg", "image/jpeg")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
 
         assertThat(png.getString("videoCodec")).isEqualTo("png");
         assertThat(png.getString("platformHint")).isEqualTo("instagram");
-        byte[] rendition = given().get(relative(png.getString("jpegUrl"))).then().statusCode(200)
-                .contentType("image/jpeg").extract().asByteArray();
+        byte[] rendition = given().get(relative(png.getString("jpegUrl")))
+                .then()
+                .statusCode(200)
+                .contentType("image/jpeg")
+                .extract()
+                .asByteArray();
         BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(rendition));
         assertThat(decoded.getWidth()).isEqualTo(1440);
         assertThat(decoded.getHeight()).isEqualTo(720);
@@ -246,16 +427,27 @@ class MediaUploadIT {
     void filesThatAreNotMediaWeTakeAreRefusedWithTheirReasonAndKeptAsRejected() throws Exception {
         Path whole = TestMedia.mp4(dir.resolve("whole.mp4"), 320, 240, 2);
         expectRejected(TestMedia.truncated(whole, 0.6), "cut.mp4", "video/mp4", "corrupt_media");
-        expectRejected("just some notes\n".repeat(50).getBytes(StandardCharsets.UTF_8), "notes.mp4", "video/mp4", "unsupported_type");
+        expectRejected(
+                "just some notes\n".repeat(50).getBytes(StandardCharsets.UTF_8),
+                "notes.mp4",
+                "video/mp4",
+                "unsupported_type");
         expectRejected(new byte[0], "empty.mp4", "video/mp4", "empty_file");
         expectRejected(TestMedia.heicLike(), "IMG_0001.HEIC", "image/heic", "unsupported_type");
         expectRejected(TestMedia.png(4500, 20), "banner.png", "image/png", "resolution_too_high");
 
-        JsonPath rejected = given().auth().oauth2(TOKENS.valid(projectId, "read")).queryParam("status", "rejected")
-                .get("/v1/media").then().statusCode(200).extract().jsonPath();
-        assertThat(rejected.getList("items.fileName")).containsExactlyInAnyOrder("cut.mp4", "notes.mp4", "empty.mp4",
-                "IMG_0001.HEIC", "banner.png");
-        assertThat(rejected.getList("items.rejectReason", String.class)).allSatisfy(reason -> assertThat(reason).contains(": "));
+        JsonPath rejected = given().auth()
+                .oauth2(TOKENS.valid(projectId, "read"))
+                .queryParam("status", "rejected")
+                .get("/v1/media")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(rejected.getList("items.fileName"))
+                .containsExactlyInAnyOrder("cut.mp4", "notes.mp4", "empty.mp4", "IMG_0001.HEIC", "banner.png");
+        assertThat(rejected.getList("items.rejectReason", String.class))
+                .allSatisfy(reason -> assertThat(reason).contains(": "));
         for (Map<String, Object> item : rejected.<Map<String, Object>>getList("items")) {
             MediaRejected told = rejection(String.valueOf(item.get("id")));
             assertThat(told.status()).isEqualTo("rejected");
@@ -266,19 +458,32 @@ class MediaUploadIT {
     /** The one {@code media.rejected} an item that ended without becoming media emitted. */
     private MediaRejected rejection(String mediaId) {
         kafka.awaitOne(Topics.MEDIA_REJECTED, r -> r.key().equals(mediaId), Duration.ofSeconds(30));
-        return kafka.all(Topics.MEDIA_REJECTED).stream().filter(r -> r.key().equals(mediaId))
+        return kafka.all(Topics.MEDIA_REJECTED).stream()
+                .filter(r -> r.key().equals(mediaId))
                 .map(r -> EventCodec.data(EventCodec.parse(r.value()), MediaRejected.class))
-                .reduce((a, b) -> { throw new AssertionError("two media.rejected for " + mediaId); }).orElseThrow();
+                .reduce((a, b) -> {
+                    throw new AssertionError("two media.rejected for " + mediaId);
+                })
+                .orElseThrow();
     }
 
     @Test
     void theSameBytesAgainAreADuplicateOfTheFirstItem() throws Exception {
         byte[] jpeg = TestMedia.jpeg(50, 60);
-        String first = upload(jpeg, "one.jpg", "image/jpeg").then().statusCode(201).extract().path("id");
+        String first = upload(jpeg, "one.jpg", "image/jpeg")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
-        String second = upload(jpeg, "two.jpg", "image/jpeg").then().statusCode(200)
-                .body("status", equalTo("duplicate")).body("duplicateOf", equalTo(first))
-                .header("Content-Location", equalTo("/v1/media/" + first)).extract().path("id");
+        String second = upload(jpeg, "two.jpg", "image/jpeg")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("duplicate"))
+                .body("duplicateOf", equalTo(first))
+                .header("Content-Location", equalTo("/v1/media/" + first))
+                .extract()
+                .path("id");
         MediaRejected told = rejection(second);
         assertThat(told.status()).isEqualTo("duplicate");
         assertThat(told.duplicateOf()).hasToString(first);
@@ -286,13 +491,22 @@ class MediaUploadIT {
 
     @Test
     void aMultipartFormUploadIsIngestedUnderItsPartsFileName() throws Exception {
-        given().auth().oauth2(TOKENS.valid(projectId, "write"))
+        given().auth()
+                .oauth2(TOKENS.valid(projectId, "write"))
                 .multiPart("file", "square.jpg", TestMedia.jpeg(90, 90), "image/jpeg")
-                .post("/v1/media").then().statusCode(201)
-                .body("fileName", equalTo("square.jpg")).body("status", equalTo("ingested"))
+                .post("/v1/media")
+                .then()
+                .statusCode(201)
+                .body("fileName", equalTo("square.jpg"))
+                .body("status", equalTo("ingested"))
                 .body("sourceType", equalTo("upload"));
-        given().auth().oauth2(TOKENS.valid(projectId, "write")).multiPart("other", "x.jpg", new byte[] {1}, "image/jpeg")
-                .post("/v1/media").then().statusCode(400).body("code", equalTo("missing_file"));
+        given().auth()
+                .oauth2(TOKENS.valid(projectId, "write"))
+                .multiPart("other", "x.jpg", new byte[] {1}, "image/jpeg")
+                .post("/v1/media")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("missing_file"));
     }
 
     @Test
@@ -304,12 +518,20 @@ class MediaUploadIT {
                 .POST(HttpRequest.BodyPublishers.fromPublisher(
                         HttpRequest.BodyPublishers.ofInputStream(() -> new Trickle(clip)), clip.length))
                 .build();
-        CompletableFuture<HttpResponse<String>> response = HttpClient.newHttpClient()
-                .sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> response =
+                HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofString());
 
-        JsonPath receiving = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> given().auth().oauth2(TOKENS.valid(projectId, "read")).queryParam("status", "receiving")
-                        .get("/v1/media").then().statusCode(200).extract().jsonPath(),
+        JsonPath receiving = await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> given().auth()
+                                .oauth2(TOKENS.valid(projectId, "read"))
+                                .queryParam("status", "receiving")
+                                .get("/v1/media")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath(),
                         page -> page.getList("items").size() == 1 && page.getLong("items[0].bytesReceived") > 0);
         assertThat(receiving.getLong("items[0].bytesReceived")).isLessThan(clip.length);
         assertThat(receiving.getLong("items[0].bytesExpected")).isEqualTo(clip.length);
@@ -317,8 +539,13 @@ class MediaUploadIT {
         String id = receiving.getString("items[0].id");
 
         assertThat(response.get().statusCode()).isEqualTo(201);
-        given().auth().oauth2(TOKENS.valid(projectId, "read")).get("/v1/media/" + id).then().statusCode(200)
-                .body("status", equalTo("ingested")).body("bytesReceived", equalTo(clip.length));
+        given().auth()
+                .oauth2(TOKENS.valid(projectId, "read"))
+                .get("/v1/media/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ingested"))
+                .body("bytesReceived", equalTo(clip.length));
     }
 
     /** A body that arrives in small pieces, slowly enough for the progress to be seen. */
@@ -354,17 +581,30 @@ class MediaUploadIT {
     }
 
     private void expectRejected(byte[] bytes, String name, String contentType, String code) {
-        String mediaId = upload(bytes, name, contentType).then().statusCode(422)
-                .contentType("application/problem+json").body("code", equalTo(code))
-                .extract().path("errors.mediaId");
-        given().auth().oauth2(TOKENS.valid(projectId, "read")).get("/v1/media/" + mediaId).then().statusCode(200)
-                .body("status", equalTo("rejected")).body("rejectReason", startsWith(code + ": "))
+        String mediaId = upload(bytes, name, contentType)
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("code", equalTo(code))
+                .extract()
+                .path("errors.mediaId");
+        given().auth()
+                .oauth2(TOKENS.valid(projectId, "read"))
+                .get("/v1/media/" + mediaId)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("rejected"))
+                .body("rejectReason", startsWith(code + ": "))
                 .body("fileName", equalTo(name));
     }
 
     private io.restassured.response.Response upload(byte[] bytes, String name, String contentType) {
-        return given().auth().oauth2(TOKENS.valid(projectId, "write")).contentType(contentType).body(bytes)
-                .queryParam("fileName", name).post("/v1/media");
+        return given().auth()
+                .oauth2(TOKENS.valid(projectId, "write"))
+                .contentType(contentType)
+                .body(bytes)
+                .queryParam("fileName", name)
+                .post("/v1/media");
     }
 
     private static String relative(String absolute) {

@@ -34,6 +34,7 @@ class OperatorFolderIT {
 
     /** Fixed: the profile and the test are loaded by different class loaders, and both must name the same project. */
     static final String SLUG = "operator-studio";
+
     static final Path FOLDER = Path.of("target/operator-folders/" + SLUG).toAbsolutePath();
     private static final Path INBOX = Path.of("target/test-inbox").toAbsolutePath();
 
@@ -51,8 +52,15 @@ class OperatorFolderIT {
         deleteRecursively(FOLDER);
         deleteRecursively(INBOX.resolve(SLUG));
         UUID projectId = UUID.randomUUID();
-        kafka.send(Topics.PROJECT_CREATED, projectId.toString(), EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(),
-                "/content-factory/api-gateway", projectId, Instant.now(), new ProjectCreated(projectId, SLUG, "Studio", "UTC"))));
+        kafka.send(
+                Topics.PROJECT_CREATED,
+                projectId.toString(),
+                EventCodec.toJson(EventCodec.envelope(
+                        UUID.randomUUID(),
+                        "/content-factory/api-gateway",
+                        projectId,
+                        Instant.now(),
+                        new ProjectCreated(projectId, SLUG, "Studio", "UTC"))));
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.isDirectory(FOLDER));
         assertThat(INBOX.resolve(SLUG)).doesNotExist();
 
@@ -68,7 +76,8 @@ class OperatorFolderIT {
     private static void deleteRecursively(Path folder) throws java.io.IOException {
         if (Files.exists(folder)) {
             try (var paths = Files.walk(folder)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path path :
+                        paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                     Files.delete(path);
                 }
             }
@@ -76,8 +85,11 @@ class OperatorFolderIT {
     }
 
     private static String names(UUID projectId) throws Exception {
-        try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select string_agg(file_name, ',') from ingest.media_assets where project_id = '" + projectId + "'")) {
+        try (Connection c = PostgresResource.database().connect();
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("select string_agg(file_name, ',') from ingest.media_assets where project_id = '"
+                                + projectId + "'")) {
             rs.next();
             return String.valueOf(rs.getString(1));
         }

@@ -48,6 +48,7 @@ class TenantIsolationIT {
 
     @Inject
     MediaAssetRepository assets;
+
     @Inject
     TenantScope tenancy;
 
@@ -58,9 +59,9 @@ class TenantIsolationIT {
     void twoProjectsWithMedia() throws Exception {
         // Written as the owner, past the policies, so that the rows exist whatever the application can see.
         try (Connection owner = PostgresResource.database().connect();
-             PreparedStatement insert = owner.prepareStatement("insert into ingest.media_assets (project_id, id,"
-                     + " source_type, storage_path, file_name, content_type, media_type, size_bytes, sha256, status)"
-                     + " values (?, ?, 'upload', 'x', ?, 'image/jpeg', 'image', 1, ?, 'ingested')")) {
+                PreparedStatement insert = owner.prepareStatement("insert into ingest.media_assets (project_id, id,"
+                        + " source_type, storage_path, file_name, content_type, media_type, size_bytes, sha256, status)"
+                        + " values (?, ?, 'upload', 'x', ?, 'image/jpeg', 'image', 1, ?, 'ingested')")) {
             for (int i = 0; i < 3; i++) {
                 insertAsset(insert, projectA, "a-" + i + ".jpg");
             }
@@ -72,9 +73,13 @@ class TenantIsolationIT {
 
     @Test
     void theSchemaFollowsTheIsolationRules() throws Exception {
-        RowLevelSecurityAudit.assertIsolated("ingest", "cf_ingest", Map.of(), Map.of(
-                "project_folders_slug_key", "the folder scan maps a directory name to its project",
-                "project_folders_pkey", "keyed by the project id itself"));
+        RowLevelSecurityAudit.assertIsolated(
+                "ingest",
+                "cf_ingest",
+                Map.of(),
+                Map.of(
+                        "project_folders_slug_key", "the folder scan maps a directory name to its project",
+                        "project_folders_pkey", "keyed by the project id itself"));
     }
 
     @Test
@@ -85,11 +90,15 @@ class TenantIsolationIT {
             List<MediaAsset> visible = inTransaction(() -> tenancy.bind(tenant)
                     .chain(() -> backend().invoke(backends::add))
                     .chain(() -> assets.listAll()));
-            assertThat(visible).isNotEmpty().allSatisfy(asset -> assertThat(asset.projectId).isEqualTo(tenant));
+            assertThat(visible)
+                    .isNotEmpty()
+                    .allSatisfy(asset -> assertThat(asset.projectId).isEqualTo(tenant));
             assertThat(visible.stream().filter(asset -> asset.fileName.startsWith(tenant == projectA ? "a-" : "b-")))
                     .hasSize(tenant == projectA ? 3 : 2);
         }
-        assertThat(backends).as("every transaction ran on the same pooled connection").hasSize(1);
+        assertThat(backends)
+                .as("every transaction ran on the same pooled connection")
+                .hasSize(1);
     }
 
     @Test
@@ -97,39 +106,43 @@ class TenantIsolationIT {
         inTransaction(() -> tenancy.bind(projectA).chain(() -> assets.listAll()));
 
         assertThat(inTransaction(() -> assets.listAll())).isEmpty();
-        assertThat(VertxContextSupport.<Long>subscribeAndAwait(() -> Panache.withSession(() -> assets.count()))).isZero();
+        assertThat(VertxContextSupport.<Long>subscribeAndAwait(() -> Panache.withSession(() -> assets.count())))
+                .isZero();
     }
 
     @Test
     void anUnfilteredUpdateTouchesOnlyTheBoundProject() throws Throwable {
-        int updated = inTransaction(() -> tenancy.bind(projectB)
-                .chain(() -> assets.update("status = 'archived'")));
+        int updated = inTransaction(() -> tenancy.bind(projectB).chain(() -> assets.update("status = 'archived'")));
 
         assertThat(updated).isEqualTo(2);
-        assertThat(inTransaction(() -> tenancy.bind(projectA).chain(() -> assets.count("status", "archived")))).isZero();
+        assertThat(inTransaction(() -> tenancy.bind(projectA).chain(() -> assets.count("status", "archived"))))
+                .isZero();
     }
 
     @Test
     void aRowForAnotherProjectCannotBeWritten() throws Throwable {
         assertThatThrownBy(() -> inTransaction(() -> tenancy.bind(projectA).chain(() -> {
-            MediaAsset smuggled = new MediaAsset();
-            smuggled.projectId = projectB;
-            smuggled.id = UUID.randomUUID();
-            smuggled.sourceType = "upload";
-            smuggled.storagePath = "x";
-            smuggled.fileName = "smuggled.jpg";
-            smuggled.contentType = "image/jpeg";
-            smuggled.sha256 = "sha";
-            smuggled.status = "ingested";
-            smuggled.createdAt = Instant.now();
-            return assets.persistAndFlush(smuggled);
-        }))).hasStackTraceContaining("row-level security");
-        assertThat(inTransaction(() -> tenancy.system().chain(() -> assets.count("fileName", "smuggled.jpg")))).isZero();
+                    MediaAsset smuggled = new MediaAsset();
+                    smuggled.projectId = projectB;
+                    smuggled.id = UUID.randomUUID();
+                    smuggled.sourceType = "upload";
+                    smuggled.storagePath = "x";
+                    smuggled.fileName = "smuggled.jpg";
+                    smuggled.contentType = "image/jpeg";
+                    smuggled.sha256 = "sha";
+                    smuggled.status = "ingested";
+                    smuggled.createdAt = Instant.now();
+                    return assets.persistAndFlush(smuggled);
+                })))
+                .hasStackTraceContaining("row-level security");
+        assertThat(inTransaction(() -> tenancy.system().chain(() -> assets.count("fileName", "smuggled.jpg"))))
+                .isZero();
     }
 
     @Test
     void theSystemRoleSeesEveryProjectOnlyInsideItsOwnTransaction() throws Throwable {
-        long all = inTransaction(() -> tenancy.system().chain(() -> assets.count("projectId in ?1", List.of(projectA, projectB))));
+        long all = inTransaction(() ->
+                tenancy.system().chain(() -> assets.count("projectId in ?1", List.of(projectA, projectB))));
         assertThat(all).isEqualTo(5);
         assertThat(inTransaction(() -> assets.count())).isZero();
     }
@@ -139,17 +152,22 @@ class TenantIsolationIT {
         for (int round = 0; round < 10; round++) {
             UUID tenant = round % 2 == 0 ? projectA : projectB;
             List<UUID> owners = new java.util.ArrayList<>();
-            VertxContextSupport.subscribeAndAwait(() -> tenancy.readInProject(tenant,
-                    "select project_id from ingest.media_assets", io.vertx.mutiny.sqlclient.Tuple.tuple())
+            VertxContextSupport.subscribeAndAwait(() -> tenancy.readInProject(
+                            tenant,
+                            "select project_id from ingest.media_assets",
+                            io.vertx.mutiny.sqlclient.Tuple.tuple())
                     .invoke(rows -> rows.forEach(row -> owners.add(row.getUUID("project_id")))));
             assertThat(owners).hasSize(tenant == projectA ? 3 : 2).containsOnly(tenant);
         }
-        assertThat(inTransaction(() -> assets.listAll())).as("nothing stays bound after a pipelined read").isEmpty();
+        assertThat(inTransaction(() -> assets.listAll()))
+                .as("nothing stays bound after a pipelined read")
+                .isEmpty();
     }
 
     private static Uni<Integer> backend() {
-        return Panache.getSession().chain(session -> session.createNativeQuery("select pg_backend_pid()", Integer.class)
-                .getSingleResult());
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("select pg_backend_pid()", Integer.class)
+                        .getSingleResult());
     }
 
     private static <T> T inTransaction(Supplier<Uni<T>> work) throws Throwable {

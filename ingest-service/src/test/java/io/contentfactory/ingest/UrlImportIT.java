@@ -48,6 +48,7 @@ class UrlImportIT {
     private static final long UPLOAD_LIMIT = 3 * 1024 * 1024;
     private final TopicProbe kafka = TopicProbe.onTestBroker();
     private UUID projectId;
+
     @io.quarkus.test.common.http.TestHTTPResource("/")
     java.net.URL base;
 
@@ -55,10 +56,14 @@ class UrlImportIT {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
-                    "factory.ingest.importing.trusted-origins", "http://127.0.0.1:" + SourceServer.port(),
-                    "factory.ingest.importing.max-size", Long.toString(IMPORT_LIMIT),
-                    "factory.ingest.limits.max-size", Long.toString(UPLOAD_LIMIT),
-                    "factory.ingest.limits.max-duration", "PT2S");
+                    "factory.ingest.importing.trusted-origins",
+                    "http://127.0.0.1:" + SourceServer.port(),
+                    "factory.ingest.importing.max-size",
+                    Long.toString(IMPORT_LIMIT),
+                    "factory.ingest.limits.max-size",
+                    Long.toString(UPLOAD_LIMIT),
+                    "factory.ingest.limits.max-duration",
+                    "PT2S");
         }
     }
 
@@ -69,9 +74,13 @@ class UrlImportIT {
 
     @Test
     void aFileFromTheTrustedSourceIsImportedUnderItsUrlsFileName() {
-        JsonPath accepted = importing(source("/cdn/video/upload/v1699/folder/launch%20teaser.mp4#t=3")).then().statusCode(202)
-                .body("status", equalTo("receiving")).body("sourceType", equalTo("url_import"))
-                .extract().jsonPath();
+        JsonPath accepted = importing(source("/cdn/video/upload/v1699/folder/launch%20teaser.mp4#t=3"))
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("receiving"))
+                .body("sourceType", equalTo("url_import"))
+                .extract()
+                .jsonPath();
 
         JsonPath done = awaitSettled(accepted.getString("id"));
         assertThat(done.getString("status")).isEqualTo("ingested");
@@ -83,11 +92,23 @@ class UrlImportIT {
 
     @Test
     void aSlowImportShowsItsBytesSoFar() {
-        String id = importing(source("/trickle.mp4")).then().statusCode(202).extract().path("id");
+        String id = importing(source("/trickle.mp4"))
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
 
-        JsonPath partway = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
-                .until(() -> given().auth().oauth2(TOKENS.valid(projectId, "read")).get("/v1/media/" + id)
-                        .then().statusCode(200).extract().jsonPath(), item -> item.getLong("bytesReceived") > 0);
+        JsonPath partway = await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .until(
+                        () -> given().auth()
+                                .oauth2(TOKENS.valid(projectId, "read"))
+                                .get("/v1/media/" + id)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath(),
+                        item -> item.getLong("bytesReceived") > 0);
         assertThat(partway.getString("status")).isEqualTo("receiving");
         assertThat(partway.getLong("bytesReceived")).isLessThan(SourceServer.CLIP.length);
         assertThat(awaitSettled(id).getString("status")).isEqualTo("ingested");
@@ -95,7 +116,11 @@ class UrlImportIT {
 
     @Test
     void aRedirectWithinTheTrustedSourceIsFollowed() {
-        String id = importing(source("/redirect/relative")).then().statusCode(202).extract().path("id");
+        String id = importing(source("/redirect/relative"))
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
         assertThat(awaitSettled(id).getString("status")).isEqualTo("ingested");
     }
 
@@ -116,7 +141,11 @@ class UrlImportIT {
         refusedAtOnce("https://localhost/video.mp4", "address_not_allowed");
         refusedAtOnce("https://no-such-host.invalid/video.mp4", "host_not_found");
 
-        given().auth().oauth2(TOKENS.valid(projectId, "read")).get("/v1/media").then().statusCode(200)
+        given().auth()
+                .oauth2(TOKENS.valid(projectId, "read"))
+                .get("/v1/media")
+                .then()
+                .statusCode(200)
                 .body("items.size()", equalTo(0));
     }
 
@@ -138,7 +167,8 @@ class UrlImportIT {
 
     @Test
     void anImportedFileIsHeldToTheSameLimitsAsAnyOther() {
-        String id = importing(source("/long.mp4")).then().statusCode(202).extract().path("id");
+        String id =
+                importing(source("/long.mp4")).then().statusCode(202).extract().path("id");
         JsonPath done = awaitSettled(id);
         assertThat(done.getString("status")).isEqualTo("rejected");
         assertThat(done.getString("rejectReason")).startsWith("too_long: ");
@@ -147,20 +177,38 @@ class UrlImportIT {
     @Test
     void anUploadOverTheSizeLimitIsRefusedWhetherItsLengthIsAnnouncedOrNot() throws Exception {
         byte[] tooBig = new byte[(int) UPLOAD_LIMIT + 1];
-        given().auth().oauth2(TOKENS.valid(projectId, "write")).contentType("application/octet-stream").body(tooBig)
-                .queryParam("fileName", "announced.mp4").post("/v1/media").then().statusCode(413)
-                .contentType("application/problem+json").body("code", equalTo("too_large"));
+        given().auth()
+                .oauth2(TOKENS.valid(projectId, "write"))
+                .contentType("application/octet-stream")
+                .body(tooBig)
+                .queryParam("fileName", "announced.mp4")
+                .post("/v1/media")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("code", equalTo("too_large"));
 
-        // Without a Content-Length (chunked), the limit is found only as the bytes arrive: the item that was opened fails.
-        java.net.http.HttpResponse<String> chunked = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-                .newBuilder(base.toURI().resolve("/v1/media?fileName=chunked.mp4"))
-                .header("Authorization", "Bearer " + TOKENS.valid(projectId, "write")).header("Content-Type", "application/octet-stream")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(tooBig))).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        // Without a Content-Length (chunked), the limit is found only as the bytes arrive: the item that was opened
+        // fails.
+        java.net.http.HttpResponse<String> chunked = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(base.toURI().resolve("/v1/media?fileName=chunked.mp4"))
+                                .header("Authorization", "Bearer " + TOKENS.valid(projectId, "write"))
+                                .header("Content-Type", "application/octet-stream")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                                        () -> new java.io.ByteArrayInputStream(tooBig)))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(chunked.statusCode()).isEqualTo(413);
         assertThat(chunked.body()).contains("\"code\":\"too_large\"");
-        JsonPath failed = given().auth().oauth2(TOKENS.valid(projectId, "read")).queryParam("status", "failed").get("/v1/media")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath failed = given().auth()
+                .oauth2(TOKENS.valid(projectId, "read"))
+                .queryParam("status", "failed")
+                .get("/v1/media")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(failed.getList("items.fileName")).containsExactly("chunked.mp4");
         assertThat(failed.getString("items[0].rejectReason")).startsWith("too_large: ");
     }
@@ -169,28 +217,50 @@ class UrlImportIT {
         String id = importing(source(path)).then().statusCode(202).extract().path("id");
         JsonPath done = awaitSettled(id);
         assertThat(done.getString("status")).as(path).isEqualTo("failed");
-        assertThat(done.getString("rejectReason")).as(path).startsWith(code + ": ").contains(detailPart);
-        MediaRejected told = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.MEDIA_REJECTED, r -> r.key().equals(id),
-                Duration.ofSeconds(30)).value()), MediaRejected.class);
+        assertThat(done.getString("rejectReason"))
+                .as(path)
+                .startsWith(code + ": ")
+                .contains(detailPart);
+        MediaRejected told = EventCodec.data(
+                EventCodec.parse(
+                        kafka.awaitOne(Topics.MEDIA_REJECTED, r -> r.key().equals(id), Duration.ofSeconds(30))
+                                .value()),
+                MediaRejected.class);
         assertThat(told.status()).isEqualTo("failed");
         assertThat(told.reason()).isEqualTo(done.getString("rejectReason"));
     }
 
     private void refusedAtOnce(String url, String code) {
-        importing(url).then().statusCode(400).contentType("application/problem+json")
-                .body("code", equalTo(code)).body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString()));
+        importing(url)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo(code))
+                .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString()));
     }
 
     private io.restassured.response.Response importing(String url) {
         // As clients send it: the colon literal, not percent-encoded as RestAssured would by default.
-        return given().urlEncodingEnabled(false).auth().oauth2(TOKENS.valid(projectId, "write")).contentType("application/json")
-                .body(Map.of("url", url)).post("/v1/media:import");
+        return given().urlEncodingEnabled(false)
+                .auth()
+                .oauth2(TOKENS.valid(projectId, "write"))
+                .contentType("application/json")
+                .body(Map.of("url", url))
+                .post("/v1/media:import");
     }
 
     private JsonPath awaitSettled(String id) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> given().auth().oauth2(TOKENS.valid(projectId, "read")).get("/v1/media/" + id)
-                        .then().statusCode(200).extract().jsonPath(), item -> !"receiving".equals(item.getString("status")));
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> given().auth()
+                                .oauth2(TOKENS.valid(projectId, "read"))
+                                .get("/v1/media/" + id)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath(),
+                        item -> !"receiving".equals(item.getString("status")));
     }
 
     private static String source(String path) {
@@ -224,9 +294,13 @@ class UrlImportIT {
                 server.createContext("/cdn/", exchange -> send(exchange, 200, CLIP));
                 server.createContext("/long.mp4", exchange -> send(exchange, 200, LONG_CLIP));
                 server.createContext("/redirect/relative", exchange -> redirect(exchange, "/cdn/clip.mp4"));
-                server.createContext("/redirect/loopback", exchange -> redirect(exchange, "https://127.0.0.1:1/internal-admin"));
-                server.createContext("/redirect/metadata", exchange -> redirect(exchange, "https://169.254.169.254/latest/meta-data/iam"));
-                server.createContext("/redirect/plain-http", exchange -> redirect(exchange, "http://example.com/video.mp4"));
+                server.createContext(
+                        "/redirect/loopback", exchange -> redirect(exchange, "https://127.0.0.1:1/internal-admin"));
+                server.createContext(
+                        "/redirect/metadata",
+                        exchange -> redirect(exchange, "https://169.254.169.254/latest/meta-data/iam"));
+                server.createContext(
+                        "/redirect/plain-http", exchange -> redirect(exchange, "http://example.com/video.mp4"));
                 server.createContext("/redirect/loop", exchange -> redirect(exchange, "/redirect/loop"));
                 server.createContext("/big", exchange -> {
                     exchange.sendResponseHeaders(200, 0);

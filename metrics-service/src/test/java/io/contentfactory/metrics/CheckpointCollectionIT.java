@@ -38,7 +38,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(value = SandboxResource.class, initArgs = @ResourceArg(name = "base-url-properties", value = "factory.metrics.instagram.base-url"))
+@QuarkusTestResource(
+        value = SandboxResource.class,
+        initArgs = @ResourceArg(name = "base-url-properties", value = "factory.metrics.instagram.base-url"))
 @QuarkusTestResource(FakePublisher.class)
 class CheckpointCollectionIT {
 
@@ -49,15 +51,35 @@ class CheckpointCollectionIT {
     void theEarlyCheckpointsAreCollectedInOrderWithGrowingCounts() throws Exception {
         String mediaId = publishOnSandbox();
         UUID projectId = UUID.randomUUID();
-        PostPublished published = new PostPublished(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-                Platform.INSTAGRAM, "sandbox-ig-account", PostFormat.FEED_IMAGE, mediaId, "https://sandbox/p/x", "caption", Instant.now());
-        kafka.send(Topics.POST_PUBLISHED, published.postId().toString(),
-                EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(), "/content-factory/publisher-service", projectId, Instant.now(), published)));
+        PostPublished published = new PostPublished(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                Platform.INSTAGRAM,
+                "sandbox-ig-account",
+                PostFormat.FEED_IMAGE,
+                mediaId,
+                "https://sandbox/p/x",
+                "caption",
+                Instant.now());
+        kafka.send(
+                Topics.POST_PUBLISHED,
+                published.postId().toString(),
+                EventCodec.toJson(EventCodec.envelope(
+                        UUID.randomUUID(), "/content-factory/publisher-service", projectId, Instant.now(), published)));
 
         // With one minute compressed to 20 ms: 15m after 0.3 s, 1h after 1.2 s, 4h after 4.8 s.
-        List<MetricsCollected> collected = new ArrayList<>(kafka.await(Topics.METRICS_COLLECTED,
-                        r -> r.value().contains(published.targetId().toString()), 3, TIMEOUT)
-                .stream().map(r -> EventCodec.data(EventCodec.parse(r.value()), MetricsCollected.class)).toList());
+        List<MetricsCollected> collected =
+                new ArrayList<>(kafka
+                        .await(
+                                Topics.METRICS_COLLECTED,
+                                r -> r.value().contains(published.targetId().toString()),
+                                3,
+                                TIMEOUT)
+                        .stream()
+                        .map(r -> EventCodec.data(EventCodec.parse(r.value()), MetricsCollected.class))
+                        .toList());
         // A service that starts late on a busy machine finds all three due at once: they may then be read in the same
         // second (equal counts) and in any order, so they are put in checkpoint order and the counts must not shrink.
         List<String> order = List.of("15m", "1h", "4h", "24h", "72h", "7d");
@@ -67,13 +89,20 @@ class CheckpointCollectionIT {
         assertThat(collected).extracting(MetricsCollected::views).isSorted();
         assertThat(collected.get(0).checkedAt()).isAfterOrEqualTo(published.publishedAt());
         assertThat(collected.get(0).externalPostId()).isEqualTo(mediaId);
-        assertThat(FakePublisher.SERVED).as("the read token came from publisher-service's internal route")
+        assertThat(FakePublisher.SERVED)
+                .as("the read token came from publisher-service's internal route")
                 .contains("/internal/v1/read-tokens/" + projectId + "/instagram/sandbox-ig-account");
 
-        await().atMost(TIMEOUT).until(() -> count("select count(*) from metrics.posting_metrics where target_id = '" + published.targetId() + "'") >= 3);
-        assertThat(count("select count(*) from metrics.metric_checkpoints where target_id = '" + published.targetId() + "'")).isEqualTo(6);
+        await().atMost(TIMEOUT)
+                .until(() -> count("select count(*) from metrics.posting_metrics where target_id = '"
+                                + published.targetId() + "'")
+                        >= 3);
+        assertThat(count("select count(*) from metrics.metric_checkpoints where target_id = '" + published.targetId()
+                        + "'"))
+                .isEqualTo(6);
         assertThat(count("select count(*) from metrics.posting_metrics where target_id = '" + published.targetId()
-                + "' and raw_payload like '%\"name\":\"views\"%'")).isGreaterThanOrEqualTo(3);
+                        + "' and raw_payload like '%\"name\":\"views\"%'"))
+                .isGreaterThanOrEqualTo(3);
     }
 
     private static String publishOnSandbox() throws Exception {
@@ -91,20 +120,39 @@ class CheckpointCollectionIT {
         assets.start();
         try {
             String base = SandboxResource.sandbox().baseUrl();
-            String container = given().formParams(Map.of("image_url", "http://127.0.0.1:" + assets.getAddress().getPort() + "/a.jpg",
-                            "access_token", "sandbox-token"))
-                    .post(base + "/v21.0/sandbox-ig-account/media").then().statusCode(200).extract().path("id");
-            await().atMost(TIMEOUT).until(() -> "FINISHED".equals(given().queryParams(Map.of("fields", "status_code", "access_token", "sandbox-token"))
-                    .get(base + "/v21.0/" + container).then().extract().path("status_code")));
+            String container = given().formParams(Map.of(
+                            "image_url",
+                            "http://127.0.0.1:" + assets.getAddress().getPort() + "/a.jpg",
+                            "access_token",
+                            "sandbox-token"))
+                    .post(base + "/v21.0/sandbox-ig-account/media")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("id");
+            await().atMost(TIMEOUT)
+                    .until(() -> "FINISHED"
+                            .equals(given().queryParams(
+                                            Map.of("fields", "status_code", "access_token", "sandbox-token"))
+                                    .get(base + "/v21.0/" + container)
+                                    .then()
+                                    .extract()
+                                    .path("status_code")));
             return given().formParams(Map.of("creation_id", container, "access_token", "sandbox-token"))
-                    .post(base + "/v21.0/sandbox-ig-account/media_publish").then().statusCode(200).extract().path("id");
+                    .post(base + "/v21.0/sandbox-ig-account/media_publish")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("id");
         } finally {
             assets.stop(0);
         }
     }
 
     private static long count(String sql) {
-        try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = PostgresResource.database().connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         } catch (java.sql.SQLException e) {
@@ -114,6 +162,7 @@ class CheckpointCollectionIT {
 
     @Test
     void rowLevelSecurityGuardsEveryTable() throws Exception {
-        RowLevelSecurityAudit.assertIsolated("metrics", "cf_metrics", Map.of(), Map.of("metric_checkpoints_due_idx", "timer claims span projects"));
+        RowLevelSecurityAudit.assertIsolated(
+                "metrics", "cf_metrics", Map.of(), Map.of("metric_checkpoints_due_idx", "timer claims span projects"));
     }
 }

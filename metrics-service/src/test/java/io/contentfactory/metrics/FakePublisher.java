@@ -20,8 +20,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public class FakePublisher implements QuarkusTestResourceLifecycleManager {
 
     static final List<String> SERVED = new CopyOnWriteArrayList<>();
-    private static final Map<String, byte[]> CALLERS = Map.of("metrics-service",
-            InternalTokens.serviceCallKey("metrics-service", "publisher-service"));
+    private static final Map<String, byte[]> CALLERS =
+            Map.of("metrics-service", InternalTokens.serviceCallKey("metrics-service", "publisher-service"));
     private HttpServer server;
 
     @Override
@@ -36,7 +36,11 @@ public class FakePublisher implements QuarkusTestResourceLifecycleManager {
             int status;
             String body;
             try {
-                ServiceCallTokens.verify(header == null ? null : header.replaceFirst("^Bearer ", ""), CALLERS, "publisher-service", Instant.now());
+                ServiceCallTokens.verify(
+                        header == null ? null : header.replaceFirst("^Bearer ", ""),
+                        CALLERS,
+                        "publisher-service",
+                        Instant.now());
                 String path = exchange.getRequestURI().getPath();
                 boolean known = path.endsWith("/instagram/sandbox-ig-account");
                 status = known ? 200 : 404;
@@ -53,7 +57,9 @@ public class FakePublisher implements QuarkusTestResourceLifecycleManager {
             exchange.close();
         });
         server.start();
-        return Map.of("factory.metrics.publisher.base-url", "http://127.0.0.1:" + server.getAddress().getPort());
+        return Map.of(
+                "factory.metrics.publisher.base-url",
+                "http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     @Override

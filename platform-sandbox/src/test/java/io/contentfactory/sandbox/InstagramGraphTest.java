@@ -54,23 +54,41 @@ class InstagramGraphTest {
     @Test
     void aPostsCommentsGrowWithItsAge() throws Exception {
         String container = createContainer(base + "/cover.jpg", "Comment on me");
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> given()
-                .formParams(Map.of("creation_id", container, "access_token", TOKEN)).post("/v21.0/{account}/media_publish", ACCOUNT)
-                .statusCode() == 200);
-        String mediaId = given().queryParam("access_token", TOKEN).get("/v21.0/{account}/media", ACCOUNT).then().statusCode(200)
-                .extract().path("data[0].id");
-        int early = given().queryParam("access_token", TOKEN).get("/v21.0/{id}/comments", mediaId)
-                .then().statusCode(200).extract().path("summary.total_count");
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> given().formParams(Map.of("creation_id", container, "access_token", TOKEN))
+                                .post("/v21.0/{account}/media_publish", ACCOUNT)
+                                .statusCode()
+                        == 200);
+        String mediaId = given().queryParam("access_token", TOKEN)
+                .get("/v21.0/{account}/media", ACCOUNT)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("data[0].id");
+        int early = given().queryParam("access_token", TOKEN)
+                .get("/v21.0/{id}/comments", mediaId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("summary.total_count");
         // A comment comes every 60 views, and a post gains 5 to 11 views a second.
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> given()
-                .queryParam("access_token", TOKEN).get("/v21.0/{id}/comments", mediaId).jsonPath().getInt("summary.total_count") >= early + 2);
-        io.restassured.response.Response later = given().queryParam("access_token", TOKEN).queryParam("limit", 3)
-                .get("/v21.0/{id}/comments", mediaId);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> given().queryParam("access_token", TOKEN)
+                                .get("/v21.0/{id}/comments", mediaId)
+                                .jsonPath()
+                                .getInt("summary.total_count")
+                        >= early + 2);
+        io.restassured.response.Response later =
+                given().queryParam("access_token", TOKEN).queryParam("limit", 3).get("/v21.0/{id}/comments", mediaId);
         later.then().statusCode(200);
         int total = later.path("summary.total_count");
         org.assertj.core.api.Assertions.assertThat(total).isGreaterThan(early);
-        org.assertj.core.api.Assertions.assertThat(later.jsonPath().getList("data")).hasSize(Math.min(3, total));
-        org.assertj.core.api.Assertions.assertThat(later.jsonPath().getString("data[0].id")).isEqualTo(mediaId + "_" + total);
+        org.assertj.core.api.Assertions.assertThat(later.jsonPath().getList("data"))
+                .hasSize(Math.min(3, total));
+        org.assertj.core.api.Assertions.assertThat(later.jsonPath().getString("data[0].id"))
+                .isEqualTo(mediaId + "_" + total);
         given().get("/v21.0/{id}/comments", mediaId).then().statusCode(400).body("error.code", equalTo(190));
     }
 
@@ -80,31 +98,52 @@ class InstagramGraphTest {
 
         given().formParams(Map.of("creation_id", container, "access_token", TOKEN))
                 .post("/v21.0/{account}/media_publish", ACCOUNT)
-                .then().statusCode(400).body("error.code", equalTo(9007)).body("error.error_subcode", equalTo(2207027));
+                .then()
+                .statusCode(400)
+                .body("error.code", equalTo(9007))
+                .body("error.error_subcode", equalTo(2207027));
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> "FINISHED".equals(given()
-                .queryParams(Map.of("fields", "status_code", "access_token", TOKEN))
-                .get("/v21.0/{id}", container).then().statusCode(200).extract().path("status_code")));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> "FINISHED"
+                        .equals(given().queryParams(Map.of("fields", "status_code", "access_token", TOKEN))
+                                .get("/v21.0/{id}", container)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .path("status_code")));
 
         String mediaId = given().formParams(Map.of("creation_id", container, "access_token", TOKEN))
                 .post("/v21.0/{account}/media_publish", ACCOUNT)
-                .then().statusCode(200).extract().path("id");
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id");
 
         given().queryParams(Map.of("fields", "permalink,caption,media_type", "access_token", TOKEN))
                 .get("/v21.0/{id}", mediaId)
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("caption", equalTo("Hello sandbox"))
                 .body("media_type", equalTo("IMAGE"))
                 .body("permalink", startsWith("http://localhost:"));
-        given().queryParams(Map.of("fields", "status_code", "access_token", TOKEN)).get("/v21.0/{id}", container)
-                .then().body("status_code", equalTo("PUBLISHED"));
+        given().queryParams(Map.of("fields", "status_code", "access_token", TOKEN))
+                .get("/v21.0/{id}", container)
+                .then()
+                .body("status_code", equalTo("PUBLISHED"));
 
         given().formParams(Map.of("creation_id", container, "access_token", TOKEN))
                 .post("/v21.0/{account}/media_publish", ACCOUNT)
-                .then().statusCode(400).body("error.code", equalTo(9007)).body("error.error_subcode", equalTo(2207008));
+                .then()
+                .statusCode(400)
+                .body("error.code", equalTo(9007))
+                .body("error.error_subcode", equalTo(2207008));
 
-        given().queryParams(Map.of("metric", "views,likes", "access_token", TOKEN)).get("/v21.0/{id}/insights", mediaId)
-                .then().statusCode(200).body("data[0].name", equalTo("views")).body("data[1].name", equalTo("likes"));
+        given().queryParams(Map.of("metric", "views,likes", "access_token", TOKEN))
+                .get("/v21.0/{id}/insights", mediaId)
+                .then()
+                .statusCode(200)
+                .body("data[0].name", equalTo("views"))
+                .body("data[1].name", equalTo("likes"));
     }
 
     /** Its own account, so that other tests' posts do not count: every publish counts, the limit refuses the next. */
@@ -113,30 +152,52 @@ class InstagramGraphTest {
         String account = "sandbox-ig-account";
         String token = "sandbox-token";
         long before = quotaUsage(account, token);
-        given().contentType("application/json").body(Map.of("accountId", account, "limit", (int) before + 2))
-                .post("/sandbox/instagram/publish-limit").then().statusCode(204);
+        given().contentType("application/json")
+                .body(Map.of("accountId", account, "limit", (int) before + 2))
+                .post("/sandbox/instagram/publish-limit")
+                .then()
+                .statusCode(204);
         try {
             String first = publishFinished(account, token, "Quota one");
-            org.assertj.core.api.Assertions.assertThat(quotaUsage(account, token)).isEqualTo(before + 1);
+            org.assertj.core.api.Assertions.assertThat(quotaUsage(account, token))
+                    .isEqualTo(before + 1);
             String second = publishFinished(account, token, "Quota two");
-            org.assertj.core.api.Assertions.assertThat(quotaUsage(account, token)).isEqualTo(before + 2);
-            given().queryParam("access_token", token).get("/v21.0/{account}/media", account).then().statusCode(200)
-                    .body("data[0].id", equalTo(second)).body("data[1].id", equalTo(first));
+            org.assertj.core.api.Assertions.assertThat(quotaUsage(account, token))
+                    .isEqualTo(before + 2);
+            given().queryParam("access_token", token)
+                    .get("/v21.0/{account}/media", account)
+                    .then()
+                    .statusCode(200)
+                    .body("data[0].id", equalTo(second))
+                    .body("data[1].id", equalTo(first));
 
             String third = createContainer(account, token, base + "/cover.jpg", "Quota three");
             awaitFinished(third, token);
-            given().formParams(Map.of("creation_id", third, "access_token", token)).post("/v21.0/{account}/media_publish", account)
-                    .then().statusCode(400).body("error.code", equalTo(9)).body("error.error_subcode", equalTo(2207042));
-            org.assertj.core.api.Assertions.assertThat(quotaUsage(account, token)).isEqualTo(before + 2);
+            given().formParams(Map.of("creation_id", third, "access_token", token))
+                    .post("/v21.0/{account}/media_publish", account)
+                    .then()
+                    .statusCode(400)
+                    .body("error.code", equalTo(9))
+                    .body("error.error_subcode", equalTo(2207042));
+            org.assertj.core.api.Assertions.assertThat(quotaUsage(account, token))
+                    .isEqualTo(before + 2);
         } finally {
-            given().contentType("application/json").body(Map.of("accountId", account, "limit", 50))
-                    .post("/sandbox/instagram/publish-limit").then().statusCode(204);
+            given().contentType("application/json")
+                    .body(Map.of("accountId", account, "limit", 50))
+                    .post("/sandbox/instagram/publish-limit")
+                    .then()
+                    .statusCode(204);
         }
     }
 
     private static long quotaUsage(String account, String token) {
-        return given().queryParam("access_token", token).get("/v21.0/{account}/content_publishing_limit", account)
-                .then().statusCode(200).extract().jsonPath().getLong("data[0].quota_usage");
+        return given().queryParam("access_token", token)
+                .get("/v21.0/{account}/content_publishing_limit", account)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("data[0].quota_usage");
     }
 
     /** A container made and, once it has processed, published: the media id. */
@@ -144,29 +205,43 @@ class InstagramGraphTest {
         String container = createContainer(account, token, base + "/cover.jpg", caption);
         awaitFinished(container, token);
         return given().formParams(Map.of("creation_id", container, "access_token", token))
-                .post("/v21.0/{account}/media_publish", account).then().statusCode(200).extract().path("id");
+                .post("/v21.0/{account}/media_publish", account)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id");
     }
 
     private static void awaitFinished(String container, String token) {
-        await().atMost(Duration.ofSeconds(5)).until(() -> "FINISHED".equals(given()
-                .queryParams(Map.of("fields", "status_code", "access_token", token)).get("/v21.0/{id}", container).path("status_code")));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> "FINISHED"
+                        .equals(given().queryParams(Map.of("fields", "status_code", "access_token", token))
+                                .get("/v21.0/{id}", container)
+                                .path("status_code")));
     }
 
     @Test
     void aWrongTokenIsAnOAuthError() {
         given().formParams(Map.of("image_url", base + "/cover.jpg", "access_token", "stolen"))
                 .post("/v21.0/{account}/media", ACCOUNT)
-                .then().statusCode(400).body("error.type", equalTo("OAuthException")).body("error.code", equalTo(190));
+                .then()
+                .statusCode(400)
+                .body("error.type", equalTo("OAuthException"))
+                .body("error.code", equalTo(190));
     }
 
     @Test
     void aPngOrAnUnreachableImageIsRefusedAtCreation() {
         given().formParams(Map.of("image_url", base + "/cover.png", "access_token", TOKEN))
                 .post("/v21.0/{account}/media", ACCOUNT)
-                .then().statusCode(400).body("error.code", equalTo(36003));
+                .then()
+                .statusCode(400)
+                .body("error.code", equalTo(36003));
         given().formParams(Map.of("image_url", base + "/missing.jpg", "access_token", TOKEN))
                 .post("/v21.0/{account}/media", ACCOUNT)
-                .then().statusCode(400).body("error.code", equalTo(9004));
+                .then()
+                .statusCode(400)
+                .body("error.code", equalTo(9004));
     }
 
     private static String createContainer(String url, String caption) {
@@ -176,7 +251,10 @@ class InstagramGraphTest {
     private static String createContainer(String account, String token, String url, String caption) {
         return given().formParams(Map.of("image_url", url, "caption", caption, "access_token", token))
                 .post("/v21.0/{account}/media", account)
-                .then().statusCode(200).extract().path("id");
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id");
     }
 
     private static byte[] image(String format) throws Exception {

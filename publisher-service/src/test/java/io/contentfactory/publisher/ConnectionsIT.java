@@ -37,7 +37,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(value = SandboxResource.class, initArgs = @ResourceArg(name = "base-url-properties", value = PublishFlowIT.SANDBOX_URLS))
+@QuarkusTestResource(
+        value = SandboxResource.class,
+        initArgs = @ResourceArg(name = "base-url-properties", value = PublishFlowIT.SANDBOX_URLS))
 @QuarkusTestResource(MediaServer.class)
 class ConnectionsIT {
 
@@ -50,18 +52,36 @@ class ConnectionsIT {
         UUID projectId = UUID.randomUUID();
         String access = "access-" + UUID.randomUUID();
         String refresh = "refresh-" + UUID.randomUUID();
-        Response created = create(projectId, Map.of("platform", "Instagram", "accountId", "acct-1", "label", "Main",
-                "accessToken", access, "refreshToken", refresh, "expiresAt", Instant.now().plusSeconds(3600).toString()));
-        created.then().statusCode(201).body("platform", equalTo("instagram")).body("status", equalTo("active"))
+        Response created = create(
+                projectId,
+                Map.of(
+                        "platform",
+                        "Instagram",
+                        "accountId",
+                        "acct-1",
+                        "label",
+                        "Main",
+                        "accessToken",
+                        access,
+                        "refreshToken",
+                        refresh,
+                        "expiresAt",
+                        Instant.now().plusSeconds(3600).toString()));
+        created.then()
+                .statusCode(201)
+                .body("platform", equalTo("instagram"))
+                .body("status", equalTo("active"))
                 .body("hasRefreshToken", equalTo(true));
         String id = created.path("id");
-        String shown = created.asString() + as(projectId).get("/v1/connections/{id}", id).asString()
+        String shown = created.asString()
+                + as(projectId).get("/v1/connections/{id}", id).asString()
                 + as(projectId).get("/v1/connections").asString();
         assertThat(shown).doesNotContain(access).doesNotContain(refresh).doesNotContainIgnoringCase("token\":\"");
 
         List<String> cells = allCells("publisher");
         assertThat(cells).isNotEmpty().noneMatch(cell -> cell.contains(access) || cell.contains(refresh));
-        assertThat(row("select token_key_id, length(access_token) as n from publisher.platform_connections where id = '" + id + "'"))
+        assertThat(row("select token_key_id, length(access_token) as n from publisher.platform_connections where id = '"
+                        + id + "'"))
                 .containsEntry("token_key_id", "new");
     }
 
@@ -70,7 +90,11 @@ class ConnectionsIT {
         UUID projectId = UUID.randomUUID();
         Map<String, Object> body = Map.of("platform", "instagram", "accountId", "acct-dup", "accessToken", "t");
         create(projectId, body).then().statusCode(201);
-        create(projectId, body).then().statusCode(409).contentType("application/problem+json").body("code", equalTo("connection_exists"));
+        create(projectId, body)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("code", equalTo("connection_exists"));
         create(UUID.randomUUID(), body).then().statusCode(201);
     }
 
@@ -78,15 +102,32 @@ class ConnectionsIT {
     void badRequestsGetTheirOwnCodes() {
         UUID projectId = UUID.randomUUID();
         create(projectId, Map.of("platform", "myspace", "accountId", "a", "accessToken", "t"))
-                .then().statusCode(400).body("code", equalTo("invalid_platform"));
-        create(projectId, Map.of("platform", "instagram", "accountId", "a")).then().statusCode(400);
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("invalid_platform"));
+        create(projectId, Map.of("platform", "instagram", "accountId", "a"))
+                .then()
+                .statusCode(400);
         create(projectId, Map.of("platform", "instagram", "accountId", "a", "accessToken", "t", "password", "x"))
-                .then().statusCode(400).body("code", equalTo("unknown_field"));
-        String id = create(projectId, Map.of("platform", "tiktok", "accountId", "a", "accessToken", "t")).path("id");
-        as(projectId).contentType("application/json").body(Map.of("status", "deleted")).patch("/v1/connections/{id}", id)
-                .then().statusCode(400).body("code", equalTo("invalid_status"));
-        as(projectId).contentType("application/json").body(Map.of("refreshToken", "r")).patch("/v1/connections/{id}", id)
-                .then().statusCode(400).body("code", equalTo("access_token_required"));
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("unknown_field"));
+        String id = create(projectId, Map.of("platform", "tiktok", "accountId", "a", "accessToken", "t"))
+                .path("id");
+        as(projectId)
+                .contentType("application/json")
+                .body(Map.of("status", "deleted"))
+                .patch("/v1/connections/{id}", id)
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("invalid_status"));
+        as(projectId)
+                .contentType("application/json")
+                .body(Map.of("refreshToken", "r"))
+                .patch("/v1/connections/{id}", id)
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("access_token_required"));
         as(projectId).get("/v1/connections/not-a-uuid").then().statusCode(400).body("code", equalTo("invalid_id"));
     }
 
@@ -94,13 +135,28 @@ class ConnectionsIT {
     void anotherProjectCannotSeeOrChangeAConnection() {
         UUID owner = UUID.randomUUID();
         UUID other = UUID.randomUUID();
-        String id = create(owner, Map.of("platform", "youtube", "accountId", "chan", "accessToken", "t")).path("id");
+        String id = create(owner, Map.of("platform", "youtube", "accountId", "chan", "accessToken", "t"))
+                .path("id");
 
-        String foreign = as(other).get("/v1/connections/{id}", id).then().statusCode(404).extract().asString();
-        String unknown = as(other).get("/v1/connections/{id}", UUID.randomUUID()).then().statusCode(404).extract().asString();
+        String foreign = as(other)
+                .get("/v1/connections/{id}", id)
+                .then()
+                .statusCode(404)
+                .extract()
+                .asString();
+        String unknown = as(other)
+                .get("/v1/connections/{id}", UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .extract()
+                .asString();
         assertThat(foreign.replaceAll("[0-9a-f-]{36}", "ID")).isEqualTo(unknown.replaceAll("[0-9a-f-]{36}", "ID"));
-        as(other).contentType("application/json").body(Map.of("status", "disabled")).patch("/v1/connections/{id}", id)
-                .then().statusCode(404);
+        as(other)
+                .contentType("application/json")
+                .body(Map.of("status", "disabled"))
+                .patch("/v1/connections/{id}", id)
+                .then()
+                .statusCode(404);
         as(other).get("/v1/connections").then().statusCode(200).body("size()", equalTo(0));
         as(owner).get("/v1/connections/{id}", id).then().statusCode(200).body("status", equalTo("active"));
     }
@@ -109,9 +165,16 @@ class ConnectionsIT {
     void onlyAGenuineTokenForThisServiceIsAccepted() {
         UUID projectId = UUID.randomUUID();
         given().get("/v1/connections").then().statusCode(401);
-        given().header("X-Project-Id", projectId.toString()).get("/v1/connections").then().statusCode(401);
-        for (String forged : List.of(TOKENS.expired(projectId), TOKENS.signedWithAnotherKey(projectId), TOKENS.unsigned(projectId),
-                TOKENS.addressedTo("ingest-service", projectId), TOKENS.withAudience("ingest-service", projectId))) {
+        given().header("X-Project-Id", projectId.toString())
+                .get("/v1/connections")
+                .then()
+                .statusCode(401);
+        for (String forged : List.of(
+                TOKENS.expired(projectId),
+                TOKENS.signedWithAnotherKey(projectId),
+                TOKENS.unsigned(projectId),
+                TOKENS.addressedTo("ingest-service", projectId),
+                TOKENS.withAudience("ingest-service", projectId))) {
             given().auth().oauth2(forged).get("/v1/connections").then().statusCode(401);
         }
         as(projectId).get("/v1/connections").then().statusCode(200);
@@ -120,10 +183,23 @@ class ConnectionsIT {
     @Test
     void aDisabledConnectionRefusesToPublishAndAMissingOneToo() {
         UUID projectId = UUID.randomUUID();
-        String id = create(projectId, Map.of("platform", "instagram", "accountId", "sandbox-ig-account", "accessToken", "sandbox-token"))
+        String id = create(
+                        projectId,
+                        Map.of(
+                                "platform",
+                                "instagram",
+                                "accountId",
+                                "sandbox-ig-account",
+                                "accessToken",
+                                "sandbox-token"))
                 .path("id");
-        as(projectId).contentType("application/json").body(Map.of("status", "disabled")).patch("/v1/connections/{id}", id)
-                .then().statusCode(200).body("status", equalTo("disabled"));
+        as(projectId)
+                .contentType("application/json")
+                .body(Map.of("status", "disabled"))
+                .patch("/v1/connections/{id}", id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("disabled"));
 
         PostFailed disabled = publishAndFail(projectId, "sandbox-ig-account");
         assertThat(disabled.error().code()).isEqualTo("connection_disabled");
@@ -131,17 +207,32 @@ class ConnectionsIT {
 
         PostFailed missing = publishAndFail(projectId, "no-such-account");
         assertThat(missing.error().code()).isEqualTo("connection_not_found");
-        assertThat(row("select count(*) as n from publisher.publish_jobs where project_id = '" + projectId + "' and status = 'failed'"))
+        assertThat(row("select count(*) as n from publisher.publish_jobs where project_id = '" + projectId
+                        + "' and status = 'failed'"))
                 .containsEntry("n", "2");
     }
 
     private PostFailed publishAndFail(UUID projectId, String account) {
-        PostDue due = new PostDue(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), Platform.INSTAGRAM, account,
-                PostFormat.FEED_IMAGE, MediaType.IMAGE, MediaServer.url("cover.jpg"), "image/jpeg",
-                new CaptionParts("Hello", null, List.of()), Instant.now());
+        PostDue due = new PostDue(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                Platform.INSTAGRAM,
+                account,
+                PostFormat.FEED_IMAGE,
+                MediaType.IMAGE,
+                MediaServer.url("cover.jpg"),
+                "image/jpeg",
+                new CaptionParts("Hello", null, List.of()),
+                Instant.now());
         kafka.send(Topics.POST_DUE, due.postId().toString(), PublishFlowIT.envelope(projectId, due));
-        return EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.POST_FAILED,
-                r -> r.value().contains(due.targetId().toString()), TIMEOUT).value()), PostFailed.class);
+        return EventCodec.data(
+                EventCodec.parse(kafka.awaitOne(
+                                Topics.POST_FAILED,
+                                r -> r.value().contains(due.targetId().toString()),
+                                TIMEOUT)
+                        .value()),
+                PostFailed.class);
     }
 
     private static Response create(UUID projectId, Map<String, ?> body) {
@@ -159,8 +250,9 @@ class ConnectionsIT {
     /** Every cell of every table of the schema, bytea cells both as hex and as text. */
     private static List<String> allCells(String schema) throws Exception {
         List<String> cells = new ArrayList<>();
-        try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement();
-             ResultSet tables = c.getMetaData().getTables(null, schema, "%", new String[] {"TABLE"})) {
+        try (Connection c = PostgresResource.database().connect();
+                Statement s = c.createStatement();
+                ResultSet tables = c.getMetaData().getTables(null, schema, "%", new String[] {"TABLE"})) {
             List<String> names = new ArrayList<>();
             while (tables.next()) {
                 names.add(tables.getString("TABLE_NAME"));

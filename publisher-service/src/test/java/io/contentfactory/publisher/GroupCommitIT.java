@@ -30,7 +30,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(value = SandboxResource.class, initArgs = @ResourceArg(name = "base-url-properties", value = PublishFlowIT.SANDBOX_URLS))
+@QuarkusTestResource(
+        value = SandboxResource.class,
+        initArgs = @ResourceArg(name = "base-url-properties", value = PublishFlowIT.SANDBOX_URLS))
 @QuarkusTestResource(MediaServer.class)
 class GroupCommitIT {
 
@@ -52,19 +54,23 @@ class GroupCommitIT {
 
         // The slow write goes first, alone; the three after it wait for it and then share one transaction, where
         // the repeated event id breaks the outbox's unique key.
-        List<String> answers = VertxContextSupport.subscribeAndAwait(() -> Uni.join().all(
-                outcome(writes.writeInProject(project, "select pg_sleep(0.3)", Tuple.tuple())),
-                outcome(writes.writeInProject(project, insert, first.addTo(Tuple.tuple()))),
-                outcome(writes.writeInProject(project, insert, second.addTo(Tuple.tuple()))),
-                outcome(writes.writeInProject(project, insert, first.addTo(Tuple.tuple()))),
-                outcome(writes.writeInProject(project, insert, third.addTo(Tuple.tuple())))).andFailFast());
+        List<String> answers = VertxContextSupport.subscribeAndAwait(() -> Uni.join()
+                .all(
+                        outcome(writes.writeInProject(project, "select pg_sleep(0.3)", Tuple.tuple())),
+                        outcome(writes.writeInProject(project, insert, first.addTo(Tuple.tuple()))),
+                        outcome(writes.writeInProject(project, insert, second.addTo(Tuple.tuple()))),
+                        outcome(writes.writeInProject(project, insert, first.addTo(Tuple.tuple()))),
+                        outcome(writes.writeInProject(project, insert, third.addTo(Tuple.tuple()))))
+                .andFailFast());
 
         assertThat(answers.subList(0, 3)).containsExactly("1", "1", "1");
         assertThat(answers.get(3)).startsWith(FAILED).contains("outbox_event_id_key");
         assertThat(answers.get(4)).isEqualTo("1");
-        assertThat(count("select count(*) from publisher.outbox where project_id = '" + project + "'")).isEqualTo(3);
+        assertThat(count("select count(*) from publisher.outbox where project_id = '" + project + "'"))
+                .isEqualTo(3);
         for (Outbox.Pending event : List.of(first, second, third)) {
-            assertThat(count("select count(*) from publisher.outbox where event_id = '" + event.eventId() + "'")).isEqualTo(1);
+            assertThat(count("select count(*) from publisher.outbox where event_id = '" + event.eventId() + "'"))
+                    .isEqualTo(1);
         }
     }
 
@@ -74,15 +80,18 @@ class GroupCommitIT {
         UUID other = UUID.randomUUID();
         String whereAmI = "select txid_current()::text || ' ' || current_setting('app.project_id')";
 
-        List<String> answers = VertxContextSupport.subscribeAndAwait(() -> Uni.join().all(
-                writes.writeInProject(one, "select pg_sleep(0.3)", Tuple.tuple()).map(rows -> "slow"),
-                answer(writes.writeInProject(one, whereAmI, Tuple.tuple())),
-                answer(writes.writeInProject(other, whereAmI, Tuple.tuple())),
-                answer(writes.writeInProject(one, whereAmI, Tuple.tuple()))).andFailFast());
+        List<String> answers = VertxContextSupport.subscribeAndAwait(() -> Uni.join()
+                .all(
+                        writes.writeInProject(one, "select pg_sleep(0.3)", Tuple.tuple())
+                                .map(rows -> "slow"),
+                        answer(writes.writeInProject(one, whereAmI, Tuple.tuple())),
+                        answer(writes.writeInProject(other, whereAmI, Tuple.tuple())),
+                        answer(writes.writeInProject(one, whereAmI, Tuple.tuple())))
+                .andFailFast());
 
         String transaction = answers.get(1).split(" ")[0];
-        assertThat(answers.subList(1, 4)).containsExactly(transaction + " " + one, transaction + " " + other,
-                transaction + " " + one);
+        assertThat(answers.subList(1, 4))
+                .containsExactly(transaction + " " + one, transaction + " " + other, transaction + " " + one);
     }
 
     private static Uni<String> answer(Uni<io.vertx.mutiny.sqlclient.RowSet<io.vertx.mutiny.sqlclient.Row>> query) {
@@ -90,12 +99,21 @@ class GroupCommitIT {
     }
 
     private Outbox.Pending event(UUID project) {
-        return outbox.pending(project, new PostPublishing(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-                Platform.INSTAGRAM, "group-account", Instant.now()));
+        return outbox.pending(
+                project,
+                new PostPublishing(
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        Platform.INSTAGRAM,
+                        "group-account",
+                        Instant.now()));
     }
 
     /** The rows a write changed or returned, or why it failed. */
     private static Uni<String> outcome(Uni<io.vertx.mutiny.sqlclient.RowSet<io.vertx.mutiny.sqlclient.Row>> write) {
-        return write.map(rows -> Integer.toString(rows.rowCount())).onFailure().recoverWithItem(failure -> FAILED + failure.getMessage());
+        return write.map(rows -> Integer.toString(rows.rowCount()))
+                .onFailure()
+                .recoverWithItem(failure -> FAILED + failure.getMessage());
     }
 }

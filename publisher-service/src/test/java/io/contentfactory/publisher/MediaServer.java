@@ -19,6 +19,7 @@ public class MediaServer implements QuarkusTestResourceLifecycleManager {
 
     /** Big enough for three TikTok chunks of the test's 100,000 bytes. */
     static final int VIDEO_BYTES = 250_000;
+
     private static HttpServer server;
 
     @Override
@@ -26,9 +27,13 @@ public class MediaServer implements QuarkusTestResourceLifecycleManager {
         if (server == null) {
             server = serve();
         }
-        return Map.of("factory.publisher.tiktok.verified-url-prefixes", url("pull/"),
-                "factory.publisher.assets.origins", url("").replaceAll("/$", ""),
-                "factory.publisher.assets.path-prefix", "/");
+        return Map.of(
+                "factory.publisher.tiktok.verified-url-prefixes",
+                url("pull/"),
+                "factory.publisher.assets.origins",
+                url("").replaceAll("/$", ""),
+                "factory.publisher.assets.path-prefix",
+                "/");
     }
 
     @Override

@@ -29,7 +29,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(value = SandboxResource.class, initArgs = @ResourceArg(name = "base-url-properties", value = PublishFlowIT.SANDBOX_URLS))
+@QuarkusTestResource(
+        value = SandboxResource.class,
+        initArgs = @ResourceArg(name = "base-url-properties", value = PublishFlowIT.SANDBOX_URLS))
 @QuarkusTestResource(MediaServer.class)
 class OtherPlatformsIT {
 
@@ -40,15 +42,19 @@ class OtherPlatformsIT {
     @Test
     void aTikTokVideoFromAVerifiedUrlIsPulledAndPublished() {
         TikTokAccount account = tiktok(true);
-        PostDue due = PublishTests.due(Platform.TIKTOK, account.openId, PostFormat.TIKTOK_VIDEO, "pull/clip.mp4", "Pulled clip");
+        PostDue due = PublishTests.due(
+                Platform.TIKTOK, account.openId, PostFormat.TIKTOK_VIDEO, "pull/clip.mp4", "Pulled clip");
         PublishTests.send(kafka, account.projectId, due);
 
         PostPublished published = PublishTests.awaitPublished(kafka, due);
-        assertThat(published.permalink()).endsWith("/tiktok/@" + account.username + "/video/" + published.externalPostId());
+        assertThat(published.permalink())
+                .endsWith("/tiktok/@" + account.username + "/video/" + published.externalPostId());
         Map<String, String> job = PublishTests.jobs(due.targetId()).get(0);
         assertThat(job.get("container_id")).startsWith("v_pub_pull").doesNotContain(" ");
-        assertThat(PublishTests.sandboxList("/sandbox/tiktok/posts")).filteredOn(p -> p.get("id").equals(published.externalPostId()))
-                .singleElement().satisfies(post -> {
+        assertThat(PublishTests.sandboxList("/sandbox/tiktok/posts"))
+                .filteredOn(p -> p.get("id").equals(published.externalPostId()))
+                .singleElement()
+                .satisfies(post -> {
                     assertThat(post.get("title")).isEqualTo(published.caption());
                     assertThat(post.get("privacyLevel")).isEqualTo("PUBLIC_TO_EVERYONE");
                 });
@@ -57,19 +63,25 @@ class OtherPlatformsIT {
     @Test
     void aTikTokVideoElsewhereIsUploadedInChunksAndPublished() {
         TikTokAccount account = tiktok(true);
-        PostDue due = PublishTests.due(Platform.TIKTOK, account.openId, PostFormat.TIKTOK_VIDEO, "clip.mp4", "Uploaded clip");
+        PostDue due =
+                PublishTests.due(Platform.TIKTOK, account.openId, PostFormat.TIKTOK_VIDEO, "clip.mp4", "Uploaded clip");
         PublishTests.send(kafka, account.projectId, due);
 
         PostPublished published = PublishTests.awaitPublished(kafka, due);
         Map<String, String> job = PublishTests.jobs(due.targetId()).get(0);
-        assertThat(job.get("container_id")).startsWith("v_pub_file_upload").contains(" " + SandboxResource.sandbox().baseUrl() + "/tiktok/upload/");
-        assertThat(PublishTests.sandboxList("/sandbox/tiktok/posts")).filteredOn(p -> p.get("id").equals(published.externalPostId())).hasSize(1);
+        assertThat(job.get("container_id"))
+                .startsWith("v_pub_file_upload")
+                .contains(" " + SandboxResource.sandbox().baseUrl() + "/tiktok/upload/");
+        assertThat(PublishTests.sandboxList("/sandbox/tiktok/posts"))
+                .filteredOn(p -> p.get("id").equals(published.externalPostId()))
+                .hasSize(1);
     }
 
     @Test
     void anUnauditedTikTokAppGetsAClearErrorAndNoRetry() {
         TikTokAccount account = tiktok(false);
-        PostDue due = PublishTests.due(Platform.TIKTOK, account.openId, PostFormat.TIKTOK_VIDEO, "pull/clip.mp4", "Private?");
+        PostDue due =
+                PublishTests.due(Platform.TIKTOK, account.openId, PostFormat.TIKTOK_VIDEO, "pull/clip.mp4", "Private?");
         PublishTests.send(kafka, account.projectId, due);
 
         PostFailed failed = PublishTests.awaitFailed(kafka, due);
@@ -84,7 +96,8 @@ class OtherPlatformsIT {
     @Test
     void anImageForTikTokIsRefusedByThePreflightBeforeTikTokHearsOfIt() {
         TikTokAccount account = tiktok(true);
-        PostDue due = PublishTests.due(Platform.TIKTOK, account.openId, PostFormat.TIKTOK_VIDEO, "pull/cover.jpg", "Not a video");
+        PostDue due = PublishTests.due(
+                Platform.TIKTOK, account.openId, PostFormat.TIKTOK_VIDEO, "pull/cover.jpg", "Not a video");
         PublishTests.send(kafka, account.projectId, due);
 
         PostFailed failed = PublishTests.awaitFailed(kafka, due);
@@ -99,13 +112,15 @@ class OtherPlatformsIT {
     void aTikTokPublishThatFailsInProcessingIsRetriedAsANewJob() {
         TikTokAccount account = tiktok(true);
         PublishTests.armFault("tiktok", account.openId, "INIT", "ERROR", 1);
-        PostDue due = PublishTests.due(Platform.TIKTOK, account.openId, PostFormat.TIKTOK_VIDEO, "pull/clip.mp4", "Processing hiccup");
+        PostDue due = PublishTests.due(
+                Platform.TIKTOK, account.openId, PostFormat.TIKTOK_VIDEO, "pull/clip.mp4", "Processing hiccup");
         PublishTests.send(kafka, account.projectId, due);
 
         PublishTests.awaitPublished(kafka, due);
         await().atMost(TIMEOUT).until(() -> PublishTests.jobs(due.targetId()).size() == 2);
         assertThat(PublishTests.jobs(due.targetId()).get(0).get("error_json"))
-                .contains("tiktok_internal", "\"stage\":\"poll\"", "\"retryable\":true", "\"fail_reason\":\"internal\"");
+                .contains(
+                        "tiktok_internal", "\"stage\":\"poll\"", "\"retryable\":true", "\"fail_reason\":\"internal\"");
     }
 
     @Test
@@ -113,15 +128,21 @@ class OtherPlatformsIT {
         TikTokAccount account = tiktok(true);
         PublishTests.armFault("tiktok", account.openId, "INIT", "RATE_LIMIT", 1);
         PublishTests.armFault("tiktok", account.openId, "INIT", "MEDIA_FETCH_FAILED", 1);
-        PostDue due = PublishTests.due(Platform.TIKTOK, account.openId, PostFormat.TIKTOK_VIDEO, "pull/clip.mp4", "Second time lucky");
+        PostDue due = PublishTests.due(
+                Platform.TIKTOK, account.openId, PostFormat.TIKTOK_VIDEO, "pull/clip.mp4", "Second time lucky");
         PublishTests.send(kafka, account.projectId, due);
 
         PublishTests.awaitPublished(kafka, due);
         await().atMost(TIMEOUT).until(() -> PublishTests.jobs(due.targetId()).size() == 3);
         List<Map<String, String>> jobs = PublishTests.jobs(due.targetId());
-        assertThat(jobs.get(0).get("error_json")).contains("tiktok_rate_limit_exceeded", "\"http_status\":429", "\"stage\":\"upload\"",
-                "\"retryable\":true");
-        assertThat(jobs.get(1).get("error_json")).contains("tiktok_video_pull_failed", "\"stage\":\"poll\"", "\"retryable\":true");
+        assertThat(jobs.get(0).get("error_json"))
+                .contains(
+                        "tiktok_rate_limit_exceeded",
+                        "\"http_status\":429",
+                        "\"stage\":\"upload\"",
+                        "\"retryable\":true");
+        assertThat(jobs.get(1).get("error_json"))
+                .contains("tiktok_video_pull_failed", "\"stage\":\"poll\"", "\"retryable\":true");
         assertThat(jobs.get(2).get("status")).isEqualTo("published");
     }
 
@@ -135,14 +156,19 @@ class OtherPlatformsIT {
         posts.forEach(due -> PublishTests.send(kafka, account.projectId, due));
         posts.forEach(due -> PublishTests.awaitPublished(kafka, due));
 
-        PostDue third = PublishTests.due(Platform.TIKTOK, account.openId, PostFormat.TIKTOK_VIDEO, "pull/clip.mp4", "Three");
+        PostDue third =
+                PublishTests.due(Platform.TIKTOK, account.openId, PostFormat.TIKTOK_VIDEO, "pull/clip.mp4", "Three");
         PublishTests.send(kafka, account.projectId, third);
-        await().atMost(TIMEOUT).until(() -> PublishTests.count("select count(*) from publisher.publish_jobs where target_id = '"
-                + third.targetId() + "' and lease_until is null and fire_at > now() + interval '20 seconds'") == 1);
+        await().atMost(TIMEOUT)
+                .until(() -> PublishTests.count(
+                                "select count(*) from publisher.publish_jobs where target_id = '" + third.targetId()
+                                        + "' and lease_until is null and fire_at > now() + interval '20 seconds'")
+                        == 1);
         Map<String, String> waiting = PublishTests.jobs(third.targetId()).get(0);
         assertThat(waiting.get("status")).isEqualTo("queued");
         assertThat(waiting.get("container_id")).isNull();
-        assertThat(kafka.all(Topics.POST_FAILED)).noneMatch(r -> r.value().contains(third.targetId().toString()));
+        assertThat(kafka.all(Topics.POST_FAILED))
+                .noneMatch(r -> r.value().contains(third.targetId().toString()));
     }
 
     // ---- YouTube Shorts
@@ -151,14 +177,18 @@ class OtherPlatformsIT {
     void aShortIsUploadedResumablyAndPublishedWithItsTitleAndNotification() {
         String channel = "UC" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
         UUID projectId = youtube(channel);
-        PostDue due = PublishTests.due(Platform.YOUTUBE, channel, PostFormat.SHORT, "clip.mp4", "Five-minute ramen\nThe long story");
+        PostDue due = PublishTests.due(
+                Platform.YOUTUBE, channel, PostFormat.SHORT, "clip.mp4", "Five-minute ramen\nThe long story");
         PublishTests.send(kafka, projectId, due);
 
         PostPublished published = PublishTests.awaitPublished(kafka, due);
         assertThat(published.permalink()).endsWith("/youtube/shorts/" + published.externalPostId());
-        assertThat(PublishTests.jobs(due.targetId()).get(0).get("container_id")).contains("/youtube/upload/youtube/v3/videos?uploadType=resumable&upload_id=");
-        assertThat(PublishTests.sandboxList("/sandbox/youtube/videos")).filteredOn(v -> v.get("id").equals(published.externalPostId()))
-                .singleElement().satisfies(video -> {
+        assertThat(PublishTests.jobs(due.targetId()).get(0).get("container_id"))
+                .contains("/youtube/upload/youtube/v3/videos?uploadType=resumable&upload_id=");
+        assertThat(PublishTests.sandboxList("/sandbox/youtube/videos"))
+                .filteredOn(v -> v.get("id").equals(published.externalPostId()))
+                .singleElement()
+                .satisfies(video -> {
                     assertThat(video.get("title")).isEqualTo("Five-minute ramen");
                     assertThat(video.get("description")).isEqualTo(published.caption());
                     assertThat(video.get("notifySubscribers")).isEqualTo(true);
@@ -177,7 +207,9 @@ class OtherPlatformsIT {
 
         PublishTests.awaitPublished(kafka, due);
         assertThat(PublishTests.jobs(due.targetId())).hasSize(1);
-        assertThat(PublishTests.sandboxList("/sandbox/youtube/videos")).filteredOn(v -> v.get("channelId").equals(channel)).hasSize(1);
+        assertThat(PublishTests.sandboxList("/sandbox/youtube/videos"))
+                .filteredOn(v -> v.get("channelId").equals(channel))
+                .hasSize(1);
     }
 
     @Test
@@ -199,7 +231,8 @@ class OtherPlatformsIT {
     void aShortOverTheDailyUploadQuotaWaitsForTheNextQuotaDay() {
         String channel = "UC" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
         UUID projectId = youtube(channel);
-        List<PostDue> first = List.of(PublishTests.due(Platform.YOUTUBE, channel, PostFormat.SHORT, "clip.mp4", "One"),
+        List<PostDue> first = List.of(
+                PublishTests.due(Platform.YOUTUBE, channel, PostFormat.SHORT, "clip.mp4", "One"),
                 PublishTests.due(Platform.YOUTUBE, channel, PostFormat.SHORT, "clip.mp4", "Two"));
         first.forEach(due -> PublishTests.send(kafka, projectId, due));
         first.forEach(due -> PublishTests.awaitPublished(kafka, due));
@@ -207,9 +240,13 @@ class OtherPlatformsIT {
         PostDue third = PublishTests.due(Platform.YOUTUBE, channel, PostFormat.SHORT, "clip.mp4", "Three");
         PublishTests.send(kafka, projectId, third);
         ZoneId pacific = ZoneId.of("America/Los_Angeles");
-        Instant nextQuotaDay = LocalDate.now(pacific).plusDays(1).atStartOfDay(pacific).toInstant();
-        await().atMost(TIMEOUT).until(() -> PublishTests.count("select count(*) from publisher.publish_jobs where target_id = '"
-                + third.targetId() + "' and status = 'queued' and lease_until is null and fire_at = '" + nextQuotaDay + "'") == 1);
+        Instant nextQuotaDay =
+                LocalDate.now(pacific).plusDays(1).atStartOfDay(pacific).toInstant();
+        await().atMost(TIMEOUT)
+                .until(() -> PublishTests.count("select count(*) from publisher.publish_jobs where target_id = '"
+                                + third.targetId() + "' and status = 'queued' and lease_until is null and fire_at = '"
+                                + nextQuotaDay + "'")
+                        == 1);
     }
 
     // ---- Blotato
@@ -217,13 +254,17 @@ class OtherPlatformsIT {
     @Test
     void aBlotatoPostIsSubmittedAndPolledUntilPublished() {
         UUID projectId = PublishTests.connect("blotato", "blotato-acct-1", "sandbox-blotato-key", null, null);
-        PostDue due = PublishTests.due(Platform.BLOTATO, "blotato-acct-1", PostFormat.TIKTOK_VIDEO, "clip.mp4", "Via Blotato");
+        PostDue due = PublishTests.due(
+                Platform.BLOTATO, "blotato-acct-1", PostFormat.TIKTOK_VIDEO, "clip.mp4", "Via Blotato");
         PublishTests.send(kafka, projectId, due);
 
         PostPublished published = PublishTests.awaitPublished(kafka, due);
-        assertThat(published.permalink()).isEqualTo(SandboxResource.sandbox().baseUrl() + "/blotato/p/" + published.externalPostId());
-        assertThat(PublishTests.sandboxList("/sandbox/blotato/posts")).filteredOn(p -> p.get("postSubmissionId").equals(published.externalPostId()))
-                .singleElement().satisfies(post -> {
+        assertThat(published.permalink())
+                .isEqualTo(SandboxResource.sandbox().baseUrl() + "/blotato/p/" + published.externalPostId());
+        assertThat(PublishTests.sandboxList("/sandbox/blotato/posts"))
+                .filteredOn(p -> p.get("postSubmissionId").equals(published.externalPostId()))
+                .singleElement()
+                .satisfies(post -> {
                     assertThat(post.get("platform")).isEqualTo("tiktok");
                     assertThat(post.get("text")).isEqualTo(published.caption());
                 });
@@ -248,7 +289,8 @@ class OtherPlatformsIT {
     void aBlotatoSubmissionWithoutAnAnswerIsReportedNotRepeated() {
         UUID projectId = PublishTests.connect("blotato", "blotato-acct-3", "sandbox-blotato-key", null, null);
         PublishTests.armFault("blotato", "blotato-acct-3", "CREATE_POST", "SUCCEEDS_LATE", 1);
-        PostDue due = PublishTests.due(Platform.BLOTATO, "blotato-acct-3", PostFormat.SHORT, "clip.mp4", "Unknown outcome");
+        PostDue due =
+                PublishTests.due(Platform.BLOTATO, "blotato-acct-3", PostFormat.SHORT, "clip.mp4", "Unknown outcome");
         PublishTests.send(kafka, projectId, due);
 
         PostFailed failed = PublishTests.awaitFailed(kafka, due);
@@ -269,21 +311,29 @@ class OtherPlatformsIT {
         assertThat(failed.error().retryable()).isFalse();
     }
 
-    private record TikTokAccount(UUID projectId, String openId, String username) {
-    }
+    private record TikTokAccount(UUID projectId, String openId, String username) {}
 
     private static TikTokAccount tiktok(boolean audited) {
         String openId = "tt-" + UUID.randomUUID().toString().substring(0, 8);
         String username = "creator." + openId.substring(3);
-        Map<String, Object> tokens = PublishTests.grant("tiktok", Map.of("accountId", openId, "username", username, "audited", audited));
-        UUID projectId = PublishTests.connect("tiktok", openId, (String) tokens.get("accessToken"), (String) tokens.get("refreshToken"),
+        Map<String, Object> tokens =
+                PublishTests.grant("tiktok", Map.of("accountId", openId, "username", username, "audited", audited));
+        UUID projectId = PublishTests.connect(
+                "tiktok",
+                openId,
+                (String) tokens.get("accessToken"),
+                (String) tokens.get("refreshToken"),
                 Instant.now().plusSeconds(((Number) tokens.get("expiresIn")).longValue()));
         return new TikTokAccount(projectId, openId, username);
     }
 
     private static UUID youtube(String channel) {
         Map<String, Object> tokens = PublishTests.grant("youtube", Map.of("accountId", channel));
-        return PublishTests.connect("youtube", channel, (String) tokens.get("accessToken"), (String) tokens.get("refreshToken"),
+        return PublishTests.connect(
+                "youtube",
+                channel,
+                (String) tokens.get("accessToken"),
+                (String) tokens.get("refreshToken"),
                 Instant.now().plusSeconds(((Number) tokens.get("expiresIn")).longValue()));
     }
 }

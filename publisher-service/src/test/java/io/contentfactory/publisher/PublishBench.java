@@ -45,6 +45,7 @@ class PublishBench {
     private static final int ACCOUNTS = 20;
     /** Enough publishes for the JIT compilers to settle: over the first 5,000 they take a third of the machine. */
     private static final int WARMUP = Integer.getInteger("bench.warmup", 20000);
+
     private static final int THROUGHPUT_POSTS = Integer.getInteger("bench.posts", 6000);
     private static final int POLLING_POSTS = Integer.getInteger("bench.polling", 2000);
     private static final int LONG_PROCESSING_MS = Integer.getInteger("bench.long-processing-ms", 40_000);
@@ -53,19 +54,32 @@ class PublishBench {
     @Test
     void publishThroughputAndConcurrentPolling() throws Exception {
         Map<String, String> media = new MediaServer().start();
-        Map<String, String> sandboxProperties = new HashMap<>(Map.of("sandbox.instagram.image-processing", "PT0S",
-                "sandbox.instagram.video-processing", "PT0S", "sandbox.instagram.publish-limit", "100000000"));
+        Map<String, String> sandboxProperties = new HashMap<>(Map.of(
+                "sandbox.instagram.image-processing",
+                "PT0S",
+                "sandbox.instagram.video-processing",
+                "PT0S",
+                "sandbox.instagram.publish-limit",
+                "100000000"));
         for (int i = 0; i < ACCOUNTS; i++) {
             sandboxProperties.put("sandbox.instagram.accounts.fast-" + i, "token-fast-" + i);
             sandboxProperties.put("sandbox.instagram.accounts.slow-" + i, "token-slow-" + i);
             sandboxProperties.put("sandbox.instagram.accounts.long-" + i, "token-long-" + i);
         }
-        try (AppProcess sandbox = AppProcess.start("platform-sandbox", Path.of("../platform-sandbox"), sandboxProperties,
-                sandboxJvm(), Duration.ofSeconds(90));
-             AppProcess publisher = AppProcess.start("publisher-service", Path.of("."), publisherProperties(sandbox, media),
-                     publisherJvm(), Duration.ofSeconds(90));
-             KafkaProducer<String, String> producer = producer();
-             Autovacuum autovacuum = new Autovacuum()) {
+        try (AppProcess sandbox = AppProcess.start(
+                        "platform-sandbox",
+                        Path.of("../platform-sandbox"),
+                        sandboxProperties,
+                        sandboxJvm(),
+                        Duration.ofSeconds(90));
+                AppProcess publisher = AppProcess.start(
+                        "publisher-service",
+                        Path.of("."),
+                        publisherProperties(sandbox, media),
+                        publisherJvm(),
+                        Duration.ofSeconds(90));
+                KafkaProducer<String, String> producer = producer();
+                Autovacuum autovacuum = new Autovacuum()) {
             UUID project = UUID.randomUUID();
             for (int i = 0; i < ACCOUNTS; i++) {
                 connect(publisher, project, "fast-" + i);
@@ -84,10 +98,16 @@ class PublishBench {
             Instant sent = Instant.now();
             awaitPublished("fast-", WARMUP + THROUGHPUT_POSTS, Duration.ofMinutes(5));
             double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
-            report(String.format("throughput: %d publishes in %.1f s = %.0f publishes/s (events sent in %.1f s; jobs created over %.1f s), 0 s processing",
-                    THROUGHPUT_POSTS, seconds, THROUGHPUT_POSTS / seconds, Duration.between(start, sent).toMillis() / 1000.0,
-                    count("select (extract(epoch from max(created_at) - min(created_at)) * 1000)::bigint from publisher.publish_jobs"
-                            + " where account_id like 'fast-%' and created_at >= '" + start + "'") / 1000.0));
+            report(String.format(
+                    "throughput: %d publishes in %.1f s = %.0f publishes/s (events sent in %.1f s; jobs created over %.1f s), 0 s processing",
+                    THROUGHPUT_POSTS,
+                    seconds,
+                    THROUGHPUT_POSTS / seconds,
+                    Duration.between(start, sent).toMillis() / 1000.0,
+                    count(
+                                    "select (extract(epoch from max(created_at) - min(created_at)) * 1000)::bigint from publisher.publish_jobs"
+                                            + " where account_id like 'fast-%' and created_at >= '" + start + "'")
+                            / 1000.0));
             report("CPU per publish over that run: " + cpu.perPublish(THROUGHPUT_POSTS));
             requireEachPublishedOnce(sandbox, "fast-", WARMUP + THROUGHPUT_POSTS);
 
@@ -95,8 +115,11 @@ class PublishBench {
             Instant pollingStart = Instant.now();
             send(producer, project, "slow-", POLLING_POSTS);
             sampler.until(() -> published("slow-") >= POLLING_POSTS, Duration.ofMinutes(5));
-            report(String.format("polling: %d jobs with 2 s processing done in %.1f s; at most %d polling at once; heap peak %d MB of 512 MB",
-                    POLLING_POSTS, Duration.between(pollingStart, Instant.now()).toMillis() / 1000.0, sampler.maxPolling,
+            report(String.format(
+                    "polling: %d jobs with 2 s processing done in %.1f s; at most %d polling at once; heap peak %d MB of 512 MB",
+                    POLLING_POSTS,
+                    Duration.between(pollingStart, Instant.now()).toMillis() / 1000.0,
+                    sampler.maxPolling,
                     sampler.maxHeap / (1024 * 1024)));
 
             // With 2 s of processing, jobs finish about as fast as post.due arrives; a long processing time shows how
@@ -105,9 +128,13 @@ class PublishBench {
             Instant capacityStart = Instant.now();
             send(producer, project, "long-", POLLING_POSTS);
             capacity.until(() -> published("long-") >= POLLING_POSTS, Duration.ofMinutes(5));
-            report(String.format("polling capacity: %d jobs with %d s processing done in %.1f s; at most %d polling at once; heap peak %d MB of 512 MB",
-                    POLLING_POSTS, LONG_PROCESSING_MS / 1000, Duration.between(capacityStart, Instant.now()).toMillis() / 1000.0,
-                    capacity.maxPolling, capacity.maxHeap / (1024 * 1024)));
+            report(String.format(
+                    "polling capacity: %d jobs with %d s processing done in %.1f s; at most %d polling at once; heap peak %d MB of 512 MB",
+                    POLLING_POSTS,
+                    LONG_PROCESSING_MS / 1000,
+                    Duration.between(capacityStart, Instant.now()).toMillis() / 1000.0,
+                    capacity.maxPolling,
+                    capacity.maxHeap / (1024 * 1024)));
         }
     }
 
@@ -116,10 +143,13 @@ class PublishBench {
         List<String> options = new java.util.ArrayList<>(List.of("-Xmx512m", "-XX:+UseParallelGC"));
         if (Boolean.getBoolean("bench.jfr")) {
             options.add("-XX:FlightRecorderOptions:stackdepth=256");
-            options.add("-XX:StartFlightRecording=filename=" + Path.of("target/publisher.jfr").toAbsolutePath() + ",settings=profile");
+            options.add("-XX:StartFlightRecording=filename="
+                    + Path.of("target/publisher.jfr").toAbsolutePath() + ",settings=profile");
         }
         // Options to compare, for example -Dbench.publisher.options=-Dquarkus.vertx.event-loops-pool-size=1
-        java.util.Arrays.stream(System.getProperty("bench.publisher.options", "").split("\\s+")).filter(o -> !o.isBlank())
+        java.util.Arrays.stream(
+                        System.getProperty("bench.publisher.options", "").split("\\s+"))
+                .filter(o -> !o.isBlank())
                 .forEach(options::add);
         return options;
     }
@@ -129,7 +159,8 @@ class PublishBench {
         List<String> options = new java.util.ArrayList<>(List.of("-Xmx1g", "-XX:+UseParallelGC"));
         if (Boolean.getBoolean("bench.jfr")) {
             options.add("-XX:FlightRecorderOptions:stackdepth=256");
-            options.add("-XX:StartFlightRecording=filename=" + Path.of("target/sandbox.jfr").toAbsolutePath() + ",settings=profile");
+            options.add("-XX:StartFlightRecording=filename="
+                    + Path.of("target/sandbox.jfr").toAbsolutePath() + ",settings=profile");
         }
         return options;
     }
@@ -142,7 +173,8 @@ class PublishBench {
                 "quarkus.datasource.reactive.url", db.reactiveUrl(),
                 "factory.db.owner.username", db.user(),
                 "kafka.bootstrap.servers", KafkaResource.broker().bootstrapServers(),
-                "smallrye.jwt.verify.key.location", InternalTokens.forService("publisher-service").keyFile().toString(),
+                "smallrye.jwt.verify.key.location",
+                        InternalTokens.forService("publisher-service").keyFile().toString(),
                 "factory.token-encryption.keys", "k1:YmVuY2gtb25seS10b2tlbi1rZXktMDEyMzQ1Njc4OWE=",
                 "factory.token-encryption.active-key", "k1",
                 "factory.publisher.instagram.base-url", sandbox.baseUrl(),
@@ -153,34 +185,61 @@ class PublishBench {
     }
 
     /** Speed means nothing if a post went out twice: the sandbox must hold exactly one post per published job. */
-    private static void requireEachPublishedOnce(AppProcess sandbox, String accounts, int jobs) throws java.io.IOException {
-        List<String> accountsOfPosts = RestAssured.get(sandbox.baseUrl() + "/sandbox/instagram/media").then().statusCode(200)
-                .extract().jsonPath().getList("accountId");
-        long posts = accountsOfPosts.stream().filter(account -> account.startsWith(accounts)).count();
+    private static void requireEachPublishedOnce(AppProcess sandbox, String accounts, int jobs)
+            throws java.io.IOException {
+        List<String> accountsOfPosts = RestAssured.get(sandbox.baseUrl() + "/sandbox/instagram/media")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("accountId");
+        long posts = accountsOfPosts.stream()
+                .filter(account -> account.startsWith(accounts))
+                .count();
         if (posts != jobs || published(accounts) != jobs) {
-            throw new IllegalStateException(posts + " sandbox posts for " + published(accounts) + " published jobs; expected " + jobs);
+            throw new IllegalStateException(
+                    posts + " sandbox posts for " + published(accounts) + " published jobs; expected " + jobs);
         }
         report("each of the " + jobs + " published jobs is exactly one post on the sandbox");
     }
 
     private static void processing(AppProcess sandbox, String account, int millis) {
-        RestAssured.given().contentType("application/json").body(Map.of("accountId", account, "millis", millis))
-                .post(sandbox.baseUrl() + "/sandbox/instagram/processing").then().statusCode(204);
+        RestAssured.given()
+                .contentType("application/json")
+                .body(Map.of("accountId", account, "millis", millis))
+                .post(sandbox.baseUrl() + "/sandbox/instagram/processing")
+                .then()
+                .statusCode(204);
     }
 
     private static void connect(AppProcess publisher, UUID project, String account) {
-        RestAssured.given().auth().oauth2(InternalTokens.forService("publisher-service").valid(project, "read", "write"))
+        RestAssured.given()
+                .auth()
+                .oauth2(InternalTokens.forService("publisher-service").valid(project, "read", "write"))
                 .contentType("application/json")
                 .body(Map.of("platform", "instagram", "accountId", account, "accessToken", "token-" + account))
-                .post(publisher.baseUrl() + "/v1/connections").then().statusCode(201);
+                .post(publisher.baseUrl() + "/v1/connections")
+                .then()
+                .statusCode(201);
     }
 
     private static void send(KafkaProducer<String, String> producer, UUID project, String accounts, int count) {
         for (int i = 0; i < count; i++) {
-            PostDue due = new PostDue(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), Platform.INSTAGRAM,
-                    accounts + (i % ACCOUNTS), PostFormat.FEED_IMAGE, MediaType.IMAGE, MediaServer.url("cover.jpg"), "image/jpeg",
-                    new CaptionParts("Bench post " + i, null, List.of("bench")), Instant.now());
-            producer.send(new ProducerRecord<>(Topics.POST_DUE, due.postId().toString(),
+            PostDue due = new PostDue(
+                    UUID.randomUUID(),
+                    UUID.randomUUID(),
+                    UUID.randomUUID(),
+                    Platform.INSTAGRAM,
+                    accounts + (i % ACCOUNTS),
+                    PostFormat.FEED_IMAGE,
+                    MediaType.IMAGE,
+                    MediaServer.url("cover.jpg"),
+                    "image/jpeg",
+                    new CaptionParts("Bench post " + i, null, List.of("bench")),
+                    Instant.now());
+            producer.send(new ProducerRecord<>(
+                    Topics.POST_DUE,
+                    due.postId().toString(),
                     EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(), "/bench", project, Instant.now(), due))));
         }
         producer.flush();
@@ -190,18 +249,22 @@ class PublishBench {
         Instant deadline = Instant.now().plus(timeout);
         while (published(accounts) < count) {
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("only " + published(accounts) + " of " + count + " published in " + timeout);
+                throw new IllegalStateException(
+                        "only " + published(accounts) + " of " + count + " published in " + timeout);
             }
             Thread.sleep(250);
         }
     }
 
     private static long published(String accounts) {
-        return count("select count(*) from publisher.publish_jobs where status = 'published' and account_id like '" + accounts + "%'");
+        return count("select count(*) from publisher.publish_jobs where status = 'published' and account_id like '"
+                + accounts + "%'");
     }
 
     static long count(String sql) {
-        try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = PostgresResource.database().connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         } catch (java.sql.SQLException e) {
@@ -211,7 +274,8 @@ class PublishBench {
 
     private static KafkaProducer<String, String> producer() {
         Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.broker().bootstrapServers());
+        config.put(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.broker().bootstrapServers());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
@@ -221,7 +285,11 @@ class PublishBench {
     private static void report(String line) throws java.io.IOException {
         System.out.println("BENCH " + line);
         Files.createDirectories(REPORT.getParent());
-        Files.writeString(REPORT, Instant.now() + " " + line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+                REPORT,
+                Instant.now() + " " + line + System.lineSeparator(),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
     }
 
     /**
@@ -250,11 +318,18 @@ class PublishBench {
             Map<String, Duration> times = new java.util.LinkedHashMap<>();
             times.put("publisher", publisher.cpuTime());
             times.put("sandbox", sandbox.cpuTime());
-            times.put("test JVM (Kafka, media)", ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
-            times.put("PostgreSQL", ProcessHandle.allProcesses()
-                    .filter(process -> process.info().command().map(command -> command.contains("postgres")).orElse(false))
-                    .map(process -> process.info().totalCpuDuration().orElse(Duration.ZERO))
-                    .reduce(Duration.ZERO, Duration::plus));
+            times.put(
+                    "test JVM (Kafka, media)",
+                    ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
+            times.put(
+                    "PostgreSQL",
+                    ProcessHandle.allProcesses()
+                            .filter(process -> process.info()
+                                    .command()
+                                    .map(command -> command.contains("postgres"))
+                                    .orElse(false))
+                            .map(process -> process.info().totalCpuDuration().orElse(Duration.ZERO))
+                            .reduce(Duration.ZERO, Duration::plus));
             return times;
         }
 
@@ -263,12 +338,14 @@ class PublishBench {
             StringBuilder line = new StringBuilder();
             double total = 0;
             for (var entry : end.entrySet()) {
-                double millis = (entry.getValue().toNanos() - start.get(entry.getKey()).toNanos()) / 1e6 / publishes;
+                double millis =
+                        (entry.getValue().toNanos() - start.get(entry.getKey()).toNanos()) / 1e6 / publishes;
                 total += millis;
                 line.append(String.format("%s %.2f ms, ", entry.getKey(), millis));
             }
             double transactions = (double) (transactions() - startTransactions) / publishes;
-            return line.append(String.format("all %.2f ms; %.1f PostgreSQL transactions per publish", total, transactions))
+            return line.append(
+                            String.format("all %.2f ms; %.1f PostgreSQL transactions per publish", total, transactions))
                     .toString();
         }
     }
@@ -288,7 +365,8 @@ class PublishBench {
         }
 
         private static void vacuum() {
-            try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement()) {
+            try (Connection c = PostgresResource.database().connect();
+                    Statement s = c.createStatement()) {
                 s.execute("vacuum (analyze) publisher.publish_jobs, publisher.outbox, publisher.inbox");
             } catch (java.sql.SQLException e) {
                 System.out.println("BENCH vacuum failed: " + e.getMessage());
@@ -318,16 +396,20 @@ class PublishBench {
                 if (Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException("not done within " + timeout);
                 }
-                maxPolling = Math.max(maxPolling, count("select count(*) from publisher.publish_jobs where status = 'processing'"));
+                maxPolling = Math.max(
+                        maxPolling, count("select count(*) from publisher.publish_jobs where status = 'processing'"));
                 maxHeap = Math.max(maxHeap, heap());
                 Thread.sleep(100);
             }
         }
 
         private long heap() throws Exception {
-            String body = http.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()).body();
-            return body.lines().filter(line -> line.startsWith("jvm_memory_used_bytes") && line.contains("area=\"heap\""))
-                    .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+            String body = http.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString())
+                    .body();
+            return body.lines()
+                    .filter(line -> line.startsWith("jvm_memory_used_bytes") && line.contains("area=\"heap\""))
+                    .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                    .sum();
         }
     }
 }

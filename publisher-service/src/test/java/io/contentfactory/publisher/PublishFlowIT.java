@@ -32,7 +32,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(value = SandboxResource.class, initArgs = @ResourceArg(name = "base-url-properties", value = PublishFlowIT.SANDBOX_URLS))
+@QuarkusTestResource(
+        value = SandboxResource.class,
+        initArgs = @ResourceArg(name = "base-url-properties", value = PublishFlowIT.SANDBOX_URLS))
 @QuarkusTestResource(MediaServer.class)
 class PublishFlowIT {
 
@@ -41,6 +43,7 @@ class PublishFlowIT {
             + "factory.publisher.youtube.base-url=/youtube,factory.publisher.youtube.token-url=/google/oauth2/token,"
             + "factory.publisher.blotato.base-url=/blotato,factory.publisher.tiktok.permalink-template=/tiktok/@{username}/video/{id},"
             + "factory.publisher.youtube.permalink-template=/youtube/shorts/{id}";
+
     private static final Duration TIMEOUT = PublishTests.TIMEOUT;
     private final TopicProbe kafka = TopicProbe.onTestBroker();
 
@@ -50,31 +53,52 @@ class PublishFlowIT {
         PostDue due = due("cover.jpg");
         kafka.send(Topics.POST_DUE, due.postId().toString(), envelope(projectId, due));
 
-        PostPublished published = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.POST_PUBLISHED,
-                r -> r.value().contains(due.targetId().toString()), TIMEOUT).value()), PostPublished.class);
+        PostPublished published = EventCodec.data(
+                EventCodec.parse(kafka.awaitOne(
+                                Topics.POST_PUBLISHED,
+                                r -> r.value().contains(due.targetId().toString()),
+                                TIMEOUT)
+                        .value()),
+                PostPublished.class);
         assertThat(published.caption()).isEqualTo("Green bowl\n\n#recipes #vegan");
         assertThat(published.permalink()).contains("/sandbox/instagram/p/");
 
-        Map<String, String> job = job("select status, container_id, published_media_id, caption, permalink from publisher.publish_jobs where target_id = '" + due.targetId() + "'");
+        Map<String, String> job = job(
+                "select status, container_id, published_media_id, caption, permalink from publisher.publish_jobs where target_id = '"
+                        + due.targetId() + "'");
         assertThat(job.get("status")).isEqualTo("published");
         assertThat(job.get("container_id")).isNotBlank();
         assertThat(job.get("published_media_id")).isEqualTo(published.externalPostId());
-        PostPublishing started = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.POST_PUBLISHING,
-                r -> r.value().contains(due.targetId().toString()), TIMEOUT).value()), PostPublishing.class);
+        PostPublishing started = EventCodec.data(
+                EventCodec.parse(kafka.awaitOne(
+                                Topics.POST_PUBLISHING,
+                                r -> r.value().contains(due.targetId().toString()),
+                                TIMEOUT)
+                        .value()),
+                PostPublishing.class);
         assertThat(started.jobId()).isEqualTo(published.jobId());
         assertThat(started.startedAt()).isBeforeOrEqualTo(published.publishedAt());
         assertThat(job.get("caption")).isEqualTo(published.caption());
 
-        List<Map<String, Object>> live = RestAssured.get(SandboxResource.sandbox().baseUrl() + "/sandbox/instagram/media")
-                .then().statusCode(200).extract().jsonPath().getList("findAll { it.id == '" + published.externalPostId() + "' }");
-        assertThat(live).singleElement().satisfies(m -> assertThat(m.get("caption")).isEqualTo(published.caption()));
+        List<Map<String, Object>> live = RestAssured.get(
+                        SandboxResource.sandbox().baseUrl() + "/sandbox/instagram/media")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("findAll { it.id == '" + published.externalPostId() + "' }");
+        assertThat(live)
+                .singleElement()
+                .satisfies(m -> assertThat(m.get("caption")).isEqualTo(published.caption()));
 
         // A second post.due for the published target (a redelivery with a new event id) creates no job and no post.
         kafka.send(Topics.POST_DUE, due.postId().toString(), envelope(projectId, due));
         PostDue marker = due("cover.jpg");
         kafka.send(Topics.POST_DUE, marker.postId().toString(), envelope(projectId, marker));
-        kafka.awaitOne(Topics.POST_PUBLISHED, r -> r.value().contains(marker.targetId().toString()), TIMEOUT);
-        assertThat(count("select count(*) from publisher.publish_jobs where target_id = '" + due.targetId() + "'")).isEqualTo(1);
+        kafka.awaitOne(
+                Topics.POST_PUBLISHED, r -> r.value().contains(marker.targetId().toString()), TIMEOUT);
+        assertThat(count("select count(*) from publisher.publish_jobs where target_id = '" + due.targetId() + "'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -83,22 +107,45 @@ class PublishFlowIT {
         PostDue png = due("cover.png");
         kafka.send(Topics.POST_DUE, png.postId().toString(), envelope(projectId, png));
 
-        PostFailed failed = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.POST_FAILED,
-                r -> r.value().contains(png.targetId().toString()), TIMEOUT).value()), PostFailed.class);
+        PostFailed failed = EventCodec.data(
+                EventCodec.parse(kafka.awaitOne(
+                                Topics.POST_FAILED,
+                                r -> r.value().contains(png.targetId().toString()),
+                                TIMEOUT)
+                        .value()),
+                PostFailed.class);
         assertThat(failed.error().code()).isEqualTo("media_not_jpeg");
         assertThat(failed.error().stage()).isEqualTo("asset_preflight");
         assertThat(failed.error().details()).containsEntry("content_type", "image/png");
-        Map<String, String> job = job("select status, error_json, container_id from publisher.publish_jobs where target_id = '" + png.targetId() + "'");
+        Map<String, String> job =
+                job("select status, error_json, container_id from publisher.publish_jobs where target_id = '"
+                        + png.targetId() + "'");
         assertThat(job.get("status")).isEqualTo("failed");
         assertThat(job.get("error_json")).contains("\"stage\":\"asset_preflight\"", "\"retryable\":false");
         assertThat(job.get("container_id")).as("Instagram never saw it").isNull();
 
-        PostDue retry = new PostDue(png.postId(), png.targetId(), png.mediaId(), png.platform(), png.accountId(), png.format(),
-                png.mediaType(), png.mediaUrl().replace(".png", ".jpg"), "image/jpeg", png.caption(), png.scheduledAt());
+        PostDue retry = new PostDue(
+                png.postId(),
+                png.targetId(),
+                png.mediaId(),
+                png.platform(),
+                png.accountId(),
+                png.format(),
+                png.mediaType(),
+                png.mediaUrl().replace(".png", ".jpg"),
+                "image/jpeg",
+                png.caption(),
+                png.scheduledAt());
         kafka.send(Topics.POST_DUE, retry.postId().toString(), envelope(projectId, retry));
-        kafka.awaitOne(Topics.POST_PUBLISHED, r -> r.value().contains(png.targetId().toString()), TIMEOUT);
-        await().atMost(TIMEOUT).until(() -> count("select count(*) from publisher.publish_jobs where target_id = '" + png.targetId() + "'") == 2);
-        assertThat(count("select count(*) from publisher.publish_jobs where target_id = '" + png.targetId() + "' and status = 'failed'")).isEqualTo(1);
+        kafka.awaitOne(
+                Topics.POST_PUBLISHED, r -> r.value().contains(png.targetId().toString()), TIMEOUT);
+        await().atMost(TIMEOUT)
+                .until(() ->
+                        count("select count(*) from publisher.publish_jobs where target_id = '" + png.targetId() + "'")
+                                == 2);
+        assertThat(count("select count(*) from publisher.publish_jobs where target_id = '" + png.targetId()
+                        + "' and status = 'failed'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -109,15 +156,26 @@ class PublishFlowIT {
         PostDue due = due("cover.jpg");
         kafka.send(Topics.POST_DUE, due.postId().toString(), envelope(projectId, due));
 
-        kafka.awaitOne(Topics.POST_PUBLISHED, r -> r.value().contains(due.targetId().toString()), TIMEOUT);
-        String jobs = "select attempt, status, error_json from publisher.publish_jobs where target_id = '" + due.targetId() + "' order by attempt";
-        await().atMost(TIMEOUT).until(() -> count("select count(*) from publisher.publish_jobs where target_id = '" + due.targetId() + "'") == 3);
-        assertThat(job(jobs.replace("order by attempt", "and attempt = 1"))).containsEntry("status", "failed")
-                .hasEntrySatisfying("error_json", error -> assertThat(error).contains("instagram_error_2", "\"retryable\":true", "create_container"));
-        assertThat(job(jobs.replace("order by attempt", "and attempt = 2"))).containsEntry("status", "failed")
+        kafka.awaitOne(
+                Topics.POST_PUBLISHED, r -> r.value().contains(due.targetId().toString()), TIMEOUT);
+        String jobs = "select attempt, status, error_json from publisher.publish_jobs where target_id = '"
+                + due.targetId() + "' order by attempt";
+        await().atMost(TIMEOUT)
+                .until(() ->
+                        count("select count(*) from publisher.publish_jobs where target_id = '" + due.targetId() + "'")
+                                == 3);
+        assertThat(job(jobs.replace("order by attempt", "and attempt = 1")))
+                .containsEntry("status", "failed")
+                .hasEntrySatisfying(
+                        "error_json",
+                        error -> assertThat(error)
+                                .contains("instagram_error_2", "\"retryable\":true", "create_container"));
+        assertThat(job(jobs.replace("order by attempt", "and attempt = 2")))
+                .containsEntry("status", "failed")
                 .hasEntrySatisfying("error_json", error -> assertThat(error).contains("instagram_error_4"));
         assertThat(job(jobs.replace("order by attempt", "and attempt = 3"))).containsEntry("status", "published");
-        assertThat(kafka.all(Topics.POST_FAILED)).noneMatch(r -> r.value().contains(due.targetId().toString()));
+        assertThat(kafka.all(Topics.POST_FAILED))
+                .noneMatch(r -> r.value().contains(due.targetId().toString()));
     }
 
     @Test
@@ -127,14 +185,23 @@ class PublishFlowIT {
         PostDue due = due("cover.jpg");
         kafka.send(Topics.POST_DUE, due.postId().toString(), envelope(projectId, due));
 
-        PostFailed failed = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.POST_FAILED,
-                r -> r.value().contains(due.targetId().toString()), TIMEOUT).value()), PostFailed.class);
+        PostFailed failed = EventCodec.data(
+                EventCodec.parse(kafka.awaitOne(
+                                Topics.POST_FAILED,
+                                r -> r.value().contains(due.targetId().toString()),
+                                TIMEOUT)
+                        .value()),
+                PostFailed.class);
         assertThat(failed.error().retryable()).isTrue();
-        assertThat(count("select count(*) from publisher.publish_jobs where target_id = '" + due.targetId() + "' and status = 'failed'"))
+        assertThat(count("select count(*) from publisher.publish_jobs where target_id = '" + due.targetId()
+                        + "' and status = 'failed'"))
                 .isEqualTo(3);
-        assertThat(count("select count(*) from publisher.publish_jobs where target_id = '" + due.targetId() + "' and status <> 'failed'"))
+        assertThat(count("select count(*) from publisher.publish_jobs where target_id = '" + due.targetId()
+                        + "' and status <> 'failed'"))
                 .isZero();
-        assertThat(kafka.all(Topics.POST_FAILED).stream().filter(r -> r.value().contains(due.targetId().toString()))).hasSize(1);
+        assertThat(kafka.all(Topics.POST_FAILED).stream()
+                        .filter(r -> r.value().contains(due.targetId().toString())))
+                .hasSize(1);
     }
 
     @Test
@@ -143,20 +210,44 @@ class PublishFlowIT {
         armFaults("PUBLISH", "SUCCEEDS_LATE", 1);
         PostDue plain = due("cover.jpg");
         String caption = "Late answer " + UUID.randomUUID();
-        PostDue due = new PostDue(plain.postId(), plain.targetId(), plain.mediaId(), plain.platform(), plain.accountId(),
-                plain.format(), plain.mediaType(), plain.mediaUrl(), plain.contentType(), new CaptionParts(caption, null, List.of()),
+        PostDue due = new PostDue(
+                plain.postId(),
+                plain.targetId(),
+                plain.mediaId(),
+                plain.platform(),
+                plain.accountId(),
+                plain.format(),
+                plain.mediaType(),
+                plain.mediaUrl(),
+                plain.contentType(),
+                new CaptionParts(caption, null, List.of()),
                 plain.scheduledAt());
         kafka.send(Topics.POST_DUE, due.postId().toString(), envelope(projectId, due));
 
-        PostPublished published = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.POST_PUBLISHED,
-                r -> r.value().contains(due.targetId().toString()), TIMEOUT).value()), PostPublished.class);
-        List<Map<String, Object>> live = RestAssured.get(SandboxResource.sandbox().baseUrl() + "/sandbox/instagram/media")
-                .then().statusCode(200).extract().jsonPath().getList("findAll { it.caption == '" + caption + "' }");
-        assertThat(live).singleElement().satisfies(media -> assertThat(media.get("id")).isEqualTo(published.externalPostId()));
-        assertThat(count("select count(*) from publisher.publish_jobs where target_id = '" + due.targetId() + "'")).isEqualTo(1);
+        PostPublished published = EventCodec.data(
+                EventCodec.parse(kafka.awaitOne(
+                                Topics.POST_PUBLISHED,
+                                r -> r.value().contains(due.targetId().toString()),
+                                TIMEOUT)
+                        .value()),
+                PostPublished.class);
+        List<Map<String, Object>> live = RestAssured.get(
+                        SandboxResource.sandbox().baseUrl() + "/sandbox/instagram/media")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("findAll { it.caption == '" + caption + "' }");
+        assertThat(live)
+                .singleElement()
+                .satisfies(media -> assertThat(media.get("id")).isEqualTo(published.externalPostId()));
+        assertThat(count("select count(*) from publisher.publish_jobs where target_id = '" + due.targetId() + "'"))
+                .isEqualTo(1);
         assertThat(job("select status from publisher.publish_jobs where target_id = '" + due.targetId() + "'"))
                 .containsEntry("status", "published");
-        assertThat(kafka.all(Topics.POST_PUBLISHED).stream().filter(r -> r.value().contains(due.targetId().toString()))).hasSize(1);
+        assertThat(kafka.all(Topics.POST_PUBLISHED).stream()
+                        .filter(r -> r.value().contains(due.targetId().toString())))
+                .hasSize(1);
     }
 
     /**
@@ -173,23 +264,37 @@ class PublishFlowIT {
         PostDue due = withCaption(due("cover.jpg"), caption);
         kafka.send(Topics.POST_DUE, due.postId().toString(), envelope(projectId, due));
 
-        PostUnconfirmed unconfirmed = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.POST_UNCONFIRMED,
-                r -> r.value().contains(due.targetId().toString()), TIMEOUT).value()), PostUnconfirmed.class);
+        PostUnconfirmed unconfirmed = EventCodec.data(
+                EventCodec.parse(kafka.awaitOne(
+                                Topics.POST_UNCONFIRMED,
+                                r -> r.value().contains(due.targetId().toString()),
+                                TIMEOUT)
+                        .value()),
+                PostUnconfirmed.class);
         assertThat(unconfirmed.needsDecision()).isFalse();
         assertThat(unconfirmed.reason().code()).isEqualTo("instagram_error_2");
         assertThat(unconfirmed.reason().details()).doesNotContainKey("graph_subcode");
-        PostPublished published = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.POST_PUBLISHED,
-                r -> r.value().contains(due.targetId().toString()), TIMEOUT).value()), PostPublished.class);
+        PostPublished published = EventCodec.data(
+                EventCodec.parse(kafka.awaitOne(
+                                Topics.POST_PUBLISHED,
+                                r -> r.value().contains(due.targetId().toString()),
+                                TIMEOUT)
+                        .value()),
+                PostPublished.class);
 
         assertThat(published.jobId()).isEqualTo(unconfirmed.jobId());
-        assertThat(liveWithCaption(caption)).singleElement()
+        assertThat(liveWithCaption(caption))
+                .singleElement()
                 .satisfies(media -> assertThat(media.get("id")).isEqualTo(published.externalPostId()));
-        Map<String, String> job = job("select status, container_id, reconcile_attempts from publisher.publish_jobs where target_id = '"
-                + due.targetId() + "'");
+        Map<String, String> job =
+                job("select status, container_id, reconcile_attempts from publisher.publish_jobs where target_id = '"
+                        + due.targetId() + "'");
         assertThat(job).containsEntry("status", "published").containsEntry("container_id", unconfirmed.handle());
         assertThat(Integer.parseInt(job.get("reconcile_attempts"))).isPositive();
-        assertThat(count("select count(*) from publisher.publish_jobs where target_id = '" + due.targetId() + "'")).isEqualTo(1);
-        assertThat(kafka.all(Topics.POST_FAILED)).noneMatch(r -> r.value().contains(due.targetId().toString()));
+        assertThat(count("select count(*) from publisher.publish_jobs where target_id = '" + due.targetId() + "'"))
+                .isEqualTo(1);
+        assertThat(kafka.all(Topics.POST_FAILED))
+                .noneMatch(r -> r.value().contains(due.targetId().toString()));
     }
 
     /**
@@ -199,76 +304,135 @@ class PublishFlowIT {
     @Test
     void aPublishWhoseOutcomeStaysUnknownWaitsForAPersonsDecision() {
         String account = "ig-undecided-" + UUID.randomUUID().toString().substring(0, 8);
-        String token = (String) PublishTests.grant("instagram", Map.of("accountId", account)).get("accessToken");
+        String token = (String)
+                PublishTests.grant("instagram", Map.of("accountId", account)).get("accessToken");
         UUID projectId = PublishTests.connect("instagram", account, token, null, null);
         PublishTests.armFault("instagram", account, "PUBLISH", "SUCCEEDS_LATE", 1);
         PublishTests.armFault("instagram", account, "LIST_MEDIA", "SERVER_ERROR", 10_000);
         String caption = "Undecided " + UUID.randomUUID();
-        PostDue due = withCaption(PublishTests.due(Platform.INSTAGRAM, account, PostFormat.FEED_IMAGE, "cover.jpg", "x"), caption);
+        PostDue due = withCaption(
+                PublishTests.due(Platform.INSTAGRAM, account, PostFormat.FEED_IMAGE, "cover.jpg", "x"), caption);
         kafka.send(Topics.POST_DUE, due.postId().toString(), envelope(projectId, due));
 
-        kafka.awaitOne(Topics.POST_UNCONFIRMED, r -> r.value().contains(due.targetId().toString())
-                && r.value().contains("\"needsDecision\":true"), TIMEOUT);
+        kafka.awaitOne(
+                Topics.POST_UNCONFIRMED,
+                r -> r.value().contains(due.targetId().toString()) && r.value().contains("\"needsDecision\":true"),
+                TIMEOUT);
         assertThat(job("select status from publisher.publish_jobs where target_id = '" + due.targetId() + "'"))
                 .containsEntry("status", "needs_decision");
         kafka.send(Topics.POST_DUE, due.postId().toString(), envelope(projectId, due));
         PostDue marker = PublishTests.due(Platform.INSTAGRAM, account, PostFormat.FEED_IMAGE, "cover.jpg", "marker");
         kafka.send(Topics.POST_DUE, marker.postId().toString(), envelope(projectId, marker));
-        await().atMost(TIMEOUT).until(() -> count("select count(*) from publisher.publish_jobs where target_id = '"
-                + marker.targetId() + "'") == 1);
+        await().atMost(TIMEOUT)
+                .until(() -> count("select count(*) from publisher.publish_jobs where target_id = '" + marker.targetId()
+                                + "'")
+                        == 1);
 
-        assertThat(count("select count(*) from publisher.publish_jobs where target_id = '" + due.targetId() + "'")).isEqualTo(1);
+        assertThat(count("select count(*) from publisher.publish_jobs where target_id = '" + due.targetId() + "'"))
+                .isEqualTo(1);
         List<Map<String, Object>> live = liveWithCaption(caption);
         assertThat(live).hasSize(1);
-        assertThat(kafka.all(Topics.POST_FAILED)).noneMatch(r -> r.value().contains(due.targetId().toString()));
+        assertThat(kafka.all(Topics.POST_FAILED))
+                .noneMatch(r -> r.value().contains(due.targetId().toString()));
 
         // The person finds the post on Instagram and says so: the job is published, and post.published goes out.
-        String jobId = job("select id from publisher.publish_jobs where target_id = '" + due.targetId() + "'").get("id");
+        String jobId = job("select id from publisher.publish_jobs where target_id = '" + due.targetId() + "'")
+                .get("id");
         String externalId = String.valueOf(live.getFirst().get("id"));
         String key = PublishTests.TOKENS.valid(projectId, "read", "write");
-        RestAssured.given().auth().oauth2(key).contentType("application/json")
-                .body(Map.of("outcome", "published", "externalId", externalId, "permalink", live.getFirst().get("permalink")))
-                .post("/v1/publish-jobs/" + jobId + "/decision").then().statusCode(200)
-                .body("status", org.hamcrest.Matchers.equalTo("published")).body("externalId", org.hamcrest.Matchers.equalTo(externalId));
-        PostPublished published = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.POST_PUBLISHED,
-                r -> r.value().contains(due.targetId().toString()), TIMEOUT).value()), PostPublished.class);
+        RestAssured.given()
+                .auth()
+                .oauth2(key)
+                .contentType("application/json")
+                .body(Map.of(
+                        "outcome",
+                        "published",
+                        "externalId",
+                        externalId,
+                        "permalink",
+                        live.getFirst().get("permalink")))
+                .post("/v1/publish-jobs/" + jobId + "/decision")
+                .then()
+                .statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("published"))
+                .body("externalId", org.hamcrest.Matchers.equalTo(externalId));
+        PostPublished published = EventCodec.data(
+                EventCodec.parse(kafka.awaitOne(
+                                Topics.POST_PUBLISHED,
+                                r -> r.value().contains(due.targetId().toString()),
+                                TIMEOUT)
+                        .value()),
+                PostPublished.class);
         assertThat(published.externalPostId()).isEqualTo(externalId);
-        RestAssured.given().auth().oauth2(key).contentType("application/json").body(Map.of("outcome", "not_published"))
-                .post("/v1/publish-jobs/" + jobId + "/decision").then().statusCode(409)
+        RestAssured.given()
+                .auth()
+                .oauth2(key)
+                .contentType("application/json")
+                .body(Map.of("outcome", "not_published"))
+                .post("/v1/publish-jobs/" + jobId + "/decision")
+                .then()
+                .statusCode(409)
                 .body("code", org.hamcrest.Matchers.equalTo("no_decision_needed"));
     }
 
     private static PostDue withCaption(PostDue plain, String caption) {
-        return new PostDue(plain.postId(), plain.targetId(), plain.mediaId(), plain.platform(), plain.accountId(),
-                plain.format(), plain.mediaType(), plain.mediaUrl(), plain.contentType(), new CaptionParts(caption, null, List.of()),
+        return new PostDue(
+                plain.postId(),
+                plain.targetId(),
+                plain.mediaId(),
+                plain.platform(),
+                plain.accountId(),
+                plain.format(),
+                plain.mediaType(),
+                plain.mediaUrl(),
+                plain.contentType(),
+                new CaptionParts(caption, null, List.of()),
                 plain.scheduledAt());
     }
 
     private static List<Map<String, Object>> liveWithCaption(String caption) {
         return RestAssured.get(SandboxResource.sandbox().baseUrl() + "/sandbox/instagram/media")
-                .then().statusCode(200).extract().jsonPath().getList("findAll { it.caption == '" + caption + "' }");
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("findAll { it.caption == '" + caption + "' }");
     }
 
     @Test
     void aJobOverTheAccountsQuotaWaitsForItInsteadOfFailing() throws Exception {
         UUID projectId = connectedProject();
-        long used = RestAssured.given().queryParam("access_token", "sandbox-token")
+        long used = RestAssured.given()
+                .queryParam("access_token", "sandbox-token")
                 .get(SandboxResource.sandbox().baseUrl() + "/v21.0/sandbox-ig-account/content_publishing_limit")
-                .then().statusCode(200).extract().jsonPath().getLong("data[0].quota_usage");
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("data[0].quota_usage");
         setPublishLimit((int) used);
         try {
             PostDue due = due("cover.jpg");
             kafka.send(Topics.POST_DUE, due.postId().toString(), envelope(projectId, due));
-            String target = "select status, fire_at from publisher.publish_jobs where target_id = '" + due.targetId() + "'";
-            await().atMost(TIMEOUT).until(() -> count("select count(*) from publisher.publish_jobs where target_id = '"
-                    + due.targetId() + "' and fired_at is null and lease_until is null and fire_at > created_at") == 1);
+            String target =
+                    "select status, fire_at from publisher.publish_jobs where target_id = '" + due.targetId() + "'";
+            await().atMost(TIMEOUT)
+                    .until(() ->
+                            count("select count(*) from publisher.publish_jobs where target_id = '" + due.targetId()
+                                            + "' and fired_at is null and lease_until is null and fire_at > created_at")
+                                    == 1);
             Thread.sleep(1_500);
             assertThat(job(target)).containsEntry("status", "queued");
-            assertThat(kafka.all(Topics.POST_FAILED)).noneMatch(r -> r.value().contains(due.targetId().toString()));
+            assertThat(kafka.all(Topics.POST_FAILED))
+                    .noneMatch(r -> r.value().contains(due.targetId().toString()));
 
             setPublishLimit((int) used + 10);
-            kafka.awaitOne(Topics.POST_PUBLISHED, r -> r.value().contains(due.targetId().toString()), TIMEOUT);
-            assertThat(count("select count(*) from publisher.publish_jobs where target_id = '" + due.targetId() + "'")).isEqualTo(1);
+            kafka.awaitOne(
+                    Topics.POST_PUBLISHED,
+                    r -> r.value().contains(due.targetId().toString()),
+                    TIMEOUT);
+            assertThat(count("select count(*) from publisher.publish_jobs where target_id = '" + due.targetId() + "'"))
+                    .isEqualTo(1);
         } finally {
             setPublishLimit(50);
         }
@@ -277,12 +441,15 @@ class PublishFlowIT {
     @Test
     void aReelIsPublishedFromAVideoContainer() {
         UUID projectId = connectedProject();
-        PostDue reel = PublishTests.due(Platform.INSTAGRAM, "sandbox-ig-account", PostFormat.REEL, "clip.mp4", "A reel");
+        PostDue reel =
+                PublishTests.due(Platform.INSTAGRAM, "sandbox-ig-account", PostFormat.REEL, "clip.mp4", "A reel");
         PublishTests.send(kafka, projectId, reel);
 
         PostPublished published = PublishTests.awaitPublished(kafka, reel);
-        assertThat(PublishTests.sandboxList("/sandbox/instagram/media")).filteredOn(m -> m.get("id").equals(published.externalPostId()))
-                .singleElement().satisfies(m -> assertThat(m.get("mediaType")).isEqualTo("REELS"));
+        assertThat(PublishTests.sandboxList("/sandbox/instagram/media"))
+                .filteredOn(m -> m.get("id").equals(published.externalPostId()))
+                .singleElement()
+                .satisfies(m -> assertThat(m.get("mediaType")).isEqualTo("REELS"));
     }
 
     @Test
@@ -292,12 +459,15 @@ class PublishFlowIT {
         PublishTests.send(kafka, projectId, carousel);
 
         PostPublished published = PublishTests.awaitPublished(kafka, carousel);
-        assertThat(PublishTests.sandboxList("/sandbox/instagram/media")).filteredOn(m -> m.get("id").equals(published.externalPostId()))
-                .singleElement().satisfies(m -> {
+        assertThat(PublishTests.sandboxList("/sandbox/instagram/media"))
+                .filteredOn(m -> m.get("id").equals(published.externalPostId()))
+                .singleElement()
+                .satisfies(m -> {
                     assertThat(m.get("mediaType")).isEqualTo("CAROUSEL_ALBUM");
                     assertThat(m.get("caption")).isEqualTo(published.caption());
                 });
-        assertThat(PublishTests.jobs(carousel.targetId()).get(0).get("carousel_json")).contains("clip.mp4", "\"mediaType\":\"video\"");
+        assertThat(PublishTests.jobs(carousel.targetId()).get(0).get("carousel_json"))
+                .contains("clip.mp4", "\"mediaType\":\"video\"");
     }
 
     @Test
@@ -313,13 +483,29 @@ class PublishFlowIT {
     }
 
     private static PostDue carousel(List<String> files) {
-        List<io.contentfactory.contracts.events.CarouselItem> items = files.stream().map(file -> new io.contentfactory.contracts.events.CarouselItem(
-                UUID.randomUUID(), file.endsWith(".mp4") ? io.contentfactory.contracts.events.MediaType.VIDEO
-                        : io.contentfactory.contracts.events.MediaType.IMAGE, MediaServer.url(file), MediaServer.contentType(file))).toList();
+        List<io.contentfactory.contracts.events.CarouselItem> items = files.stream()
+                .map(file -> new io.contentfactory.contracts.events.CarouselItem(
+                        UUID.randomUUID(),
+                        file.endsWith(".mp4")
+                                ? io.contentfactory.contracts.events.MediaType.VIDEO
+                                : io.contentfactory.contracts.events.MediaType.IMAGE,
+                        MediaServer.url(file),
+                        MediaServer.contentType(file)))
+                .toList();
         PostDue first = due(files.get(0));
-        return new PostDue(first.postId(), first.targetId(), items.get(0).mediaId(), Platform.INSTAGRAM, first.accountId(),
-                PostFormat.CAROUSEL, first.mediaType(), first.mediaUrl(), first.contentType(),
-                new CaptionParts("A carousel " + UUID.randomUUID(), null, List.of("swipe")), first.scheduledAt(), items);
+        return new PostDue(
+                first.postId(),
+                first.targetId(),
+                items.get(0).mediaId(),
+                Platform.INSTAGRAM,
+                first.accountId(),
+                PostFormat.CAROUSEL,
+                first.mediaType(),
+                first.mediaUrl(),
+                first.contentType(),
+                new CaptionParts("A carousel " + UUID.randomUUID(), null, List.of("swipe")),
+                first.scheduledAt(),
+                items);
     }
 
     @Test
@@ -333,8 +519,12 @@ class PublishFlowIT {
         assertThat(failed.error().code()).isEqualTo("container_error");
         assertThat(failed.error().stage()).isEqualTo("poll");
         assertThat(failed.error().retryable()).isFalse();
-        assertThat(failed.error().details()).containsEntry("status_code", "ERROR").containsKey("container_id");
-        assertThat(PublishTests.jobs(due.targetId())).singleElement().satisfies(job -> assertThat(job.get("status")).isEqualTo("failed"));
+        assertThat(failed.error().details())
+                .containsEntry("status_code", "ERROR")
+                .containsKey("container_id");
+        assertThat(PublishTests.jobs(due.targetId()))
+                .singleElement()
+                .satisfies(job -> assertThat(job.get("status")).isEqualTo("failed"));
     }
 
     @Test
@@ -348,15 +538,21 @@ class PublishFlowIT {
         PublishTests.awaitPublished(kafka, due);
         await().atMost(TIMEOUT).until(() -> PublishTests.jobs(due.targetId()).size() == 3);
         List<Map<String, String>> jobs = PublishTests.jobs(due.targetId());
-        assertThat(jobs.get(0).get("error_json")).contains("container_expired", "\"stage\":\"poll\"", "\"retryable\":true");
-        assertThat(jobs.get(1).get("error_json")).contains("instagram_error_9004", "\"stage\":\"create_container\"", "\"retryable\":true");
+        assertThat(jobs.get(0).get("error_json"))
+                .contains("container_expired", "\"stage\":\"poll\"", "\"retryable\":true");
+        assertThat(jobs.get(1).get("error_json"))
+                .contains("instagram_error_9004", "\"stage\":\"create_container\"", "\"retryable\":true");
         assertThat(jobs.get(2).get("status")).isEqualTo("published");
         assertThat(jobs).extracting(job -> job.get("container_id")).doesNotHaveDuplicates();
     }
 
     private static void setPublishLimit(int limit) {
-        RestAssured.given().contentType("application/json").body(Map.of("accountId", "sandbox-ig-account", "limit", limit))
-                .post(SandboxResource.sandbox().baseUrl() + "/sandbox/instagram/publish-limit").then().statusCode(204);
+        RestAssured.given()
+                .contentType("application/json")
+                .body(Map.of("accountId", "sandbox-ig-account", "limit", limit))
+                .post(SandboxResource.sandbox().baseUrl() + "/sandbox/instagram/publish-limit")
+                .then()
+                .statusCode(204);
     }
 
     private static void armFaults(String operation, String fault, int times) {
@@ -373,7 +569,8 @@ class PublishFlowIT {
     }
 
     static String envelope(UUID projectId, PostDue due) {
-        return EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(), "/content-factory/scheduler-service", projectId, Instant.now(), due));
+        return EventCodec.toJson(EventCodec.envelope(
+                UUID.randomUUID(), "/content-factory/scheduler-service", projectId, Instant.now(), due));
     }
 
     static Map<String, String> job(String sql) {
@@ -386,7 +583,14 @@ class PublishFlowIT {
 
     @Test
     void rowLevelSecurityGuardsEveryTable() throws Exception {
-        RowLevelSecurityAudit.assertIsolated("publisher", "cf_publisher", Map.of(), Map.of("publish_jobs_runnable_idx", "timer claims span projects",
-                "platform_connections_refresh_idx", "token refresh claims span projects"));
+        RowLevelSecurityAudit.assertIsolated(
+                "publisher",
+                "cf_publisher",
+                Map.of(),
+                Map.of(
+                        "publish_jobs_runnable_idx",
+                        "timer claims span projects",
+                        "platform_connections_refresh_idx",
+                        "token refresh claims span projects"));
     }
 }

@@ -38,7 +38,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(value = SandboxResource.class, initArgs = @ResourceArg(name = "base-url-properties", value = PublishFlowIT.SANDBOX_URLS))
+@QuarkusTestResource(
+        value = SandboxResource.class,
+        initArgs = @ResourceArg(name = "base-url-properties", value = PublishFlowIT.SANDBOX_URLS))
 @QuarkusTestResource(MediaServer.class)
 class PublishJobRowsIT {
 
@@ -65,7 +67,9 @@ class PublishJobRowsIT {
         assertThat(events(project)).isZero();
 
         assertThat(started(current, "container-1")).isTrue();
-        assertThat(row(jobSql(job))).containsEntry("container_id", "container-1").containsEntry("status", "processing");
+        assertThat(row(jobSql(job)))
+                .containsEntry("container_id", "container-1")
+                .containsEntry("status", "processing");
         assertThat(events(project, Topics.POST_PUBLISHING)).isEqualTo(1);
 
         assertThat(published(stale)).isFalse();
@@ -73,7 +77,9 @@ class PublishJobRowsIT {
         assertThat(events(project, Topics.POST_PUBLISHED)).isZero();
 
         assertThat(published(current)).isTrue();
-        assertThat(row(jobSql(job))).containsEntry("status", "published").containsEntry("published_media_id", "media-1")
+        assertThat(row(jobSql(job)))
+                .containsEntry("status", "published")
+                .containsEntry("published_media_id", "media-1")
                 .containsEntry("lease_until", null);
         assertThat(row(jobSql(job)).get("fired_at")).isNotNull();
         assertThat(events(project, Topics.POST_PUBLISHED)).isEqualTo(1);
@@ -88,7 +94,8 @@ class PublishJobRowsIT {
         // The project has no connection, so the runner fails the job at once: from then on only the inbox can tell a
         // redelivered event (no job) from a new event for the failed target (a retry, a new job).
         UUID project = UUID.randomUUID();
-        PostDue due = PublishTests.due(Platform.INSTAGRAM, "intake-account", PostFormat.FEED_IMAGE, "cover.jpg", "Intake");
+        PostDue due =
+                PublishTests.due(Platform.INSTAGRAM, "intake-account", PostFormat.FEED_IMAGE, "cover.jpg", "Intake");
         String event = PublishFlowIT.envelope(project, due);
         String jobs = "select count(*) from publisher.publish_jobs where target_id = '" + due.targetId() + "'";
 
@@ -96,7 +103,8 @@ class PublishJobRowsIT {
         await().atMost(PublishTests.TIMEOUT).until(() -> count(jobs + " and status = 'failed'") == 1);
         intake(event);
         assertThat(count(jobs)).isEqualTo(1);
-        assertThat(count("select count(*) from publisher.inbox where project_id = '" + project + "'")).isEqualTo(1);
+        assertThat(count("select count(*) from publisher.inbox where project_id = '" + project + "'"))
+                .isEqualTo(1);
 
         intake(PublishFlowIT.envelope(project, due));
         assertThat(count(jobs)).isEqualTo(2);
@@ -105,19 +113,31 @@ class PublishJobRowsIT {
     @Test
     void aDuePostThePreflightRefusesIsOneFailedJobRecordedWithItsPostFailed() throws Throwable {
         UUID project = UUID.randomUUID();
-        PostDue fine = PublishTests.due(Platform.INSTAGRAM, "intake-account", PostFormat.FEED_IMAGE, "cover.jpg", "Refused");
-        PostDue foreign = new PostDue(fine.postId(), fine.targetId(), fine.mediaId(), fine.platform(), fine.accountId(),
-                fine.format(), fine.mediaType(), "https://elsewhere.example/cover.jpg", fine.contentType(), fine.caption(),
+        PostDue fine =
+                PublishTests.due(Platform.INSTAGRAM, "intake-account", PostFormat.FEED_IMAGE, "cover.jpg", "Refused");
+        PostDue foreign = new PostDue(
+                fine.postId(),
+                fine.targetId(),
+                fine.mediaId(),
+                fine.platform(),
+                fine.accountId(),
+                fine.format(),
+                fine.mediaType(),
+                "https://elsewhere.example/cover.jpg",
+                fine.contentType(),
+                fine.caption(),
                 fine.scheduledAt());
         String event = PublishFlowIT.envelope(project, foreign);
 
         intake(event);
         intake(event);
 
-        assertThat(row("select status, error_json from publisher.publish_jobs where target_id = '" + foreign.targetId() + "'"))
+        assertThat(row("select status, error_json from publisher.publish_jobs where target_id = '" + foreign.targetId()
+                        + "'"))
                 .containsEntry("status", "failed")
                 .hasEntrySatisfying("error_json", error -> assertThat(error).contains("\"stage\":\"asset_preflight\""));
-        assertThat(count("select count(*) from publisher.publish_jobs where target_id = '" + foreign.targetId() + "'")).isEqualTo(1);
+        assertThat(count("select count(*) from publisher.publish_jobs where target_id = '" + foreign.targetId() + "'"))
+                .isEqualTo(1);
         assertThat(events(project, Topics.POST_FAILED)).isEqualTo(1);
     }
 
@@ -127,35 +147,53 @@ class PublishJobRowsIT {
 
     private boolean started(TimerClaim claim, String handle) throws Throwable {
         Instant at = Instant.now();
-        Outbox.Pending event = outbox.pending(claim.projectId(), new PostPublishing(UUID.randomUUID(), UUID.randomUUID(),
-                claim.id(), Platform.INSTAGRAM, "rows-account", at));
+        Outbox.Pending event = outbox.pending(
+                claim.projectId(),
+                new PostPublishing(
+                        UUID.randomUUID(), UUID.randomUUID(), claim.id(), Platform.INSTAGRAM, "rows-account", at));
         return VertxContextSupport.subscribeAndAwait(() -> rows.started(claim, handle, at, event));
     }
 
     private boolean published(TimerClaim claim) throws Throwable {
         Instant at = Instant.now();
-        Outbox.Pending event = outbox.pending(claim.projectId(), new io.contentfactory.contracts.events.PostPublished(
-                UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), claim.id(), Platform.INSTAGRAM, "rows-account",
-                io.contentfactory.contracts.events.PostFormat.FEED_IMAGE, "media-1", "https://example.test/p/1", "caption", at));
-        return VertxContextSupport.subscribeAndAwait(() -> rows.published(claim, new LivePost("media-1", "https://example.test/p/1"),
-                at, event));
+        Outbox.Pending event = outbox.pending(
+                claim.projectId(),
+                new io.contentfactory.contracts.events.PostPublished(
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        claim.id(),
+                        Platform.INSTAGRAM,
+                        "rows-account",
+                        io.contentfactory.contracts.events.PostFormat.FEED_IMAGE,
+                        "media-1",
+                        "https://example.test/p/1",
+                        "caption",
+                        at));
+        return VertxContextSupport.subscribeAndAwait(
+                () -> rows.published(claim, new LivePost("media-1", "https://example.test/p/1"), at, event));
     }
 
     /** A job due tomorrow (the runner leaves it alone), leased at {@link #CURRENT_EPOCH} as a claim would lease it. */
     private static UUID leasedJob(UUID project) throws Exception {
         UUID job = UUID.randomUUID();
-        try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement()) {
-            s.executeUpdate("insert into publisher.publish_jobs (project_id, id, post_id, target_id, media_id, platform, account_id,"
-                    + " format, media_type, status, media_url, content_type, caption, fire_at, lease_owner, lease_epoch, lease_until)"
-                    + " values ('" + project + "', '" + job + "', gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 'instagram',"
-                    + " 'rows-account', 'feed_image', 'image', 'queued', 'http://localhost/media/a.jpg', 'image/jpeg', 'caption',"
-                    + " now() + interval '1 day', 'another-runner', " + CURRENT_EPOCH + ", now() + interval '1 hour')");
+        try (Connection c = PostgresResource.database().connect();
+                Statement s = c.createStatement()) {
+            s.executeUpdate(
+                    "insert into publisher.publish_jobs (project_id, id, post_id, target_id, media_id, platform, account_id,"
+                            + " format, media_type, status, media_url, content_type, caption, fire_at, lease_owner, lease_epoch, lease_until)"
+                            + " values ('" + project + "', '" + job
+                            + "', gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 'instagram',"
+                            + " 'rows-account', 'feed_image', 'image', 'queued', 'http://localhost/media/a.jpg', 'image/jpeg', 'caption',"
+                            + " now() + interval '1 day', 'another-runner', " + CURRENT_EPOCH
+                            + ", now() + interval '1 hour')");
         }
         return job;
     }
 
     private static String jobSql(UUID job) {
-        return "select status, container_id, published_media_id, fired_at, lease_until from publisher.publish_jobs where id = '" + job + "'";
+        return "select status, container_id, published_media_id, fired_at, lease_until from publisher.publish_jobs where id = '"
+                + job + "'";
     }
 
     private static long events(UUID project) {
@@ -163,6 +201,7 @@ class PublishJobRowsIT {
     }
 
     private static long events(UUID project, String topic) {
-        return count("select count(*) from publisher.outbox where project_id = '" + project + "' and topic = '" + topic + "'");
+        return count("select count(*) from publisher.outbox where project_id = '" + project + "' and topic = '" + topic
+                + "'");
     }
 }

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(value = SandboxResource.class, initArgs = @ResourceArg(name = "base-url-properties", value = PublishFlowIT.SANDBOX_URLS))
+@QuarkusTestResource(
+        value = SandboxResource.class,
+        initArgs = @ResourceArg(name = "base-url-properties", value = PublishFlowIT.SANDBOX_URLS))
 @QuarkusTestResource(MediaServer.class)
 class ReadTokenIT {
 
@@ -33,7 +35,10 @@ class ReadTokenIT {
         Instant expiry = Instant.parse("2030-01-01T00:00:00Z");
         UUID projectId = PublishTests.connect("instagram", "reader-account", "the-read-token", null, expiry);
 
-        asMetrics().get(ROUTE, projectId, "reader-account").then().statusCode(200)
+        asMetrics()
+                .get(ROUTE, projectId, "reader-account")
+                .then()
+                .statusCode(200)
                 .header("Cache-Control", "no-store")
                 .body("accessToken", equalTo("the-read-token"))
                 .body("expiresAt", equalTo("2030-01-01T00:00:00Z"));
@@ -43,29 +48,70 @@ class ReadTokenIT {
     void anotherProjectsAccountOrADisabledConnectionIsNotServed() {
         UUID projectId = PublishTests.connect("instagram", "shared-name", "token-a", null, null);
         asMetrics().get(ROUTE, UUID.randomUUID(), "shared-name").then().statusCode(404);
-        String id = RestAssured.given().auth().oauth2(PublishTests.TOKENS.valid(projectId, "read", "write")).get("/v1/connections")
-                .then().extract().path("[0].id");
-        RestAssured.given().auth().oauth2(PublishTests.TOKENS.valid(projectId, "read", "write")).contentType("application/json")
-                .body(Map.of("status", "disabled")).patch("/v1/connections/{id}", id).then().statusCode(200);
-        asMetrics().get(ROUTE, projectId, "shared-name").then().statusCode(409).body("code", equalTo("connection_disabled"));
+        String id = RestAssured.given()
+                .auth()
+                .oauth2(PublishTests.TOKENS.valid(projectId, "read", "write"))
+                .get("/v1/connections")
+                .then()
+                .extract()
+                .path("[0].id");
+        RestAssured.given()
+                .auth()
+                .oauth2(PublishTests.TOKENS.valid(projectId, "read", "write"))
+                .contentType("application/json")
+                .body(Map.of("status", "disabled"))
+                .patch("/v1/connections/{id}", id)
+                .then()
+                .statusCode(200);
+        asMetrics()
+                .get(ROUTE, projectId, "shared-name")
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("connection_disabled"));
     }
 
     @Test
     void noOtherCredentialOpensTheRoute() {
         UUID projectId = PublishTests.connect("instagram", "guarded", "secret-token", null, null);
-        RestAssured.get(ROUTE, projectId, "guarded").then().statusCode(401).body("code", equalTo("service_unauthorized"));
+        RestAssured.get(ROUTE, projectId, "guarded")
+                .then()
+                .statusCode(401)
+                .body("code", equalTo("service_unauthorized"));
         // A tenant token for this very service, in either header.
         String tenant = PUBLISHER.valid(projectId, "read", "write");
-        withServiceToken("Bearer " + tenant).get(ROUTE, projectId, "guarded").then().statusCode(401);
-        RestAssured.given().auth().oauth2(tenant).get(ROUTE, projectId, "guarded").then().statusCode(401);
+        withServiceToken("Bearer " + tenant)
+                .get(ROUTE, projectId, "guarded")
+                .then()
+                .statusCode(401);
+        RestAssured.given()
+                .auth()
+                .oauth2(tenant)
+                .get(ROUTE, projectId, "guarded")
+                .then()
+                .statusCode(401);
         // Another caller's pair, a token for another callee, and an expired one.
-        withServiceToken("Bearer " + PUBLISHER.serviceCallFrom("coach-service")).get(ROUTE, projectId, "guarded").then().statusCode(401);
-        String forIngest = ServiceCallTokens.mint(InternalTokens.serviceCallKey("metrics-service", "ingest-service"), "metrics-service",
-                "ingest-service", Instant.now());
-        withServiceToken("Bearer " + forIngest).get(ROUTE, projectId, "guarded").then().statusCode(401);
-        String stale = ServiceCallTokens.mint(InternalTokens.serviceCallKey("metrics-service", "publisher-service"), "metrics-service",
-                "publisher-service", Instant.now().minusSeconds(120));
-        withServiceToken("Bearer " + stale).get(ROUTE, projectId, "guarded").then().statusCode(401);
+        withServiceToken("Bearer " + PUBLISHER.serviceCallFrom("coach-service"))
+                .get(ROUTE, projectId, "guarded")
+                .then()
+                .statusCode(401);
+        String forIngest = ServiceCallTokens.mint(
+                InternalTokens.serviceCallKey("metrics-service", "ingest-service"),
+                "metrics-service",
+                "ingest-service",
+                Instant.now());
+        withServiceToken("Bearer " + forIngest)
+                .get(ROUTE, projectId, "guarded")
+                .then()
+                .statusCode(401);
+        String stale = ServiceCallTokens.mint(
+                InternalTokens.serviceCallKey("metrics-service", "publisher-service"),
+                "metrics-service",
+                "publisher-service",
+                Instant.now().minusSeconds(120));
+        withServiceToken("Bearer " + stale)
+                .get(ROUTE, projectId, "guarded")
+                .then()
+                .statusCode(401);
     }
 
     private static RequestSpecification asMetrics() {

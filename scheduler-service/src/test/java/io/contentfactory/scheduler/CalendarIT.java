@@ -64,18 +64,42 @@ class CalendarIT {
         UUID project = UUID.randomUUID();
         ZoneId zone = ZoneId.of("America/New_York");
         Map<String, Object> settings = settings(zone.getId());
-        settings.put("windows", Map.of("monday", List.of("09:00-09:30"), "tuesday", List.of("09:00-09:30"), "wednesday", List.of("09:00-09:30"),
-                "thursday", List.of("09:00-09:30"), "friday", List.of("09:00-09:30"), "saturday", List.of("09:00-09:30"),
-                "sunday", List.of("09:00-09:30")));
+        settings.put(
+                "windows",
+                Map.of(
+                        "monday",
+                        List.of("09:00-09:30"),
+                        "tuesday",
+                        List.of("09:00-09:30"),
+                        "wednesday",
+                        List.of("09:00-09:30"),
+                        "thursday",
+                        List.of("09:00-09:30"),
+                        "friday",
+                        List.of("09:00-09:30"),
+                        "saturday",
+                        List.of("09:00-09:30"),
+                        "sunday",
+                        List.of("09:00-09:30")));
         settings.put("dailyCaps", Map.of("instagram", 1));
-        send(project, "PUT", "/v1/calendar/settings", settings).then().statusCode(200).body("timeZone", equalTo(zone.getId()))
-                .body("dailyCaps.instagram", equalTo(1)).body("windows.sunday[0]", equalTo("09:00-09:30"));
+        send(project, "PUT", "/v1/calendar/settings", settings)
+                .then()
+                .statusCode(200)
+                .body("timeZone", equalTo(zone.getId()))
+                .body("dailyCaps.instagram", equalTo(1))
+                .body("windows.sunday[0]", equalTo("09:00-09:30"));
 
         UUID first = analysed(project, MediaType.IMAGE);
         UUID second = analysed(project, MediaType.IMAGE);
-        Instant a = Instant.parse(put(project, "w1", body(List.of(first), "feed_image", "auto")).then().statusCode(201).extract()
+        Instant a = Instant.parse(put(project, "w1", body(List.of(first), "feed_image", "auto"))
+                .then()
+                .statusCode(201)
+                .extract()
                 .path("targets[0].scheduledAt"));
-        Instant b = Instant.parse(put(project, "w2", body(List.of(second), "feed_image", "auto")).then().statusCode(201).extract()
+        Instant b = Instant.parse(put(project, "w2", body(List.of(second), "feed_image", "auto"))
+                .then()
+                .statusCode(201)
+                .extract()
                 .path("targets[0].scheduledAt"));
 
         for (Instant slot : List.of(a, b)) {
@@ -84,20 +108,32 @@ class CalendarIT {
         }
         assertThat(LocalDate.ofInstant(a, zone)).isNotEqualTo(LocalDate.ofInstant(b, zone));
 
-        Response calendar = send(project, "GET", "/v1/calendar?from=" + Instant.now() + "&to=" + Instant.now().plus(Duration.ofDays(5)), null);
+        Response calendar = send(
+                project,
+                "GET",
+                "/v1/calendar?from=" + Instant.now() + "&to=" + Instant.now().plus(Duration.ofDays(5)),
+                null);
         calendar.then().statusCode(200).body("timeZone", equalTo(zone.getId()));
         List<String> refs = calendar.jsonPath().getList("entries.clientRef");
         assertThat(refs).containsSubsequence("w1", "w2");
-        assertThat(calendar.jsonPath().getString("entries.find { it.clientRef == 'w1' }.localTime")).contains("T09:");
+        assertThat(calendar.jsonPath().getString("entries.find { it.clientRef == 'w1' }.localTime"))
+                .contains("T09:");
     }
 
     @Test
     void aNewProjectPlansInTheTimeZoneItWasCreatedWith() {
         UUID project = UUID.randomUUID();
-        ProjectCreated created = new ProjectCreated(project, "tokyo-" + project.toString().substring(0, 8), "Tokyo", "Asia/Tokyo");
-        kafka.send(Topics.PROJECT_CREATED, project.toString(), EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(),
-                "/content-factory/api-gateway", project, Instant.now(), created)));
-        await().atMost(TIMEOUT).until(() -> "Asia/Tokyo".equals(send(project, "GET", "/v1/calendar/settings", null).path("timeZone")));
+        ProjectCreated created =
+                new ProjectCreated(project, "tokyo-" + project.toString().substring(0, 8), "Tokyo", "Asia/Tokyo");
+        kafka.send(
+                Topics.PROJECT_CREATED,
+                project.toString(),
+                EventCodec.toJson(EventCodec.envelope(
+                        UUID.randomUUID(), "/content-factory/api-gateway", project, Instant.now(), created)));
+        await().atMost(TIMEOUT)
+                .until(() -> "Asia/Tokyo"
+                        .equals(send(project, "GET", "/v1/calendar/settings", null)
+                                .path("timeZone")));
         // No account is queued for until the project names one: a new project has no auto-targets.
         send(project, "GET", "/v1/calendar/settings", null).then().body("autoTargets", org.hamcrest.Matchers.empty());
     }
@@ -109,8 +145,11 @@ class CalendarIT {
         SchedulerApi.autoTarget(project, "instagram", "sandbox-ig-account");
         UUID queued = SchedulerApi.analysed(project, MediaType.IMAGE);
 
-        await().atMost(TIMEOUT).until(() -> count("select count(*) from scheduler.post_targets where media_id = '" + queued + "'") == 1);
-        assertThat(count("select count(*) from scheduler.post_targets where media_id = '" + silent + "'")).isZero();
+        await().atMost(TIMEOUT)
+                .until(() ->
+                        count("select count(*) from scheduler.post_targets where media_id = '" + queued + "'") == 1);
+        assertThat(count("select count(*) from scheduler.post_targets where media_id = '" + silent + "'"))
+                .isZero();
     }
 
     @Test
@@ -128,7 +167,10 @@ class CalendarIT {
         Map<String, Object> weights = settings("UTC");
         weights.put("slotWeights", Map.of("instagram", List.of(1.0, 2.0)));
         expect(send(project, "PUT", "/v1/calendar/settings", weights), 400, "invalid_weights");
-        send(project, "GET", "/v1/calendar/settings", null).then().statusCode(200).body("timeZone", equalTo("UTC"))
+        send(project, "GET", "/v1/calendar/settings", null)
+                .then()
+                .statusCode(200)
+                .body("timeZone", equalTo("UTC"))
                 .body("requireApproval", equalTo(false));
     }
 
@@ -143,18 +185,33 @@ class CalendarIT {
 
         Map<String, Object> draft = body(List.of(media), "feed_image", soon);
         draft.put("reviewStatus", "draft");
-        String draftId = put(project, "draft", draft).then().statusCode(201).extract().path("id");
+        String draftId =
+                put(project, "draft", draft).then().statusCode(201).extract().path("id");
         Map<String, Object> approved = body(List.of(media), "feed_image", soon);
         approved.put("reviewStatus", "approved");
-        String approvedId = put(project, "approved", approved).then().statusCode(201).extract().path("id");
+        String approvedId = put(project, "approved", approved)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         Map<String, Object> rejected = body(List.of(media), "feed_image", soon);
         rejected.put("reviewStatus", "rejected");
-        String rejectedId = put(project, "rejected", rejected).then().statusCode(201).extract().path("id");
+        String rejectedId = put(project, "rejected", rejected)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
-        await().atMost(TIMEOUT).until(() -> "due".equals(get(project, "/v1/posts/" + approvedId).path("targets[0].status")));
-        await().atMost(TIMEOUT).until(() -> "failed".equals(get(project, "/v1/posts/" + draftId).path("targets[0].status")));
+        await().atMost(TIMEOUT)
+                .until(() ->
+                        "due".equals(get(project, "/v1/posts/" + approvedId).path("targets[0].status")));
+        await().atMost(TIMEOUT)
+                .until(() ->
+                        "failed".equals(get(project, "/v1/posts/" + draftId).path("targets[0].status")));
         get(project, "/v1/posts/" + draftId).then().body("targets[0].error.code", equalTo("not_approved"));
-        await().atMost(TIMEOUT).until(() -> "canceled".equals(get(project, "/v1/posts/" + rejectedId).path("targets[0].status")));
+        await().atMost(TIMEOUT)
+                .until(() -> "canceled"
+                        .equals(get(project, "/v1/posts/" + rejectedId).path("targets[0].status")));
         String draftTarget = get(project, "/v1/posts/" + draftId).path("targets[0].id");
         assertThat(kafka.all(Topics.POST_DUE)).noneMatch(r -> r.value().contains(draftTarget));
     }
@@ -162,28 +219,45 @@ class CalendarIT {
     @Test
     void aManualPostIsInTheFeedWhenDueAndCompletesWhenMarkedPosted() throws Exception {
         UUID project = UUID.randomUUID();
-        send(project, "PUT", "/v1/calendar/settings", settings("Europe/Berlin")).then().statusCode(200);
+        send(project, "PUT", "/v1/calendar/settings", settings("Europe/Berlin"))
+                .then()
+                .statusCode(200);
         UUID media = analysed(project, MediaType.VIDEO);
         Instant due = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
         Map<String, Object> manual = body(List.of(media), "reel", due.toString());
         manual.put("mode", "manual");
-        manual.put("caption", Map.of("body", "Behind the scenes; with commas, and a line\nbreak — and ünïcödé that is long enough to need folding", "hashtags", List.of("bts")));
+        manual.put(
+                "caption",
+                Map.of(
+                        "body",
+                        "Behind the scenes; with commas, and a line\nbreak — and ünïcödé that is long enough to need folding",
+                        "hashtags",
+                        List.of("bts")));
         Response created = put(project, "by-hand", manual);
         created.then().statusCode(201);
         String postId = created.path("id");
         String targetId = created.path("targets[0].id");
 
-        ManualPostRequired required = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.MANUAL_POST_REQUIRED,
-                r -> r.value().contains(targetId), TIMEOUT).value()), ManualPostRequired.class);
+        ManualPostRequired required = EventCodec.data(
+                EventCodec.parse(kafka.awaitOne(
+                                Topics.MANUAL_POST_REQUIRED, r -> r.value().contains(targetId), TIMEOUT)
+                        .value()),
+                ManualPostRequired.class);
         assertThat(required.dueAt()).isEqualTo(due);
-        assertThat(required.caption()).as("the whole caption a person pastes").startsWith("Behind the scenes").endsWith("\n\n#bts");
-        await().atMost(TIMEOUT).until(() -> "awaiting_manual".equals(get(project, "/v1/posts/" + postId).path("targets[0].status")));
+        assertThat(required.caption())
+                .as("the whole caption a person pastes")
+                .startsWith("Behind the scenes")
+                .endsWith("\n\n#bts");
+        await().atMost(TIMEOUT)
+                .until(() -> "awaiting_manual"
+                        .equals(get(project, "/v1/posts/" + postId).path("targets[0].status")));
 
         Response feed = send(project, "GET", "/v1/calendar.ics", null);
         feed.then().statusCode(200);
         assertThat(feed.contentType()).startsWith("text/calendar");
         String ics = feed.asString();
-        assertThat(ics.split("\r\n")).allMatch(line -> line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 75);
+        assertThat(ics.split("\r\n"))
+                .allMatch(line -> line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 75);
         Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
         calendar.validate();
         List<VEvent> events = calendar.getComponents("VEVENT");
@@ -192,30 +266,64 @@ class CalendarIT {
         assertThat(event.getUid().orElseThrow().getValue()).isEqualTo(targetId + "@contentfactory");
         assertThat(Instant.from(event.getDateTimeStart().getDate())).isEqualTo(due);
         String description = event.getDescription().getValue();
-        assertThat(description).contains("Behind the scenes; with commas, and a line\nbreak — and ünïcödé").contains("#bts")
-                .contains(required.mediaUrl()).contains("/mark-posted");
+        assertThat(description)
+                .contains("Behind the scenes; with commas, and a line\nbreak — and ünïcödé")
+                .contains("#bts")
+                .contains(required.mediaUrl())
+                .contains("/mark-posted");
 
         String markPath = "/v1/posts/" + postId + "/targets/" + targetId + "/mark-posted";
         expect(send(project, "POST", markPath, Map.of("url", "javascript:alert(1)")), 400, "invalid_url");
-        send(project, "POST", markPath, Map.of("url", "https://www.instagram.com/reel/C0dE42/")).then().statusCode(200)
-                .body("targets[0].status", equalTo("published")).body("targets[0].permalink", equalTo("https://www.instagram.com/reel/C0dE42/"))
+        send(project, "POST", markPath, Map.of("url", "https://www.instagram.com/reel/C0dE42/"))
+                .then()
+                .statusCode(200)
+                .body("targets[0].status", equalTo("published"))
+                .body("targets[0].permalink", equalTo("https://www.instagram.com/reel/C0dE42/"))
                 .body("targets[0].externalPostId", equalTo("C0dE42"));
-        PostPublished published = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.POST_PUBLISHED,
-                r -> r.value().contains(targetId), TIMEOUT).value()), PostPublished.class);
+        PostPublished published = EventCodec.data(
+                EventCodec.parse(
+                        kafka.awaitOne(Topics.POST_PUBLISHED, r -> r.value().contains(targetId), TIMEOUT)
+                                .value()),
+                PostPublished.class);
         assertThat(published.permalink()).isEqualTo("https://www.instagram.com/reel/C0dE42/");
         assertThat(published.caption()).startsWith("Behind the scenes").endsWith("#bts");
-        expect(send(project, "POST", markPath, Map.of("url", "https://www.instagram.com/reel/C0dE42/")), 409, "already_published");
-        expect(send(project, "POST", "/v1/posts/" + postId + "/targets/" + UUID.randomUUID() + "/mark-posted",
-                Map.of("url", "https://www.instagram.com/reel/x/")), 404, "not_found");
+        expect(
+                send(project, "POST", markPath, Map.of("url", "https://www.instagram.com/reel/C0dE42/")),
+                409,
+                "already_published");
+        expect(
+                send(
+                        project,
+                        "POST",
+                        "/v1/posts/" + postId + "/targets/" + UUID.randomUUID() + "/mark-posted",
+                        Map.of("url", "https://www.instagram.com/reel/x/")),
+                404,
+                "not_found");
 
         String posted = send(project, "GET", "/v1/calendar.ics", null).asString();
-        VEvent done = new CalendarBuilder().build(new StringReader(posted)).<VEvent>getComponents("VEVENT").get(0);
+        VEvent done = new CalendarBuilder()
+                .build(new StringReader(posted))
+                .<VEvent>getComponents("VEVENT")
+                .get(0);
         assertThat(done.getSummary().getValue()).startsWith("Posted:");
 
-        String autoId = put(project, "automatic", body(List.of(media), "reel", Instant.now().plusSeconds(3600).toString())).path("id");
+        String autoId = put(
+                        project,
+                        "automatic",
+                        body(
+                                List.of(media),
+                                "reel",
+                                Instant.now().plusSeconds(3600).toString()))
+                .path("id");
         String autoTarget = get(project, "/v1/posts/" + autoId).path("targets[0].id");
-        expect(send(project, "POST", "/v1/posts/" + autoId + "/targets/" + autoTarget + "/mark-posted",
-                Map.of("url", "https://www.instagram.com/reel/y/")), 409, "not_manual");
+        expect(
+                send(
+                        project,
+                        "POST",
+                        "/v1/posts/" + autoId + "/targets/" + autoTarget + "/mark-posted",
+                        Map.of("url", "https://www.instagram.com/reel/y/")),
+                409,
+                "not_manual");
     }
 
     private static Map<String, Object> settings(String zone) {

@@ -20,12 +20,15 @@ public class FakeIngest implements QuarkusTestResourceLifecycleManager {
     static final String CALL_KEY = "c2NoZWR1bGVyLXRlc3QtaW5nZXN0LWNhbGwta2V5LTAx";
     /** An item's state as ingest-service's JSON answer. */
     static final Map<UUID, String> ITEMS = new ConcurrentHashMap<>();
+
     private HttpServer server;
 
     static void item(UUID mediaId, String status, String reason, String analysisStatus, String analysisReason) {
-        ITEMS.put(mediaId, "{\"mediaId\": \"" + mediaId + "\", \"status\": \"" + status + "\", \"reason\": "
-                + quoted(reason) + ", \"analysisStatus\": " + quoted(analysisStatus) + ", \"analysisReason\": "
-                + quoted(analysisReason) + "}");
+        ITEMS.put(
+                mediaId,
+                "{\"mediaId\": \"" + mediaId + "\", \"status\": \"" + status + "\", \"reason\": "
+                        + quoted(reason) + ", \"analysisStatus\": " + quoted(analysisStatus) + ", \"analysisReason\": "
+                        + quoted(analysisReason) + "}");
     }
 
     private static String quoted(String text) {
@@ -42,7 +45,8 @@ public class FakeIngest implements QuarkusTestResourceLifecycleManager {
         server.createContext("/internal/v1/media/", exchange -> {
             String authorization = exchange.getRequestHeaders().getFirst(ServiceCallTokens.HEADER);
             String[] path = exchange.getRequestURI().getPath().split("/");
-            String answer = authorization == null || !authorization.startsWith("Bearer ") ? null
+            String answer = authorization == null || !authorization.startsWith("Bearer ")
+                    ? null
                     : ITEMS.get(UUID.fromString(path[5]));
             int status = authorization == null ? 401 : answer == null ? 404 : 200;
             byte[] body = (answer == null ? "{}" : answer).getBytes(StandardCharsets.UTF_8);
@@ -52,8 +56,11 @@ public class FakeIngest implements QuarkusTestResourceLifecycleManager {
             exchange.close();
         });
         server.start();
-        return Map.of("factory.scheduler.ingest.base-url", "http://127.0.0.1:" + server.getAddress().getPort(),
-                "factory.scheduler.ingest.call-key", CALL_KEY);
+        return Map.of(
+                "factory.scheduler.ingest.base-url",
+                "http://127.0.0.1:" + server.getAddress().getPort(),
+                "factory.scheduler.ingest.call-key",
+                CALL_KEY);
     }
 
     @Override

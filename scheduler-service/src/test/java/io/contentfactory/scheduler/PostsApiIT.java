@@ -47,7 +47,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(FakeIngest.class)
 class PostsApiIT {
 
-
     private final TopicProbe kafka = TopicProbe.onTestBroker();
 
     @Test
@@ -58,36 +57,72 @@ class PostsApiIT {
         Instant later = Instant.now().plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
 
         Response created = put(project, ref, body(List.of(media), "feed_image", later.toString()));
-        created.then().statusCode(201).body("clientRef", equalTo(ref)).body("targets[0].status", equalTo("planned"))
+        created.then()
+                .statusCode(201)
+                .body("clientRef", equalTo(ref))
+                .body("targets[0].status", equalTo("planned"))
                 .body("targets[0].scheduledAt", equalTo(later.toString()));
         String id = created.path("id");
         assertThat(created.header("Location")).endsWith("/v1/posts/" + id);
         get(project, "/v1/posts/" + ref).then().statusCode(200).body("id", equalTo(id));
 
         Instant soon = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
-        put(project, ref, body(List.of(media), "feed_image", soon.toString())).then().statusCode(200)
-                .body("id", equalTo(id)).body("targets", org.hamcrest.Matchers.hasSize(1));
+        put(project, ref, body(List.of(media), "feed_image", soon.toString()))
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(id))
+                .body("targets", org.hamcrest.Matchers.hasSize(1));
         String target = get(project, "/v1/posts/" + id).path("targets[0].id");
 
-        PostDue due = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.POST_DUE, r -> r.value().contains(target), TIMEOUT).value()),
+        PostDue due = EventCodec.data(
+                EventCodec.parse(kafka.awaitOne(Topics.POST_DUE, r -> r.value().contains(target), TIMEOUT)
+                        .value()),
                 PostDue.class);
         assertThat(due.scheduledAt()).isEqualTo(soon);
         assertThat(due.caption().disclosure()).isEqualTo("#ad");
-        await().atMost(TIMEOUT).until(() -> "due".equals(get(project, "/v1/posts/" + id).path("targets[0].status")));
-        put(project, ref, body(List.of(media), "feed_image", "auto")).then().statusCode(409).body("code", equalTo("post_locked"));
+        await().atMost(TIMEOUT)
+                .until(() -> "due".equals(get(project, "/v1/posts/" + id).path("targets[0].status")));
+        put(project, ref, body(List.of(media), "feed_image", "auto"))
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("post_locked"));
 
         UUID job = UUID.randomUUID();
-        kafka.send(Topics.POST_PUBLISHING, due.postId().toString(), EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(),
-                "/content-factory/publisher-service", project, Instant.now(),
-                new PostPublishing(due.postId(), due.targetId(), job, Platform.INSTAGRAM, "acct", Instant.now()))));
-        await().atMost(TIMEOUT).until(() -> "publishing".equals(get(project, "/v1/posts/" + id).path("targets[0].status")));
+        kafka.send(
+                Topics.POST_PUBLISHING,
+                due.postId().toString(),
+                EventCodec.toJson(EventCodec.envelope(
+                        UUID.randomUUID(),
+                        "/content-factory/publisher-service",
+                        project,
+                        Instant.now(),
+                        new PostPublishing(
+                                due.postId(), due.targetId(), job, Platform.INSTAGRAM, "acct", Instant.now()))));
+        await().atMost(TIMEOUT)
+                .until(() -> "publishing".equals(get(project, "/v1/posts/" + id).path("targets[0].status")));
 
-        PostPublished published = new PostPublished(due.postId(), due.targetId(), media, job, Platform.INSTAGRAM, "acct",
-                PostFormat.FEED_IMAGE, "17900042", "https://sandbox/p/42", "caption", Instant.now());
-        kafka.send(Topics.POST_PUBLISHED, due.postId().toString(), EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(),
-                "/content-factory/publisher-service", project, Instant.now(), published)));
-        await().atMost(TIMEOUT).until(() -> "published".equals(get(project, "/v1/posts/" + id).path("targets[0].status")));
-        get(project, "/v1/posts/" + id).then().body("targets[0].permalink", equalTo("https://sandbox/p/42"))
+        PostPublished published = new PostPublished(
+                due.postId(),
+                due.targetId(),
+                media,
+                job,
+                Platform.INSTAGRAM,
+                "acct",
+                PostFormat.FEED_IMAGE,
+                "17900042",
+                "https://sandbox/p/42",
+                "caption",
+                Instant.now());
+        kafka.send(
+                Topics.POST_PUBLISHED,
+                due.postId().toString(),
+                EventCodec.toJson(EventCodec.envelope(
+                        UUID.randomUUID(), "/content-factory/publisher-service", project, Instant.now(), published)));
+        await().atMost(TIMEOUT)
+                .until(() -> "published".equals(get(project, "/v1/posts/" + id).path("targets[0].status")));
+        get(project, "/v1/posts/" + id)
+                .then()
+                .body("targets[0].permalink", equalTo("https://sandbox/p/42"))
                 .body("targets[0].externalPostId", equalTo("17900042"));
         get(UUID.randomUUID(), "/v1/posts/" + id).then().statusCode(404);
     }
@@ -101,25 +136,82 @@ class PostsApiIT {
         UUID project = UUID.randomUUID();
         UUID media = analysed(project, MediaType.IMAGE);
         String ref = "fixable-" + UUID.randomUUID();
-        String id = put(project, ref, body(List.of(media), "feed_image", Instant.now().plusSeconds(1).toString())).path("id");
-        PostDue first = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.POST_DUE, r -> r.value().contains(id), TIMEOUT).value()),
+        String id = put(
+                        project,
+                        ref,
+                        body(
+                                List.of(media),
+                                "feed_image",
+                                Instant.now().plusSeconds(1).toString()))
+                .path("id");
+        PostDue first = EventCodec.data(
+                EventCodec.parse(kafka.awaitOne(Topics.POST_DUE, r -> r.value().contains(id), TIMEOUT)
+                        .value()),
                 PostDue.class);
-        kafka.send(Topics.POST_FAILED, first.postId().toString(), EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(),
-                "/content-factory/publisher-service", project, Instant.now(), new PostFailed(first.postId(), first.targetId(), media,
-                        UUID.randomUUID(), Platform.INSTAGRAM, first.accountId(), new PublishError("connection_not_found",
-                                "this project has no instagram connection", "connection", false, Map.of())))));
-        await().atMost(TIMEOUT).until(() -> "failed".equals(get(project, "/v1/posts/" + id).path("targets[0].status")));
+        kafka.send(
+                Topics.POST_FAILED,
+                first.postId().toString(),
+                EventCodec.toJson(EventCodec.envelope(
+                        UUID.randomUUID(),
+                        "/content-factory/publisher-service",
+                        project,
+                        Instant.now(),
+                        new PostFailed(
+                                first.postId(),
+                                first.targetId(),
+                                media,
+                                UUID.randomUUID(),
+                                Platform.INSTAGRAM,
+                                first.accountId(),
+                                new PublishError(
+                                        "connection_not_found",
+                                        "this project has no instagram connection",
+                                        "connection",
+                                        false,
+                                        Map.of())))));
+        await().atMost(TIMEOUT)
+                .until(() -> "failed".equals(get(project, "/v1/posts/" + id).path("targets[0].status")));
 
-        put(project, ref, body(List.of(media), "feed_image", Instant.now().plusSeconds(1).toString())).then().statusCode(200)
-                .body("targets[0].status", equalTo("planned")).body("targets[0].id", equalTo(first.targetId().toString()));
-        await().atMost(TIMEOUT).until(() -> kafka.all(Topics.POST_DUE).stream().filter(r -> r.value().contains(id)).count() == 2);
+        put(
+                        project,
+                        ref,
+                        body(
+                                List.of(media),
+                                "feed_image",
+                                Instant.now().plusSeconds(1).toString()))
+                .then()
+                .statusCode(200)
+                .body("targets[0].status", equalTo("planned"))
+                .body("targets[0].id", equalTo(first.targetId().toString()));
+        await().atMost(TIMEOUT)
+                .until(() -> kafka.all(Topics.POST_DUE).stream()
+                                .filter(r -> r.value().contains(id))
+                                .count()
+                        == 2);
 
-        PostPublished published = new PostPublished(first.postId(), first.targetId(), media, UUID.randomUUID(), Platform.INSTAGRAM,
-                first.accountId(), PostFormat.FEED_IMAGE, "17900077", "https://sandbox/p/77", "caption", Instant.now());
-        kafka.send(Topics.POST_PUBLISHED, first.postId().toString(), EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(),
-                "/content-factory/publisher-service", project, Instant.now(), published)));
-        await().atMost(TIMEOUT).until(() -> "published".equals(get(project, "/v1/posts/" + id).path("targets[0].status")));
-        put(project, ref, body(List.of(media), "feed_image", "auto")).then().statusCode(409).body("code", equalTo("post_locked"));
+        PostPublished published = new PostPublished(
+                first.postId(),
+                first.targetId(),
+                media,
+                UUID.randomUUID(),
+                Platform.INSTAGRAM,
+                first.accountId(),
+                PostFormat.FEED_IMAGE,
+                "17900077",
+                "https://sandbox/p/77",
+                "caption",
+                Instant.now());
+        kafka.send(
+                Topics.POST_PUBLISHED,
+                first.postId().toString(),
+                EventCodec.toJson(EventCodec.envelope(
+                        UUID.randomUUID(), "/content-factory/publisher-service", project, Instant.now(), published)));
+        await().atMost(TIMEOUT)
+                .until(() -> "published".equals(get(project, "/v1/posts/" + id).path("targets[0].status")));
+        put(project, ref, body(List.of(media), "feed_image", "auto"))
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("post_locked"));
     }
 
     /**
@@ -137,13 +229,17 @@ class PostsApiIT {
         Response accepted = put(project, ref, body(List.of(media), "feed_image", at.toString()));
         accepted.then().statusCode(201).body("targets[0].status", equalTo("waiting_for_media"));
         String id = accepted.path("id");
-        put(project, ref, body(List.of(media), "feed_image", at.toString())).then().statusCode(200)
+        put(project, ref, body(List.of(media), "feed_image", at.toString()))
+                .then()
+                .statusCode(200)
                 .body("targets[0].status", equalTo("waiting_for_media"));
         assertThat(kafka.all(Topics.POST_DUE)).noneMatch(r -> r.value().contains(id));
         get(project, "/v1/calendar").then().statusCode(200).body("entries[0].status", equalTo("waiting_for_media"));
 
         analysed(project, media, MediaType.IMAGE);
-        PostDue due = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.POST_DUE, r -> r.value().contains(id), TIMEOUT).value()),
+        PostDue due = EventCodec.data(
+                EventCodec.parse(kafka.awaitOne(Topics.POST_DUE, r -> r.value().contains(id), TIMEOUT)
+                        .value()),
                 PostDue.class);
         assertThat(due.mediaId()).isEqualTo(media);
         assertThat(due.mediaUrl()).contains(media.toString());
@@ -163,13 +259,26 @@ class PostsApiIT {
         expect(put(project, "unknown", body(List.of(UUID.randomUUID()), "feed_image", future)), 422, "media_not_found");
         assertThat(get(project, "/v1/posts/rejected").statusCode()).isEqualTo(404);
 
-        String id = put(project, "failing", body(List.of(failing), "feed_image", future)).then().statusCode(201).extract().path("id");
-        kafka.send(Topics.MEDIA_ANALYSIS_PROGRESSED, failing.toString(), EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(),
-                "/content-factory/analysis-service", project, Instant.now(),
-                new MediaAnalysisProgressed(failing, "analysis_failed", "frames", 40, "the video stream is corrupt"))));
-        await().atMost(TIMEOUT).until(() -> "failed".equals(get(project, "/v1/posts/" + id).path("targets[0].status")));
+        String id = put(project, "failing", body(List.of(failing), "feed_image", future))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        kafka.send(
+                Topics.MEDIA_ANALYSIS_PROGRESSED,
+                failing.toString(),
+                EventCodec.toJson(EventCodec.envelope(
+                        UUID.randomUUID(),
+                        "/content-factory/analysis-service",
+                        project,
+                        Instant.now(),
+                        new MediaAnalysisProgressed(
+                                failing, "analysis_failed", "frames", 40, "the video stream is corrupt"))));
+        await().atMost(TIMEOUT)
+                .until(() -> "failed".equals(get(project, "/v1/posts/" + id).path("targets[0].status")));
         assertThat(count("select count(*) from scheduler.post_targets where post_id = '" + id
-                + "' and error_json like '%media_analysis_failed%the video stream is corrupt%'")).isEqualTo(1);
+                        + "' and error_json like '%media_analysis_failed%the video stream is corrupt%'"))
+                .isEqualTo(1);
     }
 
     /**
@@ -183,15 +292,27 @@ class PostsApiIT {
         UUID arriving = UUID.randomUUID();
         FakeIngest.item(arriving, "receiving", null, null, null);
         String future = Instant.now().plus(Duration.ofHours(2)).toString();
-        String id = put(project, "arriving", body(List.of(arriving), "feed_image", future)).then().statusCode(201)
-                .body("targets[0].status", equalTo("waiting_for_media")).extract().path("id");
+        String id = put(project, "arriving", body(List.of(arriving), "feed_image", future))
+                .then()
+                .statusCode(201)
+                .body("targets[0].status", equalTo("waiting_for_media"))
+                .extract()
+                .path("id");
 
-        kafka.send(Topics.MEDIA_REJECTED, arriving.toString(), EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(),
-                "/content-factory/ingest-service", project, Instant.now(),
-                new MediaRejected(arriving, "rejected", "corrupt_media: no decodable stream", null))));
-        await().atMost(TIMEOUT).until(() -> "failed".equals(get(project, "/v1/posts/" + id).path("targets[0].status")));
+        kafka.send(
+                Topics.MEDIA_REJECTED,
+                arriving.toString(),
+                EventCodec.toJson(EventCodec.envelope(
+                        UUID.randomUUID(),
+                        "/content-factory/ingest-service",
+                        project,
+                        Instant.now(),
+                        new MediaRejected(arriving, "rejected", "corrupt_media: no decodable stream", null))));
+        await().atMost(TIMEOUT)
+                .until(() -> "failed".equals(get(project, "/v1/posts/" + id).path("targets[0].status")));
         assertThat(count("select count(*) from scheduler.post_targets where post_id = '" + id
-                + "' and error_json like '%media_rejected%corrupt_media: no decodable stream%'")).isEqualTo(1);
+                        + "' and error_json like '%media_rejected%corrupt_media: no decodable stream%'"))
+                .isEqualTo(1);
 
         expect(put(project, "later", body(List.of(arriving), "feed_image", future)), 422, "media_unusable");
         assertThat(get(project, "/v1/posts/later").statusCode()).isEqualTo(404);
@@ -206,27 +327,51 @@ class PostsApiIT {
         assertThat(Instant.parse(auto.path("targets[0].scheduledAt"))).isAfter(Instant.now());
 
         Instant soon = Instant.now().plusSeconds(2);
-        String id = put(project, "cancel-me", body(List.of(media), "feed_image", soon.toString())).path("id");
+        String id = put(project, "cancel-me", body(List.of(media), "feed_image", soon.toString()))
+                .path("id");
         String target = get(project, "/v1/posts/" + id).path("targets[0].id");
-        RestAssured.given().auth().oauth2(TOKENS.valid(project, "read", "write")).post("/v1/posts/{id}/cancel", id)
-                .then().statusCode(200).body("targets[0].status", equalTo("canceled"));
+        RestAssured.given()
+                .auth()
+                .oauth2(TOKENS.valid(project, "read", "write"))
+                .post("/v1/posts/{id}/cancel", id)
+                .then()
+                .statusCode(200)
+                .body("targets[0].status", equalTo("canceled"));
         sleep(4_000);
         assertThat(kafka.all(Topics.POST_DUE)).noneMatch(r -> r.value().contains(target));
 
-        List<Map<String, Object>> listed = RestAssured.given().auth().oauth2(TOKENS.valid(project, "read"))
-                .queryParam("from", Instant.now().minusSeconds(3600).toString()).queryParam("to", Instant.now().plus(Duration.ofDays(70)).toString())
-                .queryParam("status", "canceled").get("/v1/posts").then().statusCode(200).extract().jsonPath().getList("");
+        List<Map<String, Object>> listed = RestAssured.given()
+                .auth()
+                .oauth2(TOKENS.valid(project, "read"))
+                .queryParam("from", Instant.now().minusSeconds(3600).toString())
+                .queryParam("to", Instant.now().plus(Duration.ofDays(70)).toString())
+                .queryParam("status", "canceled")
+                .get("/v1/posts")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("");
         assertThat(listed).extracting(post -> post.get("id")).containsExactly(id);
     }
 
     @Test
     void aCarouselPostCarriesItsItemsInOrder() {
         UUID project = UUID.randomUUID();
-        List<UUID> media = List.of(analysed(project, MediaType.IMAGE), analysed(project, MediaType.VIDEO), analysed(project, MediaType.IMAGE));
-        String id = put(project, "carousel", body(media, "carousel", Instant.now().plusSeconds(2).toString())).path("id");
+        List<UUID> media = List.of(
+                analysed(project, MediaType.IMAGE),
+                analysed(project, MediaType.VIDEO),
+                analysed(project, MediaType.IMAGE));
+        String id = put(
+                        project,
+                        "carousel",
+                        body(media, "carousel", Instant.now().plusSeconds(2).toString()))
+                .path("id");
         String target = get(project, "/v1/posts/" + id).path("targets[0].id");
 
-        PostDue due = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.POST_DUE, r -> r.value().contains(target), TIMEOUT).value()),
+        PostDue due = EventCodec.data(
+                EventCodec.parse(kafka.awaitOne(Topics.POST_DUE, r -> r.value().contains(target), TIMEOUT)
+                        .value()),
                 PostDue.class);
         assertThat(due.format()).isEqualTo(PostFormat.CAROUSEL);
         assertThat(due.carousel()).extracting(item -> item.mediaId()).containsExactlyElementsOf(media);
@@ -238,18 +383,42 @@ class PostsApiIT {
         UUID project = UUID.randomUUID();
         UUID png = SchedulerApi.analysedPngWithRendition(project);
         UUID jpeg = analysed(project, MediaType.IMAGE);
-        Map<String, Object> single = body(List.of(png), "feed_image", Instant.now().plusSeconds(2).toString());
-        single.put("targets", List.of(Map.of("platform", "instagram", "accountId", "acct-ig", "format", "feed_image"),
-                Map.of("platform", "blotato", "accountId", "acct-blotato", "format", "feed_image")));
-        String id = put(project, "png-" + UUID.randomUUID(), single).then().statusCode(201).extract().path("id");
-        String carouselId = put(project, "png-carousel-" + UUID.randomUUID(),
-                body(List.of(jpeg, png), "carousel", Instant.now().plusSeconds(2).toString())).then().statusCode(201).extract().path("id");
+        Map<String, Object> single =
+                body(List.of(png), "feed_image", Instant.now().plusSeconds(2).toString());
+        single.put(
+                "targets",
+                List.of(
+                        Map.of("platform", "instagram", "accountId", "acct-ig", "format", "feed_image"),
+                        Map.of("platform", "blotato", "accountId", "acct-blotato", "format", "feed_image")));
+        String id = put(project, "png-" + UUID.randomUUID(), single)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String carouselId = put(
+                        project,
+                        "png-carousel-" + UUID.randomUUID(),
+                        body(
+                                List.of(jpeg, png),
+                                "carousel",
+                                Instant.now().plusSeconds(2).toString()))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         Map<String, PostDue> byPlatform = new HashMap<>();
         for (String platform : List.of("instagram", "blotato")) {
-            String target = get(project, "/v1/posts/" + id).jsonPath().getString("targets.find { it.platform == '" + platform + "' }.id");
-            byPlatform.put(platform, EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.POST_DUE, r -> r.value().contains(target),
-                    TIMEOUT).value()), PostDue.class));
+            String target = get(project, "/v1/posts/" + id)
+                    .jsonPath()
+                    .getString("targets.find { it.platform == '" + platform + "' }.id");
+            byPlatform.put(
+                    platform,
+                    EventCodec.data(
+                            EventCodec.parse(kafka.awaitOne(
+                                            Topics.POST_DUE, r -> r.value().contains(target), TIMEOUT)
+                                    .value()),
+                            PostDue.class));
         }
         assertThat(byPlatform.get("instagram").mediaUrl()).endsWith("/" + png + "/jpeg?signature=j");
         assertThat(byPlatform.get("instagram").contentType()).isEqualTo("image/jpeg");
@@ -257,8 +426,10 @@ class PostsApiIT {
         assertThat(byPlatform.get("blotato").contentType()).isEqualTo("image/png");
 
         String carouselTarget = get(project, "/v1/posts/" + carouselId).path("targets[0].id");
-        PostDue carousel = EventCodec.data(EventCodec.parse(kafka.awaitOne(Topics.POST_DUE, r -> r.value().contains(carouselTarget),
-                TIMEOUT).value()), PostDue.class);
+        PostDue carousel = EventCodec.data(
+                EventCodec.parse(kafka.awaitOne(Topics.POST_DUE, r -> r.value().contains(carouselTarget), TIMEOUT)
+                        .value()),
+                PostDue.class);
         assertThat(carousel.carousel().get(0).mediaUrl()).endsWith("/" + jpeg + "/content");
         assertThat(carousel.carousel().get(1).mediaUrl()).endsWith("/" + png + "/jpeg?signature=j");
         assertThat(carousel.carousel().get(1).contentType()).isEqualTo("image/jpeg");
@@ -272,7 +443,16 @@ class PostsApiIT {
         UUID othersMedia = analysed(other, MediaType.IMAGE);
         String future = Instant.now().plus(Duration.ofHours(2)).toString();
 
-        expect(put(project, "p1", body(List.of(media), "feed_image", Instant.now().minusSeconds(60).toString())), 422, "scheduled_in_past");
+        expect(
+                put(
+                        project,
+                        "p1",
+                        body(
+                                List.of(media),
+                                "feed_image",
+                                Instant.now().minusSeconds(60).toString())),
+                422,
+                "scheduled_in_past");
         expect(put(project, "p2", body(List.of(UUID.randomUUID()), "feed_image", future)), 422, "media_not_found");
         expect(put(project, "p3", body(List.of(othersMedia), "feed_image", future)), 422, "media_not_found");
         expect(put(project, "bad ref!", body(List.of(media), "feed_image", future)), 400, "invalid_client_ref");
@@ -280,9 +460,13 @@ class PostsApiIT {
         expect(put(project, "p5", body(List.of(media), "feed_image", "next tuesday")), 400, "invalid_time");
         expect(put(project, "p6", body(List.of(media), "carousel", future)), 400, "media_count");
         Map<String, Object> twice = body(List.of(media), "feed_image", future);
-        twice.put("targets", List.of(Map.of("platform", "instagram", "accountId", "a", "format", "feed_image"),
-                Map.of("platform", "instagram", "accountId", "a", "format", "reel")));
+        twice.put(
+                "targets",
+                List.of(
+                        Map.of("platform", "instagram", "accountId", "a", "format", "feed_image"),
+                        Map.of("platform", "instagram", "accountId", "a", "format", "reel")));
         expect(put(project, "p7", twice), 400, "duplicate_target");
-        assertThat(count("select count(*) from scheduler.posts where client_ref like 'p_'")).isZero();
+        assertThat(count("select count(*) from scheduler.posts where client_ref like 'p_'"))
+                .isZero();
     }
 }

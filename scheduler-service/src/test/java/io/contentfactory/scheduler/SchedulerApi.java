@@ -29,8 +29,7 @@ final class SchedulerApi {
     static final Duration TIMEOUT = Duration.ofSeconds(40);
     static final InternalTokens TOKENS = InternalTokens.forService("scheduler-service");
 
-    private SchedulerApi() {
-    }
+    private SchedulerApi() {}
 
     static UUID analysed(UUID project, MediaType type) {
         return analysed(project, UUID.randomUUID(), type);
@@ -38,12 +37,27 @@ final class SchedulerApi {
 
     /** The media's analysis reaches the scheduler (media.analyzed), and is in its catalog on return. */
     static UUID analysed(UUID project, UUID media, MediaType type) {
-        MediaAnalyzed data = new MediaAnalyzed(media, UUID.randomUUID(), type, type == MediaType.IMAGE ? "image/jpeg" : "video/mp4",
-                type == MediaType.IMAGE ? null : 9.0, 1080, 1350, 70, "http://localhost:8081/media/" + project + "/" + media + "/content",
-                "Suggested", List.of("tag"));
-        new TopicProbe(KafkaResource.broker().bootstrapServers()).send(Topics.MEDIA_ANALYZED, project.toString(),
-                EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(), "/content-factory/analysis-service", project, Instant.now(), data)));
-        await().atMost(TIMEOUT).until(() -> count("select count(*) from scheduler.media_catalog where media_id = '" + media + "'") == 1);
+        MediaAnalyzed data = new MediaAnalyzed(
+                media,
+                UUID.randomUUID(),
+                type,
+                type == MediaType.IMAGE ? "image/jpeg" : "video/mp4",
+                type == MediaType.IMAGE ? null : 9.0,
+                1080,
+                1350,
+                70,
+                "http://localhost:8081/media/" + project + "/" + media + "/content",
+                "Suggested",
+                List.of("tag"));
+        new TopicProbe(KafkaResource.broker().bootstrapServers())
+                .send(
+                        Topics.MEDIA_ANALYZED,
+                        project.toString(),
+                        EventCodec.toJson(EventCodec.envelope(
+                                UUID.randomUUID(), "/content-factory/analysis-service", project, Instant.now(), data)));
+        await().atMost(TIMEOUT)
+                .until(() ->
+                        count("select count(*) from scheduler.media_catalog where media_id = '" + media + "'") == 1);
         return media;
     }
 
@@ -51,11 +65,28 @@ final class SchedulerApi {
     static UUID analysedPngWithRendition(UUID project) {
         UUID media = UUID.randomUUID();
         String base = "http://localhost:8081/media/" + project + "/" + media;
-        MediaAnalyzed data = new MediaAnalyzed(media, UUID.randomUUID(), MediaType.IMAGE, "image/png", null, 2000, 2500, 60,
-                base + "/content?signature=c", "Suggested", List.of("tag"), base + "/jpeg?signature=j");
-        new TopicProbe(KafkaResource.broker().bootstrapServers()).send(Topics.MEDIA_ANALYZED, project.toString(),
-                EventCodec.toJson(EventCodec.envelope(UUID.randomUUID(), "/content-factory/analysis-service", project, Instant.now(), data)));
-        await().atMost(TIMEOUT).until(() -> count("select count(*) from scheduler.media_catalog where media_id = '" + media + "'") == 1);
+        MediaAnalyzed data = new MediaAnalyzed(
+                media,
+                UUID.randomUUID(),
+                MediaType.IMAGE,
+                "image/png",
+                null,
+                2000,
+                2500,
+                60,
+                base + "/content?signature=c",
+                "Suggested",
+                List.of("tag"),
+                base + "/jpeg?signature=j");
+        new TopicProbe(KafkaResource.broker().bootstrapServers())
+                .send(
+                        Topics.MEDIA_ANALYZED,
+                        project.toString(),
+                        EventCodec.toJson(EventCodec.envelope(
+                                UUID.randomUUID(), "/content-factory/analysis-service", project, Instant.now(), data)));
+        await().atMost(TIMEOUT)
+                .until(() ->
+                        count("select count(*) from scheduler.media_catalog where media_id = '" + media + "'") == 1);
         return media;
     }
 
@@ -69,8 +100,13 @@ final class SchedulerApi {
     }
 
     static Response put(UUID project, String ref, Map<String, Object> body) {
-        return RestAssured.given().auth().oauth2(TOKENS.valid(project, "read", "write")).contentType("application/json").body(body)
-                .urlEncodingEnabled(true).put("/v1/posts/{ref}", ref);
+        return RestAssured.given()
+                .auth()
+                .oauth2(TOKENS.valid(project, "read", "write"))
+                .contentType("application/json")
+                .body(body)
+                .urlEncodingEnabled(true)
+                .put("/v1/posts/{ref}", ref);
     }
 
     static Response get(UUID project, String path) {
@@ -83,7 +119,9 @@ final class SchedulerApi {
     }
 
     static long count(String sql) {
-        try (Connection c = PostgresResource.database().connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = PostgresResource.database().connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         } catch (java.sql.SQLException e) {
@@ -101,12 +139,24 @@ final class SchedulerApi {
 
     /** The project queues its analysed media for this one account from now on. */
     static void autoTarget(UUID project, String platform, String accountId) {
-        send(project, "PUT", "/v1/calendar/settings", Map.of("timeZone", "UTC",
-                "autoTargets", List.of(Map.of("platform", platform, "accountId", accountId)))).then().statusCode(200);
+        send(
+                        project,
+                        "PUT",
+                        "/v1/calendar/settings",
+                        Map.of(
+                                "timeZone",
+                                "UTC",
+                                "autoTargets",
+                                List.of(Map.of("platform", platform, "accountId", accountId))))
+                .then()
+                .statusCode(200);
     }
 
     static Response send(UUID project, String method, String path, Object body) {
-        var request = RestAssured.given().auth().oauth2(TOKENS.valid(project, "read", "write")).contentType("application/json");
+        var request = RestAssured.given()
+                .auth()
+                .oauth2(TOKENS.valid(project, "read", "write"))
+                .contentType("application/json");
         if (body != null) {
             request = request.body(body);
         }

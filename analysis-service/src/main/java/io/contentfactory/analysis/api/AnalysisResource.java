@@ -2,11 +2,11 @@ package io.contentfactory.analysis.api;
 
 import io.contentfactory.analysis.domain.MediaAnalysis;
 import io.contentfactory.analysis.domain.MediaAnalyzer;
-import io.contentfactory.analysis.persistence.MediaSources;
 import io.contentfactory.analysis.persistence.AnalysisProgress;
-import io.contentfactory.contracts.events.MediaAnalysisProgressed;
 import io.contentfactory.analysis.persistence.AnalysisStore;
 import io.contentfactory.analysis.persistence.MediaAnalysisRepository;
+import io.contentfactory.analysis.persistence.MediaSources;
+import io.contentfactory.contracts.events.MediaAnalysisProgressed;
 import io.contentfactory.kit.api.PathIds;
 import io.contentfactory.kit.problem.ProblemException;
 import io.contentfactory.kit.tenancy.CallerProject;
@@ -45,8 +45,13 @@ public class AnalysisResource {
     private final TenantScope tenancy;
     private final CallerProject caller;
 
-    AnalysisResource(MediaAnalysisRepository analyses, MediaSources sources, AnalysisStore store, AnalysisProgress progress,
-            TenantScope tenancy, CallerProject caller) {
+    AnalysisResource(
+            MediaAnalysisRepository analyses,
+            MediaSources sources,
+            AnalysisStore store,
+            AnalysisProgress progress,
+            TenantScope tenancy,
+            CallerProject caller) {
         this.analyses = analyses;
         this.sources = sources;
         this.store = store;
@@ -56,63 +61,99 @@ public class AnalysisResource {
     }
 
     @GET
-    @Operation(operationId = "getMediaAnalysis", summary = "A media item's latest analysis",
-            description = "Its progress (status, stage, percent), then the pre-social score with each feature's contribution"
-                    + " in plain words, the frames, sound and words found, and each provider's outcome (a provider that"
-                    + " failed says why; the local result stands). While it runs, only the progress.")
-    @APIResponse(responseCode = "200", description = "The analysis",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalysisView.class)))
-    @APIResponse(responseCode = "404", description = "No analysis of this media in the key's project yet (code not_found)",
+    @Operation(
+            operationId = "getMediaAnalysis",
+            summary = "A media item's latest analysis",
+            description =
+                    "Its progress (status, stage, percent), then the pre-social score with each feature's contribution"
+                            + " in plain words, the frames, sound and words found, and each provider's outcome (a provider that"
+                            + " failed says why; the local result stands). While it runs, only the progress.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The analysis",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AnalysisView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No analysis of this media in the key's project yet (code not_found)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public Uni<AnalysisView> get(@Parameter(description = "The media id", schema = @Schema(format = "uuid")) @PathParam("id") String id) {
+    public Uni<AnalysisView> get(
+            @Parameter(description = "The media id", schema = @Schema(format = "uuid")) @PathParam("id") String id) {
         UUID projectId = caller.id();
         UUID mediaId = PathIds.uuid(id);
-        return progress.of(projectId, mediaId).chain(progressed -> Panache.withTransaction(() -> tenancy.bind(projectId)
-                .chain(() -> analyses.latestOf(projectId, mediaId))
-                .chain((MediaAnalysis analysis) -> view(projectId, mediaId, analysis, progressed))));
+        return progress.of(projectId, mediaId)
+                .chain(progressed -> Panache.withTransaction(() -> tenancy.bind(projectId)
+                        .chain(() -> analyses.latestOf(projectId, mediaId))
+                        .chain((MediaAnalysis analysis) -> view(projectId, mediaId, analysis, progressed))));
     }
 
     @POST
-    @Operation(operationId = "requestMediaAnalysis", summary = "Analyse a media item again with the current analyzer",
-            description = "For an item analysed by an earlier analyzer version, or whose analysis failed: it is queued and"
-                    + " analysed again (its earlier analysis stays readable until the new one is done). An item the current"
-                    + " version has analysed is not analysed twice; the answer is its analysis as it is.")
-    @APIResponse(responseCode = "202", description = "Queued (or already on its way): the progress",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalysisView.class)))
-    @APIResponse(responseCode = "200", description = "Already analysed by the current version: the analysis",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalysisView.class)))
-    @APIResponse(responseCode = "404", description = "No such media item in the key's project (code not_found)",
+    @Operation(
+            operationId = "requestMediaAnalysis",
+            summary = "Analyse a media item again with the current analyzer",
+            description =
+                    "For an item analysed by an earlier analyzer version, or whose analysis failed: it is queued and"
+                            + " analysed again (its earlier analysis stays readable until the new one is done). An item the current"
+                            + " version has analysed is not analysed twice; the answer is its analysis as it is.")
+    @APIResponse(
+            responseCode = "202",
+            description = "Queued (or already on its way): the progress",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AnalysisView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Already analysed by the current version: the analysis",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AnalysisView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such media item in the key's project (code not_found)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public Uni<Response> request(@Parameter(description = "The media id", schema = @Schema(format = "uuid")) @PathParam("id") String id) {
+    public Uni<Response> request(
+            @Parameter(description = "The media id", schema = @Schema(format = "uuid")) @PathParam("id") String id) {
         UUID projectId = caller.id();
         UUID mediaId = PathIds.uuid(id);
         return sources.find(projectId, mediaId).chain(source -> {
             if (source == null) {
                 return Uni.createFrom().failure(notFound(mediaId));
             }
-            return progress.of(projectId, mediaId).chain(progressed -> Panache.withTransaction(() -> tenancy.bind(projectId)
-                            .chain(() -> analyses.latestOf(projectId, mediaId)))
-                    .chain(latest -> answer(projectId, mediaId, latest, progressed)));
+            return progress.of(projectId, mediaId)
+                    .chain(progressed -> Panache.withTransaction(
+                                    () -> tenancy.bind(projectId).chain(() -> analyses.latestOf(projectId, mediaId)))
+                            .chain(latest -> answer(projectId, mediaId, latest, progressed)));
         });
     }
 
-    private Uni<Response> answer(UUID projectId, UUID mediaId, MediaAnalysis latest, MediaAnalysisProgressed progressed) {
+    private Uni<Response> answer(
+            UUID projectId, UUID mediaId, MediaAnalysis latest, MediaAnalysisProgressed progressed) {
         if (latest != null && MediaAnalyzer.VERSION.equals(latest.analyzerVersion)) {
-            return Panache.withTransaction(() -> tenancy.bind(projectId).chain(() -> view(projectId, mediaId, latest, progressed)))
+            return Panache.withTransaction(
+                            () -> tenancy.bind(projectId).chain(() -> view(projectId, mediaId, latest, progressed)))
                     .map(view -> Response.ok(view).build());
         }
         if (progressed != null && IN_FLIGHT.contains(progressed.status())) {
-            return Uni.createFrom().item(Response.accepted(AnalysisView.pending(mediaId, progressed)).build());
+            return Uni.createFrom()
+                    .item(Response.accepted(AnalysisView.pending(mediaId, progressed))
+                            .build());
         }
         return progress.request(projectId, mediaId, MediaAnalyzer.VERSION)
-                .map(queued -> Response.accepted(AnalysisView.pending(mediaId, queued)).build());
+                .map(queued ->
+                        Response.accepted(AnalysisView.pending(mediaId, queued)).build());
     }
 
     private static ProblemException notFound(UUID mediaId) {
-        return new ProblemException(404, "not_found", "Not found", "media " + mediaId + " has no analysis in this project yet");
+        return new ProblemException(
+                404, "not_found", "Not found", "media " + mediaId + " has no analysis in this project yet");
     }
 
-    private Uni<AnalysisView> view(UUID projectId, UUID mediaId, MediaAnalysis analysis, MediaAnalysisProgressed progressed) {
+    private Uni<AnalysisView> view(
+            UUID projectId, UUID mediaId, MediaAnalysis analysis, MediaAnalysisProgressed progressed) {
         if (analysis != null) {
             return store.results(projectId, analysis.id).map(results -> AnalysisView.of(analysis, results, progressed));
         }

@@ -53,52 +53,79 @@ public class AnalysisSettingsResource {
      * @param defaultHashtags     offered (and posted) when a clip says nothing, without the {@code #}
      * @param weights             each feature's points: hook, pacing, length, aspect, picture, speech, sound, text
      */
-    public record Settings(boolean providersEnabled, int maxFramesPerRequest, List<String> defaultHashtags,
+    public record Settings(
+            boolean providersEnabled,
+            int maxFramesPerRequest,
+            List<String> defaultHashtags,
             Map<String, Double> weights) {
 
         static Settings of(AnalysisSettings settings) {
-            return new Settings(settings.providersEnabled(), settings.maxFramesPerRequest(), settings.defaultHashtags(),
+            return new Settings(
+                    settings.providersEnabled(),
+                    settings.maxFramesPerRequest(),
+                    settings.defaultHashtags(),
                     settings.weights().byFeature());
         }
     }
 
     /** The settings to hold from now on; a field left out takes its default, a feature left out of weights too. */
-    public record NewSettings(Boolean providersEnabled, @Min(1) @Max(16) Integer maxFramesPerRequest,
+    public record NewSettings(
+            Boolean providersEnabled,
+            @Min(1) @Max(16) Integer maxFramesPerRequest,
             @Size(max = 30) List<@NotNull @Size(min = 1, max = 60) String> defaultHashtags,
-            @Size(max = 8) Map<String, @NotNull Double> weights) {
-    }
+            @Size(max = 8) Map<String, @NotNull Double> weights) {}
 
     @GET
-    @Operation(operationId = "getAnalysisSettings", summary = "The project's analysis settings (the defaults until changed)")
-    @APIResponse(responseCode = "200", description = "The settings",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Settings.class)))
+    @Operation(
+            operationId = "getAnalysisSettings",
+            summary = "The project's analysis settings (the defaults until changed)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The settings",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Settings.class)))
     public Uni<Settings> get() {
         UUID projectId = caller.id();
         return store.settings(projectId).map(Settings::of);
     }
 
     @PUT
-    @Operation(operationId = "putAnalysisSettings", summary = "Replace the project's analysis settings",
-            description = "Weights are the points each feature of the pre-social score can earn (0 to 100 each; the score"
-                    + " is capped at 100). They apply to analyses made from now on; ask for an item to be analysed again"
-                    + " to score it with them.")
-    @APIResponse(responseCode = "200", description = "The settings as they are now",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Settings.class)))
-    @APIResponse(responseCode = "400", description = "A value out of range (code validation_failed), an unknown feature or"
-            + " weights that are all zero (invalid_weights), a hashtag with spaces or symbols (invalid_hashtag)",
+    @Operation(
+            operationId = "putAnalysisSettings",
+            summary = "Replace the project's analysis settings",
+            description =
+                    "Weights are the points each feature of the pre-social score can earn (0 to 100 each; the score"
+                            + " is capped at 100). They apply to analyses made from now on; ask for an item to be analysed again"
+                            + " to score it with them.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The settings as they are now",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Settings.class)))
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "A value out of range (code validation_failed), an unknown feature or"
+                            + " weights that are all zero (invalid_weights), a hashtag with spaces or symbols (invalid_hashtag)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     public Uni<Settings> put(@Valid @NotNull NewSettings change) {
         UUID projectId = caller.id();
         AnalysisSettings settings = settings(change);
-        return Panache.withTransaction(() -> tenancy.bind(projectId).chain(() -> store.saveSettings(projectId, settings)))
+        return Panache.withTransaction(
+                        () -> tenancy.bind(projectId).chain(() -> store.saveSettings(projectId, settings)))
                 .replaceWith(Settings.of(settings));
     }
 
     private static AnalysisSettings settings(NewSettings change) {
         AnalysisSettings defaults = AnalysisSettings.DEFAULTS;
-        return new AnalysisSettings(change.providersEnabled() == null ? defaults.providersEnabled() : change.providersEnabled(),
+        return new AnalysisSettings(
+                change.providersEnabled() == null ? defaults.providersEnabled() : change.providersEnabled(),
                 change.maxFramesPerRequest() == null ? defaults.maxFramesPerRequest() : change.maxFramesPerRequest(),
-                change.defaultHashtags() == null ? defaults.defaultHashtags() : change.defaultHashtags().stream().map(AnalysisSettingsResource::hashtag).toList(),
+                change.defaultHashtags() == null
+                        ? defaults.defaultHashtags()
+                        : change.defaultHashtags().stream()
+                                .map(AnalysisSettingsResource::hashtag)
+                                .toList(),
                 change.weights() == null ? defaults.weights() : weights(change.weights()));
     }
 
@@ -106,7 +133,8 @@ public class AnalysisSettingsResource {
     private static String hashtag(String given) {
         String tag = given.strip().replaceFirst("^#", "");
         if (!tag.matches("[\\p{L}\\p{N}_]+")) {
-            throw ProblemException.badRequest("invalid_hashtag",
+            throw ProblemException.badRequest(
+                    "invalid_hashtag",
                     "'" + given + "' is not a hashtag: letters, digits and underscores only, without spaces");
         }
         return tag;
@@ -115,8 +143,9 @@ public class AnalysisSettingsResource {
     private static ScoreWeights weights(Map<String, Double> given) {
         given.forEach((feature, weight) -> {
             if (weight < 0 || weight > MAX_WEIGHT || weight.isNaN()) {
-                throw ProblemException.badRequest("invalid_weights", "the weight of " + feature + " is " + weight
-                        + "; each weight is between 0 and " + MAX_WEIGHT);
+                throw ProblemException.badRequest(
+                        "invalid_weights",
+                        "the weight of " + feature + " is " + weight + "; each weight is between 0 and " + MAX_WEIGHT);
             }
         });
         ScoreWeights weights;
@@ -125,8 +154,12 @@ public class AnalysisSettingsResource {
         } catch (IllegalArgumentException unknown) {
             throw ProblemException.badRequest("invalid_weights", unknown.getMessage());
         }
-        if (weights.byFeature().values().stream().mapToDouble(Double::doubleValue).sum() <= 0) {
-            throw ProblemException.badRequest("invalid_weights", "the weights are all zero: no clip could score anything");
+        if (weights.byFeature().values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum()
+                <= 0) {
+            throw ProblemException.badRequest(
+                    "invalid_weights", "the weights are all zero: no clip could score anything");
         }
         return weights;
     }

@@ -16,50 +16,123 @@ import java.util.UUID;
  * A media item's analysis as the API shows it: the score with each feature's contribution and the sentence for it,
  * the frames, sound and words the local analyzer found, and what each provider returned beside them.
  */
-public record AnalysisView(UUID mediaId, Progress progress, UUID id, String analyzerVersion, BigDecimal preSocialScore,
-        List<String> explanation, JsonNode contributions, JsonNode viralityFeatures, Frames frames, Sound sound, Words words,
-        List<Provider> providers, Instant createdAt) {
+public record AnalysisView(
+        UUID mediaId,
+        Progress progress,
+        UUID id,
+        String analyzerVersion,
+        BigDecimal preSocialScore,
+        List<String> explanation,
+        JsonNode contributions,
+        JsonNode viralityFeatures,
+        Frames frames,
+        Sound sound,
+        Words words,
+        List<Provider> providers,
+        Instant createdAt) {
 
     /** Where the analysis stands: {@code analyzing} at a stage, {@code retrying}, {@code analyzed}, {@code analysis_failed}. */
     public record Progress(String status, String stage, int percent, String reason) {
         static Progress of(MediaAnalysisProgressed progressed) {
-            return progressed == null ? null
+            return progressed == null
+                    ? null
                     : new Progress(progressed.status(), progressed.stage(), progressed.percent(), progressed.reason());
         }
     }
 
     /** An analysis still running (or failed) has its progress and nothing else yet. */
     static AnalysisView pending(UUID mediaId, MediaAnalysisProgressed progressed) {
-        return new AnalysisView(mediaId, Progress.of(progressed), null, null, null, null, null, null, null, null, null, List.of(), null);
+        return new AnalysisView(
+                mediaId,
+                Progress.of(progressed),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                null);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public record Frames(Integer sampled, Integer bestFrameIndex, BigDecimal bestFrameTimeSec, String bestFrameUrl, String bestFrameChosenBy,
-            BigDecimal cutsPerMinute, BigDecimal hookMotion, BigDecimal hookFace, Integer framesWithFaces, Integer framesWithText,
-            BigDecimal firstTextSec) {
-    }
+    public record Frames(
+            Integer sampled,
+            Integer bestFrameIndex,
+            BigDecimal bestFrameTimeSec,
+            String bestFrameUrl,
+            String bestFrameChosenBy,
+            BigDecimal cutsPerMinute,
+            BigDecimal hookMotion,
+            BigDecimal hookFace,
+            Integer framesWithFaces,
+            Integer framesWithText,
+            BigDecimal firstTextSec) {}
 
-    public record Sound(Boolean present, BigDecimal loudnessDbfs, BigDecimal speechRatio, BigDecimal speechOnsetSec,
-            BigDecimal leadingSilenceSec, Boolean musicLikely) {
-    }
+    public record Sound(
+            Boolean present,
+            BigDecimal loudnessDbfs,
+            BigDecimal speechRatio,
+            BigDecimal speechOnsetSec,
+            BigDecimal leadingSilenceSec,
+            Boolean musicLikely) {}
 
-    public record Words(String source, String language, String transcript, BigDecimal sentiment, JsonNode topics,
-            JsonNode hashtags, JsonNode captionSuggestions) {
-    }
+    public record Words(
+            String source,
+            String language,
+            String transcript,
+            BigDecimal sentiment,
+            JsonNode topics,
+            JsonNode hashtags,
+            JsonNode captionSuggestions) {}
 
     /** One provider's outcome; a failure says why. */
-    public record Provider(String kind, String provider, String status, String error, Instant at) {
-    }
+    public record Provider(String kind, String provider, String status, String error, Instant at) {}
 
     static AnalysisView of(MediaAnalysis a, List<ProviderResult> results, MediaAnalysisProgressed progressed) {
-        return new AnalysisView(a.mediaId, Progress.of(progressed), a.id, a.analyzerVersion, a.preSocialScore,
-                Arrays.stream(a.preSocialExplanation.split("; ")).toList(), json(a.scoreContributions), json(a.viralityFeatures),
-                new Frames(a.framesSampled, a.bestFrameIndex, a.bestFrameTimeSec, a.bestFrameUrl, a.bestFrameChosenBy, a.cutsPerMinute, a.hookMotion,
-                        a.hookFace, a.framesWithFaces, a.framesWithText, a.firstTextSec),
-                new Sound(a.hasAudio, a.loudnessDbfs, a.speechRatio, a.speechOnsetSec, a.leadingSilenceSec, a.musicLikely),
-                new Words(a.textSource, a.language, a.transcript, a.sentimentOverall, json(a.topics), json(a.hashtags), json(a.captionSuggestions)),
-                results.stream().map(r -> new Provider(r.kind, r.provider, r.status, r.error, r.createdAt)).toList(),
+        return new AnalysisView(
+                a.mediaId,
+                Progress.of(progressed),
+                a.id,
+                a.analyzerVersion,
+                a.preSocialScore,
+                Arrays.stream(a.preSocialExplanation.split("; ")).toList(),
+                json(a.scoreContributions),
+                json(a.viralityFeatures),
+                new Frames(
+                        a.framesSampled,
+                        a.bestFrameIndex,
+                        a.bestFrameTimeSec,
+                        a.bestFrameUrl,
+                        a.bestFrameChosenBy,
+                        a.cutsPerMinute,
+                        a.hookMotion,
+                        a.hookFace,
+                        a.framesWithFaces,
+                        a.framesWithText,
+                        a.firstTextSec),
+                new Sound(
+                        a.hasAudio,
+                        a.loudnessDbfs,
+                        a.speechRatio,
+                        a.speechOnsetSec,
+                        a.leadingSilenceSec,
+                        a.musicLikely),
+                new Words(
+                        a.textSource,
+                        a.language,
+                        a.transcript,
+                        a.sentimentOverall,
+                        json(a.topics),
+                        json(a.hashtags),
+                        json(a.captionSuggestions)),
+                results.stream()
+                        .map(r -> new Provider(r.kind, r.provider, r.status, r.error, r.createdAt))
+                        .toList(),
                 a.createdAt);
     }
 

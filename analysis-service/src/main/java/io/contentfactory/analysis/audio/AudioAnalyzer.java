@@ -23,8 +23,7 @@ public final class AudioAnalyzer {
     static final double SYLLABLE_SPREAD_DB = 6;
     private static final int FRAMES_PER_SECOND = 1000 / 30;
 
-    private AudioAnalyzer() {
-    }
+    private AudioAnalyzer() {}
 
     /** The track as 16 kHz mono 16-bit samples, or null when the file has no audio. */
     public static short[] samples(Path file) throws UndecodableMediaException {
@@ -53,7 +52,8 @@ public final class AudioAnalyzer {
             levels[f] = decibels(energy / FRAME);
             crossings[f] = zeroCrossings / (double) FRAME;
         }
-        // The quietest tenth is the noise floor, unless it is loud itself: a track that never pauses has no floor to see.
+        // The quietest tenth is the noise floor, unless it is loud itself: a track that never pauses has no floor to
+        // see.
         double quietest = percentile(levels, 0.1);
         double floor = quietest < -40 ? quietest : -60;
         boolean[] sound = new boolean[frames];
@@ -83,8 +83,12 @@ public final class AudioAnalyzer {
         int firstSound = first(sound);
         int firstSpeech = first(speech);
         double seconds = frames * 0.03;
-        return new AudioFeatures(true, decibels(sumSquares / (frames * (double) FRAME)), speechFrames / (double) frames,
-                firstSpeech < 0 ? null : firstSpeech * 0.03, firstSound < 0 ? seconds : firstSound * 0.03,
+        return new AudioFeatures(
+                true,
+                decibels(sumSquares / (frames * (double) FRAME)),
+                speechFrames / (double) frames,
+                firstSpeech < 0 ? null : firstSpeech * 0.03,
+                firstSound < 0 ? seconds : firstSound * 0.03,
                 soundSeconds >= 2 && steadySeconds >= soundSeconds * 0.7 && speechFrames < frames * 0.1);
     }
 

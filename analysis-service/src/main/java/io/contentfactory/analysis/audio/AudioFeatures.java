@@ -10,8 +10,13 @@ package io.contentfactory.analysis.audio;
  * @param leadingSilenceSec  how long the track is silent before any sound (its length when it is silent throughout)
  * @param musicLikely        sustained, steady sound without speech's syllable rhythm: music or a tone, where it can be told
  */
-public record AudioFeatures(boolean present, double loudnessDbfs, double speechRatio, Double speechOnsetSec,
-        double leadingSilenceSec, boolean musicLikely) {
+public record AudioFeatures(
+        boolean present,
+        double loudnessDbfs,
+        double speechRatio,
+        Double speechOnsetSec,
+        double leadingSilenceSec,
+        boolean musicLikely) {
 
     public static AudioFeatures none(double durationSec) {
         return new AudioFeatures(false, -90, 0, null, durationSec, false);

@@ -11,8 +11,7 @@ public final class AnalysisJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private AnalysisJson() {
-    }
+    private AnalysisJson() {}
 
     static String contributions(PreSocialScore score) {
         return of(score.contributions());
@@ -28,7 +27,7 @@ public final class AnalysisJson {
 
     /** Stored score weights, by feature name. */
     public static Map<String, Double> weights(String json) {
-        return read(json, new TypeReference<>() { });
+        return read(json, new TypeReference<>() {});
     }
 
     public static <T> T read(String json, TypeReference<T> type) {

@@ -8,8 +8,8 @@ import java.util.List;
  * (the cost switch), how many frames one vision request may carry, hashtags to offer when a clip says nothing, and
  * what each feature of the pre-social score is worth.
  */
-public record AnalysisSettings(boolean providersEnabled, int maxFramesPerRequest, List<String> defaultHashtags,
-        ScoreWeights weights) {
+public record AnalysisSettings(
+        boolean providersEnabled, int maxFramesPerRequest, List<String> defaultHashtags, ScoreWeights weights) {
 
     public static final AnalysisSettings DEFAULTS = new AnalysisSettings(true, 4, List.of(), ScoreWeights.DEFAULTS);
 }

@@ -22,16 +22,22 @@ public final class LocalAnalyzer {
 
     /** Seconds between sampled frames, and the most frames sampled from one clip. */
     static final double SAMPLE_INTERVAL_SEC = 1;
+
     static final int MAX_FRAMES = 60;
     private static final double HOOK_SECONDS = 3;
 
-    private LocalAnalyzer() {
-    }
+    private LocalAnalyzer() {}
 
     /** Everything the local analyzer found in one file. */
     /** @param audioSamples the track as 16 kHz mono samples (for speech-to-text), or null without audio */
-    public record Result(MediaProbe probe, FrameSampler.Sampling sampling, int bestFrame, AudioFeatures audio,
-            ClipFeatures features, PreSocialScore score, short[] audioSamples) {
+    public record Result(
+            MediaProbe probe,
+            FrameSampler.Sampling sampling,
+            int bestFrame,
+            AudioFeatures audio,
+            ClipFeatures features,
+            PreSocialScore score,
+            short[] audioSamples) {
 
         public FrameSampler.Sample best() {
             return sampling.samples().get(bestFrame);
@@ -43,7 +49,7 @@ public final class LocalAnalyzer {
     public interface Stages {
         void started(String stage, int percent);
 
-        Stages NONE = (stage, percent) -> { };
+        Stages NONE = (stage, percent) -> {};
     }
 
     public static Result analyze(Path file, ScoreWeights weights) throws UndecodableMediaException {
@@ -53,37 +59,57 @@ public final class LocalAnalyzer {
     public static Result analyze(Path file, ScoreWeights weights, Stages stages) throws UndecodableMediaException {
         MediaProbe probe = MediaProber.probe(file);
         stages.started("frames", 20);
-        FrameSampler.Sampling sampling = FrameSampler.sample(file, probe.width(), probe.height(), SAMPLE_INTERVAL_SEC, MAX_FRAMES);
+        FrameSampler.Sampling sampling =
+                FrameSampler.sample(file, probe.width(), probe.height(), SAMPLE_INTERVAL_SEC, MAX_FRAMES);
         int best = BestFrame.choose(sampling.samples());
         stages.started("sound", 60);
         short[] samples = probe.hasAudio() ? AudioAnalyzer.samples(file) : null;
-        AudioFeatures audio = samples != null ? AudioAnalyzer.features(samples)
+        AudioFeatures audio = samples != null
+                ? AudioAnalyzer.features(samples)
                 : AudioFeatures.none(probe.durationSec() == null ? 0 : probe.durationSec());
         FrameSampler.Sample hookFace = hookFace(sampling.samples());
-        ClipFeatures features = new ClipFeatures(probe.durationSec(), probe.width(), probe.height(),
-                hookMotion(sampling.samples()), hookFace == null ? 0 : hookFace.faceProminence(),
-                hookFace == null ? null : hookFace.timeSec(), cutsPerMinute(sampling), quality(sampling.samples().get(best).stats()), audio,
-                firstText(sampling.samples()), share(sampling.samples(), s -> !s.text().isEmpty()),
+        ClipFeatures features = new ClipFeatures(
+                probe.durationSec(),
+                probe.width(),
+                probe.height(),
+                hookMotion(sampling.samples()),
+                hookFace == null ? 0 : hookFace.faceProminence(),
+                hookFace == null ? null : hookFace.timeSec(),
+                cutsPerMinute(sampling),
+                quality(sampling.samples().get(best).stats()),
+                audio,
+                firstText(sampling.samples()),
+                share(sampling.samples(), s -> !s.text().isEmpty()),
                 share(sampling.samples(), s -> !s.faces().isEmpty()));
         return new Result(probe, sampling, best, audio, features, PreSocialScore.of(features, weights), samples);
     }
 
     private static double hookMotion(List<FrameSampler.Sample> samples) {
-        return samples.stream().filter(s -> s.timeSec() > 0 && s.timeSec() <= HOOK_SECONDS)
-                .mapToDouble(s -> s.stats().motion()).average().orElse(0);
+        return samples.stream()
+                .filter(s -> s.timeSec() > 0 && s.timeSec() <= HOOK_SECONDS)
+                .mapToDouble(s -> s.stats().motion())
+                .average()
+                .orElse(0);
     }
 
     /** The sample of the first 3 s with the most prominent face, or null when none shows one. */
     private static FrameSampler.Sample hookFace(List<FrameSampler.Sample> samples) {
-        return samples.stream().filter(s -> s.timeSec() <= HOOK_SECONDS && s.faceProminence() > 0)
-                .max(java.util.Comparator.comparingDouble(FrameSampler.Sample::faceProminence)).orElse(null);
+        return samples.stream()
+                .filter(s -> s.timeSec() <= HOOK_SECONDS && s.faceProminence() > 0)
+                .max(java.util.Comparator.comparingDouble(FrameSampler.Sample::faceProminence))
+                .orElse(null);
     }
 
     private static Double firstText(List<FrameSampler.Sample> samples) {
-        return samples.stream().filter(s -> !s.text().isEmpty()).map(FrameSampler.Sample::timeSec).findFirst().orElse(null);
+        return samples.stream()
+                .filter(s -> !s.text().isEmpty())
+                .map(FrameSampler.Sample::timeSec)
+                .findFirst()
+                .orElse(null);
     }
 
-    private static double share(List<FrameSampler.Sample> samples, java.util.function.Predicate<FrameSampler.Sample> showing) {
+    private static double share(
+            List<FrameSampler.Sample> samples, java.util.function.Predicate<FrameSampler.Sample> showing) {
         return samples.stream().filter(showing).count() / (double) samples.size();
     }
 

@@ -14,60 +14,86 @@ import java.util.UUID;
 public class MediaAnalysis {
     @Column(name = "project_id", nullable = false)
     public UUID projectId;
+
     @Id
     public UUID id;
+
     @Column(name = "media_id")
     public UUID mediaId;
+
     @Column(name = "analyzer_version")
     public String analyzerVersion;
+
     @Column(name = "media_type")
     public String mediaType;
+
     @Column(name = "content_type")
     public String contentType;
+
     @Column(name = "duration_sec")
     public BigDecimal durationSec;
+
     public int width;
     public int height;
     public String resolution;
+
     @Column(name = "frame_rate")
     public BigDecimal frameRate;
+
     @Column(name = "has_audio")
     public Boolean hasAudio;
+
     @Column(name = "pre_social_score")
     public BigDecimal preSocialScore;
+
     @Column(name = "pre_social_explanation")
     public String preSocialExplanation;
+
     @Column(name = "frames_sampled")
     public Integer framesSampled;
+
     @Column(name = "best_frame_index")
     public Integer bestFrameIndex;
+
     @Column(name = "best_frame_time_sec")
     public BigDecimal bestFrameTimeSec;
+
     @Column(name = "best_frame_url")
     public String bestFrameUrl;
+
     @Column(name = "cuts_per_minute")
     public BigDecimal cutsPerMinute;
+
     @Column(name = "hook_motion")
     public BigDecimal hookMotion;
+
     @Column(name = "hook_face")
     public BigDecimal hookFace;
+
     @Column(name = "frames_with_faces")
     public Integer framesWithFaces;
     /** {@code local} or {@code vision}: who chose the best frame. */
     @Column(name = "best_frame_chosen_by")
     public String bestFrameChosenBy;
+
     @Column(name = "frames_with_text")
     public Integer framesWithText;
+
     @Column(name = "first_text_sec")
     public BigDecimal firstTextSec;
+
     @Column(name = "loudness_dbfs")
     public BigDecimal loudnessDbfs;
+
     @Column(name = "speech_ratio")
     public BigDecimal speechRatio;
+
     @Column(name = "speech_onset_sec")
     public BigDecimal speechOnsetSec;
+
     @Column(name = "leading_silence_sec")
     public BigDecimal leadingSilenceSec;
+
     @Column(name = "music_likely")
     public Boolean musicLikely;
     /** Each feature's share of the score, as JSON: [{feature, points, maxPoints, reason}]. */
@@ -79,6 +105,7 @@ public class MediaAnalysis {
      */
     @Column(name = "virality_features")
     public String viralityFeatures;
+
     public String transcript;
     public String language;
     /** The transcript's overall sentiment, -1 to 1; null without an English transcript. */
@@ -89,9 +116,12 @@ public class MediaAnalysis {
     public String textSource;
     /** JSON lists and, for captions, a JSON object by platform. */
     public String topics;
+
     public String hashtags;
+
     @Column(name = "caption_suggestions")
     public String captionSuggestions;
+
     @Column(name = "created_at")
     public Instant createdAt;
 }

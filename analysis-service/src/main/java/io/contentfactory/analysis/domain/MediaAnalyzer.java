@@ -1,28 +1,28 @@
 package io.contentfactory.analysis.domain;
 
-import io.contentfactory.analysis.persistence.MediaAnalysisRepository;
-import io.contentfactory.analysis.frames.Thumbnails;
 import io.contentfactory.analysis.audio.Wav;
+import io.contentfactory.analysis.frames.BestFrame;
+import io.contentfactory.analysis.frames.Thumbnails;
 import io.contentfactory.analysis.persistence.AnalysisProgress;
 import io.contentfactory.analysis.persistence.AnalysisStore;
-import io.contentfactory.contracts.events.MediaAnalysisProgressed;
-import io.contentfactory.analysis.frames.BestFrame;
+import io.contentfactory.analysis.persistence.MediaAnalysisRepository;
 import io.contentfactory.analysis.platform.FrameJudge;
 import io.contentfactory.analysis.platform.IngestClient;
 import io.contentfactory.analysis.platform.LlmCaptions;
 import io.contentfactory.analysis.platform.LlmCopy;
 import io.contentfactory.analysis.platform.SpeechToText;
+import io.contentfactory.analysis.probe.CorruptMediaException;
+import io.contentfactory.analysis.scoring.PreSocialScore;
+import io.contentfactory.analysis.scoring.ScoreWeights;
 import io.contentfactory.analysis.text.Hashtags;
 import io.contentfactory.analysis.text.Sentiment;
 import io.contentfactory.analysis.text.TextFeatures;
-import io.contentfactory.analysis.probe.CorruptMediaException;
-import io.contentfactory.media.MediaProbe;
-import io.contentfactory.analysis.scoring.PreSocialScore;
-import io.contentfactory.analysis.scoring.ScoreWeights;
-import io.contentfactory.media.UndecodableMediaException;
+import io.contentfactory.contracts.events.MediaAnalysisProgressed;
 import io.contentfactory.contracts.events.MediaAnalyzed;
 import io.contentfactory.contracts.events.MediaIngested;
 import io.contentfactory.kit.outbox.Outbox;
+import io.contentfactory.media.MediaProbe;
+import io.contentfactory.media.UndecodableMediaException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.mutiny.core.Vertx;
@@ -63,9 +63,16 @@ public class MediaAnalyzer {
     private final Outbox outbox;
     private final Path workDir;
 
-    MediaAnalyzer(Vertx vertx, IngestClient ingest, SpeechToText speech, LlmCaptions llm, FrameJudge vision, AnalysisStore store,
+    MediaAnalyzer(
+            Vertx vertx,
+            IngestClient ingest,
+            SpeechToText speech,
+            LlmCaptions llm,
+            FrameJudge vision,
+            AnalysisStore store,
             AnalysisProgress progress,
-            MediaAnalysisRepository analyses, Outbox outbox,
+            MediaAnalysisRepository analyses,
+            Outbox outbox,
             @ConfigProperty(name = "factory.analysis.work-dir") Path workDir) {
         this.vertx = vertx;
         this.ingest = ingest;
@@ -97,9 +104,10 @@ public class MediaAnalyzer {
 
     /** The slow part of an analysis, in no transaction; {@link #record} stores what it found. */
     public Uni<Prepared> prepare(UUID projectId, MediaIngested media) {
-        return store.analysedBy(projectId, media.mediaId(), VERSION).chain(done -> done
-                ? Uni.createFrom().item(new Prepared(media, null))
-                : fetchAndAnalyse(projectId, media).map(analysed -> new Prepared(media, analysed)));
+        return store.analysedBy(projectId, media.mediaId(), VERSION)
+                .chain(done -> done
+                        ? Uni.createFrom().item(new Prepared(media, null))
+                        : fetchAndAnalyse(projectId, media).map(analysed -> new Prepared(media, analysed)));
     }
 
     /**
@@ -110,58 +118,90 @@ public class MediaAnalyzer {
         if (prepared.analysed == null) {
             return Uni.createFrom().voidItem();
         }
-        return analyses.count("projectId = ?1 and mediaId = ?2 and analyzerVersion = ?3", projectId, prepared.media.mediaId(), VERSION)
-                .chain(existing -> existing > 0 ? Uni.createFrom().voidItem() : record(projectId, prepared.media, prepared.analysed));
+        return analyses.count(
+                        "projectId = ?1 and mediaId = ?2 and analyzerVersion = ?3",
+                        projectId,
+                        prepared.media.mediaId(),
+                        VERSION)
+                .chain(existing -> existing > 0
+                        ? Uni.createFrom().voidItem()
+                        : record(projectId, prepared.media, prepared.analysed));
     }
 
     private Uni<Analysed> fetchAndAnalyse(UUID projectId, MediaIngested media) {
         return progress.record(projectId, analyzing(media.mediaId(), "fetching", 5))
                 .chain(() -> store.settings(projectId))
                 .chain(settings -> download(media.contentUrl())
-                        .chain(file -> analysed(projectId, media, file, settings).eventually(() -> deleteQuietly(file))))
+                        .chain(file ->
+                                analysed(projectId, media, file, settings).eventually(() -> deleteQuietly(file))))
                 .onFailure(failure -> !(failure instanceof io.contentfactory.kit.messaging.PermanentFailure))
-                .call(failure -> progress.record(projectId, new MediaAnalysisProgressed(media.mediaId(), "retrying", "fetching", 0,
-                        String.valueOf(failure.getMessage()))).onFailure().recoverWithNull());
+                .call(failure -> progress.record(
+                                projectId,
+                                new MediaAnalysisProgressed(
+                                        media.mediaId(),
+                                        "retrying",
+                                        "fetching",
+                                        0,
+                                        String.valueOf(failure.getMessage())))
+                        .onFailure()
+                        .recoverWithNull());
     }
 
     /** The local analysis, then what the providers enabled for the project add to it: a frame chosen by eye, words. */
     private Uni<Analysed> analysed(UUID projectId, MediaIngested media, Path file, AnalysisSettings settings) {
         UUID mediaId = media.mediaId();
         LocalAnalyzer.Stages stages = (stage, percent) -> progress.record(projectId, analyzing(mediaId, stage, percent))
-                .await().indefinitely();
+                .await()
+                .indefinitely();
         return vertx.executeBlocking(Uni.createFrom().item(() -> analyzeFile(file, settings.weights(), stages)))
                 .chain(result -> looked(projectId, mediaId, file, result, settings)
-                        .chain(looked -> thumbnail(projectId, mediaId, file, result.sampling().samples().get(looked.bestFrame()).timeSec())
+                        .chain(looked -> thumbnail(
+                                        projectId,
+                                        mediaId,
+                                        file,
+                                        result.sampling()
+                                                .samples()
+                                                .get(looked.bestFrame())
+                                                .timeSec())
                                 .chain(url -> heard(projectId, mediaId, result, settings)
                                         .chain(heard -> written(media.fileName(), heard, settings))
-                                        .map(words -> new Analysed(result, looked, url.orElse(null), words.transcript(), words.copy(),
-                                                concat(looked.providerResults(), words.providerResults()), settings)))));
+                                        .map(words -> new Analysed(
+                                                result,
+                                                looked,
+                                                url.orElse(null),
+                                                words.transcript(),
+                                                words.copy(),
+                                                concat(looked.providerResults(), words.providerResults()),
+                                                settings)))));
     }
 
     private static MediaAnalysisProgressed analyzing(UUID mediaId, String stage, int percent) {
         return new MediaAnalysisProgressed(mediaId, "analyzing", stage, percent, null);
     }
 
-    private record Analysed(LocalAnalyzer.Result result, Looked looked, String thumbnailUrl, SpeechToText.Transcript transcript,
-            LlmCopy copy, List<ProviderResult> providerResults, AnalysisSettings settings) {
-    }
+    private record Analysed(
+            LocalAnalyzer.Result result,
+            Looked looked,
+            String thumbnailUrl,
+            SpeechToText.Transcript transcript,
+            LlmCopy copy,
+            List<ProviderResult> providerResults,
+            AnalysisSettings settings) {}
 
     /** The frame that becomes the thumbnail (its position among the samples) and who chose it: local or vision. */
-    private record Looked(int bestFrame, String chosenBy, List<ProviderResult> providerResults) {
-    }
+    private record Looked(int bestFrame, String chosenBy, List<ProviderResult> providerResults) {}
 
-    private record Heard(SpeechToText.Transcript transcript, List<ProviderResult> providerResults) {
-    }
+    private record Heard(SpeechToText.Transcript transcript, List<ProviderResult> providerResults) {}
 
-    private record Written(SpeechToText.Transcript transcript, LlmCopy copy, List<ProviderResult> providerResults) {
-    }
+    private record Written(SpeechToText.Transcript transcript, LlmCopy copy, List<ProviderResult> providerResults) {}
 
     /**
      * The thumbnail frame: the vision provider's pick among the local analyzer's candidates (the best few it found
      * eligible, as many as the project lets one request carry), when vision is enabled for the project and answers;
      * otherwise, and whenever there is nothing to choose between, the local best frame.
      */
-    private Uni<Looked> looked(UUID projectId, UUID mediaId, Path file, LocalAnalyzer.Result result, AnalysisSettings settings) {
+    private Uni<Looked> looked(
+            UUID projectId, UUID mediaId, Path file, LocalAnalyzer.Result result, AnalysisSettings settings) {
         Looked local = new Looked(result.bestFrame(), "local", List.of());
         List<Integer> ranked = BestFrame.ranked(result.sampling().samples());
         List<Integer> shown = ranked.subList(0, Math.min(ranked.size(), settings.maxFramesPerRequest()));
@@ -171,9 +211,14 @@ public class MediaAnalyzer {
         return progress.record(projectId, analyzing(mediaId, "vision", 75))
                 .chain(() -> vertx.executeBlocking(Uni.createFrom().item(() -> candidates(file, result, shown))))
                 .chain(vision::judge)
-                .map(verdict -> new Looked(verdict.bestSampleIndex(), "vision",
+                .map(verdict -> new Looked(
+                        verdict.bestSampleIndex(),
+                        "vision",
                         List.of(ProviderResult.ok("frames", vision.provider(), AnalysisJson.of(verdict)))))
-                .onFailure().recoverWithItem(failure -> new Looked(local.bestFrame(), "local",
+                .onFailure()
+                .recoverWithItem(failure -> new Looked(
+                        local.bestFrame(),
+                        "local",
                         List.of(ProviderResult.failed("frames", vision.provider(), reason(failure)))));
     }
 
@@ -198,19 +243,31 @@ public class MediaAnalyzer {
         if (!llm.configured() || !settings.providersEnabled()) {
             return Uni.createFrom().item(new Written(heard.transcript(), null, heard.providerResults()));
         }
-        String transcript = heard.transcript() == null ? null : heard.transcript().text();
-        List<String> topics = TextFeatures.of(transcript, fileName, settings.defaultHashtags()).topics();
+        String transcript =
+                heard.transcript() == null ? null : heard.transcript().text();
+        List<String> topics = TextFeatures.of(transcript, fileName, settings.defaultHashtags())
+                .topics();
         return llm.write(io.contentfactory.analysis.text.CaptionSuggestions.titleOf(fileName), transcript, topics)
-                .map(copy -> new Written(heard.transcript(), copy, plus(heard.providerResults(),
-                        ProviderResult.ok("captions", llm.provider(), AnalysisJson.of(copy)))))
-                .onFailure().recoverWithItem(failure -> new Written(heard.transcript(), null, plus(heard.providerResults(),
-                        ProviderResult.failed("captions", llm.provider(), reason(failure)))));
+                .map(copy -> new Written(
+                        heard.transcript(),
+                        copy,
+                        plus(
+                                heard.providerResults(),
+                                ProviderResult.ok("captions", llm.provider(), AnalysisJson.of(copy)))))
+                .onFailure()
+                .recoverWithItem(failure -> new Written(
+                        heard.transcript(),
+                        null,
+                        plus(
+                                heard.providerResults(),
+                                ProviderResult.failed("captions", llm.provider(), reason(failure)))));
     }
 
     /** A provider failure as stored: its kind (a timeout, a server error) and what the provider said. */
     private static String reason(Throwable failure) {
         return failure instanceof io.contentfactory.analysis.platform.ProviderFailure
-                ? failure.getMessage() : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+                ? failure.getMessage()
+                : failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }
 
     private static List<ProviderResult> plus(List<ProviderResult> results, ProviderResult more) {
@@ -233,10 +290,12 @@ public class MediaAnalyzer {
         }
         return progress.record(projectId, analyzing(mediaId, "words", 85))
                 .chain(() -> speech.transcribe(Wav.of(result.audioSamples())))
-                .map(transcript -> new Heard(transcript, List.of(ProviderResult.ok("transcript", transcript.provider(),
-                        AnalysisJson.of(transcript)))))
-                .onFailure().recoverWithItem(failure -> new Heard(null, List.of(ProviderResult.failed("transcript",
-                        speech.provider(), reason(failure)))));
+                .map(transcript -> new Heard(
+                        transcript,
+                        List.of(ProviderResult.ok("transcript", transcript.provider(), AnalysisJson.of(transcript)))))
+                .onFailure()
+                .recoverWithItem(failure -> new Heard(
+                        null, List.of(ProviderResult.failed("transcript", speech.provider(), reason(failure)))));
     }
 
     /** The best frame stored as the item's thumbnail in ingest-service's storage; its URL, when that worked. */
@@ -262,8 +321,10 @@ public class MediaAnalyzer {
         } catch (IOException e) {
             return Uni.createFrom().failure(e);
         }
-        return vertx.fileSystem().open(file.toString(), new OpenOptions().setWrite(true).setTruncateExisting(true))
-                .chain((AsyncFile target) -> http.getAbs(url).as(BodyCodec.pipe(target)).send())
+        return vertx.fileSystem()
+                .open(file.toString(), new OpenOptions().setWrite(true).setTruncateExisting(true))
+                .chain((AsyncFile target) ->
+                        http.getAbs(url).as(BodyCodec.pipe(target)).send())
                 .map(response -> {
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException("fetching " + url + " answered " + response.statusCode());
@@ -301,30 +362,44 @@ public class MediaAnalyzer {
         analysis.preSocialExplanation = score.explanationText();
         analysis.framesSampled = result.sampling().samples().size();
         analysis.bestFrameIndex = analysed.looked().bestFrame();
-        analysis.bestFrameTimeSec = BigDecimal.valueOf(result.sampling().samples().get(analysed.looked().bestFrame()).timeSec());
+        analysis.bestFrameTimeSec = BigDecimal.valueOf(
+                result.sampling().samples().get(analysed.looked().bestFrame()).timeSec());
         analysis.bestFrameChosenBy = analysed.looked().chosenBy();
         analysis.bestFrameUrl = analysed.thumbnailUrl();
         analysis.cutsPerMinute = BigDecimal.valueOf(result.features().cutsPerMinute());
         analysis.hookMotion = BigDecimal.valueOf(result.features().hookMotion());
         analysis.hookFace = BigDecimal.valueOf(result.features().hookFace());
-        analysis.framesWithFaces = (int) result.sampling().samples().stream().filter(s -> !s.faces().isEmpty()).count();
-        analysis.framesWithText = (int) result.sampling().samples().stream().filter(s -> !s.text().isEmpty()).count();
-        analysis.firstTextSec = result.features().firstTextSec() == null ? null : BigDecimal.valueOf(result.features().firstTextSec());
+        analysis.framesWithFaces = (int) result.sampling().samples().stream()
+                .filter(s -> !s.faces().isEmpty())
+                .count();
+        analysis.framesWithText = (int) result.sampling().samples().stream()
+                .filter(s -> !s.text().isEmpty())
+                .count();
+        analysis.firstTextSec = result.features().firstTextSec() == null
+                ? null
+                : BigDecimal.valueOf(result.features().firstTextSec());
         analysis.loudnessDbfs = BigDecimal.valueOf(result.audio().loudnessDbfs());
         analysis.speechRatio = BigDecimal.valueOf(result.audio().speechRatio());
-        analysis.speechOnsetSec = result.audio().speechOnsetSec() == null ? null : BigDecimal.valueOf(result.audio().speechOnsetSec());
+        analysis.speechOnsetSec = result.audio().speechOnsetSec() == null
+                ? null
+                : BigDecimal.valueOf(result.audio().speechOnsetSec());
         analysis.leadingSilenceSec = BigDecimal.valueOf(result.audio().leadingSilenceSec());
         analysis.musicLikely = result.audio().musicLikely();
         analysis.scoreContributions = AnalysisJson.contributions(score);
-        String transcript = analysed.transcript() == null ? null : analysed.transcript().text();
-        TextFeatures words = TextFeatures.of(transcript, media.fileName(), analysed.settings().defaultHashtags());
+        String transcript =
+                analysed.transcript() == null ? null : analysed.transcript().text();
+        TextFeatures words = TextFeatures.of(
+                transcript, media.fileName(), analysed.settings().defaultHashtags());
         analysis.transcript = transcript;
         // The detector's ISO 639-1 code first: providers name languages their own way ("english").
-        analysis.language = words.language() != null ? words.language()
+        analysis.language = words.language() != null
+                ? words.language()
                 : analysed.transcript() == null ? null : analysed.transcript().language();
         analysis.textSource = words.source();
-        analysis.sentimentOverall = Sentiment.of(transcript, analysis.language).stream().mapToObj(BigDecimal::valueOf)
-                .findFirst().orElse(null);
+        analysis.sentimentOverall = Sentiment.of(transcript, analysis.language).stream()
+                .mapToObj(BigDecimal::valueOf)
+                .findFirst()
+                .orElse(null);
         analysis.viralityFeatures = AnalysisJson.of(result.features().asDocument());
         analysis.topics = AnalysisJson.of(words.topics());
         analysis.hashtags = AnalysisJson.of(words.hashtags());
@@ -333,19 +408,36 @@ public class MediaAnalyzer {
         // Hashtags go out with the post only when they come from what is said or from the project: a file name's
         // words are offered as suggestions, not posted.
         LlmCopy copy = analysed.copy();
-        List<String> posted = copy != null && copy.hashtags() != null && !copy.hashtags().isEmpty() ? Hashtags.of(copy.hashtags(), 10)
-                : transcript != null ? words.hashtags() : Hashtags.of(analysed.settings().defaultHashtags(), 10);
-        String caption = copy != null && copy.instagram() != null && !copy.instagram().isBlank() ? copy.instagram()
-                : words.captions().get("instagram").caption();
-        MediaAnalyzed event = new MediaAnalyzed(media.mediaId(), analysis.id, media.mediaType(), media.contentType(),
-                probe.durationSec(), probe.width(), probe.height(), score.value(), media.contentUrl(), caption, posted,
+        List<String> posted =
+                copy != null && copy.hashtags() != null && !copy.hashtags().isEmpty()
+                        ? Hashtags.of(copy.hashtags(), 10)
+                        : transcript != null
+                                ? words.hashtags()
+                                : Hashtags.of(analysed.settings().defaultHashtags(), 10);
+        String caption =
+                copy != null && copy.instagram() != null && !copy.instagram().isBlank()
+                        ? copy.instagram()
+                        : words.captions().get("instagram").caption();
+        MediaAnalyzed event = new MediaAnalyzed(
+                media.mediaId(),
+                analysis.id,
+                media.mediaType(),
+                media.contentType(),
+                probe.durationSec(),
+                probe.width(),
+                probe.height(),
+                score.value(),
+                media.contentUrl(),
+                caption,
+                posted,
                 media.jpegUrl());
         analysed.providerResults().forEach(row -> {
             row.projectId = projectId;
             row.analysisId = analysis.id;
         });
         MediaAnalysisProgressed done = new MediaAnalysisProgressed(media.mediaId(), "analyzed", "done", 100, null);
-        return analyses.persist(analysis).chain(() -> store.persist(analysed.providerResults()))
+        return analyses.persist(analysis)
+                .chain(() -> store.persist(analysed.providerResults()))
                 .chain(() -> outbox.record(projectId, event))
                 .chain(() -> progress.recordInTransaction(projectId, done));
     }

@@ -13,17 +13,22 @@ import java.util.UUID;
 public class ProviderResult {
     @Column(name = "project_id", nullable = false)
     public UUID projectId;
+
     @Id
     public UUID id;
+
     @Column(name = "analysis_id")
     public UUID analysisId;
     /** {@code transcript}, {@code captions} or {@code frames}. */
     public String kind;
+
     public String provider;
     /** {@code ok} or {@code failed}. */
     public String status;
+
     public String payload;
     public String error;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -13,8 +13,7 @@ public final class BestFrame {
     /** A clearly visible face outweighs any other difference between two sharp frames. */
     static final double FACE_WEIGHT = 1.0;
 
-    private BestFrame() {
-    }
+    private BestFrame() {}
 
     /** The chosen sample's position in {@code samples}. */
     public static int choose(List<FrameSampler.Sample> samples) {
@@ -26,9 +25,14 @@ public final class BestFrame {
      * Never empty: when every frame is equally blurred, the sharpest of them is still a candidate.
      */
     public static List<Integer> ranked(List<FrameSampler.Sample> samples) {
-        double maxSharpness = samples.stream().mapToDouble(s -> s.stats().sharpness()).max().orElse(0);
-        double maxContrast = samples.stream().mapToDouble(s -> s.stats().contrast()).max().orElse(0);
-        double maxColour = samples.stream().mapToDouble(s -> s.stats().colourfulness()).max().orElse(0);
+        double maxSharpness =
+                samples.stream().mapToDouble(s -> s.stats().sharpness()).max().orElse(0);
+        double maxContrast =
+                samples.stream().mapToDouble(s -> s.stats().contrast()).max().orElse(0);
+        double maxColour = samples.stream()
+                .mapToDouble(s -> s.stats().colourfulness())
+                .max()
+                .orElse(0);
         double[] scores = new double[samples.size()];
         List<Integer> eligible = new java.util.ArrayList<>();
         for (int i = 0; i < samples.size(); i++) {
@@ -37,8 +41,11 @@ public final class BestFrame {
             if (sharpness < MIN_RELATIVE_SHARPNESS) {
                 continue;
             }
-            scores[i] = 0.45 * sharpness + 0.2 * stats.exposure() + 0.15 * relative(stats.contrast(), maxContrast)
-                    + 0.2 * relative(stats.colourfulness(), maxColour) + FACE_WEIGHT * samples.get(i).faceProminence();
+            scores[i] = 0.45 * sharpness
+                    + 0.2 * stats.exposure()
+                    + 0.15 * relative(stats.contrast(), maxContrast)
+                    + 0.2 * relative(stats.colourfulness(), maxColour)
+                    + FACE_WEIGHT * samples.get(i).faceProminence();
             eligible.add(i);
         }
         if (eligible.isEmpty()) {

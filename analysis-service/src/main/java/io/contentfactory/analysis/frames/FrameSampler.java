@@ -18,31 +18,42 @@ public final class FrameSampler {
 
     /** Two samples this different (earth mover's distance of luma histograms) are taken to be different shots. */
     static final double CUT_DISTANCE = 0.08;
+
     private static final double CUT_PRECISION_SEC = 0.25;
 
-    public record Sample(int index, double timeSec, Pixels pixels, FrameStats stats, boolean atCut,
-            List<FaceDetector.Face> faces, List<TextDetector.TextLine> text) {
+    public record Sample(
+            int index,
+            double timeSec,
+            Pixels pixels,
+            FrameStats stats,
+            boolean atCut,
+            List<FaceDetector.Face> faces,
+            List<TextDetector.TextLine> text) {
 
         /** The most prominent face, 0 to 1: its size, less for being off centre; 0 without a face. */
         public double faceProminence() {
-            return faces.stream().mapToDouble(face -> Math.min(1, face.size() * 3) * (1 - 0.5 * face.offCentre()))
-                    .max().orElse(0);
+            return faces.stream()
+                    .mapToDouble(face -> Math.min(1, face.size() * 3) * (1 - 0.5 * face.offCentre()))
+                    .max()
+                    .orElse(0);
         }
 
         /** How much of the picture on-screen text takes up, 0 to 1. */
         public double textCoverage() {
-            return Math.min(1, text.stream().mapToDouble(line -> line.width() * line.height()).sum());
+            return Math.min(
+                    1,
+                    text.stream()
+                            .mapToDouble(line -> line.width() * line.height())
+                            .sum());
         }
     }
 
     /**
      * @param cuts the shot changes found between samples (a lower bound when shots are shorter than the interval)
      */
-    public record Sampling(List<Sample> samples, int cuts, double durationSec) {
-    }
+    public record Sampling(List<Sample> samples, int cuts, double durationSec) {}
 
-    private FrameSampler() {
-    }
+    private FrameSampler() {}
 
     /**
      * @param width  the picture's width; FFmpeg scales every sample down to {@link Pixels#WIDTH} itself, so that no
@@ -122,7 +133,8 @@ public final class FrameSampler {
         }
     }
 
-    private static List<Sample> measured(List<double[]> times, List<Pixels> pictures, List<Seen> seen, List<Boolean> atCut) {
+    private static List<Sample> measured(
+            List<double[]> times, List<Pixels> pictures, List<Seen> seen, List<Boolean> atCut) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < times.size(); i++) {
             order.add(i);
@@ -133,16 +145,22 @@ public final class FrameSampler {
         for (int position = 0; position < order.size(); position++) {
             int i = order.get(position);
             Pixels pixels = pictures.get(i);
-            samples.add(new Sample(position, times.get(i)[0], pixels, pixels.measure(before), atCut.get(i),
-                    seen.get(i).faces(), seen.get(i).text()));
+            samples.add(new Sample(
+                    position,
+                    times.get(i)[0],
+                    pixels,
+                    pixels.measure(before),
+                    atCut.get(i),
+                    seen.get(i).faces(),
+                    seen.get(i).text()));
             before = pixels;
         }
         return samples;
     }
 
     /** Halves [from, to] while the picture at its start still matches {@code first}: the cut lies at its end. */
-    private static double locateCut(FFmpegFrameGrabber grabber, double from, double to,
-            Pixels first) throws FrameGrabber.Exception {
+    private static double locateCut(FFmpegFrameGrabber grabber, double from, double to, Pixels first)
+            throws FrameGrabber.Exception {
         double low = from;
         double high = to;
         while (high - low > CUT_PRECISION_SEC) {
@@ -179,8 +197,7 @@ public final class FrameSampler {
         }
     }
 
-    private static Timed pixelsAt(FFmpegFrameGrabber grabber, double timeSec)
-            throws FrameGrabber.Exception {
+    private static Timed pixelsAt(FFmpegFrameGrabber grabber, double timeSec) throws FrameGrabber.Exception {
         // The first sample is the first frame as decoded: seeking a still image's pipe yields a malformed frame.
         if (timeSec > 0) {
             grabber.setTimestamp((long) (timeSec * 1_000_000));
@@ -192,5 +209,4 @@ public final class FrameSampler {
         BufferedImage picture = Pictures.of(frame);
         return new Timed(Pixels.of(picture), Math.max(0, frame.timestamp / 1_000_000.0), picture);
     }
-
 }

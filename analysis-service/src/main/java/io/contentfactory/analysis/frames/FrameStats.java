@@ -10,8 +10,8 @@ package io.contentfactory.analysis.frames;
  * @param colourfulness Hasler and Süsstrunk's colourfulness metric
  * @param motion        mean absolute luma change from the previous sample, 0 to 255 (0 for the first)
  */
-public record FrameStats(double sharpness, double brightness, double clipped, double contrast, double colourfulness,
-        double motion) {
+public record FrameStats(
+        double sharpness, double brightness, double clipped, double contrast, double colourfulness, double motion) {
 
     /** How well exposed, 0 to 1: mid-grey mean and nothing clipped is best. */
     public double exposure() {

@@ -14,8 +14,7 @@ import org.bytedeco.javacv.Frame;
  */
 final class Pictures {
 
-    private Pictures() {
-    }
+    private Pictures() {}
 
     static void askForBgr(FFmpegFrameGrabber grabber) {
         grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);

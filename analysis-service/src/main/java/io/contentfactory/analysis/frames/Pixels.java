@@ -49,7 +49,8 @@ public final class Pixels {
 
     /** The measures of this frame; {@code previous} is the sample before it (for motion), or null. */
     public FrameStats measure(Pixels previous) {
-        return new FrameStats(laplacianVariance(), mean(luma), clipped(), std(luma), colourfulness(), motionFrom(previous));
+        return new FrameStats(
+                laplacianVariance(), mean(luma), clipped(), std(luma), colourfulness(), motionFrom(previous));
     }
 
     private double laplacianVariance() {

@@ -27,33 +27,43 @@ public final class TextDetector {
     static final double MIN_STROKES_PER_HEIGHT = 0.9;
 
     /** One line: where it is and how large, as shares of the picture's width and height. */
-    public record TextLine(double x, double y, double width, double height) {
-    }
+    public record TextLine(double x, double y, double width, double height) {}
 
-    private TextDetector() {
-    }
+    private TextDetector() {}
 
     public static List<TextLine> detect(BufferedImage picture) {
         int width = picture.getWidth();
         int height = picture.getHeight();
         try (Java2DFrameConverter toFrame = new Java2DFrameConverter();
-             OpenCVFrameConverter.ToMat toMat = new OpenCVFrameConverter.ToMat();
-             Mat gray = new Mat(); Mat edges = new Mat(); Mat strokes = new Mat(); Mat joined = new Mat();
-             Mat round = opencv_imgproc.getStructuringElement(opencv_imgproc.MORPH_ELLIPSE, new Size(3, 3));
-             Mat sideways = opencv_imgproc.getStructuringElement(opencv_imgproc.MORPH_RECT, new Size(Math.max(5, width / 32), 1));
-             MatVector regions = new MatVector(); Mat hierarchy = new Mat()) {
+                OpenCVFrameConverter.ToMat toMat = new OpenCVFrameConverter.ToMat();
+                Mat gray = new Mat();
+                Mat edges = new Mat();
+                Mat strokes = new Mat();
+                Mat joined = new Mat();
+                Mat round = opencv_imgproc.getStructuringElement(opencv_imgproc.MORPH_ELLIPSE, new Size(3, 3));
+                Mat sideways = opencv_imgproc.getStructuringElement(
+                        opencv_imgproc.MORPH_RECT, new Size(Math.max(5, width / 32), 1));
+                MatVector regions = new MatVector();
+                Mat hierarchy = new Mat()) {
             Mat colour = toMat.convert(toFrame.convert(picture));
-            opencv_imgproc.cvtColor(colour, gray, colour.channels() == 4 ? opencv_imgproc.COLOR_BGRA2GRAY : opencv_imgproc.COLOR_BGR2GRAY);
+            opencv_imgproc.cvtColor(
+                    colour,
+                    gray,
+                    colour.channels() == 4 ? opencv_imgproc.COLOR_BGRA2GRAY : opencv_imgproc.COLOR_BGR2GRAY);
             opencv_imgproc.morphologyEx(gray, edges, opencv_imgproc.MORPH_GRADIENT, round);
             opencv_imgproc.threshold(edges, strokes, EDGE, 255, opencv_imgproc.THRESH_BINARY);
             opencv_imgproc.morphologyEx(strokes, joined, opencv_imgproc.MORPH_CLOSE, sideways);
-            opencv_imgproc.findContours(joined, regions, hierarchy, opencv_imgproc.RETR_EXTERNAL, opencv_imgproc.CHAIN_APPROX_SIMPLE);
+            opencv_imgproc.findContours(
+                    joined, regions, hierarchy, opencv_imgproc.RETR_EXTERNAL, opencv_imgproc.CHAIN_APPROX_SIMPLE);
             List<TextLine> lines = new ArrayList<>();
             for (long i = 0; i < regions.size(); i++) {
                 Rect box = opencv_imgproc.boundingRect(regions.get(i));
                 if (lineShaped(box, width, height) && lettered(strokes, box)) {
-                    lines.add(new TextLine(box.x() / (double) width, box.y() / (double) height,
-                            box.width() / (double) width, box.height() / (double) height));
+                    lines.add(new TextLine(
+                            box.x() / (double) width,
+                            box.y() / (double) height,
+                            box.width() / (double) width,
+                            box.height() / (double) height));
                 }
                 box.close();
             }
@@ -63,8 +73,10 @@ public final class TextDetector {
 
     /** As tall as legible text can be on a phone (1.5 % to 20 % of the picture), and much wider than tall. */
     private static boolean lineShaped(Rect box, int width, int height) {
-        return box.height() >= Math.max(6, 0.015 * height) && box.height() <= 0.2 * height
-                && box.width() >= MIN_LINE_ASPECT * box.height() && box.width() >= 0.06 * width;
+        return box.height() >= Math.max(6, 0.015 * height)
+                && box.height() <= 0.2 * height
+                && box.width() >= MIN_LINE_ASPECT * box.height()
+                && box.width() >= 0.06 * width;
     }
 
     /**

@@ -10,8 +10,7 @@ public final class Thumbnails {
     static final int MAX_WIDTH = 720;
     private static final float QUALITY = 0.85f;
 
-    private Thumbnails() {
-    }
+    private Thumbnails() {}
 
     public static byte[] jpeg(Path file, double timeSec) throws UndecodableMediaException {
         return jpeg(file, timeSec, MAX_WIDTH);

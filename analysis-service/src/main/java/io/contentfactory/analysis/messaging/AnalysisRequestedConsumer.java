@@ -28,8 +28,13 @@ public class AnalysisRequestedConsumer {
     private final FailedAnalyses failures;
     private final ServiceConfig service;
 
-    AnalysisRequestedConsumer(EventConsumer consumer, MediaAnalyzer analyzer, MediaSources sources, IngestClient ingest,
-            FailedAnalyses failures, ServiceConfig service) {
+    AnalysisRequestedConsumer(
+            EventConsumer consumer,
+            MediaAnalyzer analyzer,
+            MediaSources sources,
+            IngestClient ingest,
+            FailedAnalyses failures,
+            ServiceConfig service) {
         this.consumer = consumer;
         this.analyzer = analyzer;
         this.sources = sources;
@@ -40,18 +45,24 @@ public class AnalysisRequestedConsumer {
 
     @Incoming(Channels.MEDIA_ANALYSIS_REQUESTED)
     public Uni<Void> onRequested(String event) {
-        return consumer.consume(service.name(), event, MediaAnalysisRequested.class,
+        return consumer.consume(
+                        service.name(),
+                        event,
+                        MediaAnalysisRequested.class,
                         (context, request) -> reanalyse(context.projectId(), request.mediaId()),
                         (context, request, prepared) -> analyzer.record(context.projectId(), prepared))
-                .onFailure().call(failure -> failures.record(event, failure));
+                .onFailure()
+                .call(failure -> failures.record(event, failure));
     }
 
     private Uni<MediaAnalyzer.Prepared> reanalyse(UUID projectId, UUID mediaId) {
         return sources.find(projectId, mediaId).chain(media -> {
             if (media == null) {
-                return Uni.createFrom().failure(new PermanentFailure("media " + mediaId + " was never ingested into this project"));
+                return Uni.createFrom()
+                        .failure(new PermanentFailure("media " + mediaId + " was never ingested into this project"));
             }
-            return ingest.renewed(media.contentUrl()).chain(url -> analyzer.prepare(projectId, media.withContentUrl(url)));
+            return ingest.renewed(media.contentUrl())
+                    .chain(url -> analyzer.prepare(projectId, media.withContentUrl(url)));
         });
     }
 }

@@ -25,7 +25,11 @@ public class MediaIngestedConsumer {
     private final FailedAnalyses failures;
     private final ServiceConfig service;
 
-    MediaIngestedConsumer(EventConsumer consumer, MediaAnalyzer analyzer, MediaSources sources, FailedAnalyses failures,
+    MediaIngestedConsumer(
+            EventConsumer consumer,
+            MediaAnalyzer analyzer,
+            MediaSources sources,
+            FailedAnalyses failures,
             ServiceConfig service) {
         this.consumer = consumer;
         this.analyzer = analyzer;
@@ -36,10 +40,14 @@ public class MediaIngestedConsumer {
 
     @Incoming(Channels.MEDIA_INGESTED)
     public Uni<Void> onMediaIngested(String event) {
-        return consumer.consume(service.name(), event, MediaIngested.class,
+        return consumer.consume(
+                        service.name(),
+                        event,
+                        MediaIngested.class,
                         (context, media) -> sources.remember(context.projectId(), media)
                                 .chain(() -> analyzer.prepare(context.projectId(), media)),
                         (context, media, prepared) -> analyzer.record(context.projectId(), prepared))
-                .onFailure().call(failure -> failures.record(event, failure));
+                .onFailure()
+                .call(failure -> failures.record(event, failure));
     }
 }

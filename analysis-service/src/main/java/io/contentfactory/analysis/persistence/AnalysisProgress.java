@@ -38,8 +38,10 @@ public class AnalysisProgress {
     }
 
     public Uni<Void> record(UUID projectId, MediaAnalysisProgressed progress) {
-        return tenancy.inProject(projectId, connection -> write(connection, projectId, progress)
-                .chain(() -> outbox.recordAll(connection, List.of(new Outbox.Outgoing(projectId, progress)))));
+        return tenancy.inProject(
+                projectId,
+                connection -> write(connection, projectId, progress)
+                        .chain(() -> outbox.recordAll(connection, List.of(new Outbox.Outgoing(projectId, progress)))));
     }
 
     /**
@@ -48,18 +50,31 @@ public class AnalysisProgress {
      */
     public Uni<MediaAnalysisProgressed> request(UUID projectId, UUID mediaId, String analyzerVersion) {
         MediaAnalysisProgressed queued = new MediaAnalysisProgressed(mediaId, "queued", "queued", 0, null);
-        return tenancy.inProject(projectId, connection -> write(connection, projectId, queued)
-                .chain(() -> outbox.recordAll(connection, List.of(new Outbox.Outgoing(projectId, queued),
-                        new Outbox.Outgoing(projectId, new MediaAnalysisRequested(mediaId, analyzerVersion))))))
+        return tenancy.inProject(
+                        projectId,
+                        connection -> write(connection, projectId, queued)
+                                .chain(() -> outbox.recordAll(
+                                        connection,
+                                        List.of(
+                                                new Outbox.Outgoing(projectId, queued),
+                                                new Outbox.Outgoing(
+                                                        projectId,
+                                                        new MediaAnalysisRequested(mediaId, analyzerVersion))))))
                 .replaceWith(queued);
     }
 
     /** Records that the item's analysis failed for good, with why; a failure to record that is logged, not thrown. */
     public Uni<Void> failed(UUID projectId, UUID mediaId, Throwable failure) {
-        return record(projectId, new MediaAnalysisProgressed(mediaId, "analysis_failed", "done", 100, String.valueOf(failure.getMessage())))
-                .onFailure().invoke(unrecorded -> LOG.warnf("the failure of %s's analysis was not recorded: %s", mediaId,
-                        unrecorded.toString()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+        return record(
+                        projectId,
+                        new MediaAnalysisProgressed(
+                                mediaId, "analysis_failed", "done", 100, String.valueOf(failure.getMessage())))
+                .onFailure()
+                .invoke(unrecorded ->
+                        LOG.warnf("the failure of %s's analysis was not recorded: %s", mediaId, unrecorded.toString()))
+                .onFailure()
+                .recoverWithNull()
+                .replaceWithVoid();
     }
 
     /**
@@ -68,29 +83,48 @@ public class AnalysisProgress {
      */
     public Uni<Void> recordInTransaction(UUID projectId, MediaAnalysisProgressed progress) {
         // The same statement through Hibernate's session, whose native queries number their parameters ?1, not $1.
-        return Panache.getSession().chain(session -> session.createNativeQuery(upsert.replace('$', '?'))
-                        .setParameter(1, projectId).setParameter(2, progress.mediaId()).setParameter(3, progress.status())
-                        .setParameter(4, progress.stage()).setParameter(5, progress.percent()).setParameter(6, progress.reason())
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(upsert.replace('$', '?'))
+                        .setParameter(1, projectId)
+                        .setParameter(2, progress.mediaId())
+                        .setParameter(3, progress.status())
+                        .setParameter(4, progress.stage())
+                        .setParameter(5, progress.percent())
+                        .setParameter(6, progress.reason())
                         .executeUpdate())
-                .chain(() -> outbox.record(projectId, progress)).replaceWithVoid();
+                .chain(() -> outbox.record(projectId, progress))
+                .replaceWithVoid();
     }
 
     private Uni<Void> write(SqlConnection connection, UUID projectId, MediaAnalysisProgressed progress) {
-        return connection.preparedQuery(upsert).execute(Tuple.tuple(Arrays.asList(projectId, progress.mediaId(), progress.status(),
-                progress.stage(), progress.percent(), progress.reason()))).replaceWithVoid();
+        return connection
+                .preparedQuery(upsert)
+                .execute(Tuple.tuple(Arrays.asList(
+                        projectId,
+                        progress.mediaId(),
+                        progress.status(),
+                        progress.stage(),
+                        progress.percent(),
+                        progress.reason())))
+                .replaceWithVoid();
     }
 
     /** Where one item's analysis stands, or null when it has not started. */
     public Uni<MediaAnalysisProgressed> of(UUID projectId, UUID mediaId) {
         String sql = "select status, stage, percent, reason from " + table + " where project_id = $1 and media_id = $2";
-        return tenancy.readInProject(projectId, sql, Tuple.of(projectId, mediaId)).map(rows -> {
-            var iterator = rows.iterator();
-            if (!iterator.hasNext()) {
-                return null;
-            }
-            var row = iterator.next();
-            return new MediaAnalysisProgressed(mediaId, row.getString("status"), row.getString("stage"), row.getInteger("percent"),
-                    row.getString("reason"));
-        });
+        return tenancy.readInProject(projectId, sql, Tuple.of(projectId, mediaId))
+                .map(rows -> {
+                    var iterator = rows.iterator();
+                    if (!iterator.hasNext()) {
+                        return null;
+                    }
+                    var row = iterator.next();
+                    return new MediaAnalysisProgressed(
+                            mediaId,
+                            row.getString("status"),
+                            row.getString("stage"),
+                            row.getInteger("percent"),
+                            row.getString("reason"));
+                });
     }
 }

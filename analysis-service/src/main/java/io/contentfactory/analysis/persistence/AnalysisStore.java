@@ -2,14 +2,14 @@ package io.contentfactory.analysis.persistence;
 
 import io.contentfactory.analysis.domain.AnalysisJson;
 import io.contentfactory.analysis.domain.AnalysisSettings;
-import io.contentfactory.analysis.scoring.ScoreWeights;
 import io.contentfactory.analysis.domain.ProviderResult;
+import io.contentfactory.analysis.scoring.ScoreWeights;
 import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.tenancy.TenantScope;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
@@ -33,8 +33,9 @@ public class AnalysisStore {
 
     /** The project's settings (the defaults until it set its own), read in a short transaction of its own. */
     public Uni<AnalysisSettings> settings(UUID projectId) {
-        String sql = "select providers_enabled, max_frames_per_request, default_hashtags, cast(score_weights as text) as weights from "
-                + settingsTable + " where project_id = $1";
+        String sql =
+                "select providers_enabled, max_frames_per_request, default_hashtags, cast(score_weights as text) as weights from "
+                        + settingsTable + " where project_id = $1";
         return tenancy.readInProject(projectId, sql, Tuple.of(projectId)).map(rows -> {
             var iterator = rows.iterator();
             return iterator.hasNext() ? settings(iterator.next()) : AnalysisSettings.DEFAULTS;
@@ -43,35 +44,54 @@ public class AnalysisStore {
 
     /** Whether this analyzer version has analysed the item already, read in a short transaction of its own. */
     public Uni<Boolean> analysedBy(UUID projectId, UUID mediaId, String analyzerVersion) {
-        String sql = "select 1 from " + analysisTable + " where project_id = $1 and media_id = $2 and analyzer_version = $3 limit 1";
-        return tenancy.readInProject(projectId, sql, Tuple.of(projectId, mediaId, analyzerVersion)).map(rows -> rows.size() > 0);
+        String sql = "select 1 from " + analysisTable
+                + " where project_id = $1 and media_id = $2 and analyzer_version = $3 limit 1";
+        return tenancy.readInProject(projectId, sql, Tuple.of(projectId, mediaId, analyzerVersion))
+                .map(rows -> rows.size() > 0);
     }
 
     public Uni<Void> saveSettings(UUID projectId, AnalysisSettings settings) {
-        String sql = "insert into " + settingsTable + " (project_id, providers_enabled, max_frames_per_request, default_hashtags,"
+        String sql = "insert into " + settingsTable
+                + " (project_id, providers_enabled, max_frames_per_request, default_hashtags,"
                 + " score_weights, updated_at) values (?1, ?2, ?3, ?4, cast(cast(?5 as text) as jsonb), now()) on conflict (project_id) do update"
                 + " set providers_enabled = ?2, max_frames_per_request = ?3, default_hashtags = ?4,"
                 + " score_weights = cast(cast(?5 as text) as jsonb), updated_at = now()";
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql).setParameter(1, projectId)
-                .setParameter(2, settings.providersEnabled()).setParameter(3, settings.maxFramesPerRequest())
-                .setParameter(4, String.join(",", settings.defaultHashtags()))
-                .setParameter(5, AnalysisJson.of(settings.weights().byFeature())).executeUpdate()).replaceWithVoid();
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(sql)
+                        .setParameter(1, projectId)
+                        .setParameter(2, settings.providersEnabled())
+                        .setParameter(3, settings.maxFramesPerRequest())
+                        .setParameter(4, String.join(",", settings.defaultHashtags()))
+                        .setParameter(5, AnalysisJson.of(settings.weights().byFeature()))
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 
     public Uni<Void> persist(List<ProviderResult> results) {
-        return Panache.getSession().chain(session -> session.persistAll(results.toArray())).replaceWithVoid();
+        return Panache.getSession()
+                .chain(session -> session.persistAll(results.toArray()))
+                .replaceWithVoid();
     }
 
     public Uni<List<ProviderResult>> results(UUID projectId, UUID analysisId) {
-        return Panache.getSession().chain(session -> session.createSelectionQuery(
-                        "from ProviderResult where projectId = :project and analysisId = :analysis order by createdAt", ProviderResult.class)
-                .setParameter("project", projectId).setParameter("analysis", analysisId).getResultList());
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "from ProviderResult where projectId = :project and analysisId = :analysis order by createdAt",
+                                ProviderResult.class)
+                        .setParameter("project", projectId)
+                        .setParameter("analysis", analysisId)
+                        .getResultList());
     }
 
     private static AnalysisSettings settings(Row row) {
         String weights = row.getString("weights");
-        return new AnalysisSettings(row.getBoolean("providers_enabled"), row.getInteger("max_frames_per_request"),
-                java.util.Arrays.stream(row.getString("default_hashtags").split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList(),
+        return new AnalysisSettings(
+                row.getBoolean("providers_enabled"),
+                row.getInteger("max_frames_per_request"),
+                java.util.Arrays.stream(row.getString("default_hashtags").split(","))
+                        .map(String::strip)
+                        .filter(t -> !t.isEmpty())
+                        .toList(),
                 weights == null ? ScoreWeights.DEFAULTS : ScoreWeights.of(AnalysisJson.weights(weights)));
     }
 }

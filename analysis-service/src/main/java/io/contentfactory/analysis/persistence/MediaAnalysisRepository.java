@@ -11,6 +11,7 @@ public class MediaAnalysisRepository implements PanacheRepositoryBase<MediaAnaly
 
     /** The newest analysis of a media item (the latest analyzer version to run), or null. */
     public Uni<MediaAnalysis> latestOf(UUID projectId, UUID mediaId) {
-        return find("projectId = ?1 and mediaId = ?2 order by createdAt desc", projectId, mediaId).firstResult();
+        return find("projectId = ?1 and mediaId = ?2 order by createdAt desc", projectId, mediaId)
+                .firstResult();
     }
 }

@@ -31,9 +31,13 @@ public class MediaSources {
 
     /** The item as ingested: kept here, or else from ingest-service (and kept from now on); null when neither has it. */
     public Uni<MediaIngested> find(UUID projectId, UUID mediaId) {
-        return of(projectId, mediaId).chain(kept -> kept != null ? Uni.createFrom().item(kept)
-                : ingest.ingested(projectId, mediaId).chain(found -> found.isEmpty() ? Uni.createFrom().nullItem()
-                        : remember(projectId, found.get()).replaceWith(found.get())));
+        return of(projectId, mediaId)
+                .chain(kept -> kept != null
+                        ? Uni.createFrom().item(kept)
+                        : ingest.ingested(projectId, mediaId)
+                                .chain(found -> found.isEmpty()
+                                        ? Uni.createFrom().nullItem()
+                                        : remember(projectId, found.get()).replaceWith(found.get())));
     }
 
     /** Kept in a transaction of its own: an item whose analysis fails can still be asked for again. */
@@ -41,18 +45,27 @@ public class MediaSources {
         String sql = "insert into " + table + " (project_id, media_id, ingested) values ($1, $2, $3)"
                 + " on conflict (project_id, media_id) do update set ingested = $3, recorded_at = now()";
         JsonObject ingested = new JsonObject(EventCodec.mapper().convertValue(media, java.util.Map.class));
-        return tenancy.inProject(projectId, connection -> connection.preparedQuery(sql)
-                .execute(Tuple.of(projectId, media.mediaId(), ingested))).replaceWithVoid();
+        return tenancy.inProject(
+                        projectId,
+                        connection ->
+                                connection.preparedQuery(sql).execute(Tuple.of(projectId, media.mediaId(), ingested)))
+                .replaceWithVoid();
     }
 
     /** The item as it was ingested, or null when this service never heard of it in this project. */
     public Uni<MediaIngested> of(UUID projectId, UUID mediaId) {
         String sql = "select ingested from " + table + " where project_id = $1 and media_id = $2";
-        return tenancy.readInProject(projectId, sql, Tuple.of(projectId, mediaId)).map(rows -> {
-            var iterator = rows.iterator();
-            return iterator.hasNext()
-                    ? EventCodec.mapper().convertValue(iterator.next().getJsonObject("ingested").getMap(), MediaIngested.class)
-                    : null;
-        });
+        return tenancy.readInProject(projectId, sql, Tuple.of(projectId, mediaId))
+                .map(rows -> {
+                    var iterator = rows.iterator();
+                    return iterator.hasNext()
+                            ? EventCodec.mapper()
+                                    .convertValue(
+                                            iterator.next()
+                                                    .getJsonObject("ingested")
+                                                    .getMap(),
+                                            MediaIngested.class)
+                            : null;
+                });
     }
 }

@@ -33,16 +33,13 @@ public class FrameJudge {
     }
 
     /** One candidate as shown: where it is in the analysis's samples and its JPEG. */
-    public record Candidate(int sampleIndex, double timeSec, byte[] jpeg) {
-    }
+    public record Candidate(int sampleIndex, double timeSec, byte[] jpeg) {}
 
     /** The provider's score (0 to 10) of one candidate, and why. */
-    public record Score(int sampleIndex, double timeSec, double score, String reason) {
-    }
+    public record Score(int sampleIndex, double timeSec, double score, String reason) {}
 
     /** Every candidate's score, and the one the provider would put on the cover. */
-    public record Verdict(List<Score> scores, int bestSampleIndex) {
-    }
+    public record Verdict(List<Score> scores, int bestSampleIndex) {}
 
     private static final String INSTRUCTIONS = """
             You choose cover images for short social videos. You are shown candidate frames of one video, numbered \
@@ -68,15 +65,16 @@ public class FrameJudge {
 
     /** The verdict on {@code candidates} (all sent in one request); blocking work, off the event loop. */
     public Uni<Verdict> judge(List<Candidate> candidates) {
-        return model.answer(INSTRUCTIONS, UserMessage.from(contents(candidates))).map(answer -> verdict(candidates, answer));
+        return model.answer(INSTRUCTIONS, UserMessage.from(contents(candidates)))
+                .map(answer -> verdict(candidates, answer));
     }
 
     private static List<Content> contents(List<Candidate> candidates) {
         List<Content> contents = new ArrayList<>();
         contents.add(TextContent.from(candidates.size() + " candidate frames follow, in order."));
         for (Candidate candidate : candidates) {
-            contents.add(ImageContent.from(Base64.getEncoder().encodeToString(candidate.jpeg()), "image/jpeg",
-                    ImageContent.DetailLevel.LOW));
+            contents.add(ImageContent.from(
+                    Base64.getEncoder().encodeToString(candidate.jpeg()), "image/jpeg", ImageContent.DetailLevel.LOW));
         }
         return contents;
     }
@@ -91,12 +89,16 @@ public class FrameJudge {
                 throw new ProviderFailure("the vision model scored a frame it was not shown: " + entry);
             }
             Candidate candidate = candidates.get(frame - 1);
-            scores.add(new Score(candidate.sampleIndex(), candidate.timeSec(),
-                    Math.max(0, Math.min(10, entry.path("score").asDouble())), entry.path("reason").asText("")));
+            scores.add(new Score(
+                    candidate.sampleIndex(),
+                    candidate.timeSec(),
+                    Math.max(0, Math.min(10, entry.path("score").asDouble())),
+                    entry.path("reason").asText("")));
         }
         int best = json.path("best").asInt(0);
         if (scores.size() != candidates.size() || best < 1 || best > candidates.size()) {
-            throw new ProviderFailure("the vision model did not score the " + candidates.size() + " frames it was shown: " + answer);
+            throw new ProviderFailure(
+                    "the vision model did not score the " + candidates.size() + " frames it was shown: " + answer);
         }
         return new Verdict(List.copyOf(scores), candidates.get(best - 1).sampleIndex());
     }

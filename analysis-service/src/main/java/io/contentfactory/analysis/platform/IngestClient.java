@@ -50,7 +50,8 @@ public class IngestClient {
         this.callKey = configured ? ServiceCallTokens.readKey(config.callKey().get()) : null;
         this.self = service.name();
         this.renewal = configured
-                ? Optional.of(new AssetUrlRenewal(http, baseUrl.get(), config.callKey().get(), self))
+                ? Optional.of(new AssetUrlRenewal(
+                        http, baseUrl.get(), config.callKey().get(), self))
                 : Optional.empty();
     }
 
@@ -62,17 +63,22 @@ public class IngestClient {
         if (baseUrl.isEmpty()) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return http.putAbs(baseUrl.get() + "/internal/v1/media/" + projectId + "/" + mediaId + "/thumbnail").timeout(20_000)
-                .putHeader(ServiceCallTokens.HEADER, bearer()).putHeader("Content-Type", "image/jpeg")
+        return http.putAbs(baseUrl.get() + "/internal/v1/media/" + projectId + "/" + mediaId + "/thumbnail")
+                .timeout(20_000)
+                .putHeader(ServiceCallTokens.HEADER, bearer())
+                .putHeader("Content-Type", "image/jpeg")
                 .sendBuffer(Buffer.buffer(jpeg))
                 .map(response -> {
                     if (response.statusCode() != 200) {
-                        LOG.warnf("ingest-service did not store the thumbnail of %s: HTTP %d", mediaId, response.statusCode());
+                        LOG.warnf(
+                                "ingest-service did not store the thumbnail of %s: HTTP %d",
+                                mediaId, response.statusCode());
                         return Optional.<String>empty();
                     }
                     return Optional.ofNullable(response.bodyAsJsonObject().getString("url"));
                 })
-                .onFailure().recoverWithItem(failure -> {
+                .onFailure()
+                .recoverWithItem(failure -> {
                     LOG.warnf("ingest-service did not store the thumbnail of %s: %s", mediaId, failure.toString());
                     return Optional.empty();
                 });
@@ -86,19 +92,25 @@ public class IngestClient {
         if (baseUrl.isEmpty()) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return http.getAbs(baseUrl.get() + "/internal/v1/media/" + projectId + "/" + mediaId + "/ingested").timeout(10_000)
-                .putHeader(ServiceCallTokens.HEADER, bearer()).send()
+        return http.getAbs(baseUrl.get() + "/internal/v1/media/" + projectId + "/" + mediaId + "/ingested")
+                .timeout(10_000)
+                .putHeader(ServiceCallTokens.HEADER, bearer())
+                .send()
                 .map(response -> switch (response.statusCode()) {
-                    case 200 -> Optional.of(EventCodec.mapper().convertValue(response.bodyAsJsonObject().getMap(), MediaIngested.class));
+                    case 200 ->
+                        Optional.of(EventCodec.mapper()
+                                .convertValue(response.bodyAsJsonObject().getMap(), MediaIngested.class));
                     case 404 -> Optional.<MediaIngested>empty();
-                    default -> throw new IllegalStateException("ingest-service answered " + response.statusCode()
-                            + " for the item " + mediaId);
+                    default ->
+                        throw new IllegalStateException(
+                                "ingest-service answered " + response.statusCode() + " for the item " + mediaId);
                 });
     }
 
     /** A fresh signed URL for a media URL ingest-service signed; the URL itself when it cannot be renewed. */
     public Uni<String> renewed(String url) {
-        return renewal.map(renew -> renew.renewed(url)).orElseGet(() -> Uni.createFrom().item(url));
+        return renewal.map(renew -> renew.renewed(url))
+                .orElseGet(() -> Uni.createFrom().item(url));
     }
 
     private String bearer() {

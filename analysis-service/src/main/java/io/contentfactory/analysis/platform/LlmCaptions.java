@@ -34,22 +34,28 @@ public class LlmCaptions {
     }
 
     public Uni<LlmCopy> write(String title, String transcript, List<String> topics) {
-        String request = """
+        String request =
+                """
                 A clip titled "%s". What is said in it: "%s". Key phrases found: %s.
                 Write a caption for Instagram (at most 2200 characters), one for TikTok (at most 150 characters) and a \
                 YouTube Shorts title (at most 100 characters); up to 5 topics; the tone in one or two words; up to 8 \
-                hashtags without spaces.""".formatted(title, transcript == null ? "(no speech)" : transcript,
-                String.join(", ", topics));
+                hashtags without spaces.""".formatted(title, transcript == null ? "(no speech)" : transcript, String.join(", ", topics));
         return model.answer(INSTRUCTIONS, UserMessage.from(request)).map(LlmCaptions::copy);
     }
 
     static LlmCopy copy(String answer) {
         JsonNode json = ModelAnswers.json(answer);
-        if (!json.path("instagram").isTextual() || json.path("instagram").asText().isBlank()) {
+        if (!json.path("instagram").isTextual()
+                || json.path("instagram").asText().isBlank()) {
             throw new ProviderFailure("the model wrote no Instagram caption: " + answer);
         }
-        return new LlmCopy(json.path("instagram").asText(), text(json, "tiktok"), text(json, "youtubeShorts"),
-                strings(json.path("topics")), text(json, "tone"), strings(json.path("hashtags")));
+        return new LlmCopy(
+                json.path("instagram").asText(),
+                text(json, "tiktok"),
+                text(json, "youtubeShorts"),
+                strings(json.path("topics")),
+                text(json, "tone"),
+                strings(json.path("hashtags")));
     }
 
     private static String text(JsonNode json, String field) {

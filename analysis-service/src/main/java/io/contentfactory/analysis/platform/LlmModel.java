@@ -21,7 +21,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class LlmModel {
 
     /** The providers a deployment can choose between. */
-    public enum Provider { OPENAI, GEMINI }
+    public enum Provider {
+        OPENAI,
+        GEMINI
+    }
 
     @ConfigMapping(prefix = "factory.analysis.llm")
     public interface Config {
@@ -41,7 +44,11 @@ public class LlmModel {
     private final Config config;
     private final Vertx vertx;
 
-    LlmModel(@ModelName("openai-compatible") ChatModel openai, @ModelName("gemini") ChatModel gemini, Config config, Vertx vertx) {
+    LlmModel(
+            @ModelName("openai-compatible") ChatModel openai,
+            @ModelName("gemini") ChatModel gemini,
+            Config config,
+            Vertx vertx) {
         this.model = config.provider() == Provider.GEMINI ? gemini : openai;
         this.config = config;
         this.vertx = vertx;
@@ -57,7 +64,9 @@ public class LlmModel {
 
     /** The model's answer to one exchange, off the event loop. */
     public Uni<String> answer(String instructions, UserMessage message) {
-        return vertx.executeBlocking(Uni.createFrom().item(() ->
-                model.chat(SystemMessage.from(instructions), message).aiMessage().text()));
+        return vertx.executeBlocking(Uni.createFrom()
+                .item(() -> model.chat(SystemMessage.from(instructions), message)
+                        .aiMessage()
+                        .text()));
     }
 }

@@ -9,8 +9,7 @@ final class ModelAnswers {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ModelAnswers() {
-    }
+    private ModelAnswers() {}
 
     static JsonNode json(String answer) {
         int start = answer == null ? -1 : answer.indexOf('{');

@@ -39,8 +39,7 @@ public class SpeechToText {
     }
 
     /** What the service heard. */
-    public record Transcript(String provider, String text, String language) {
-    }
+    public record Transcript(String provider, String text, String language) {}
 
     private final WebClient http;
     private final Config config;
@@ -55,7 +54,9 @@ public class SpeechToText {
     }
 
     public String provider() {
-        return config.name().orElseGet(() -> "openai-compatible:" + URI.create(config.baseUrl().orElse("http://none")).getHost());
+        return config.name()
+                .orElseGet(() -> "openai-compatible:"
+                        + URI.create(config.baseUrl().orElse("http://none")).getHost());
     }
 
     public Uni<Transcript> transcribe(byte[] wav) {

@@ -15,9 +15,19 @@ import io.contentfactory.analysis.audio.AudioFeatures;
  * @param textShare         the share of sampled frames showing text, 0 to 1
  * @param faceShare         the share of sampled frames showing a face, 0 to 1
  */
-public record ClipFeatures(Double durationSec, int width, int height, double hookMotion, double hookFace,
-        Double hookFaceSec, double cutsPerMinute,
-        double bestFrameQuality, AudioFeatures audio, Double firstTextSec, double textShare, double faceShare) {
+public record ClipFeatures(
+        Double durationSec,
+        int width,
+        int height,
+        double hookMotion,
+        double hookFace,
+        Double hookFaceSec,
+        double cutsPerMinute,
+        double bestFrameQuality,
+        AudioFeatures audio,
+        Double firstTextSec,
+        double textShare,
+        double faceShare) {
 
     public double aspect() {
         return width / (double) height;

@@ -27,8 +27,14 @@ public record PreSocialScore(double value, List<Contribution> contributions) {
         parts.add(pacing(clip, weights.pacing()));
         parts.add(lengthFit(clip, weights.lengthFit()));
         parts.add(aspectFit(clip, weights.aspectFit()));
-        parts.add(new Contribution("picture", weights.visualQuality() * clip.bestFrameQuality(), weights.visualQuality(),
-                String.format(Locale.ROOT, "best frame quality %.0f%% (sharpness, exposure, colour)", clip.bestFrameQuality() * 100)));
+        parts.add(new Contribution(
+                "picture",
+                weights.visualQuality() * clip.bestFrameQuality(),
+                weights.visualQuality(),
+                String.format(
+                        Locale.ROOT,
+                        "best frame quality %.0f%% (sharpness, exposure, colour)",
+                        clip.bestFrameQuality() * 100)));
         parts.add(speech(clip.audio(), weights.speech()));
         parts.add(audioLevel(clip.audio(), weights.audioLevel()));
         parts.add(text(clip, weights.text()));
@@ -46,17 +52,27 @@ public record PreSocialScore(double value, List<Contribution> contributions) {
 
     private static Contribution hook(ClipFeatures clip, double weight) {
         if (clip.durationSec() == null) {
-            return new Contribution("hook", weight * 0.5 * clip.hookFace(), weight, clip.hookFace() > 0
-                    ? "a still image with a face" : "a still image has no opening seconds");
+            return new Contribution(
+                    "hook",
+                    weight * 0.5 * clip.hookFace(),
+                    weight,
+                    clip.hookFace() > 0 ? "a still image with a face" : "a still image has no opening seconds");
         }
         double motion = Math.min(1, clip.hookMotion() / LIVELY_MOTION);
         Double onset = clip.audio().speechOnsetSec();
         double voice = onset != null && onset <= 3 ? 1 - onset / 3 * 0.5 : 0;
         double share = 0.4 * motion + 0.3 * clip.hookFace() + 0.3 * voice;
-        String face = clip.hookFace() > 0 ? String.format(Locale.ROOT, "a face from %.1f s, ", clip.hookFaceSec()) : "no face, ";
-        String reason = String.format(Locale.ROOT, "%s%s motion in the first 3 s%s", face,
+        String face = clip.hookFace() > 0
+                ? String.format(Locale.ROOT, "a face from %.1f s, ", clip.hookFaceSec())
+                : "no face, ";
+        String reason = String.format(
+                Locale.ROOT,
+                "%s%s motion in the first 3 s%s",
+                face,
                 motion > 0.66 ? "strong" : motion > 0.25 ? "some" : "little",
-                onset != null && onset <= 3 ? String.format(Locale.ROOT, ", speech within %.1f s", onset) : ", no speech in the first 3 s");
+                onset != null && onset <= 3
+                        ? String.format(Locale.ROOT, ", speech within %.1f s", onset)
+                        : ", no speech in the first 3 s");
         return new Contribution("hook", weight * share, weight, reason);
     }
 
@@ -67,7 +83,8 @@ public record PreSocialScore(double value, List<Contribution> contributions) {
         double cuts = clip.cutsPerMinute();
         // Short-form editing cuts about every 2 to 5 s: 12 to 30 cuts a minute earns everything.
         double share = cuts >= 12 && cuts <= 30 ? 1 : cuts < 12 ? cuts / 12 : Math.max(0, 1 - (cuts - 30) / 60);
-        return new Contribution("pacing", weight * share, weight, String.format(Locale.ROOT, "%.0f cuts a minute", cuts));
+        return new Contribution(
+                "pacing", weight * share, weight, String.format(Locale.ROOT, "%.0f cuts a minute", cuts));
     }
 
     private static Contribution lengthFit(ClipFeatures clip, double weight) {
@@ -80,8 +97,16 @@ public record PreSocialScore(double value, List<Contribution> contributions) {
         double shorts = fit(seconds, 15, 60, 180);
         double best = Math.max(reels, Math.max(tiktok, shorts));
         String platform = best == reels ? "Reels" : best == tiktok ? "TikTok" : "Shorts";
-        return new Contribution("length", weight * best, weight, String.format(Locale.ROOT, "%.1f s fits %s %s", seconds, platform,
-                best >= 1 ? "best" : best > 0.5 ? "well" : best > 0 ? "poorly" : "not at all"));
+        return new Contribution(
+                "length",
+                weight * best,
+                weight,
+                String.format(
+                        Locale.ROOT,
+                        "%.1f s fits %s %s",
+                        seconds,
+                        platform,
+                        best >= 1 ? "best" : best > 0.5 ? "well" : best > 0 ? "poorly" : "not at all"));
     }
 
     private static Contribution aspectFit(ClipFeatures clip, double weight) {
@@ -102,7 +127,11 @@ public record PreSocialScore(double value, List<Contribution> contributions) {
             shape = "portrait but not 9:16";
         } else {
             share = 0.2;
-            shape = String.format(Locale.ROOT, "landscape %dx%d is cropped or letterboxed on short-video platforms", clip.width(), clip.height());
+            shape = String.format(
+                    Locale.ROOT,
+                    "landscape %dx%d is cropped or letterboxed on short-video platforms",
+                    clip.width(),
+                    clip.height());
         }
         return new Contribution("aspect", weight * share, weight, shape);
     }
@@ -112,8 +141,14 @@ public record PreSocialScore(double value, List<Contribution> contributions) {
             return new Contribution("speech", 0, weight, "no audio track");
         }
         double share = Math.min(1, audio.speechRatio() / 0.5);
-        return new Contribution("speech", weight * share, weight,
-                String.format(Locale.ROOT, "speech in %.0f%% of the clip%s", audio.speechRatio() * 100,
+        return new Contribution(
+                "speech",
+                weight * share,
+                weight,
+                String.format(
+                        Locale.ROOT,
+                        "speech in %.0f%% of the clip%s",
+                        audio.speechRatio() * 100,
                         audio.musicLikely() ? ", music or a steady tone otherwise" : ""));
     }
 
@@ -128,8 +163,15 @@ public record PreSocialScore(double value, List<Contribution> contributions) {
         if (silence > 1.5) {
             share *= 0.5;
         }
-        return new Contribution("sound", weight * share, weight, String.format(Locale.ROOT, "%.0f dBFS%s", level,
-                silence > 1.5 ? String.format(Locale.ROOT, ", silent for the first %.1f s", silence) : ""));
+        return new Contribution(
+                "sound",
+                weight * share,
+                weight,
+                String.format(
+                        Locale.ROOT,
+                        "%.0f dBFS%s",
+                        level,
+                        silence > 1.5 ? String.format(Locale.ROOT, ", silent for the first %.1f s", silence) : ""));
     }
 
     /**
@@ -139,14 +181,22 @@ public record PreSocialScore(double value, List<Contribution> contributions) {
     private static Contribution text(ClipFeatures clip, double weight) {
         Double first = clip.firstTextSec();
         if (first == null) {
-            return new Contribution("text", 0, weight, clip.durationSec() == null ? "no text on the image" : "no on-screen text");
+            return new Contribution(
+                    "text", 0, weight, clip.durationSec() == null ? "no text on the image" : "no on-screen text");
         }
         if (clip.durationSec() == null) {
             return new Contribution("text", weight, weight, "text on the image");
         }
         double share = first <= 3 ? 1 : 0.5;
-        return new Contribution("text", weight * share, weight, String.format(Locale.ROOT, "on-screen text from %.1f s in %.0f%% of the frames",
-                first, clip.textShare() * 100));
+        return new Contribution(
+                "text",
+                weight * share,
+                weight,
+                String.format(
+                        Locale.ROOT,
+                        "on-screen text from %.1f s in %.0f%% of the frames",
+                        first,
+                        clip.textShare() * 100));
     }
 
     /** 1 within [idealLow, idealHigh], falling to 0 at 0 s and at {@code max}. */

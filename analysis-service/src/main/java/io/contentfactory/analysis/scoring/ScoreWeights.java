@@ -5,8 +5,15 @@ package io.contentfactory.analysis.scoring;
  * short-form platforms reward: a strong opening, a shape and length that fit, clear pictures and a voice. Each project
  * may have its own (the coach learns them); they need not sum to 100, the score is capped at 100.
  */
-public record ScoreWeights(double hook, double pacing, double lengthFit, double aspectFit, double visualQuality,
-        double speech, double audioLevel, double text) {
+public record ScoreWeights(
+        double hook,
+        double pacing,
+        double lengthFit,
+        double aspectFit,
+        double visualQuality,
+        double speech,
+        double audioLevel,
+        double text) {
 
     public static final ScoreWeights DEFAULTS = new ScoreWeights(20, 10, 10, 15, 15, 15, 10, 5);
 
@@ -29,11 +36,19 @@ public record ScoreWeights(double hook, double pacing, double lengthFit, double 
         java.util.Map<String, Double> all = DEFAULTS.byFeature();
         byFeature.forEach((feature, weight) -> {
             if (!all.containsKey(feature)) {
-                throw new IllegalArgumentException("no feature named " + feature + "; the features are " + all.keySet());
+                throw new IllegalArgumentException(
+                        "no feature named " + feature + "; the features are " + all.keySet());
             }
             all.put(feature, weight.doubleValue());
         });
-        return new ScoreWeights(all.get("hook"), all.get("pacing"), all.get("length"), all.get("aspect"), all.get("picture"),
-                all.get("speech"), all.get("sound"), all.get("text"));
+        return new ScoreWeights(
+                all.get("hook"),
+                all.get("pacing"),
+                all.get("length"),
+                all.get("aspect"),
+                all.get("picture"),
+                all.get("speech"),
+                all.get("sound"),
+                all.get("text"));
     }
 }

@@ -14,19 +14,16 @@ import java.util.Map;
 public final class CaptionSuggestions {
 
     /** One platform's suggestion. */
-    public record Suggestion(String caption, List<String> hashtags) {
-    }
+    public record Suggestion(String caption, List<String> hashtags) {}
 
-    private record Limits(int captionChars, int hashtags) {
-    }
+    private record Limits(int captionChars, int hashtags) {}
 
     private static final Map<String, Limits> PLATFORMS = Map.of(
             "instagram", new Limits(2200, 5),
             "tiktok", new Limits(2200, 4),
             "youtube_shorts", new Limits(100, 3));
 
-    private CaptionSuggestions() {
-    }
+    private CaptionSuggestions() {}
 
     public static Map<String, Suggestion> of(String body, List<String> hashtags) {
         Map<String, Suggestion> suggestions = new LinkedHashMap<>();
@@ -58,7 +55,10 @@ public final class CaptionSuggestions {
 
     /** A readable title from a file name: {@code morning-routine_v2.mp4} becomes {@code Morning routine v2}. */
     public static String titleOf(String fileName) {
-        String stem = fileName.replaceFirst("\\.[^.]+$", "").replaceAll("[-_]+", " ").replaceAll("\\s+", " ").trim();
+        String stem = fileName.replaceFirst("\\.[^.]+$", "")
+                .replaceAll("[-_]+", " ")
+                .replaceAll("\\s+", " ")
+                .trim();
         return stem.isEmpty() ? "" : stem.substring(0, 1).toUpperCase(Locale.ROOT) + stem.substring(1);
     }
 

@@ -12,8 +12,7 @@ public final class Hashtags {
 
     private static final int MAX_LENGTH = 30;
 
-    private Hashtags() {
-    }
+    private Hashtags() {}
 
     public static List<String> of(List<String> phrases, int limit) {
         Set<String> seen = new LinkedHashSet<>();

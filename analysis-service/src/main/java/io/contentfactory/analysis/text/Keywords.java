@@ -20,8 +20,7 @@ public final class Keywords {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
     private static final int MAX_PHRASE_WORDS = 3;
 
-    private Keywords() {
-    }
+    private Keywords() {}
 
     /** Up to {@code limit} key phrases of {@code text}, best first, lower case. */
     public static List<String> of(String text, int limit) {
@@ -32,7 +31,10 @@ public final class Keywords {
             var matcher = WORD.matcher(part);
             while (matcher.find()) {
                 String word = matcher.group().replaceAll("^'+|'+$", "");
-                if (word.isEmpty() || stopWords.contains(word) || word.chars().allMatch(Character::isDigit) || word.length() < 2) {
+                if (word.isEmpty()
+                        || stopWords.contains(word)
+                        || word.chars().allMatch(Character::isDigit)
+                        || word.length() < 2) {
                     addPhrase(phrases, run);
                     run = new ArrayList<>();
                 } else {
@@ -51,12 +53,16 @@ public final class Keywords {
         }
         Map<String, Double> scores = new LinkedHashMap<>();
         for (List<String> phrase : phrases) {
-            double score = phrase.stream().mapToDouble(w -> (degree.get(w) + frequency.get(w)) / (double) frequency.get(w)).sum();
+            double score = phrase.stream()
+                    .mapToDouble(w -> (degree.get(w) + frequency.get(w)) / (double) frequency.get(w))
+                    .sum();
             scores.merge(String.join(" ", phrase), score, Math::max);
         }
         return scores.entrySet().stream()
                 .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
-                .limit(limit).map(Map.Entry::getKey).toList();
+                .limit(limit)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     private static void addPhrase(List<List<String>> phrases, List<String> run) {

@@ -19,14 +19,15 @@ public final class Language {
     static final int MIN_LETTERS = 20;
     private static volatile LanguageDetector detector;
 
-    private Language() {
-    }
+    private Language() {}
 
     public static Optional<String> of(String text) {
         if (text == null || text.codePoints().filter(Character::isLetter).count() < MIN_LETTERS) {
             return Optional.empty();
         }
-        LdLocale found = detector().detect(CommonTextObjectFactories.forDetectingShortCleanText().forText(text)).orNull();
+        LdLocale found = detector()
+                .detect(CommonTextObjectFactories.forDetectingShortCleanText().forText(text))
+                .orNull();
         return Optional.ofNullable(found).map(LdLocale::getLanguage);
     }
 

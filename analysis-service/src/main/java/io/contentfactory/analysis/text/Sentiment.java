@@ -20,12 +20,12 @@ import java.util.Set;
 public final class Sentiment {
 
     private static final Map<String, Integer> VALENCE = load("/text/sentiment-en.txt");
-    private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "don't", "dont", "isn't", "isnt", "wasn't",
-            "wasnt", "can't", "cant", "won't", "wont", "didn't", "didnt", "nothing", "without");
+    private static final Set<String> NEGATIONS = Set.of(
+            "not", "no", "never", "don't", "dont", "isn't", "isnt", "wasn't", "wasnt", "can't", "cant", "won't", "wont",
+            "didn't", "didnt", "nothing", "without");
     private static final double NORMALISER = 15;
 
-    private Sentiment() {
-    }
+    private Sentiment() {}
 
     /** @param language the transcript's ISO 639-1 code, or null when it was not detected */
     public static OptionalDouble of(String transcript, String language) {
@@ -55,7 +55,7 @@ public final class Sentiment {
     private static Map<String, Integer> load(String resource) {
         Map<String, Integer> valence = new HashMap<>();
         try (InputStream in = Sentiment.class.getResourceAsStream(resource);
-             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 String entry = line.strip();

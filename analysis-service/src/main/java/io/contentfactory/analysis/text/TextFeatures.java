@@ -8,7 +8,11 @@ import java.util.Map;
  * Topics, hashtags, language and caption suggestions of one item: from its transcript when there is one, else from its
  * file name and the project's default hashtags. Deterministic.
  */
-public record TextFeatures(String source, String language, List<String> topics, List<String> hashtags,
+public record TextFeatures(
+        String source,
+        String language,
+        List<String> topics,
+        List<String> hashtags,
         Map<String, CaptionSuggestions.Suggestion> captions) {
 
     private static final int TOPICS = 5;
@@ -22,7 +26,11 @@ public record TextFeatures(String source, String language, List<String> topics, 
         phrases.addAll(projectHashtags);
         List<String> hashtags = Hashtags.of(phrases, HASHTAGS);
         String body = spoken ? CaptionSuggestions.firstSentence(transcript) : CaptionSuggestions.titleOf(fileName);
-        return new TextFeatures(source, spoken ? Language.of(transcript).orElse(null) : null, topics, hashtags,
+        return new TextFeatures(
+                source,
+                spoken ? Language.of(transcript).orElse(null) : null,
+                topics,
+                hashtags,
                 CaptionSuggestions.of(body, hashtags));
     }
 }

@@ -33,17 +33,25 @@ class AnalyzeBench {
         Path clip = Files.createTempDirectory("analyze-bench").resolve("1080p-60s.mp4");
         long made = System.nanoTime();
         String codec = h264(clip);
-        System.out.printf("BENCH analysis: made the clip (%s, %d MB) in %.1f s%n", codec, Files.size(clip) >> 20,
-                (System.nanoTime() - made) / 1e9);
+        System.out.printf(
+                "BENCH analysis: made the clip (%s, %d MB) in %.1f s%n",
+                codec, Files.size(clip) >> 20, (System.nanoTime() - made) / 1e9);
 
         LocalAnalyzer.analyze(clip, ScoreWeights.DEFAULTS);
         for (int round = 1; round <= 3; round++) {
             long start = System.nanoTime();
             LocalAnalyzer.Result result = LocalAnalyzer.analyze(clip, ScoreWeights.DEFAULTS);
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("BENCH analysis round %d: %.2f s for %d s of 1080p = %.1fx real time (%d frames sampled, %d cuts,"
-                    + " score %.1f)%n", round, seconds, SECONDS, SECONDS / seconds, result.sampling().samples().size(),
-                    result.sampling().cuts(), result.score().value());
+            System.out.printf(
+                    "BENCH analysis round %d: %.2f s for %d s of 1080p = %.1fx real time (%d frames sampled, %d cuts,"
+                            + " score %.1f)%n",
+                    round,
+                    seconds,
+                    SECONDS,
+                    SECONDS / seconds,
+                    result.sampling().samples().size(),
+                    result.sampling().cuts(),
+                    result.score().value());
         }
 
         ExecutorService consumers = Executors.newFixedThreadPool(2);
@@ -58,7 +66,8 @@ class AnalyzeBench {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         consumers.shutdown();
-        System.out.printf("BENCH analysis with 2 threads: %d clips of 60 s 1080p in %.1f s = %.1f media per minute%n",
+        System.out.printf(
+                "BENCH analysis with 2 threads: %d clips of 60 s 1080p in %.1f s = %.1f media per minute%n",
                 media, seconds, media / seconds * 60);
     }
 
@@ -69,7 +78,7 @@ class AnalyzeBench {
     private static String h264(Path file) throws Exception {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 1920, 1080, 1);
-             Java2DFrameConverter converter = new Java2DFrameConverter()) {
+                Java2DFrameConverter converter = new Java2DFrameConverter()) {
             recorder.setFormat("mp4");
             recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
             recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
@@ -91,7 +100,8 @@ class AnalyzeBench {
                     g.dispose();
                 }
                 recorder.record(converter.convert(picture));
-                recorder.recordSamples(44_100, 1, ShortBuffer.wrap(TestMedia.TONE.samples(i * samplesPerFrame, samplesPerFrame)));
+                recorder.recordSamples(
+                        44_100, 1, ShortBuffer.wrap(TestMedia.TONE.samples(i * samplesPerFrame, samplesPerFrame)));
             }
             recorder.stop();
             return recorder.getVideoCodecName() == null ? "h264" : recorder.getVideoCodecName();

@@ -29,31 +29,49 @@ class LocalAnalyzerTest {
     @Test
     void aBlurredFrameIsNeverChosenAsTheBestFrame() throws Exception {
         // Blurred throughout but for the fourth second, whose pictures are sharp.
-        Path clip = TestMedia.mp4(dir.resolve("mostly-blurred.mp4"), 360, 640, 6,
-                (index, frames, width, height) -> index / 25 == 3 ? scene(width, height, 3) : blurred(scene(width, height, 3)),
+        Path clip = TestMedia.mp4(
+                dir.resolve("mostly-blurred.mp4"),
+                360,
+                640,
+                6,
+                (index, frames, width, height) ->
+                        index / 25 == 3 ? scene(width, height, 3) : blurred(scene(width, height, 3)),
                 TestMedia.TONE);
 
         LocalAnalyzer.Result result = LocalAnalyzer.analyze(clip, ScoreWeights.DEFAULTS);
 
         assertThat(result.best().timeSec()).isGreaterThanOrEqualTo(3).isLessThan(4);
         double sharpest = result.best().stats().sharpness();
-        assertThat(result.sampling().samples()).filteredOn(s -> s.timeSec() < 3 || s.timeSec() >= 4)
-                .isNotEmpty().allSatisfy(s -> assertThat(s.stats().sharpness()).isLessThan(sharpest / 3));
+        assertThat(result.sampling().samples())
+                .filteredOn(s -> s.timeSec() < 3 || s.timeSec() >= 4)
+                .isNotEmpty()
+                .allSatisfy(s -> assertThat(s.stats().sharpness()).isLessThan(sharpest / 3));
     }
 
     @Test
     void aFaceInTheFirstSecondMakesAStrongerHookAndTheBestFrame() throws Exception {
-        Path withFace = TestMedia.mp4(dir.resolve("face.mp4"), 360, 640, 5,
-                (index, frames, width, height) -> index < 25 ? TestMedia.face(width, height, 180) : TestMedia.PATTERN.paint(index, frames, width, height),
+        Path withFace = TestMedia.mp4(
+                dir.resolve("face.mp4"),
+                360,
+                640,
+                5,
+                (index, frames, width, height) -> index < 25
+                        ? TestMedia.face(width, height, 180)
+                        : TestMedia.PATTERN.paint(index, frames, width, height),
                 TestMedia.TONE);
         Path withoutFace = TestMedia.mp4(dir.resolve("no-face.mp4"), 360, 640, 5, TestMedia.PATTERN, TestMedia.TONE);
 
         LocalAnalyzer.Result face = LocalAnalyzer.analyze(withFace, ScoreWeights.DEFAULTS);
         LocalAnalyzer.Result none = LocalAnalyzer.analyze(withoutFace, ScoreWeights.DEFAULTS);
 
-        assertThat(face.sampling().samples()).filteredOn(s -> s.timeSec() < 1).allSatisfy(s -> assertThat(s.faces()).hasSize(1));
-        assertThat(none.sampling().samples()).allSatisfy(s -> assertThat(s.faces()).isEmpty());
-        assertThat(face.best().timeSec()).as("the best frame is one of the face frames").isLessThan(1);
+        assertThat(face.sampling().samples())
+                .filteredOn(s -> s.timeSec() < 1)
+                .allSatisfy(s -> assertThat(s.faces()).hasSize(1));
+        assertThat(none.sampling().samples())
+                .allSatisfy(s -> assertThat(s.faces()).isEmpty());
+        assertThat(face.best().timeSec())
+                .as("the best frame is one of the face frames")
+                .isLessThan(1);
         assertThat(face.features().hookFace()).isGreaterThan(0);
         assertThat(points(face.score(), "hook")).isGreaterThan(points(none.score(), "hook"));
         assertThat(reason(face.score(), "hook")).startsWith("a face from 0.0 s");
@@ -63,11 +81,15 @@ class LocalAnalyzerTest {
     @Test
     void stillImagesOfAnySizeAreAnalysedAsOneFrame() throws Exception {
         for (int[] size : new int[][] {{32, 32}, {640, 800}, {1080, 1350}}) {
-            Path jpeg = java.nio.file.Files.write(dir.resolve("still-" + size[0] + ".jpg"), TestMedia.jpeg(size[0], size[1]));
-            Path png = java.nio.file.Files.write(dir.resolve("still-" + size[0] + ".png"), TestMedia.png(size[0], size[1]));
+            Path jpeg = java.nio.file.Files.write(
+                    dir.resolve("still-" + size[0] + ".jpg"), TestMedia.jpeg(size[0], size[1]));
+            Path png = java.nio.file.Files.write(
+                    dir.resolve("still-" + size[0] + ".png"), TestMedia.png(size[0], size[1]));
             for (Path image : new Path[] {jpeg, png}) {
                 LocalAnalyzer.Result result = LocalAnalyzer.analyze(image, ScoreWeights.DEFAULTS);
-                assertThat(result.sampling().samples()).as(image.getFileName().toString()).hasSize(1);
+                assertThat(result.sampling().samples())
+                        .as(image.getFileName().toString())
+                        .hasSize(1);
                 assertThat(result.features().durationSec()).isNull();
                 assertThat(reason(result.score(), "hook")).isEqualTo("a still image has no opening seconds");
             }
@@ -79,8 +101,10 @@ class LocalAnalyzerTest {
         Path vertical = TestMedia.mp4(dir.resolve("vertical.mp4"), 360, 640, 3);
         Path landscape = TestMedia.mp4(dir.resolve("landscape.mp4"), 640, 360, 3);
 
-        PreSocialScore tall = LocalAnalyzer.analyze(vertical, ScoreWeights.DEFAULTS).score();
-        PreSocialScore wide = LocalAnalyzer.analyze(landscape, ScoreWeights.DEFAULTS).score();
+        PreSocialScore tall =
+                LocalAnalyzer.analyze(vertical, ScoreWeights.DEFAULTS).score();
+        PreSocialScore wide =
+                LocalAnalyzer.analyze(landscape, ScoreWeights.DEFAULTS).score();
 
         assertThat(points(tall, "aspect")).isGreaterThan(points(wide, "aspect"));
         assertThat(reason(tall, "aspect")).contains("9:16");
@@ -89,13 +113,16 @@ class LocalAnalyzerTest {
 
     @Test
     void speechIsHeardFromItsOnsetAndSilenceIsNot() throws Exception {
-        Path speaking = TestMedia.mp4(dir.resolve("speaking.mp4"), 360, 640, 4, TestMedia.PATTERN, TestMedia.recording(SPEECH));
+        Path speaking =
+                TestMedia.mp4(dir.resolve("speaking.mp4"), 360, 640, 4, TestMedia.PATTERN, TestMedia.recording(SPEECH));
         Path silent = TestMedia.mp4(dir.resolve("silent.mp4"), 360, 640, 4, TestMedia.PATTERN, TestMedia.SILENCE);
 
         LocalAnalyzer.Result speech = LocalAnalyzer.analyze(speaking, ScoreWeights.DEFAULTS);
         LocalAnalyzer.Result silence = LocalAnalyzer.analyze(silent, ScoreWeights.DEFAULTS);
 
-        assertThat(speech.audio().speechRatio()).isGreaterThan(0.3).isGreaterThan(silence.audio().speechRatio());
+        assertThat(speech.audio().speechRatio())
+                .isGreaterThan(0.3)
+                .isGreaterThan(silence.audio().speechRatio());
         assertThat(speech.audio().speechOnsetSec()).isNotNull().isLessThan(1.0);
         assertThat(silence.audio().speechOnsetSec()).isNull();
         assertThat(speech.audio().loudnessDbfs()).isGreaterThan(silence.audio().loudnessDbfs() + 20);
@@ -107,7 +134,8 @@ class LocalAnalyzerTest {
     @Test
     void aSteadyToneIsToldFromSpeech() throws Exception {
         Path tone = TestMedia.mp4(dir.resolve("tone.mp4"), 360, 640, 4, TestMedia.PATTERN, TestMedia.TONE);
-        Path speaking = TestMedia.mp4(dir.resolve("voice.mp4"), 360, 640, 4, TestMedia.PATTERN, TestMedia.recording(SPEECH));
+        Path speaking =
+                TestMedia.mp4(dir.resolve("voice.mp4"), 360, 640, 4, TestMedia.PATTERN, TestMedia.recording(SPEECH));
 
         LocalAnalyzer.Result steady = LocalAnalyzer.analyze(tone, ScoreWeights.DEFAULTS);
         LocalAnalyzer.Result voice = LocalAnalyzer.analyze(speaking, ScoreWeights.DEFAULTS);
@@ -119,47 +147,97 @@ class LocalAnalyzerTest {
 
     @Test
     void cutsEveryTwoSecondsPaceFasterThanOneUnbrokenShot() throws Exception {
-        Path cutting = TestMedia.mp4(dir.resolve("cuts.mp4"), 360, 640, 8,
-                (index, frames, width, height) -> scene(width, height, index / 50), TestMedia.TONE);
-        Path still = TestMedia.mp4(dir.resolve("one-shot.mp4"), 360, 640, 8,
-                (index, frames, width, height) -> scene(width, height, 0), TestMedia.TONE);
+        Path cutting = TestMedia.mp4(
+                dir.resolve("cuts.mp4"),
+                360,
+                640,
+                8,
+                (index, frames, width, height) -> scene(width, height, index / 50),
+                TestMedia.TONE);
+        Path still = TestMedia.mp4(
+                dir.resolve("one-shot.mp4"),
+                360,
+                640,
+                8,
+                (index, frames, width, height) -> scene(width, height, 0),
+                TestMedia.TONE);
 
         LocalAnalyzer.Result cuts = LocalAnalyzer.analyze(cutting, ScoreWeights.DEFAULTS);
         LocalAnalyzer.Result oneShot = LocalAnalyzer.analyze(still, ScoreWeights.DEFAULTS);
 
         assertThat(cuts.sampling().cuts()).isEqualTo(3);
         assertThat(oneShot.sampling().cuts()).isZero();
-        assertThat(cuts.sampling().samples()).filteredOn(s -> s.atCut()).extracting(s -> Math.round(s.timeSec() * 4) / 4.0)
+        assertThat(cuts.sampling().samples())
+                .filteredOn(s -> s.atCut())
+                .extracting(s -> Math.round(s.timeSec() * 4) / 4.0)
                 .allSatisfy(time -> assertThat(time % 2).isLessThanOrEqualTo(0.25));
         assertThat(points(cuts.score(), "pacing")).isGreaterThan(points(oneShot.score(), "pacing"));
     }
 
     @Test
     void onScreenTextIsFoundWhereItIsShownAndNotInPicturesWithout() throws Exception {
-        Path captioned = TestMedia.mp4(dir.resolve("captioned.mp4"), 360, 640, 4,
-                (index, frames, width, height) -> captioned(plain(width, height, index), "Three tips for better sleep"), TestMedia.TONE);
-        Path later = TestMedia.mp4(dir.resolve("captioned-later.mp4"), 360, 640, 6, (index, frames, width, height) ->
-                index < 100 ? plain(width, height, index) : captioned(plain(width, height, index), "Wait for it"), TestMedia.TONE);
-        Path bare = TestMedia.mp4(dir.resolve("bare.mp4"), 360, 640, 4,
-                (index, frames, width, height) -> plain(width, height, index), TestMedia.TONE);
-        Path textured = TestMedia.mp4(dir.resolve("textured.mp4"), 640, 360, 3,
-                (index, frames, width, height) -> textured(width, height, index), TestMedia.TONE);
-        Path face = TestMedia.mp4(dir.resolve("face-only.mp4"), 360, 640, 2,
-                (index, frames, width, height) -> TestMedia.face(width, height, 180), TestMedia.TONE);
+        Path captioned = TestMedia.mp4(
+                dir.resolve("captioned.mp4"),
+                360,
+                640,
+                4,
+                (index, frames, width, height) -> captioned(plain(width, height, index), "Three tips for better sleep"),
+                TestMedia.TONE);
+        Path later = TestMedia.mp4(
+                dir.resolve("captioned-later.mp4"),
+                360,
+                640,
+                6,
+                (index, frames, width, height) -> index < 100
+                        ? plain(width, height, index)
+                        : captioned(plain(width, height, index), "Wait for it"),
+                TestMedia.TONE);
+        Path bare = TestMedia.mp4(
+                dir.resolve("bare.mp4"),
+                360,
+                640,
+                4,
+                (index, frames, width, height) -> plain(width, height, index),
+                TestMedia.TONE);
+        Path textured = TestMedia.mp4(
+                dir.resolve("textured.mp4"),
+                640,
+                360,
+                3,
+                (index, frames, width, height) -> textured(width, height, index),
+                TestMedia.TONE);
+        Path face = TestMedia.mp4(
+                dir.resolve("face-only.mp4"),
+                360,
+                640,
+                2,
+                (index, frames, width, height) -> TestMedia.face(width, height, 180),
+                TestMedia.TONE);
 
         LocalAnalyzer.Result text = LocalAnalyzer.analyze(captioned, ScoreWeights.DEFAULTS);
         LocalAnalyzer.Result late = LocalAnalyzer.analyze(later, ScoreWeights.DEFAULTS);
         LocalAnalyzer.Result none = LocalAnalyzer.analyze(bare, ScoreWeights.DEFAULTS);
 
-        assertThat(text.sampling().samples()).allSatisfy(sample -> assertThat(sample.text()).singleElement()
-                .satisfies(line -> assertThat(line.y()).as("the caption's top").isBetween(0.70, 0.80)));
-        assertThat(none.sampling().samples()).allSatisfy(sample -> assertThat(sample.text()).isEmpty());
+        assertThat(text.sampling().samples())
+                .allSatisfy(sample -> assertThat(sample.text())
+                        .singleElement()
+                        .satisfies(line ->
+                                assertThat(line.y()).as("the caption's top").isBetween(0.70, 0.80)));
+        assertThat(none.sampling().samples())
+                .allSatisfy(sample -> assertThat(sample.text()).isEmpty());
         for (Path withoutText : new Path[] {textured, face}) {
-            assertThat(LocalAnalyzer.analyze(withoutText, ScoreWeights.DEFAULTS).sampling().samples()).as(withoutText.getFileName().toString())
+            assertThat(LocalAnalyzer.analyze(withoutText, ScoreWeights.DEFAULTS)
+                            .sampling()
+                            .samples())
+                    .as(withoutText.getFileName().toString())
                     .allSatisfy(sample -> assertThat(sample.text()).isEmpty());
         }
-        assertThat(late.features().firstTextSec()).as("the first sample (one a second) showing the caption, from 4 s").isBetween(3.95, 5.05);
-        assertThat(points(text.score(), "text")).isGreaterThan(points(late.score(), "text")).isEqualTo(ScoreWeights.DEFAULTS.text());
+        assertThat(late.features().firstTextSec())
+                .as("the first sample (one a second) showing the caption, from 4 s")
+                .isBetween(3.95, 5.05);
+        assertThat(points(text.score(), "text"))
+                .isGreaterThan(points(late.score(), "text"))
+                .isEqualTo(ScoreWeights.DEFAULTS.text());
         assertThat(points(late.score(), "text")).isGreaterThan(points(none.score(), "text"));
         assertThat(reason(text.score(), "text")).startsWith("on-screen text from 0.0 s");
         assertThat(reason(none.score(), "text")).isEqualTo("no on-screen text");
@@ -167,12 +245,14 @@ class LocalAnalyzerTest {
 
     @Test
     void projectWeightsDecideWhatEachFeatureIsWorth() throws Exception {
-        Path clip = TestMedia.mp4(dir.resolve("weighted.mp4"), 360, 640, 3, TestMedia.PATTERN, TestMedia.recording(SPEECH));
-        ScoreWeights aspectOnly = ScoreWeights.of(Map.of("hook", 0, "pacing", 0, "length", 0, "aspect", 40, "picture", 0,
-                "speech", 0, "sound", 0, "text", 0));
+        Path clip =
+                TestMedia.mp4(dir.resolve("weighted.mp4"), 360, 640, 3, TestMedia.PATTERN, TestMedia.recording(SPEECH));
+        ScoreWeights aspectOnly = ScoreWeights.of(Map.of(
+                "hook", 0, "pacing", 0, "length", 0, "aspect", 40, "picture", 0, "speech", 0, "sound", 0, "text", 0));
 
         PreSocialScore weighted = LocalAnalyzer.analyze(clip, aspectOnly).score();
-        PreSocialScore usual = LocalAnalyzer.analyze(clip, ScoreWeights.DEFAULTS).score();
+        PreSocialScore usual =
+                LocalAnalyzer.analyze(clip, ScoreWeights.DEFAULTS).score();
 
         assertThat(weighted.value()).isEqualTo(40);
         assertThat(points(weighted, "aspect")).isEqualTo(40);
@@ -182,14 +262,19 @@ class LocalAnalyzerTest {
 
     @Test
     void theExplanationNamesEveryFeatureThatMovedTheScore() throws Exception {
-        Path clip = TestMedia.mp4(dir.resolve("explained.mp4"), 360, 640, 4, TestMedia.PATTERN, TestMedia.recording(SPEECH));
+        Path clip = TestMedia.mp4(
+                dir.resolve("explained.mp4"), 360, 640, 4, TestMedia.PATTERN, TestMedia.recording(SPEECH));
 
-        PreSocialScore score = LocalAnalyzer.analyze(clip, ScoreWeights.DEFAULTS).score();
+        PreSocialScore score =
+                LocalAnalyzer.analyze(clip, ScoreWeights.DEFAULTS).score();
 
-        double total = score.contributions().stream().mapToDouble(PreSocialScore.Contribution::points).sum();
+        double total = score.contributions().stream()
+                .mapToDouble(PreSocialScore.Contribution::points)
+                .sum();
         assertThat(score.value()).isCloseTo(Math.min(100, total), org.assertj.core.data.Offset.offset(0.1));
-        score.contributions().stream().filter(c -> c.points() != 0).forEach(contribution ->
-                assertThat(score.explanationText()).contains(contribution.feature() + ": "));
+        score.contributions().stream()
+                .filter(c -> c.points() != 0)
+                .forEach(contribution -> assertThat(score.explanationText()).contains(contribution.feature() + ": "));
         assertThat(score.explanation()).allMatch(line -> line.matches("[a-z]+: .+, [+-]\\d+"));
     }
 

@@ -36,15 +36,20 @@ public class ApiKeyAdminResource {
     }
 
     @POST
-    public Uni<Response> issue(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("projectId") UUID projectId, @Valid @NotNull IssueKey request) {
+    public Uni<Response> issue(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("projectId") UUID projectId,
+            @Valid @NotNull IssueKey request) {
         operator.require(authorization);
         return keys.issue(projectId, scopes(request.scopes()), request.label(), request.expiresAt())
-                .map(issued -> Response.created(URI.create("/admin/keys/" + issued.stored().id)).entity(IssuedKeyView.of(issued)).build());
+                .map(issued -> Response.created(URI.create("/admin/keys/" + issued.stored().id))
+                        .entity(IssuedKeyView.of(issued))
+                        .build());
     }
 
     @GET
-    public Uni<List<KeyView>> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("projectId") UUID projectId) {
+    public Uni<List<KeyView>> list(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("projectId") UUID projectId) {
         operator.require(authorization);
         return keys.list(projectId).map(all -> all.stream().map(KeyView::of).toList());
     }
@@ -57,21 +62,44 @@ public class ApiKeyAdminResource {
         }
     }
 
-    public record IssueKey(@NotEmpty List<@NotNull String> scopes, @Size(max = 100) String label, Instant expiresAt) {
-    }
+    public record IssueKey(
+            @NotEmpty List<@NotNull String> scopes,
+            @Size(max = 100) String label,
+            Instant expiresAt) {}
 
-    public record IssuedKeyView(UUID id, UUID projectId, String key, List<String> scopes, String label, Instant expiresAt) {
+    public record IssuedKeyView(
+            UUID id, UUID projectId, String key, List<String> scopes, String label, Instant expiresAt) {
         static IssuedKeyView of(ApiKeys.IssuedKey issued) {
             ApiKey stored = issued.stored();
-            return new IssuedKeyView(stored.id, stored.projectId, issued.key(), List.of(stored.scopes.split(",")), stored.label, stored.expiresAt);
+            return new IssuedKeyView(
+                    stored.id,
+                    stored.projectId,
+                    issued.key(),
+                    List.of(stored.scopes.split(",")),
+                    stored.label,
+                    stored.expiresAt);
         }
     }
 
-    public record KeyView(UUID id, List<String> scopes, String label, Instant createdAt, Instant expiresAt,
-            Instant lastUsedAt, Instant revokedAt, UUID rotatedTo) {
+    public record KeyView(
+            UUID id,
+            List<String> scopes,
+            String label,
+            Instant createdAt,
+            Instant expiresAt,
+            Instant lastUsedAt,
+            Instant revokedAt,
+            UUID rotatedTo) {
         static KeyView of(ApiKey key) {
-            return new KeyView(key.id, List.of(key.scopes.split(",")), key.label, key.createdAt, key.expiresAt,
-                    key.lastUsedAt, key.revokedAt, key.rotatedTo);
+            return new KeyView(
+                    key.id,
+                    List.of(key.scopes.split(",")),
+                    key.label,
+                    key.createdAt,
+                    key.expiresAt,
+                    key.lastUsedAt,
+                    key.revokedAt,
+                    key.rotatedTo);
         }
     }
 }

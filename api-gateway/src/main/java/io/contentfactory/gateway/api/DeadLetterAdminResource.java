@@ -25,8 +25,7 @@ import java.util.Optional;
 public class DeadLetterAdminResource {
 
     /** What a replay did. */
-    public record Replayed(String service, String topic, long replayed) {
-    }
+    public record Replayed(String service, String topic, long replayed) {}
 
     private final DeadLetters deadLetters;
     private final OperatorAuth operator;
@@ -44,16 +43,18 @@ public class DeadLetterAdminResource {
 
     @GET
     @Path("/{service}")
-    public List<DeadLetters.Queue> ofService(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("service") String service) {
+    public List<DeadLetters.Queue> ofService(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("service") String service) {
         operator.require(authorization);
         return deadLetters.queues(service, Optional.empty());
     }
 
     @GET
     @Path("/{service}/{topic}")
-    public List<DeadLetters.Letter> show(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("service") String service, @PathParam("topic") String topic,
+    public List<DeadLetters.Letter> show(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("service") String service,
+            @PathParam("topic") String topic,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         operator.require(authorization);
         return deadLetters.letters(service, topic, limit);
@@ -61,7 +62,9 @@ public class DeadLetterAdminResource {
 
     @POST
     @Path("/{service}/{topic}/replay")
-    public Replayed replay(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("service") String service,
+    public Replayed replay(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("service") String service,
             @PathParam("topic") String topic) {
         operator.require(authorization);
         return new Replayed(service, topic, deadLetters.replay(service, topic));

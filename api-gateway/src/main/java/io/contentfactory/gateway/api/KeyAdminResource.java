@@ -26,15 +26,19 @@ public class KeyAdminResource {
 
     @POST
     @Path("/{keyId}/rotate")
-    public Uni<Response> rotate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("keyId") UUID keyId) {
+    public Uni<Response> rotate(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("keyId") UUID keyId) {
         operator.require(authorization);
-        return keys.rotate(keyId).map(issued -> Response.created(URI.create("/admin/keys/" + issued.stored().id))
-                .entity(ApiKeyAdminResource.IssuedKeyView.of(issued)).build());
+        return keys.rotate(keyId)
+                .map(issued -> Response.created(URI.create("/admin/keys/" + issued.stored().id))
+                        .entity(ApiKeyAdminResource.IssuedKeyView.of(issued))
+                        .build());
     }
 
     @DELETE
     @Path("/{keyId}")
-    public Uni<Response> revoke(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("keyId") UUID keyId) {
+    public Uni<Response> revoke(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("keyId") UUID keyId) {
         operator.require(authorization);
         return keys.revoke(keyId).map(ignored -> Response.noContent().build());
     }

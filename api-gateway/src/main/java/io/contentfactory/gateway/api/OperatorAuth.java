@@ -17,9 +17,13 @@ public class OperatorAuth {
     }
 
     public void require(String authorization) {
-        String presented = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
+        String presented =
+                authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
         if (!MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8))) {
-            throw new ProblemException(401, "operator_token_required", "Unauthorized",
+            throw new ProblemException(
+                    401,
+                    "operator_token_required",
+                    "Unauthorized",
                     "the admin API needs 'Authorization: Bearer <operator token>'");
         }
     }

@@ -31,11 +31,13 @@ public class ProjectAdminResource {
     }
 
     @POST
-    public Uni<Response> create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @Valid @NotNull CreateProject request) {
+    public Uni<Response> create(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Valid @NotNull CreateProject request) {
         operator.require(authorization);
         return projects.create(request.name(), request.slug(), request.timeZone())
-                .map(project -> Response.created(URI.create("/admin/projects/" + project.id)).entity(ProjectView.of(project)).build());
+                .map(project -> Response.created(URI.create("/admin/projects/" + project.id))
+                        .entity(ProjectView.of(project))
+                        .build());
     }
 
     @GET
@@ -44,8 +46,7 @@ public class ProjectAdminResource {
         return projects.list().map(all -> all.stream().map(ProjectView::of).toList());
     }
 
-    public record CreateProject(@NotBlank @Size(max = 120) String name, String slug, String timeZone) {
-    }
+    public record CreateProject(@NotBlank @Size(max = 120) String name, String slug, String timeZone) {}
 
     public record ProjectView(UUID id, String slug, String name, String timeZone, Instant createdAt) {
         static ProjectView of(Project project) {

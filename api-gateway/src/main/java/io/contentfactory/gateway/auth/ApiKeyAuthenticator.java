@@ -39,7 +39,10 @@ public class ApiKeyAuthenticator {
     private final Map<String, CachedKey> cache = new ConcurrentHashMap<>();
     private final Map<UUID, Instant> lastUsedWritten = new ConcurrentHashMap<>();
 
-    ApiKeyAuthenticator(KeyHasher hasher, ServiceConfig service, TenantScope tenancy,
+    ApiKeyAuthenticator(
+            KeyHasher hasher,
+            ServiceConfig service,
+            TenantScope tenancy,
             @ConfigProperty(name = "factory.gateway.key-cache-ttl", defaultValue = "10s") Duration cacheTtl) {
         this.hasher = hasher;
         this.service = service;
@@ -69,21 +72,31 @@ public class ApiKeyAuthenticator {
     private Uni<Optional<StoredKey>> load(String lookupId) {
         String sql = "select k.id, k.project_id, k.key_hash, k.scopes, k.expires_at, k.revoked_at,"
                 + " p.rate_limit_per_second, p.rate_limit_burst"
-                + " from " + service.table("api_keys") + " k join " + service.table("projects") + " p on p.id = k.project_id"
+                + " from " + service.table("api_keys") + " k join " + service.table("projects")
+                + " p on p.id = k.project_id"
                 + " where k.lookup_id = $1";
         // The tenant is what this lookup finds out, so it reads as the system role.
-        return tenancy.asSystem(connection -> connection.preparedQuery(sql).execute(Tuple.of(lookupId))).map(rows -> {
-            RowIterator<Row> iterator = rows.iterator();
-            if (!iterator.hasNext()) {
-                return Optional.empty();
-            }
-            Row row = iterator.next();
-            Set<Scope> scopes = Scope.parseAll(row.getString("scopes"));
-            Principal principal = new Principal(row.getUUID("project_id"), row.getUUID("id"), scopes,
-                    row.getInteger("rate_limit_per_second"), row.getInteger("rate_limit_burst"));
-            return Optional.of(new StoredKey(row.getUUID("id"), row.getString("key_hash"),
-                    instant(row.getOffsetDateTime("expires_at")), instant(row.getOffsetDateTime("revoked_at")), principal));
-        });
+        return tenancy.asSystem(connection -> connection.preparedQuery(sql).execute(Tuple.of(lookupId)))
+                .map(rows -> {
+                    RowIterator<Row> iterator = rows.iterator();
+                    if (!iterator.hasNext()) {
+                        return Optional.empty();
+                    }
+                    Row row = iterator.next();
+                    Set<Scope> scopes = Scope.parseAll(row.getString("scopes"));
+                    Principal principal = new Principal(
+                            row.getUUID("project_id"),
+                            row.getUUID("id"),
+                            scopes,
+                            row.getInteger("rate_limit_per_second"),
+                            row.getInteger("rate_limit_burst"));
+                    return Optional.of(new StoredKey(
+                            row.getUUID("id"),
+                            row.getString("key_hash"),
+                            instant(row.getOffsetDateTime("expires_at")),
+                            instant(row.getOffsetDateTime("revoked_at")),
+                            principal));
+                });
     }
 
     private void touch(UUID projectId, UUID keyId, Instant now) {
@@ -93,9 +106,13 @@ public class ApiKeyAuthenticator {
         }
         lastUsedWritten.put(keyId, now);
         String sql = "update " + service.table("api_keys") + " set last_used_at = $2 where project_id = $1 and id = $3";
-        tenancy.inProject(projectId, connection -> connection.preparedQuery(sql)
-                        .execute(Tuple.of(projectId, now.atOffset(java.time.ZoneOffset.UTC), keyId)))
-                .subscribe().with(ok -> { }, failure -> LOG.debugf("last_used_at not written: %s", failure.getMessage()));
+        tenancy.inProject(
+                        projectId,
+                        connection -> connection
+                                .preparedQuery(sql)
+                                .execute(Tuple.of(projectId, now.atOffset(java.time.ZoneOffset.UTC), keyId)))
+                .subscribe()
+                .with(ok -> {}, failure -> LOG.debugf("last_used_at not written: %s", failure.getMessage()));
     }
 
     private static Instant instant(OffsetDateTime time) {

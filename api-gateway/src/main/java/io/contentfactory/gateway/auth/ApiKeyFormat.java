@@ -21,11 +21,9 @@ public final class ApiKeyFormat {
     private static final int KEY_LENGTH = PREFIX.length() + LOOKUP_LENGTH + SECRET_LENGTH + 1 + CHECKSUM_LENGTH;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ApiKeyFormat() {
-    }
+    private ApiKeyFormat() {}
 
-    public record ParsedKey(String key, String lookupId) {
-    }
+    public record ParsedKey(String key, String lookupId) {}
 
     public static ParsedKey generate() {
         String body = PREFIX + random(LOOKUP_LENGTH) + random(SECRET_LENGTH);
@@ -39,7 +37,8 @@ public final class ApiKeyFormat {
             return Optional.empty();
         }
         String body = candidate.substring(0, KEY_LENGTH - CHECKSUM_LENGTH - 1);
-        if (candidate.charAt(body.length()) != '_' || !isBase62(body.substring(PREFIX.length()))
+        if (candidate.charAt(body.length()) != '_'
+                || !isBase62(body.substring(PREFIX.length()))
                 || !checksum(body).equals(candidate.substring(body.length() + 1))) {
             return Optional.empty();
         }

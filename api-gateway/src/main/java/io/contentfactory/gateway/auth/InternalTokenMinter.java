@@ -34,13 +34,15 @@ public class InternalTokenMinter {
 
     static final Duration LIFETIME = Duration.ofSeconds(60);
     private static final Base64.Encoder BASE64_URL = Base64.getUrlEncoder().withoutPadding();
-    private static final String HEADER = base64Url("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.US_ASCII));
+    private static final String HEADER =
+            base64Url("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.US_ASCII));
 
     private final byte[] masterSecret;
     private final Map<String, SecretKeySpec> serviceKeys = new ConcurrentHashMap<>();
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(InternalTokenMinter::newMac);
 
-    InternalTokenMinter(@ConfigProperty(name = "factory.gateway.internal-jwt.secret") String secretLocation) throws IOException {
+    InternalTokenMinter(@ConfigProperty(name = "factory.gateway.internal-jwt.secret") String secretLocation)
+            throws IOException {
         this.masterSecret = InternalTokenContract.masterSecret(read(secretLocation));
     }
 
@@ -61,9 +63,12 @@ public class InternalTokenMinter {
     /** A token for {@code audience}, the service that owns the route. */
     public String mint(Principal principal, String requestId, String audience) {
         long now = Instant.now().getEpochSecond();
-        String scopes = principal.scopes().stream().map(scope -> "\"" + scope.wireName() + "\"")
-                .sorted().collect(Collectors.joining(","));
-        String claims = "{\"iss\":\"" + InternalTokenContract.ISSUER + "\",\"aud\":\"" + audience + "\",\"sub\":\"" + principal.projectId()
+        String scopes = principal.scopes().stream()
+                .map(scope -> "\"" + scope.wireName() + "\"")
+                .sorted()
+                .collect(Collectors.joining(","));
+        String claims = "{\"iss\":\"" + InternalTokenContract.ISSUER + "\",\"aud\":\"" + audience + "\",\"sub\":\""
+                + principal.projectId()
                 + "\",\"groups\":[" + scopes + "],\"" + InternalTokenContract.REQUEST_ID_CLAIM + "\":\"" + requestId
                 + "\",\"iat\":" + now + ",\"exp\":" + (now + LIFETIME.toSeconds())
                 + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
@@ -72,7 +77,8 @@ public class InternalTokenMinter {
     }
 
     private SecretKeySpec keyFor(String audience) {
-        return serviceKeys.computeIfAbsent(audience,
+        return serviceKeys.computeIfAbsent(
+                audience,
                 service -> new SecretKeySpec(InternalTokenContract.serviceKey(masterSecret, service), "HmacSHA256"));
     }
 

@@ -12,7 +12,10 @@ import java.util.stream.Collectors;
  * the URL; it is the project's rotatable, revocable feed token.
  */
 public enum Scope {
-    FEED, READ, WRITE, ADMIN;
+    FEED,
+    READ,
+    WRITE,
+    ADMIN;
 
     public boolean includes(Scope other) {
         return ordinal() >= other.ordinal();
@@ -23,8 +26,11 @@ public enum Scope {
     }
 
     public static Scope parse(String name) {
-        return Arrays.stream(values()).filter(s -> s.wireName().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown scope '" + name + "'; use feed, read, write or admin"));
+        return Arrays.stream(values())
+                .filter(s -> s.wireName().equals(name))
+                .findFirst()
+                .orElseThrow(() ->
+                        new IllegalArgumentException("unknown scope '" + name + "'; use feed, read, write or admin"));
     }
 
     public static Set<Scope> parseAll(String commaSeparated) {

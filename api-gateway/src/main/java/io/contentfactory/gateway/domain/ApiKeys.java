@@ -32,13 +32,13 @@ public class ApiKeys {
     }
 
     /** A stored key and, only right after issuing, the key itself. */
-    public record IssuedKey(ApiKey stored, String key) {
-    }
+    public record IssuedKey(ApiKey stored, String key) {}
 
     @WithTransaction
     public Uni<IssuedKey> issue(UUID projectId, Set<Scope> scopes, String label, Instant expiresAt) {
         if (scopes.isEmpty()) {
-            throw ProblemException.badRequest("scopes_required", "a key needs at least one scope: read, write or admin");
+            throw ProblemException.badRequest(
+                    "scopes_required", "a key needs at least one scope: read, write or admin");
         }
         if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
             throw ProblemException.badRequest("expiry_in_past", "expiresAt must be in the future");
@@ -62,23 +62,27 @@ public class ApiKeys {
      */
     @WithTransaction
     public Uni<IssuedKey> rotate(UUID keyId) {
-        return activeKey(keyId).chain(old -> store(old.projectId, Scope.parseAll(old.scopes), old.label, old.expiresAt)
-                .invoke(successor -> {
-                    old.revokedAt = Instant.now();
-                    old.rotatedTo = successor.stored().id;
-                }));
+        return activeKey(keyId)
+                .chain(old -> store(old.projectId, Scope.parseAll(old.scopes), old.label, old.expiresAt)
+                        .invoke(successor -> {
+                            old.revokedAt = Instant.now();
+                            old.rotatedTo = successor.stored().id;
+                        }));
     }
 
     @WithTransaction
     public Uni<Void> revoke(UUID keyId) {
-        return tenancy.system().chain(() -> keys.findById(keyId)).invoke(key -> {
-            if (key == null) {
-                throw ProblemException.notFound("key", keyId);
-            }
-            if (key.revokedAt == null) {
-                key.revokedAt = Instant.now();
-            }
-        }).replaceWithVoid();
+        return tenancy.system()
+                .chain(() -> keys.findById(keyId))
+                .invoke(key -> {
+                    if (key == null) {
+                        throw ProblemException.notFound("key", keyId);
+                    }
+                    if (key.revokedAt == null) {
+                        key.revokedAt = Instant.now();
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private Uni<ApiKey> activeKey(UUID keyId) {

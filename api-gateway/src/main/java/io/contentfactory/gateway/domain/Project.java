@@ -13,10 +13,13 @@ import java.util.UUID;
 public class Project {
     @Id
     public UUID id;
+
     public String slug;
     public String name;
+
     @Column(name = "time_zone")
     public String timeZone;
+
     @Column(name = "created_at")
     public Instant createdAt;
 }

@@ -3,8 +3,8 @@ package io.contentfactory.gateway.domain;
 import io.contentfactory.contracts.events.ProjectCreated;
 import io.contentfactory.gateway.persistence.ProjectRepository;
 import io.contentfactory.kit.outbox.Outbox;
-import io.contentfactory.kit.tenancy.TenantScope;
 import io.contentfactory.kit.problem.ProblemException;
+import io.contentfactory.kit.tenancy.TenantScope;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +34,8 @@ public class Projects {
     public Uni<Project> create(String name, String requestedSlug, String timeZone) {
         String slug = requestedSlug == null || requestedSlug.isBlank() ? slugOf(name) : requestedSlug;
         if (!slug.matches("^[a-z0-9][a-z0-9-]{1,62}$")) {
-            throw ProblemException.badRequest("invalid_slug", "a slug is 2 to 63 lowercase letters, digits and dashes: '" + slug + "'");
+            throw ProblemException.badRequest(
+                    "invalid_slug", "a slug is 2 to 63 lowercase letters, digits and dashes: '" + slug + "'");
         }
         String zone = timeZone == null || timeZone.isBlank() ? "UTC" : validZone(timeZone);
         // Slugs are unique across tenants: the operator's check looks at every project.
@@ -49,7 +50,8 @@ public class Projects {
             project.timeZone = zone;
             project.createdAt = Instant.now();
             return projects.persist(project)
-                    .call(saved -> outbox.record(saved.id, new ProjectCreated(saved.id, saved.slug, saved.name, saved.timeZone)));
+                    .call(saved -> outbox.record(
+                            saved.id, new ProjectCreated(saved.id, saved.slug, saved.name, saved.timeZone)));
         });
     }
 

@@ -10,8 +10,7 @@ final class EdgeProblems {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private EdgeProblems() {
-    }
+    private EdgeProblems() {}
 
     static void send(RoutingContext ctx, Problem problem, String requestId) {
         if (ctx.response().ended()) {
@@ -23,6 +22,9 @@ final class EdgeProblems {
         } catch (JsonProcessingException e) {
             body = "{\"status\":" + problem.status() + ",\"code\":\"" + problem.code() + "\"}";
         }
-        ctx.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE).end(body);
+        ctx.response()
+                .setStatusCode(problem.status())
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .end(body);
     }
 }

@@ -46,7 +46,9 @@ public class PublicApiDocument {
     private final Map<String, ObjectNode> lastKnown = new ConcurrentHashMap<>();
     private volatile Built built;
 
-    PublicApiDocument(Upstreams upstreams, Vertx vertx,
+    PublicApiDocument(
+            Upstreams upstreams,
+            Vertx vertx,
             @ConfigProperty(name = "quarkus.smallrye-openapi.info-version", defaultValue = "0.1.0") String version) {
         this.upstreams = upstreams;
         this.client = WebClient.create(vertx);
@@ -73,8 +75,10 @@ public class PublicApiDocument {
     }
 
     private Uni<Optional<ObjectNode>> describe(String resource, URI base) {
-        return client.getAbs(base.resolve("/q/openapi").toString()).addQueryParam("format", "json")
-                .timeout(5_000).send()
+        return client.getAbs(base.resolve("/q/openapi").toString())
+                .addQueryParam("format", "json")
+                .timeout(5_000)
+                .send()
                 .map(response -> {
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException("HTTP " + response.statusCode());
@@ -83,7 +87,8 @@ public class PublicApiDocument {
                     lastKnown.put(resource, document);
                     return Optional.of(document);
                 })
-                .onFailure().recoverWithItem(failure -> {
+                .onFailure()
+                .recoverWithItem(failure -> {
                     LOG.warnf("no OpenAPI description of '%s' from %s: %s", resource, base, failure.toString());
                     return Optional.ofNullable(lastKnown.get(resource));
                 });
@@ -133,8 +138,13 @@ public class PublicApiDocument {
         java.util.Deque<JsonNode> pending = new java.util.ArrayDeque<>(List.of(paths));
         while (!pending.isEmpty()) {
             JsonNode node = pending.pop();
-            if (node.isObject() && node.path("$ref").isTextual() && reached.add(node.get("$ref").asText())) {
-                String[] ref = node.get("$ref").asText().replaceFirst("^#/components/", "").split("/", 2);
+            if (node.isObject()
+                    && node.path("$ref").isTextual()
+                    && reached.add(node.get("$ref").asText())) {
+                String[] ref = node.get("$ref")
+                        .asText()
+                        .replaceFirst("^#/components/", "")
+                        .split("/", 2);
                 if (ref.length == 2 && components.path(ref[0]).has(ref[1])) {
                     pending.push(components.get(ref[0]).get(ref[1]));
                 }
@@ -143,7 +153,9 @@ public class PublicApiDocument {
         }
         for (String part : List.of("schemas", "parameters", "responses")) {
             if (components.get(part) instanceof ObjectNode entries) {
-                entries.retain(names(entries).stream().filter(name -> reached.contains("#/components/" + part + "/" + name)).toList());
+                entries.retain(names(entries).stream()
+                        .filter(name -> reached.contains("#/components/" + part + "/" + name))
+                        .toList());
             }
         }
     }
@@ -158,8 +170,10 @@ public class PublicApiDocument {
         ObjectNode info = JSON.createObjectNode();
         info.put("title", "Content Factory public API");
         info.put("version", version);
-        info.put("description", "Every route takes a project API key as 'Authorization: Bearer cf_live_...' and answers"
-                + " errors as RFC 9457 problem+json with a stable 'code'. Another project's ids are answered 404.");
+        info.put(
+                "description",
+                "Every route takes a project API key as 'Authorization: Bearer cf_live_...' and answers"
+                        + " errors as RFC 9457 problem+json with a stable 'code'. Another project's ids are answered 404.");
         return info;
     }
 
@@ -184,22 +198,33 @@ public class PublicApiDocument {
     /** Whether the gateway forwards {@code path} to {@code resource}'s service (a routed sub-resource goes to its own). */
     private static boolean ownedBy(String resource, String path, List<String> routes) {
         Optional<String> nested = Upstreams.subResourceOf(path).filter(routes::contains);
-        return nested.or(() -> Upstreams.resourceOf(path)).filter(resource::equals).isPresent();
+        return nested.or(() -> Upstreams.resourceOf(path))
+                .filter(resource::equals)
+                .isPresent();
     }
 
     /** What the gateway adds to every route: its security replaces the service's internal-token scheme. */
     private static void addEdgeBehaviour(String method, ObjectNode operation) {
         operation.remove("security");
-        ArrayNode parameters = operation.has("parameters") ? (ArrayNode) operation.get("parameters") : operation.putArray("parameters");
+        ArrayNode parameters = operation.has("parameters")
+                ? (ArrayNode) operation.get("parameters")
+                : operation.putArray("parameters");
         parameters.addObject().put("$ref", "#/components/parameters/RequestId");
         if (WRITE_METHODS.contains(method)) {
             parameters.addObject().put("$ref", "#/components/parameters/IdempotencyKey");
         }
-        ObjectNode responses = operation.has("responses") ? (ObjectNode) operation.get("responses") : operation.putObject("responses");
+        ObjectNode responses =
+                operation.has("responses") ? (ObjectNode) operation.get("responses") : operation.putObject("responses");
         JsonNode edgeResponses = EDGE.get("x-edge-responses");
         // Only the gateway answers these: a service's own description of them never reaches a client.
-        edgeResponses.get("edge-owned").fields().forEachRemaining(entry ->
-                responses.putObject(entry.getKey()).put("$ref", "#/components/responses/" + entry.getValue().asText()));
+        edgeResponses
+                .get("edge-owned")
+                .fields()
+                .forEachRemaining(entry -> responses
+                        .putObject(entry.getKey())
+                        .put(
+                                "$ref",
+                                "#/components/responses/" + entry.getValue().asText()));
         addMissingResponses(responses, edgeResponses.get("all"));
         if (WRITE_METHODS.contains(method)) {
             addMissingResponses(responses, edgeResponses.get("write"));
@@ -209,7 +234,11 @@ public class PublicApiDocument {
     private static void addMissingResponses(ObjectNode responses, JsonNode statusToName) {
         statusToName.fields().forEachRemaining(entry -> {
             if (!responses.has(entry.getKey())) {
-                responses.putObject(entry.getKey()).put("$ref", "#/components/responses/" + entry.getValue().asText());
+                responses
+                        .putObject(entry.getKey())
+                        .put(
+                                "$ref",
+                                "#/components/responses/" + entry.getValue().asText());
             }
         });
     }
@@ -221,7 +250,8 @@ public class PublicApiDocument {
             Map.Entry<String, JsonNode> schema = it.next();
             JsonNode existing = schemas.get(schema.getKey());
             if (existing != null && !existing.equals(schema.getValue())) {
-                LOG.warnf("two services describe schema %s differently; the first description is kept", schema.getKey());
+                LOG.warnf(
+                        "two services describe schema %s differently; the first description is kept", schema.getKey());
                 conflicts.add(schema.getKey());
                 continue;
             }
@@ -245,6 +275,5 @@ public class PublicApiDocument {
         }
     }
 
-    private record Built(ObjectNode document, Instant at) {
-    }
+    private record Built(ObjectNode document, Instant at) {}
 }

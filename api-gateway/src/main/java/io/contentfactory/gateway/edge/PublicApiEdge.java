@@ -5,6 +5,7 @@ import io.contentfactory.gateway.auth.InternalTokenMinter;
 import io.contentfactory.gateway.auth.Principal;
 import io.contentfactory.gateway.auth.Scope;
 import io.contentfactory.kit.problem.Problem;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -20,14 +21,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
-import io.quarkus.runtime.configuration.MemorySize;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -46,8 +46,17 @@ public class PublicApiEdge {
     private static final Pattern SAFE_IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final Logger LOG = Logger.getLogger(PublicApiEdge.class);
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "authorization");
+    private static final Set<String> HOP_BY_HOP = Set.of(
+            "connection",
+            "keep-alive",
+            "proxy-authenticate",
+            "proxy-authorization",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "upgrade",
+            "host",
+            "authorization");
 
     private final ApiKeyAuthenticator authenticator;
     private final RateLimiter limiter;
@@ -60,8 +69,14 @@ public class PublicApiEdge {
     private final long uploadTimeoutMillis;
     private HttpClient client;
 
-    PublicApiEdge(ApiKeyAuthenticator authenticator, RateLimiter limiter, InternalTokenMinter tokens, Upstreams upstreams,
-            ServiceAudiences audiences, IdempotencyStore idempotency, @ConfigProperty(name = "factory.gateway.max-body-size") MemorySize maxBodySize,
+    PublicApiEdge(
+            ApiKeyAuthenticator authenticator,
+            RateLimiter limiter,
+            InternalTokenMinter tokens,
+            Upstreams upstreams,
+            ServiceAudiences audiences,
+            IdempotencyStore idempotency,
+            @ConfigProperty(name = "factory.gateway.max-body-size") MemorySize maxBodySize,
             @ConfigProperty(name = "factory.gateway.max-upload-size") MemorySize maxUploadSize,
             @ConfigProperty(name = "factory.gateway.upload-timeout") Duration uploadTimeout) {
         this.authenticator = authenticator;
@@ -85,7 +100,8 @@ public class PublicApiEdge {
     }
 
     void install(@Observes Router router, Vertx vertx) {
-        client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(64).setConnectTimeout(5_000));
+        client = vertx.createHttpClient(
+                new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(64).setConnectTimeout(5_000));
         router.route("/v1/*").order(-100).handler(this::handle);
     }
 
@@ -96,46 +112,85 @@ public class PublicApiEdge {
         request.pause();
         long declared = contentLength(request);
         if (declared > bodyLimit(request)) {
-            EdgeProblems.send(ctx, Problem.of(413, "body_too_large", "Payload too large",
-                    "the body is " + declared + " bytes; the limit is " + bodyLimit(request)), requestId);
+            EdgeProblems.send(
+                    ctx,
+                    Problem.of(
+                            413,
+                            "body_too_large",
+                            "Payload too large",
+                            "the body is " + declared + " bytes; the limit is " + bodyLimit(request)),
+                    requestId);
             return;
         }
-        authenticator.authenticate(credential(request)).subscribe().with(
-                principal -> {
-                    try {
-                        afterAuthentication(ctx, principal, requestId);
-                    } catch (RuntimeException e) {
-                        LOG.error("request handling failed unexpectedly", e);
-                        EdgeProblems.send(ctx, Problem.of(500, "internal_error", "Internal error",
-                                "the request failed on our side; quote the request id when reporting it"), requestId);
-                    }
-                },
-                failure -> {
-                    LOG.error("authentication failed unexpectedly", failure);
-                    EdgeProblems.send(ctx, Problem.of(503, "auth_unavailable", "Service unavailable",
-                            "keys cannot be checked right now; retry shortly"), requestId);
-                });
+        authenticator
+                .authenticate(credential(request))
+                .subscribe()
+                .with(
+                        principal -> {
+                            try {
+                                afterAuthentication(ctx, principal, requestId);
+                            } catch (RuntimeException e) {
+                                LOG.error("request handling failed unexpectedly", e);
+                                EdgeProblems.send(
+                                        ctx,
+                                        Problem.of(
+                                                500,
+                                                "internal_error",
+                                                "Internal error",
+                                                "the request failed on our side; quote the request id when reporting it"),
+                                        requestId);
+                            }
+                        },
+                        failure -> {
+                            LOG.error("authentication failed unexpectedly", failure);
+                            EdgeProblems.send(
+                                    ctx,
+                                    Problem.of(
+                                            503,
+                                            "auth_unavailable",
+                                            "Service unavailable",
+                                            "keys cannot be checked right now; retry shortly"),
+                                    requestId);
+                        });
     }
 
     private void afterAuthentication(RoutingContext ctx, Optional<Principal> principal, String requestId) {
         if (principal.isEmpty()) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"content-factory\"");
-            EdgeProblems.send(ctx, Problem.of(401, "invalid_api_key", "Unauthorized",
-                    "send a valid project API key as 'Authorization: Bearer cf_live_...'"), requestId);
+            EdgeProblems.send(
+                    ctx,
+                    Problem.of(
+                            401,
+                            "invalid_api_key",
+                            "Unauthorized",
+                            "send a valid project API key as 'Authorization: Bearer cf_live_...'"),
+                    requestId);
             return;
         }
         Optional<Duration> wait = limiter.acquire(principal.get());
         if (wait.isPresent()) {
             long seconds = Math.max(1, (long) Math.ceil(wait.get().toMillis() / 1000.0));
             ctx.response().putHeader("Retry-After", Long.toString(seconds));
-            EdgeProblems.send(ctx, Problem.of(429, "rate_limited", "Too many requests",
-                    "this key or project is over its request rate; retry after " + seconds + " s"), requestId);
+            EdgeProblems.send(
+                    ctx,
+                    Problem.of(
+                            429,
+                            "rate_limited",
+                            "Too many requests",
+                            "this key or project is over its request rate; retry after " + seconds + " s"),
+                    requestId);
             return;
         }
         Scope needed = scopeFor(ctx.request());
         if (!principal.get().allows(needed)) {
-            EdgeProblems.send(ctx, Problem.of(403, "insufficient_scope", "Forbidden",
-                    "this key lacks the '" + needed.wireName() + "' scope"), requestId);
+            EdgeProblems.send(
+                    ctx,
+                    Problem.of(
+                            403,
+                            "insufficient_scope",
+                            "Forbidden",
+                            "this key lacks the '" + needed.wireName() + "' scope"),
+                    requestId);
             return;
         }
         Optional<Upstreams.Upstream> owner = upstreams.ownerOf(ctx.request().path(), audiences.byResource());
@@ -147,11 +202,18 @@ public class PublicApiEdge {
         String idempotencyKey = ctx.request().getHeader(IDEMPOTENCY_KEY);
         if (idempotencyKey != null && needed == Scope.WRITE && ctx.request().method() != HttpMethod.DELETE) {
             if (!SAFE_IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-                EdgeProblems.send(ctx, Problem.of(400, "invalid_idempotency_key", "Bad request",
-                        "an Idempotency-Key is 1 to 255 printable ASCII characters"), requestId);
+                EdgeProblems.send(
+                        ctx,
+                        Problem.of(
+                                400,
+                                "invalid_idempotency_key",
+                                "Bad request",
+                                "an Idempotency-Key is 1 to 255 printable ASCII characters"),
+                        requestId);
                 return;
             }
-            idempotently(ctx, owner.get().base(), token, requestId, principal.get().projectId(), idempotencyKey);
+            idempotently(
+                    ctx, owner.get().base(), token, requestId, principal.get().projectId(), idempotencyKey);
             return;
         }
         forward(ctx, owner.get().base(), token, requestId);
@@ -162,34 +224,64 @@ public class PublicApiEdge {
      * body gets that response again ({@code Idempotent-Replayed: true}); the same key with another body gets 422;
      * a duplicate arriving while the first still runs gets 409.
      */
-    private void idempotently(RoutingContext ctx, URI owner, String token, String requestId, UUID projectId, String key) {
+    private void idempotently(
+            RoutingContext ctx, URI owner, String token, String requestId, UUID projectId, String key) {
         HttpServerRequest in = ctx.request();
-        idempotency.claim(projectId, key, in.method().name(), in.uri()).subscribe().with(claim -> {
-            switch (claim) {
-                case IdempotencyStore.Started started -> forwardRecording(ctx, owner, token, requestId, projectId, key);
-                case IdempotencyStore.InProgress inProgress -> {
-                    ctx.response().putHeader("Retry-After", "1");
-                    EdgeProblems.send(ctx, Problem.of(409, "idempotency_in_progress", "Conflict",
-                            "a request with this Idempotency-Key is still being processed"), requestId);
-                }
-                case IdempotencyStore.Completed completed -> hashBody(ctx, requestId, hash -> {
-                    if (hash.equals(completed.requestHash()) && completed.method().equals(in.method().name())
-                            && completed.path().equals(in.uri())) {
-                        replay(ctx, completed);
-                    } else {
-                        EdgeProblems.send(ctx, Problem.of(422, "idempotency_key_reused", "Unprocessable content",
-                                "this Idempotency-Key was used with a different request"), requestId);
-                    }
-                });
-            }
-        }, failure -> {
-            LOG.error("idempotency store failed", failure);
-            EdgeProblems.send(ctx, Problem.of(503, "idempotency_unavailable", "Service unavailable",
-                    "idempotency keys cannot be checked right now; retry shortly"), requestId);
-        });
+        idempotency
+                .claim(projectId, key, in.method().name(), in.uri())
+                .subscribe()
+                .with(
+                        claim -> {
+                            switch (claim) {
+                                case IdempotencyStore.Started started ->
+                                    forwardRecording(ctx, owner, token, requestId, projectId, key);
+                                case IdempotencyStore.InProgress inProgress -> {
+                                    ctx.response().putHeader("Retry-After", "1");
+                                    EdgeProblems.send(
+                                            ctx,
+                                            Problem.of(
+                                                    409,
+                                                    "idempotency_in_progress",
+                                                    "Conflict",
+                                                    "a request with this Idempotency-Key is still being processed"),
+                                            requestId);
+                                }
+                                case IdempotencyStore.Completed completed ->
+                                    hashBody(ctx, requestId, hash -> {
+                                        if (hash.equals(completed.requestHash())
+                                                && completed
+                                                        .method()
+                                                        .equals(in.method().name())
+                                                && completed.path().equals(in.uri())) {
+                                            replay(ctx, completed);
+                                        } else {
+                                            EdgeProblems.send(
+                                                    ctx,
+                                                    Problem.of(
+                                                            422,
+                                                            "idempotency_key_reused",
+                                                            "Unprocessable content",
+                                                            "this Idempotency-Key was used with a different request"),
+                                                    requestId);
+                                        }
+                                    });
+                            }
+                        },
+                        failure -> {
+                            LOG.error("idempotency store failed", failure);
+                            EdgeProblems.send(
+                                    ctx,
+                                    Problem.of(
+                                            503,
+                                            "idempotency_unavailable",
+                                            "Service unavailable",
+                                            "idempotency keys cannot be checked right now; retry shortly"),
+                                    requestId);
+                        });
     }
 
-    private void forwardRecording(RoutingContext ctx, URI owner, String token, String requestId, UUID projectId, String key) {
+    private void forwardRecording(
+            RoutingContext ctx, URI owner, String token, String requestId, UUID projectId, String key) {
         HttpServerRequest in = ctx.request();
         MessageDigest digest = sha256();
         AtomicBoolean overLimit = new AtomicBoolean();
@@ -199,26 +291,42 @@ public class PublicApiEdge {
                     streamBody(in, out, digest, overLimit);
                     return out.response();
                 })
-                .compose(response -> response.body().map(body -> new Recorded(response.statusCode(),
-                        response.getHeader(HttpHeaders.CONTENT_TYPE), publicLocation(response.getHeader(HttpHeaders.LOCATION), owner),
-                        body)))
-                .onSuccess(recorded -> idempotency.complete(projectId, key, HexFormat.of().formatHex(digest.digest()),
-                                recorded.status(), recorded.contentType(), recorded.location(),
+                .compose(response -> response.body()
+                        .map(body -> new Recorded(
+                                response.statusCode(),
+                                response.getHeader(HttpHeaders.CONTENT_TYPE),
+                                publicLocation(response.getHeader(HttpHeaders.LOCATION), owner),
+                                body)))
+                .onSuccess(recorded -> idempotency
+                        .complete(
+                                projectId,
+                                key,
+                                HexFormat.of().formatHex(digest.digest()),
+                                recorded.status(),
+                                recorded.contentType(),
+                                recorded.location(),
                                 io.vertx.mutiny.core.buffer.Buffer.newInstance(recorded.body()))
-                        .subscribe().with(
-                                stored -> recorded.sendTo(ctx),
-                                failure -> {
-                                    LOG.error("idempotency record not stored", failure);
-                                    recorded.sendTo(ctx);
-                                }))
-                .onFailure(failure -> idempotency.release(projectId, key).subscribe().with(
-                        released -> forwardFailed(ctx, owner, requestId, overLimit, failure),
-                        ignored -> forwardFailed(ctx, owner, requestId, overLimit, failure)));
+                        .subscribe()
+                        .with(stored -> recorded.sendTo(ctx), failure -> {
+                            LOG.error("idempotency record not stored", failure);
+                            recorded.sendTo(ctx);
+                        }))
+                .onFailure(failure -> idempotency
+                        .release(projectId, key)
+                        .subscribe()
+                        .with(
+                                released -> forwardFailed(ctx, owner, requestId, overLimit, failure),
+                                ignored -> forwardFailed(ctx, owner, requestId, overLimit, failure)));
     }
 
     private static void replay(RoutingContext ctx, IdempotencyStore.Completed completed) {
-        new Recorded(completed.status(), completed.contentType(), completed.location(), completed.body().getDelegate())
-                .withReplayHeader().sendTo(ctx);
+        new Recorded(
+                        completed.status(),
+                        completed.contentType(),
+                        completed.location(),
+                        completed.body().getDelegate())
+                .withReplayHeader()
+                .sendTo(ctx);
     }
 
     private void hashBody(RoutingContext ctx, String requestId, java.util.function.Consumer<String> whenRead) {
@@ -243,7 +351,8 @@ public class PublicApiEdge {
      * Streams the request body upstream with back-pressure, counting it: a body without Content-Length (chunked)
      * that grows past the limit resets the upstream request, which fails its response; {@code overLimit} tells why.
      */
-    private void streamBody(HttpServerRequest in, HttpClientRequest out, MessageDigest digest, AtomicBoolean overLimit) {
+    private void streamBody(
+            HttpServerRequest in, HttpClientRequest out, MessageDigest digest, AtomicBoolean overLimit) {
         if (!hasBody(in)) {
             out.end();
             in.resume();
@@ -283,11 +392,18 @@ public class PublicApiEdge {
     private void bodyTooLarge(RoutingContext ctx, String requestId) {
         // The rest of the body is never read: the connection cannot carry another request.
         ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-        EdgeProblems.send(ctx, Problem.of(413, "body_too_large", "Payload too large",
-                "the body is over the limit of " + bodyLimit(ctx.request()) + " bytes"), requestId);
+        EdgeProblems.send(
+                ctx,
+                Problem.of(
+                        413,
+                        "body_too_large",
+                        "Payload too large",
+                        "the body is over the limit of " + bodyLimit(ctx.request()) + " bytes"),
+                requestId);
     }
 
-    private void forwardFailed(RoutingContext ctx, URI owner, String requestId, AtomicBoolean overLimit, Throwable failure) {
+    private void forwardFailed(
+            RoutingContext ctx, URI owner, String requestId, AtomicBoolean overLimit, Throwable failure) {
         if (overLimit.get()) {
             bodyTooLarge(ctx, requestId);
         } else {
@@ -295,7 +411,8 @@ public class PublicApiEdge {
         }
     }
 
-    private record Recorded(int status, String contentType, String location, io.vertx.core.buffer.Buffer body, boolean replayed) {
+    private record Recorded(
+            int status, String contentType, String location, io.vertx.core.buffer.Buffer body, boolean replayed) {
         Recorded(int status, String contentType, String location, io.vertx.core.buffer.Buffer body) {
             this(status, contentType, location, body, false);
         }
@@ -365,11 +482,14 @@ public class PublicApiEdge {
         } catch (IllegalArgumentException notAUri) {
             return location;
         }
-        if (!uri.isAbsolute() || uri.getHost() == null || !uri.getHost().equalsIgnoreCase(owner.getHost())
+        if (!uri.isAbsolute()
+                || uri.getHost() == null
+                || !uri.getHost().equalsIgnoreCase(owner.getHost())
                 || port(uri) != port(owner)) {
             return location;
         }
-        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+        return uri.getRawPath()
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
                 + (uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment());
     }
 
@@ -379,8 +499,12 @@ public class PublicApiEdge {
 
     /** The idle timeout: an upload's answer comes only after its last byte, so it waits longer. */
     private RequestOptions requestOptions(HttpServerRequest in, URI owner) {
-        return new RequestOptions().setMethod(in.method()).setHost(owner.getHost()).setPort(owner.getPort())
-                .setURI(forwardedUri(in)).setTimeout(isUpload(in) ? uploadTimeoutMillis : 60_000);
+        return new RequestOptions()
+                .setMethod(in.method())
+                .setHost(owner.getHost())
+                .setPort(owner.getPort())
+                .setURI(forwardedUri(in))
+                .setTimeout(isUpload(in) ? uploadTimeoutMillis : 60_000);
     }
 
     /** The request's path and query; a feed key given as {@code ?token=} stops here and is not passed on. */
@@ -388,7 +512,8 @@ public class PublicApiEdge {
         if (!isFeed(in) || in.query() == null) {
             return in.uri();
         }
-        String query = java.util.Arrays.stream(in.query().split("&")).filter(part -> !part.startsWith("token="))
+        String query = java.util.Arrays.stream(in.query().split("&"))
+                .filter(part -> !part.startsWith("token="))
                 .collect(java.util.stream.Collectors.joining("&"));
         return query.isEmpty() ? in.path() : in.path() + "?" + query;
     }
@@ -400,14 +525,19 @@ public class PublicApiEdge {
                 headers.add(header.getKey(), header.getValue());
             }
         });
-        return headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + token).set(REQUEST_ID, requestId)
+        return headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .set(REQUEST_ID, requestId)
                 .set("X-Forwarded-For", String.valueOf(in.remoteAddress().hostAddress()));
     }
 
     private static void upstreamFailed(RoutingContext ctx, URI owner, String requestId, Throwable failure) {
-        LOG.warnf("forwarding %s %s to %s failed: %s", ctx.request().method(), ctx.request().path(), owner, failure.toString());
-        EdgeProblems.send(ctx, Problem.of(502, "upstream_unavailable", "Bad gateway",
-                "the service behind this route did not answer"), requestId);
+        LOG.warnf(
+                "forwarding %s %s to %s failed: %s",
+                ctx.request().method(), ctx.request().path(), owner, failure.toString());
+        EdgeProblems.send(
+                ctx,
+                Problem.of(502, "upstream_unavailable", "Bad gateway", "the service behind this route did not answer"),
+                requestId);
     }
 
     private static Scope scopeFor(HttpServerRequest request) {
@@ -415,12 +545,15 @@ public class PublicApiEdge {
             return Scope.FEED;
         }
         HttpMethod method = request.method();
-        return method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS ? Scope.READ : Scope.WRITE;
+        return method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
+                ? Scope.READ
+                : Scope.WRITE;
     }
 
     /** Calendar apps cannot send headers: the feed alone also takes its key as {@code ?token=}. */
     private static boolean isFeed(HttpServerRequest request) {
-        return FEED_PATH.equals(request.path()) && (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD);
+        return FEED_PATH.equals(request.path())
+                && (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD);
     }
 
     private static String credential(HttpServerRequest request) {
@@ -430,12 +563,16 @@ public class PublicApiEdge {
 
     private static String bearer(HttpServerRequest request) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? header.substring(7).trim()
+                : null;
     }
 
     private static String requestId(HttpServerRequest request) {
         String presented = request.getHeader(REQUEST_ID);
-        return presented != null && SAFE_REQUEST_ID.matcher(presented).matches() ? presented : UUID.randomUUID().toString();
+        return presented != null && SAFE_REQUEST_ID.matcher(presented).matches()
+                ? presented
+                : UUID.randomUUID().toString();
     }
 
     private static long contentLength(HttpServerRequest request) {

@@ -24,7 +24,8 @@ public class RateLimiter {
     private final Map<UUID, Bucket> keyBuckets = new ConcurrentHashMap<>();
     private final Map<UUID, Bucket> projectBuckets = new ConcurrentHashMap<>();
 
-    RateLimiter(@ConfigProperty(name = "factory.gateway.rate-limit.key-per-second") double keyRate,
+    RateLimiter(
+            @ConfigProperty(name = "factory.gateway.rate-limit.key-per-second") double keyRate,
             @ConfigProperty(name = "factory.gateway.rate-limit.key-burst") double keyBurst,
             @ConfigProperty(name = "factory.gateway.rate-limit.project-per-second") double projectRate,
             @ConfigProperty(name = "factory.gateway.rate-limit.project-burst") double projectBurst) {

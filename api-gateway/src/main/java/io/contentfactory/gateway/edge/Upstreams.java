@@ -21,14 +21,18 @@ public interface Upstreams {
     /** Where {@code path} goes: the service's base URL and its name, the internal token's audience. */
     default Optional<Upstream> ownerOf(String path, Map<String, String> audiences) {
         Optional<String> nested = subResourceOf(path).filter(routes()::containsKey);
-        return nested.or(() -> resourceOf(path)).flatMap(resource -> Optional.ofNullable(routes().get(resource))
-                .map(base -> new Upstream(base, audiences.getOrDefault(resource, resource))));
+        return nested.or(() -> resourceOf(path))
+                .flatMap(resource -> Optional.ofNullable(routes().get(resource))
+                        .map(base -> new Upstream(base, audiences.getOrDefault(resource, resource))));
     }
 
     /** {@code media-analysis} for {@code /v1/media/<id>/analysis} and below; empty for a path without a sub-resource. */
     static Optional<String> subResourceOf(String path) {
         String[] segments = path.split("/", -1);
-        if (segments.length < 5 || !"v1".equals(segments[1]) || segments[2].isEmpty() || segments[3].isEmpty()
+        if (segments.length < 5
+                || !"v1".equals(segments[1])
+                || segments[2].isEmpty()
+                || segments[3].isEmpty()
                 || segments[4].isEmpty()) {
             return Optional.empty();
         }
@@ -50,6 +54,5 @@ public interface Upstreams {
         return Optional.of(resource.substring(0, end));
     }
 
-    record Upstream(URI base, String audience) {
-    }
+    record Upstream(URI base, String audience) {}
 }

@@ -51,13 +51,18 @@ public class DeadLetters {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     /** One dead-letter topic: whose subscription it belongs to, how many records it holds, how many wait for a replay. */
-    public record Queue(String service, String topic, String deadLetterTopic, long total, long pending) {
-    }
+    public record Queue(String service, String topic, String deadLetterTopic, long total, long pending) {}
 
     /** One dead-lettered record as an operator reads it. */
-    public record Letter(long offset, String key, String reason, String eventId, String eventType, Instant deadAt,
-            boolean replayed, String value) {
-    }
+    public record Letter(
+            long offset,
+            String key,
+            String reason,
+            String eventId,
+            String eventType,
+            Instant deadAt,
+            boolean replayed,
+            String value) {}
 
     private final String bootstrapServers;
     private final Map<String, AtomicLong> pendingGauges = new ConcurrentHashMap<>();
@@ -92,10 +97,13 @@ public class DeadLetters {
 
     /** The queues of one service, or of one of its subscriptions. */
     public List<Queue> queues(String service, Optional<String> topic) {
-        List<Queue> found = queues().stream().filter(queue -> queue.service().equals(service)
-                && topic.map(queue.topic()::equals).orElse(true)).toList();
+        List<Queue> found = queues().stream()
+                .filter(queue -> queue.service().equals(service)
+                        && topic.map(queue.topic()::equals).orElse(true))
+                .toList();
         if (found.isEmpty()) {
-            throw ProblemException.notFound("dead-letter topic", service + topic.map(t -> " " + t).orElse(""));
+            throw ProblemException.notFound(
+                    "dead-letter topic", service + topic.map(t -> " " + t).orElse(""));
         }
         return found;
     }
@@ -122,12 +130,15 @@ public class DeadLetters {
         TopicPartition partition = new TopicPartition(queue.deadLetterTopic(), 0);
         long[] sent = {0};
         try (KafkaConsumer<String, String> replayer = consumer(Optional.of(REPLAY_GROUP));
-             KafkaProducer<String, String> producer = producer()) {
+                KafkaProducer<String, String> producer = producer()) {
             long from = Math.max(replayedOffset(partition), beginning(replayer, partition));
             long end = readAll(replayer, partition, from, record -> {
-                ProducerRecord<String, String> again = new ProducerRecord<>(queue.topic(), record.key(), record.value());
-                again.headers().add("factory-replayed-from", (queue.deadLetterTopic() + "@" + record.offset())
-                        .getBytes(StandardCharsets.UTF_8));
+                ProducerRecord<String, String> again =
+                        new ProducerRecord<>(queue.topic(), record.key(), record.value());
+                again.headers()
+                        .add(
+                                "factory-replayed-from",
+                                (queue.deadLetterTopic() + "@" + record.offset()).getBytes(StandardCharsets.UTF_8));
                 producer.send(again);
                 sent[0]++;
             });
@@ -144,20 +155,27 @@ public class DeadLetters {
         long begin = beginning(reader, partition);
         long end = reader.endOffsets(List.of(partition), TIMEOUT).getOrDefault(partition, 0L);
         long replayed = Math.max(replayedOffset(partition), begin);
-        return new Queue(subscription.consumerGroup(), subscription.topic(), subscription.deadLetterTopic(), end - begin,
+        return new Queue(
+                subscription.consumerGroup(),
+                subscription.topic(),
+                subscription.deadLetterTopic(),
+                end - begin,
                 Math.max(0, end - replayed));
     }
 
     private long replayedOffset(TopicPartition partition) {
         try {
-            OffsetAndMetadata offset = admin.listConsumerGroupOffsets(REPLAY_GROUP).partitionsToOffsetAndMetadata()
-                    .get().get(partition);
+            OffsetAndMetadata offset = admin.listConsumerGroupOffsets(REPLAY_GROUP)
+                    .partitionsToOffsetAndMetadata()
+                    .get()
+                    .get(partition);
             return offset == null ? 0 : offset.offset();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("cannot read the replay offsets: " + e.getCause().getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot read the replay offsets: " + e.getCause().getMessage(), e);
         }
     }
 
@@ -166,7 +184,10 @@ public class DeadLetters {
     }
 
     /** Reads the partition from {@code from} to its end as it is now; answers that end. */
-    private static long readAll(KafkaConsumer<String, String> consumer, TopicPartition partition, long from,
+    private static long readAll(
+            KafkaConsumer<String, String> consumer,
+            TopicPartition partition,
+            long from,
             java.util.function.Consumer<ConsumerRecord<String, String>> each) {
         long end = consumer.endOffsets(List.of(partition), TIMEOUT).getOrDefault(partition, 0L);
         if (from >= end) {
@@ -200,8 +221,15 @@ public class DeadLetters {
         } catch (Exception notJson) {
             // A poison record may not be JSON at all; it is shown as it is.
         }
-        return new Letter(record.offset(), record.key(), header(record, "dead-letter-reason"), eventId, eventType,
-                Instant.ofEpochMilli(record.timestamp()), replayed, record.value());
+        return new Letter(
+                record.offset(),
+                record.key(),
+                header(record, "dead-letter-reason"),
+                eventId,
+                eventType,
+                Instant.ofEpochMilli(record.timestamp()),
+                replayed,
+                record.value());
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
@@ -213,8 +241,10 @@ public class DeadLetters {
         return pendingGauges.computeIfAbsent(queue.deadLetterTopic(), name -> {
             AtomicLong pending = new AtomicLong();
             Gauge.builder("factory.dlq.pending", pending, AtomicLong::get)
-                    .description("dead-lettered records not replayed yet").tag("service", queue.service())
-                    .tag("topic", queue.topic()).register(registry);
+                    .description("dead-lettered records not replayed yet")
+                    .tag("service", queue.service())
+                    .tag("topic", queue.topic())
+                    .register(registry);
             return pending;
         });
     }

@@ -13,8 +13,10 @@ class PublicLocationTest {
     void theOwnersOwnAddressBecomesAPathTheClientResolvesAgainstTheGateway() {
         assertThat(PublicApiEdge.publicLocation("http://publisher-service:8084/v1/publish-jobs/42?view=full", OWNER))
                 .isEqualTo("/v1/publish-jobs/42?view=full");
-        assertThat(PublicApiEdge.publicLocation("http://PUBLISHER-SERVICE:8084/v1/connections/7", OWNER)).isEqualTo("/v1/connections/7");
-        assertThat(PublicApiEdge.publicLocation("http://localhost/v1/x", URI.create("http://localhost:80"))).isEqualTo("/v1/x");
+        assertThat(PublicApiEdge.publicLocation("http://PUBLISHER-SERVICE:8084/v1/connections/7", OWNER))
+                .isEqualTo("/v1/connections/7");
+        assertThat(PublicApiEdge.publicLocation("http://localhost/v1/x", URI.create("http://localhost:80")))
+                .isEqualTo("/v1/x");
     }
 
     @Test
@@ -22,7 +24,8 @@ class PublicLocationTest {
         assertThat(PublicApiEdge.publicLocation("/v1/publish-jobs/42", OWNER)).isEqualTo("/v1/publish-jobs/42");
         assertThat(PublicApiEdge.publicLocation("https://bucket.s3.example.com/object?X-Amz-Signature=abc", OWNER))
                 .isEqualTo("https://bucket.s3.example.com/object?X-Amz-Signature=abc");
-        assertThat(PublicApiEdge.publicLocation("http://publisher-service:9999/v1/x", OWNER)).isEqualTo("http://publisher-service:9999/v1/x");
+        assertThat(PublicApiEdge.publicLocation("http://publisher-service:9999/v1/x", OWNER))
+                .isEqualTo("http://publisher-service:9999/v1/x");
         assertThat(PublicApiEdge.publicLocation(null, OWNER)).isNull();
         assertThat(PublicApiEdge.publicLocation("not a uri", OWNER)).isEqualTo("not a uri");
     }

@@ -39,13 +39,17 @@ public class Coach {
                     insight.checkpoint = metrics.checkpoint();
                     insight.views = metrics.views();
                     insight.engagementRate = BigDecimal.valueOf(review.engagementRate());
-                    insight.inputSnapshot = EventCodec.mapper().valueToTree(metrics).toString();
+                    insight.inputSnapshot =
+                            EventCodec.mapper().valueToTree(metrics).toString();
                     insight.summary = review.summary();
                     insight.whatWorked = review.whatWorked();
                     insight.whatToChange = review.whatToChange();
                     insight.createdAt = Instant.now();
-                    return insights.persist(insight).chain(saved -> outbox.record(projectId,
-                            new CoachInsightCreated(saved.id, saved.mediaId, saved.postId, saved.checkpoint, saved.summary)));
+                    return insights.persist(insight)
+                            .chain(saved -> outbox.record(
+                                    projectId,
+                                    new CoachInsightCreated(
+                                            saved.id, saved.mediaId, saved.postId, saved.checkpoint, saved.summary)));
                 })
                 .replaceWithVoid();
     }

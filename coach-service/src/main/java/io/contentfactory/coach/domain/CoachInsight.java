@@ -14,26 +14,37 @@ import java.util.UUID;
 public class CoachInsight {
     @Column(name = "project_id", nullable = false)
     public UUID projectId;
+
     @Id
     public UUID id;
+
     @Column(name = "media_id")
     public UUID mediaId;
+
     @Column(name = "post_id")
     public UUID postId;
+
     @Column(name = "target_id")
     public UUID targetId;
+
     public String platform;
     public String checkpoint;
     public long views;
+
     @Column(name = "engagement_rate")
     public BigDecimal engagementRate;
+
     @Column(name = "input_snapshot")
     public String inputSnapshot;
+
     public String summary;
+
     @Column(name = "what_worked")
     public String whatWorked;
+
     @Column(name = "what_to_change")
     public String whatToChange;
+
     @Column(name = "created_at")
     public Instant createdAt;
 }

@@ -17,12 +17,24 @@ public record PerformanceReview(double engagementRate, String summary, String wh
         double rate = metrics.views() == 0 ? 0 : (double) interactions / metrics.views();
         OptionalDouble baseline = median(earlierRates);
         String comparison = baseline.isPresent() && baseline.getAsDouble() > 0
-                ? String.format(Locale.ROOT, "%+.0f%% against this project's median at %s (%d earlier posts)",
-                        (rate / baseline.getAsDouble() - 1) * 100, metrics.checkpoint(), earlierRates.size())
+                ? String.format(
+                        Locale.ROOT,
+                        "%+.0f%% against this project's median at %s (%d earlier posts)",
+                        (rate / baseline.getAsDouble() - 1) * 100,
+                        metrics.checkpoint(),
+                        earlierRates.size())
                 : "the first post measured at " + metrics.checkpoint() + ", so there is no baseline yet";
-        String summary = String.format(Locale.ROOT, "At %s: %d views, %.1f%% engagement (%d likes, %d comments, %d shares, %d saves); %s.",
-                metrics.checkpoint(), metrics.views(), rate * 100, metrics.likes(), metrics.comments(), metrics.shares(),
-                metrics.saves(), comparison);
+        String summary = String.format(
+                Locale.ROOT,
+                "At %s: %d views, %.1f%% engagement (%d likes, %d comments, %d shares, %d saves); %s.",
+                metrics.checkpoint(),
+                metrics.views(),
+                rate * 100,
+                metrics.likes(),
+                metrics.comments(),
+                metrics.shares(),
+                metrics.saves(),
+                comparison);
 
         List<String> worked = new ArrayList<>();
         List<String> change = new ArrayList<>();
@@ -40,7 +52,11 @@ public record PerformanceReview(double engagementRate, String summary, String wh
         if (metrics.comments() * 100 < metrics.views()) {
             change.add("Few comments: end the caption with a question to invite replies.");
         }
-        return new PerformanceReview(rate, summary, joinOr(worked, "Nothing stands out yet."), joinOr(change, "Keep the format; nothing to change yet."));
+        return new PerformanceReview(
+                rate,
+                summary,
+                joinOr(worked, "Nothing stands out yet."),
+                joinOr(change, "Keep the format; nothing to change yet."));
     }
 
     private static OptionalDouble median(List<Double> values) {
@@ -49,7 +65,8 @@ public record PerformanceReview(double engagementRate, String summary, String wh
         }
         List<Double> sorted = values.stream().sorted().toList();
         int middle = sorted.size() / 2;
-        return OptionalDouble.of(sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2);
+        return OptionalDouble.of(
+                sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2);
     }
 
     private static String joinOr(List<String> lines, String fallback) {

@@ -24,7 +24,10 @@ public class MetricsCollectedConsumer {
 
     @Incoming(Channels.METRICS_COLLECTED)
     public Uni<Void> onMetricsCollected(String event) {
-        return consumer.consume(service.name(), event, MetricsCollected.class,
+        return consumer.consume(
+                service.name(),
+                event,
+                MetricsCollected.class,
                 (context, metrics) -> coach.review(context.projectId(), metrics));
     }
 }

@@ -13,7 +13,11 @@ public class CoachInsightRepository implements PanacheRepositoryBase<CoachInsigh
 
     /** Engagement rates of the project's earlier posts on this platform at this checkpoint. */
     public Uni<List<Double>> baselineRates(UUID projectId, String platform, String checkpoint) {
-        return find("projectId = ?1 and platform = ?2 and checkpoint = ?3", projectId, platform, checkpoint).list()
-                .map(rows -> rows.stream().map(row -> row.engagementRate).map(BigDecimal::doubleValue).toList());
+        return find("projectId = ?1 and platform = ?2 and checkpoint = ?3", projectId, platform, checkpoint)
+                .list()
+                .map(rows -> rows.stream()
+                        .map(row -> row.engagementRate)
+                        .map(BigDecimal::doubleValue)
+                        .toList());
     }
 }

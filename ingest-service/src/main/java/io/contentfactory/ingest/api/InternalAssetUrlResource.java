@@ -28,8 +28,7 @@ public class InternalAssetUrlResource {
         this.callers = callers;
     }
 
-    public record Refresh(String url) {
-    }
+    public record Refresh(String url) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -38,7 +37,8 @@ public class InternalAssetUrlResource {
     public Refresh refresh(@HeaderParam(ServiceCallTokens.HEADER) String authorization, Refresh request) {
         callers.require(authorization, "publisher-service", "analysis-service");
         String url = request == null ? null : request.url();
-        return new Refresh(urls.refresh(String.valueOf(url)).orElseThrow(() -> new ProblemException(403,
-                "not_an_asset_url", "Forbidden", "only an asset URL this service signed can be renewed")));
+        return new Refresh(urls.refresh(String.valueOf(url))
+                .orElseThrow(() -> new ProblemException(
+                        403, "not_an_asset_url", "Forbidden", "only an asset URL this service signed can be renewed")));
     }
 }

@@ -31,7 +31,10 @@ class InternalCallers {
     /** Refuses a proven caller that is not one of those a route is for. */
     void require(String header, String... services) {
         if (!java.util.List.of(services).contains(verify(header))) {
-            throw new io.contentfactory.kit.problem.ProblemException(403, "service_forbidden", "Forbidden",
+            throw new io.contentfactory.kit.problem.ProblemException(
+                    403,
+                    "service_forbidden",
+                    "Forbidden",
                     "this internal route is for " + String.join(" and ", services) + " only");
         }
     }

@@ -39,12 +39,16 @@ public class InternalIngestedResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
-    public Uni<MediaIngested> ingested(@HeaderParam(ServiceCallTokens.HEADER) String authorization,
-            @PathParam("projectId") String project, @PathParam("mediaId") String media) {
+    public Uni<MediaIngested> ingested(
+            @HeaderParam(ServiceCallTokens.HEADER) String authorization,
+            @PathParam("projectId") String project,
+            @PathParam("mediaId") String media) {
         callers.require(authorization, "analysis-service");
         UUID projectId = PathIds.uuid(project);
         UUID mediaId = PathIds.uuid(media);
-        return reads.findInProject(projectId, mediaId).map(found -> found.filter(asset -> INGESTED.contains(asset.status))
-                .map(events::of).orElseThrow(() -> ProblemException.notFound("media", mediaId)));
+        return reads.findInProject(projectId, mediaId)
+                .map(found -> found.filter(asset -> INGESTED.contains(asset.status))
+                        .map(events::of)
+                        .orElseThrow(() -> ProblemException.notFound("media", mediaId)));
     }
 }

@@ -22,8 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class InternalMediaStateResource {
 
     /** What the item is: its status here, and its analysis's, with the reason of a rejection or a failed analysis. */
-    public record MediaState(UUID mediaId, String status, String reason, String analysisStatus, String analysisReason) {
-    }
+    public record MediaState(
+            UUID mediaId, String status, String reason, String analysisStatus, String analysisReason) {}
 
     private final InternalCallers callers;
     private final MediaAssetReads reads;
@@ -36,15 +36,20 @@ public class InternalMediaStateResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
-    public Uni<MediaState> state(@HeaderParam(ServiceCallTokens.HEADER) String authorization,
-            @PathParam("projectId") String project, @PathParam("mediaId") String media) {
+    public Uni<MediaState> state(
+            @HeaderParam(ServiceCallTokens.HEADER) String authorization,
+            @PathParam("projectId") String project,
+            @PathParam("mediaId") String media) {
         callers.require(authorization, "scheduler-service");
         UUID projectId = PathIds.uuid(project);
         UUID mediaId = PathIds.uuid(media);
-        return reads.findInProject(projectId, mediaId).map(found -> found
-                .map(asset -> new MediaState(asset.id, asset.status,
-                        asset.duplicateOf != null ? "duplicate of " + asset.duplicateOf : asset.rejectReason,
-                        asset.analysisStatus, asset.analysisReason))
-                .orElseThrow(() -> ProblemException.notFound("media", mediaId)));
+        return reads.findInProject(projectId, mediaId)
+                .map(found -> found.map(asset -> new MediaState(
+                                asset.id,
+                                asset.status,
+                                asset.duplicateOf != null ? "duplicate of " + asset.duplicateOf : asset.rejectReason,
+                                asset.analysisStatus,
+                                asset.analysisReason))
+                        .orElseThrow(() -> ProblemException.notFound("media", mediaId)));
     }
 }

@@ -2,12 +2,12 @@ package io.contentfactory.ingest.api;
 
 import io.contentfactory.contracts.ServiceCallTokens;
 import io.contentfactory.ingest.domain.AssetUrls;
+import io.contentfactory.ingest.domain.SniffedType;
 import io.contentfactory.ingest.persistence.MediaAssetWrites;
 import io.contentfactory.ingest.storage.ObjectStorage;
 import io.contentfactory.ingest.storage.StagedFile;
 import io.contentfactory.ingest.storage.StagingArea;
 import io.contentfactory.ingest.storage.TooLargeException;
-import io.contentfactory.ingest.domain.SniffedType;
 import io.contentfactory.kit.api.PathIds;
 import io.contentfactory.kit.problem.ProblemException;
 import io.smallrye.common.annotation.Blocking;
@@ -39,7 +39,11 @@ public class InternalThumbnailResource {
     private final MediaAssetWrites writes;
     private final AssetUrls urls;
 
-    InternalThumbnailResource(InternalCallers callers, StagingArea staging, ObjectStorage storage, MediaAssetWrites writes,
+    InternalThumbnailResource(
+            InternalCallers callers,
+            StagingArea staging,
+            ObjectStorage storage,
+            MediaAssetWrites writes,
             AssetUrls urls) {
         this.callers = callers;
         this.staging = staging;
@@ -48,24 +52,28 @@ public class InternalThumbnailResource {
         this.urls = urls;
     }
 
-    public record Stored(String url) {
-    }
+    public record Stored(String url) {}
 
     @PUT
     @Consumes("image/jpeg")
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking
     @Operation(hidden = true)
-    public Stored store(@HeaderParam(ServiceCallTokens.HEADER) String authorization, @PathParam("projectId") String project,
-            @PathParam("mediaId") String media, InputStream body) throws IOException {
+    public Stored store(
+            @HeaderParam(ServiceCallTokens.HEADER) String authorization,
+            @PathParam("projectId") String project,
+            @PathParam("mediaId") String media,
+            InputStream body)
+            throws IOException {
         callers.require(authorization, "analysis-service");
         UUID projectId = PathIds.uuid(project);
         UUID mediaId = PathIds.uuid(media);
         StagedFile staged;
         try {
-            staged = staging.receive(body, MAX_BYTES, bytes -> { });
+            staged = staging.receive(body, MAX_BYTES, bytes -> {});
         } catch (TooLargeException e) {
-            throw new ProblemException(413, "too_large", "Payload too large", "a thumbnail is at most " + MAX_BYTES + " bytes");
+            throw new ProblemException(
+                    413, "too_large", "Payload too large", "a thumbnail is at most " + MAX_BYTES + " bytes");
         }
         if (SniffedType.of(staged.head()).orElse(null) != SniffedType.JPEG) {
             staged.discard();

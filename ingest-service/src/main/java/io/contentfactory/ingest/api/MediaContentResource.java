@@ -40,20 +40,32 @@ public class MediaContentResource {
     @GET
     @Path("/{projectId}/{id}/{variant}")
     @Operation(hidden = true)
-    public Uni<Response> content(@PathParam("projectId") String projectId, @PathParam("id") String id,
-            @PathParam("variant") String variantName, @QueryParam("expires") String expires,
+    public Uni<Response> content(
+            @PathParam("projectId") String projectId,
+            @PathParam("id") String id,
+            @PathParam("variant") String variantName,
+            @QueryParam("expires") String expires,
             @QueryParam("signature") String signature) {
         UUID project = PathIds.uuid(projectId);
         UUID media = PathIds.uuid(id);
         AssetUrls.Variant variant = variant(variantName);
         switch (urls.verify(project, media, variant, expires, signature)) {
-            case INVALID -> throw new ProblemException(403, "invalid_signature", "Forbidden",
-                    "this asset URL is not one we signed, or it was altered");
-            case EXPIRED -> throw new ProblemException(403, "url_expired", "Forbidden",
-                    "this asset URL has expired; ask the API for the item again to get a fresh one");
-            case VALID -> { }
+            case INVALID ->
+                throw new ProblemException(
+                        403,
+                        "invalid_signature",
+                        "Forbidden",
+                        "this asset URL is not one we signed, or it was altered");
+            case EXPIRED ->
+                throw new ProblemException(
+                        403,
+                        "url_expired",
+                        "Forbidden",
+                        "this asset URL has expired; ask the API for the item again to get a fresh one");
+            case VALID -> {}
         }
-        return assets.findInProject(project, media).map(found -> serve(found.orElseThrow(() -> ProblemException.notFound("media", media)), variant));
+        return assets.findInProject(project, media)
+                .map(found -> serve(found.orElseThrow(() -> ProblemException.notFound("media", media)), variant));
     }
 
     private Response serve(MediaAsset asset, AssetUrls.Variant variant) {
@@ -70,8 +82,10 @@ public class MediaContentResource {
         if (direct.isPresent()) {
             return Response.temporaryRedirect(direct.get()).build();
         }
-        java.nio.file.Path file = storage.localFile(key).orElseThrow(() -> ProblemException.notFound("content of media", asset.id));
-        return Response.ok(file.toFile()).type(contentType)
+        java.nio.file.Path file =
+                storage.localFile(key).orElseThrow(() -> ProblemException.notFound("content of media", asset.id));
+        return Response.ok(file.toFile())
+                .type(contentType)
                 .header("Cache-Control", "private, max-age=3600")
                 .header("ETag", "\"" + key.substring(key.indexOf('/') + 1) + "\"")
                 .build();

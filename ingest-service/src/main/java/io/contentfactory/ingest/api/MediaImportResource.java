@@ -38,15 +38,25 @@ public class MediaImportResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
-    @Operation(operationId = "importMedia", summary = "Import a media file from an https URL",
-            description = "The URL and every redirect must be https and resolve to public addresses. Answers 202 with the"
-                    + " item at once; follow it on GET /v1/media/{id} (status receiving with bytesReceived, then ingested,"
-                    + " rejected or failed with the code that stopped it: too_large, timeout, too_many_redirects,"
-                    + " address_not_allowed, url_scheme_not_allowed, source_status, ...).")
-    @APIResponse(responseCode = "202", description = "Accepted; the download runs",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MediaView.class)))
-    @APIResponse(responseCode = "400", description = "The URL is refused before any request (codes invalid_url,"
-            + " url_scheme_not_allowed, credentials_in_url, address_not_allowed, host_not_found)",
+    @Operation(
+            operationId = "importMedia",
+            summary = "Import a media file from an https URL",
+            description =
+                    "The URL and every redirect must be https and resolve to public addresses. Answers 202 with the"
+                            + " item at once; follow it on GET /v1/media/{id} (status receiving with bytesReceived, then ingested,"
+                            + " rejected or failed with the code that stopped it: too_large, timeout, too_many_redirects,"
+                            + " address_not_allowed, url_scheme_not_allowed, source_status, ...).")
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted; the download runs",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MediaView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "The URL is refused before any request (codes invalid_url,"
+                    + " url_scheme_not_allowed, credentials_in_url, address_not_allowed, host_not_found)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response importUrl(ImportRequest request) {
         if (request == null) {
@@ -54,13 +64,15 @@ public class MediaImportResource {
         }
         UUID projectId = caller.id();
         try {
-            MediaAsset asset = imports.start(projectId, request.url(), request.fileName(), PlatformHints.checked(request.platformHint()));
-            return Response.accepted(MediaView.of(asset, urls)).header("Location", "/v1/media/" + asset.id).build();
+            MediaAsset asset = imports.start(
+                    projectId, request.url(), request.fileName(), PlatformHints.checked(request.platformHint()));
+            return Response.accepted(MediaView.of(asset, urls))
+                    .header("Location", "/v1/media/" + asset.id)
+                    .build();
         } catch (ImportRefused refused) {
             throw ProblemException.badRequest(refused.code(), refused.getMessage());
         }
     }
 
-    public record ImportRequest(String url, String fileName, String platformHint) {
-    }
+    public record ImportRequest(String url, String fileName, String platformHint) {}
 }

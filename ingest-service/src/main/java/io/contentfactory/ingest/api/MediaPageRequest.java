@@ -16,7 +16,8 @@ record MediaPageRequest(int limit, Optional<String> status, Optional<Cursor> aft
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
-    static final Set<String> STATUSES = Set.of("receiving", "ingested", "rejected", "failed", "duplicate", "analyzed", "scheduled", "posted", "archived");
+    static final Set<String> STATUSES = Set.of(
+            "receiving", "ingested", "rejected", "failed", "duplicate", "analyzed", "scheduled", "posted", "archived");
 
     record Cursor(Instant createdAt, UUID id) {
         String encode() {
@@ -49,7 +50,10 @@ record MediaPageRequest(int limit, Optional<String> status, Optional<Cursor> aft
             return Optional.empty();
         }
         if (!STATUSES.contains(value)) {
-            throw ProblemException.badRequest("invalid_status", "status is one of " + String.join(", ", STATUSES.stream().sorted().toList()));
+            throw ProblemException.badRequest(
+                    "invalid_status",
+                    "status is one of "
+                            + String.join(", ", STATUSES.stream().sorted().toList()));
         }
         return Optional.of(value);
     }

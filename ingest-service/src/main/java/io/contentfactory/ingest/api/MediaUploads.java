@@ -53,13 +53,15 @@ class MediaUploads {
             throw tooLarge();
         } catch (IOException e) {
             intake.fail(asset, "upload_interrupted", "the upload ended before its last byte", 0);
-            throw ProblemException.badRequest("upload_interrupted", "the upload ended before its last byte: " + e.getMessage());
+            throw ProblemException.badRequest(
+                    "upload_interrupted", "the upload ended before its last byte: " + e.getMessage());
         }
         return respond(intake.complete(asset, staged, origin));
     }
 
     Response receiveForm(UUID projectId, FileUpload file, String platformHint) {
-        Origin origin = Origin.upload(UploadNames.of(file.fileName(), null), PlatformHints.checked(platformHint), file.size());
+        Origin origin =
+                Origin.upload(UploadNames.of(file.fileName(), null), PlatformHints.checked(platformHint), file.size());
         if (file.size() > maxBytes) {
             throw tooLarge();
         }
@@ -68,7 +70,8 @@ class MediaUploads {
             return respond(intake.complete(asset, staging.receive(in, maxBytes, intake.progressOf(asset)), origin));
         } catch (IOException e) {
             intake.fail(asset, "upload_interrupted", "the uploaded part could not be read", 0);
-            throw ProblemException.badRequest("upload_interrupted", "the uploaded part could not be read: " + e.getMessage());
+            throw ProblemException.badRequest(
+                    "upload_interrupted", "the uploaded part could not be read: " + e.getMessage());
         }
     }
 
@@ -76,19 +79,29 @@ class MediaUploads {
         MediaView view = MediaView.of(asset, urls);
         return switch (asset.status) {
             // Relative on purpose: an absolute Location would name this service's internal address, not the gateway's.
-            case "ingested" -> Response.status(Response.Status.CREATED).header("Location", "/v1/media/" + asset.id).entity(view).build();
-            case "duplicate" -> Response.ok(view).header("Content-Location", "/v1/media/" + asset.duplicateOf).build();
+            case "ingested" ->
+                Response.status(Response.Status.CREATED)
+                        .header("Location", "/v1/media/" + asset.id)
+                        .entity(view)
+                        .build();
+            case "duplicate" ->
+                Response.ok(view)
+                        .header("Content-Location", "/v1/media/" + asset.duplicateOf)
+                        .build();
             default -> {
                 int colon = asset.rejectReason.indexOf(':');
                 String code = colon > 0 ? asset.rejectReason.substring(0, colon) : "rejected";
-                String detail = colon > 0 ? asset.rejectReason.substring(colon + 1).strip() : asset.rejectReason;
-                throw new ProblemException(Problem.of(422, code, "Unprocessable media", detail + " (kept as rejected item "
-                        + asset.id + ")").withErrors(Map.of("mediaId", asset.id.toString())));
+                String detail =
+                        colon > 0 ? asset.rejectReason.substring(colon + 1).strip() : asset.rejectReason;
+                throw new ProblemException(Problem.of(
+                                422, code, "Unprocessable media", detail + " (kept as rejected item " + asset.id + ")")
+                        .withErrors(Map.of("mediaId", asset.id.toString())));
             }
         };
     }
 
     private ProblemException tooLarge() {
-        return new ProblemException(413, "too_large", "Payload too large", "files are taken up to " + maxBytes + " bytes");
+        return new ProblemException(
+                413, "too_large", "Payload too large", "files are taken up to " + maxBytes + " bytes");
     }
 }

@@ -8,8 +8,7 @@ final class PlatformHints {
 
     static final Set<String> KNOWN = Set.of("instagram", "tiktok", "yt_shorts", "youtube", "multi");
 
-    private PlatformHints() {
-    }
+    private PlatformHints() {}
 
     static String checked(String hint) {
         if (hint == null || hint.isBlank()) {

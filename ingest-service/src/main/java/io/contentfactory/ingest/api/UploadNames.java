@@ -7,11 +7,11 @@ import java.util.regex.Pattern;
 /** An upload's file name, from the query or a Content-Disposition header, reduced to a safe base name. */
 final class UploadNames {
 
-    private static final Pattern DISPOSITION_NAME = Pattern.compile("filename\\*?=(?:UTF-8'')?\"?([^\";]+)\"?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DISPOSITION_NAME =
+            Pattern.compile("filename\\*?=(?:UTF-8'')?\"?([^\";]+)\"?", Pattern.CASE_INSENSITIVE);
     private static final int MAX_LENGTH = 200;
 
-    private UploadNames() {
-    }
+    private UploadNames() {}
 
     static String of(String given, String disposition) {
         String name = given;
@@ -25,7 +25,9 @@ final class UploadNames {
             return "upload-" + LocalDate.now();
         }
         String base = name.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+        base = base.substring(base.lastIndexOf('/') + 1)
+                .replaceAll("\\p{Cntrl}", "")
+                .strip();
         if (base.isEmpty() || base.equals(".") || base.equals("..")) {
             return "upload-" + LocalDate.now();
         }

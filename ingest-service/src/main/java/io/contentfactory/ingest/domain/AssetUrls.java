@@ -24,7 +24,9 @@ public class AssetUrls {
 
     /** The bytes as received, the JPEG rendition made for Instagram, or the thumbnail analysis chose. */
     public enum Variant {
-        CONTENT("content"), JPEG("jpeg"), THUMBNAIL("thumbnail");
+        CONTENT("content"),
+        JPEG("jpeg"),
+        THUMBNAIL("thumbnail");
 
         private final String path;
 
@@ -37,7 +39,11 @@ public class AssetUrls {
         }
     }
 
-    public enum Verdict { VALID, EXPIRED, INVALID }
+    public enum Verdict {
+        VALID,
+        EXPIRED,
+        INVALID
+    }
 
     private final String baseUrl;
     private final SecretKeySpec key;
@@ -46,7 +52,11 @@ public class AssetUrls {
 
     @Inject
     AssetUrls(IngestConfig config) {
-        this(config.publicBaseUrl(), config.assetUrls().signingKey(), config.assetUrls().ttl(), Clock.systemUTC());
+        this(
+                config.publicBaseUrl(),
+                config.assetUrls().signingKey(),
+                config.assetUrls().ttl(),
+                Clock.systemUTC());
     }
 
     AssetUrls(String baseUrl, String base64Key, Duration ttl, Clock clock) {
@@ -108,7 +118,8 @@ public class AssetUrls {
             UUID mediaId = UUID.fromString(segments[3]);
             for (Variant variant : Variant.values()) {
                 if (variant.path().equals(segments[4])
-                        && verify(projectId, mediaId, variant, query.get("expires"), query.get("signature")) != Verdict.INVALID) {
+                        && verify(projectId, mediaId, variant, query.get("expires"), query.get("signature"))
+                                != Verdict.INVALID) {
                     return java.util.Optional.of(url(projectId, mediaId, variant));
                 }
             }
@@ -123,7 +134,9 @@ public class AssetUrls {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
             String message = projectId + "\n" + mediaId + "\n" + variant.path() + "\n" + expires;
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

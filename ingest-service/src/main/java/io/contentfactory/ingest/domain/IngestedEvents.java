@@ -15,11 +15,21 @@ public class IngestedEvents {
     }
 
     public MediaIngested of(MediaAsset asset) {
-        return new MediaIngested(asset.id, asset.sourceType, asset.fileName, asset.contentType,
-                MediaType.valueOf(asset.mediaType.toUpperCase()), asset.sizeBytes, asset.sha256,
+        return new MediaIngested(
+                asset.id,
+                asset.sourceType,
+                asset.fileName,
+                asset.contentType,
+                MediaType.valueOf(asset.mediaType.toUpperCase()),
+                asset.sizeBytes,
+                asset.sha256,
                 urls.url(asset.projectId, asset.id, AssetUrls.Variant.CONTENT),
-                asset.durationSec == null ? null : asset.durationSec.doubleValue(), asset.width, asset.height,
-                asset.platformHint, asset.jpegRenditionPath == null ? null : urls.url(asset.projectId, asset.id, AssetUrls.Variant.JPEG),
-                asset.version, asset.previousVersionId);
+                asset.durationSec == null ? null : asset.durationSec.doubleValue(),
+                asset.width,
+                asset.height,
+                asset.platformHint,
+                asset.jpegRenditionPath == null ? null : urls.url(asset.projectId, asset.id, AssetUrls.Variant.JPEG),
+                asset.version,
+                asset.previousVersionId);
     }
 }

@@ -39,6 +39,6 @@ public class JpegRenditions {
             return Optional.empty();
         }
         byte[] jpeg = Jpegs.fitted(source, MAX_WIDTH, QUALITY);
-        return Optional.of(staging.receive(new ByteArrayInputStream(jpeg), MAX_BYTES * 2, bytes -> { }));
+        return Optional.of(staging.receive(new ByteArrayInputStream(jpeg), MAX_BYTES * 2, bytes -> {}));
     }
 }

@@ -17,65 +17,96 @@ import java.util.UUID;
 public class MediaAsset {
     @Column(name = "project_id", nullable = false)
     public UUID projectId;
+
     @Id
     public UUID id;
+
     @Column(name = "source_type")
     public String sourceType;
+
     @Column(name = "storage_path")
     public String storagePath;
+
     @Column(name = "file_name")
     public String fileName;
+
     @Column(name = "content_type")
     public String contentType;
+
     @Column(name = "media_type")
     public String mediaType;
+
     @Column(name = "size_bytes")
     public long sizeBytes;
+
     public String sha256;
     public String status;
+
     @Column(name = "reject_reason")
     public String rejectReason;
+
     @Column(name = "platform_hint")
     public String platformHint;
+
     @Column(name = "bytes_received")
     public long bytesReceived;
+
     @Column(name = "bytes_expected")
     public Long bytesExpected;
+
     @Column(name = "source_url")
     public String sourceUrl;
+
     public String container;
+
     @Column(name = "video_codec")
     public String videoCodec;
+
     @Column(name = "audio_codec")
     public String audioCodec;
+
     @Column(name = "duration_sec")
     public java.math.BigDecimal durationSec;
+
     public Integer width;
     public Integer height;
     public String resolution;
+
     @Column(name = "frame_rate")
     public java.math.BigDecimal frameRate;
+
     @Column(name = "has_audio")
     public Boolean hasAudio;
+
     @Column(name = "jpeg_rendition_path")
     public String jpegRenditionPath;
+
     @Column(name = "thumbnail_path")
     public String thumbnailPath;
+
     @Column(name = "analysis_status")
     public String analysisStatus;
+
     @Column(name = "analysis_stage")
     public String analysisStage;
+
     @Column(name = "analysis_percent")
     public Integer analysisPercent;
+
     @Column(name = "analysis_reason")
     public String analysisReason;
+
     public int version;
+
     @Column(name = "previous_version_id")
     public UUID previousVersionId;
+
     @Column(name = "duplicate_of")
     public UUID duplicateOf;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 

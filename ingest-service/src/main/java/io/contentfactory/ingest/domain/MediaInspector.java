@@ -34,13 +34,14 @@ public class MediaInspector {
         }
         Optional<SniffedType> sniffed = SniffedType.of(file.head());
         if (sniffed.isEmpty()) {
-            return Inspection.Rejected.because("unsupported_type",
+            return Inspection.Rejected.because(
+                    "unsupported_type",
                     "the bytes are not a JPEG, PNG, MP4, QuickTime or WebM file, whatever the file name says");
         }
         SniffedType type = sniffed.get();
         if (!type.supported()) {
-            return new Inspection.Rejected("unsupported_type",
-                    "HEIC/HEIF photos are not supported; export the photo as JPEG", type, null);
+            return new Inspection.Rejected(
+                    "unsupported_type", "HEIC/HEIF photos are not supported; export the photo as JPEG", type, null);
         }
         MediaProbe probe;
         try {
@@ -53,14 +54,22 @@ public class MediaInspector {
 
     private Inspection withinLimits(SniffedType type, MediaProbe probe) {
         if (probe.durationSec() != null && probe.durationSec() > maxDuration.toMillis() / 1000.0) {
-            return new Inspection.Rejected("too_long", String.format("the video lasts %.1f s; the limit is %d s",
-                    probe.durationSec(), maxDuration.toSeconds()), type, probe);
+            return new Inspection.Rejected(
+                    "too_long",
+                    String.format(
+                            "the video lasts %.1f s; the limit is %d s", probe.durationSec(), maxDuration.toSeconds()),
+                    type,
+                    probe);
         }
         int longEdge = Math.max(probe.width(), probe.height());
         int shortEdge = Math.min(probe.width(), probe.height());
         if (longEdge > maxLongEdge || shortEdge > maxShortEdge) {
-            return new Inspection.Rejected("resolution_too_high", "the picture is " + probe.resolution()
-                    + "; the limit is " + maxLongEdge + "x" + maxShortEdge + " either way round", type, probe);
+            return new Inspection.Rejected(
+                    "resolution_too_high",
+                    "the picture is " + probe.resolution() + "; the limit is " + maxLongEdge + "x" + maxShortEdge
+                            + " either way round",
+                    type,
+                    probe);
         }
         return new Inspection.Accepted(type, probe);
     }

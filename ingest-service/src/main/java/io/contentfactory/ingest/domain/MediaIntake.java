@@ -36,7 +36,11 @@ public class MediaIntake {
     private final ObjectStorage storage;
     private final IngestedEvents events;
 
-    MediaIntake(MediaAssetWrites writes, MediaInspector inspector, JpegRenditions renditions, ObjectStorage storage,
+    MediaIntake(
+            MediaAssetWrites writes,
+            MediaInspector inspector,
+            JpegRenditions renditions,
+            ObjectStorage storage,
             IngestedEvents events) {
         this.writes = writes;
         this.inspector = inspector;
@@ -70,16 +74,20 @@ public class MediaIntake {
             long now = System.nanoTime();
             if (now - lastWrite[0] >= PROGRESS_EVERY.toNanos()) {
                 lastWrite[0] = now;
-                writes.progress(asset.projectId, asset.id, bytes).subscribe().with(
-                        done -> { },
-                        failure -> LOG.debugf("progress of %s not recorded: %s", asset.id, failure.toString()));
+                writes.progress(asset.projectId, asset.id, bytes)
+                        .subscribe()
+                        .with(
+                                done -> {},
+                                failure -> LOG.debugf("progress of %s not recorded: %s", asset.id, failure.toString()));
             }
         };
     }
 
     /** Ends an item whose bytes never arrived whole (too large, cut off, refused by its source). */
     public void fail(MediaAsset asset, String code, String detail, long bytesReceived) {
-        writes.fail(asset.projectId, asset.id, code + ": " + detail, bytesReceived).await().indefinitely();
+        writes.fail(asset.projectId, asset.id, code + ": " + detail, bytesReceived)
+                .await()
+                .indefinitely();
     }
 
     /** Inspects, stores and completes an opened item from its staged bytes (consumed). */
@@ -92,9 +100,13 @@ public class MediaIntake {
             asset.bytesReceived = staged.sizeBytes();
             asset.storagePath = storage.store(asset.projectId, staged);
             asset.jpegRenditionPath = rendition.isPresent() ? storage.store(asset.projectId, rendition.get()) : null;
-            return writes.complete(asset, origin.watchedPath(),
-                    connection -> fill(connection, asset, inspection, origin), events::of)
-                    .await().indefinitely();
+            return writes.complete(
+                            asset,
+                            origin.watchedPath(),
+                            connection -> fill(connection, asset, inspection, origin),
+                            events::of)
+                    .await()
+                    .indefinitely();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -133,13 +145,14 @@ public class MediaIntake {
         if (origin.watchedPath() == null) {
             return Uni.createFrom().item(asset);
         }
-        return writes.latestOfWatchedPath(connection, asset.projectId, origin.watchedPath()).map(previous -> {
-            previous.ifPresent(earlier -> {
-                asset.previousVersionId = earlier.mediaId();
-                asset.version = earlier.version() + 1;
-            });
-            return asset;
-        });
+        return writes.latestOfWatchedPath(connection, asset.projectId, origin.watchedPath())
+                .map(previous -> {
+                    previous.ifPresent(earlier -> {
+                        asset.previousVersionId = earlier.mediaId();
+                        asset.version = earlier.version() + 1;
+                    });
+                    return asset;
+                });
     }
 
     private static void describe(MediaAsset asset, SniffedType type, MediaProbe probe) {

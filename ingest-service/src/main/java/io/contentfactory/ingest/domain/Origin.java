@@ -9,7 +9,12 @@ package io.contentfactory.ingest.domain;
  * @param bytesExpected the announced size (Content-Length), when known
  * @param watchedPath   the path inside the project's watched folder, null otherwise
  */
-public record Origin(String sourceType, String fileName, String sourceUrl, String platformHint, Long bytesExpected,
+public record Origin(
+        String sourceType,
+        String fileName,
+        String sourceUrl,
+        String platformHint,
+        Long bytesExpected,
         String watchedPath) {
 
     public static Origin watched(String relativePath, String fileName, long size) {

@@ -9,8 +9,7 @@ import io.contentfactory.media.MediaProbe;
  */
 final class PlatformHint {
 
-    private PlatformHint() {
-    }
+    private PlatformHint() {}
 
     static String of(MediaProbe probe) {
         if (probe.isStill()) {

@@ -14,8 +14,10 @@ public class ProjectFolder {
     @Id
     @Column(name = "project_id")
     public UUID projectId;
+
     public String slug;
     public String name;
+
     @Column(name = "created_at")
     public Instant createdAt;
 }

@@ -13,8 +13,8 @@ public enum SniffedType {
     /** HEIC/HEIF photos: recognised so that the rejection can say what they are, but not decoded here. */
     HEIF("image/heif", MediaType.IMAGE);
 
-    private static final java.util.Set<String> HEIF_BRANDS = java.util.Set.of("heic", "heix", "hevc", "hevx", "heim",
-            "heis", "mif1", "msf1", "avif", "avis");
+    private static final java.util.Set<String> HEIF_BRANDS =
+            java.util.Set.of("heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1", "avif", "avis");
 
     private final String contentType;
     private final MediaType mediaType;

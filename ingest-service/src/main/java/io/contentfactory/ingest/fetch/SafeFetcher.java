@@ -34,8 +34,8 @@ import java.util.function.LongConsumer;
  */
 public final class SafeFetcher {
 
-    public record Settings(long maxBytes, Duration connectTimeout, Duration idleTimeout, Duration deadline, int maxRedirects) {
-    }
+    public record Settings(
+            long maxBytes, Duration connectTimeout, Duration idleTimeout, Duration deadline, int maxRedirects) {}
 
     private final Vertx vertx;
     private final HttpClient client;
@@ -45,8 +45,12 @@ public final class SafeFetcher {
 
     public SafeFetcher(Vertx vertx, UrlPolicy policy, StagingArea staging, Settings settings) {
         this.vertx = vertx;
-        this.client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(16).setKeepAlive(false)
-                .setTryUseCompression(false).setMaxRedirects(0).setForceSni(true));
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setMaxPoolSize(16)
+                .setKeepAlive(false)
+                .setTryUseCompression(false)
+                .setMaxRedirects(0)
+                .setForceSni(true));
         this.policy = policy;
         this.staging = staging;
         this.settings = settings;
@@ -58,7 +62,9 @@ public final class SafeFetcher {
         AtomicBoolean overtime = new AtomicBoolean();
         long deadline = vertx.setTimer(settings.deadline().toMillis(), id -> {
             overtime.set(true);
-            result.tryFail(new ImportRefused("timeout", "the import took longer than " + settings.deadline().toSeconds() + " s"));
+            result.tryFail(new ImportRefused(
+                    "timeout",
+                    "the import took longer than " + settings.deadline().toSeconds() + " s"));
         });
         hop(url, 0, progress, overtime).onComplete(outcome -> {
             vertx.cancelTimer(deadline);
@@ -80,23 +86,28 @@ public final class SafeFetcher {
                     }
                     if (response.statusCode() / 100 != 2) {
                         abandon(request, response);
-                        return Future.failedFuture(new ImportRefused("source_status",
-                                "the source answered HTTP " + response.statusCode()));
+                        return Future.failedFuture(new ImportRefused(
+                                "source_status", "the source answered HTTP " + response.statusCode()));
                     }
                     return receive(request, response, progress, overtime);
                 }));
     }
 
-    private Future<StagedFile> followRedirect(HttpClientRequest request, HttpClientResponse response, URI from,
-            int redirects, LongConsumer progress, AtomicBoolean overtime) {
+    private Future<StagedFile> followRedirect(
+            HttpClientRequest request,
+            HttpClientResponse response,
+            URI from,
+            int redirects,
+            LongConsumer progress,
+            AtomicBoolean overtime) {
         String location = response.getHeader(HttpHeaders.LOCATION);
         abandon(request, response);
         if (location == null) {
             return Future.failedFuture(new ImportRefused("source_status", "the source redirected without a Location"));
         }
         if (redirects >= settings.maxRedirects()) {
-            return Future.failedFuture(new ImportRefused("too_many_redirects",
-                    "the source redirected more than " + settings.maxRedirects() + " times"));
+            return Future.failedFuture(new ImportRefused(
+                    "too_many_redirects", "the source redirected more than " + settings.maxRedirects() + " times"));
         }
         URI next;
         try {
@@ -107,13 +118,13 @@ public final class SafeFetcher {
         return hop(next, redirects + 1, progress, overtime);
     }
 
-    private Future<StagedFile> receive(HttpClientRequest request, HttpClientResponse response, LongConsumer progress,
-            AtomicBoolean overtime) {
+    private Future<StagedFile> receive(
+            HttpClientRequest request, HttpClientResponse response, LongConsumer progress, AtomicBoolean overtime) {
         String length = response.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && parseLong(length) > settings.maxBytes()) {
             abandon(request, response);
-            return Future.failedFuture(new ImportRefused("too_large",
-                    "the source announces " + length + " bytes; the limit is " + settings.maxBytes()));
+            return Future.failedFuture(new ImportRefused(
+                    "too_large", "the source announces " + length + " bytes; the limit is " + settings.maxBytes()));
         }
         response.pause();
         Path file;
@@ -123,7 +134,8 @@ public final class SafeFetcher {
             abandon(request, response);
             return Future.failedFuture(e);
         }
-        return vertx.fileSystem().open(file.toString(), new OpenOptions().setWrite(true).setTruncateExisting(true))
+        return vertx.fileSystem()
+                .open(file.toString(), new OpenOptions().setWrite(true).setTruncateExisting(true))
                 .compose(target -> stream(request, response, target, file, progress, overtime))
                 .onFailure(failure -> deleteQuietly(file));
     }
@@ -133,12 +145,17 @@ public final class SafeFetcher {
      * expected here and must not be logged as an unhandled failure.
      */
     private static void abandon(HttpClientRequest request, HttpClientResponse response) {
-        response.exceptionHandler(expected -> { });
+        response.exceptionHandler(expected -> {});
         request.reset();
     }
 
-    private Future<StagedFile> stream(HttpClientRequest request, HttpClientResponse response, AsyncFile target, Path file,
-            LongConsumer progress, AtomicBoolean overtime) {
+    private Future<StagedFile> stream(
+            HttpClientRequest request,
+            HttpClientResponse response,
+            AsyncFile target,
+            Path file,
+            LongConsumer progress,
+            AtomicBoolean overtime) {
         Promise<StagedFile> done = Promise.promise();
         IncomingDigest digest = new IncomingDigest(settings.maxBytes());
         AtomicBoolean closed = new AtomicBoolean();
@@ -169,9 +186,12 @@ public final class SafeFetcher {
                 digest.accept(chunk.getByteBuf().nioBuffer());
             } catch (TooLargeException | ImportRefused e) {
                 // Failed first: resetting the request reports a stream reset, which must not become the reason.
-                done.tryFail(e instanceof TooLargeException
-                        ? new ImportRefused("too_large", "the body grew past the limit of " + settings.maxBytes() + " bytes")
-                        : e);
+                done.tryFail(
+                        e instanceof TooLargeException
+                                ? new ImportRefused(
+                                        "too_large",
+                                        "the body grew past the limit of " + settings.maxBytes() + " bytes")
+                                : e);
                 response.handler(null);
                 close.run();
                 request.reset();
@@ -190,7 +210,9 @@ public final class SafeFetcher {
         });
         response.endHandler(ignored -> {
             if (closed.compareAndSet(false, true)) {
-                target.close().onSuccess(finished -> done.tryComplete(staging.staged(file, digest))).onFailure(done::tryFail);
+                target.close()
+                        .onSuccess(finished -> done.tryComplete(staging.staged(file, digest)))
+                        .onFailure(done::tryFail);
             }
         });
         response.resume();
@@ -198,12 +220,20 @@ public final class SafeFetcher {
     }
 
     private RequestOptions options(UrlPolicy.Target target) {
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(target.host())
-                .setPort(target.port()).setSsl(target.tls()).setURI(target.pathAndQuery()).setFollowRedirects(false)
-                .setConnectTimeout(settings.connectTimeout().toMillis()).setIdleTimeout(settings.idleTimeout().toMillis())
-                .putHeader(HttpHeaders.USER_AGENT, "ContentFactory-Import/1.0").putHeader(HttpHeaders.ACCEPT, "*/*");
-        target.address().ifPresent(address -> options.setServer(
-                SocketAddress.inetSocketAddress(target.port(), address.getHostAddress())));
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setHost(target.host())
+                .setPort(target.port())
+                .setSsl(target.tls())
+                .setURI(target.pathAndQuery())
+                .setFollowRedirects(false)
+                .setConnectTimeout(settings.connectTimeout().toMillis())
+                .setIdleTimeout(settings.idleTimeout().toMillis())
+                .putHeader(HttpHeaders.USER_AGENT, "ContentFactory-Import/1.0")
+                .putHeader(HttpHeaders.ACCEPT, "*/*");
+        target.address()
+                .ifPresent(address ->
+                        options.setServer(SocketAddress.inetSocketAddress(target.port(), address.getHostAddress())));
         return options;
     }
 
@@ -215,11 +245,15 @@ public final class SafeFetcher {
         if (failure instanceof ImportRefused refused) {
             return refused;
         }
-        if (failure instanceof TimeoutException || String.valueOf(failure.getMessage()).contains("timeout")) {
-            return new ImportRefused("timeout", "the source sent nothing for " + settings.idleTimeout().toSeconds()
-                    + " s or could not be reached in time");
+        if (failure instanceof TimeoutException
+                || String.valueOf(failure.getMessage()).contains("timeout")) {
+            return new ImportRefused(
+                    "timeout",
+                    "the source sent nothing for " + settings.idleTimeout().toSeconds()
+                            + " s or could not be reached in time");
         }
-        if (failure instanceof java.net.ConnectException || failure instanceof io.netty.channel.ConnectTimeoutException) {
+        if (failure instanceof java.net.ConnectException
+                || failure instanceof io.netty.channel.ConnectTimeoutException) {
             return new ImportRefused("source_unreachable", "the source could not be reached: " + failure.getMessage());
         }
         return new ImportRefused("source_failed", "the download failed: " + failure.getMessage());

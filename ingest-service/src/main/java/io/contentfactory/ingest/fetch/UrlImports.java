@@ -35,8 +35,16 @@ public class UrlImports {
         this.policy = new UrlPolicy(config.importing().trustedOrigins().orElse(List.of()), HostResolver.system());
         IngestConfig.Importing importing = config.importing();
         long maxBytes = importing.maxSize().orElse(config.limits().maxSize()).asLongValue();
-        this.fetcher = new SafeFetcher(vertx, policy, staging, new SafeFetcher.Settings(maxBytes,
-                importing.connectTimeout(), importing.idleTimeout(), importing.deadline(), importing.maxRedirects()));
+        this.fetcher = new SafeFetcher(
+                vertx,
+                policy,
+                staging,
+                new SafeFetcher.Settings(
+                        maxBytes,
+                        importing.connectTimeout(),
+                        importing.idleTimeout(),
+                        importing.deadline(),
+                        importing.maxRedirects()));
         this.intake = intake;
     }
 
@@ -44,18 +52,19 @@ public class UrlImports {
     public MediaAsset start(UUID projectId, String rawUrl, String fileName, String platformHint) {
         URI url = UrlPolicy.parse(rawUrl);
         policy.check(url);
-        Origin origin = Origin.urlImport(url.toString(), fileName != null && !fileName.isBlank() ? fileName : fileNameOf(url),
-                platformHint);
+        Origin origin = Origin.urlImport(
+                url.toString(), fileName != null && !fileName.isBlank() ? fileName : fileNameOf(url), platformHint);
         MediaAsset asset = intake.open(projectId, origin);
-        fetcher.fetch(url, intake.progressOf(asset)).onComplete(outcome -> Infrastructure.getDefaultWorkerPool().execute(() -> {
-            if (outcome.succeeded()) {
-                complete(asset, outcome.result(), origin);
-            } else {
-                ImportRefused refused = (ImportRefused) outcome.cause();
-                LOG.infof("import %s of project %s stopped: %s", asset.id, projectId, refused.code());
-                intake.fail(asset, refused.code(), refused.getMessage(), 0);
-            }
-        }));
+        fetcher.fetch(url, intake.progressOf(asset))
+                .onComplete(outcome -> Infrastructure.getDefaultWorkerPool().execute(() -> {
+                    if (outcome.succeeded()) {
+                        complete(asset, outcome.result(), origin);
+                    } else {
+                        ImportRefused refused = (ImportRefused) outcome.cause();
+                        LOG.infof("import %s of project %s stopped: %s", asset.id, projectId, refused.code());
+                        intake.fail(asset, refused.code(), refused.getMessage(), 0);
+                    }
+                }));
         return asset;
     }
 
@@ -75,7 +84,11 @@ public class UrlImports {
     static String fileNameOf(URI url) {
         String path = url.getRawPath() == null ? "" : url.getRawPath();
         String last = path.substring(path.lastIndexOf('/') + 1);
-        String decoded = URLDecoder.decode(last, StandardCharsets.UTF_8).replaceAll("[\\p{Cntrl}/\\\\]", "").strip();
-        return decoded.isEmpty() ? "import" : decoded.length() > 200 ? decoded.substring(decoded.length() - 200) : decoded;
+        String decoded = URLDecoder.decode(last, StandardCharsets.UTF_8)
+                .replaceAll("[\\p{Cntrl}/\\\\]", "")
+                .strip();
+        return decoded.isEmpty()
+                ? "import"
+                : decoded.length() > 200 ? decoded.substring(decoded.length() - 200) : decoded;
     }
 }

@@ -22,7 +22,8 @@ public final class UrlPolicy {
     private final HostResolver resolver;
 
     public UrlPolicy(List<String> trustedOrigins, HostResolver resolver) {
-        this.trustedOrigins = Set.copyOf(trustedOrigins.stream().map(UrlPolicy::normalizedOrigin).toList());
+        this.trustedOrigins = Set.copyOf(
+                trustedOrigins.stream().map(UrlPolicy::normalizedOrigin).toList());
         this.resolver = resolver;
     }
 
@@ -88,8 +89,10 @@ public final class UrlPolicy {
         for (InetAddress address : addresses) {
             Optional<String> range = AddressRanges.blocked(address);
             if (range.isPresent()) {
-                throw new ImportRefused("address_not_allowed", "the host " + host + " resolves to " + address.getHostAddress()
-                        + ", a " + range.get() + " address; imports reach public addresses only");
+                throw new ImportRefused(
+                        "address_not_allowed",
+                        "the host " + host + " resolves to " + address.getHostAddress() + ", a " + range.get()
+                                + " address; imports reach public addresses only");
             }
         }
         return addresses.getFirst();

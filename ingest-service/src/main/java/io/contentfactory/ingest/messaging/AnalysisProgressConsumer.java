@@ -31,11 +31,19 @@ public class AnalysisProgressConsumer {
 
     @Incoming(Channels.MEDIA_ANALYSIS_PROGRESSED)
     public Uni<Void> onProgress(String event) {
-        return consumer.consume(service.name(), event, MediaAnalysisProgressed.class, (context, progress) ->
-                Panache.getSession().chain(session -> session.createNativeQuery(sql)
-                        .setParameter(1, context.projectId()).setParameter(2, progress.mediaId())
-                        .setParameter(3, progress.status()).setParameter(4, progress.stage())
-                        .setParameter(5, progress.percent()).setParameter(6, progress.reason())
-                        .executeUpdate()).replaceWithVoid());
+        return consumer.consume(
+                service.name(),
+                event,
+                MediaAnalysisProgressed.class,
+                (context, progress) -> Panache.getSession()
+                        .chain(session -> session.createNativeQuery(sql)
+                                .setParameter(1, context.projectId())
+                                .setParameter(2, progress.mediaId())
+                                .setParameter(3, progress.status())
+                                .setParameter(4, progress.stage())
+                                .setParameter(5, progress.percent())
+                                .setParameter(6, progress.reason())
+                                .executeUpdate())
+                        .replaceWithVoid());
     }
 }

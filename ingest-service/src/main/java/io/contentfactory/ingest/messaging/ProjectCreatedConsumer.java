@@ -4,9 +4,9 @@ import io.contentfactory.contracts.Channels;
 import io.contentfactory.contracts.events.ProjectCreated;
 import io.contentfactory.ingest.domain.ProjectFolder;
 import io.contentfactory.ingest.persistence.ProjectFolderRepository;
+import io.contentfactory.ingest.watch.WatchedFolders;
 import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.messaging.EventConsumer;
-import io.contentfactory.ingest.watch.WatchedFolders;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -21,7 +21,10 @@ public class ProjectCreatedConsumer {
     private final ServiceConfig service;
     private final WatchedFolders watchedFolders;
 
-    ProjectCreatedConsumer(EventConsumer consumer, ProjectFolderRepository folders, ServiceConfig service,
+    ProjectCreatedConsumer(
+            EventConsumer consumer,
+            ProjectFolderRepository folders,
+            ServiceConfig service,
             WatchedFolders watchedFolders) {
         this.consumer = consumer;
         this.folders = folders;
@@ -37,7 +40,9 @@ public class ProjectCreatedConsumer {
             folder.slug = project.slug();
             folder.name = project.name();
             folder.createdAt = Instant.now();
-            return folders.persist(folder).invoke(() -> watchedFolders.create(project.slug())).replaceWithVoid();
+            return folders.persist(folder)
+                    .invoke(() -> watchedFolders.create(project.slug()))
+                    .replaceWithVoid();
         });
     }
 }

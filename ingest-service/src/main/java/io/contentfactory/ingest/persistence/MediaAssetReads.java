@@ -52,14 +52,18 @@ public class MediaAssetReads {
      * Up to {@code limit} items of one project, newest first, older than {@code before} (created time, then id)
      * when given, and only of {@code status} when given.
      */
-    public Uni<List<MediaAsset>> page(UUID projectId, Optional<String> status, Optional<Instant> beforeTime,
-            Optional<UUID> beforeId, int limit) {
+    public Uni<List<MediaAsset>> page(
+            UUID projectId, Optional<String> status, Optional<Instant> beforeTime, Optional<UUID> beforeId, int limit) {
         String sql = "select " + COLUMNS + " from " + table + " where project_id = $1"
                 + " and ($2::text is null or status = $2)"
                 + " and ($3::timestamptz is null or (created_at, id) < ($3, $4))"
                 + " order by created_at desc, id desc limit $5";
-        Tuple arguments = Tuple.tuple(Arrays.asList(projectId, status.orElse(null),
-                beforeTime.map(time -> time.atOffset(ZoneOffset.UTC)).orElse(null), beforeId.orElse(null), limit));
+        Tuple arguments = Tuple.tuple(Arrays.asList(
+                projectId,
+                status.orElse(null),
+                beforeTime.map(time -> time.atOffset(ZoneOffset.UTC)).orElse(null),
+                beforeId.orElse(null),
+                limit));
         return tenancy.readInProject(projectId, sql, arguments).map(rows -> {
             List<MediaAsset> assets = new ArrayList<>();
             rows.forEach(row -> assets.add(asset(row)));

@@ -6,5 +6,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 @ApplicationScoped
-public class MediaAssetRepository implements PanacheRepositoryBase<MediaAsset, UUID> {
-}
+public class MediaAssetRepository implements PanacheRepositoryBase<MediaAsset, UUID> {}

@@ -44,55 +44,82 @@ public class MediaAssetWrites {
     }
 
     public Uni<Void> open(MediaAsset asset) {
-        String sql = "insert into " + assets + " (project_id, id, source_type, file_name, status, size_bytes, bytes_received,"
+        String sql = "insert into " + assets
+                + " (project_id, id, source_type, file_name, status, size_bytes, bytes_received,"
                 + " bytes_expected, source_url, platform_hint, created_at, updated_at)"
                 + " values ($1, $2, $3, $4, 'receiving', 0, 0, $5, $6, $7, $8, $8)";
-        return tenancy.inProject(asset.projectId, connection -> connection.preparedQuery(sql).execute(Tuple.tuple(Arrays.asList(
-                asset.projectId, asset.id, asset.sourceType, asset.fileName, asset.bytesExpected, asset.sourceUrl,
-                asset.platformHint, asset.createdAt.atOffset(ZoneOffset.UTC))))).replaceWithVoid();
+        return tenancy.inProject(
+                        asset.projectId,
+                        connection -> connection
+                                .preparedQuery(sql)
+                                .execute(Tuple.tuple(Arrays.asList(
+                                        asset.projectId,
+                                        asset.id,
+                                        asset.sourceType,
+                                        asset.fileName,
+                                        asset.bytesExpected,
+                                        asset.sourceUrl,
+                                        asset.platformHint,
+                                        asset.createdAt.atOffset(ZoneOffset.UTC)))))
+                .replaceWithVoid();
     }
 
     public Uni<Void> progress(UUID projectId, UUID id, long bytes) {
         String sql = "update " + assets + " set bytes_received = $3, updated_at = now()"
                 + " where project_id = $1 and id = $2 and status = 'receiving'";
-        return tenancy.inProject(projectId, connection -> connection.preparedQuery(sql).execute(Tuple.of(projectId, id, bytes)))
+        return tenancy.inProject(
+                        projectId, connection -> connection.preparedQuery(sql).execute(Tuple.of(projectId, id, bytes)))
                 .replaceWithVoid();
     }
 
     /** A receiving item whose transfer failed; {@code media.rejected} tells whoever waits for it, in the same transaction. */
     public Uni<Void> fail(UUID projectId, UUID id, String reason, long bytesReceived) {
-        String sql = "update " + assets + " set status = 'failed', reject_reason = $3, bytes_received = greatest(bytes_received, $4), updated_at = now()"
+        String sql = "update " + assets
+                + " set status = 'failed', reject_reason = $3, bytes_received = greatest(bytes_received, $4), updated_at = now()"
                 + " where project_id = $1 and id = $2 and status = 'receiving'";
-        return tenancy.inProject(projectId, connection -> connection.preparedQuery(sql)
-                .execute(Tuple.of(projectId, id, reason, bytesReceived))
-                .chain(rows -> rows.rowCount() == 1
-                        ? outbox.recordAll(connection, List.of(new Outbox.Outgoing(projectId, new MediaRejected(id, "failed", reason, null))))
-                        : Uni.createFrom().voidItem()));
+        return tenancy.inProject(
+                projectId,
+                connection -> connection
+                        .preparedQuery(sql)
+                        .execute(Tuple.of(projectId, id, reason, bytesReceived))
+                        .chain(rows -> rows.rowCount() == 1
+                                ? outbox.recordAll(
+                                        connection,
+                                        List.of(new Outbox.Outgoing(
+                                                projectId, new MediaRejected(id, "failed", reason, null))))
+                                : Uni.createFrom().voidItem()));
     }
 
     /** Records an item's thumbnail; false when the project has no such item. */
     public Uni<Boolean> thumbnail(UUID projectId, UUID id, String storagePath) {
-        String sql = "update " + assets + " set thumbnail_path = $3, updated_at = now() where project_id = $1 and id = $2";
-        return tenancy.inProject(projectId, connection -> connection.preparedQuery(sql).execute(Tuple.of(projectId, id, storagePath)))
+        String sql =
+                "update " + assets + " set thumbnail_path = $3, updated_at = now() where project_id = $1 and id = $2";
+        return tenancy.inProject(
+                        projectId,
+                        connection -> connection.preparedQuery(sql).execute(Tuple.of(projectId, id, storagePath)))
                 .map(rows -> rows.rowCount() == 1);
     }
 
     /** The newest item ingested from a watched path, whose next version a changed file becomes. */
-    public Uni<Optional<PreviousVersion>> latestOfWatchedPath(SqlConnection connection, UUID projectId, String relativePath) {
-        String sql = "select m.id, m.version from " + watched + " w join " + assets + " m on m.project_id = w.project_id"
-                + " and m.id = w.media_id where w.project_id = $1 and w.relative_path = $2 order by w.seen_at desc limit 1";
-        return connection.preparedQuery(sql).execute(Tuple.of(projectId, relativePath)).map(rows -> {
-            RowIterator<Row> iterator = rows.iterator();
-            if (!iterator.hasNext()) {
-                return Optional.empty();
-            }
-            Row row = iterator.next();
-            return Optional.of(new PreviousVersion(row.getUUID("id"), row.getInteger("version")));
-        });
+    public Uni<Optional<PreviousVersion>> latestOfWatchedPath(
+            SqlConnection connection, UUID projectId, String relativePath) {
+        String sql =
+                "select m.id, m.version from " + watched + " w join " + assets + " m on m.project_id = w.project_id"
+                        + " and m.id = w.media_id where w.project_id = $1 and w.relative_path = $2 order by w.seen_at desc limit 1";
+        return connection
+                .preparedQuery(sql)
+                .execute(Tuple.of(projectId, relativePath))
+                .map(rows -> {
+                    RowIterator<Row> iterator = rows.iterator();
+                    if (!iterator.hasNext()) {
+                        return Optional.empty();
+                    }
+                    Row row = iterator.next();
+                    return Optional.of(new PreviousVersion(row.getUUID("id"), row.getInteger("version")));
+                });
     }
 
-    public record PreviousVersion(UUID mediaId, int version) {
-    }
+    public record PreviousVersion(UUID mediaId, int version) {}
 
     /**
      * Completes a receiving item inside one transaction bound to its project. {@code fill} sets the completed
@@ -101,18 +128,27 @@ public class MediaAssetWrites {
      * duplicate emits {@code media.rejected} instead. A watched file's
      * version is recorded in the same transaction, so a rescan after a crash never ingests it twice.
      */
-    public Uni<MediaAsset> complete(MediaAsset asset, String watchedPath, Function<SqlConnection, Uni<MediaAsset>> fill,
+    public Uni<MediaAsset> complete(
+            MediaAsset asset,
+            String watchedPath,
+            Function<SqlConnection, Uni<MediaAsset>> fill,
             Function<MediaAsset, MediaIngested> event) {
-        return tenancy.inProject(asset.projectId, connection -> lockContent(connection, asset)
-                .chain(() -> existingWithSameBytes(connection, asset))
-                .chain(existing -> existing.isPresent()
-                        ? markDuplicate(connection, asset, existing.get())
-                        : fill.apply(connection).chain(filled -> update(connection, filled).replaceWith(filled)))
-                .call(done -> outbox.recordAll(connection, List.of(new Outbox.Outgoing(done.projectId,
-                        done.isIngested() ? event.apply(done) : rejection(done)))))
-                .call(done -> watchedPath == null
-                        ? Uni.createFrom().voidItem()
-                        : recordWatched(connection, done, watchedPath)));
+        return tenancy.inProject(
+                asset.projectId,
+                connection -> lockContent(connection, asset)
+                        .chain(() -> existingWithSameBytes(connection, asset))
+                        .chain(existing -> existing.isPresent()
+                                ? markDuplicate(connection, asset, existing.get())
+                                : fill.apply(connection)
+                                        .chain(filled ->
+                                                update(connection, filled).replaceWith(filled)))
+                        .call(done -> outbox.recordAll(
+                                connection,
+                                List.of(new Outbox.Outgoing(
+                                        done.projectId, done.isIngested() ? event.apply(done) : rejection(done)))))
+                        .call(done -> watchedPath == null
+                                ? Uni.createFrom().voidItem()
+                                : recordWatched(connection, done, watchedPath)));
     }
 
     private static MediaRejected rejection(MediaAsset asset) {
@@ -123,8 +159,10 @@ public class MediaAssetWrites {
     private Uni<Void> recordWatched(SqlConnection connection, MediaAsset asset, String relativePath) {
         String sql = "insert into " + watched + " (project_id, relative_path, sha256, size_bytes, media_id)"
                 + " values ($1, $2, $3, $4, $5) on conflict do nothing";
-        return connection.preparedQuery(sql)
-                .execute(Tuple.of(asset.projectId, relativePath, asset.sha256, asset.sizeBytes, asset.id)).replaceWithVoid();
+        return connection
+                .preparedQuery(sql)
+                .execute(Tuple.of(asset.projectId, relativePath, asset.sha256, asset.sizeBytes, asset.id))
+                .replaceWithVoid();
     }
 
     public Uni<Boolean> watchedBefore(UUID projectId, String relativePath, String sha256) {
@@ -135,14 +173,18 @@ public class MediaAssetWrites {
 
     /** Two copies of the same bytes completing at once in one project queue here, so one becomes the duplicate. */
     private Uni<Void> lockContent(SqlConnection connection, MediaAsset asset) {
-        return connection.preparedQuery("select pg_advisory_xact_lock(hashtextextended($1, 0))")
-                .execute(Tuple.of(asset.projectId + "/" + asset.sha256)).replaceWithVoid();
+        return connection
+                .preparedQuery("select pg_advisory_xact_lock(hashtextextended($1, 0))")
+                .execute(Tuple.of(asset.projectId + "/" + asset.sha256))
+                .replaceWithVoid();
     }
 
     private Uni<Optional<UUID>> existingWithSameBytes(SqlConnection connection, MediaAsset asset) {
         String sql = "select id from " + assets + " where project_id = $1 and sha256 = $2 and " + HOLDS_BYTES
                 + " and id <> $3 limit 1";
-        return connection.preparedQuery(sql).execute(Tuple.of(asset.projectId, asset.sha256, asset.id))
+        return connection
+                .preparedQuery(sql)
+                .execute(Tuple.of(asset.projectId, asset.sha256, asset.id))
                 .map(rows -> {
                     RowIterator<Row> iterator = rows.iterator();
                     return iterator.hasNext() ? Optional.of(iterator.next().getUUID("id")) : Optional.empty();
@@ -155,7 +197,9 @@ public class MediaAssetWrites {
         asset.status = "duplicate";
         asset.duplicateOf = original;
         asset.bytesReceived = asset.sizeBytes;
-        return connection.preparedQuery(sql).execute(Tuple.of(asset.projectId, asset.id, original, asset.sha256, asset.sizeBytes))
+        return connection
+                .preparedQuery(sql)
+                .execute(Tuple.of(asset.projectId, asset.id, original, asset.sha256, asset.sizeBytes))
                 .replaceWith(asset);
     }
 
@@ -165,10 +209,32 @@ public class MediaAssetWrites {
                 + " audio_codec = $12, duration_sec = $13, width = $14, height = $15, resolution = $16, frame_rate = $17,"
                 + " has_audio = $18, jpeg_rendition_path = $19, platform_hint = $20, version = $21,"
                 + " previous_version_id = $22, updated_at = $23 where project_id = $1 and id = $2";
-        return connection.preparedQuery(sql).execute(Tuple.tuple(Arrays.asList(a.projectId, a.id, a.status, a.rejectReason,
-                a.storagePath, a.contentType, a.mediaType, a.sizeBytes, a.sha256, a.container, a.videoCodec, a.audioCodec,
-                a.durationSec, a.width, a.height, a.resolution, a.frameRate, a.hasAudio, a.jpegRenditionPath,
-                a.platformHint, a.version, a.previousVersionId, OffsetDateTime.now(ZoneOffset.UTC))))
+        return connection
+                .preparedQuery(sql)
+                .execute(Tuple.tuple(Arrays.asList(
+                        a.projectId,
+                        a.id,
+                        a.status,
+                        a.rejectReason,
+                        a.storagePath,
+                        a.contentType,
+                        a.mediaType,
+                        a.sizeBytes,
+                        a.sha256,
+                        a.container,
+                        a.videoCodec,
+                        a.audioCodec,
+                        a.durationSec,
+                        a.width,
+                        a.height,
+                        a.resolution,
+                        a.frameRate,
+                        a.hasAudio,
+                        a.jpegRenditionPath,
+                        a.platformHint,
+                        a.version,
+                        a.previousVersionId,
+                        OffsetDateTime.now(ZoneOffset.UTC))))
                 .replaceWithVoid();
     }
 }

@@ -6,5 +6,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 @ApplicationScoped
-public class ProjectFolderRepository implements PanacheRepositoryBase<ProjectFolder, UUID> {
-}
+public class ProjectFolderRepository implements PanacheRepositoryBase<ProjectFolder, UUID> {}

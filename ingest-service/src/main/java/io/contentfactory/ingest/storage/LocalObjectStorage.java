@@ -25,7 +25,8 @@ public class LocalObjectStorage implements ObjectStorage {
 
     @Override
     public String store(UUID projectId, StagedFile staged) throws IOException {
-        Path target = Files.createDirectories(root.resolve(projectId.toString())).resolve(staged.sha256());
+        Path target =
+                Files.createDirectories(root.resolve(projectId.toString())).resolve(staged.sha256());
         if (Files.exists(target)) {
             staged.discard();
         } else {

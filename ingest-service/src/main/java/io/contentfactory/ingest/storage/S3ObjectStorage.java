@@ -44,17 +44,26 @@ public final class S3ObjectStorage implements ObjectStorage {
 
     public static S3ObjectStorage create(IngestConfig.Storage.S3 config) {
         Region region = Region.of(config.region());
-        AwsCredentialsProvider credentials = config.accessKeyId().isPresent() && config.secretAccessKey().isPresent()
-                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(config.accessKeyId().get(), config.secretAccessKey().get()))
+        AwsCredentialsProvider credentials = config.accessKeyId().isPresent()
+                        && config.secretAccessKey().isPresent()
+                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        config.accessKeyId().get(), config.secretAccessKey().get()))
                 : DefaultCredentialsProvider.builder().build();
-        S3Configuration service = S3Configuration.builder().pathStyleAccessEnabled(config.pathStyle())
-                .chunkedEncodingEnabled(false).build();
-        var clientBuilder = S3Client.builder().region(region).credentialsProvider(credentials)
-                .httpClient(UrlConnectionHttpClient.create()).serviceConfiguration(service)
+        S3Configuration service = S3Configuration.builder()
+                .pathStyleAccessEnabled(config.pathStyle())
+                .chunkedEncodingEnabled(false)
+                .build();
+        var clientBuilder = S3Client.builder()
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create())
+                .serviceConfiguration(service)
                 // S3-compatible stores differ in their support of the SDK's default trailing checksums.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-        var presignerBuilder = S3Presigner.builder().region(region).credentialsProvider(credentials)
+        var presignerBuilder = S3Presigner.builder()
+                .region(region)
+                .credentialsProvider(credentials)
                 .serviceConfiguration(service);
         config.endpoint().map(URI::create).ifPresent(endpoint -> {
             clientBuilder.endpointOverride(endpoint);
@@ -68,7 +77,8 @@ public final class S3ObjectStorage implements ObjectStorage {
         String key = ObjectStorage.key(projectId, staged.sha256());
         try {
             if (!exists(key)) {
-                client.putObject(put -> put.bucket(bucket).key(key).contentLength(staged.sizeBytes()),
+                client.putObject(
+                        put -> put.bucket(bucket).key(key).contentLength(staged.sizeBytes()),
                         RequestBody.fromFile(staged.path()));
             }
             return key;

@@ -14,8 +14,9 @@ class StorageProducer {
         return switch (config.storage().kind()) {
             case "local" -> new LocalObjectStorage(config.storageRoot());
             case "s3" -> S3ObjectStorage.create(config.storage().s3());
-            default -> throw new IllegalArgumentException("factory.ingest.storage.kind must be local or s3, not "
-                    + config.storage().kind());
+            default ->
+                throw new IllegalArgumentException("factory.ingest.storage.kind must be local or s3, not "
+                        + config.storage().kind());
         };
     }
 }

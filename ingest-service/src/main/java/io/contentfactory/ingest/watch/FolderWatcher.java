@@ -46,7 +46,8 @@ import org.jboss.logging.Logger;
 public class FolderWatcher {
 
     private static final Logger LOG = Logger.getLogger(FolderWatcher.class);
-    private static final List<String> TEMPORARY_SUFFIXES = List.of(".part", ".crdownload", ".tmp", ".download", ".partial");
+    private static final List<String> TEMPORARY_SUFFIXES =
+            List.of(".part", ".crdownload", ".tmp", ".download", ".partial");
 
     private final WatchedFolders watchedFolders;
     private final long maxBytes;
@@ -58,8 +59,14 @@ public class FolderWatcher {
     private ScanMemory memory = new ScanMemory();
     private volatile boolean stopping;
 
-    FolderWatcher(IngestConfig config, WatchedFolders watchedFolders, StagingArea staging, MediaIntake intake, MediaAssetWrites writes,
-            ProjectFolderRepository folders, TenantScope tenantScope) {
+    FolderWatcher(
+            IngestConfig config,
+            WatchedFolders watchedFolders,
+            StagingArea staging,
+            MediaIntake intake,
+            MediaAssetWrites writes,
+            ProjectFolderRepository folders,
+            TenantScope tenantScope) {
         this.watchedFolders = watchedFolders;
         this.maxBytes = config.limits().maxSize().asLongValue();
         this.staging = staging;
@@ -113,7 +120,8 @@ public class FolderWatcher {
 
     private List<ProjectFolder> knownProjects() {
         try {
-            return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> tenantScope.system().chain(() -> folders.listAll())));
+            return VertxContextSupport.subscribeAndAwait(
+                    () -> Panache.withTransaction(() -> tenantScope.system().chain(() -> folders.listAll())));
         } catch (Throwable e) {
             throw new IllegalStateException("cannot list projects", e);
         }
@@ -171,9 +179,11 @@ public class FolderWatcher {
     private boolean ingest(ProjectFolder project, String relativePath, Path file, FileState state) {
         StagedFile staged;
         try (InputStream in = Files.newInputStream(file)) {
-            staged = staging.receive(in, maxBytes, bytes -> { });
+            staged = staging.receive(in, maxBytes, bytes -> {});
         } catch (TooLargeException e) {
-            var item = intake.open(project.projectId, Origin.watched(relativePath, file.getFileName().toString(), state.size()));
+            var item = intake.open(
+                    project.projectId,
+                    Origin.watched(relativePath, file.getFileName().toString(), state.size()));
             intake.fail(item, "too_large", e.getMessage(), state.size());
             return true;
         } catch (IOException e) {
@@ -181,11 +191,16 @@ public class FolderWatcher {
             return false;
         }
         try {
-            if (writes.watchedBefore(project.projectId, relativePath, staged.sha256()).await().indefinitely()) {
+            if (writes.watchedBefore(project.projectId, relativePath, staged.sha256())
+                    .await()
+                    .indefinitely()) {
                 staged.discard();
                 return true;
             }
-            intake.ingest(project.projectId, Origin.watched(relativePath, file.getFileName().toString(), state.size()), staged);
+            intake.ingest(
+                    project.projectId,
+                    Origin.watched(relativePath, file.getFileName().toString(), state.size()),
+                    staged);
             return true;
         } catch (RuntimeException e) {
             staged.discard();
@@ -204,7 +219,8 @@ public class FolderWatcher {
         static FileState of(Path path) {
             try {
                 BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-                return new FileState(attributes.size(), attributes.lastModifiedTime().toMillis());
+                return new FileState(
+                        attributes.size(), attributes.lastModifiedTime().toMillis());
             } catch (IOException e) {
                 return null;
             }

@@ -53,8 +53,9 @@ class IngestBench {
             long start = System.nanoTime();
             int status = upload(token, "large-" + round + ".bin", GeneratedBytes.random(LARGE, round + 1), LARGE);
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("BENCH ingest large file %d: %d MiB in %.2f s = %.0f MB/s (HTTP %d)%n", round,
-                    LARGE >> 20, seconds, LARGE / 1e6 / seconds, status);
+            System.out.printf(
+                    "BENCH ingest large file %d: %d MiB in %.2f s = %.0f MB/s (HTTP %d)%n",
+                    round, LARGE >> 20, seconds, LARGE / 1e6 / seconds, status);
         }
 
         List<byte[]> images = new ArrayList<>();
@@ -67,7 +68,8 @@ class IngestBench {
         for (int i = 0; i < SMALL_FILES; i++) {
             byte[] image = images.get(i);
             String name = "small-" + i + ".jpg";
-            results.add(clients.submit(() -> upload(token, name, new java.io.ByteArrayInputStream(image), image.length)));
+            results.add(
+                    clients.submit(() -> upload(token, name, new java.io.ByteArrayInputStream(image), image.length)));
         }
         int accepted = 0;
         for (Future<Integer> result : results) {
@@ -75,7 +77,8 @@ class IngestBench {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         clients.shutdown();
-        System.out.printf("BENCH ingest small images: %d JPEGs (%d accepted) with %d clients in %.2f s = %.0f files/s%n",
+        System.out.printf(
+                "BENCH ingest small images: %d JPEGs (%d accepted) with %d clients in %.2f s = %.0f files/s%n",
                 SMALL_FILES, accepted, CLIENTS, seconds, SMALL_FILES / seconds);
         if (accepted != SMALL_FILES) {
             throw new AssertionError("only " + accepted + " of " + SMALL_FILES + " uploads were ingested");
@@ -84,8 +87,10 @@ class IngestBench {
 
     private int upload(String token, String name, InputStream body, long length) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString()).resolve("/v1/media?fileName=" + name))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body), length))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(() -> body), length))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }

@@ -26,15 +26,25 @@ class AssetUrlsTest {
         String signature = param(url, "signature");
 
         assertThat(url.getPath()).isEqualTo("/media/" + project + "/" + media + "/content");
-        assertThat(urls(now.plus(Duration.ofDays(7)).minusSeconds(1)).verify(project, media, AssetUrls.Variant.CONTENT, expires, signature))
+        assertThat(urls(now.plus(Duration.ofDays(7)).minusSeconds(1))
+                        .verify(project, media, AssetUrls.Variant.CONTENT, expires, signature))
                 .isEqualTo(AssetUrls.Verdict.VALID);
-        assertThat(urls(now.plus(Duration.ofDays(7))).verify(project, media, AssetUrls.Variant.CONTENT, expires, signature))
+        assertThat(urls(now.plus(Duration.ofDays(7)))
+                        .verify(project, media, AssetUrls.Variant.CONTENT, expires, signature))
                 .isEqualTo(AssetUrls.Verdict.EXPIRED);
-        assertThat(issuing.verify(project, media, AssetUrls.Variant.JPEG, expires, signature)).isEqualTo(AssetUrls.Verdict.INVALID);
-        assertThat(issuing.verify(UUID.randomUUID(), media, AssetUrls.Variant.CONTENT, expires, signature)).isEqualTo(AssetUrls.Verdict.INVALID);
-        assertThat(issuing.verify(project, media, AssetUrls.Variant.CONTENT, Long.toString(Long.parseLong(expires) + 1), signature))
+        assertThat(issuing.verify(project, media, AssetUrls.Variant.JPEG, expires, signature))
                 .isEqualTo(AssetUrls.Verdict.INVALID);
-        assertThat(issuing.verify(project, media, AssetUrls.Variant.CONTENT, null, null)).isEqualTo(AssetUrls.Verdict.INVALID);
+        assertThat(issuing.verify(UUID.randomUUID(), media, AssetUrls.Variant.CONTENT, expires, signature))
+                .isEqualTo(AssetUrls.Verdict.INVALID);
+        assertThat(issuing.verify(
+                        project,
+                        media,
+                        AssetUrls.Variant.CONTENT,
+                        Long.toString(Long.parseLong(expires) + 1),
+                        signature))
+                .isEqualTo(AssetUrls.Verdict.INVALID);
+        assertThat(issuing.verify(project, media, AssetUrls.Variant.CONTENT, null, null))
+                .isEqualTo(AssetUrls.Verdict.INVALID);
     }
 
     @Test
@@ -46,9 +56,11 @@ class AssetUrlsTest {
         String renewed = now.refresh(old).orElseThrow();
         URI fresh = URI.create(renewed);
         assertThat(fresh.getPath()).isEqualTo("/media/" + project + "/" + media + "/jpeg");
-        assertThat(now.verify(project, media, AssetUrls.Variant.JPEG, param(fresh, "expires"), param(fresh, "signature")))
+        assertThat(now.verify(
+                        project, media, AssetUrls.Variant.JPEG, param(fresh, "expires"), param(fresh, "signature")))
                 .isEqualTo(AssetUrls.Verdict.VALID);
-        assertThat(now.refresh(old.replace(media.toString(), UUID.randomUUID().toString()))).isEmpty();
+        assertThat(now.refresh(old.replace(media.toString(), UUID.randomUUID().toString())))
+                .isEmpty();
         assertThat(now.refresh(old.replace("/jpeg?", "/content?"))).isEmpty();
         assertThat(now.refresh("https://elsewhere.example.com/x.jpg")).isEmpty();
         assertThat(now.refresh("not a url at all")).isEmpty();

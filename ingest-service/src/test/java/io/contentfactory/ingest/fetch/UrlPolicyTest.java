@@ -21,7 +21,8 @@ class UrlPolicyTest {
                 "nat64.example.com", List.of("64:ff9b::a9fe:a9fe"),
                 "mapped.example.com", List.of("::ffff:192.168.1.1"),
                 "cgnat.example.com", List.of("100.64.1.1"));
-        List<String> found = Character.isDigit(host.charAt(0)) || host.contains(":") ? List.of(host) : answers.get(host);
+        List<String> found =
+                Character.isDigit(host.charAt(0)) || host.contains(":") ? List.of(host) : answers.get(host);
         if (found == null) {
             throw new UnknownHostException(host);
         }
@@ -46,17 +47,24 @@ class UrlPolicyTest {
     @Test
     void aNameWithAnyPrivateAnswerIsRefusedWhateverElseItResolvesTo() {
         for (String host : List.of("rebind", "internal", "nat64", "mapped", "cgnat")) {
-            assertThatThrownBy(() -> policy.check(URI.create("https://" + host + ".example.com/a.mp4"))).as(host)
-                    .isInstanceOfSatisfying(ImportRefused.class, e -> assertThat(e.code()).isEqualTo("address_not_allowed"));
+            assertThatThrownBy(() -> policy.check(URI.create("https://" + host + ".example.com/a.mp4")))
+                    .as(host)
+                    .isInstanceOfSatisfying(
+                            ImportRefused.class, e -> assertThat(e.code()).isEqualTo("address_not_allowed"));
         }
     }
 
     @Test
     void anIpv6LiteralCarryingLoopbackIsRefused() {
-        for (String url : List.of("https://[2002:7f00:1::]/x.mp4", "https://[2001:0:7f00:1::]/x.mp4",
-                "https://[::ffff:127.0.0.1]/x.mp4", "https://[64:ff9b::7f00:1]/x.mp4")) {
-            assertThatThrownBy(() -> policy.check(UrlPolicy.parse(url))).as(url)
-                    .isInstanceOfSatisfying(ImportRefused.class, e -> assertThat(e.code()).isEqualTo("address_not_allowed"));
+        for (String url : List.of(
+                "https://[2002:7f00:1::]/x.mp4",
+                "https://[2001:0:7f00:1::]/x.mp4",
+                "https://[::ffff:127.0.0.1]/x.mp4",
+                "https://[64:ff9b::7f00:1]/x.mp4")) {
+            assertThatThrownBy(() -> policy.check(UrlPolicy.parse(url)))
+                    .as(url)
+                    .isInstanceOfSatisfying(
+                            ImportRefused.class, e -> assertThat(e.code()).isEqualTo("address_not_allowed"));
         }
     }
 
@@ -70,10 +78,13 @@ class UrlPolicyTest {
     void aTrustedOriginIsExactlyThatOriginAndNoOther() {
         UrlPolicy trusting = new UrlPolicy(List.of("http://127.0.0.1:8999"), DNS);
 
-        assertThat(trusting.check(URI.create("http://127.0.0.1:8999/a.mp4")).address()).isEmpty();
+        assertThat(trusting.check(URI.create("http://127.0.0.1:8999/a.mp4")).address())
+                .isEmpty();
         assertThatThrownBy(() -> trusting.check(URI.create("http://127.0.0.1:9000/a.mp4")))
-                .isInstanceOfSatisfying(ImportRefused.class, e -> assertThat(e.code()).isEqualTo("url_scheme_not_allowed"));
+                .isInstanceOfSatisfying(
+                        ImportRefused.class, e -> assertThat(e.code()).isEqualTo("url_scheme_not_allowed"));
         assertThatThrownBy(() -> trusting.check(URI.create("https://127.0.0.1:8999/a.mp4")))
-                .isInstanceOfSatisfying(ImportRefused.class, e -> assertThat(e.code()).isEqualTo("address_not_allowed"));
+                .isInstanceOfSatisfying(
+                        ImportRefused.class, e -> assertThat(e.code()).isEqualTo("address_not_allowed"));
     }
 }

@@ -60,9 +60,9 @@ class S3ObjectStorageTest {
         UUID project = UUID.randomUUID();
         byte[] bytes = "a video, or so we pretend".getBytes(StandardCharsets.UTF_8);
 
-        StagedFile first = staging.receive(new ByteArrayInputStream(bytes), 1024, n -> { });
+        StagedFile first = staging.receive(new ByteArrayInputStream(bytes), 1024, n -> {});
         String key = storage.store(project, first);
-        StagedFile second = staging.receive(new ByteArrayInputStream(bytes), 1024, n -> { });
+        StagedFile second = staging.receive(new ByteArrayInputStream(bytes), 1024, n -> {});
         storage.store(project, second);
 
         assertThat(key).isEqualTo(project + "/" + first.sha256());
@@ -80,23 +80,28 @@ class S3ObjectStorageTest {
     void aPresignedUrlFetchesTheObjectWithoutCredentials() throws Exception {
         S3ObjectStorage storage = S3ObjectStorage.create(config());
         UUID project = UUID.randomUUID();
-        String key = storage.store(project, new StagingArea(dir).receive(new ByteArrayInputStream(new byte[] {1, 2, 3}), 10, n -> { }));
+        String key = storage.store(
+                project, new StagingArea(dir).receive(new ByteArrayInputStream(new byte[] {1, 2, 3}), 10, n -> {}));
 
         URI url = storage.directUrl(key, "video/mp4", Duration.ofDays(30)).orElseThrow();
 
-        assertThat(url.getQuery()).contains("X-Amz-Signature=").contains("X-Amz-Expires=604800")
+        assertThat(url.getQuery())
+                .contains("X-Amz-Signature=")
+                .contains("X-Amz-Expires=604800")
                 .contains("response-content-type=video/mp4");
-        HttpResponse<byte[]> fetched = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> fetched = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(fetched.statusCode()).isEqualTo(200);
         assertThat(fetched.body()).containsExactly(1, 2, 3);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        String auth = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")).orElse("");
+        String auth = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"))
+                .orElse("");
         boolean presigned = String.valueOf(exchange.getRequestURI().getQuery()).contains("X-Amz-Signature=");
-        requests.add(exchange.getRequestMethod() + " " + path + " " + (presigned ? "AWS4-HMAC-SHA256" : auth.split(" ")[0]));
+        requests.add(
+                exchange.getRequestMethod() + " " + path + " " + (presigned ? "AWS4-HMAC-SHA256" : auth.split(" ")[0]));
         switch (exchange.getRequestMethod()) {
             case "PUT" -> {
                 objects.put(path, exchange.getRequestBody().readAllBytes());
@@ -131,12 +136,29 @@ class S3ObjectStorageTest {
     private IngestConfig.Storage.S3 config() {
         String endpoint = "http://127.0.0.1:" + server.getAddress().getPort();
         return new IngestConfig.Storage.S3() {
-            public String bucket() { return "media-bucket"; }
-            public String region() { return "us-east-1"; }
-            public Optional<String> endpoint() { return Optional.of(endpoint); }
-            public Optional<String> accessKeyId() { return Optional.of("test-access-key"); }
-            public Optional<String> secretAccessKey() { return Optional.of("test-secret-key"); }
-            public boolean pathStyle() { return true; }
+            public String bucket() {
+                return "media-bucket";
+            }
+
+            public String region() {
+                return "us-east-1";
+            }
+
+            public Optional<String> endpoint() {
+                return Optional.of(endpoint);
+            }
+
+            public Optional<String> accessKeyId() {
+                return Optional.of("test-access-key");
+            }
+
+            public Optional<String> secretAccessKey() {
+                return Optional.of("test-secret-key");
+            }
+
+            public boolean pathStyle() {
+                return true;
+            }
         };
     }
 }

@@ -17,6 +17,5 @@ public final class Channels {
     public static final String POST_FAILED = "post-failed";
     public static final String METRICS_COLLECTED = "metrics-collected";
 
-    private Channels() {
-    }
+    private Channels() {}
 }

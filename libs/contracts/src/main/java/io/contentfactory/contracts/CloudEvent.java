@@ -31,6 +31,7 @@ public record CloudEvent(
     public static final String SPEC_VERSION = "1.0";
     /** The Kafka {@code content-type} header of every record: structured-mode CloudEvents. */
     public static final String CONTENT_TYPE_HEADER = "content-type";
+
     public static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
     public static final String DATA_CONTENT_TYPE = "application/json";
 

@@ -17,13 +17,20 @@ public final class EventCodec {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private EventCodec() {
-    }
+    private EventCodec() {}
 
     public static CloudEvent envelope(UUID eventId, String source, UUID projectId, Instant time, PipelineEvent event) {
         EventType type = EventType.of(event);
-        return new CloudEvent(CloudEvent.SPEC_VERSION, eventId, source, type.cloudEventType(), event.partitionKey(projectId),
-                time, CloudEvent.DATA_CONTENT_TYPE, projectId, MAPPER.valueToTree(event));
+        return new CloudEvent(
+                CloudEvent.SPEC_VERSION,
+                eventId,
+                source,
+                type.cloudEventType(),
+                event.partitionKey(projectId),
+                time,
+                CloudEvent.DATA_CONTENT_TYPE,
+                projectId,
+                MAPPER.valueToTree(event));
     }
 
     public static String toJson(CloudEvent envelope) {
@@ -47,7 +54,9 @@ public final class EventCodec {
         if (envelope == null) {
             throw new MalformedEventException("empty event");
         }
-        require(envelope.specversion() != null && envelope.specversion().equals(CloudEvent.SPEC_VERSION), "specversion must be 1.0");
+        require(
+                envelope.specversion() != null && envelope.specversion().equals(CloudEvent.SPEC_VERSION),
+                "specversion must be 1.0");
         require(envelope.id() != null, "id is missing");
         require(envelope.type() != null, "type is missing");
         require(envelope.source() != null, "source is missing");
@@ -62,7 +71,8 @@ public final class EventCodec {
     public static <T extends PipelineEvent> T data(CloudEvent envelope, Class<T> expected) {
         EventType type = envelope.eventType();
         if (type.dataType() != expected) {
-            throw new MalformedEventException("expected " + EventType.ofDataType(expected).cloudEventType() + " but got " + envelope.type());
+            throw new MalformedEventException(
+                    "expected " + EventType.ofDataType(expected).cloudEventType() + " but got " + envelope.type());
         }
         try {
             return MAPPER.treeToValue(envelope.data(), expected);

@@ -24,9 +24,13 @@ public enum EventType {
     PROJECT_CREATED("io.contentfactory.project.created.v1", Topics.PROJECT_CREATED, ProjectCreated.class),
     MEDIA_INGESTED("io.contentfactory.media.ingested.v1", Topics.MEDIA_INGESTED, MediaIngested.class),
     MEDIA_ANALYZED("io.contentfactory.media.analyzed.v1", Topics.MEDIA_ANALYZED, MediaAnalyzed.class),
-    MEDIA_ANALYSIS_PROGRESSED("io.contentfactory.media.analysis-progressed.v1", Topics.MEDIA_ANALYSIS_PROGRESSED,
+    MEDIA_ANALYSIS_PROGRESSED(
+            "io.contentfactory.media.analysis-progressed.v1",
+            Topics.MEDIA_ANALYSIS_PROGRESSED,
             MediaAnalysisProgressed.class),
-    MEDIA_ANALYSIS_REQUESTED("io.contentfactory.media.analysis-requested.v1", Topics.MEDIA_ANALYSIS_REQUESTED,
+    MEDIA_ANALYSIS_REQUESTED(
+            "io.contentfactory.media.analysis-requested.v1",
+            Topics.MEDIA_ANALYSIS_REQUESTED,
             MediaAnalysisRequested.class),
     MEDIA_REJECTED("io.contentfactory.media.rejected.v1", Topics.MEDIA_REJECTED, MediaRejected.class),
     POST_SCHEDULED("io.contentfactory.post.scheduled.v1", Topics.POST_SCHEDULED, PostScheduled.class),
@@ -35,10 +39,15 @@ public enum EventType {
     POST_PUBLISHED("io.contentfactory.post.published.v1", Topics.POST_PUBLISHED, PostPublished.class),
     POST_FAILED("io.contentfactory.post.failed.v1", Topics.POST_FAILED, PostFailed.class),
     POST_UNCONFIRMED("io.contentfactory.post.unconfirmed.v1", Topics.POST_UNCONFIRMED, PostUnconfirmed.class),
-    MANUAL_POST_REQUIRED("io.contentfactory.post.manual-required.v1", Topics.MANUAL_POST_REQUIRED, ManualPostRequired.class),
+    MANUAL_POST_REQUIRED(
+            "io.contentfactory.post.manual-required.v1", Topics.MANUAL_POST_REQUIRED, ManualPostRequired.class),
     METRICS_COLLECTED("io.contentfactory.metrics.collected.v1", Topics.METRICS_COLLECTED, MetricsCollected.class),
-    COACH_INSIGHT_CREATED("io.contentfactory.coach.insight.created.v1", Topics.COACH_INSIGHT_CREATED, CoachInsightCreated.class),
-    CONNECTION_NEEDS_REAUTH("io.contentfactory.connection.needs-reauth.v1", Topics.CONNECTION_NEEDS_REAUTH, ConnectionNeedsReauth.class);
+    COACH_INSIGHT_CREATED(
+            "io.contentfactory.coach.insight.created.v1", Topics.COACH_INSIGHT_CREATED, CoachInsightCreated.class),
+    CONNECTION_NEEDS_REAUTH(
+            "io.contentfactory.connection.needs-reauth.v1",
+            Topics.CONNECTION_NEEDS_REAUTH,
+            ConnectionNeedsReauth.class);
 
     private final String cloudEventType;
     private final String topic;
@@ -67,12 +76,16 @@ public enum EventType {
     }
 
     public static EventType ofDataType(Class<?> dataType) {
-        return Arrays.stream(values()).filter(t -> t.dataType == dataType).findFirst()
+        return Arrays.stream(values())
+                .filter(t -> t.dataType == dataType)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no event type for " + dataType.getName()));
     }
 
     public static EventType ofCloudEventType(String type) {
-        return Arrays.stream(values()).filter(t -> t.cloudEventType.equals(type)).findFirst()
+        return Arrays.stream(values())
+                .filter(t -> t.cloudEventType.equals(type))
+                .findFirst()
                 .orElseThrow(() -> new MalformedEventException("unknown event type '" + type + "'"));
     }
 }

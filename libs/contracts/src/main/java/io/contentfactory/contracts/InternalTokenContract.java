@@ -23,8 +23,7 @@ public final class InternalTokenContract {
     public static final String REQUEST_ID_CLAIM = "rid";
     private static final String DERIVATION_LABEL = "content-factory internal token v1 ";
 
-    private InternalTokenContract() {
-    }
+    private InternalTokenContract() {}
 
     /** The master secret as written by {@code bin/factory keys}: at least 32 bytes, hex-encoded. */
     public static byte[] masterSecret(String hex) {

@@ -24,13 +24,14 @@ public final class ServiceCallTokens {
 
     /** The header a service call token travels in; {@code Authorization} belongs to the tenant token of public routes. */
     public static final String HEADER = "Service-Authorization";
+
     public static final Duration LIFETIME = Duration.ofSeconds(60);
     private static final String LABEL = "content-factory service call v1 ";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-    private static final String HEADER_JSON = B64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+    private static final String HEADER_JSON =
+            B64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
 
-    private ServiceCallTokens() {
-    }
+    private ServiceCallTokens() {}
 
     public static byte[] pairKey(byte[] masterSecret, String caller, String callee) {
         return hmac(masterSecret, (LABEL + caller + " -> " + callee).getBytes(StandardCharsets.UTF_8));
@@ -46,10 +47,15 @@ public final class ServiceCallTokens {
     }
 
     public static String mint(byte[] pairKey, String caller, String callee, Instant now) {
-        ObjectNode claims = EventCodec.mapper().createObjectNode()
-                .put("iss", caller).put("aud", callee).put("iat", now.getEpochSecond())
-                .put("exp", now.plus(LIFETIME).getEpochSecond()).put("jti", UUID.randomUUID().toString());
-        String signingInput = HEADER_JSON + "." + B64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
+        ObjectNode claims = EventCodec.mapper()
+                .createObjectNode()
+                .put("iss", caller)
+                .put("aud", callee)
+                .put("iat", now.getEpochSecond())
+                .put("exp", now.plus(LIFETIME).getEpochSecond())
+                .put("jti", UUID.randomUUID().toString());
+        String signingInput =
+                HEADER_JSON + "." + B64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
         return signingInput + "." + B64.encodeToString(hmac(pairKey, signingInput.getBytes(StandardCharsets.US_ASCII)));
     }
 
@@ -74,7 +80,8 @@ public final class ServiceCallTokens {
             throw new IllegalArgumentException("bad signature");
         }
         if (!callee.equals(claims.path("aud").asText())) {
-            throw new IllegalArgumentException("addressed to " + claims.path("aud").asText() + ", not " + callee);
+            throw new IllegalArgumentException(
+                    "addressed to " + claims.path("aud").asText() + ", not " + callee);
         }
         long exp = claims.path("exp").asLong(0);
         long iat = claims.path("iat").asLong(Long.MAX_VALUE);

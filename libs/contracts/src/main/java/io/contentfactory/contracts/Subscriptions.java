@@ -21,8 +21,7 @@ public final class Subscriptions {
             new Subscription("metrics-service", Topics.POST_PUBLISHED),
             new Subscription("coach-service", Topics.METRICS_COLLECTED));
 
-    private Subscriptions() {
-    }
+    private Subscriptions() {}
 
     public record Subscription(String consumerGroup, String topic) {
         public String deadLetterTopic() {

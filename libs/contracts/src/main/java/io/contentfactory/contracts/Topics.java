@@ -25,12 +25,14 @@ public final class Topics {
     public static final String MEDIA_ANALYSIS_REQUESTED = "media.analysis-requested";
     /** Keyed by post id: one post's lifecycle (scheduled, due, published or failed) is consumed in order. */
     public static final String POST_SCHEDULED = "post.scheduled";
+
     public static final String POST_DUE = "post.due";
     public static final String POST_PUBLISHING = "post.publishing";
     public static final String POST_PUBLISHED = "post.published";
     public static final String POST_FAILED = "post.failed";
     /** Keyed by post id: a publish whose outcome is unknown, being reconciled or waiting for a person's decision. */
     public static final String POST_UNCONFIRMED = "post.unconfirmed";
+
     public static final String MANUAL_POST_REQUIRED = "post.manual-required";
     /** Keyed by project id: a project's connection alerts are read together; the volume is tiny. */
     public static final String CONNECTION_NEEDS_REAUTH = "connection.needs-reauth";
@@ -60,8 +62,7 @@ public final class Topics {
     /** Dead-letter topics have one partition: they are read by people and tools, not scaled out. */
     public static final int DEAD_LETTER_PARTITIONS = 1;
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /** The dead-letter topic of one consumer group on one topic, for example {@code dlq.analysis-service.media.ingested}. */
     public static String deadLetter(String consumerGroup, String topic) {
@@ -69,10 +70,11 @@ public final class Topics {
     }
 
     public static TopicSpec spec(String topic) {
-        return ALL.stream().filter(t -> t.name().equals(topic)).findFirst()
+        return ALL.stream()
+                .filter(t -> t.name().equals(topic))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown topic " + topic));
     }
 
-    public record TopicSpec(String name, String key, int partitions) {
-    }
+    public record TopicSpec(String name, String key, int partitions) {}
 }

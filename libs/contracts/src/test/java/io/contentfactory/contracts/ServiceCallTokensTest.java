@@ -12,14 +12,17 @@ import org.junit.jupiter.api.Test;
 class ServiceCallTokensTest {
 
     private static final byte[] MASTER = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] METRICS_TO_PUBLISHER = ServiceCallTokens.pairKey(MASTER, "metrics-service", "publisher-service");
+    private static final byte[] METRICS_TO_PUBLISHER =
+            ServiceCallTokens.pairKey(MASTER, "metrics-service", "publisher-service");
     private static final Map<String, byte[]> PUBLISHER_ACCEPTS = Map.of("metrics-service", METRICS_TO_PUBLISHER);
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
 
     @Test
     void aTokenFromTheCallerWithItsPairKeyNamesTheCaller() {
         String token = ServiceCallTokens.mint(METRICS_TO_PUBLISHER, "metrics-service", "publisher-service", NOW);
-        assertEquals("metrics-service", ServiceCallTokens.verify(token, PUBLISHER_ACCEPTS, "publisher-service", NOW.plusSeconds(30)));
+        assertEquals(
+                "metrics-service",
+                ServiceCallTokens.verify(token, PUBLISHER_ACCEPTS, "publisher-service", NOW.plusSeconds(30)));
     }
 
     @Test
@@ -31,16 +34,25 @@ class ServiceCallTokensTest {
         refused(ServiceCallTokens.mint(otherPair, "metrics-service", "publisher-service", NOW), NOW);
         refused(ServiceCallTokens.mint(otherPair, "coach-service", "publisher-service", NOW), NOW);
         refused(ServiceCallTokens.mint(METRICS_TO_PUBLISHER, "metrics-service", "ingest-service", NOW), NOW);
-        refused(ServiceCallTokens.mint(InternalTokenContract.serviceKey(MASTER, "publisher-service"), "metrics-service",
-                "publisher-service", NOW), NOW);
+        refused(
+                ServiceCallTokens.mint(
+                        InternalTokenContract.serviceKey(MASTER, "publisher-service"),
+                        "metrics-service",
+                        "publisher-service",
+                        NOW),
+                NOW);
         String[] parts = good.split("\\.");
-        String none = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
+        String none = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
         refused(none + "." + parts[1] + ".", NOW);
         refused(parts[0] + "." + parts[1], NOW);
         refused(null, NOW);
     }
 
     private static void refused(String token, Instant at) {
-        assertThrows(IllegalArgumentException.class, () -> ServiceCallTokens.verify(token, PUBLISHER_ACCEPTS, "publisher-service", at));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ServiceCallTokens.verify(token, PUBLISHER_ACCEPTS, "publisher-service", at));
     }
 }

@@ -17,13 +17,13 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /** Creates the pipeline's topics and dead-letter topics with their partition counts; existing ones are left alone. */
 public final class PipelineTopics {
 
-    private PipelineTopics() {
-    }
+    private PipelineTopics() {}
 
     public static List<NewTopic> all(short replicationFactor) {
         List<NewTopic> topics = new ArrayList<>();
         Topics.ALL.forEach(t -> topics.add(new NewTopic(t.name(), t.partitions(), replicationFactor)));
-        Subscriptions.ALL.forEach(s -> topics.add(new NewTopic(s.deadLetterTopic(), Topics.DEAD_LETTER_PARTITIONS, replicationFactor)));
+        Subscriptions.ALL.forEach(
+                s -> topics.add(new NewTopic(s.deadLetterTopic(), Topics.DEAD_LETTER_PARTITIONS, replicationFactor)));
         return topics;
     }
 

@@ -12,8 +12,7 @@ import java.nio.file.Path;
  */
 public final class LocalPostgres {
 
-    private LocalPostgres() {
-    }
+    private LocalPostgres() {}
 
     public static boolean runningAsRoot() {
         return "root".equals(System.getProperty("user.name"));
@@ -25,8 +24,9 @@ public final class LocalPostgres {
      */
     public static EmbeddedPostgres start(Path dataDir, int port) {
         if (runningAsRoot()) {
-            throw new IllegalStateException("embedded PostgreSQL cannot run as root (initdb refuses); start a PostgreSQL server"
-                    + " or run as a normal user");
+            throw new IllegalStateException(
+                    "embedded PostgreSQL cannot run as root (initdb refuses); start a PostgreSQL server"
+                            + " or run as a normal user");
         }
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
@@ -51,13 +51,16 @@ public final class LocalPostgres {
         Path dir = Path.of(args.length > 0 ? args[0] : ".factory/postgres");
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 5432;
         EmbeddedPostgres postgres = start(dir, port);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                postgres.close();
-            } catch (IOException ignored) {
-                // exiting anyway
-            }
-        }, "postgres-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                postgres.close();
+                            } catch (IOException ignored) {
+                                // exiting anyway
+                            }
+                        },
+                        "postgres-shutdown"));
         System.out.println("POSTGRES READY " + postgres.getPort());
         Thread.currentThread().join();
     }

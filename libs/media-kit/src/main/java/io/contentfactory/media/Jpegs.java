@@ -16,8 +16,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 /** Pictures as JPEG files: scaled down to a width (never up), transparency flattened onto white. */
 public final class Jpegs {
 
-    private Jpegs() {
-    }
+    private Jpegs() {}
 
     /** @param quality 0 to 1, as ImageIO's JPEG writer takes it */
     public static byte[] fitted(BufferedImage source, int maxWidth, float quality) {

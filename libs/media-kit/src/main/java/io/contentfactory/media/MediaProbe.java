@@ -9,8 +9,15 @@ package io.contentfactory.media;
  * @param durationSec null for a still image
  * @param frameRate null for a still image
  */
-public record MediaProbe(String container, String videoCodec, String audioCodec, Double durationSec, int width,
-        int height, Double frameRate, boolean hasAudio) {
+public record MediaProbe(
+        String container,
+        String videoCodec,
+        String audioCodec,
+        Double durationSec,
+        int width,
+        int height,
+        Double frameRate,
+        boolean hasAudio) {
 
     public boolean isStill() {
         return durationSec == null;

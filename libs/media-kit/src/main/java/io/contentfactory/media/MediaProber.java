@@ -15,16 +15,15 @@ import org.bytedeco.javacv.Frame;
 public final class MediaProber {
 
     /** Demuxers FFmpeg picks for a single still picture. */
-    private static final Set<String> STILL_FORMATS = Set.of("image2", "jpeg_pipe", "png_pipe", "webp_pipe", "gif",
-            "bmp_pipe", "tiff_pipe");
+    private static final Set<String> STILL_FORMATS =
+            Set.of("image2", "jpeg_pipe", "png_pipe", "webp_pipe", "gif", "bmp_pipe", "tiff_pipe");
 
     static {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
         FFmpegLogCallback.set();
     }
 
-    private MediaProber() {
-    }
+    private MediaProber() {}
 
     public static MediaProbe probe(Path file) throws UndecodableMediaException {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
@@ -50,8 +49,15 @@ public final class MediaProber {
         String audioCodec = grabber.hasAudio() ? grabber.getAudioCodecName() : null;
         Double duration = still ? null : grabber.getLengthInTime() / 1_000_000.0;
         Double frameRate = still || grabber.getFrameRate() <= 0 ? null : grabber.getFrameRate();
-        return new MediaProbe(container, grabber.getVideoCodecName(), audioCodec, duration, grabber.getImageWidth(),
-                grabber.getImageHeight(), frameRate, grabber.hasAudio());
+        return new MediaProbe(
+                container,
+                grabber.getVideoCodecName(),
+                audioCodec,
+                duration,
+                grabber.getImageWidth(),
+                grabber.getImageHeight(),
+                frameRate,
+                grabber.hasAudio());
     }
 
     /** A sentence for people, without JavaCV's advice or the file's local path. */

@@ -38,7 +38,8 @@ class JpegsTest {
 
     /** Red in its middle third; transparent around it, or black. */
     private static BufferedImage picture(int width, int height, boolean transparent) {
-        BufferedImage image = new BufferedImage(width, height, transparent ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = new BufferedImage(
+                width, height, transparent ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.RED);
         g.fillRect(width / 3, height / 3, width / 3, height / 3);

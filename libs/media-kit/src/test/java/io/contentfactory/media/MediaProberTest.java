@@ -52,11 +52,13 @@ class MediaProberTest {
     void aTruncatedVideoTextAndNothingAreUndecodable() throws Exception {
         Path clip = TestMedia.mp4(dir.resolve("whole"), 320, 240, 2);
         Path truncated = Files.write(dir.resolve("truncated"), TestMedia.truncated(clip, 0.6));
-        Path text = Files.writeString(dir.resolve("notes.mp4"), "not a video at all\n".repeat(40), StandardCharsets.UTF_8);
+        Path text =
+                Files.writeString(dir.resolve("notes.mp4"), "not a video at all\n".repeat(40), StandardCharsets.UTF_8);
         Path empty = Files.write(dir.resolve("empty"), new byte[0]);
 
         for (Path bad : new Path[] {truncated, text, empty}) {
-            assertThatThrownBy(() -> MediaProber.probe(bad)).as(bad.getFileName().toString())
+            assertThatThrownBy(() -> MediaProber.probe(bad))
+                    .as(bad.getFileName().toString())
                     .isInstanceOf(UndecodableMediaException.class);
         }
     }

@@ -40,12 +40,15 @@ public final class AppProcess implements AutoCloseable {
     }
 
     /** As {@link #start(String, Path, Map, Duration)}, with the JVM options given (heap, collector) instead of the small defaults. */
-    public static AppProcess start(String name, Path moduleDir, Map<String, String> properties, List<String> jvmOptions,
-            Duration timeout) {
-        Path jar = moduleDir.resolve("target/quarkus-app/quarkus-run.jar").toAbsolutePath().normalize();
+    public static AppProcess start(
+            String name, Path moduleDir, Map<String, String> properties, List<String> jvmOptions, Duration timeout) {
+        Path jar = moduleDir
+                .resolve("target/quarkus-app/quarkus-run.jar")
+                .toAbsolutePath()
+                .normalize();
         if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build the whole project (./mvnw verify) so that "
-                    + name + " is packaged before the modules whose tests run it");
+            throw new IllegalStateException(jar + " is missing: build the whole project (./mvnw verify) so that " + name
+                    + " is packaged before the modules whose tests run it");
         }
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(javaBinary()));
@@ -55,7 +58,10 @@ public final class AppProcess implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString()));
         try {
             Path log = Files.createDirectories(Path.of("target/processes")).resolve(name + ".log");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             AppProcess app = new AppProcess(name, process, port, log);
             Runtime.getRuntime().addShutdownHook(new Thread(app::close, name + "-stop"));
             app.awaitReady(timeout);
@@ -79,11 +85,15 @@ public final class AppProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log.toAbsolutePath());
+                throw new IllegalStateException(
+                        name + " exited with " + process.exitValue() + "; see " + log.toAbsolutePath());
             }
             try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = client.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
                 }

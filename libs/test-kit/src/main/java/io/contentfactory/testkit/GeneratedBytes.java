@@ -13,8 +13,9 @@ import java.util.SplittableRandom;
 public final class GeneratedBytes extends InputStream {
 
     /** The start of an MP4 file: a file type box. What follows it is no valid media. */
-    public static final byte[] MP4_HEADER = {0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0,
-            'i', 's', 'o', 'm', 'm', 'p', '4', '1'};
+    public static final byte[] MP4_HEADER = {
+        0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 'i', 's', 'o', 'm', 'm', 'p', '4', '1'
+    };
 
     private final byte[] header;
     private final long length;

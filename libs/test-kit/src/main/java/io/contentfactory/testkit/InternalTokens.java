@@ -36,7 +36,8 @@ public final class InternalTokens {
 
     /** A service call token from {@code caller} to this service, under their pair key derived from the test master. */
     public String serviceCallFrom(String caller) {
-        return io.contentfactory.contracts.ServiceCallTokens.mint(serviceCallKey(caller, service), caller, service, java.time.Instant.now());
+        return io.contentfactory.contracts.ServiceCallTokens.mint(
+                serviceCallKey(caller, service), caller, service, java.time.Instant.now());
     }
 
     /** The pair key of {@code caller} calling {@code callee}, as bin/factory would hand it to both. */
@@ -110,7 +111,8 @@ public final class InternalTokens {
         claims.setExpirationTimeMinutesInTheFuture(1);
         claims.setJwtId(UUID.randomUUID().toString());
         claims.setStringListClaim("groups", List.of(scopes));
-        claims.setClaim(InternalTokenContract.REQUEST_ID_CLAIM, UUID.randomUUID().toString());
+        claims.setClaim(
+                InternalTokenContract.REQUEST_ID_CLAIM, UUID.randomUUID().toString());
         return claims;
     }
 

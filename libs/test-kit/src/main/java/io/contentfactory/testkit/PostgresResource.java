@@ -49,7 +49,8 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         String host = env("FACTORY_TEST_DB_HOST", "127.0.0.1");
         int port = Integer.parseInt(env("FACTORY_TEST_DB_PORT", "5432"));
         String user = env("FACTORY_TEST_DB_USER", "postgres");
-        String name = "cf_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        String name = "cf_test_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         try {
             createDatabase(host, port, user, name);
             return new TestDatabase(host, port, user, name, null);
@@ -60,9 +61,11 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
     private static TestDatabase embedded(String name, SQLException serverMissing) {
         if (LocalPostgres.runningAsRoot()) {
-            throw new IllegalStateException("No PostgreSQL server at FACTORY_TEST_DB_HOST/PORT, and embedded PostgreSQL"
-                    + " cannot run as root. Start the local server: pg_ctlcluster --skip-systemctl-redirect"
-                    + " $(ls /etc/postgresql) main start", serverMissing);
+            throw new IllegalStateException(
+                    "No PostgreSQL server at FACTORY_TEST_DB_HOST/PORT, and embedded PostgreSQL"
+                            + " cannot run as root. Start the local server: pg_ctlcluster --skip-systemctl-redirect"
+                            + " $(ls /etc/postgresql) main start",
+                    serverMissing);
         }
         EmbeddedPostgres embedded = LocalPostgres.start(null, 0);
         try {
@@ -74,8 +77,9 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void createDatabase(String host, int port, String user, String name) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres", user, "");
-             Statement s = c.createStatement()) {
+        try (Connection c =
+                        DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres", user, "");
+                Statement s = c.createStatement()) {
             s.execute("create database " + name);
         }
     }
@@ -99,8 +103,9 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         }
 
         void drop() {
-            try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres", user, "");
-                 Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(
+                            "jdbc:postgresql://" + host + ":" + port + "/postgres", user, "");
+                    Statement s = c.createStatement()) {
                 s.execute("drop database if exists " + name + " with (force)");
             } catch (SQLException e) {
                 System.err.println("could not drop test database " + name + ": " + e.getMessage());

@@ -22,24 +22,25 @@ public final class RowLevelSecurityAudit {
 
     private static final Set<String> LIQUIBASE_TABLES = Set.of("databasechangelog", "databasechangeloglock");
     /** Ledgers the kit shares: the relay and the inbox look rows up by their own keys. */
-    private static final Set<String> KIT_INDEXES = Set.of("outbox_pkey", "outbox_event_id_key", "outbox_unpublished_idx",
-            "inbox_pkey");
+    private static final Set<String> KIT_INDEXES =
+            Set.of("outbox_pkey", "outbox_event_id_key", "outbox_unpublished_idx", "inbox_pkey");
 
-    private RowLevelSecurityAudit() {
-    }
+    private RowLevelSecurityAudit() {}
 
     /**
      * @param tenantColumns tables whose tenant column is not {@code project_id} (the gateway's {@code projects.id})
      * @param crossTenantIndexes indexes that may start with another column, each with the reason
      */
-    public static void assertIsolated(String schema, String appRole, Map<String, String> tenantColumns,
-            Map<String, String> crossTenantIndexes) throws SQLException {
+    public static void assertIsolated(
+            String schema, String appRole, Map<String, String> tenantColumns, Map<String, String> crossTenantIndexes)
+            throws SQLException {
         try (Connection owner = PostgresResource.database().connect()) {
             assertRoleCannotBypass(owner, appRole);
             List<String> tables = tables(owner, schema);
             assertThat(tables).as("tables of schema %s", schema).isNotEmpty();
             for (String table : tables) {
-                assertForcedWithTenantPolicy(owner, schema, table, appRole, tenantColumns.getOrDefault(table, "project_id"));
+                assertForcedWithTenantPolicy(
+                        owner, schema, table, appRole, tenantColumns.getOrDefault(table, "project_id"));
             }
             assertIndexesLeadWithTenant(owner, schema, tenantColumns, crossTenantIndexes);
         }
@@ -57,13 +58,15 @@ public final class RowLevelSecurityAudit {
             assertThat(role.getBoolean(1)).as("%s is a superuser", appRole).isFalse();
             assertThat(role.getBoolean(2)).as("%s has BYPASSRLS", appRole).isFalse();
             assertThat(role.getLong(3)).as("relations owned by %s", appRole).isZero();
-            assertThat(role.getBoolean(4)).as("%s inherits another service role (and its policies)", appRole).isFalse();
+            assertThat(role.getBoolean(4))
+                    .as("%s inherits another service role (and its policies)", appRole)
+                    .isFalse();
         }
     }
 
     private static List<String> tables(Connection owner, String schema) throws SQLException {
-        try (PreparedStatement statement = owner.prepareStatement(
-                "select tablename from pg_tables where schemaname = ? order by tablename")) {
+        try (PreparedStatement statement =
+                owner.prepareStatement("select tablename from pg_tables where schemaname = ? order by tablename")) {
             statement.setString(1, schema);
             ResultSet rows = statement.executeQuery();
             List<String> tables = new ArrayList<>();
@@ -76,8 +79,8 @@ public final class RowLevelSecurityAudit {
         }
     }
 
-    private static void assertForcedWithTenantPolicy(Connection owner, String schema, String table, String appRole,
-            String tenantColumn) throws SQLException {
+    private static void assertForcedWithTenantPolicy(
+            Connection owner, String schema, String table, String appRole, String tenantColumn) throws SQLException {
         try (PreparedStatement statement = owner.prepareStatement(
                 "select c.relrowsecurity, c.relforcerowsecurity,"
                         + " (select string_agg(p.qual || ' | ' || coalesce(p.with_check, ''), ' || ') from pg_policies p"
@@ -88,10 +91,15 @@ public final class RowLevelSecurityAudit {
             statement.setString(3, table);
             ResultSet row = statement.executeQuery();
             assertThat(row.next()).isTrue();
-            assertThat(row.getBoolean(1)).as("%s.%s has row-level security enabled", schema, table).isTrue();
-            assertThat(row.getBoolean(2)).as("%s.%s forces row-level security", schema, table).isTrue();
+            assertThat(row.getBoolean(1))
+                    .as("%s.%s has row-level security enabled", schema, table)
+                    .isTrue();
+            assertThat(row.getBoolean(2))
+                    .as("%s.%s forces row-level security", schema, table)
+                    .isTrue();
             String policy = row.getString(3);
-            assertThat(policy).as("tenant policy of %s.%s for %s", schema, table, appRole)
+            assertThat(policy)
+                    .as("tenant policy of %s.%s for %s", schema, table, appRole)
                     .isNotNull()
                     .contains("(" + tenantColumn + " = ( SELECT")
                     .contains("current_setting('app.project_id'::text, true)")
@@ -99,10 +107,11 @@ public final class RowLevelSecurityAudit {
         }
     }
 
-    private static void assertIndexesLeadWithTenant(Connection owner, String schema, Map<String, String> tenantColumns,
-            Map<String, String> crossTenantIndexes) throws SQLException {
-        try (PreparedStatement statement = owner.prepareStatement(
-                "select t.relname, i.relname, a.attname from pg_index x"
+    private static void assertIndexesLeadWithTenant(
+            Connection owner, String schema, Map<String, String> tenantColumns, Map<String, String> crossTenantIndexes)
+            throws SQLException {
+        try (PreparedStatement statement =
+                owner.prepareStatement("select t.relname, i.relname, a.attname from pg_index x"
                         + " join pg_class i on i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid"
                         + " join pg_namespace n on n.oid = t.relnamespace"
                         + " left join pg_attribute a on a.attrelid = t.oid and a.attnum = x.indkey[0]"
@@ -112,10 +121,13 @@ public final class RowLevelSecurityAudit {
             while (rows.next()) {
                 String table = rows.getString(1);
                 String index = rows.getString(2);
-                if (LIQUIBASE_TABLES.contains(table) || KIT_INDEXES.contains(index) || crossTenantIndexes.containsKey(index)) {
+                if (LIQUIBASE_TABLES.contains(table)
+                        || KIT_INDEXES.contains(index)
+                        || crossTenantIndexes.containsKey(index)) {
                     continue;
                 }
-                assertThat(rows.getString(3)).as("first column of index %s on %s.%s", index, schema, table)
+                assertThat(rows.getString(3))
+                        .as("first column of index %s on %s.%s", index, schema, table)
                         .isEqualTo(tenantColumns.getOrDefault(table, "project_id"));
             }
         }

@@ -51,7 +51,8 @@ public class SandboxResource implements QuarkusTestResourceLifecycleManager {
                     properties.put(key, value);
                 }
             });
-            sandbox = AppProcess.start("platform-sandbox", Path.of("../platform-sandbox"), properties, Duration.ofSeconds(60));
+            sandbox = AppProcess.start(
+                    "platform-sandbox", Path.of("../platform-sandbox"), properties, Duration.ofSeconds(60));
         }
         return sandbox;
     }

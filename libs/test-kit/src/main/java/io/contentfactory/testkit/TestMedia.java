@@ -22,8 +22,7 @@ public final class TestMedia {
     private static final int FPS = 25;
     private static final int SAMPLE_RATE = 44_100;
 
-    private TestMedia() {
-    }
+    private TestMedia() {}
 
     /** What a test clip's pictures show: frame {@code index} of {@code frames}, at the clip's size. */
     @FunctionalInterface
@@ -64,7 +63,7 @@ public final class TestMedia {
     public static Path mp4(Path file, int width, int height, double seconds, Painter painter, Sound sound) {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 1);
-             Java2DFrameConverter converter = new Java2DFrameConverter()) {
+                Java2DFrameConverter converter = new Java2DFrameConverter()) {
             recorder.setFormat("mp4");
             recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
             recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
@@ -77,7 +76,8 @@ public final class TestMedia {
             int samplesPerFrame = SAMPLE_RATE / FPS;
             for (int i = 0; i < frames; i++) {
                 recorder.record(converter.convert(painter.paint(i, frames, width, height)));
-                recorder.recordSamples(SAMPLE_RATE, 1, ShortBuffer.wrap(sound.samples(i * samplesPerFrame, samplesPerFrame)));
+                recorder.recordSamples(
+                        SAMPLE_RATE, 1, ShortBuffer.wrap(sound.samples(i * samplesPerFrame, samplesPerFrame)));
             }
             recorder.stop();
             return file;
@@ -100,8 +100,10 @@ public final class TestMedia {
      */
     public static byte[] heicLike() {
         byte[] file = new byte[4096];
-        byte[] header = {0, 0, 0, 24, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c', 0, 0, 0, 0, 'm', 'i', 'f', '1', 'h', 'e', 'i', 'c',
-                0, 0, 0, 40, 'm', 'e', 't', 'a'};
+        byte[] header = {
+            0, 0, 0, 24, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c', 0, 0, 0, 0, 'm', 'i', 'f', '1', 'h', 'e', 'i', 'c', 0,
+            0, 0, 40, 'm', 'e', 't', 'a'
+        };
         System.arraycopy(header, 0, file, 0, header.length);
         for (int i = header.length; i < file.length; i++) {
             file[i] = (byte) (i * 31);
@@ -177,7 +179,8 @@ public final class TestMedia {
     }
 
     private static short[] readSamples(Path audioFile) {
-        try (org.bytedeco.javacv.FFmpegFrameGrabber grabber = new org.bytedeco.javacv.FFmpegFrameGrabber(audioFile.toFile())) {
+        try (org.bytedeco.javacv.FFmpegFrameGrabber grabber =
+                new org.bytedeco.javacv.FFmpegFrameGrabber(audioFile.toFile())) {
             grabber.setSampleRate(SAMPLE_RATE);
             grabber.setAudioChannels(1);
             grabber.setSampleFormat(avutil.AV_SAMPLE_FMT_S16);
@@ -192,7 +195,8 @@ public final class TestMedia {
                 }
             }
             grabber.stop();
-            java.nio.ShortBuffer all = java.nio.ByteBuffer.wrap(bytes.toByteArray()).asShortBuffer();
+            java.nio.ShortBuffer all =
+                    java.nio.ByteBuffer.wrap(bytes.toByteArray()).asShortBuffer();
             short[] samples = new short[all.remaining()];
             all.get(samples);
             return samples;

@@ -40,7 +40,8 @@ public final class TopicProbe {
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-            record.headers().add(CloudEvent.CONTENT_TYPE_HEADER, CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            record.headers()
+                    .add(CloudEvent.CONTENT_TYPE_HEADER, CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
             producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("cannot send to " + topic, e);
@@ -53,8 +54,8 @@ public final class TopicProbe {
     }
 
     /** The records matching {@code match}, waiting until at least {@code count} of them exist. */
-    public List<ConsumerRecord<String, String>> await(String topic, Predicate<ConsumerRecord<String, String>> match,
-            int count, Duration timeout) {
+    public List<ConsumerRecord<String, String>> await(
+            String topic, Predicate<ConsumerRecord<String, String>> match, int count, Duration timeout) {
         List<ConsumerRecord<String, String>> matching = new ArrayList<>();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -77,8 +78,8 @@ public final class TopicProbe {
         }
     }
 
-    public ConsumerRecord<String, String> awaitOne(String topic, Predicate<ConsumerRecord<String, String>> match,
-            Duration timeout) {
+    public ConsumerRecord<String, String> awaitOne(
+            String topic, Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
         return await(topic, match, 1, timeout).get(0);
     }
 
@@ -92,7 +93,8 @@ public final class TopicProbe {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);

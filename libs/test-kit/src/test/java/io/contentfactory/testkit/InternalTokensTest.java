@@ -12,8 +12,13 @@ class InternalTokensTest {
 
     @Test
     void eachServicesTestKeyIsDerivedFromTheTestMasterSecret() throws Exception {
-        for (String service : List.of("ingest-service", "analysis-service", "scheduler-service", "publisher-service",
-                "metrics-service", "coach-service")) {
+        for (String service : List.of(
+                "ingest-service",
+                "analysis-service",
+                "scheduler-service",
+                "publisher-service",
+                "metrics-service",
+                "coach-service")) {
             try (InputStream in = getClass().getResourceAsStream("/internal-jwt/test-" + service + ".jwk")) {
                 assertThat(in).as("test key of %s", service).isNotNull();
                 assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip())

@@ -25,9 +25,13 @@ public class CheckpointPlanner {
 
     /** Call inside a transaction bound to {@code projectId}. */
     public Uni<Void> plan(UUID projectId, PostPublished published) {
-        return Multi.createFrom().iterable(schedule)
-                .onItem().transformToUniAndConcatenate(checkpoint -> checkpoints.persist(row(projectId, published, checkpoint)))
-                .collect().last().replaceWithVoid();
+        return Multi.createFrom()
+                .iterable(schedule)
+                .onItem()
+                .transformToUniAndConcatenate(checkpoint -> checkpoints.persist(row(projectId, published, checkpoint)))
+                .collect()
+                .last()
+                .replaceWithVoid();
     }
 
     private MetricCheckpoint row(UUID projectId, PostPublished published, Checkpoint checkpoint) {

@@ -13,22 +13,32 @@ import java.util.UUID;
 public class MetricCheckpoint {
     @Column(name = "project_id", nullable = false)
     public UUID projectId;
+
     @Id
     public UUID id;
+
     @Column(name = "post_id")
     public UUID postId;
+
     @Column(name = "target_id")
     public UUID targetId;
+
     @Column(name = "media_id")
     public UUID mediaId;
+
     public String platform;
+
     @Column(name = "account_id")
     public String accountId;
+
     @Column(name = "external_post_id")
     public String externalPostId;
+
     public String checkpoint;
+
     @Column(name = "fire_at")
     public Instant fireAt;
+
     @Column(name = "created_at")
     public Instant createdAt;
 }

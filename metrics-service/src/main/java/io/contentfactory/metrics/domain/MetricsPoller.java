@@ -13,8 +13,8 @@ import io.contentfactory.metrics.platform.InsightsSnapshot;
 import io.contentfactory.metrics.platform.InstagramInsightsClient;
 import io.contentfactory.metrics.platform.ReadTokens;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Uni;
 import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
@@ -38,8 +38,14 @@ public class MetricsPoller {
     private final TenantScope tenantScope;
     private final TimerLoop loop;
 
-    MetricsPoller(TimerLoops loops, CheckpointRepository checkpoints, PostingMetricsRepository metrics,
-            InstagramInsightsClient instagram, ReadTokens readTokens, Outbox outbox, TenantScope tenantScope,
+    MetricsPoller(
+            TimerLoops loops,
+            CheckpointRepository checkpoints,
+            PostingMetricsRepository metrics,
+            InstagramInsightsClient instagram,
+            ReadTokens readTokens,
+            Outbox outbox,
+            TenantScope tenantScope,
             MetricsConfig config) {
         this.readTokens = readTokens;
         this.checkpoints = checkpoints;
@@ -47,18 +53,20 @@ public class MetricsPoller {
         this.instagram = instagram;
         this.outbox = outbox;
         this.tenantScope = tenantScope;
-        this.loop = loops.start("metrics-poller", "metric_checkpoints", config.lease(), config.maxSleep(), BATCH, this::collect);
+        this.loop = loops.start(
+                "metrics-poller", "metric_checkpoints", config.lease(), config.maxSleep(), BATCH, this::collect);
     }
-
 
     public void wake() {
         loop.wake();
     }
 
     private Uni<Void> collect(TimerClaim claim) {
-        return Panache.withTransaction(() -> tenantScope.bind(claim.projectId())
+        return Panache.withTransaction(() -> tenantScope
+                        .bind(claim.projectId())
                         .chain(() -> checkpoints.findInProject(claim.projectId(), claim.id())))
-                .chain(checkpoint -> readTokens.forAccount(checkpoint.projectId, checkpoint.platform, checkpoint.accountId)
+                .chain(checkpoint -> readTokens
+                        .forAccount(checkpoint.projectId, checkpoint.platform, checkpoint.accountId)
                         .chain(token -> instagram.insights(checkpoint.externalPostId, token))
                         .chain(snapshot -> loop.timer().fireWith(claim, () -> record(checkpoint, snapshot))));
     }
@@ -80,9 +88,21 @@ public class MetricsPoller {
         row.shares = snapshot.get("shares");
         row.saves = snapshot.get("saved");
         row.rawPayload = snapshot.rawPayload();
-        MetricsCollected event = new MetricsCollected(row.postId, row.targetId, row.mediaId,
-                Platform.valueOf(checkpoint.platform.toUpperCase()), checkpoint.externalPostId, row.checkpoint, row.checkTime,
-                row.views, row.likes, row.commentsCount, row.shares, row.saves);
-        return metrics.persist(row).chain(() -> outbox.record(row.projectId, event)).replaceWithVoid();
+        MetricsCollected event = new MetricsCollected(
+                row.postId,
+                row.targetId,
+                row.mediaId,
+                Platform.valueOf(checkpoint.platform.toUpperCase()),
+                checkpoint.externalPostId,
+                row.checkpoint,
+                row.checkTime,
+                row.views,
+                row.likes,
+                row.commentsCount,
+                row.shares,
+                row.saves);
+        return metrics.persist(row)
+                .chain(() -> outbox.record(row.projectId, event))
+                .replaceWithVoid();
     }
 }

@@ -13,26 +13,37 @@ import java.util.UUID;
 public class PostingMetrics {
     @Column(name = "project_id", nullable = false)
     public UUID projectId;
+
     @Id
     public UUID id;
+
     @Column(name = "checkpoint_id")
     public UUID checkpointId;
+
     @Column(name = "post_id")
     public UUID postId;
+
     @Column(name = "target_id")
     public UUID targetId;
+
     @Column(name = "media_id")
     public UUID mediaId;
+
     public String checkpoint;
+
     @Column(name = "check_time")
     public Instant checkTime;
+
     public long views;
     public Long reach;
     public long likes;
+
     @Column(name = "comments_count")
     public long commentsCount;
+
     public long shares;
     public long saves;
+
     @Column(name = "raw_payload")
     public String rawPayload;
 }

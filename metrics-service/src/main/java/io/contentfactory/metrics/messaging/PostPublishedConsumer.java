@@ -18,7 +18,8 @@ public class PostPublishedConsumer {
     private final MetricsPoller poller;
     private final ServiceConfig service;
 
-    PostPublishedConsumer(EventConsumer consumer, CheckpointPlanner planner, MetricsPoller poller, ServiceConfig service) {
+    PostPublishedConsumer(
+            EventConsumer consumer, CheckpointPlanner planner, MetricsPoller poller, ServiceConfig service) {
         this.consumer = consumer;
         this.planner = planner;
         this.poller = poller;
@@ -27,7 +28,10 @@ public class PostPublishedConsumer {
 
     @Incoming(Channels.POST_PUBLISHED)
     public Uni<Void> onPostPublished(String event) {
-        return consumer.consume(service.name(), event, PostPublished.class,
+        return consumer.consume(
+                        service.name(),
+                        event,
+                        PostPublished.class,
                         (context, published) -> planner.plan(context.projectId(), published))
                 .invoke(poller::wake);
     }

@@ -6,5 +6,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 @ApplicationScoped
-public class PostingMetricsRepository implements PanacheRepositoryBase<PostingMetrics, UUID> {
-}
+public class PostingMetricsRepository implements PanacheRepositoryBase<PostingMetrics, UUID> {}

@@ -27,12 +27,15 @@ public class InstagramInsightsClient {
     /** @param token the account's read token (see {@link ReadTokens}) */
     public Uni<InsightsSnapshot> insights(String mediaId, String token) {
         String url = config.baseUrl().replaceAll("/+$", "") + "/" + config.apiVersion() + "/" + mediaId + "/insights";
-        return http.getAbs(url).addQueryParam("metric", METRICS).addQueryParam("access_token", token)
-                .timeout(15_000).send()
+        return http.getAbs(url)
+                .addQueryParam("metric", METRICS)
+                .addQueryParam("access_token", token)
+                .timeout(15_000)
+                .send()
                 .map(response -> {
                     if (response.statusCode() != 200) {
-                        throw new IllegalStateException("insights of " + mediaId + " answered HTTP " + response.statusCode()
-                                + ": " + response.bodyAsString());
+                        throw new IllegalStateException("insights of " + mediaId + " answered HTTP "
+                                + response.statusCode() + ": " + response.bodyAsString());
                     }
                     return parse(response.bodyAsJsonObject());
                 });
@@ -45,7 +48,8 @@ public class InstagramInsightsClient {
             JsonObject metric = data.getJsonObject(i);
             JsonArray metricValues = metric.getJsonArray("values", new JsonArray());
             if (!metricValues.isEmpty()) {
-                values.put(metric.getString("name"), metricValues.getJsonObject(0).getLong("value", 0L));
+                values.put(
+                        metric.getString("name"), metricValues.getJsonObject(0).getLong("value", 0L));
             }
         }
         return new InsightsSnapshot(values, body.encode());

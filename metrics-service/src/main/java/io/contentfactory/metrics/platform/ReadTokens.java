@@ -2,6 +2,7 @@ package io.contentfactory.metrics.platform;
 
 import io.contentfactory.contracts.ServiceCallTokens;
 import io.contentfactory.kit.ServiceConfig;
+import io.contentfactory.metrics.domain.MetricsConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
@@ -14,7 +15,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import io.contentfactory.metrics.domain.MetricsConfig;
 
 /**
  * Read tokens of the projects' platform accounts, from publisher-service's internal route (its connections are its
@@ -38,8 +38,7 @@ public class ReadTokens {
         this.self = service.name();
     }
 
-    private record Cached(String token, Instant until) {
-    }
+    private record Cached(String token, Instant until) {}
 
     public Uni<String> forAccount(UUID projectId, String platform, String accountId) {
         String key = projectId + "/" + platform + "/" + accountId;
@@ -49,19 +48,24 @@ public class ReadTokens {
         }
         String url = baseUrl + "/internal/v1/read-tokens/" + projectId + "/" + platform + "/"
                 + URLEncoder.encode(accountId, StandardCharsets.UTF_8);
-        return http.getAbs(url).timeout(10_000)
-                .putHeader(ServiceCallTokens.HEADER, "Bearer " + ServiceCallTokens.mint(callKey, self, "publisher-service", Instant.now()))
+        return http.getAbs(url)
+                .timeout(10_000)
+                .putHeader(
+                        ServiceCallTokens.HEADER,
+                        "Bearer " + ServiceCallTokens.mint(callKey, self, "publisher-service", Instant.now()))
                 .send()
                 .map(response -> {
                     if (response.statusCode() != 200) {
-                        throw new IllegalStateException("publisher-service has no read token for " + platform + " account "
-                                + accountId + " of project " + projectId + ": HTTP " + response.statusCode());
+                        throw new IllegalStateException(
+                                "publisher-service has no read token for " + platform + " account " + accountId
+                                        + " of project " + projectId + ": HTTP " + response.statusCode());
                     }
                     JsonObject body = response.bodyAsJsonObject();
                     String token = body.getString("accessToken");
                     Instant until = Instant.now().plus(KEEP);
                     String expiresAt = body.getString("expiresAt");
-                    if (expiresAt != null && Instant.parse(expiresAt).minusSeconds(60).isBefore(until)) {
+                    if (expiresAt != null
+                            && Instant.parse(expiresAt).minusSeconds(60).isBefore(until)) {
                         until = Instant.parse(expiresAt).minusSeconds(60);
                     }
                     cache.put(key, new Cached(token, until));

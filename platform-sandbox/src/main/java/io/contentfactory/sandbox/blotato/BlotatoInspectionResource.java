@@ -1,13 +1,13 @@
 package io.contentfactory.sandbox.blotato;
 
 import io.contentfactory.sandbox.common.FaultArming;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 
@@ -28,8 +28,19 @@ public class BlotatoInspectionResource {
     @GET
     @Path("/posts")
     public List<Map<String, Object>> posts() {
-        return sandbox.published().stream().map(s -> Map.<String, Object>of("postSubmissionId", s.postSubmissionId,
-                "accountId", s.accountId, "platform", s.platform, "text", s.text, "publicUrl", sandbox.publicUrl(s))).toList();
+        return sandbox.published().stream()
+                .map(s -> Map.<String, Object>of(
+                        "postSubmissionId",
+                        s.postSubmissionId,
+                        "accountId",
+                        s.accountId,
+                        "platform",
+                        s.platform,
+                        "text",
+                        s.text,
+                        "publicUrl",
+                        sandbox.publicUrl(s)))
+                .toList();
     }
 
     /** Arms faults on this platform's calls; see {@link FaultArming}. */

@@ -36,8 +36,8 @@ import java.util.Set;
 @Produces(MediaType.APPLICATION_JSON)
 public class BlotatoResource {
 
-    private static final Set<String> TARGETS = Set.of("instagram", "tiktok", "youtube", "twitter", "linkedin", "facebook",
-            "threads", "bluesky", "pinterest");
+    private static final Set<String> TARGETS = Set.of(
+            "instagram", "tiktok", "youtube", "twitter", "linkedin", "facebook", "threads", "bluesky", "pinterest");
 
     private final BlotatoSandbox sandbox;
     private final FaultInjector faults;
@@ -68,19 +68,28 @@ public class BlotatoResource {
         if (platform == null || !TARGETS.contains(platform) || !platform.equals(target.getString("targetType"))) {
             throw error(400, "content.platform and target.targetType must name the same supported platform");
         }
-        List<String> mediaUrls = content.getJsonArray("mediaUrls", new JsonArray()).stream().map(String::valueOf).toList();
+        List<String> mediaUrls = content.getJsonArray("mediaUrls", new JsonArray()).stream()
+                .map(String::valueOf)
+                .toList();
         Optional<Fault> fault = faults.take("blotato", accountId, "CREATE_POST");
-        return Faults.apply(fault, () -> {
-            BlotatoSandbox.Submission submission = sandbox.submit(accountId, platform, content.getString("text", ""), mediaUrls);
-            if (Faults.is(fault, Fault.ERROR)) {
-                sandbox.fail(submission, "The platform rejected the post (sandbox fault)");
-            } else if (Faults.is(fault, Fault.MEDIA_FETCH_FAILED)) {
-                sandbox.fail(submission, "Failed to read media from URL");
-            } else {
-                fetchMedia(submission);
-            }
-            return Uni.createFrom().item(Response.status(201).entity(Map.of("postSubmissionId", submission.postSubmissionId)).build());
-        }, BlotatoResource::forFault);
+        return Faults.apply(
+                fault,
+                () -> {
+                    BlotatoSandbox.Submission submission =
+                            sandbox.submit(accountId, platform, content.getString("text", ""), mediaUrls);
+                    if (Faults.is(fault, Fault.ERROR)) {
+                        sandbox.fail(submission, "The platform rejected the post (sandbox fault)");
+                    } else if (Faults.is(fault, Fault.MEDIA_FETCH_FAILED)) {
+                        sandbox.fail(submission, "Failed to read media from URL");
+                    } else {
+                        fetchMedia(submission);
+                    }
+                    return Uni.createFrom()
+                            .item(Response.status(201)
+                                    .entity(Map.of("postSubmissionId", submission.postSubmissionId))
+                                    .build());
+                },
+                BlotatoResource::forFault);
     }
 
     @GET
@@ -89,22 +98,28 @@ public class BlotatoResource {
         authorize(apiKey);
         Optional<BlotatoSandbox.Submission> found = sandbox.submission(id);
         Optional<Fault> fault = found.flatMap(s -> faults.take("blotato", s.accountId, "STATUS"));
-        return Faults.apply(fault, () -> {
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("postSubmissionId", id);
-            String status = found.map(s -> s.status(Instant.now())).orElse("in-progress");
-            answer.put("status", status);
-            found.filter(s -> "published".equals(status)).ifPresent(s -> answer.put("publicUrl", sandbox.publicUrl(s)));
-            found.filter(s -> "failed".equals(status)).ifPresent(s -> answer.put("errorMessage", s.errorMessage));
-            return Uni.createFrom().item(answer);
-        }, BlotatoResource::forFault);
+        return Faults.apply(
+                fault,
+                () -> {
+                    Map<String, Object> answer = new LinkedHashMap<>();
+                    answer.put("postSubmissionId", id);
+                    String status = found.map(s -> s.status(Instant.now())).orElse("in-progress");
+                    answer.put("status", status);
+                    found.filter(s -> "published".equals(status))
+                            .ifPresent(s -> answer.put("publicUrl", sandbox.publicUrl(s)));
+                    found.filter(s -> "failed".equals(status))
+                            .ifPresent(s -> answer.put("errorMessage", s.errorMessage));
+                    return Uni.createFrom().item(answer);
+                },
+                BlotatoResource::forFault);
     }
 
     @GET
     @Path("/p/{id}")
     @Produces(MediaType.TEXT_HTML)
     public String permalink(@PathParam("id") String id) {
-        BlotatoSandbox.Submission submission = sandbox.submission(id).filter(s -> "published".equals(s.status(Instant.now())))
+        BlotatoSandbox.Submission submission = sandbox.submission(id)
+                .filter(s -> "published".equals(s.status(Instant.now())))
                 .orElseThrow(() -> new NotFoundException("no published sandbox Blotato post " + id));
         return "<!doctype html><title>Blotato post</title><h1>" + submission.platform + " via Blotato</h1><p>"
                 + HttpParts.escapeHtml(submission.text) + "</p>";
@@ -115,13 +130,18 @@ public class BlotatoResource {
             sandbox.mediaFetched(submission);
             return;
         }
-        media.fetch(submission.mediaUrls.get(0)).subscribe().with(response -> {
-            if (response.statusCode() / 100 == 2) {
-                sandbox.mediaFetched(submission);
-            } else {
-                sandbox.fail(submission, "Failed to read media from URL: HTTP " + response.statusCode());
-            }
-        }, failure -> sandbox.fail(submission, "Failed to read media from URL: " + failure.getMessage()));
+        media.fetch(submission.mediaUrls.get(0))
+                .subscribe()
+                .with(
+                        response -> {
+                            if (response.statusCode() / 100 == 2) {
+                                sandbox.mediaFetched(submission);
+                            } else {
+                                sandbox.fail(
+                                        submission, "Failed to read media from URL: HTTP " + response.statusCode());
+                            }
+                        },
+                        failure -> sandbox.fail(submission, "Failed to read media from URL: " + failure.getMessage()));
     }
 
     private void authorize(String apiKey) {
@@ -148,7 +168,11 @@ public class BlotatoResource {
     }
 
     private static WebApplicationException error(int status, String message) {
-        return new WebApplicationException(message, Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(Map.of("message", message)).build());
+        return new WebApplicationException(
+                message,
+                Response.status(status)
+                        .type(MediaType.APPLICATION_JSON)
+                        .entity(Map.of("message", message))
+                        .build());
     }
 }

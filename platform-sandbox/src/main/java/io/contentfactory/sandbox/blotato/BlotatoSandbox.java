@@ -21,7 +21,8 @@ public class BlotatoSandbox {
     private final String apiKey;
     private final String publicBaseUrl;
 
-    BlotatoSandbox(@ConfigProperty(name = "sandbox.blotato.processing") Duration processing,
+    BlotatoSandbox(
+            @ConfigProperty(name = "sandbox.blotato.processing") Duration processing,
             @ConfigProperty(name = "sandbox.blotato.api-key") String apiKey,
             @ConfigProperty(name = "sandbox.public-base-url") String publicBaseUrl) {
         this.processing = processing;
@@ -82,7 +83,9 @@ public class BlotatoSandbox {
 
     public List<Submission> published() {
         Instant now = Instant.now();
-        List<Submission> all = new ArrayList<>(submissions.values().stream().filter(s -> "published".equals(s.status(now))).toList());
+        List<Submission> all = new ArrayList<>(submissions.values().stream()
+                .filter(s -> "published".equals(s.status(now)))
+                .toList());
         all.sort(Comparator.comparing(s -> s.submittedAt));
         return all;
     }

@@ -26,8 +26,7 @@ public class FaultArming {
         this.faults = faults;
     }
 
-    public record FaultRequest(String accountId, String operation, Fault fault, Integer times) {
-    }
+    public record FaultRequest(String accountId, String operation, Fault fault, Integer times) {}
 
     public Response arm(String platform, FaultRequest request) {
         Set<String> operations = OPERATIONS.get(platform);
@@ -35,12 +34,21 @@ public class FaultArming {
             return Response.status(404).entity("no platform " + platform).build();
         }
         if (request == null || request.accountId() == null || request.operation() == null || request.fault() == null) {
-            return Response.status(400).entity("accountId, operation and fault are required").build();
+            return Response.status(400)
+                    .entity("accountId, operation and fault are required")
+                    .build();
         }
         if (!operations.contains(request.operation())) {
-            return Response.status(400).entity(platform + " operations are " + operations).build();
+            return Response.status(400)
+                    .entity(platform + " operations are " + operations)
+                    .build();
         }
-        faults.arm(platform, request.accountId(), request.operation(), request.fault(), request.times() == null ? 1 : request.times());
+        faults.arm(
+                platform,
+                request.accountId(),
+                request.operation(),
+                request.fault(),
+                request.times() == null ? 1 : request.times());
         return Response.noContent().build();
     }
 }

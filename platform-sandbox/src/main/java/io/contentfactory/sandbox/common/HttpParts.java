@@ -3,8 +3,7 @@ package io.contentfactory.sandbox.common;
 /** Small pieces of HTTP that several platforms share. */
 public final class HttpParts {
 
-    private HttpParts() {
-    }
+    private HttpParts() {}
 
     /** {@code bytes first-last/total} as {first, last, total}, or null if it is not that. */
     public static long[] contentRange(String range) {
@@ -14,7 +13,9 @@ public final class HttpParts {
         try {
             String[] span = range.substring(6).split("/");
             String[] ends = span[0].split("-");
-            return new long[] {Long.parseLong(ends[0].trim()), Long.parseLong(ends[1].trim()), Long.parseLong(span[1].trim())};
+            return new long[] {
+                Long.parseLong(ends[0].trim()), Long.parseLong(ends[1].trim()), Long.parseLong(span[1].trim())
+            };
         } catch (RuntimeException e) {
             return null;
         }

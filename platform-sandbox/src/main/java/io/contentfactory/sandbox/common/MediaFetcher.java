@@ -20,9 +20,13 @@ public class MediaFetcher {
 
     /** The media's answer; a transport failure or no answer in 15 s fails with a {@link FetchFailed}. */
     public Uni<HttpResponse<Buffer>> fetch(String url) {
-        return Uni.createFrom().deferred(() -> http.getAbs(url).timeout(10_000).send())
-                .onFailure().transform(failure -> new FetchFailed(url + " (" + failure.getMessage() + ")"))
-                .ifNoItem().after(Duration.ofSeconds(15)).failWith(() -> new FetchFailed(url + " (timeout)"));
+        return Uni.createFrom()
+                .deferred(() -> http.getAbs(url).timeout(10_000).send())
+                .onFailure()
+                .transform(failure -> new FetchFailed(url + " (" + failure.getMessage() + ")"))
+                .ifNoItem()
+                .after(Duration.ofSeconds(15))
+                .failWith(() -> new FetchFailed(url + " (timeout)"));
     }
 
     public static String contentType(HttpResponse<Buffer> response) {

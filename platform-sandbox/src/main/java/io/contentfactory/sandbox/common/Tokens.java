@@ -25,11 +25,9 @@ public final class Tokens {
         this.prefix = prefix;
     }
 
-    public record Grant(String accountId, Instant expiresAt) {
-    }
+    public record Grant(String accountId, Instant expiresAt) {}
 
-    public record Issued(String accountId, String accessToken, String refreshToken, long expiresIn) {
-    }
+    public record Issued(String accountId, String accessToken, String refreshToken, long expiresIn) {}
 
     /** A token that never expires, from configuration. */
     public void seed(String accountId, String accessToken) {
@@ -48,7 +46,9 @@ public final class Tokens {
     /** The account an unexpired access token belongs to. */
     public Optional<String> accountOf(String accessToken) {
         Grant grant = accessToken == null ? null : access.get(accessToken);
-        return grant == null || Instant.now().isAfter(grant.expiresAt()) ? Optional.empty() : Optional.of(grant.accountId());
+        return grant == null || Instant.now().isAfter(grant.expiresAt())
+                ? Optional.empty()
+                : Optional.of(grant.accountId());
     }
 
     /** The account a live refresh token belongs to. */

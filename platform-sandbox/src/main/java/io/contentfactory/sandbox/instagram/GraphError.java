@@ -11,8 +11,12 @@ import java.util.UUID;
 public class GraphError extends WebApplicationException {
 
     public GraphError(int httpStatus, String type, int code, Integer subcode, String message) {
-        super(message, Response.status(httpStatus).type(MediaType.APPLICATION_JSON)
-                .entity(Map.of("error", body(type, code, subcode, message))).build());
+        super(
+                message,
+                Response.status(httpStatus)
+                        .type(MediaType.APPLICATION_JSON)
+                        .entity(Map.of("error", body(type, code, subcode, message)))
+                        .build());
     }
 
     private static Map<String, Object> body(String type, int code, Integer subcode, String message) {
@@ -28,7 +32,8 @@ public class GraphError extends WebApplicationException {
     }
 
     public static GraphError invalidToken() {
-        return new GraphError(400, "OAuthException", 190, null, "Invalid OAuth access token - Cannot parse access token");
+        return new GraphError(
+                400, "OAuthException", 190, null, "Invalid OAuth access token - Cannot parse access token");
     }
 
     public static GraphError missingParameter(String name) {
@@ -36,32 +41,53 @@ public class GraphError extends WebApplicationException {
     }
 
     public static GraphError unknownObject(String id) {
-        return new GraphError(400, "GraphMethodException", 100, 33,
-                "Unsupported get request. Object with ID '" + id + "' does not exist, cannot be loaded due to missing permissions, or does not support this operation");
+        return new GraphError(
+                400,
+                "GraphMethodException",
+                100,
+                33,
+                "Unsupported get request. Object with ID '" + id
+                        + "' does not exist, cannot be loaded due to missing permissions, or does not support this operation");
     }
 
     public static GraphError mediaFetchFailed(String detail) {
-        return new GraphError(400, "OAuthException", 9004, 2207052,
-                "The media could not be fetched from this URI: " + detail);
+        return new GraphError(
+                400, "OAuthException", 9004, 2207052, "The media could not be fetched from this URI: " + detail);
     }
 
     public static GraphError unsupportedImageFormat(String contentType) {
-        return new GraphError(400, "OAuthException", 36003, 2207083,
+        return new GraphError(
+                400,
+                "OAuthException",
+                36003,
+                2207083,
                 "The image format is not supported: " + contentType + ". Only JPEG images can be published");
     }
 
     public static GraphError notReady() {
-        return new GraphError(400, "OAuthException", 9007, 2207027,
+        return new GraphError(
+                400,
+                "OAuthException",
+                9007,
+                2207027,
                 "Media ID is not available: the media is not ready for publishing, please wait for a moment");
     }
 
     public static GraphError expired() {
-        return new GraphError(400, "OAuthException", 9007, 2207006,
+        return new GraphError(
+                400,
+                "OAuthException",
+                9007,
+                2207006,
                 "The media container has expired: it was not published within 24 hours");
     }
 
     public static GraphError publishLimit(int limit) {
-        return new GraphError(400, "OAuthException", 9, 2207042,
+        return new GraphError(
+                400,
+                "OAuthException",
+                9,
+                2207042,
                 "Content publishing limit reached: an account can publish " + limit + " posts per 24 hours");
     }
 
@@ -70,7 +96,13 @@ public class GraphError extends WebApplicationException {
         return switch (fault) {
             case RATE_LIMIT -> new GraphError(400, "OAuthException", 4, null, "Application request limit reached");
             case MEDIA_FETCH_FAILED -> mediaFetchFailed("the server did not answer (sandbox fault)");
-            default -> new GraphError(500, "OAuthException", 2, null, "An unexpected error has occurred. Please retry your request later.");
+            default ->
+                new GraphError(
+                        500,
+                        "OAuthException",
+                        2,
+                        null,
+                        "An unexpected error has occurred. Please retry your request later.");
         };
     }
 }

@@ -10,10 +10,10 @@ import java.time.format.DateTimeFormatter;
  */
 final class GraphTime {
 
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx").withZone(ZoneOffset.UTC);
 
-    private GraphTime() {
-    }
+    private GraphTime() {}
 
     static String format(Instant at) {
         return FORMAT.format(at);

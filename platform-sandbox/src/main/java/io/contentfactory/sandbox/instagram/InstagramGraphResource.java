@@ -1,13 +1,13 @@
 package io.contentfactory.sandbox.instagram;
 
-import io.smallrye.common.annotation.NonBlocking;
-import io.smallrye.mutiny.Uni;
 import io.contentfactory.sandbox.common.Fault;
 import io.contentfactory.sandbox.common.FaultInjector;
 import io.contentfactory.sandbox.common.Faults;
 import io.contentfactory.sandbox.common.MediaFetcher;
-import io.vertx.mutiny.ext.web.client.HttpResponse;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,11 +15,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -54,7 +54,8 @@ public class InstagramGraphResource {
     @POST
     @Path("/{accountId}/media")
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.WILDCARD})
-    public Uni<Map<String, Object>> createContainer(@PathParam("accountId") String accountId, @Context UriInfo uri, String body) {
+    public Uni<Map<String, Object>> createContainer(
+            @PathParam("accountId") String accountId, @Context UriInfo uri, String body) {
         MultivaluedMap<String, String> params = params(uri, body);
         sandbox.authorize(accountId, params.getFirst("access_token"));
         Optional<Fault> fault = faults.take(PLATFORM, accountId, "CREATE_CONTAINER");
@@ -65,27 +66,41 @@ public class InstagramGraphResource {
             if (children == null || children.isBlank()) {
                 throw GraphError.missingParameter("children");
             }
-            return Faults.apply(fault, () -> Uni.createFrom().item(Map.<String, Object>of("id", sandbox.createCarousel(accountId,
-                    List.of(children.split(",")), params.getFirst("caption"), forcedEnd).id())), GraphError::forFault);
+            return Faults.apply(
+                    fault,
+                    () -> Uni.createFrom()
+                            .item(Map.<String, Object>of(
+                                    "id",
+                                    sandbox.createCarousel(
+                                                    accountId,
+                                                    List.of(children.split(",")),
+                                                    params.getFirst("caption"),
+                                                    forcedEnd)
+                                            .id())),
+                    GraphError::forFault);
         }
         boolean carouselItem = "true".equals(params.getFirst("is_carousel_item"));
         String url = "IMAGE".equals(mediaType) ? params.getFirst("image_url") : params.getFirst("video_url");
         if (url == null || url.isBlank()) {
             throw GraphError.missingParameter("IMAGE".equals(mediaType) ? "image_url" : "video_url");
         }
-        return Faults.apply(fault, () -> fetch(url).map(response -> {
-            checkMedia(mediaType, response);
-            InstagramSandbox.Container container = carouselItem
-                    ? sandbox.createCarouselItem(accountId, mediaType, url, forcedEnd)
-                    : sandbox.createContainer(accountId, mediaType, url, params.getFirst("caption"), forcedEnd);
-            return Map.<String, Object>of("id", container.id());
-        }), GraphError::forFault);
+        return Faults.apply(
+                fault,
+                () -> fetch(url).map(response -> {
+                    checkMedia(mediaType, response);
+                    InstagramSandbox.Container container = carouselItem
+                            ? sandbox.createCarouselItem(accountId, mediaType, url, forcedEnd)
+                            : sandbox.createContainer(accountId, mediaType, url, params.getFirst("caption"), forcedEnd);
+                    return Map.<String, Object>of("id", container.id());
+                }),
+                GraphError::forFault);
     }
 
     @POST
     @Path("/{accountId}/media_publish")
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.WILDCARD})
-    public Uni<Map<String, Object>> publish(@PathParam("accountId") String accountId, @Context UriInfo uri, String body) {
+    public Uni<Map<String, Object>> publish(
+            @PathParam("accountId") String accountId, @Context UriInfo uri, String body) {
         MultivaluedMap<String, String> params = params(uri, body);
         sandbox.authorize(accountId, params.getFirst("access_token"));
         Optional<Fault> fault = faults.take(PLATFORM, accountId, "PUBLISH");
@@ -93,49 +108,67 @@ public class InstagramGraphResource {
         if (creationId == null) {
             throw GraphError.missingParameter("creation_id");
         }
-        return Faults.apply(fault, () -> Uni.createFrom().item(Map.<String, Object>of("id", sandbox.publish(accountId, creationId).id())),
+        return Faults.apply(
+                fault,
+                () -> Uni.createFrom()
+                        .item(Map.<String, Object>of(
+                                "id", sandbox.publish(accountId, creationId).id())),
                 GraphError::forFault);
     }
 
     /** The account's media, newest first, as {@code GET /{ig-user-id}/media} lists them. */
     @GET
     @Path("/{accountId}/media")
-    public Uni<Map<String, Object>> listMedia(@PathParam("accountId") String accountId, @QueryParam("access_token") String token) {
+    public Uni<Map<String, Object>> listMedia(
+            @PathParam("accountId") String accountId, @QueryParam("access_token") String token) {
         sandbox.authorize(accountId, token);
-        return Faults.apply(faults.take(PLATFORM, accountId, "LIST_MEDIA"), () -> {
-            List<Map<String, Object>> data = new ArrayList<>();
-            sandbox.mediaOf(accountId).forEach(media -> data.add(mediaFields(media)));
-            return Uni.createFrom().item(Map.<String, Object>of("data", data));
-        }, GraphError::forFault);
+        return Faults.apply(
+                faults.take(PLATFORM, accountId, "LIST_MEDIA"),
+                () -> {
+                    List<Map<String, Object>> data = new ArrayList<>();
+                    sandbox.mediaOf(accountId).forEach(media -> data.add(mediaFields(media)));
+                    return Uni.createFrom().item(Map.<String, Object>of("data", data));
+                },
+                GraphError::forFault);
     }
 
     /** The account's rolling 24 h publishing quota, as {@code GET /{ig-user-id}/content_publishing_limit} answers. */
     @GET
     @Path("/{accountId}/content_publishing_limit")
-    public Map<String, Object> publishingLimit(@PathParam("accountId") String accountId, @QueryParam("access_token") String token) {
+    public Map<String, Object> publishingLimit(
+            @PathParam("accountId") String accountId, @QueryParam("access_token") String token) {
         sandbox.authorize(accountId, token);
-        return Map.of("data", List.of(Map.of(
-                "quota_usage", sandbox.publishedInLastDay(accountId),
-                "config", Map.of("quota_total", sandbox.publishLimit(accountId), "quota_duration", 86400))));
+        return Map.of(
+                "data",
+                List.of(Map.of(
+                        "quota_usage", sandbox.publishedInLastDay(accountId),
+                        "config", Map.of("quota_total", sandbox.publishLimit(accountId), "quota_duration", 86400))));
     }
 
     @GET
     @Path("/{id}")
-    public Uni<Map<String, Object>> read(@PathParam("id") String id, @QueryParam("fields") String fields,
-            @QueryParam("access_token") String token) {
+    public Uni<Map<String, Object>> read(
+            @PathParam("id") String id, @QueryParam("fields") String fields, @QueryParam("access_token") String token) {
         sandbox.authorizeRead(token);
-        Optional<Fault> fault = sandbox.container(id).flatMap(container -> faults.take(PLATFORM, container.accountId(), "STATUS"));
-        return Faults.apply(fault, () -> {
-            Map<String, Object> all = sandbox.container(id).map(this::containerFields)
-                    .or(() -> sandbox.media(id).map(this::mediaFields))
-                    .orElseThrow(() -> GraphError.unknownObject(id));
-            return Uni.createFrom().item(select(all, fields));
-        }, GraphError::forFault);
+        Optional<Fault> fault =
+                sandbox.container(id).flatMap(container -> faults.take(PLATFORM, container.accountId(), "STATUS"));
+        return Faults.apply(
+                fault,
+                () -> {
+                    Map<String, Object> all = sandbox.container(id)
+                            .map(this::containerFields)
+                            .or(() -> sandbox.media(id).map(this::mediaFields))
+                            .orElseThrow(() -> GraphError.unknownObject(id));
+                    return Uni.createFrom().item(select(all, fields));
+                },
+                GraphError::forFault);
     }
 
     @GET
     @Path("/{id}/insights")
-    public Map<String, Object> insights(@PathParam("id") String id, @QueryParam("metric") String metrics,
+    public Map<String, Object> insights(
+            @PathParam("id") String id,
+            @QueryParam("metric") String metrics,
             @QueryParam("access_token") String token) {
         sandbox.authorizeRead(token);
         InstagramSandbox.PublishedMedia published = sandbox.media(id).orElseThrow(() -> GraphError.unknownObject(id));
@@ -147,10 +180,22 @@ public class InstagramGraphResource {
         for (String metric : metrics.split(",")) {
             Long value = values.get(metric.trim());
             if (value == null) {
-                throw new GraphError(400, "OAuthException", 100, 2108006, "metric[0] must be one of the following values: " + String.join(", ", values.keySet()));
+                throw new GraphError(
+                        400,
+                        "OAuthException",
+                        100,
+                        2108006,
+                        "metric[0] must be one of the following values: " + String.join(", ", values.keySet()));
             }
-            data.add(Map.of("name", metric.trim(), "period", "lifetime", "values", List.of(Map.of("value", value)),
-                    "id", id + "/insights/" + metric.trim() + "/lifetime"));
+            data.add(Map.of(
+                    "name",
+                    metric.trim(),
+                    "period",
+                    "lifetime",
+                    "values",
+                    List.of(Map.of("value", value)),
+                    "id",
+                    id + "/insights/" + metric.trim() + "/lifetime"));
         }
         return Map.of("data", data);
     }
@@ -162,8 +207,8 @@ public class InstagramGraphResource {
      */
     @GET
     @Path("/{id}/comments")
-    public Map<String, Object> comments(@PathParam("id") String id, @QueryParam("limit") Integer limit,
-            @QueryParam("access_token") String token) {
+    public Map<String, Object> comments(
+            @PathParam("id") String id, @QueryParam("limit") Integer limit, @QueryParam("access_token") String token) {
         sandbox.authorizeRead(token);
         InstagramSandbox.PublishedMedia published = sandbox.media(id).orElseThrow(() -> GraphError.unknownObject(id));
         Instant now = Instant.now();
@@ -171,19 +216,35 @@ public class InstagramGraphResource {
         int page = limit == null ? 25 : Math.max(1, Math.min(limit, 50));
         List<Map<String, Object>> data = new ArrayList<>();
         for (long i = count; i >= 1 && data.size() < page; i--) {
-            data.add(Map.of("id", id + "_" + i, "text", COMMENT_TEXTS.get((int) (i % COMMENT_TEXTS.size())),
-                    "username", "viewer_" + (i * 7919 % 1000), "like_count", i % 5,
-                    "timestamp", GraphTime.format(commentTime(published, i, count, now))));
+            data.add(Map.of(
+                    "id",
+                    id + "_" + i,
+                    "text",
+                    COMMENT_TEXTS.get((int) (i % COMMENT_TEXTS.size())),
+                    "username",
+                    "viewer_" + (i * 7919 % 1000),
+                    "like_count",
+                    i % 5,
+                    "timestamp",
+                    GraphTime.format(commentTime(published, i, count, now))));
         }
         return Map.of("data", data, "summary", Map.of("total_count", count));
     }
 
-    private static final List<String> COMMENT_TEXTS = List.of("Love this!", "Where is this from?", "Recipe please",
-            "So good", "Saving this for later", "Wow", "Need to try this", "🔥🔥🔥");
+    private static final List<String> COMMENT_TEXTS = List.of(
+            "Love this!",
+            "Where is this from?",
+            "Recipe please",
+            "So good",
+            "Saving this for later",
+            "Wow",
+            "Need to try this",
+            "🔥🔥🔥");
 
     /** The i-th comment arrived at an even share of the post's age so far, scaled to how many there are now. */
     private static Instant commentTime(InstagramSandbox.PublishedMedia published, long i, long count, Instant now) {
-        long age = Math.max(1, java.time.Duration.between(published.timestamp(), now).toMillis());
+        long age = Math.max(
+                1, java.time.Duration.between(published.timestamp(), now).toMillis());
         return published.timestamp().plusMillis(age * i / Math.max(1, count));
     }
 
@@ -192,7 +253,11 @@ public class InstagramGraphResource {
         fields.put("id", container.id());
         String status = container.status(Instant.now());
         fields.put("status_code", status);
-        fields.put("status", status.equals("FINISHED") || status.equals("PUBLISHED") ? "Finished: Media has been uploaded and it is ready to be published." : status);
+        fields.put(
+                "status",
+                status.equals("FINISHED") || status.equals("PUBLISHED")
+                        ? "Finished: Media has been uploaded and it is ready to be published."
+                        : status);
         return fields;
     }
 
@@ -225,7 +290,8 @@ public class InstagramGraphResource {
     }
 
     private Uni<HttpResponse<Buffer>> fetch(String url) {
-        return media.fetch(url).onFailure(MediaFetcher.FetchFailed.class)
+        return media.fetch(url)
+                .onFailure(MediaFetcher.FetchFailed.class)
                 .transform(failure -> GraphError.mediaFetchFailed(failure.getMessage()));
     }
 
@@ -238,8 +304,12 @@ public class InstagramGraphResource {
             throw GraphError.unsupportedImageFormat(contentType);
         }
         if (!"IMAGE".equals(mediaType) && !contentType.startsWith("video/")) {
-            throw new GraphError(400, "OAuthException", 352, 2207026, "The video format is not supported: " + contentType
-                    + ". Supported formats are MOV and MP4");
+            throw new GraphError(
+                    400,
+                    "OAuthException",
+                    352,
+                    2207026,
+                    "The video format is not supported: " + contentType + ". Supported formats are MOV and MP4");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.contentfactory.sandbox.instagram;
 
+import io.contentfactory.sandbox.common.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import io.contentfactory.sandbox.common.Tokens;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -29,6 +29,7 @@ public class InstagramSandbox {
     private final Map<String, PublishedMedia> media = new ConcurrentHashMap<>();
     /** Each account's media in publish order, guarded by this sandbox's lock: the quota counts from its tail. */
     private final Map<String, List<PublishedMedia>> mediaByAccount = new java.util.HashMap<>();
+
     private final AtomicLong ids = new AtomicLong(17_841_000_000_000_000L);
 
     /** Instagram's long-lived tokens last 60 days, and a refresh gives another 60. */
@@ -73,7 +74,8 @@ public class InstagramSandbox {
     /**
      * @param forcedEnd {@code ERROR} or {@code EXPIRED} for a container that will end so (an armed fault), else null
      */
-    public Container createContainer(String accountId, String mediaType, String mediaUrl, String caption, String forcedEnd) {
+    public Container createContainer(
+            String accountId, String mediaType, String mediaUrl, String caption, String forcedEnd) {
         return createContainer(accountId, mediaType, mediaUrl, caption, forcedEnd, false, List.of());
     }
 
@@ -86,32 +88,61 @@ public class InstagramSandbox {
      * A carousel container over 2 to 10 finished item containers of the account, as {@code media_type=CAROUSEL}
      * with {@code children} requires.
      */
-    public synchronized Container createCarousel(String accountId, List<String> children, String caption, String forcedEnd) {
+    public synchronized Container createCarousel(
+            String accountId, List<String> children, String caption, String forcedEnd) {
         if (children.size() < 2 || children.size() > 10) {
-            throw new GraphError(400, "OAuthException", 100, 2207052, "children must list 2 to 10 carousel item containers");
+            throw new GraphError(
+                    400, "OAuthException", 100, 2207052, "children must list 2 to 10 carousel item containers");
         }
         Instant now = Instant.now();
         for (String child : children) {
             Container item = containers.get(child);
             if (item == null || !item.accountId().equals(accountId) || !item.carouselItem()) {
-                throw new GraphError(400, "OAuthException", 100, 2207052, "child " + child + " is not a carousel item container of this account");
+                throw new GraphError(
+                        400,
+                        "OAuthException",
+                        100,
+                        2207052,
+                        "child " + child + " is not a carousel item container of this account");
             }
             if (!"FINISHED".equals(item.status(now))) {
-                throw new GraphError(400, "OAuthException", 9007, 2207027, "child " + child + " is " + item.status(now) + ", not FINISHED");
+                throw new GraphError(
+                        400,
+                        "OAuthException",
+                        9007,
+                        2207027,
+                        "child " + child + " is " + item.status(now) + ", not FINISHED");
             }
         }
         String firstUrl = containers.get(children.get(0)).mediaUrl();
         return createContainer(accountId, "CAROUSEL_ALBUM", firstUrl, caption, forcedEnd, false, List.copyOf(children));
     }
 
-    private Container createContainer(String accountId, String mediaType, String mediaUrl, String caption, String forcedEnd,
-            boolean carouselItem, List<String> children) {
-        Duration processing = processingOverrides.getOrDefault(accountId,
-                "IMAGE".equals(mediaType) ? config.imageProcessing() : config.videoProcessing());
+    private Container createContainer(
+            String accountId,
+            String mediaType,
+            String mediaUrl,
+            String caption,
+            String forcedEnd,
+            boolean carouselItem,
+            List<String> children) {
+        Duration processing = processingOverrides.getOrDefault(
+                accountId, "IMAGE".equals(mediaType) ? config.imageProcessing() : config.videoProcessing());
         Instant now = Instant.now();
         Instant expiresAt = "EXPIRED".equals(forcedEnd) ? now.plus(processing) : now.plus(config.containerTtl());
-        Container container = new Container(nextId(), accountId, mediaType, mediaUrl, caption == null ? "" : caption,
-                now, now.plus(processing), expiresAt, null, "ERROR".equals(forcedEnd), carouselItem, children);
+        Container container = new Container(
+                nextId(),
+                accountId,
+                mediaType,
+                mediaUrl,
+                caption == null ? "" : caption,
+                now,
+                now.plus(processing),
+                expiresAt,
+                null,
+                "ERROR".equals(forcedEnd),
+                carouselItem,
+                children);
         containers.put(container.id(), container);
         return container;
     }
@@ -130,25 +161,43 @@ public class InstagramSandbox {
             throw GraphError.unknownObject(containerId);
         }
         if (container.carouselItem()) {
-            throw new GraphError(400, "OAuthException", 100, 2207053, "A carousel item container cannot be published on its own");
+            throw new GraphError(
+                    400, "OAuthException", 100, 2207053, "A carousel item container cannot be published on its own");
         }
         switch (container.status(Instant.now())) {
             case "IN_PROGRESS" -> throw GraphError.notReady();
             case "EXPIRED" -> throw GraphError.expired();
-            case "ERROR" -> throw new GraphError(400, "OAuthException", 9007, 2207027, "The media container " + containerId
-                    + " failed processing and cannot be published");
-            case "PUBLISHED" -> throw new GraphError(400, "OAuthException", 9007, 2207008,
-                    "The media container " + containerId + " has already been published");
-            default -> {
-            }
+            case "ERROR" ->
+                throw new GraphError(
+                        400,
+                        "OAuthException",
+                        9007,
+                        2207027,
+                        "The media container " + containerId + " failed processing and cannot be published");
+            case "PUBLISHED" ->
+                throw new GraphError(
+                        400,
+                        "OAuthException",
+                        9007,
+                        2207008,
+                        "The media container " + containerId + " has already been published");
+            default -> {}
         }
         if (publishedInLastDay(accountId) >= publishLimit(accountId)) {
             throw GraphError.publishLimit(publishLimit(accountId));
         }
         String id = nextId();
         String shortcode = Long.toString(Long.parseLong(id), 36).toUpperCase();
-        PublishedMedia published = new PublishedMedia(id, accountId, containerId, container.mediaType(), container.mediaUrl(),
-                container.caption(), publicBaseUrl + "/sandbox/instagram/p/" + shortcode + "/", shortcode, Instant.now());
+        PublishedMedia published = new PublishedMedia(
+                id,
+                accountId,
+                containerId,
+                container.mediaType(),
+                container.mediaUrl(),
+                container.caption(),
+                publicBaseUrl + "/sandbox/instagram/p/" + shortcode + "/",
+                shortcode,
+                Instant.now());
         media.put(id, published);
         mediaByAccount.computeIfAbsent(accountId, account -> new ArrayList<>()).add(published);
         containers.put(containerId, container.publishedAs(id));
@@ -162,7 +211,9 @@ public class InstagramSandbox {
     }
 
     public Optional<PublishedMedia> byShortcode(String shortcode) {
-        return media.values().stream().filter(m -> m.shortcode().equals(shortcode)).findFirst();
+        return media.values().stream()
+                .filter(m -> m.shortcode().equals(shortcode))
+                .findFirst();
     }
 
     /** The account's rolling 24 h publishing limit: the configured one, or a test's override. */
@@ -212,9 +263,19 @@ public class InstagramSandbox {
      * @param carouselItem an item of a carousel, publishable only through it
      * @param children     a carousel's item containers, in order
      */
-    public record Container(String id, String accountId, String mediaType, String mediaUrl, String caption,
-            Instant createdAt, Instant readyAt, Instant expiresAt, String publishedMediaId, boolean fails,
-            boolean carouselItem, List<String> children) {
+    public record Container(
+            String id,
+            String accountId,
+            String mediaType,
+            String mediaUrl,
+            String caption,
+            Instant createdAt,
+            Instant readyAt,
+            Instant expiresAt,
+            String publishedMediaId,
+            boolean fails,
+            boolean carouselItem,
+            List<String> children) {
 
         /** One of the documented {@code status_code} values. */
         public String status(Instant now) {
@@ -231,13 +292,32 @@ public class InstagramSandbox {
         }
 
         Container publishedAs(String mediaId) {
-            return new Container(id, accountId, mediaType, mediaUrl, caption, createdAt, readyAt, expiresAt, mediaId, fails,
-                    carouselItem, children);
+            return new Container(
+                    id,
+                    accountId,
+                    mediaType,
+                    mediaUrl,
+                    caption,
+                    createdAt,
+                    readyAt,
+                    expiresAt,
+                    mediaId,
+                    fails,
+                    carouselItem,
+                    children);
         }
     }
 
-    public record PublishedMedia(String id, String accountId, String containerId, String mediaType, String mediaUrl,
-            String caption, String permalink, String shortcode, Instant timestamp) {
+    public record PublishedMedia(
+            String id,
+            String accountId,
+            String containerId,
+            String mediaType,
+            String mediaUrl,
+            String caption,
+            String permalink,
+            String shortcode,
+            Instant timestamp) {
 
         /**
          * Lifetime insights, growing with the post's age in a way that is deterministic per post, so that tests

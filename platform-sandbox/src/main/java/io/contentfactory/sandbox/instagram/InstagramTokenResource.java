@@ -26,18 +26,29 @@ public class InstagramTokenResource {
     }
 
     @GET
-    public Uni<Map<String, Object>> refresh(@QueryParam("grant_type") String grantType, @QueryParam("access_token") String token) {
+    public Uni<Map<String, Object>> refresh(
+            @QueryParam("grant_type") String grantType, @QueryParam("access_token") String token) {
         if (!"ig_refresh_token".equals(grantType)) {
             throw new GraphError(400, "OAuthException", 100, null, "grant_type must be ig_refresh_token");
         }
-        Optional<Fault> fault = faults.take("instagram", sandbox.accountOf(token).orElse(FaultInjector.ANY_ACCOUNT), "REFRESH");
+        Optional<Fault> fault =
+                faults.take("instagram", sandbox.accountOf(token).orElse(FaultInjector.ANY_ACCOUNT), "REFRESH");
         if (Faults.is(fault, Fault.ERROR)) {
             throw GraphError.invalidToken();
         }
-        return Faults.apply(fault, () -> {
-            var issued = sandbox.refresh(token);
-            return Uni.createFrom().item(Map.<String, Object>of("access_token", issued.accessToken(), "token_type", "bearer",
-                    "expires_in", issued.expiresIn()));
-        }, GraphError::forFault);
+        return Faults.apply(
+                fault,
+                () -> {
+                    var issued = sandbox.refresh(token);
+                    return Uni.createFrom()
+                            .item(Map.<String, Object>of(
+                                    "access_token",
+                                    issued.accessToken(),
+                                    "token_type",
+                                    "bearer",
+                                    "expires_in",
+                                    issued.expiresIn()));
+                },
+                GraphError::forFault);
     }
 }

@@ -3,8 +3,8 @@ package io.contentfactory.sandbox.instagram;
 import io.contentfactory.sandbox.common.FaultArming;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -25,8 +25,7 @@ public class SandboxInspectionResource {
         this.sandbox = sandbox;
     }
 
-    public record LimitRequest(String accountId, Integer limit) {
-    }
+    public record LimitRequest(String accountId, Integer limit) {}
 
     /** Overrides an account's rolling 24 h publishing limit. */
     @POST
@@ -34,17 +33,17 @@ public class SandboxInspectionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response publishLimit(LimitRequest request) {
         if (request == null || request.accountId() == null || request.limit() == null || request.limit() < 0) {
-            return Response.status(400).entity("accountId and a limit of 0 or more are required").build();
+            return Response.status(400)
+                    .entity("accountId and a limit of 0 or more are required")
+                    .build();
         }
         sandbox.overridePublishLimit(request.accountId(), request.limit());
         return Response.noContent().build();
     }
 
-    public record GrantRequest(String accountId, Long ttlSeconds) {
-    }
+    public record GrantRequest(String accountId, Long ttlSeconds) {}
 
-    public record ProcessingRequest(String accountId, Long millis) {
-    }
+    public record ProcessingRequest(String accountId, Long millis) {}
 
     /** Overrides how long an account's containers stay IN_PROGRESS. */
     @POST
@@ -52,7 +51,9 @@ public class SandboxInspectionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response processing(ProcessingRequest request) {
         if (request == null || request.accountId() == null || request.millis() == null || request.millis() < 0) {
-            return Response.status(400).entity("accountId and millis of 0 or more are required").build();
+            return Response.status(400)
+                    .entity("accountId and millis of 0 or more are required")
+                    .build();
         }
         sandbox.overrideProcessing(request.accountId(), java.time.Duration.ofMillis(request.millis()));
         return Response.noContent().build();
@@ -67,7 +68,8 @@ public class SandboxInspectionResource {
         if (request == null || request.accountId() == null) {
             return Response.status(400).entity("accountId is required").build();
         }
-        java.time.Duration ttl = request.ttlSeconds() == null ? InstagramSandbox.LONG_LIVED
+        java.time.Duration ttl = request.ttlSeconds() == null
+                ? InstagramSandbox.LONG_LIVED
                 : java.time.Duration.ofSeconds(request.ttlSeconds());
         return Response.ok(sandbox.grant(request.accountId(), ttl)).build();
     }
@@ -85,8 +87,10 @@ public class SandboxInspectionResource {
     public String permalink(@PathParam("shortcode") String shortcode) {
         InstagramSandbox.PublishedMedia media = sandbox.byShortcode(shortcode.replace("/", ""))
                 .orElseThrow(() -> new NotFoundException("no sandbox post " + shortcode));
-        return "<!doctype html><title>Sandbox post " + media.shortcode() + "</title><h1>@" + io.contentfactory.sandbox.common.HttpParts.escapeHtml(media.accountId())
-                + "</h1><p>" + io.contentfactory.sandbox.common.HttpParts.escapeHtml(media.caption()) + "</p><p>" + media.mediaType() + " published " + media.timestamp() + "</p>";
+        return "<!doctype html><title>Sandbox post " + media.shortcode() + "</title><h1>@"
+                + io.contentfactory.sandbox.common.HttpParts.escapeHtml(media.accountId()) + "</h1><p>"
+                + io.contentfactory.sandbox.common.HttpParts.escapeHtml(media.caption()) + "</p><p>" + media.mediaType()
+                + " published " + media.timestamp() + "</p>";
     }
 
     /** Arms faults on this platform's calls; see {@link FaultArming}. */

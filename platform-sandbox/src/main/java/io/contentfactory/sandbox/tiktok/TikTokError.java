@@ -11,8 +11,13 @@ import java.util.UUID;
 public class TikTokError extends WebApplicationException {
 
     public TikTokError(int status, String code, String message) {
-        super(message, Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(Map.of("data", Map.of(), "error", Map.of("code", code, "message", message, "log_id", logId()))).build());
+        super(
+                message,
+                Response.status(status)
+                        .type(MediaType.APPLICATION_JSON)
+                        .entity(Map.of(
+                                "data", Map.of(), "error", Map.of("code", code, "message", message, "log_id", logId())))
+                        .build());
     }
 
     static String logId() {
@@ -29,7 +34,8 @@ public class TikTokError extends WebApplicationException {
 
     static TikTokError forFault(Fault fault) {
         return switch (fault) {
-            case RATE_LIMIT -> new TikTokError(429, "rate_limit_exceeded", "The API rate limit was exceeded. Please try again later.");
+            case RATE_LIMIT ->
+                new TikTokError(429, "rate_limit_exceeded", "The API rate limit was exceeded. Please try again later.");
             // TikTok accepts the init and fails the download later: that is the publish's state, not an error answer.
             case MEDIA_FETCH_FAILED -> null;
             default -> new TikTokError(500, "internal_error", "Something went wrong. Please try again later.");

@@ -26,8 +26,7 @@ public class TikTokInspectionResource {
     }
 
     /** @param audited false for an app TikTok has not audited: it may only post SELF_ONLY */
-    public record GrantRequest(String accountId, String username, Boolean audited, Long ttlSeconds) {
-    }
+    public record GrantRequest(String accountId, String username, Boolean audited, Long ttlSeconds) {}
 
     @POST
     @Path("/grants")
@@ -36,8 +35,11 @@ public class TikTokInspectionResource {
         if (request == null || request.accountId() == null) {
             return Response.status(400).entity("accountId is required").build();
         }
-        Duration ttl = request.ttlSeconds() == null ? TikTokSandbox.ACCESS_TTL : Duration.ofSeconds(request.ttlSeconds());
-        return Response.ok(sandbox.grant(request.accountId(), request.username(), !Boolean.FALSE.equals(request.audited()), ttl)).build();
+        Duration ttl =
+                request.ttlSeconds() == null ? TikTokSandbox.ACCESS_TTL : Duration.ofSeconds(request.ttlSeconds());
+        return Response.ok(sandbox.grant(
+                        request.accountId(), request.username(), !Boolean.FALSE.equals(request.audited()), ttl))
+                .build();
     }
 
     @GET

@@ -46,8 +46,8 @@ public class TikTokSandbox {
         }
     }
 
-    public record Post(String id, String openId, String username, String title, String privacyLevel, Instant publishedAt) {
-    }
+    public record Post(
+            String id, String openId, String username, String title, String privacyLevel, Instant publishedAt) {}
 
     /** One publish: its video arrives (pulled or uploaded), then processes until {@code readyAt}. */
     public static final class Publish {
@@ -63,7 +63,14 @@ public class TikTokSandbox {
         volatile String postId;
         final boolean failsInProcessing;
 
-        Publish(String id, String openId, String title, String privacyLevel, String source, long size, boolean failsInProcessing) {
+        Publish(
+                String id,
+                String openId,
+                String title,
+                String privacyLevel,
+                String source,
+                long size,
+                boolean failsInProcessing) {
             this.id = id;
             this.openId = openId;
             this.title = title;
@@ -112,9 +119,16 @@ public class TikTokSandbox {
         }
     }
 
-    public Publish start(Creator creator, String title, String privacyLevel, String source, long size, boolean failsInProcessing) {
-        Publish publish = new Publish("v_pub_" + source.toLowerCase().replace("_from_", "_") + "~v2." + ids.incrementAndGet(),
-                creator.openId(), title, privacyLevel, source, size, failsInProcessing);
+    public Publish start(
+            Creator creator, String title, String privacyLevel, String source, long size, boolean failsInProcessing) {
+        Publish publish = new Publish(
+                "v_pub_" + source.toLowerCase().replace("_from_", "_") + "~v2." + ids.incrementAndGet(),
+                creator.openId(),
+                title,
+                privacyLevel,
+                source,
+                size,
+                failsInProcessing);
         publishes.put(publish.id, publish);
         return publish;
     }
@@ -149,8 +163,13 @@ public class TikTokSandbox {
         }
         if (publish.postId == null) {
             Creator creator = creators.get(publish.openId);
-            Post post = new Post(Long.toString(ids.incrementAndGet()), publish.openId, creator.username(), publish.title,
-                    publish.privacyLevel, Instant.now());
+            Post post = new Post(
+                    Long.toString(ids.incrementAndGet()),
+                    publish.openId,
+                    creator.username(),
+                    publish.title,
+                    publish.privacyLevel,
+                    Instant.now());
             posts.put(post.id(), post);
             publish.postId = post.id();
         }

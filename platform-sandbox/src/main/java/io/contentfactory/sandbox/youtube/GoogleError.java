@@ -11,9 +11,20 @@ import java.util.Map;
 public class GoogleError extends WebApplicationException {
 
     public GoogleError(int status, String reason, String domain, String message) {
-        super(message, Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", Map.of(
-                "code", status, "message", message,
-                "errors", List.of(Map.of("message", message, "domain", domain, "reason", reason))))).build());
+        super(
+                message,
+                Response.status(status)
+                        .type(MediaType.APPLICATION_JSON)
+                        .entity(Map.of(
+                                "error",
+                                Map.of(
+                                        "code",
+                                        status,
+                                        "message",
+                                        message,
+                                        "errors",
+                                        List.of(Map.of("message", message, "domain", domain, "reason", reason)))))
+                        .build());
     }
 
     static GoogleError unauthenticated() {
@@ -21,7 +32,10 @@ public class GoogleError extends WebApplicationException {
     }
 
     static GoogleError quotaExceeded() {
-        return new GoogleError(403, "quotaExceeded", "youtube.quota",
+        return new GoogleError(
+                403,
+                "quotaExceeded",
+                "youtube.quota",
                 "The request cannot be completed because you have exceeded your quota.");
     }
 

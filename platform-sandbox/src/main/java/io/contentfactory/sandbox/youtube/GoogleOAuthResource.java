@@ -23,7 +23,9 @@ public class GoogleOAuthResource {
     private final FaultInjector faults;
     private final Map<String, String> clients;
 
-    GoogleOAuthResource(YouTubeSandbox sandbox, FaultInjector faults,
+    GoogleOAuthResource(
+            YouTubeSandbox sandbox,
+            FaultInjector faults,
             @ConfigProperty(name = "sandbox.google.client-id") String clientId,
             @ConfigProperty(name = "sandbox.google.client-secret") String clientSecret) {
         this.sandbox = sandbox;
@@ -33,26 +35,40 @@ public class GoogleOAuthResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response token(@FormParam("client_id") String clientId, @FormParam("client_secret") String clientSecret,
-            @FormParam("grant_type") String grantType, @FormParam("refresh_token") String refreshToken) {
+    public Response token(
+            @FormParam("client_id") String clientId,
+            @FormParam("client_secret") String clientSecret,
+            @FormParam("grant_type") String grantType,
+            @FormParam("refresh_token") String refreshToken) {
         if (clientSecret == null || !clientSecret.equals(clients.get(clientId))) {
             return error(401, "invalid_client", "The OAuth client was not found.");
         }
         if (!"refresh_token".equals(grantType)) {
             return error(400, "unsupported_grant_type", "Invalid grant_type: " + grantType);
         }
-        Optional<Fault> fault = faults.take("youtube", sandbox.accountOfRefresh(refreshToken).orElse(FaultInjector.ANY_ACCOUNT), "REFRESH");
+        Optional<Fault> fault = faults.take(
+                "youtube", sandbox.accountOfRefresh(refreshToken).orElse(FaultInjector.ANY_ACCOUNT), "REFRESH");
         if (Faults.is(fault, Fault.SERVER_ERROR)) {
             return error(500, "internal_failure", "Backend error");
         }
         return sandbox.refresh(Faults.is(fault, Fault.ERROR) ? null : refreshToken)
-                .map(issued -> Response.ok(Map.of("access_token", issued.accessToken(), "expires_in", issued.expiresIn(),
-                        "scope", "https://www.googleapis.com/auth/youtube.upload", "token_type", "Bearer")).build())
+                .map(issued -> Response.ok(Map.of(
+                                "access_token",
+                                issued.accessToken(),
+                                "expires_in",
+                                issued.expiresIn(),
+                                "scope",
+                                "https://www.googleapis.com/auth/youtube.upload",
+                                "token_type",
+                                "Bearer"))
+                        .build())
                 .orElseGet(() -> error(400, "invalid_grant", "Token has been expired or revoked."));
     }
 
     private static Response error(int status, String error, String description) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(Map.of("error", error, "error_description", description)).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("error", error, "error_description", description))
+                .build();
     }
 }

@@ -25,8 +25,7 @@ public class YouTubeInspectionResource {
         this.sandbox = sandbox;
     }
 
-    public record GrantRequest(String accountId, Long ttlSeconds) {
-    }
+    public record GrantRequest(String accountId, Long ttlSeconds) {}
 
     @POST
     @Path("/grants")
@@ -35,7 +34,8 @@ public class YouTubeInspectionResource {
         if (request == null || request.accountId() == null) {
             return Response.status(400).entity("accountId is required").build();
         }
-        Duration ttl = request.ttlSeconds() == null ? YouTubeSandbox.ACCESS_TTL : Duration.ofSeconds(request.ttlSeconds());
+        Duration ttl =
+                request.ttlSeconds() == null ? YouTubeSandbox.ACCESS_TTL : Duration.ofSeconds(request.ttlSeconds());
         return Response.ok(sandbox.grant(request.accountId(), ttl)).build();
     }
 

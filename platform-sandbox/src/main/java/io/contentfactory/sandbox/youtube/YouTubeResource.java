@@ -41,7 +41,10 @@ public class YouTubeResource {
     private final FaultInjector faults;
     private final String publicBaseUrl;
 
-    YouTubeResource(YouTubeSandbox sandbox, FaultInjector faults, @ConfigProperty(name = "sandbox.public-base-url") String publicBaseUrl) {
+    YouTubeResource(
+            YouTubeSandbox sandbox,
+            FaultInjector faults,
+            @ConfigProperty(name = "sandbox.public-base-url") String publicBaseUrl) {
         this.sandbox = sandbox;
         this.faults = faults;
         this.publicBaseUrl = publicBaseUrl;
@@ -51,8 +54,12 @@ public class YouTubeResource {
     @POST
     @Path(UPLOAD_PATH)
     @Consumes(MediaType.WILDCARD)
-    public Uni<Response> insert(@HeaderParam("Authorization") String authorization, @QueryParam("uploadType") String uploadType,
-            @QueryParam("part") String part, @QueryParam("notifySubscribers") Boolean notifySubscribers, String body) {
+    public Uni<Response> insert(
+            @HeaderParam("Authorization") String authorization,
+            @QueryParam("uploadType") String uploadType,
+            @QueryParam("part") String part,
+            @QueryParam("notifySubscribers") Boolean notifySubscribers,
+            String body) {
         String channel = channel(authorization);
         if (!"resumable".equals(uploadType)) {
             throw new GoogleError(400, "invalidParameter", "global", "uploadType must be resumable here");
@@ -64,19 +71,32 @@ public class YouTubeResource {
         JsonObject snippet = metadata.getJsonObject("snippet", new JsonObject());
         String title = snippet.getString("title", "");
         if (title.isBlank() || title.length() > 100 || title.contains("<") || title.contains(">")) {
-            throw new GoogleError(400, "invalidTitle", "youtube.video", "The request metadata specifies an invalid video title.");
+            throw new GoogleError(
+                    400, "invalidTitle", "youtube.video", "The request metadata specifies an invalid video title.");
         }
         if (!sandbox.hasQuota(channel)) {
             throw GoogleError.quotaExceeded();
         }
         Optional<Fault> fault = faults.take(PLATFORM, channel, "INSERT");
-        return Faults.apply(fault, () -> {
-            YouTubeSandbox.Session session = sandbox.open(channel, title, snippet.getString("description", ""),
-                    metadata.getJsonObject("status", new JsonObject()).getString("privacyStatus", "private"),
-                    notifySubscribers == null || notifySubscribers, Faults.is(fault, Fault.ERROR));
-            return Uni.createFrom().item(Response.ok().header("Location", publicBaseUrl + "/youtube" + UPLOAD_PATH
-                    + "?uploadType=resumable&upload_id=" + session.id).build());
-        }, GoogleError::forFault);
+        return Faults.apply(
+                fault,
+                () -> {
+                    YouTubeSandbox.Session session = sandbox.open(
+                            channel,
+                            title,
+                            snippet.getString("description", ""),
+                            metadata.getJsonObject("status", new JsonObject()).getString("privacyStatus", "private"),
+                            notifySubscribers == null || notifySubscribers,
+                            Faults.is(fault, Fault.ERROR));
+                    return Uni.createFrom()
+                            .item(Response.ok()
+                                    .header(
+                                            "Location",
+                                            publicBaseUrl + "/youtube" + UPLOAD_PATH
+                                                    + "?uploadType=resumable&upload_id=" + session.id)
+                                    .build());
+                },
+                GoogleError::forFault);
     }
 
     /**
@@ -87,55 +107,79 @@ public class YouTubeResource {
     @PUT
     @Path(UPLOAD_PATH)
     @Consumes(MediaType.WILDCARD)
-    public Uni<Response> upload(@HeaderParam("Authorization") String authorization, @QueryParam("upload_id") String uploadId,
-            @HeaderParam("Content-Range") String range, @HeaderParam("Content-Type") String contentType, byte[] bytes) {
+    public Uni<Response> upload(
+            @HeaderParam("Authorization") String authorization,
+            @QueryParam("upload_id") String uploadId,
+            @HeaderParam("Content-Range") String range,
+            @HeaderParam("Content-Type") String contentType,
+            byte[] bytes) {
         String channel = channel(authorization);
-        YouTubeSandbox.Session session = sandbox.session(uploadId).filter(s -> s.channelId.equals(channel))
+        YouTubeSandbox.Session session = sandbox.session(uploadId)
+                .filter(s -> s.channelId.equals(channel))
                 .orElseThrow(() -> new NotFoundException("no upload session " + uploadId));
         if (range != null && range.startsWith("bytes */")) {
             return Uni.createFrom().item(state(session));
         }
         long[] span = HttpParts.contentRange(range);
         if (span == null || span[0] != session.received || span[1] - span[0] + 1 != bytes.length) {
-            throw new GoogleError(400, "badContent", "global", "Content-Range must continue at byte " + session.received);
+            throw new GoogleError(
+                    400, "badContent", "global", "Content-Range must continue at byte " + session.received);
         }
-        return Faults.apply(faults.take(PLATFORM, channel, "UPLOAD"), () -> {
-            if (session.received == 0) {
-                session.firstContentType = contentType;
-            }
-            session.size = span[2];
-            session.received += bytes.length;
-            return Uni.createFrom().item(state(session));
-        }, GoogleError::forFault);
+        return Faults.apply(
+                faults.take(PLATFORM, channel, "UPLOAD"),
+                () -> {
+                    if (session.received == 0) {
+                        session.firstContentType = contentType;
+                    }
+                    session.size = span[2];
+                    session.received += bytes.length;
+                    return Uni.createFrom().item(state(session));
+                },
+                GoogleError::forFault);
     }
 
     @GET
     @Path("/youtube/v3/videos")
-    public Uni<Map<String, Object>> list(@HeaderParam("Authorization") String authorization, @QueryParam("id") String ids,
+    public Uni<Map<String, Object>> list(
+            @HeaderParam("Authorization") String authorization,
+            @QueryParam("id") String ids,
             @QueryParam("part") String part) {
         String channel = channel(authorization);
-        return Faults.apply(faults.take(PLATFORM, channel, "STATUS"), () -> {
-            List<Map<String, Object>> items = new ArrayList<>();
-            for (String id : ids == null ? new String[0] : ids.split(",")) {
-                sandbox.video(id.trim()).ifPresent(video -> items.add(resource(video)));
-            }
-            return Uni.createFrom().item(Map.<String, Object>of("kind", "youtube#videoListResponse", "items", items,
-                    "pageInfo", Map.of("totalResults", items.size(), "resultsPerPage", items.size())));
-        }, GoogleError::forFault);
+        return Faults.apply(
+                faults.take(PLATFORM, channel, "STATUS"),
+                () -> {
+                    List<Map<String, Object>> items = new ArrayList<>();
+                    for (String id : ids == null ? new String[0] : ids.split(",")) {
+                        sandbox.video(id.trim()).ifPresent(video -> items.add(resource(video)));
+                    }
+                    return Uni.createFrom()
+                            .item(Map.<String, Object>of(
+                                    "kind",
+                                    "youtube#videoListResponse",
+                                    "items",
+                                    items,
+                                    "pageInfo",
+                                    Map.of("totalResults", items.size(), "resultsPerPage", items.size())));
+                },
+                GoogleError::forFault);
     }
 
     @GET
     @Path("/shorts/{id}")
     @Produces(MediaType.TEXT_HTML)
     public String permalink(@PathParam("id") String id) {
-        YouTubeSandbox.Video video = sandbox.video(id).orElseThrow(() -> new NotFoundException("no sandbox Short " + id));
-        return "<!doctype html><title>" + HttpParts.escapeHtml(video.title()) + "</title><h1>" + HttpParts.escapeHtml(video.title()) + "</h1><p>"
-                + HttpParts.escapeHtml(video.description()) + "</p><p>uploaded " + video.uploadedAt() + "</p>";
+        YouTubeSandbox.Video video =
+                sandbox.video(id).orElseThrow(() -> new NotFoundException("no sandbox Short " + id));
+        return "<!doctype html><title>" + HttpParts.escapeHtml(video.title()) + "</title><h1>"
+                + HttpParts.escapeHtml(video.title()) + "</h1><p>" + HttpParts.escapeHtml(video.description())
+                + "</p><p>uploaded " + video.uploadedAt() + "</p>";
     }
 
     private Response state(YouTubeSandbox.Session session) {
         if (session.size > 0 && session.received == session.size) {
-            return Response.status(201).entity(resource(sandbox.complete(session))).build();
+            return Response.status(201)
+                    .entity(resource(sandbox.complete(session)))
+                    .build();
         }
         Response.ResponseBuilder incomplete = Response.status(308);
         if (session.received > 0) {
@@ -153,15 +197,31 @@ public class YouTubeResource {
         }
         status.put("privacyStatus", video.privacyStatus());
         status.put("selfDeclaredMadeForKids", false);
-        return Map.of("kind", "youtube#video", "id", video.id(),
-                "snippet", Map.of("title", video.title(), "description", video.description(), "channelId", video.channelId(),
-                        "publishedAt", video.uploadedAt().toString()),
-                "status", status,
-                "processingDetails", Map.of("processingStatus", switch (uploadStatus) {
-                    case "processed" -> "succeeded";
-                    case "failed" -> "failed";
-                    default -> "processing";
-                }));
+        return Map.of(
+                "kind",
+                "youtube#video",
+                "id",
+                video.id(),
+                "snippet",
+                Map.of(
+                        "title",
+                        video.title(),
+                        "description",
+                        video.description(),
+                        "channelId",
+                        video.channelId(),
+                        "publishedAt",
+                        video.uploadedAt().toString()),
+                "status",
+                status,
+                "processingDetails",
+                Map.of(
+                        "processingStatus",
+                        switch (uploadStatus) {
+                            case "processed" -> "succeeded";
+                            case "failed" -> "failed";
+                            default -> "processing";
+                        }));
     }
 
     private String channel(String authorization) {

@@ -32,7 +32,8 @@ public class YouTubeSandbox {
     private final Duration processing;
     private final int dailyUploads;
 
-    YouTubeSandbox(@ConfigProperty(name = "sandbox.youtube.processing") Duration processing,
+    YouTubeSandbox(
+            @ConfigProperty(name = "sandbox.youtube.processing") Duration processing,
             @ConfigProperty(name = "sandbox.youtube.daily-uploads") int dailyUploads) {
         this.processing = processing;
         this.dailyUploads = dailyUploads;
@@ -52,7 +53,12 @@ public class YouTubeSandbox {
         volatile String firstContentType;
         volatile String videoId;
 
-        Session(String channelId, String title, String description, String privacyStatus, boolean notifySubscribers,
+        Session(
+                String channelId,
+                String title,
+                String description,
+                String privacyStatus,
+                boolean notifySubscribers,
                 boolean failsInProcessing) {
             this.channelId = channelId;
             this.title = title;
@@ -63,8 +69,16 @@ public class YouTubeSandbox {
         }
     }
 
-    public record Video(String id, String channelId, String title, String description, String privacyStatus,
-            boolean notifySubscribers, Instant uploadedAt, Instant processedAt, String failureReason) {
+    public record Video(
+            String id,
+            String channelId,
+            String title,
+            String description,
+            String privacyStatus,
+            boolean notifySubscribers,
+            Instant uploadedAt,
+            Instant processedAt,
+            String failureReason) {
 
         public String uploadStatus(Instant now) {
             if (now.isBefore(processedAt)) {
@@ -93,11 +107,15 @@ public class YouTubeSandbox {
     /** False once the channel used its uploads of the current quota day. */
     public boolean hasQuota(String channelId) {
         Instant dayStart = LocalDate.now(QUOTA_ZONE).atStartOfDay(QUOTA_ZONE).toInstant();
-        return videos.values().stream().filter(v -> v.channelId().equals(channelId) && !v.uploadedAt().isBefore(dayStart))
-                .count() < dailyUploads;
+        return videos.values().stream()
+                        .filter(v -> v.channelId().equals(channelId)
+                                && !v.uploadedAt().isBefore(dayStart))
+                        .count()
+                < dailyUploads;
     }
 
-    public Session open(String channelId, String title, String description, String privacyStatus, boolean notify, boolean fails) {
+    public Session open(
+            String channelId, String title, String description, String privacyStatus, boolean notify, boolean fails) {
         Session session = new Session(channelId, title, description, privacyStatus, notify, fails);
         sessions.put(session.id, session);
         return session;
@@ -115,8 +133,16 @@ public class YouTubeSandbox {
         boolean playable = session.firstContentType != null && session.firstContentType.startsWith("video/");
         String failure = session.failsInProcessing ? "codec" : playable ? null : "invalidFile";
         Instant now = Instant.now();
-        Video video = new Video(newVideoId(), session.channelId, session.title, session.description, session.privacyStatus,
-                session.notifySubscribers, now, now.plus(processing), failure);
+        Video video = new Video(
+                newVideoId(),
+                session.channelId,
+                session.title,
+                session.description,
+                session.privacyStatus,
+                session.notifySubscribers,
+                now,
+                now.plus(processing),
+                failure);
         videos.put(video.id(), video);
         session.videoId = video.id();
         return video;

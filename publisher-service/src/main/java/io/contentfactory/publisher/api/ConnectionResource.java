@@ -1,13 +1,13 @@
 package io.contentfactory.publisher.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.contentfactory.kit.api.ApiValues;
 import io.contentfactory.kit.api.PathIds;
 import io.contentfactory.kit.problem.ProblemException;
 import io.contentfactory.kit.tenancy.CallerProject;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.contentfactory.publisher.connections.Connections;
-import io.contentfactory.publisher.connections.TokenRefresher;
 import io.contentfactory.publisher.connections.PlatformConnection;
+import io.contentfactory.publisher.connections.TokenRefresher;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -51,60 +51,107 @@ public class ConnectionResource {
         this.refresher = refresher;
     }
 
-    public record NewConnection(@NotBlank String platform, @NotBlank @Size(max = 200) String accountId,
-            @Size(max = 200) String label, @NotBlank @Size(max = 4096) String accessToken,
-            @Size(max = 4096) String refreshToken, Instant expiresAt) {
-    }
+    public record NewConnection(
+            @NotBlank String platform,
+            @NotBlank @Size(max = 200) String accountId,
+            @Size(max = 200) String label,
+            @NotBlank @Size(max = 4096) String accessToken,
+            @Size(max = 4096) String refreshToken,
+            Instant expiresAt) {}
 
-    public record ConnectionChange(String status, @Size(max = 200) String label, @Size(max = 4096) String accessToken,
-            @Size(max = 4096) String refreshToken, Instant expiresAt) {
-    }
+    public record ConnectionChange(
+            String status,
+            @Size(max = 200) String label,
+            @Size(max = 4096) String accessToken,
+            @Size(max = 4096) String refreshToken,
+            Instant expiresAt) {}
 
     /**
      * A connection as the API shows it: whether tokens are stored, never the tokens.
      *
      * @param lastError why the last token refresh failed (code, message, stage, retryable, details), if it did
      */
-    public record ConnectionView(UUID id, String platform, String accountId, String label, String status,
-            boolean hasRefreshToken, Instant tokenExpiresAt, Instant tokenRefreshedAt, JsonNode lastError,
-            Instant createdAt, Instant updatedAt) {
+    public record ConnectionView(
+            UUID id,
+            String platform,
+            String accountId,
+            String label,
+            String status,
+            boolean hasRefreshToken,
+            Instant tokenExpiresAt,
+            Instant tokenRefreshedAt,
+            JsonNode lastError,
+            Instant createdAt,
+            Instant updatedAt) {
         static ConnectionView of(PlatformConnection connection) {
-            return new ConnectionView(connection.id, connection.platform, connection.accountId, connection.label,
-                    connection.status, connection.refreshToken != null, connection.tokenExpiresAt, connection.refreshedAt,
-                    ApiValues.storedJson(connection.lastError), connection.createdAt,
+            return new ConnectionView(
+                    connection.id,
+                    connection.platform,
+                    connection.accountId,
+                    connection.label,
+                    connection.status,
+                    connection.refreshToken != null,
+                    connection.tokenExpiresAt,
+                    connection.refreshedAt,
+                    ApiValues.storedJson(connection.lastError),
+                    connection.createdAt,
                     connection.updatedAt);
         }
     }
 
     @POST
     @Operation(operationId = "createConnection", summary = "Connect a platform account to the key's project")
-    @APIResponse(responseCode = "201", description = "Connected; the tokens are stored encrypted and never shown again",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConnectionView.class)))
-    @APIResponse(responseCode = "400", description = "A missing field or an unknown platform (code invalid_platform)",
+    @APIResponse(
+            responseCode = "201",
+            description = "Connected; the tokens are stored encrypted and never shown again",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ConnectionView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A missing field or an unknown platform (code invalid_platform)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "409", description = "The account is already connected (code connection_exists)",
+    @APIResponse(
+            responseCode = "409",
+            description = "The account is already connected (code connection_exists)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     public Uni<Response> create(@Valid @NotNull NewConnection request) {
         String platform = platform(request.platform());
-        return connections.create(caller.id(), platform, request.accountId().strip(), request.label(),
+        return connections
+                .create(
+                        caller.id(),
+                        platform,
+                        request.accountId().strip(),
+                        request.label(),
                         new Connections.Secrets(request.accessToken(), request.refreshToken(), request.expiresAt()))
                 .invoke(refresher::wake)
                 .map(created -> Response.created(URI.create("/v1/connections/" + created.id))
-                        .entity(ConnectionView.of(created)).build());
+                        .entity(ConnectionView.of(created))
+                        .build());
     }
 
     @GET
     @Operation(operationId = "listConnections", summary = "The key's project's connections")
     public Uni<List<ConnectionView>> list() {
-        return connections.list(caller.id()).map(all -> all.stream().map(ConnectionView::of).toList());
+        return connections
+                .list(caller.id())
+                .map(all -> all.stream().map(ConnectionView::of).toList());
     }
 
     @GET
     @Path("/{id}")
     @Operation(operationId = "getConnection", summary = "One connection of the key's project")
-    @APIResponse(responseCode = "200", description = "The connection",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConnectionView.class)))
-    @APIResponse(responseCode = "404", description = "No such connection in the key's project",
+    @APIResponse(
+            responseCode = "200",
+            description = "The connection",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ConnectionView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such connection in the key's project",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     public Uni<ConnectionView> get(@PathParam("id") String id) {
         return connections.get(caller.id(), PathIds.uuid(id)).map(ConnectionView::of);
@@ -112,12 +159,23 @@ public class ConnectionResource {
 
     @PATCH
     @Path("/{id}")
-    @Operation(operationId = "updateConnection", summary = "Disable or re-enable a connection, relabel it, or replace its tokens")
-    @APIResponse(responseCode = "200", description = "The connection as it is now",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConnectionView.class)))
-    @APIResponse(responseCode = "400", description = "An unknown status (code invalid_status) or a refresh token without an access token",
+    @Operation(
+            operationId = "updateConnection",
+            summary = "Disable or re-enable a connection, relabel it, or replace its tokens")
+    @APIResponse(
+            responseCode = "200",
+            description = "The connection as it is now",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ConnectionView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "An unknown status (code invalid_status) or a refresh token without an access token",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "404", description = "No such connection in the key's project",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such connection in the key's project",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     public Uni<ConnectionView> update(@PathParam("id") String id, @Valid @NotNull ConnectionChange change) {
         Optional<String> status = Optional.ofNullable(change.status()).map(ConnectionResource::status);
@@ -126,7 +184,8 @@ public class ConnectionResource {
         }
         Optional<Connections.Secrets> secrets = Optional.ofNullable(change.accessToken())
                 .map(access -> new Connections.Secrets(access, change.refreshToken(), change.expiresAt()));
-        return connections.update(caller.id(), PathIds.uuid(id), status, Optional.ofNullable(change.label()), secrets)
+        return connections
+                .update(caller.id(), PathIds.uuid(id), status, Optional.ofNullable(change.label()), secrets)
                 .invoke(refresher::wake)
                 .map(ConnectionView::of);
     }
@@ -134,8 +193,12 @@ public class ConnectionResource {
     private static String platform(String value) {
         String platform = value.strip().toLowerCase(java.util.Locale.ROOT);
         if (!Connections.PLATFORMS.contains(platform)) {
-            throw ProblemException.badRequest("invalid_platform",
-                    "platform is one of " + String.join(", ", Connections.PLATFORMS.stream().sorted().toList()));
+            throw ProblemException.badRequest(
+                    "invalid_platform",
+                    "platform is one of "
+                            + String.join(
+                                    ", ",
+                                    Connections.PLATFORMS.stream().sorted().toList()));
         }
         return platform;
     }
@@ -146,5 +209,4 @@ public class ConnectionResource {
         }
         return value;
     }
-
 }

@@ -33,11 +33,15 @@ public class ReadTokenResource {
     @Path("/{projectId}/{platform}/{accountId}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
-    public Uni<Response> readToken(@HeaderParam(ServiceCallTokens.HEADER) String authorization,
-            @PathParam("projectId") String projectId, @PathParam("platform") String platform,
+    public Uni<Response> readToken(
+            @HeaderParam(ServiceCallTokens.HEADER) String authorization,
+            @PathParam("projectId") String projectId,
+            @PathParam("platform") String platform,
             @PathParam("accountId") String accountId) {
         callers.verify(authorization);
-        return connections.readToken(PathIds.uuid(projectId), platform, accountId)
-                .map(token -> Response.ok(token).header("Cache-Control", "no-store").build());
+        return connections
+                .readToken(PathIds.uuid(projectId), platform, accountId)
+                .map(token ->
+                        Response.ok(token).header("Cache-Control", "no-store").build());
     }
 }

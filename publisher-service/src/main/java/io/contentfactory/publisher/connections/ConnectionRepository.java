@@ -1,14 +1,14 @@
 package io.contentfactory.publisher.connections;
 
+import io.contentfactory.kit.ServiceConfig;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
-import io.contentfactory.kit.ServiceConfig;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -29,7 +29,8 @@ public class ConnectionRepository implements PanacheRepositoryBase<PlatformConne
     }
 
     public Uni<PlatformConnection> findAccount(UUID projectId, String platform, String accountId) {
-        return find("projectId = ?1 and platform = ?2 and accountId = ?3", projectId, platform, accountId).firstResult();
+        return find("projectId = ?1 and platform = ?2 and accountId = ?3", projectId, platform, accountId)
+                .firstResult();
     }
 
     /**
@@ -40,11 +41,13 @@ public class ConnectionRepository implements PanacheRepositoryBase<PlatformConne
         String sql = "update " + table + " set fire_at = coalesce(cast(?1 as timestamptz), now()),"
                 + " fired_at = case when cast(?1 as timestamptz) is null then now() end,"
                 + " lease_epoch = lease_epoch + 1, lease_until = null where project_id = ?2 and id = ?3";
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql)
-                .setParameter(1, at == null ? null : at.atOffset(ZoneOffset.UTC))
-                .setParameter(2, projectId)
-                .setParameter(3, id)
-                .executeUpdate()).replaceWithVoid();
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(sql)
+                        .setParameter(1, at == null ? null : at.atOffset(ZoneOffset.UTC))
+                        .setParameter(2, projectId)
+                        .setParameter(3, id)
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 
     public Uni<List<PlatformConnection>> listInProject(UUID projectId) {

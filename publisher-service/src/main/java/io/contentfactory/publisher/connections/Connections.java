@@ -1,18 +1,18 @@
 package io.contentfactory.publisher.connections;
 
-import io.contentfactory.kit.problem.ProblemException;
-import io.contentfactory.kit.tenancy.TenantScope;
-import io.contentfactory.publisher.platform.PublishFailure;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.events.ConnectionNeedsReauth;
 import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.contracts.events.PublishError;
 import io.contentfactory.kit.outbox.Outbox;
+import io.contentfactory.kit.problem.ProblemException;
+import io.contentfactory.kit.tenancy.TenantScope;
 import io.contentfactory.publisher.platform.PlatformAdapters;
+import io.contentfactory.publisher.platform.PublishFailure;
 import io.contentfactory.publisher.platform.TokenGrant;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,8 +36,13 @@ public class Connections {
     private final TokenRefreshConfig refresh;
     private final Outbox outbox;
 
-    Connections(ConnectionRepository connections, TokenCipher cipher, TenantScope tenancy, PlatformAdapters adapters,
-            TokenRefreshConfig refresh, Outbox outbox) {
+    Connections(
+            ConnectionRepository connections,
+            TokenCipher cipher,
+            TenantScope tenancy,
+            PlatformAdapters adapters,
+            TokenRefreshConfig refresh,
+            Outbox outbox) {
         this.connections = connections;
         this.cipher = cipher;
         this.tenancy = tenancy;
@@ -47,16 +52,17 @@ public class Connections {
     }
 
     /** What a caller may set; absent fields of an update stay as they are. */
-    public record Secrets(String accessToken, String refreshToken, Instant expiresAt) {
-    }
+    public record Secrets(String accessToken, String refreshToken, Instant expiresAt) {}
 
     @WithTransaction
-    public Uni<PlatformConnection> create(UUID projectId, String platform, String accountId, String label, Secrets secrets) {
+    public Uni<PlatformConnection> create(
+            UUID projectId, String platform, String accountId, String label, Secrets secrets) {
         return tenancy.bind(projectId)
                 .chain(() -> connections.findAccount(projectId, platform, accountId))
                 .chain(existing -> {
                     if (existing != null) {
-                        throw ProblemException.conflict("connection_exists",
+                        throw ProblemException.conflict(
+                                "connection_exists",
                                 "this project already has a " + platform + " connection for account " + accountId);
                     }
                     PlatformConnection connection = new PlatformConnection();
@@ -77,9 +83,10 @@ public class Connections {
     }
 
     @WithTransaction
-    public Uni<PlatformConnection> update(UUID projectId, UUID id, Optional<String> status, Optional<String> label,
-            Optional<Secrets> secrets) {
-        return tenancy.bind(projectId).chain(() -> connections.findInProject(projectId, id, LockModeType.PESSIMISTIC_WRITE))
+    public Uni<PlatformConnection> update(
+            UUID projectId, UUID id, Optional<String> status, Optional<String> label, Optional<Secrets> secrets) {
+        return tenancy.bind(projectId)
+                .chain(() -> connections.findInProject(projectId, id, LockModeType.PESSIMISTIC_WRITE))
                 .chain(connection -> {
                     if (connection == null) {
                         throw ProblemException.notFound("connection", id);
@@ -97,19 +104,23 @@ public class Connections {
                     connection.updatedAt = Instant.now();
                     boolean rearm = secrets.isPresent() || status.isPresent();
                     return rearm
-                            ? connections.scheduleRefresh(projectId, id, nextRefresh(connection)).replaceWith(connection)
+                            ? connections
+                                    .scheduleRefresh(projectId, id, nextRefresh(connection))
+                                    .replaceWith(connection)
                             : Uni.createFrom().item(connection);
                 });
     }
 
     @WithTransaction
     public Uni<PlatformConnection> get(UUID projectId, UUID id) {
-        return tenancy.bind(projectId).chain(() -> connections.findInProject(projectId, id)).map(connection -> {
-            if (connection == null) {
-                throw ProblemException.notFound("connection", id);
-            }
-            return connection;
-        });
+        return tenancy.bind(projectId)
+                .chain(() -> connections.findInProject(projectId, id))
+                .map(connection -> {
+                    if (connection == null) {
+                        throw ProblemException.notFound("connection", id);
+                    }
+                    return connection;
+                });
     }
 
     @WithTransaction
@@ -123,12 +134,19 @@ public class Connections {
      */
     public String usableToken(PlatformConnection connection, String platform, String accountId) {
         if (connection == null) {
-            throw new PublishFailure("connection_not_found", "the project has no " + platform + " connection for account "
-                    + accountId, "internal", false, Map.of("platform", platform, "account_id", accountId));
+            throw new PublishFailure(
+                    "connection_not_found",
+                    "the project has no " + platform + " connection for account " + accountId,
+                    "internal",
+                    false,
+                    Map.of("platform", platform, "account_id", accountId));
         }
         if (!"active".equals(connection.status)) {
-            throw new PublishFailure("connection_" + connection.status, "the " + platform + " connection for account "
-                    + accountId + " is " + connection.status, "internal", false,
+            throw new PublishFailure(
+                    "connection_" + connection.status,
+                    "the " + platform + " connection for account " + accountId + " is " + connection.status,
+                    "internal",
+                    false,
                     Map.of("connection_id", connection.id.toString(), "status", connection.status));
         }
         return cipher.decrypt(connection.accessToken, connection.tokenKeyId, connection.aad("access_token"));
@@ -148,16 +166,20 @@ public class Connections {
      */
     @WithTransaction
     public Uni<ReadToken> readToken(UUID projectId, String platform, String accountId) {
-        return tenancy.bind(projectId).chain(() -> connections.findAccount(projectId, platform, accountId)).map(connection -> {
-            if (connection == null) {
-                throw ProblemException.notFound(platform + " connection for account", accountId);
-            }
-            if (!"active".equals(connection.status)) {
-                throw ProblemException.conflict("connection_" + connection.status, "the " + platform + " connection for account "
-                        + accountId + " is " + connection.status);
-            }
-            return new ReadToken(tokensOf(connection).accessToken(), connection.tokenExpiresAt);
-        });
+        return tenancy.bind(projectId)
+                .chain(() -> connections.findAccount(projectId, platform, accountId))
+                .map(connection -> {
+                    if (connection == null) {
+                        throw ProblemException.notFound(platform + " connection for account", accountId);
+                    }
+                    if (!"active".equals(connection.status)) {
+                        throw ProblemException.conflict(
+                                "connection_" + connection.status,
+                                "the " + platform + " connection for account " + accountId + " is "
+                                        + connection.status);
+                    }
+                    return new ReadToken(tokensOf(connection).accessToken(), connection.tokenExpiresAt);
+                });
     }
 
     /** A connection's tokens in clear, for a refresh; never logged, never returned by the API. */
@@ -169,35 +191,52 @@ public class Connections {
     }
 
     ClearTokens tokensOf(PlatformConnection connection) {
-        String refreshToken = connection.refreshToken == null ? null
+        String refreshToken = connection.refreshToken == null
+                ? null
                 : cipher.decrypt(connection.refreshToken, connection.tokenKeyId, connection.aad("refresh_token"));
-        return new ClearTokens(cipher.decrypt(connection.accessToken, connection.tokenKeyId, connection.aad("access_token")), refreshToken);
+        return new ClearTokens(
+                cipher.decrypt(connection.accessToken, connection.tokenKeyId, connection.aad("access_token")),
+                refreshToken);
     }
 
     /** Stores refreshed tokens; a grant without a refresh token keeps the stored one. Run it bound to the project. */
     Uni<Void> applyRefresh(UUID projectId, UUID id, TokenGrant grant) {
-        return connections.findInProject(projectId, id).invoke(connection -> {
-            seal(connection, new Secrets(grant.accessToken(), grant.refreshToken(), grant.expiresAt()));
-            connection.refreshedAt = Instant.now();
-            connection.updatedAt = connection.refreshedAt;
-            connection.lastError = null;
-        }).replaceWithVoid();
+        return connections
+                .findInProject(projectId, id)
+                .invoke(connection -> {
+                    seal(connection, new Secrets(grant.accessToken(), grant.refreshToken(), grant.expiresAt()));
+                    connection.refreshedAt = Instant.now();
+                    connection.updatedAt = connection.refreshedAt;
+                    connection.lastError = null;
+                })
+                .replaceWithVoid();
     }
 
     /** A refresh failed for good: the connection stops publishing until it is connected again. Run it bound. */
     Uni<Void> markNeedsReauth(UUID projectId, UUID id, PublishError reason) {
-        return connections.findInProject(projectId, id).chain(connection -> {
-            connection.status = "needs_reauth";
-            connection.lastError = EventCodec.mapper().valueToTree(reason).toString();
-            connection.updatedAt = Instant.now();
-            return outbox.record(projectId, new ConnectionNeedsReauth(connection.id, Platform.valueOf(connection.platform.toUpperCase()),
-                    connection.accountId, reason, connection.updatedAt));
-        }).replaceWithVoid();
+        return connections
+                .findInProject(projectId, id)
+                .chain(connection -> {
+                    connection.status = "needs_reauth";
+                    connection.lastError =
+                            EventCodec.mapper().valueToTree(reason).toString();
+                    connection.updatedAt = Instant.now();
+                    return outbox.record(
+                            projectId,
+                            new ConnectionNeedsReauth(
+                                    connection.id,
+                                    Platform.valueOf(connection.platform.toUpperCase()),
+                                    connection.accountId,
+                                    reason,
+                                    connection.updatedAt));
+                })
+                .replaceWithVoid();
     }
 
     /** When an active connection's token is refreshed next; null if it does not expire or the platform does not refresh. */
     Instant nextRefresh(PlatformConnection connection) {
-        if (connection.tokenExpiresAt == null || !"active".equals(connection.status)
+        if (connection.tokenExpiresAt == null
+                || !"active".equals(connection.status)
                 || !adapters.of(connection.platform).refreshesTokens()) {
             return null;
         }

@@ -13,19 +13,27 @@ import java.util.UUID;
 public class PlatformConnection {
     @Column(name = "project_id", nullable = false)
     public UUID projectId;
+
     @Id
     public UUID id;
+
     public String platform;
+
     @Column(name = "account_id")
     public String accountId;
+
     public String label;
     public String status;
+
     @Column(name = "access_token")
     public byte[] accessToken;
+
     @Column(name = "refresh_token")
     public byte[] refreshToken;
+
     @Column(name = "token_key_id")
     public String tokenKeyId;
+
     @Column(name = "token_expires_at")
     public Instant tokenExpiresAt;
     /**
@@ -34,15 +42,19 @@ public class PlatformConnection {
      */
     @Column(name = "fire_at", updatable = false)
     public Instant refreshAt;
+
     @Column(name = "fired_at", updatable = false)
     public Instant firedAt;
+
     @Column(name = "refreshed_at")
     public Instant refreshedAt;
     /** Why the last refresh failed, as publish errors are shaped. */
     @Column(name = "last_error")
     public String lastError;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 

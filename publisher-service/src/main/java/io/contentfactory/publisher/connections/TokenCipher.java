@@ -30,18 +30,21 @@ public class TokenCipher {
     private final String activeKeyId;
     private final SecureRandom random = new SecureRandom();
 
-    TokenCipher(@ConfigProperty(name = "factory.token-encryption.keys") String keyList,
+    TokenCipher(
+            @ConfigProperty(name = "factory.token-encryption.keys") String keyList,
             @ConfigProperty(name = "factory.token-encryption.active-key") String activeKeyId) {
         for (String entry : keyList.split(",")) {
             String[] idAndKey = entry.strip().split(":", 2);
             byte[] key = idAndKey.length == 2 ? Base64.getDecoder().decode(idAndKey[1].strip()) : new byte[0];
             if (key.length != 32) {
-                throw new IllegalStateException("factory.token-encryption.keys: each entry is <id>:<base64 of 32 bytes>");
+                throw new IllegalStateException(
+                        "factory.token-encryption.keys: each entry is <id>:<base64 of 32 bytes>");
             }
             keys.put(idAndKey[0].strip(), new SecretKeySpec(key, "AES"));
         }
         if (!keys.containsKey(activeKeyId)) {
-            throw new IllegalStateException("the active token key '" + activeKeyId + "' is not in factory.token-encryption.keys");
+            throw new IllegalStateException(
+                    "the active token key '" + activeKeyId + "' is not in factory.token-encryption.keys");
         }
         this.activeKeyId = activeKeyId;
     }
@@ -58,7 +61,10 @@ public class TokenCipher {
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+            return ByteBuffer.allocate(NONCE_BYTES + sealed.length)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("token encryption failed", e);
         }
@@ -73,7 +79,8 @@ public class TokenCipher {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, ciphertext, 0, NONCE_BYTES));
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
-            return new String(cipher.doFinal(ciphertext, NONCE_BYTES, ciphertext.length - NONCE_BYTES), StandardCharsets.UTF_8);
+            return new String(
+                    cipher.doFinal(ciphertext, NONCE_BYTES, ciphertext.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a stored token does not decrypt: wrong key, or it was moved", e);
         }

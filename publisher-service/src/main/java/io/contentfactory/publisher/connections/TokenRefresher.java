@@ -36,14 +36,21 @@ public class TokenRefresher {
     private final TokenRefreshConfig config;
     private final TimerLoop loop;
 
-    TokenRefresher(TimerLoops loops, ConnectionRepository repository, Connections connections, PlatformAdapters adapters,
-            TenantScope tenancy, TokenRefreshConfig config, PublisherConfig publisher) {
+    TokenRefresher(
+            TimerLoops loops,
+            ConnectionRepository repository,
+            Connections connections,
+            PlatformAdapters adapters,
+            TenantScope tenancy,
+            TokenRefreshConfig config,
+            PublisherConfig publisher) {
         this.repository = repository;
         this.connections = connections;
         this.adapters = adapters;
         this.tenancy = tenancy;
         this.config = config;
-        this.loop = loops.start("token-refresh", "platform_connections", config.lease(), publisher.maxSleep(), 20, this::refresh);
+        this.loop = loops.start(
+                "token-refresh", "platform_connections", config.lease(), publisher.maxSleep(), 20, this::refresh);
     }
 
     /** A connection whose refresh time moved earlier was written by this instance: look again now. */
@@ -53,35 +60,50 @@ public class TokenRefresher {
 
     private Uni<Void> refresh(TimerClaim claim) {
         DurableTimer timer = loop.timer();
-        return Panache.withTransaction(() -> tenancy.bind(claim.projectId()).chain(() -> repository.findInProject(claim.projectId(), claim.id())))
+        return Panache.withTransaction(() -> tenancy.bind(claim.projectId())
+                        .chain(() -> repository.findInProject(claim.projectId(), claim.id())))
                 .chain(connection -> {
                     if (!"active".equals(connection.status)) {
                         return timer.fireWith(claim, () -> Uni.createFrom().voidItem());
                     }
                     Connections.ClearTokens tokens = connections.tokensOf(connection);
-                    return adapters.of(connection.platform).refresh(tokens.accessToken(), tokens.refreshToken())
+                    return adapters.of(connection.platform)
+                            .refresh(tokens.accessToken(), tokens.refreshToken())
                             .chain(grant -> stored(claim, connection, grant))
-                            .onFailure(PublishFailure.class).recoverWithUni(failure -> refused(claim, connection, (PublishFailure) failure));
+                            .onFailure(PublishFailure.class)
+                            .recoverWithUni(failure -> refused(claim, connection, (PublishFailure) failure));
                 });
     }
 
     private Uni<Void> stored(TimerClaim claim, PlatformConnection connection, TokenGrant grant) {
-        LOG.infof("connection %s (%s %s): token refreshed, now valid until %s", connection.id, connection.platform,
-                connection.accountId, grant.expiresAt());
-        Uni<Void> apply = Uni.createFrom().deferred(() -> connections.applyRefresh(claim.projectId(), claim.id(), grant));
+        LOG.infof(
+                "connection %s (%s %s): token refreshed, now valid until %s",
+                connection.id, connection.platform, connection.accountId, grant.expiresAt());
+        Uni<Void> apply =
+                Uni.createFrom().deferred(() -> connections.applyRefresh(claim.projectId(), claim.id(), grant));
         if (grant.expiresAt() == null) {
             return loop.timer().fireWith(claim, () -> apply);
         }
-        return loop.timer().rescheduleWith(claim, connections.refreshTime(connection.platform, grant.expiresAt()), () -> apply);
+        return loop.timer()
+                .rescheduleWith(claim, connections.refreshTime(connection.platform, grant.expiresAt()), () -> apply);
     }
 
     private Uni<Void> refused(TimerClaim claim, PlatformConnection connection, PublishFailure failure) {
         if (failure.error().retryable()) {
-            LOG.warnf("connection %s: token refresh failed (%s), trying again in %s", connection.id, failure.error().code(), config.retry());
-            return loop.timer().postpone(claim, Instant.now().plus(config.retry())).replaceWithVoid();
+            LOG.warnf(
+                    "connection %s: token refresh failed (%s), trying again in %s",
+                    connection.id, failure.error().code(), config.retry());
+            return loop.timer()
+                    .postpone(claim, Instant.now().plus(config.retry()))
+                    .replaceWithVoid();
         }
-        LOG.warnf("connection %s (%s %s) needs to be connected again: %s", connection.id, connection.platform,
-                connection.accountId, failure.error().code());
-        return loop.timer().fireWith(claim, () -> connections.markNeedsReauth(claim.projectId(), claim.id(), failure.error()));
+        LOG.warnf(
+                "connection %s (%s %s) needs to be connected again: %s",
+                connection.id,
+                connection.platform,
+                connection.accountId,
+                failure.error().code());
+        return loop.timer()
+                .fireWith(claim, () -> connections.markNeedsReauth(claim.projectId(), claim.id(), failure.error()));
     }
 }

@@ -3,11 +3,11 @@ package io.contentfactory.publisher.domain;
 import io.contentfactory.contracts.events.CarouselItem;
 import io.contentfactory.contracts.events.MediaType;
 import io.contentfactory.contracts.events.PostFormat;
-import io.contentfactory.publisher.platform.PublishRequest;
-import io.smallrye.mutiny.Multi;
 import io.contentfactory.publisher.platform.PublishFailure;
+import io.contentfactory.publisher.platform.PublishRequest;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,7 +57,10 @@ public class AssetPreflight {
             throw refused("media_url_missing", "the post target has no media URL", Map.of());
         }
         if (raw.strip().regionMatches(true, 0, "data:", 0, 5)) {
-            throw refused("media_url_data", "data: URLs cannot be published: platforms fetch media from our storage", Map.of());
+            throw refused(
+                    "media_url_data",
+                    "data: URLs cannot be published: platforms fetch media from our storage",
+                    Map.of());
         }
         URI uri;
         try {
@@ -66,15 +69,25 @@ public class AssetPreflight {
             throw refused("media_url_invalid", "the media URL does not parse: " + e.getMessage(), Map.of());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (config.requireHttps() ? !"https".equals(scheme) : !Set.of("https", "http").contains(scheme)) {
+        if (config.requireHttps()
+                ? !"https".equals(scheme)
+                : !Set.of("https", "http").contains(scheme)) {
             throw refused("media_url_not_https", "the media URL must be https", Map.of("scheme", scheme));
         }
-        String origin = scheme + "://" + (uri.getRawAuthority() == null ? "" : uri.getRawAuthority().toLowerCase(Locale.ROOT));
+        String origin = scheme + "://"
+                + (uri.getRawAuthority() == null ? "" : uri.getRawAuthority().toLowerCase(Locale.ROOT));
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        boolean ours = config.origins().stream().map(o -> o.replaceAll("/+$", "").toLowerCase(Locale.ROOT)).anyMatch(origin::equals)
-                && path.startsWith(config.pathPrefix()) && uri.getRawUserInfo() == null && !path.contains("/../");
+        boolean ours = config.origins().stream()
+                        .map(o -> o.replaceAll("/+$", "").toLowerCase(Locale.ROOT))
+                        .anyMatch(origin::equals)
+                && path.startsWith(config.pathPrefix())
+                && uri.getRawUserInfo() == null
+                && !path.contains("/../");
         if (!ours) {
-            throw refused("media_url_foreign", "the media URL is not one of this installation's asset URLs", Map.of("origin", origin));
+            throw refused(
+                    "media_url_foreign",
+                    "the media URL is not one of this installation's asset URLs",
+                    Map.of("origin", origin));
         }
         return origin + path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
@@ -85,15 +98,23 @@ public class AssetPreflight {
     public List<CarouselItem> canonicalCarousel(PostFormat format, List<CarouselItem> items) {
         if (format != PostFormat.CAROUSEL) {
             if (!items.isEmpty()) {
-                throw refused("carousel_unexpected", "only a carousel has carousel items", Map.of("format", format.name().toLowerCase(Locale.ROOT)));
+                throw refused(
+                        "carousel_unexpected",
+                        "only a carousel has carousel items",
+                        Map.of("format", format.name().toLowerCase(Locale.ROOT)));
             }
             return items;
         }
         if (items.size() < 2 || items.size() > 10) {
-            throw refused("carousel_size", "a carousel has 2 to 10 items, not " + items.size(), Map.of("items", items.size()));
+            throw refused(
+                    "carousel_size",
+                    "a carousel has 2 to 10 items, not " + items.size(),
+                    Map.of("items", items.size()));
         }
-        return items.stream().map(item -> new CarouselItem(item.mediaId(), item.mediaType(), canonicalUrl(item.mediaUrl()),
-                item.contentType())).toList();
+        return items.stream()
+                .map(item -> new CarouselItem(
+                        item.mediaId(), item.mediaType(), canonicalUrl(item.mediaUrl()), item.contentType()))
+                .toList();
     }
 
     /** Checks every media the job sends: the carousel's items one by one, or its one media. */
@@ -101,28 +122,50 @@ public class AssetPreflight {
         if (request.carousel().isEmpty()) {
             return check(request.mediaUrl(), request.format());
         }
-        return Multi.createFrom().iterable(request.carousel())
-                .onItem().transformToUniAndConcatenate(item -> check(item.mediaUrl(),
-                        item.mediaType() == MediaType.IMAGE ? PostFormat.FEED_IMAGE : PostFormat.REEL))
-                .collect().last().replaceWithVoid();
+        return Multi.createFrom()
+                .iterable(request.carousel())
+                .onItem()
+                .transformToUniAndConcatenate(item -> check(
+                        item.mediaUrl(), item.mediaType() == MediaType.IMAGE ? PostFormat.FEED_IMAGE : PostFormat.REEL))
+                .collect()
+                .last()
+                .replaceWithVoid();
     }
 
     /** Fetches the head of the media and checks its status and content type for the format. */
     public Uni<Void> check(String canonicalUrl, PostFormat format) {
-        return http.headAbs(canonicalUrl).timeout(10_000).send()
-                .onFailure().transform(failure -> refusedRetryable("media_unreachable",
-                        "our storage did not answer for the media: " + failure.getMessage(), Map.of()))
+        return http.headAbs(canonicalUrl)
+                .timeout(10_000)
+                .send()
+                .onFailure()
+                .transform(failure -> refusedRetryable(
+                        "media_unreachable",
+                        "our storage did not answer for the media: " + failure.getMessage(),
+                        Map.of()))
                 .map(response -> {
                     if (response.statusCode() / 100 != 2) {
-                        throw refused("media_unreachable", "our storage answered HTTP " + response.statusCode() + " for the media",
+                        throw refused(
+                                "media_unreachable",
+                                "our storage answered HTTP " + response.statusCode() + " for the media",
                                 Map.of("http_status", response.statusCode()));
                     }
-                    String type = String.valueOf(response.getHeader("Content-Type")).toLowerCase(Locale.ROOT);
+                    String type =
+                            String.valueOf(response.getHeader("Content-Type")).toLowerCase(Locale.ROOT);
                     Set<String> accepted = acceptedTypes(format);
                     if (accepted.stream().noneMatch(type::startsWith)) {
-                        throw refused(format == PostFormat.FEED_IMAGE || format == PostFormat.CAROUSEL ? "media_not_jpeg" : "media_type_unsupported",
-                                "a " + format.name().toLowerCase(Locale.ROOT) + " takes " + String.join(" or ", accepted.stream().sorted().toList())
-                                        + ", not " + type, Map.of("content_type", type, "accepted", accepted.stream().sorted().toList()));
+                        throw refused(
+                                format == PostFormat.FEED_IMAGE || format == PostFormat.CAROUSEL
+                                        ? "media_not_jpeg"
+                                        : "media_type_unsupported",
+                                "a " + format.name().toLowerCase(Locale.ROOT) + " takes "
+                                        + String.join(
+                                                " or ",
+                                                accepted.stream().sorted().toList()) + ", not " + type,
+                                Map.of(
+                                        "content_type",
+                                        type,
+                                        "accepted",
+                                        accepted.stream().sorted().toList()));
                     }
                     return null;
                 });

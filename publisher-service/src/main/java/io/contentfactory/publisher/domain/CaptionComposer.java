@@ -15,19 +15,23 @@ import java.util.Set;
  */
 public final class CaptionComposer {
 
-    private CaptionComposer() {
-    }
+    private CaptionComposer() {}
 
     /** The exact caption to send; a non-retryable {@link PublishFailure} at {@code asset_preflight} if it does not fit. */
     public static String compose(CaptionParts parts, Platform platform) {
         Limits limits = Limits.of(platform);
         Set<String> tags = normalise(parts);
         if (tags.size() > limits.maxHashtags()) {
-            throw new PublishFailure("too_many_hashtags", platform.name().toLowerCase(Locale.ROOT) + " takes at most "
-                    + limits.maxHashtags() + " hashtags; this caption has " + tags.size(), "asset_preflight", false,
+            throw new PublishFailure(
+                    "too_many_hashtags",
+                    platform.name().toLowerCase(Locale.ROOT) + " takes at most " + limits.maxHashtags()
+                            + " hashtags; this caption has " + tags.size(),
+                    "asset_preflight",
+                    false,
                     Map.of("hashtags", tags.size(), "max_hashtags", limits.maxHashtags()));
         }
-        StringBuilder caption = new StringBuilder(parts.body() == null ? "" : parts.body().strip());
+        StringBuilder caption =
+                new StringBuilder(parts.body() == null ? "" : parts.body().strip());
         if (parts.disclosure() != null && !parts.disclosure().isBlank()) {
             appendBlock(caption, parts.disclosure().strip());
         }
@@ -36,8 +40,12 @@ public final class CaptionComposer {
         }
         int length = caption.codePointCount(0, caption.length());
         if (length > limits.maxLength()) {
-            throw new PublishFailure("caption_too_long", platform.name().toLowerCase(Locale.ROOT) + " takes captions of at most "
-                    + limits.maxLength() + " characters; this one has " + length, "asset_preflight", false,
+            throw new PublishFailure(
+                    "caption_too_long",
+                    platform.name().toLowerCase(Locale.ROOT) + " takes captions of at most " + limits.maxLength()
+                            + " characters; this one has " + length,
+                    "asset_preflight",
+                    false,
                     Map.of("length", length, "max_length", limits.maxLength()));
         }
         return caption.toString();

@@ -36,7 +36,8 @@ public class FreshAssetUrls {
         boolean configured = config.baseUrl().filter(url -> !url.isBlank()).isPresent()
                 && config.callKey().filter(key -> !key.isBlank()).isPresent();
         this.renewal = configured
-                ? Optional.of(new AssetUrlRenewal(http, config.baseUrl().get(), config.callKey().get(), service.name()))
+                ? Optional.of(new AssetUrlRenewal(
+                        http, config.baseUrl().get(), config.callKey().get(), service.name()))
                 : Optional.empty();
     }
 
@@ -47,12 +48,26 @@ public class FreshAssetUrls {
         }
         AssetUrlRenewal renew = renewal.get();
         Uni<String> media = renew.renewed(request.mediaUrl());
-        Uni<java.util.List<CarouselItem>> carousel = Multi.createFrom().iterable(request.carousel())
-                .onItem().transformToUniAndConcatenate(item -> renew.renewed(item.mediaUrl())
+        Uni<java.util.List<CarouselItem>> carousel = Multi.createFrom()
+                .iterable(request.carousel())
+                .onItem()
+                .transformToUniAndConcatenate(item -> renew.renewed(item.mediaUrl())
                         .map(url -> new CarouselItem(item.mediaId(), item.mediaType(), url, item.contentType())))
-                .collect().asList();
-        return Uni.combine().all().unis(media, carousel).asTuple().map(renewed -> new PublishRequest(request.jobId(),
-                request.accountId(), request.format(), request.mediaType(), renewed.getItem1(), request.contentType(),
-                request.caption(), request.createdAt(), renewed.getItem2()));
+                .collect()
+                .asList();
+        return Uni.combine()
+                .all()
+                .unis(media, carousel)
+                .asTuple()
+                .map(renewed -> new PublishRequest(
+                        request.jobId(),
+                        request.accountId(),
+                        request.format(),
+                        request.mediaType(),
+                        renewed.getItem1(),
+                        request.contentType(),
+                        request.caption(),
+                        request.createdAt(),
+                        renewed.getItem2()));
     }
 }

@@ -4,10 +4,8 @@ package io.contentfactory.publisher.domain;
 public sealed interface PublishDecision {
 
     /** The post is live: its platform id and link. */
-    record Live(String externalId, String permalink) implements PublishDecision {
-    }
+    record Live(String externalId, String permalink) implements PublishDecision {}
 
     /** Nothing went live: the target may be published again. */
-    record NothingLive() implements PublishDecision {
-    }
+    record NothingLive() implements PublishDecision {}
 }

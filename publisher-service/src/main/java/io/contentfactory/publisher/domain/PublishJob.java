@@ -1,15 +1,15 @@
 package io.contentfactory.publisher.domain;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.events.CarouselItem;
 import io.contentfactory.contracts.events.MediaType;
 import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.contracts.events.PostFormat;
 import io.contentfactory.publisher.platform.PublishRequest;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -21,40 +21,59 @@ import java.util.UUID;
 public class PublishJob {
     @Column(name = "project_id", nullable = false)
     public UUID projectId;
+
     @Id
     public UUID id;
+
     @Column(name = "post_id")
     public UUID postId;
+
     @Column(name = "target_id")
     public UUID targetId;
+
     @Column(name = "media_id")
     public UUID mediaId;
+
     public String platform;
+
     @Column(name = "account_id")
     public String accountId;
+
     public String format;
+
     @Column(name = "media_type")
     public String mediaType;
+
     public String status;
+
     @Column(name = "media_url")
     public String mediaUrl;
+
     @Column(name = "content_type")
     public String contentType;
     /** The exact caption sent to the platform. */
     public String caption;
+
     @Column(name = "container_id")
     public String containerId;
+
     @Column(name = "published_media_id")
     public String publishedMediaId;
+
     public String permalink;
+
     @Column(name = "error_json")
     public String errorJson;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
+
     @Column(name = "published_at")
     public Instant publishedAt;
+
     @Column(name = "fire_at")
     public Instant fireAt;
     /** Set on insert for a job that is never to run (refused by the preflight); afterwards only the runner's timer moves it. */
@@ -98,12 +117,21 @@ public class PublishJob {
     }
 
     /** The statuses of {@link #holdsItsTarget}; the unique index publish_jobs_one_in_flight_idx lists the same. */
-    public static final java.util.Set<String> IN_FLIGHT = java.util.Set.of("queued", "processing", "reconciling", "needs_decision");
+    public static final java.util.Set<String> IN_FLIGHT =
+            java.util.Set.of("queued", "processing", "reconciling", "needs_decision");
 
     /** What the platform adapter sends for this job. */
     public PublishRequest request() {
-        return new PublishRequest(id, accountId, formatEnum(), MediaType.valueOf(mediaType.toUpperCase(Locale.ROOT)), mediaUrl,
-                contentType, caption, createdAt, carousel());
+        return new PublishRequest(
+                id,
+                accountId,
+                formatEnum(),
+                MediaType.valueOf(mediaType.toUpperCase(Locale.ROOT)),
+                mediaUrl,
+                contentType,
+                caption,
+                createdAt,
+                carousel());
     }
 
     public List<CarouselItem> carousel() {

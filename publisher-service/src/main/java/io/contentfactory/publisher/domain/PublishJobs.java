@@ -4,14 +4,13 @@ import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.events.PostDue;
 import io.contentfactory.contracts.events.PostFailed;
 import io.contentfactory.contracts.events.PublishError;
+import io.contentfactory.kit.messaging.EventConsumer;
 import io.contentfactory.kit.outbox.Outbox;
 import io.contentfactory.kit.problem.ProblemException;
 import io.contentfactory.kit.tenancy.TenantScope;
 import io.contentfactory.publisher.connections.ConnectionRepository;
 import io.contentfactory.publisher.persistence.PublishJobRepository;
 import io.contentfactory.publisher.persistence.PublishJobRows;
-import io.contentfactory.kit.messaging.EventConsumer;
-import java.util.Optional;
 import io.contentfactory.publisher.platform.PublishFailure;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -19,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -39,8 +39,14 @@ public class PublishJobs {
     private final PublishRunner runner;
     private final PublishJobRows rows;
 
-    PublishJobs(PublishJobRepository jobs, PublishJobRows rows, ConnectionRepository connections, AssetPreflight preflight,
-            Outbox outbox, TenantScope tenancy, PublishRunner runner) {
+    PublishJobs(
+            PublishJobRepository jobs,
+            PublishJobRows rows,
+            ConnectionRepository connections,
+            AssetPreflight preflight,
+            Outbox outbox,
+            TenantScope tenancy,
+            PublishRunner runner) {
         this.rows = rows;
         this.jobs = jobs;
         this.connections = connections;
@@ -63,15 +69,24 @@ public class PublishJobs {
             job.carousel(preflight.canonicalCarousel(order.format(), order.carousel()));
         } catch (PublishFailure refused) {
             markRefused(job, refused.error());
-            return rows.intake(job, Optional.of(outbox.pending(projectId, new PostFailed(job.postId, job.targetId,
-                    job.mediaId, job.id, job.platformEnum(), job.accountId, refused.error()))));
+            return rows.intake(
+                    job,
+                    Optional.of(outbox.pending(
+                            projectId,
+                            new PostFailed(
+                                    job.postId,
+                                    job.targetId,
+                                    job.mediaId,
+                                    job.id,
+                                    job.platformEnum(),
+                                    job.accountId,
+                                    refused.error()))));
         }
         return rows.intake(job, Optional.empty());
     }
 
     /** What the API answers for a publish request that was refused before any job ran. */
-    public record Refusal(int status, String code, String detail, UUID jobId, Map<String, Object> details) {
-    }
+    public record Refusal(int status, String code, String detail, UUID jobId, Map<String, Object> details) {}
 
     /**
      * A publish requested through the API. Refused without a job: a caption over the limits (422), a missing or
@@ -80,19 +95,31 @@ public class PublishJobs {
      */
     public Uni<PublishJob> request(UUID projectId, PublishOrder order) {
         String caption = composeOrRefuse(order);
-        return inProject(projectId, () -> connections.findAccount(projectId, order.platform().name().toLowerCase(), order.accountId())
-                        .invoke(connection -> {
-                            if (connection == null) {
-                                throw new ProblemException(404, "connection_not_found", "Not found", "this project has no "
-                                        + order.platform().name().toLowerCase() + " connection for account " + order.accountId());
-                            }
-                            if (!"active".equals(connection.status)) {
-                                throw ProblemException.conflict("connection_" + connection.status, "the connection for account "
-                                        + order.accountId() + " is " + connection.status);
-                            }
-                        })
-                        .chain(() -> jobs.latestForTarget(projectId, order.targetId()))
-                        .invoke(latest -> refuseIfPublishedOrInFlight(order, latest)))
+        return inProject(
+                        projectId,
+                        () -> connections
+                                .findAccount(projectId, order.platform().name().toLowerCase(), order.accountId())
+                                .invoke(connection -> {
+                                    if (connection == null) {
+                                        throw new ProblemException(
+                                                404,
+                                                "connection_not_found",
+                                                "Not found",
+                                                "this project has no "
+                                                        + order.platform()
+                                                                .name()
+                                                                .toLowerCase() + " connection for account "
+                                                        + order.accountId());
+                                    }
+                                    if (!"active".equals(connection.status)) {
+                                        throw ProblemException.conflict(
+                                                "connection_" + connection.status,
+                                                "the connection for account " + order.accountId() + " is "
+                                                        + connection.status);
+                                    }
+                                })
+                                .chain(() -> jobs.latestForTarget(projectId, order.targetId()))
+                                .invoke(latest -> refuseIfPublishedOrInFlight(order, latest)))
                 .chain(() -> {
                     PublishJob job = newJob(projectId, order);
                     job.caption = caption;
@@ -101,16 +128,20 @@ public class PublishJobs {
                         url = preflight.canonicalUrl(order.mediaUrl());
                         job.carousel(preflight.canonicalCarousel(order.format(), order.carousel()));
                     } catch (PublishFailure refused) {
-                        return inProject(projectId, () -> failPreflight(job, refused.error())).invoke(failed -> refuse(failed, refused));
+                        return inProject(projectId, () -> failPreflight(job, refused.error()))
+                                .invoke(failed -> refuse(failed, refused));
                     }
                     job.mediaUrl = url;
-                    return preflight.check(job.request())
+                    return preflight
+                            .check(job.request())
                             .chain(() -> inProject(projectId, () -> jobs.persist(job)))
-                            .onFailure(PublishJobs::anotherJobInFlight).transform(conflict -> ProblemException.conflict(
+                            .onFailure(PublishJobs::anotherJobInFlight)
+                            .transform(conflict -> ProblemException.conflict(
                                     "publish_in_progress", "target " + order.targetId() + " has another job in flight"))
                             .invoke(runner::wake)
-                            .onFailure(PublishFailure.class).recoverWithUni(failure -> inProject(projectId,
-                                    () -> failPreflight(job, ((PublishFailure) failure).error()))
+                            .onFailure(PublishFailure.class)
+                            .recoverWithUni(failure -> inProject(
+                                            projectId, () -> failPreflight(job, ((PublishFailure) failure).error()))
                                     .invoke(failed -> refuse(failed, (PublishFailure) failure)));
                 });
     }
@@ -121,36 +152,66 @@ public class PublishJobs {
      * Any other job refuses (409 {@code no_decision_needed}).
      */
     public Uni<PublishJob> decide(UUID projectId, UUID id, PublishDecision decision) {
-        return inProject(projectId, () -> jobs.findInProject(projectId, id).chain(job -> {
-            if (job == null) {
-                throw ProblemException.notFound("publish job", id);
-            }
-            if (!"needs_decision".equals(job.status)) {
-                throw ProblemException.conflict("no_decision_needed", "job " + id + " is " + job.status
-                        + "; only a job whose outcome stayed unknown (needs_decision) takes a decision");
-            }
-            Instant now = Instant.now();
-            job.updatedAt = now;
-            return switch (decision) {
-                case PublishDecision.Live live -> {
-                    job.status = "published";
-                    job.publishedMediaId = live.externalId();
-                    job.permalink = live.permalink();
-                    job.publishedAt = now;
-                    yield outbox.record(projectId, new io.contentfactory.contracts.events.PostPublished(job.postId, job.targetId,
-                            job.mediaId, job.id, job.platformEnum(), job.accountId, job.formatEnum(), live.externalId(),
-                            live.permalink(), job.caption, now)).replaceWith(job);
-                }
-                case PublishDecision.NothingLive ignored -> {
-                    PublishError error = new PublishError("not_published", "a person found that nothing went live", "decision",
-                            true, Map.of());
-                    job.status = "failed";
-                    job.errorJson = EventCodec.mapper().valueToTree(error).toString();
-                    yield outbox.record(projectId, new PostFailed(job.postId, job.targetId, job.mediaId, job.id,
-                            job.platformEnum(), job.accountId, error)).replaceWith(job);
-                }
-            };
-        }));
+        return inProject(
+                projectId,
+                () -> jobs.findInProject(projectId, id).chain(job -> {
+                    if (job == null) {
+                        throw ProblemException.notFound("publish job", id);
+                    }
+                    if (!"needs_decision".equals(job.status)) {
+                        throw ProblemException.conflict(
+                                "no_decision_needed",
+                                "job " + id + " is " + job.status
+                                        + "; only a job whose outcome stayed unknown (needs_decision) takes a decision");
+                    }
+                    Instant now = Instant.now();
+                    job.updatedAt = now;
+                    return switch (decision) {
+                        case PublishDecision.Live live -> {
+                            job.status = "published";
+                            job.publishedMediaId = live.externalId();
+                            job.permalink = live.permalink();
+                            job.publishedAt = now;
+                            yield outbox.record(
+                                            projectId,
+                                            new io.contentfactory.contracts.events.PostPublished(
+                                                    job.postId,
+                                                    job.targetId,
+                                                    job.mediaId,
+                                                    job.id,
+                                                    job.platformEnum(),
+                                                    job.accountId,
+                                                    job.formatEnum(),
+                                                    live.externalId(),
+                                                    live.permalink(),
+                                                    job.caption,
+                                                    now))
+                                    .replaceWith(job);
+                        }
+                        case PublishDecision.NothingLive ignored -> {
+                            PublishError error = new PublishError(
+                                    "not_published",
+                                    "a person found that nothing went live",
+                                    "decision",
+                                    true,
+                                    Map.of());
+                            job.status = "failed";
+                            job.errorJson =
+                                    EventCodec.mapper().valueToTree(error).toString();
+                            yield outbox.record(
+                                            projectId,
+                                            new PostFailed(
+                                                    job.postId,
+                                                    job.targetId,
+                                                    job.mediaId,
+                                                    job.id,
+                                                    job.platformEnum(),
+                                                    job.accountId,
+                                                    error))
+                                    .replaceWith(job);
+                        }
+                    };
+                }));
     }
 
     public Uni<PublishJob> get(UUID projectId, UUID id) {
@@ -176,23 +237,33 @@ public class PublishJobs {
         try {
             return CaptionComposer.compose(order.caption(), order.platform());
         } catch (PublishFailure refused) {
-            throw new ProblemException(422, refused.error().code(), "Unprocessable caption", refused.error().message());
+            throw new ProblemException(
+                    422,
+                    refused.error().code(),
+                    "Unprocessable caption",
+                    refused.error().message());
         }
     }
 
     private static void refuseIfPublishedOrInFlight(PublishOrder order, PublishJob latest) {
         if (latest != null && "published".equals(latest.status)) {
-            throw ProblemException.conflict("already_published", "target " + order.targetId() + " was published by job "
-                    + latest.id + " (" + latest.permalink + ")");
+            throw ProblemException.conflict(
+                    "already_published",
+                    "target " + order.targetId() + " was published by job " + latest.id + " (" + latest.permalink
+                            + ")");
         }
         if (latest != null && inFlight(latest)) {
-            throw ProblemException.conflict("publish_in_progress", "target " + order.targetId() + " has job " + latest.id + " "
-                    + latest.status);
+            throw ProblemException.conflict(
+                    "publish_in_progress",
+                    "target " + order.targetId() + " has job " + latest.id + " " + latest.status);
         }
     }
 
     private static void refuse(PublishJob failed, PublishFailure refused) {
-        throw new ProblemException(422, refused.error().code(), "Asset preflight failed",
+        throw new ProblemException(
+                422,
+                refused.error().code(),
+                "Asset preflight failed",
                 refused.error().message() + " (job " + failed.id + ")");
     }
 

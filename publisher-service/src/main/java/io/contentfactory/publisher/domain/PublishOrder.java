@@ -10,15 +10,35 @@ import java.util.List;
 import java.util.UUID;
 
 /** One post target to publish, from a {@code post.due} event or straight from the API. */
-public record PublishOrder(UUID postId, UUID targetId, UUID mediaId, Platform platform, String accountId, PostFormat format,
-        MediaType mediaType, String mediaUrl, String contentType, CaptionParts caption, List<CarouselItem> carousel) {
+public record PublishOrder(
+        UUID postId,
+        UUID targetId,
+        UUID mediaId,
+        Platform platform,
+        String accountId,
+        PostFormat format,
+        MediaType mediaType,
+        String mediaUrl,
+        String contentType,
+        CaptionParts caption,
+        List<CarouselItem> carousel) {
 
     public PublishOrder {
         carousel = carousel == null ? List.of() : List.copyOf(carousel);
     }
 
     public static PublishOrder of(PostDue due) {
-        return new PublishOrder(due.postId(), due.targetId(), due.mediaId(), due.platform(), due.accountId(), due.format(),
-                due.mediaType(), due.mediaUrl(), due.contentType(), due.caption(), due.carousel());
+        return new PublishOrder(
+                due.postId(),
+                due.targetId(),
+                due.mediaId(),
+                due.platform(),
+                due.accountId(),
+                due.format(),
+                due.mediaType(),
+                due.mediaUrl(),
+                due.contentType(),
+                due.caption(),
+                due.carousel());
     }
 }

@@ -60,8 +60,17 @@ public class PublishRunner {
     private final TimerLoop loop;
     private final PublishJobRows rows;
 
-    PublishRunner(TimerLoops loops, PublishJobRepository jobs, PlatformAdapters adapters, Outbox outbox, PublishJobRows rows,
-            TenantScope tenantScope, PublisherConfig config, Connections connections, AssetPreflight preflight, FreshAssetUrls freshUrls) {
+    PublishRunner(
+            TimerLoops loops,
+            PublishJobRepository jobs,
+            PlatformAdapters adapters,
+            Outbox outbox,
+            PublishJobRows rows,
+            TenantScope tenantScope,
+            PublisherConfig config,
+            Connections connections,
+            AssetPreflight preflight,
+            FreshAssetUrls freshUrls) {
         this.preflight = preflight;
         this.freshUrls = freshUrls;
         this.jobs = jobs;
@@ -71,8 +80,15 @@ public class PublishRunner {
         this.config = config;
         this.connections = connections;
         this.rows = rows;
-        this.loop = loops.startReadingWithClaim("publisher", "publish_jobs", config.lease(), config.maxSleep(),
-                config.batchSize(), config.maxInFlight(), rows.claimView(), this::run);
+        this.loop = loops.startReadingWithClaim(
+                "publisher",
+                "publish_jobs",
+                config.lease(),
+                config.maxSleep(),
+                config.batchSize(),
+                config.maxInFlight(),
+                rows.claimView(),
+                this::run);
     }
 
     public void wake() {
@@ -81,13 +97,15 @@ public class PublishRunner {
 
     /** The claimed job and its account's connection, which the claim read along (see {@link PublishJobRows#claimView}). */
     private Uni<Void> run(TimerClaim claim) {
-        return Uni.createFrom().item(() -> rows.claimed(claim))
+        return Uni.createFrom()
+                .item(() -> rows.claimed(claim))
                 .chain(claimed -> {
                     PublishJob job = claimed.job();
                     String token = connections.usableToken(claimed.connection(), job.platform, job.accountId);
                     return job.containerId == null ? startFresh(claim, job, token) : resume(claim, job, token);
                 })
-                .onFailure().recoverWithUni(failure -> fail(claim, claim.id(), asPublishError(failure)));
+                .onFailure()
+                .recoverWithUni(failure -> fail(claim, claim.id(), asPublishError(failure)));
     }
 
     /**
@@ -96,17 +114,27 @@ public class PublishRunner {
      */
     private Uni<Void> startFresh(TimerClaim claim, PublishJob job, String token) {
         PlatformAdapter adapter = adapters.of(job.platform);
-        return freshUrls.of(job.request()).chain(request -> preflight.check(request)
-                .chain(() -> adapter.quotaWait(request, token, ledger(job))).chain(wait -> {
-            if (wait.isPresent()) {
-                LOG.infof("job %s waits for account %s's %s quota until %s", job.id, job.accountId, job.platform, wait.get());
-                return loop.timer().postpone(claim, wait.get()).invoke(loop::wake).replaceWithVoid();
-            }
-            return adapter.start(request, token)
-                    .chain(handle -> recordStart(claim, job, handle).chain(stored -> stored
-                            ? proceed(claim, job, token, handle)
-                            : leaseLost(job, handle)));
-        }));
+        return freshUrls
+                .of(job.request())
+                .chain(request -> preflight
+                        .check(request)
+                        .chain(() -> adapter.quotaWait(request, token, ledger(job)))
+                        .chain(wait -> {
+                            if (wait.isPresent()) {
+                                LOG.infof(
+                                        "job %s waits for account %s's %s quota until %s",
+                                        job.id, job.accountId, job.platform, wait.get());
+                                return loop.timer()
+                                        .postpone(claim, wait.get())
+                                        .invoke(loop::wake)
+                                        .replaceWithVoid();
+                            }
+                            return adapter.start(request, token)
+                                    .chain(handle -> recordStart(claim, job, handle)
+                                            .chain(stored -> stored
+                                                    ? proceed(claim, job, token, handle)
+                                                    : leaseLost(job, handle)));
+                        }));
     }
 
     /**
@@ -124,7 +152,8 @@ public class PublishRunner {
      * when no retry could cure it; any other failure leaves the outcome unknown, and the job reconciles this handle.
      */
     private Uni<Void> proceed(TimerClaim claim, PublishJob job, String token, String handle) {
-        return adapters.of(job.platform).complete(job.request(), token, handle)
+        return adapters.of(job.platform)
+                .complete(job.request(), token, handle)
                 .chain(live -> complete(claim, job, live))
                 .onFailure(PublishRunner::leavesOutcomeUnknown)
                 .recoverWithUni(failure -> unconfirmed(claim, job, handle, asPublishError(failure)));
@@ -152,32 +181,59 @@ public class PublishRunner {
             return needsDecision(claim, job, handle, reason, since);
         }
         Instant next = now.plus(config.reconcile().backoffAfter(job.reconcileAttempts));
-        LOG.warnf("job %s: the outcome of %s handle %s is unknown (%s %s); it is asked after again at %s, never restarted",
+        LOG.warnf(
+                "job %s: the outcome of %s handle %s is unknown (%s %s); it is asked after again at %s, never restarted",
                 job.id, job.platform, handle, reason.code(), reason.message(), next);
-        return loop.timer().rescheduleWith(claim, next, () -> jobs.findInProject(job.projectId, job.id).chain(row -> {
-                    boolean first = row.unconfirmedSince == null;
-                    row.markReconciling(since, EventCodec.mapper().valueToTree(reason).toString(), now);
-                    return first
-                            ? outbox.record(job.projectId, unconfirmedEvent(row, handle, reason, false)).replaceWithVoid()
-                            : Uni.createFrom().voidItem();
-                }))
+        return loop.timer()
+                .rescheduleWith(
+                        claim,
+                        next,
+                        () -> jobs.findInProject(job.projectId, job.id).chain(row -> {
+                            boolean first = row.unconfirmedSince == null;
+                            row.markReconciling(
+                                    since,
+                                    EventCodec.mapper().valueToTree(reason).toString(),
+                                    now);
+                            return first
+                                    ? outbox.record(job.projectId, unconfirmedEvent(row, handle, reason, false))
+                                            .replaceWithVoid()
+                                    : Uni.createFrom().voidItem();
+                        }))
                 .invoke(loop::wake);
     }
 
     /** The reconciliation window ended without an answer: a person must check the platform and decide. */
-    private Uni<Void> needsDecision(TimerClaim claim, PublishJob job, String handle, PublishError reason, Instant since) {
-        LOG.warnf("job %s: no answer about %s handle %s since %s; it waits for a person's decision", job.id, job.platform,
-                handle, since);
-        return loop.timer().fireWith(claim, () -> jobs.findInProject(job.projectId, job.id).chain(row -> {
-                    row.markNeedsDecision(since, EventCodec.mapper().valueToTree(reason).toString(), Instant.now());
-                    return outbox.record(job.projectId, unconfirmedEvent(row, handle, reason, true)).replaceWithVoid();
-                }))
+    private Uni<Void> needsDecision(
+            TimerClaim claim, PublishJob job, String handle, PublishError reason, Instant since) {
+        LOG.warnf(
+                "job %s: no answer about %s handle %s since %s; it waits for a person's decision",
+                job.id, job.platform, handle, since);
+        return loop.timer()
+                .fireWith(
+                        claim,
+                        () -> jobs.findInProject(job.projectId, job.id).chain(row -> {
+                            row.markNeedsDecision(
+                                    since,
+                                    EventCodec.mapper().valueToTree(reason).toString(),
+                                    Instant.now());
+                            return outbox.record(job.projectId, unconfirmedEvent(row, handle, reason, true))
+                                    .replaceWithVoid();
+                        }))
                 .invoke(loop::wake);
     }
 
-    private static PostUnconfirmed unconfirmedEvent(PublishJob job, String handle, PublishError reason, boolean needsDecision) {
-        return new PostUnconfirmed(job.postId, job.targetId, job.id, job.platformEnum(), job.accountId, handle, reason,
-                needsDecision, job.unconfirmedSince);
+    private static PostUnconfirmed unconfirmedEvent(
+            PublishJob job, String handle, PublishError reason, boolean needsDecision) {
+        return new PostUnconfirmed(
+                job.postId,
+                job.targetId,
+                job.id,
+                job.platformEnum(),
+                job.accountId,
+                handle,
+                reason,
+                needsDecision,
+                job.unconfirmedSince);
     }
 
     /**
@@ -186,8 +242,13 @@ public class PublishRunner {
      */
     private Uni<Boolean> recordStart(TimerClaim claim, PublishJob job, String handle) {
         Instant at = Instant.now();
-        return rows.started(claim, handle, at, outbox.pending(job.projectId,
-                new PostPublishing(job.postId, job.targetId, job.id, job.platformEnum(), job.accountId, at)));
+        return rows.started(
+                claim,
+                handle,
+                at,
+                outbox.pending(
+                        job.projectId,
+                        new PostPublishing(job.postId, job.targetId, job.id, job.platformEnum(), job.accountId, at)));
     }
 
     /**
@@ -195,26 +256,44 @@ public class PublishRunner {
      * is the only one that is published. What this runner started on the platform is never published and expires.
      */
     private Uni<Void> leaseLost(PublishJob job, String handle) {
-        LOG.warnf("job %s: the lease ran out while %s handle %s was started; left to the job's new owner", job.id,
-                job.platform, handle);
+        LOG.warnf(
+                "job %s: the lease ran out while %s handle %s was started; left to the job's new owner",
+                job.id, job.platform, handle);
         return Uni.createFrom().voidItem();
     }
 
     /** What this job's account started on its platform: the count that TikTok's and YouTube's quotas are kept by. */
     private QuotaLedger ledger(PublishJob job) {
-        return since -> inTransaction(job.projectId, () -> jobs.startsSince(job.projectId, job.platform, job.accountId, since));
+        return since ->
+                inTransaction(job.projectId, () -> jobs.startsSince(job.projectId, job.platform, job.accountId, since));
     }
 
     private Uni<Void> complete(TimerClaim claim, PublishJob job, LivePost live) {
         Instant at = Instant.now();
-        return rows.published(claim, live, at, outbox.pending(job.projectId, new PostPublished(job.postId, job.targetId,
-                        job.mediaId, job.id, job.platformEnum(), job.accountId, job.formatEnum(), live.externalId(),
-                        live.permalink(), job.caption, at)))
+        return rows.published(
+                        claim,
+                        live,
+                        at,
+                        outbox.pending(
+                                job.projectId,
+                                new PostPublished(
+                                        job.postId,
+                                        job.targetId,
+                                        job.mediaId,
+                                        job.id,
+                                        job.platformEnum(),
+                                        job.accountId,
+                                        job.formatEnum(),
+                                        live.externalId(),
+                                        live.permalink(),
+                                        job.caption,
+                                        at)))
                 .invoke(published -> {
                     if (published) {
                         LOG.infof("job %s published on %s as %s", job.id, job.platform, live.externalId());
                     } else {
-                        LOG.warnf("job %s was published on %s as %s after its lease ran out; its new owner reconciles it",
+                        LOG.warnf(
+                                "job %s was published on %s as %s after its lease ran out; its new owner reconciles it",
                                 job.id, job.platform, live.externalId());
                     }
                 })
@@ -223,17 +302,33 @@ public class PublishRunner {
 
     private Uni<Void> fail(TimerClaim claim, UUID jobId, PublishError error) {
         LOG.warnf("job %s failed at %s: %s %s", jobId, error.stage(), error.code(), error.message());
-        return loop.timer().fireWith(claim, () -> jobs.findInProject(claim.projectId(), jobId)
-                .chain(job -> {
-                    job.status = "failed";
-                    job.errorJson = EventCodec.mapper().valueToTree(error).toString();
-                    job.updatedAt = Instant.now();
-                    return error.retryable() && job.attempt < config.retry().maxAttempts()
-                            ? retryLater(job)
-                            : outbox.record(job.projectId, new PostFailed(job.postId, job.targetId, job.mediaId, job.id,
-                                    job.platformEnum(), job.accountId, error)).replaceWithVoid();
-                })
-                .replaceWithVoid())
+        return loop.timer()
+                .fireWith(
+                        claim,
+                        () -> jobs.findInProject(claim.projectId(), jobId)
+                                .chain(job -> {
+                                    job.status = "failed";
+                                    job.errorJson = EventCodec.mapper()
+                                            .valueToTree(error)
+                                            .toString();
+                                    job.updatedAt = Instant.now();
+                                    return error.retryable()
+                                                    && job.attempt
+                                                            < config.retry().maxAttempts()
+                                            ? retryLater(job)
+                                            : outbox.record(
+                                                            job.projectId,
+                                                            new PostFailed(
+                                                                    job.postId,
+                                                                    job.targetId,
+                                                                    job.mediaId,
+                                                                    job.id,
+                                                                    job.platformEnum(),
+                                                                    job.accountId,
+                                                                    error))
+                                                    .replaceWithVoid();
+                                })
+                                .replaceWithVoid())
                 .invoke(loop::wake);
     }
 
@@ -242,8 +337,10 @@ public class PublishRunner {
         Instant due = Instant.now().plus(config.retry().backoffAfter(failed.attempt));
         LOG.infof("job %s (attempt %d) is retried as a new job at %s", failed.id, failed.attempt, due);
         // The failed row is written before the new one: a target has at most one job in flight (a unique index).
-        return Panache.getSession().chain(session -> session.flush())
-                .chain(() -> jobs.persist(failed.retryAt(due))).replaceWithVoid();
+        return Panache.getSession()
+                .chain(session -> session.flush())
+                .chain(() -> jobs.persist(failed.retryAt(due)))
+                .replaceWithVoid();
     }
 
     private <T> Uni<T> inTransaction(UUID projectId, Supplier<Uni<T>> work) {

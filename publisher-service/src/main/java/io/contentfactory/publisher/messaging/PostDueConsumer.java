@@ -27,8 +27,8 @@ public class PostDueConsumer {
 
     @Incoming(Channels.POST_DUE)
     public Uni<Void> onPostDue(String event) {
-        return consumer.consumeAsOneWrite(service.name(), event, PostDue.class,
-                        (context, due) -> jobs.intake(context.projectId(), due))
+        return consumer.consumeAsOneWrite(
+                        service.name(), event, PostDue.class, (context, due) -> jobs.intake(context.projectId(), due))
                 .invoke(runner::wake);
     }
 }

@@ -13,11 +13,11 @@ import io.contentfactory.publisher.platform.LivePost;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The runner's statements on a claimed job, on the Vert.x pool (every publish runs them, and Hibernate would add only
@@ -35,6 +35,7 @@ public class PublishJobRows {
     private final String publishedSql;
     /** The parameters of a job's insert: {@link #intake} appends a refusal's event after them. */
     private static final int INTAKE_PARAMETERS = 19;
+
     private final String intakeSql;
     private final String refusedIntakePart;
     private final String refusedIntakeStatement;
@@ -48,27 +49,52 @@ public class PublishJobRows {
                 + " j.unconfirmed_since, j.reconcile_attempts"
                 + " from claimed j left join " + service.table("platform_connections") + " c"
                 + " on c.project_id = j.project_id and c.platform = j.platform and c.account_id = j.account_id";
-        this.startedSql = "with started as (" + DurableTimer.leasedUpdate(jobs,
-                "container_id = $4, status = 'processing', started_at = $5, updated_at = $5", "id") + ") "
+        this.startedSql = "with started as ("
+                + DurableTimer.leasedUpdate(
+                        jobs, "container_id = $4, status = 'processing', started_at = $5, updated_at = $5", "id")
+                + ") "
                 + outbox.insertFrom("started", 6);
         int first = EventConsumer.FIRST_EFFECT_PARAMETER;
-        this.intakeSql = "insert into " + jobs + " (project_id, id, post_id, target_id, media_id, platform, account_id, format,"
-                + " media_type, status, media_url, content_type, caption, error_json, created_at, updated_at, fire_at, fired_at,"
-                + " carousel_json, attempt) select " + Placeholders.typed(first, "uuid", "uuid", "uuid", "uuid", "uuid", "text", "text",
-                        "text", "text", "text", "text", "text", "text", "text", "timestamptz") + ", $" + (first + 14) + ", "
-                + Placeholders.typed(first + 15, "timestamptz", "timestamptz", "text", "int")
-                + " where exists (select 1 from " + EventConsumer.FIRST_DELIVERY + ")"
-                + " and not exists (select 1 from " + jobs + " where project_id = $" + first + " and target_id = $" + (first + 3)
-                + " and status in ('published', 'queued', 'processing', 'reconciling', 'needs_decision'))";
+        this.intakeSql =
+                "insert into " + jobs + " (project_id, id, post_id, target_id, media_id, platform, account_id, format,"
+                        + " media_type, status, media_url, content_type, caption, error_json, created_at, updated_at, fire_at, fired_at,"
+                        + " carousel_json, attempt) select "
+                        + Placeholders.typed(
+                                first,
+                                "uuid",
+                                "uuid",
+                                "uuid",
+                                "uuid",
+                                "uuid",
+                                "text",
+                                "text",
+                                "text",
+                                "text",
+                                "text",
+                                "text",
+                                "text",
+                                "text",
+                                "text",
+                                "timestamptz")
+                        + ", $" + (first + 14) + ", "
+                        + Placeholders.typed(first + 15, "timestamptz", "timestamptz", "text", "int")
+                        + " where exists (select 1 from " + EventConsumer.FIRST_DELIVERY + ")"
+                        + " and not exists (select 1 from " + jobs + " where project_id = $" + first
+                        + " and target_id = $" + (first + 3)
+                        + " and status in ('published', 'queued', 'processing', 'reconciling', 'needs_decision'))";
         this.refusedIntakePart = "refused as (" + intakeSql + " returning id)";
         this.refusedIntakeStatement = outbox.insertFrom("refused", first + INTAKE_PARAMETERS);
-        this.publishedSql = "with published as (" + DurableTimer.fireUpdate(jobs, "status = 'published', published_media_id = $4,"
-                + " permalink = $5, published_at = $6, updated_at = $6", "id") + ") " + outbox.insertFrom("published", 7);
+        this.publishedSql = "with published as ("
+                + DurableTimer.fireUpdate(
+                        jobs,
+                        "status = 'published', published_media_id = $4,"
+                                + " permalink = $5, published_at = $6, updated_at = $6",
+                        "id")
+                + ") " + outbox.insertFrom("published", 7);
     }
 
     /** A claimed job and its account's connection (null when the project has none), as the claim read them. */
-    public record Claimed(PublishJob job, PlatformConnection connection) {
-    }
+    public record Claimed(PublishJob job, PlatformConnection connection) {}
 
     /**
      * What the runner's claim reads along with each job, in the claim's statement: the job's columns and its
@@ -93,7 +119,9 @@ public class PublishJobRows {
 
     /** Completes the job as published, firing its claim, and records {@code post.published}; false if the lease was lost. */
     public Uni<Boolean> published(TimerClaim claim, LivePost live, Instant at, Outbox.Pending published) {
-        Tuple arguments = DurableTimer.fenceArguments(claim).addString(live.externalId()).addString(live.permalink())
+        Tuple arguments = DurableTimer.fenceArguments(claim)
+                .addString(live.externalId())
+                .addString(live.permalink())
                 .addOffsetDateTime(utc(at));
         return writes.writeInProject(claim.projectId(), publishedSql, published.addTo(arguments))
                 .map(rows -> rows.rowCount() == 1);
@@ -105,13 +133,28 @@ public class PublishJobRows {
      * A job the preflight refused is inserted failed, and {@code post.failed} recorded with it, only if it was inserted.
      */
     public EventConsumer.Write intake(PublishJob job, Optional<Outbox.Pending> refusal) {
-        Tuple arguments = Tuple.tuple().addUUID(job.projectId).addUUID(job.id).addUUID(job.postId).addUUID(job.targetId)
-                .addUUID(job.mediaId).addString(job.platform).addString(job.accountId).addString(job.format)
-                .addString(job.mediaType).addString(job.status).addString(job.mediaUrl).addString(job.contentType)
-                .addString(job.caption).addString(job.errorJson).addOffsetDateTime(utc(job.createdAt))
-                .addOffsetDateTime(utc(job.fireAt)).addOffsetDateTime(job.firedAt == null ? null : utc(job.firedAt))
-                .addString(job.carouselJson).addInteger(job.attempt);
-        return refusal.map(event -> new EventConsumer.Write(refusedIntakePart, refusedIntakeStatement, event.addTo(arguments)))
+        Tuple arguments = Tuple.tuple()
+                .addUUID(job.projectId)
+                .addUUID(job.id)
+                .addUUID(job.postId)
+                .addUUID(job.targetId)
+                .addUUID(job.mediaId)
+                .addString(job.platform)
+                .addString(job.accountId)
+                .addString(job.format)
+                .addString(job.mediaType)
+                .addString(job.status)
+                .addString(job.mediaUrl)
+                .addString(job.contentType)
+                .addString(job.caption)
+                .addString(job.errorJson)
+                .addOffsetDateTime(utc(job.createdAt))
+                .addOffsetDateTime(utc(job.fireAt))
+                .addOffsetDateTime(job.firedAt == null ? null : utc(job.firedAt))
+                .addString(job.carouselJson)
+                .addInteger(job.attempt);
+        return refusal.map(event ->
+                        new EventConsumer.Write(refusedIntakePart, refusedIntakeStatement, event.addTo(arguments)))
                 .orElseGet(() -> new EventConsumer.Write("", intakeSql, arguments));
     }
 
@@ -134,7 +177,9 @@ public class PublishJobRows {
         job.createdAt = row.getOffsetDateTime(15).toInstant();
         job.carouselJson = row.getString(16);
         job.attempt = row.getInteger(17);
-        job.unconfirmedSince = row.getOffsetDateTime(22) == null ? null : row.getOffsetDateTime(22).toInstant();
+        job.unconfirmedSince = row.getOffsetDateTime(22) == null
+                ? null
+                : row.getOffsetDateTime(22).toInstant();
         job.reconcileAttempts = row.getInteger(23);
         return job;
     }

@@ -53,10 +53,15 @@ public class BlotatoAdapter implements PlatformAdapter {
         String target = targetType(request.format());
         JsonObject post = new JsonObject()
                 .put("accountId", request.accountId())
-                .put("content", new JsonObject().put("text", request.caption()).put("platform", target)
-                        .put("mediaUrls", new JsonArray(request.mediaUrls())))
+                .put(
+                        "content",
+                        new JsonObject()
+                                .put("text", request.caption())
+                                .put("platform", target)
+                                .put("mediaUrls", new JsonArray(request.mediaUrls())))
                 .put("target", targetOptions(target, request));
-        return http.postAbs(baseUrl + "/v2/posts").timeout(config.submitTimeout().toMillis())
+        return http.postAbs(baseUrl + "/v2/posts")
+                .timeout(config.submitTimeout().toMillis())
                 .putHeader("blotato-api-key", apiKey)
                 .putHeader("Content-Type", "application/json")
                 .sendBuffer(Buffer.buffer(new JsonObject().put("post", post).encode()))
@@ -64,17 +69,27 @@ public class BlotatoAdapter implements PlatformAdapter {
                     if (response.statusCode() / 100 != 2) {
                         throw failure(response, "publish");
                     }
-                    return JsonAnswers.required(JsonAnswers.body(response, "blotato", "publish"), "postSubmissionId", "blotato", "publish");
+                    return JsonAnswers.required(
+                            JsonAnswers.body(response, "blotato", "publish"), "postSubmissionId", "blotato", "publish");
                 })
-                .onFailure().transform(f -> PublishFailure.network(f, "publish"))
-                .onFailure(PublishFailure::isTimeout).transform(timeout -> new PublishFailure("publish_outcome_unknown",
-                        "Blotato did not answer the submission in time; it may have posted, so it is not retried", "publish",
-                        false, Map.of()));
+                .onFailure()
+                .transform(f -> PublishFailure.network(f, "publish"))
+                .onFailure(PublishFailure::isTimeout)
+                .transform(timeout -> new PublishFailure(
+                        "publish_outcome_unknown",
+                        "Blotato did not answer the submission in time; it may have posted, so it is not retried",
+                        "publish",
+                        false,
+                        Map.of()));
     }
 
     @Override
     public Uni<LivePost> complete(PublishRequest request, String apiKey, String submissionId) {
-        return Poller.until(vertx, config.poll(), "blotato_post", Map.of("post_submission_id", submissionId),
+        return Poller.until(
+                vertx,
+                config.poll(),
+                "blotato_post",
+                Map.of("post_submission_id", submissionId),
                 () -> status(apiKey, submissionId));
     }
 
@@ -89,7 +104,10 @@ public class BlotatoAdapter implements PlatformAdapter {
     }
 
     private Uni<Optional<LivePost>> status(String apiKey, String submissionId) {
-        return http.getAbs(baseUrl + "/v2/posts/" + submissionId).timeout(15_000).putHeader("blotato-api-key", apiKey).send()
+        return http.getAbs(baseUrl + "/v2/posts/" + submissionId)
+                .timeout(15_000)
+                .putHeader("blotato-api-key", apiKey)
+                .send()
                 .map(response -> {
                     if (response.statusCode() / 100 != 2) {
                         throw failure(response, "poll");
@@ -97,12 +115,18 @@ public class BlotatoAdapter implements PlatformAdapter {
                     JsonObject body = JsonAnswers.body(response, "blotato", "poll");
                     return switch (body.getString("status", "")) {
                         case "published" -> Optional.of(new LivePost(submissionId, body.getString("publicUrl")));
-                        case "failed" -> throw new PublishFailure("blotato_post_failed", body.getString("errorMessage",
-                                "Blotato reports the post failed"), "poll", false, Map.of("post_submission_id", submissionId));
+                        case "failed" ->
+                            throw new PublishFailure(
+                                    "blotato_post_failed",
+                                    body.getString("errorMessage", "Blotato reports the post failed"),
+                                    "poll",
+                                    false,
+                                    Map.of("post_submission_id", submissionId));
                         default -> Optional.<LivePost>empty();
                     };
                 })
-                .onFailure().transform(f -> PublishFailure.network(f, "poll"));
+                .onFailure()
+                .transform(f -> PublishFailure.network(f, "poll"));
     }
 
     /** The network a Blotato post goes to follows from the post's format. */
@@ -117,11 +141,18 @@ public class BlotatoAdapter implements PlatformAdapter {
     private static JsonObject targetOptions(String target, PublishRequest request) {
         JsonObject options = new JsonObject().put("targetType", target);
         return switch (target) {
-            case "tiktok" -> options.put("privacyLevel", "PUBLIC_TO_EVERYONE").put("disabledComments", false)
-                    .put("disabledDuet", false).put("disabledStitch", false).put("isBrandedContent", false)
-                    .put("isYourBrand", false).put("isAiGenerated", false);
-            case "youtube" -> options.put("title", YouTubeAdapter.title(request.caption())).put("privacyStatus", "public")
-                    .put("shouldNotifySubscribers", true);
+            case "tiktok" ->
+                options.put("privacyLevel", "PUBLIC_TO_EVERYONE")
+                        .put("disabledComments", false)
+                        .put("disabledDuet", false)
+                        .put("disabledStitch", false)
+                        .put("isBrandedContent", false)
+                        .put("isYourBrand", false)
+                        .put("isAiGenerated", false);
+            case "youtube" ->
+                options.put("title", YouTubeAdapter.title(request.caption()))
+                        .put("privacyStatus", "public")
+                        .put("shouldNotifySubscribers", true);
             default -> options;
         };
     }
@@ -132,7 +163,11 @@ public class BlotatoAdapter implements PlatformAdapter {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("http_status", status);
         String code = status == 401 || status == 403 ? "platform_auth_invalid" : "blotato_http_" + status;
-        return new PublishFailure(code, body.getString("message", body.getString("error", "HTTP " + status)), stage,
-                status == 429 || status >= 500, details);
+        return new PublishFailure(
+                code,
+                body.getString("message", body.getString("error", "HTTP " + status)),
+                stage,
+                status == 429 || status >= 500,
+                details);
     }
 }

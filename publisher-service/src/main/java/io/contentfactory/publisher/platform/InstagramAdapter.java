@@ -44,8 +44,9 @@ public class InstagramAdapter implements PlatformAdapter {
             if (!quota.exhausted()) {
                 return Optional.empty();
             }
-            LOG.infof("job %s waits for account %s's publishing quota (%d of %d used)", request.jobId(), request.accountId(),
-                    quota.used(), quota.total());
+            LOG.infof(
+                    "job %s waits for account %s's publishing quota (%d of %d used)",
+                    request.jobId(), request.accountId(), quota.used(), quota.total());
             return Optional.of(Instant.now().plus(config.quotaRecheck()));
         });
     }
@@ -58,14 +59,25 @@ public class InstagramAdapter implements PlatformAdapter {
     @Override
     public Uni<String> start(PublishRequest request, String token) {
         if (request.carousel().isEmpty()) {
-            return instagram.createContainer(request.accountId(), token, request.mediaType() == MediaType.VIDEO,
-                    request.mediaUrl(), request.caption());
+            return instagram.createContainer(
+                    request.accountId(),
+                    token,
+                    request.mediaType() == MediaType.VIDEO,
+                    request.mediaUrl(),
+                    request.caption());
         }
-        return Multi.createFrom().iterable(request.carousel())
-                .onItem().transformToUniAndConcatenate(item -> instagram.createCarouselItem(request.accountId(), token,
-                        item.mediaType() == MediaType.VIDEO, item.mediaUrl()))
-                .collect().asList()
-                .call(children -> Uni.join().all(children.stream().map(child -> awaitFinished(child, token)).toList()).andFailFast())
+        return Multi.createFrom()
+                .iterable(request.carousel())
+                .onItem()
+                .transformToUniAndConcatenate(item -> instagram.createCarouselItem(
+                        request.accountId(), token, item.mediaType() == MediaType.VIDEO, item.mediaUrl()))
+                .collect()
+                .asList()
+                .call(children -> Uni.join()
+                        .all(children.stream()
+                                .map(child -> awaitFinished(child, token))
+                                .toList())
+                        .andFailFast())
                 .chain(children -> instagram.createCarousel(request.accountId(), token, children, request.caption()));
     }
 
@@ -75,8 +87,11 @@ public class InstagramAdapter implements PlatformAdapter {
                 .chain(status -> "PUBLISHED".equals(status)
                         ? reconcile(request, token, containerId)
                         : publishOnce(request, token, containerId))
-                .chain(mediaId -> instagram.permalink(mediaId, token).map(permalink -> new LivePost(mediaId, permalink))
-                        .onFailure().transform(failure -> PublishFailure.outcomeUnknown(failure, "publish")));
+                .chain(mediaId -> instagram
+                        .permalink(mediaId, token)
+                        .map(permalink -> new LivePost(mediaId, permalink))
+                        .onFailure()
+                        .transform(failure -> PublishFailure.outcomeUnknown(failure, "publish")));
     }
 
     @Override
@@ -87,13 +102,22 @@ public class InstagramAdapter implements PlatformAdapter {
     /** FINISHED or PUBLISHED; ERROR and EXPIRED are failures (an expired container is retried from scratch). */
     private Uni<String> awaitFinished(String containerId, String token) {
         Map<String, Object> details = Map.of("container_id", containerId);
-        return Poller.until(vertx, config.poll(), "container", details, () -> instagram.containerStatus(containerId, token)
-                .map(status -> switch (status) {
+        return Poller.until(
+                vertx,
+                config.poll(),
+                "container",
+                details,
+                () -> instagram.containerStatus(containerId, token).map(status -> switch (status) {
                     case "FINISHED", "PUBLISHED" -> Optional.of(status);
                     case "IN_PROGRESS" -> Optional.<String>empty();
-                    default -> throw new PublishFailure("container_" + status.toLowerCase(), "container " + containerId
-                            + " ended in status " + status, "poll", "EXPIRED".equals(status),
-                            Map.of("container_id", containerId, "status_code", status), PublishFailure.Evidence.NOTHING_LIVE);
+                    default ->
+                        throw new PublishFailure(
+                                "container_" + status.toLowerCase(),
+                                "container " + containerId + " ended in status " + status,
+                                "poll",
+                                "EXPIRED".equals(status),
+                                Map.of("container_id", containerId, "status_code", status),
+                                PublishFailure.Evidence.NOTHING_LIVE);
                 }));
     }
 
@@ -102,12 +126,16 @@ public class InstagramAdapter implements PlatformAdapter {
      * the post went out (then it is reconciled) or not (then the job fails, retryable, and a new job starts over).
      */
     private Uni<String> publishOnce(PublishRequest request, String token, String containerId) {
-        return instagram.publish(request.accountId(), token, containerId)
-                .onFailure(PublishFailure::isUnanswered).recoverWithUni(failure -> instagram.containerStatus(containerId, token)
+        return instagram
+                .publish(request.accountId(), token, containerId)
+                .onFailure(PublishFailure::isUnanswered)
+                .recoverWithUni(failure -> instagram
+                        .containerStatus(containerId, token)
                         .chain(status -> "PUBLISHED".equals(status)
                                 ? reconcile(request, token, containerId)
                                 : Uni.createFrom().<String>failure(failure))
-                        .onFailure().transform(unknown -> PublishFailure.outcomeUnknown(unknown, "publish")));
+                        .onFailure()
+                        .transform(unknown -> PublishFailure.outcomeUnknown(unknown, "publish")));
     }
 
     /**
@@ -115,18 +143,28 @@ public class InstagramAdapter implements PlatformAdapter {
      * sent, published after the job was created. Instagram does not link a container to its media.
      */
     private Uni<String> reconcile(PublishRequest request, String token, String containerId) {
-        return instagram.recentMedia(request.accountId(), token)
-                .onFailure().transform(failure -> PublishFailure.outcomeUnknown(failure, "publish"))
+        return instagram
+                .recentMedia(request.accountId(), token)
+                .onFailure()
+                .transform(failure -> PublishFailure.outcomeUnknown(failure, "publish"))
                 .map(media -> media.stream()
-                .filter(item -> item.caption().equals(request.caption())
-                        && !item.timestamp().isBefore(request.createdAt().minusSeconds(60)))
-                .findFirst()
-                .map(item -> {
-                    LOG.infof("job %s: container %s was published as %s; reconciled", request.jobId(), containerId, item.id());
-                    return item.id();
-                })
-                .orElseThrow(() -> new PublishFailure("publish_unconfirmed", "container " + containerId
-                        + " is PUBLISHED but no post of the account matches this job's caption yet", "publish", true,
-                        Map.of("container_id", containerId), PublishFailure.Evidence.OUTCOME_UNKNOWN)));
+                        .filter(item -> item.caption().equals(request.caption())
+                                && !item.timestamp()
+                                        .isBefore(request.createdAt().minusSeconds(60)))
+                        .findFirst()
+                        .map(item -> {
+                            LOG.infof(
+                                    "job %s: container %s was published as %s; reconciled",
+                                    request.jobId(), containerId, item.id());
+                            return item.id();
+                        })
+                        .orElseThrow(() -> new PublishFailure(
+                                "publish_unconfirmed",
+                                "container " + containerId
+                                        + " is PUBLISHED but no post of the account matches this job's caption yet",
+                                "publish",
+                                true,
+                                Map.of("container_id", containerId),
+                                PublishFailure.Evidence.OUTCOME_UNKNOWN)));
     }
 }

@@ -45,18 +45,25 @@ public class InstagramClient {
      * a new token valid for {@code expires_in} seconds. There is no separate refresh token.
      */
     public Uni<TokenGrant> refreshToken(String accessToken) {
-        return http.getAbs(baseUrl + "/refresh_access_token").addQueryParam("grant_type", "ig_refresh_token")
-                .addQueryParam("access_token", accessToken).timeout(15_000).send()
+        return http.getAbs(baseUrl + "/refresh_access_token")
+                .addQueryParam("grant_type", "ig_refresh_token")
+                .addQueryParam("access_token", accessToken)
+                .timeout(15_000)
+                .send()
                 .map(response -> {
                     JsonObject body = parse(response, "refresh");
                     if (response.statusCode() / 100 != 2 || body.containsKey("error")) {
-                        throw graphError(response.statusCode(), body.getJsonObject("error", new JsonObject()), "refresh");
+                        throw graphError(
+                                response.statusCode(), body.getJsonObject("error", new JsonObject()), "refresh");
                     }
                     long expiresIn = body.getLong("expires_in", 0L);
-                    return new TokenGrant(body.getString("access_token"), null,
+                    return new TokenGrant(
+                            body.getString("access_token"),
+                            null,
                             expiresIn > 0 ? Instant.now().plusSeconds(expiresIn) : null);
                 })
-                .onFailure().transform(f -> PublishFailure.network(f, "refresh"));
+                .onFailure()
+                .transform(f -> PublishFailure.network(f, "refresh"));
     }
 
     public Uni<String> createContainer(String accountId, String token, boolean video, String mediaUrl, String caption) {
@@ -67,9 +74,12 @@ public class InstagramClient {
         if (video) {
             form.add("media_type", "REELS");
         }
-        return http.postAbs(url(accountId + "/media")).timeout(30_000).sendForm(form)
+        return http.postAbs(url(accountId + "/media"))
+                .timeout(30_000)
+                .sendForm(form)
                 .map(response -> field(response, "id", "create_container"))
-                .onFailure().transform(f -> PublishFailure.network(f, "create_container"));
+                .onFailure()
+                .transform(f -> PublishFailure.network(f, "create_container"));
     }
 
     /** An item container of a carousel ({@code is_carousel_item=true}): no caption, published only through its carousel. */
@@ -81,9 +91,12 @@ public class InstagramClient {
         if (video) {
             form.add("media_type", "VIDEO");
         }
-        return http.postAbs(url(accountId + "/media")).timeout(30_000).sendForm(form)
+        return http.postAbs(url(accountId + "/media"))
+                .timeout(30_000)
+                .sendForm(form)
                 .map(response -> field(response, "id", "create_container"))
-                .onFailure().transform(f -> PublishFailure.network(f, "create_container"));
+                .onFailure()
+                .transform(f -> PublishFailure.network(f, "create_container"));
     }
 
     /** The carousel container ({@code media_type=CAROUSEL}) over finished item containers, with the caption. */
@@ -93,47 +106,66 @@ public class InstagramClient {
                 .add("children", String.join(",", children))
                 .add("caption", caption)
                 .add("access_token", token);
-        return http.postAbs(url(accountId + "/media")).timeout(30_000).sendForm(form)
+        return http.postAbs(url(accountId + "/media"))
+                .timeout(30_000)
+                .sendForm(form)
                 .map(response -> field(response, "id", "create_container"))
-                .onFailure().transform(f -> PublishFailure.network(f, "create_container"));
+                .onFailure()
+                .transform(f -> PublishFailure.network(f, "create_container"));
     }
 
     public Uni<String> containerStatus(String containerId, String token) {
-        return http.getAbs(url(containerId)).addQueryParam("fields", "status_code").addQueryParam("access_token", token)
-                .timeout(15_000).send()
+        return http.getAbs(url(containerId))
+                .addQueryParam("fields", "status_code")
+                .addQueryParam("access_token", token)
+                .timeout(15_000)
+                .send()
                 .map(response -> field(response, "status_code", "poll"))
-                .onFailure().transform(f -> PublishFailure.network(f, "poll"));
+                .onFailure()
+                .transform(f -> PublishFailure.network(f, "poll"));
     }
 
     public Uni<String> publish(String accountId, String token, String containerId) {
-        MultiMap form = MultiMap.caseInsensitiveMultiMap().add("creation_id", containerId).add("access_token", token);
-        return http.postAbs(url(accountId + "/media_publish")).timeout(publishTimeoutMillis).sendForm(form)
+        MultiMap form = MultiMap.caseInsensitiveMultiMap()
+                .add("creation_id", containerId)
+                .add("access_token", token);
+        return http.postAbs(url(accountId + "/media_publish"))
+                .timeout(publishTimeoutMillis)
+                .sendForm(form)
                 .map(response -> field(response, "id", "publish"))
-                .onFailure().transform(f -> PublishFailure.network(f, "publish"));
+                .onFailure()
+                .transform(f -> PublishFailure.network(f, "publish"));
     }
 
     /** One item of the account's media list. */
-    public record MediaSummary(String id, String caption, Instant timestamp) {
-    }
+    public record MediaSummary(String id, String caption, Instant timestamp) {}
 
     /** The account's recent media, newest first: how an ambiguous publish is reconciled. */
     public Uni<List<MediaSummary>> recentMedia(String accountId, String token) {
-        return http.getAbs(url(accountId + "/media")).addQueryParam("fields", "id,caption,timestamp")
-                .addQueryParam("access_token", token).timeout(15_000).send()
+        return http.getAbs(url(accountId + "/media"))
+                .addQueryParam("fields", "id,caption,timestamp")
+                .addQueryParam("access_token", token)
+                .timeout(15_000)
+                .send()
                 .map(response -> {
                     JsonObject body = parse(response, "publish");
                     if (response.statusCode() / 100 != 2 || body.containsKey("error")) {
-                        throw graphError(response.statusCode(), body.getJsonObject("error", new JsonObject()), "publish");
+                        throw graphError(
+                                response.statusCode(), body.getJsonObject("error", new JsonObject()), "publish");
                     }
                     List<MediaSummary> media = new ArrayList<>();
-                    body.getJsonArray("data", new io.vertx.core.json.JsonArray()).forEach(item -> {
-                        JsonObject entry = (JsonObject) item;
-                        media.add(new MediaSummary(entry.getString("id"), entry.getString("caption", ""),
-                                graphTime(entry.getString("timestamp"))));
-                    });
+                    body.getJsonArray("data", new io.vertx.core.json.JsonArray())
+                            .forEach(item -> {
+                                JsonObject entry = (JsonObject) item;
+                                media.add(new MediaSummary(
+                                        entry.getString("id"),
+                                        entry.getString("caption", ""),
+                                        graphTime(entry.getString("timestamp"))));
+                            });
                     return media;
                 })
-                .onFailure().transform(f -> PublishFailure.network(f, "publish"));
+                .onFailure()
+                .transform(f -> PublishFailure.network(f, "publish"));
     }
 
     /** The account's rolling 24 h publishing quota: how many posts it used and how many it may publish. */
@@ -144,26 +176,39 @@ public class InstagramClient {
     }
 
     public Uni<Quota> publishingQuota(String accountId, String token) {
-        return http.getAbs(url(accountId + "/content_publishing_limit")).addQueryParam("fields", "quota_usage,config")
-                .addQueryParam("access_token", token).timeout(15_000).send()
+        return http.getAbs(url(accountId + "/content_publishing_limit"))
+                .addQueryParam("fields", "quota_usage,config")
+                .addQueryParam("access_token", token)
+                .timeout(15_000)
+                .send()
                 .map(response -> {
                     // Read before a container is created, so its failures belong to that stage.
                     JsonObject body = parse(response, "create_container");
                     if (response.statusCode() / 100 != 2 || body.containsKey("error")) {
-                        throw graphError(response.statusCode(), body.getJsonObject("error", new JsonObject()), "create_container");
+                        throw graphError(
+                                response.statusCode(),
+                                body.getJsonObject("error", new JsonObject()),
+                                "create_container");
                     }
-                    JsonObject entry = body.getJsonArray("data", new io.vertx.core.json.JsonArray()).getJsonObject(0);
-                    return new Quota(entry.getLong("quota_usage", 0L),
+                    JsonObject entry = body.getJsonArray("data", new io.vertx.core.json.JsonArray())
+                            .getJsonObject(0);
+                    return new Quota(
+                            entry.getLong("quota_usage", 0L),
                             entry.getJsonObject("config", new JsonObject()).getLong("quota_total", Long.MAX_VALUE));
                 })
-                .onFailure().transform(f -> PublishFailure.network(f, "create_container"));
+                .onFailure()
+                .transform(f -> PublishFailure.network(f, "create_container"));
     }
 
     public Uni<String> permalink(String mediaId, String token) {
-        return http.getAbs(url(mediaId)).addQueryParam("fields", "permalink").addQueryParam("access_token", token)
-                .timeout(15_000).send()
+        return http.getAbs(url(mediaId))
+                .addQueryParam("fields", "permalink")
+                .addQueryParam("access_token", token)
+                .timeout(15_000)
+                .send()
                 .map(response -> field(response, "permalink", "publish"))
-                .onFailure().transform(f -> PublishFailure.network(f, "publish"));
+                .onFailure()
+                .transform(f -> PublishFailure.network(f, "publish"));
     }
 
     /**
@@ -172,20 +217,29 @@ public class InstagramClient {
      */
     static Instant graphTime(String text) {
         if (text == null) {
-            throw new PublishFailure("instagram_bad_response", "a media item has no timestamp", "publish", true, Map.of());
+            throw new PublishFailure(
+                    "instagram_bad_response", "a media item has no timestamp", "publish", true, Map.of());
         }
         try {
             return java.time.OffsetDateTime.parse(text, GRAPH_TIME).toInstant();
         } catch (java.time.format.DateTimeParseException e) {
-            throw new PublishFailure("instagram_bad_response", "a media item's timestamp is not a date: " + text, "publish",
-                    true, Map.of());
+            throw new PublishFailure(
+                    "instagram_bad_response",
+                    "a media item's timestamp is not a date: " + text,
+                    "publish",
+                    true,
+                    Map.of());
         }
     }
 
     private static final java.time.format.DateTimeFormatter GRAPH_TIME = new java.time.format.DateTimeFormatterBuilder()
             .append(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-            .optionalStart().appendOffset("+HHMM", "+0000").optionalEnd()
-            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart()
+            .appendOffset("+HHMM", "+0000")
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HH:MM", "Z")
+            .optionalEnd()
             .toFormatter();
 
     private String url(String path) {
@@ -199,7 +253,8 @@ public class InstagramClient {
         }
         String value = body.getString(name);
         if (value == null) {
-            throw new PublishFailure("instagram_bad_response", "the answer has no '" + name + "'", stage, true, Map.of());
+            throw new PublishFailure(
+                    "instagram_bad_response", "the answer has no '" + name + "'", stage, true, Map.of());
         }
         return value;
     }
@@ -208,8 +263,12 @@ public class InstagramClient {
         try {
             return response.bodyAsJsonObject() == null ? new JsonObject() : response.bodyAsJsonObject();
         } catch (RuntimeException e) {
-            throw new PublishFailure("instagram_bad_response", "HTTP " + response.statusCode() + " with a body that is not JSON",
-                    stage, response.statusCode() >= 500, Map.of("http_status", response.statusCode()));
+            throw new PublishFailure(
+                    "instagram_bad_response",
+                    "HTTP " + response.statusCode() + " with a body that is not JSON",
+                    stage,
+                    response.statusCode() >= 500,
+                    Map.of("http_status", response.statusCode()));
         }
     }
 
@@ -226,7 +285,11 @@ public class InstagramClient {
             details.put("fbtrace_id", String.valueOf(error.getValue("fbtrace_id")));
         }
         boolean retryable = RETRYABLE_CODES.contains(code) || httpStatus >= 500;
-        return new PublishFailure(code == 190 ? "platform_auth_invalid" : "instagram_error_" + code,
-                error.getString("message", "HTTP " + httpStatus), stage, retryable, details);
+        return new PublishFailure(
+                code == 190 ? "platform_auth_invalid" : "instagram_error_" + code,
+                error.getString("message", "HTTP " + httpStatus),
+                stage,
+                retryable,
+                details);
     }
 }

@@ -31,7 +31,8 @@ public class MediaDownloads {
 
         /** The bytes {@code [offset, offset + length)} as a stream to send. */
         public Uni<AsyncFile> range(long offset, long length) {
-            return vertx.fileSystem().open(file.toString(), new OpenOptions().setRead(true))
+            return vertx.fileSystem()
+                    .open(file.toString(), new OpenOptions().setRead(true))
                     .map(opened -> opened.setReadPos(offset).setReadLength(length));
         }
 
@@ -43,23 +44,49 @@ public class MediaDownloads {
     /** Fetches {@code url}; a non-2xx answer is a retryable failure at {@code stage}. */
     public Uni<Download> fetch(String url, String stage) {
         return vertx.executeBlocking(() -> Files.createTempFile("publish-media-", ".bin"))
-                .chain(path -> vertx.fileSystem().open(path.toString(), new OpenOptions().setWrite(true).setTruncateExisting(true))
-                        .chain(file -> http.getAbs(url).timeout(120_000).as(BodyCodec.pipe(file)).send())
+                .chain(path -> vertx.fileSystem()
+                        .open(path.toString(), new OpenOptions().setWrite(true).setTruncateExisting(true))
+                        .chain(file -> http.getAbs(url)
+                                .timeout(120_000)
+                                .as(BodyCodec.pipe(file))
+                                .send())
                         .chain(response -> {
                             if (response.statusCode() / 100 != 2) {
-                                return vertx.fileSystem().delete(path.toString()).onFailure().recoverWithNull()
-                                        .chain(() -> Uni.createFrom().failure(new PublishFailure("media_fetch_failed",
-                                                "our storage answered HTTP " + response.statusCode() + " for the media", stage, true,
-                                                Map.of("http_status", response.statusCode()))));
+                                return vertx.fileSystem()
+                                        .delete(path.toString())
+                                        .onFailure()
+                                        .recoverWithNull()
+                                        .chain(() -> Uni.createFrom()
+                                                .failure(new PublishFailure(
+                                                        "media_fetch_failed",
+                                                        "our storage answered HTTP " + response.statusCode()
+                                                                + " for the media",
+                                                        stage,
+                                                        true,
+                                                        Map.of("http_status", response.statusCode()))));
                             }
                             String type = response.getHeader("Content-Type");
-                            return vertx.fileSystem().props(path.toString())
-                                    .map(props -> new Download(path, props.size(), type == null ? "application/octet-stream" : type, vertx));
+                            return vertx.fileSystem()
+                                    .props(path.toString())
+                                    .map(props -> new Download(
+                                            path,
+                                            props.size(),
+                                            type == null ? "application/octet-stream" : type,
+                                            vertx));
                         })
-                        .onFailure(failure -> !(failure instanceof PublishFailure)).call(() ->
-                                vertx.fileSystem().delete(path.toString()).onFailure().recoverWithNull()))
-                .onFailure().transform(failure -> failure instanceof PublishFailure ? failure
-                        : new PublishFailure("media_fetch_failed", "the media could not be fetched from our storage: " + failure,
-                                stage, true, Map.of()));
+                        .onFailure(failure -> !(failure instanceof PublishFailure))
+                        .call(() -> vertx.fileSystem()
+                                .delete(path.toString())
+                                .onFailure()
+                                .recoverWithNull()))
+                .onFailure()
+                .transform(failure -> failure instanceof PublishFailure
+                        ? failure
+                        : new PublishFailure(
+                                "media_fetch_failed",
+                                "the media could not be fetched from our storage: " + failure,
+                                stage,
+                                true,
+                                Map.of()));
     }
 }

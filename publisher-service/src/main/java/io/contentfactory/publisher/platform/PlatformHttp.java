@@ -1,12 +1,12 @@
 package io.contentfactory.publisher.platform;
 
+import io.smallrye.config.ConfigMapping;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import io.smallrye.config.ConfigMapping;
 
 /**
  * The one HTTP client every platform call and media fetch shares. Thousands of jobs poll at once, so it keeps many
@@ -24,11 +24,13 @@ public class PlatformHttp {
     @Produces
     @Singleton
     WebClient webClient(Vertx vertx, Config config) {
-        return WebClient.create(vertx, new WebClientOptions()
-                .setMaxPoolSize(config.maxConnectionsPerHost())
-                .setKeepAlive(true)
-                .setKeepAliveTimeout(30)
-                .setConnectTimeout(10_000)
-                .setUserAgent("content-factory-publisher"));
+        return WebClient.create(
+                vertx,
+                new WebClientOptions()
+                        .setMaxPoolSize(config.maxConnectionsPerHost())
+                        .setKeepAlive(true)
+                        .setKeepAliveTimeout(30)
+                        .setConnectTimeout(10_000)
+                        .setUserAgent("content-factory-publisher"));
     }
 }

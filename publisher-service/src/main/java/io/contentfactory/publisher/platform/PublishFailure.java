@@ -24,7 +24,12 @@ public class PublishFailure extends RuntimeException {
         this(code, message, stage, retryable, details, Evidence.NONE);
     }
 
-    public PublishFailure(String code, String message, String stage, boolean retryable, Map<String, Object> details,
+    public PublishFailure(
+            String code,
+            String message,
+            String stage,
+            boolean retryable,
+            Map<String, Object> details,
             Evidence evidence) {
         super(code + " at " + stage + ": " + message);
         this.error = new PublishError(code, message, stage, retryable, details);
@@ -41,21 +46,29 @@ public class PublishFailure extends RuntimeException {
 
     /** The same failure, known to have struck after a call that may have published the post. */
     public static PublishFailure outcomeUnknown(Throwable failure, String stage) {
-        PublishError cause = failure instanceof PublishFailure publishFailure ? publishFailure.error()
+        PublishError cause = failure instanceof PublishFailure publishFailure
+                ? publishFailure.error()
                 : new PublishError("internal_error", failure.toString(), stage, true, Map.of());
-        return new PublishFailure(cause.code(), cause.message(), cause.stage(), cause.retryable(), cause.details(),
+        return new PublishFailure(
+                cause.code(),
+                cause.message(),
+                cause.stage(),
+                cause.retryable(),
+                cause.details(),
                 Evidence.OUTCOME_UNKNOWN);
     }
 
     /** The call's answer never came, or the platform could not be reached: nothing was answered. */
     public static boolean isUnanswered(Throwable failure) {
-        return failure instanceof PublishFailure publishFailure && Set.of("platform_timeout", "platform_unreachable")
-                .contains(publishFailure.error().code());
+        return failure instanceof PublishFailure publishFailure
+                && Set.of("platform_timeout", "platform_unreachable")
+                        .contains(publishFailure.error().code());
     }
 
     /** The call's answer did not come in time: whether it took effect on the platform is unknown. */
     public static boolean isTimeout(Throwable failure) {
-        return failure instanceof PublishFailure publishFailure && "platform_timeout".equals(publishFailure.error().code());
+        return failure instanceof PublishFailure publishFailure
+                && "platform_timeout".equals(publishFailure.error().code());
     }
 
     /** A call that got no usable answer: a timeout, or the platform could not be reached. Both are retryable. */
@@ -65,9 +78,14 @@ public class PublishFailure extends RuntimeException {
         }
         // The web client's timeout (Vert.x's NoStackTraceTimeoutException) is a java.util.concurrent.TimeoutException.
         if (failure instanceof java.util.concurrent.TimeoutException) {
-            return new PublishFailure("platform_timeout", "no answer in time: " + failure.getMessage(), stage, true, Map.of());
+            return new PublishFailure(
+                    "platform_timeout", "no answer in time: " + failure.getMessage(), stage, true, Map.of());
         }
-        return new PublishFailure("platform_unreachable", failure.getClass().getSimpleName() + ": " + failure.getMessage(),
-                stage, true, Map.of());
+        return new PublishFailure(
+                "platform_unreachable",
+                failure.getClass().getSimpleName() + ": " + failure.getMessage(),
+                stage,
+                true,
+                Map.of());
     }
 }

@@ -15,8 +15,16 @@ import java.util.UUID;
  * @param caption   the exact caption to send (and that the job records)
  * @param createdAt when the job was created: a post found on the platform from before it is not this job's
  */
-public record PublishRequest(UUID jobId, String accountId, PostFormat format, MediaType mediaType, String mediaUrl,
-        String contentType, String caption, Instant createdAt, List<CarouselItem> carousel) {
+public record PublishRequest(
+        UUID jobId,
+        String accountId,
+        PostFormat format,
+        MediaType mediaType,
+        String mediaUrl,
+        String contentType,
+        String caption,
+        Instant createdAt,
+        List<CarouselItem> carousel) {
 
     public PublishRequest {
         carousel = carousel == null ? List.of() : List.copyOf(carousel);
@@ -24,6 +32,8 @@ public record PublishRequest(UUID jobId, String accountId, PostFormat format, Me
 
     /** Every media URL the post sends: the carousel's items, or the one media. */
     public List<String> mediaUrls() {
-        return carousel.isEmpty() ? List.of(mediaUrl) : carousel.stream().map(CarouselItem::mediaUrl).toList();
+        return carousel.isEmpty()
+                ? List.of(mediaUrl)
+                : carousel.stream().map(CarouselItem::mediaUrl).toList();
     }
 }

@@ -9,6 +9,5 @@ public interface QuotaLedger {
     /** How many publishes this account started on this platform since {@code since}, and when the oldest of them did. */
     Uni<Starts> startsSince(Instant since);
 
-    record Starts(long count, Instant oldest) {
-    }
+    record Starts(long count, Instant oldest) {}
 }

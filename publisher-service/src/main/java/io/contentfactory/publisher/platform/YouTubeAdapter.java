@@ -27,8 +27,8 @@ import java.util.Set;
 @ApplicationScoped
 public class YouTubeAdapter implements PlatformAdapter {
 
-    private static final Set<String> QUOTA_REASONS = Set.of("quotaExceeded", "uploadLimitExceeded", "rateLimitExceeded",
-            "userRateLimitExceeded");
+    private static final Set<String> QUOTA_REASONS =
+            Set.of("quotaExceeded", "uploadLimitExceeded", "rateLimitExceeded", "userRateLimitExceeded");
 
     private final YouTubeConfig config;
     private final WebClient http;
@@ -54,19 +54,32 @@ public class YouTubeAdapter implements PlatformAdapter {
     public Uni<Optional<Instant>> quotaWait(PublishRequest request, String token, QuotaLedger ledger) {
         LocalDate today = LocalDate.now(config.quotaZone());
         Instant dayStart = today.atStartOfDay(config.quotaZone()).toInstant();
-        return ledger.startsSince(dayStart).map(starts -> starts.count() < config.dailyUploads()
-                ? Optional.empty()
-                : Optional.of(today.plusDays(1).atStartOfDay(config.quotaZone()).toInstant()));
+        return ledger.startsSince(dayStart)
+                .map(starts -> starts.count() < config.dailyUploads()
+                        ? Optional.empty()
+                        : Optional.of(today.plusDays(1)
+                                .atStartOfDay(config.quotaZone())
+                                .toInstant()));
     }
 
     @Override
     public Uni<String> start(PublishRequest request, String token) {
         JsonObject metadata = new JsonObject()
-                .put("snippet", new JsonObject().put("title", title(request.caption())).put("description", request.caption())
-                        .put("categoryId", "22"))
-                .put("status", new JsonObject().put("privacyStatus", config.privacyStatus()).put("selfDeclaredMadeForKids", false));
-        return http.postAbs(baseUrl + "/upload/youtube/v3/videos").timeout(30_000)
-                .addQueryParam("uploadType", "resumable").addQueryParam("part", "snippet,status")
+                .put(
+                        "snippet",
+                        new JsonObject()
+                                .put("title", title(request.caption()))
+                                .put("description", request.caption())
+                                .put("categoryId", "22"))
+                .put(
+                        "status",
+                        new JsonObject()
+                                .put("privacyStatus", config.privacyStatus())
+                                .put("selfDeclaredMadeForKids", false));
+        return http.postAbs(baseUrl + "/upload/youtube/v3/videos")
+                .timeout(30_000)
+                .addQueryParam("uploadType", "resumable")
+                .addQueryParam("part", "snippet,status")
                 .addQueryParam("notifySubscribers", Boolean.toString(config.notifySubscribers()))
                 .putHeader("Authorization", "Bearer " + token)
                 .putHeader("Content-Type", "application/json; charset=UTF-8")
@@ -78,17 +91,23 @@ public class YouTubeAdapter implements PlatformAdapter {
                         throw failure(response, "upload");
                     }
                     if (session == null) {
-                        throw new PublishFailure("youtube_bad_response", "the upload session has no Location", "upload", true, Map.of());
+                        throw new PublishFailure(
+                                "youtube_bad_response", "the upload session has no Location", "upload", true, Map.of());
                     }
                     return session;
                 })
-                .onFailure().transform(f -> PublishFailure.network(f, "upload"));
+                .onFailure()
+                .transform(f -> PublishFailure.network(f, "upload"));
     }
 
     @Override
     public Uni<LivePost> complete(PublishRequest request, String token, String session) {
         return upload(request, token, session, 3)
-                .chain(videoId -> Poller.until(vertx, config.poll(), "youtube_processing", Map.of("video_id", videoId),
+                .chain(videoId -> Poller.until(
+                        vertx,
+                        config.poll(),
+                        "youtube_processing",
+                        Map.of("video_id", videoId),
                         () -> processing(token, videoId)))
                 .map(videoId -> new LivePost(videoId, config.permalinkTemplate().replace("{id}", videoId)));
     }
@@ -96,7 +115,9 @@ public class YouTubeAdapter implements PlatformAdapter {
     /** Google OAuth: a refresh answers a new access token; the refresh token stays as it is. */
     @Override
     public Uni<TokenGrant> refresh(String accessToken, String refreshToken) {
-        MultiMap client = MultiMap.caseInsensitiveMultiMap().add("client_id", config.clientId()).add("client_secret", config.clientSecret());
+        MultiMap client = MultiMap.caseInsensitiveMultiMap()
+                .add("client_id", config.clientId())
+                .add("client_secret", config.clientSecret());
         return OAuthRefresh.refresh(http, config.tokenUrl(), "google", client, refreshToken, Duration.ofHours(1));
     }
 
@@ -105,7 +126,10 @@ public class YouTubeAdapter implements PlatformAdapter {
      * does not come may have completed, so the session is asked again rather than the job failing into a new one.
      */
     private Uni<String> upload(PublishRequest request, String token, String session, int tries) {
-        return downloads.fetch(request.mediaUrl(), "upload").chain(download -> http.putAbs(session).timeout(30_000)
+        return downloads
+                .fetch(request.mediaUrl(), "upload")
+                .chain(download -> http.putAbs(session)
+                        .timeout(30_000)
                         .putHeader("Authorization", "Bearer " + token)
                         .putHeader("Content-Length", "0")
                         .putHeader("Content-Range", "bytes */" + download.size())
@@ -113,26 +137,39 @@ public class YouTubeAdapter implements PlatformAdapter {
                         .chain(answer -> switch (answer.statusCode()) {
                             case 200, 201 -> Uni.createFrom().item(answer);
                             case 308 -> sendFrom(received(answer.getHeader("Range")), session, token, download);
-                            case 404, 410 -> Uni.createFrom().failure(new PublishFailure("youtube_upload_session_expired",
-                                    "the upload session is gone before the upload completed", "upload", true, Map.of(),
-                                    PublishFailure.Evidence.NOTHING_LIVE));
+                            case 404, 410 ->
+                                Uni.createFrom()
+                                        .failure(new PublishFailure(
+                                                "youtube_upload_session_expired",
+                                                "the upload session is gone before the upload completed",
+                                                "upload",
+                                                true,
+                                                Map.of(),
+                                                PublishFailure.Evidence.NOTHING_LIVE));
                             default -> Uni.createFrom().failure(failure(answer, "upload"));
                         })
                         .eventually(download::delete))
-                .map(response -> JsonAnswers.required(JsonAnswers.body(response, "youtube", "upload"), "id", "youtube", "upload"))
-                .onFailure().transform(f -> PublishFailure.network(f, "upload"))
+                .map(response -> JsonAnswers.required(
+                        JsonAnswers.body(response, "youtube", "upload"), "id", "youtube", "upload"))
+                .onFailure()
+                .transform(f -> PublishFailure.network(f, "upload"))
                 .onFailure(failure -> PublishFailure.isTimeout(failure) && tries > 1)
                 .recoverWithUni(() -> upload(request, token, session, tries - 1));
     }
 
-    private Uni<HttpResponse<Buffer>> sendFrom(long offset, String session, String token, MediaDownloads.Download download) {
+    private Uni<HttpResponse<Buffer>> sendFrom(
+            long offset, String session, String token, MediaDownloads.Download download) {
         long length = download.size() - offset;
-        return download.range(offset, length).chain(file -> http.putAbs(session).timeout(config.uploadTimeout().toMillis())
-                .putHeader("Authorization", "Bearer " + token)
-                .putHeader("Content-Type", download.contentType())
-                .putHeader("Content-Length", Long.toString(length))
-                .putHeader("Content-Range", "bytes " + offset + "-" + (download.size() - 1) + "/" + download.size())
-                .sendStream(file))
+        return download.range(offset, length)
+                .chain(file -> http.putAbs(session)
+                        .timeout(config.uploadTimeout().toMillis())
+                        .putHeader("Authorization", "Bearer " + token)
+                        .putHeader("Content-Type", download.contentType())
+                        .putHeader("Content-Length", Long.toString(length))
+                        .putHeader(
+                                "Content-Range",
+                                "bytes " + offset + "-" + (download.size() - 1) + "/" + download.size())
+                        .sendStream(file))
                 .map(response -> {
                     if (response.statusCode() != 200 && response.statusCode() != 201) {
                         throw failure(response, "upload");
@@ -150,17 +187,25 @@ public class YouTubeAdapter implements PlatformAdapter {
     }
 
     private Uni<Optional<String>> processing(String token, String videoId) {
-        return http.getAbs(baseUrl + "/youtube/v3/videos").timeout(15_000)
-                .addQueryParam("part", "status,processingDetails").addQueryParam("id", videoId)
-                .putHeader("Authorization", "Bearer " + token).send()
+        return http.getAbs(baseUrl + "/youtube/v3/videos")
+                .timeout(15_000)
+                .addQueryParam("part", "status,processingDetails")
+                .addQueryParam("id", videoId)
+                .putHeader("Authorization", "Bearer " + token)
+                .send()
                 .map(response -> {
                     if (response.statusCode() / 100 != 2) {
                         throw failure(response, "poll");
                     }
-                    JsonArray items = JsonAnswers.body(response, "youtube", "poll").getJsonArray("items", new JsonArray());
+                    JsonArray items =
+                            JsonAnswers.body(response, "youtube", "poll").getJsonArray("items", new JsonArray());
                     if (items.isEmpty()) {
-                        throw new PublishFailure("youtube_video_missing", "video " + videoId + " is not on YouTube (deleted?)",
-                                "poll", false, Map.of("video_id", videoId));
+                        throw new PublishFailure(
+                                "youtube_video_missing",
+                                "video " + videoId + " is not on YouTube (deleted?)",
+                                "poll",
+                                false,
+                                Map.of("video_id", videoId));
                     }
                     JsonObject status = items.getJsonObject(0).getJsonObject("status", new JsonObject());
                     return switch (status.getString("uploadStatus", "")) {
@@ -169,32 +214,45 @@ public class YouTubeAdapter implements PlatformAdapter {
                         default -> throw rejected(videoId, status);
                     };
                 })
-                .onFailure().transform(f -> PublishFailure.network(f, "poll"));
+                .onFailure()
+                .transform(f -> PublishFailure.network(f, "poll"));
     }
 
     private static PublishFailure rejected(String videoId, JsonObject status) {
         String state = status.getString("uploadStatus", "unknown");
         String reason = status.getString("rejectionReason", status.getString("failureReason", state));
-        return new PublishFailure("youtube_" + state + "_" + reason, "YouTube " + state + " video " + videoId + ": " + reason,
-                "poll", false, Map.of("video_id", videoId, "upload_status", state, "reason", reason));
+        return new PublishFailure(
+                "youtube_" + state + "_" + reason,
+                "YouTube " + state + " video " + videoId + ": " + reason,
+                "poll",
+                false,
+                Map.of("video_id", videoId, "upload_status", state, "reason", reason));
     }
 
     /** Google's error object: {@code error.errors[0].reason} says what went wrong. */
     private static PublishFailure failure(HttpResponse<Buffer> response, String stage) {
         JsonObject error = JsonAnswers.body(response, "youtube", stage).getJsonObject("error", new JsonObject());
         JsonArray errors = error.getJsonArray("errors", new JsonArray());
-        String reason = errors.isEmpty() ? "http_" + response.statusCode() : errors.getJsonObject(0).getString("reason", "unknown");
+        String reason = errors.isEmpty()
+                ? "http_" + response.statusCode()
+                : errors.getJsonObject(0).getString("reason", "unknown");
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("http_status", response.statusCode());
         details.put("reason", reason);
         boolean retryable = response.statusCode() >= 500 || QUOTA_REASONS.contains(reason);
         String code = response.statusCode() == 401 ? "platform_auth_invalid" : "youtube_" + reason;
-        return new PublishFailure(code, error.getString("message", "HTTP " + response.statusCode()), stage, retryable, details);
+        return new PublishFailure(
+                code, error.getString("message", "HTTP " + response.statusCode()), stage, retryable, details);
     }
 
     /** A title is the caption's first line, within YouTube's 100 characters and without angle brackets. */
     static String title(String caption) {
-        String line = caption.strip().lines().findFirst().orElse("").replaceAll("[<>]", "").strip();
+        String line = caption.strip()
+                .lines()
+                .findFirst()
+                .orElse("")
+                .replaceAll("[<>]", "")
+                .strip();
         if (line.isEmpty()) {
             line = "Short";
         }

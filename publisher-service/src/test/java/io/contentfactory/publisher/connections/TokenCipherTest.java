@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class TokenCipherTest {
 
     private static final String OLD = "old:" + Base64.getEncoder().encodeToString(new byte[32]);
-    private static final String NEW = "new:" + Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
+    private static final String NEW =
+            "new:" + Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
 
     @Test
     void aRotatedKeyRingStillDecryptsWhatTheOldKeySealed() {
@@ -26,9 +27,12 @@ class TokenCipherTest {
         var cipher = new TokenCipher(NEW, "new");
         byte[] sealed = cipher.encrypt("secret-token", "projectA/conn1/access_token");
 
-        assertThatThrownBy(() -> cipher.decrypt(sealed, "new", "projectB/conn1/access_token")).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> cipher.decrypt(sealed, "new", "projectA/conn1/refresh_token")).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> cipher.decrypt(sealed, "gone", "projectA/conn1/access_token")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> cipher.decrypt(sealed, "new", "projectB/conn1/access_token"))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> cipher.decrypt(sealed, "new", "projectA/conn1/refresh_token"))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> cipher.decrypt(sealed, "gone", "projectA/conn1/access_token"))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -12,22 +12,24 @@ import org.junit.jupiter.api.Test;
 class AssetPreflightTest {
 
     private static final Vertx VERTX = Vertx.vertx();
-    private static final AssetPreflight PREFLIGHT = new AssetPreflight(new AssetPreflight.Config() {
-        @Override
-        public List<String> origins() {
-            return List.of("https://Media.Example.com/", "https://cdn.example.com:8443");
-        }
+    private static final AssetPreflight PREFLIGHT = new AssetPreflight(
+            new AssetPreflight.Config() {
+                @Override
+                public List<String> origins() {
+                    return List.of("https://Media.Example.com/", "https://cdn.example.com:8443");
+                }
 
-        @Override
-        public String pathPrefix() {
-            return "/media/";
-        }
+                @Override
+                public String pathPrefix() {
+                    return "/media/";
+                }
 
-        @Override
-        public boolean requireHttps() {
-            return true;
-        }
-    }, io.vertx.mutiny.ext.web.client.WebClient.create(VERTX));
+                @Override
+                public boolean requireHttps() {
+                    return true;
+                }
+            },
+            io.vertx.mutiny.ext.web.client.WebClient.create(VERTX));
 
     @AfterAll
     static void close() {
@@ -38,7 +40,8 @@ class AssetPreflightTest {
     void ourAssetUrlsAreCanonicalisedWithoutTheirFragment() {
         assertThat(PREFLIGHT.canonicalUrl(" https://MEDIA.example.com/media/p/1/content?sig=abc&exp=9#top "))
                 .isEqualTo("https://media.example.com/media/p/1/content?sig=abc&exp=9");
-        assertThat(PREFLIGHT.canonicalUrl("https://cdn.example.com:8443/media/a.jpg")).isEqualTo("https://cdn.example.com:8443/media/a.jpg");
+        assertThat(PREFLIGHT.canonicalUrl("https://cdn.example.com:8443/media/a.jpg"))
+                .isEqualTo("https://cdn.example.com:8443/media/a.jpg");
     }
 
     @Test
@@ -58,10 +61,12 @@ class AssetPreflightTest {
     }
 
     private static void refused(String url, String code) {
-        assertThatThrownBy(() -> PREFLIGHT.canonicalUrl(url)).as(url).isInstanceOfSatisfying(PublishFailure.class, failure -> {
-            assertThat(failure.error().code()).isEqualTo(code);
-            assertThat(failure.error().stage()).isEqualTo("asset_preflight");
-            assertThat(failure.error().retryable()).isFalse();
-        });
+        assertThatThrownBy(() -> PREFLIGHT.canonicalUrl(url))
+                .as(url)
+                .isInstanceOfSatisfying(PublishFailure.class, failure -> {
+                    assertThat(failure.error().code()).isEqualTo(code);
+                    assertThat(failure.error().stage()).isEqualTo("asset_preflight");
+                    assertThat(failure.error().retryable()).isFalse();
+                });
     }
 }

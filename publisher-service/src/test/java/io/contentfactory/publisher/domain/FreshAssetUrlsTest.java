@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /** Media URLs renewed at a local stand-in for ingest-service's internal route, which checks the caller's token. */
 class FreshAssetUrlsTest {
 
-    private static final byte[] PAIR_KEY = "publisher-to-ingest-pair-key-for-this-test".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] PAIR_KEY =
+            "publisher-to-ingest-pair-key-for-this-test".getBytes(StandardCharsets.UTF_8);
     private static final String SIGNED = "https://media.example.com/media/p/m/content?expires=1&signature=old";
 
     private final Vertx vertx = Vertx.vertx();
@@ -41,10 +42,16 @@ class FreshAssetUrlsTest {
         ingest = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         ingest.createContext("/internal/v1/asset-urls/refresh", exchange -> {
             calls.incrementAndGet();
-            String token = exchange.getRequestHeaders().getFirst(ServiceCallTokens.HEADER).substring(7);
-            String caller = ServiceCallTokens.verify(token, Map.of("publisher-service", PAIR_KEY), "ingest-service", Instant.now());
-            String url = new JsonObject(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)).getString("url");
-            byte[] body = new JsonObject().put("url", url.replace("signature=old", "signature=new-for-" + caller)).encode()
+            String token = exchange.getRequestHeaders()
+                    .getFirst(ServiceCallTokens.HEADER)
+                    .substring(7);
+            String caller = ServiceCallTokens.verify(
+                    token, Map.of("publisher-service", PAIR_KEY), "ingest-service", Instant.now());
+            String url = new JsonObject(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))
+                    .getString("url");
+            byte[] body = new JsonObject()
+                    .put("url", url.replace("signature=old", "signature=new-for-" + caller))
+                    .encode()
                     .getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(down ? 503 : 200, body.length);
             exchange.getResponseBody().write(body);
@@ -61,9 +68,15 @@ class FreshAssetUrlsTest {
 
     @Test
     void signedUrlsOfTheMediaAndEveryCarouselItemAreRenewedAndOthersLeftAlone() {
-        PublishRequest request = request(SIGNED, List.of(
-                new CarouselItem(UUID.randomUUID(), MediaType.IMAGE, SIGNED, "image/jpeg"),
-                new CarouselItem(UUID.randomUUID(), MediaType.IMAGE, "https://media.example.com/media/unsigned.jpg", "image/jpeg")));
+        PublishRequest request = request(
+                SIGNED,
+                List.of(
+                        new CarouselItem(UUID.randomUUID(), MediaType.IMAGE, SIGNED, "image/jpeg"),
+                        new CarouselItem(
+                                UUID.randomUUID(),
+                                MediaType.IMAGE,
+                                "https://media.example.com/media/unsigned.jpg",
+                                "image/jpeg")));
 
         PublishRequest renewed = fresh(true).of(request).await().indefinitely();
 
@@ -77,10 +90,20 @@ class FreshAssetUrlsTest {
     @Test
     void whenIngestCannotAnswerOrIsNotConfiguredTheUrlGoesOnAsItIs() {
         down = true;
-        assertThat(fresh(true).of(request(SIGNED, List.of())).await().indefinitely().mediaUrl()).isEqualTo(SIGNED);
+        assertThat(fresh(true)
+                        .of(request(SIGNED, List.of()))
+                        .await()
+                        .indefinitely()
+                        .mediaUrl())
+                .isEqualTo(SIGNED);
 
         calls.set(0);
-        assertThat(fresh(false).of(request(SIGNED, List.of())).await().indefinitely().mediaUrl()).isEqualTo(SIGNED);
+        assertThat(fresh(false)
+                        .of(request(SIGNED, List.of()))
+                        .await()
+                        .indefinitely()
+                        .mediaUrl())
+                .isEqualTo(SIGNED);
         assertThat(calls).hasValue(0);
     }
 
@@ -108,7 +131,15 @@ class FreshAssetUrlsTest {
     }
 
     private static PublishRequest request(String url, List<CarouselItem> carousel) {
-        return new PublishRequest(UUID.randomUUID(), "acct", carousel.isEmpty() ? PostFormat.REEL : PostFormat.CAROUSEL,
-                MediaType.VIDEO, url, "video/mp4", "a caption", Instant.now(), carousel);
+        return new PublishRequest(
+                UUID.randomUUID(),
+                "acct",
+                carousel.isEmpty() ? PostFormat.REEL : PostFormat.CAROUSEL,
+                MediaType.VIDEO,
+                url,
+                "video/mp4",
+                "a caption",
+                Instant.now(),
+                carousel);
     }
 }

@@ -14,8 +14,10 @@ class GraphFormatsTest {
 
     @Test
     void metasTimestampWithoutAColonInTheOffsetIsRead() {
-        assertThat(InstagramClient.graphTime("2026-12-02T17:27:23+0000")).isEqualTo(Instant.parse("2026-12-02T17:27:23Z"));
-        assertThat(InstagramClient.graphTime("2026-12-02T19:27:23+0200")).isEqualTo(Instant.parse("2026-12-02T17:27:23Z"));
+        assertThat(InstagramClient.graphTime("2026-12-02T17:27:23+0000"))
+                .isEqualTo(Instant.parse("2026-12-02T17:27:23Z"));
+        assertThat(InstagramClient.graphTime("2026-12-02T19:27:23+0200"))
+                .isEqualTo(Instant.parse("2026-12-02T17:27:23Z"));
         assertThat(InstagramClient.graphTime("2026-12-02T17:27:23Z")).isEqualTo(Instant.parse("2026-12-02T17:27:23Z"));
     }
 

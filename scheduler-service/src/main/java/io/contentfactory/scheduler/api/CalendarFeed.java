@@ -14,8 +14,7 @@ final class CalendarFeed {
 
     private static final Duration EVENT_LENGTH = Duration.ofMinutes(15);
 
-    private CalendarFeed() {
-    }
+    private CalendarFeed() {}
 
     static String render(Calendar.Plan plan, Instant now) {
         ICalendarWriter ics = new ICalendarWriter()
@@ -53,14 +52,19 @@ final class CalendarFeed {
             ics.raw("ATTACH", media);
         }
         if ("planned".equals(target.status) || "awaiting_manual".equals(target.status)) {
-            ics.begin("VALARM").raw("ACTION", "DISPLAY").text("DESCRIPTION", summary(item)).raw("TRIGGER", "-PT10M").end("VALARM");
+            ics.begin("VALARM")
+                    .raw("ACTION", "DISPLAY")
+                    .text("DESCRIPTION", summary(item))
+                    .raw("TRIGGER", "-PT10M")
+                    .end("VALARM");
         }
         ics.end("VEVENT");
     }
 
     private static String summary(Calendar.Item item) {
         String done = "published".equals(item.target().status) ? "Posted: " : "Post ";
-        return done + item.target().format.replace('_', ' ') + " to " + item.target().platform + " (" + item.target().accountId + ")";
+        return done + item.target().format.replace('_', ' ') + " to " + item.target().platform + " ("
+                + item.target().accountId + ")";
     }
 
     private static String description(Calendar.Item item) {
@@ -70,7 +74,10 @@ final class CalendarFeed {
         if ("published".equals(item.target().status)) {
             text.append("\n\nPosted: ").append(item.target().permalink);
         } else {
-            text.append("\n\nWhen it is live: POST /v1/posts/").append(post.id).append("/targets/").append(item.target().id)
+            text.append("\n\nWhen it is live: POST /v1/posts/")
+                    .append(post.id)
+                    .append("/targets/")
+                    .append(item.target().id)
                     .append("/mark-posted with {\"url\": \"<the post's link>\"}");
         }
         return text.toString();

@@ -52,15 +52,25 @@ public class CalendarResource {
         this.caller = caller;
     }
 
-    public record Entry(Instant at, OffsetDateTime localTime, UUID postId, String clientRef, UUID targetId, String platform,
-            String accountId, String format, String mode, String status, String slotSource, List<UUID> mediaIds) {
-    }
+    public record Entry(
+            Instant at,
+            OffsetDateTime localTime,
+            UUID postId,
+            String clientRef,
+            UUID targetId,
+            String platform,
+            String accountId,
+            String format,
+            String mode,
+            String status,
+            String slotSource,
+            List<UUID> mediaIds) {}
 
-    public record CalendarView(String timeZone, Instant from, Instant to, List<Entry> entries, long queued) {
-    }
+    public record CalendarView(String timeZone, Instant from, Instant to, List<Entry> entries, long queued) {}
 
-    public record AutoTargetBody(@NotBlank String platform, @NotBlank @Size(max = 200) String accountId) {
-    }
+    public record AutoTargetBody(
+            @NotBlank String platform,
+            @NotBlank @Size(max = 200) String accountId) {}
 
     /**
      * @param windows     per weekday ({@code monday} ...), local {@code HH:MM-HH:MM} ranges; a day left out is closed;
@@ -69,26 +79,54 @@ public class CalendarResource {
      * @param autoTargets the accounts every analysed media item is queued for; empty: none
      * @param slotWeights per platform, 168 hour-of-week weights from Monday 00:00 local
      */
-    public record SettingsBody(@NotBlank String timeZone, Map<String, List<String>> windows,
-            Map<String, @NotNull @PositiveOrZero Integer> dailyCaps, @Size(max = 50) List<@Valid @NotNull AutoTargetBody> autoTargets,
-            Boolean requireApproval, Map<String, List<Double>> slotWeights) {
-    }
+    public record SettingsBody(
+            @NotBlank String timeZone,
+            Map<String, List<String>> windows,
+            Map<String, @NotNull @PositiveOrZero Integer> dailyCaps,
+            @Size(max = 50) List<@Valid @NotNull AutoTargetBody> autoTargets,
+            Boolean requireApproval,
+            Map<String, List<Double>> slotWeights) {}
 
     @GET
     @Path("/calendar")
-    @Operation(operationId = "getCalendar", summary = "The plan: every target with a slot between from (inclusive) and to (exclusive), "
-            + "in the project's time zone, and how many wait beyond the horizon")
-    @APIResponse(responseCode = "400", description = "invalid_time or invalid_window",
+    @Operation(
+            operationId = "getCalendar",
+            summary = "The plan: every target with a slot between from (inclusive) and to (exclusive), "
+                    + "in the project's time zone, and how many wait beyond the horizon")
+    @APIResponse(
+            responseCode = "400",
+            description = "invalid_time or invalid_window",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "200", description = "The plan", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CalendarView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The plan",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CalendarView.class)))
     public Uni<CalendarView> calendar(@QueryParam("from") String from, @QueryParam("to") String to) {
         TimeWindow window = TimeWindow.of(from, to, Instant.now());
-        return calendar.plan(caller.id(), window.from(), window.to()).map(plan -> new CalendarView(plan.settings().zone().getId(),
-                window.from(), window.to(),
-                plan.entries().stream().map(e -> new Entry(e.target().scheduledAt, e.target().scheduledAt.atZone(plan.settings().zone())
-                        .toOffsetDateTime(), e.post().id, e.post().clientRef, e.target().id, e.target().platform, e.target().accountId,
-                        e.target().format, e.post().mode, e.target().status, e.target().slotSource, e.post().mediaIdList())).toList(),
-                plan.queued()));
+        return calendar.plan(caller.id(), window.from(), window.to())
+                .map(plan -> new CalendarView(
+                        plan.settings().zone().getId(),
+                        window.from(),
+                        window.to(),
+                        plan.entries().stream()
+                                .map(e -> new Entry(
+                                        e.target().scheduledAt,
+                                        e.target()
+                                                .scheduledAt
+                                                .atZone(plan.settings().zone())
+                                                .toOffsetDateTime(),
+                                        e.post().id,
+                                        e.post().clientRef,
+                                        e.target().id,
+                                        e.target().platform,
+                                        e.target().accountId,
+                                        e.target().format,
+                                        e.post().mode,
+                                        e.target().status,
+                                        e.target().slotSource,
+                                        e.post().mediaIdList()))
+                                .toList(),
+                        plan.queued()));
     }
 
     @GET
@@ -100,10 +138,17 @@ public class CalendarResource {
 
     @PUT
     @Path("/calendar/settings")
-    @Operation(operationId = "putPlanningSettings", summary = "Replace how the project's posts are planned; slots the planner chose are planned again")
-    @APIResponse(responseCode = "400", description = "invalid_time_zone, invalid_windows, invalid_platform or invalid_weights",
+    @Operation(
+            operationId = "putPlanningSettings",
+            summary = "Replace how the project's posts are planned; slots the planner chose are planned again")
+    @APIResponse(
+            responseCode = "400",
+            description = "invalid_time_zone, invalid_windows, invalid_platform or invalid_weights",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "200", description = "The settings now in force", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SettingsBody.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The settings now in force",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SettingsBody.class)))
     public Uni<SettingsBody> putSettings(@Valid @NotNull SettingsBody body) {
         return calendar.applySettings(caller.id(), settings(body)).map(CalendarResource::view);
     }
@@ -111,13 +156,19 @@ public class CalendarResource {
     @GET
     @Path("/calendar.ics")
     @Produces("text/calendar")
-    @Operation(operationId = "getCalendarFeed", summary = "The project's manual posts as an iCalendar feed, for Google Calendar or Outlook. "
-            + "Calendar apps fetch it with the project's feed token: GET /v1/calendar.ics?token=...")
-    @APIResponse(responseCode = "200", description = "An iCalendar (RFC 5545) feed of the manual posts",
+    @Operation(
+            operationId = "getCalendarFeed",
+            summary = "The project's manual posts as an iCalendar feed, for Google Calendar or Outlook. "
+                    + "Calendar apps fetch it with the project's feed token: GET /v1/calendar.ics?token=...")
+    @APIResponse(
+            responseCode = "200",
+            description = "An iCalendar (RFC 5545) feed of the manual posts",
             content = @Content(mediaType = "text/calendar", schema = @Schema(type = SchemaType.STRING)))
     public Uni<Response> feed() {
-        return calendar.manualPosts(caller.id()).map(plan -> Response.ok(CalendarFeed.render(plan, Instant.now()), "text/calendar; charset=utf-8")
-                .header("Content-Disposition", "inline; filename=\"content-factory.ics\"").build());
+        return calendar.manualPosts(caller.id())
+                .map(plan -> Response.ok(CalendarFeed.render(plan, Instant.now()), "text/calendar; charset=utf-8")
+                        .header("Content-Disposition", "inline; filename=\"content-factory.ics\"")
+                        .build());
     }
 
     private static ScheduleSettings settings(SettingsBody body) {
@@ -125,34 +176,51 @@ public class CalendarResource {
         try {
             zone = ZoneId.of(body.timeZone());
         } catch (DateTimeException e) {
-            throw ProblemException.badRequest("invalid_time_zone", "timeZone is an IANA zone such as Europe/Berlin; '"
-                    + body.timeZone() + "' is not one");
+            throw ProblemException.badRequest(
+                    "invalid_time_zone",
+                    "timeZone is an IANA zone such as Europe/Berlin; '" + body.timeZone() + "' is not one");
         }
         PostingWindows windows;
         try {
-            windows = body.windows() == null ? PostingWindows.always() : ScheduleSettings.windowsFromText(body.windows());
+            windows =
+                    body.windows() == null ? PostingWindows.always() : ScheduleSettings.windowsFromText(body.windows());
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw ProblemException.badRequest("invalid_windows", "windows map monday..sunday to ranges like \"08:00-22:00\" (24:00 ends the day)");
+            throw ProblemException.badRequest(
+                    "invalid_windows",
+                    "windows map monday..sunday to ranges like \"08:00-22:00\" (24:00 ends the day)");
         }
         Map<Platform, Integer> caps = new EnumMap<>(Platform.class);
         if (body.dailyCaps() != null) {
-            body.dailyCaps().forEach((platform, cap) -> caps.put(ApiValues.enumValue(Platform.class, platform, "invalid_platform"), cap));
+            body.dailyCaps()
+                    .forEach((platform, cap) ->
+                            caps.put(ApiValues.enumValue(Platform.class, platform, "invalid_platform"), cap));
         }
-        List<ScheduleSettings.AutoTarget> autoTargets = body.autoTargets() == null ? List.of() : body.autoTargets().stream()
-                .map(t -> new ScheduleSettings.AutoTarget(ApiValues.enumValue(Platform.class, t.platform(), "invalid_platform"), t.accountId().strip()))
-                .toList();
+        List<ScheduleSettings.AutoTarget> autoTargets = body.autoTargets() == null
+                ? List.of()
+                : body.autoTargets().stream()
+                        .map(t -> new ScheduleSettings.AutoTarget(
+                                ApiValues.enumValue(Platform.class, t.platform(), "invalid_platform"),
+                                t.accountId().strip()))
+                        .toList();
         Map<Platform, SlotWeights> weights = new EnumMap<>(Platform.class);
         if (body.slotWeights() != null) {
-            body.slotWeights().forEach((platform, raw) -> weights.put(ApiValues.enumValue(Platform.class, platform, "invalid_platform"), weights(raw)));
+            body.slotWeights()
+                    .forEach((platform, raw) -> weights.put(
+                            ApiValues.enumValue(Platform.class, platform, "invalid_platform"), weights(raw)));
         }
-        return new ScheduleSettings(zone, windows, caps, autoTargets, Boolean.TRUE.equals(body.requireApproval()), weights);
+        return new ScheduleSettings(
+                zone, windows, caps, autoTargets, Boolean.TRUE.equals(body.requireApproval()), weights);
     }
 
     private static SlotWeights weights(List<Double> raw) {
         try {
-            return new SlotWeights(raw.stream().mapToDouble(weight -> weight == null ? Double.NaN : weight).toArray());
+            return new SlotWeights(raw.stream()
+                    .mapToDouble(weight -> weight == null ? Double.NaN : weight)
+                    .toArray());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("invalid_weights", "slotWeights hold 168 finite, non-negative weights per platform, Monday 00:00 first");
+            throw ProblemException.badRequest(
+                    "invalid_weights",
+                    "slotWeights hold 168 finite, non-negative weights per platform, Monday 00:00 first");
         }
     }
 
@@ -160,11 +228,20 @@ public class CalendarResource {
         Map<String, Integer> caps = new LinkedHashMap<>();
         settings.dailyCaps().forEach((platform, cap) -> caps.put(platform.name().toLowerCase(), cap));
         Map<String, List<Double>> weights = new LinkedHashMap<>();
-        settings.weights().forEach((platform, table) -> weights.put(platform.name().toLowerCase(),
-                java.util.Arrays.stream(table.weights()).boxed().toList()));
-        return new SettingsBody(settings.zone().getId(),
-                settings.windows().equals(PostingWindows.always()) ? null : ScheduleSettings.windowsAsText(settings.windows()), caps,
-                settings.autoTargets().stream().map(t -> new AutoTargetBody(t.platform().name().toLowerCase(), t.accountId())).toList(),
-                settings.requireApproval(), weights);
+        settings.weights()
+                .forEach((platform, table) -> weights.put(
+                        platform.name().toLowerCase(),
+                        java.util.Arrays.stream(table.weights()).boxed().toList()));
+        return new SettingsBody(
+                settings.zone().getId(),
+                settings.windows().equals(PostingWindows.always())
+                        ? null
+                        : ScheduleSettings.windowsAsText(settings.windows()),
+                caps,
+                settings.autoTargets().stream()
+                        .map(t -> new AutoTargetBody(t.platform().name().toLowerCase(), t.accountId()))
+                        .toList(),
+                settings.requireApproval(),
+                weights);
     }
 }

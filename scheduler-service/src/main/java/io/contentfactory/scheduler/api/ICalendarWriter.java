@@ -11,7 +11,8 @@ import java.time.temporal.ChronoUnit;
  */
 final class ICalendarWriter {
 
-    private static final DateTimeFormatter UTC_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC_STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final int MAX_OCTETS = 75;
 
     private final StringBuilder out = new StringBuilder();
@@ -43,8 +44,12 @@ final class ICalendarWriter {
     }
 
     static String escape(String value) {
-        return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-                .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n");
+        return value.replace("\\", "\\\\")
+                .replace(";", "\\;")
+                .replace(",", "\\,")
+                .replace("\r\n", "\\n")
+                .replace("\n", "\\n")
+                .replace("\r", "\\n");
     }
 
     private ICalendarWriter line(String content) {

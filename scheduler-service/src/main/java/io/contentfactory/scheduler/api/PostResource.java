@@ -45,8 +45,16 @@ public class PostResource {
     private static final Pattern CLIENT_REF = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
     private static final Set<String> MODES = Set.of("auto", "manual");
     private static final Set<String> REVIEW = Set.of("draft", "approved", "rejected");
-    private static final Set<String> STATUSES = Set.of("waiting_for_media", "queued", "planned", "due", "publishing",
-            "published", "failed", "awaiting_manual", "canceled");
+    private static final Set<String> STATUSES = Set.of(
+            "waiting_for_media",
+            "queued",
+            "planned",
+            "due",
+            "publishing",
+            "published",
+            "failed",
+            "awaiting_manual",
+            "canceled");
 
     private final Posts posts;
     private final CallerProject caller;
@@ -56,95 +64,184 @@ public class PostResource {
         this.caller = caller;
     }
 
-    public record Caption(@Size(max = 10_000) String body, @Size(max = 1_000) String disclosure, @Size(max = 100) List<String> hashtags) {
-    }
+    public record Caption(
+            @Size(max = 10_000) String body,
+            @Size(max = 1_000) String disclosure,
+            @Size(max = 100) List<String> hashtags) {}
 
-    public record TargetBody(@NotBlank String platform, @NotBlank @Size(max = 200) String accountId, @NotBlank String format) {
-    }
+    public record TargetBody(
+            @NotBlank String platform,
+            @NotBlank @Size(max = 200) String accountId,
+            @NotBlank String format) {}
 
     /**
      * @param scheduledAt an ISO-8601 instant, or {@code auto} (the default): the planner picks the slot
      * @param mode        auto (the publisher posts) or manual (a person does, from the calendar)
      */
-    public record PostBody(@NotEmpty @Size(max = 10) List<@NotNull UUID> mediaIds, @NotEmpty @Size(max = 20) List<@Valid @NotNull TargetBody> targets,
-            @Valid Caption caption, String scheduledAt, String mode, String reviewStatus) {
-    }
+    public record PostBody(
+            @NotEmpty @Size(max = 10) List<@NotNull UUID> mediaIds,
+            @NotEmpty @Size(max = 20) List<@Valid @NotNull TargetBody> targets,
+            @Valid Caption caption,
+            String scheduledAt,
+            String mode,
+            String reviewStatus) {}
 
-    public record TargetView(UUID id, String platform, String accountId, String format, Instant scheduledAt, String status,
-            String externalPostId, String permalink, Instant publishedAt, JsonNode error) {
+    public record TargetView(
+            UUID id,
+            String platform,
+            String accountId,
+            String format,
+            Instant scheduledAt,
+            String status,
+            String externalPostId,
+            String permalink,
+            Instant publishedAt,
+            JsonNode error) {
         static TargetView of(PostTarget target) {
-            return new TargetView(target.id, target.platform, target.accountId, target.format, target.scheduledAt, target.status,
-                    target.externalPostId, target.permalink, target.publishedAt, ApiValues.storedJson(target.errorJson));
+            return new TargetView(
+                    target.id,
+                    target.platform,
+                    target.accountId,
+                    target.format,
+                    target.scheduledAt,
+                    target.status,
+                    target.externalPostId,
+                    target.permalink,
+                    target.publishedAt,
+                    ApiValues.storedJson(target.errorJson));
         }
     }
 
-    public record PostView(UUID id, String clientRef, List<UUID> mediaIds, String mode, String reviewStatus, String captionBody,
-            String disclosure, List<String> hashtags, List<TargetView> targets, Instant createdAt, Instant updatedAt) {
+    public record PostView(
+            UUID id,
+            String clientRef,
+            List<UUID> mediaIds,
+            String mode,
+            String reviewStatus,
+            String captionBody,
+            String disclosure,
+            List<String> hashtags,
+            List<TargetView> targets,
+            Instant createdAt,
+            Instant updatedAt) {
         static PostView of(Posts.Snapshot snapshot) {
             var post = snapshot.post();
-            return new PostView(post.id, post.clientRef, post.mediaIdList(), post.mode, post.reviewStatus, post.captionBody,
-                    post.captionDisclosure, post.hashtagList(),
-                    snapshot.targets().stream().map(TargetView::of).toList(), post.createdAt, post.updatedAt);
+            return new PostView(
+                    post.id,
+                    post.clientRef,
+                    post.mediaIdList(),
+                    post.mode,
+                    post.reviewStatus,
+                    post.captionBody,
+                    post.captionDisclosure,
+                    post.hashtagList(),
+                    snapshot.targets().stream().map(TargetView::of).toList(),
+                    post.createdAt,
+                    post.updatedAt);
         }
     }
 
     @PUT
     @Path("/{ref}")
     @Operation(operationId = "upsertPost", summary = "Create or update the post with this project reference")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
-    @APIResponse(responseCode = "200", description = "Updated", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
-    @APIResponse(responseCode = "400", description = "invalid_client_ref, invalid_platform, invalid_format, format_not_supported, invalid_time, media_count, duplicate_target, invalid_mode",
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Updated",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "invalid_client_ref, invalid_platform, invalid_format, format_not_supported, invalid_time, media_count, duplicate_target, invalid_mode",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "409", description = "A target has started publishing (code post_locked)",
+    @APIResponse(
+            responseCode = "409",
+            description = "A target has started publishing (code post_locked)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "422", description = "A time in the past (scheduled_in_past), media this project does not have"
-            + " (media_not_found), or media that was rejected or whose analysis failed (media_unusable). Media still being"
-            + " analysed is accepted: its targets are waiting_for_media until the analysis arrives",
+    @APIResponse(
+            responseCode = "422",
+            description = "A time in the past (scheduled_in_past), media this project does not have"
+                    + " (media_not_found), or media that was rejected or whose analysis failed (media_unusable). Media still being"
+                    + " analysed is accepted: its targets are waiting_for_media until the analysis arrives",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     public Uni<Response> upsert(@PathParam("ref") String clientRef, @Valid @NotNull PostBody body) {
         if (!CLIENT_REF.matcher(clientRef).matches()) {
-            throw ProblemException.badRequest("invalid_client_ref",
+            throw ProblemException.badRequest(
+                    "invalid_client_ref",
                     "clientRef is 1 to 128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
         }
         PostRequest request = request(body);
-        return posts.upsert(caller.id(), clientRef, request).map(snapshot -> (snapshot.created()
-                ? Response.created(URI.create("/v1/posts/" + snapshot.post().id)) : Response.ok())
-                .entity(PostView.of(snapshot)).build());
+        return posts.upsert(caller.id(), clientRef, request)
+                .map(snapshot -> (snapshot.created()
+                                ? Response.created(URI.create("/v1/posts/" + snapshot.post().id))
+                                : Response.ok())
+                        .entity(PostView.of(snapshot))
+                        .build());
     }
 
     @GET
     @Path("/{ref}")
-    @Operation(operationId = "getPost",
-            summary = "A post, by its id or the project's clientRef, with each target's status, live post id and permalink, or error")
-    @APIResponse(responseCode = "404", description = "No such post in the key's project",
+    @Operation(
+            operationId = "getPost",
+            summary =
+                    "A post, by its id or the project's clientRef, with each target's status, live post id and permalink, or error")
+    @APIResponse(
+            responseCode = "404",
+            description = "No such post in the key's project",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "200", description = "The post", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The post",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
     public Uni<PostView> get(@PathParam("ref") String ref) {
         return posts.get(caller.id(), ref).map(PostView::of);
     }
 
     @GET
-    @Operation(operationId = "listPosts", summary = "Posts with a target scheduled between from (inclusive) and to (exclusive), by slot")
-    @APIResponse(responseCode = "400", description = "invalid_time, invalid_window or invalid_status",
+    @Operation(
+            operationId = "listPosts",
+            summary = "Posts with a target scheduled between from (inclusive) and to (exclusive), by slot")
+    @APIResponse(
+            responseCode = "400",
+            description = "invalid_time, invalid_window or invalid_status",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "200", description = "The posts, by slot",
-            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = PostView.class)))
-    public Uni<List<PostView>> list(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("status") String status) {
+    @APIResponse(
+            responseCode = "200",
+            description = "The posts, by slot",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = PostView.class)))
+    public Uni<List<PostView>> list(
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("status") String status) {
         TimeWindow window = TimeWindow.of(from, to, Instant.now().minus(java.time.Duration.ofDays(7)));
         if (status != null && !STATUSES.contains(status)) {
-            throw ProblemException.badRequest("invalid_status", "status is one of " + STATUSES.stream().sorted().toList());
+            throw ProblemException.badRequest(
+                    "invalid_status",
+                    "status is one of " + STATUSES.stream().sorted().toList());
         }
-        return posts.list(caller.id(), window.from(), window.to(), Optional.ofNullable(status)).map(all -> all.stream().map(PostView::of).toList());
+        return posts.list(caller.id(), window.from(), window.to(), Optional.ofNullable(status))
+                .map(all -> all.stream().map(PostView::of).toList());
     }
 
     @POST
     @Path("/{ref}/cancel")
     @Operation(operationId = "cancelPost", summary = "Cancel every target of a post that has not started publishing")
-    @APIResponse(responseCode = "404", description = "No such post in the key's project",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such post in the key's project",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "409", description = "A target has started publishing (code post_locked)",
+    @APIResponse(
+            responseCode = "409",
+            description = "A target has started publishing (code post_locked)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "200", description = "The canceled post", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The canceled post",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
     public Uni<PostView> cancel(@PathParam("ref") String ref) {
         return posts.cancel(caller.id(), ref).map(PostView::of);
     }
@@ -154,28 +251,46 @@ public class PostResource {
      * @param externalPostId the platform's id of the post; taken from the link when absent
      * @param postedAt       when it went live; now when absent
      */
-    public record MarkPostedBody(@NotBlank @Size(max = 2_000) String url, @Size(max = 200) String externalPostId, String postedAt) {
-    }
+    public record MarkPostedBody(
+            @NotBlank @Size(max = 2_000) String url,
+            @Size(max = 200) String externalPostId,
+            String postedAt) {}
 
     @POST
     @Path("/{ref}/targets/{targetId}/mark-posted")
-    @Operation(operationId = "markPosted", summary = "Report a manual target posted by a person: it counts as published and post.published is emitted")
-    @APIResponse(responseCode = "400", description = "invalid_url, invalid_time or posted_in_future",
+    @Operation(
+            operationId = "markPosted",
+            summary = "Report a manual target posted by a person: it counts as published and post.published is emitted")
+    @APIResponse(
+            responseCode = "400",
+            description = "invalid_url, invalid_time or posted_in_future",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "404", description = "No such post or target in the key's project",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such post or target in the key's project",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "409", description = "not_manual, already_published or target_closed (canceled or failed)",
+    @APIResponse(
+            responseCode = "409",
+            description = "not_manual, already_published or target_closed (canceled or failed)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "200", description = "The post, its target published", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
-    public Uni<PostView> markPosted(@PathParam("ref") String ref, @PathParam("targetId") String targetId, @Valid @NotNull MarkPostedBody body) {
+    @APIResponse(
+            responseCode = "200",
+            description = "The post, its target published",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
+    public Uni<PostView> markPosted(
+            @PathParam("ref") String ref, @PathParam("targetId") String targetId, @Valid @NotNull MarkPostedBody body) {
         UUID target = io.contentfactory.kit.api.PathIds.uuid(targetId);
         URI url = liveUrl(body.url());
         Instant postedAt = body.postedAt() == null ? Instant.now() : ApiValues.instant("postedAt", body.postedAt());
         if (postedAt.isAfter(Instant.now().plusSeconds(60))) {
             throw ProblemException.badRequest("posted_in_future", "postedAt is in the future");
         }
-        String externalId = body.externalPostId() != null && !body.externalPostId().isBlank() ? body.externalPostId().strip() : idFrom(url);
-        return posts.markPosted(caller.id(), ref, target, new Posts.ManualPost(url.toString(), externalId, postedAt)).map(PostView::of);
+        String externalId =
+                body.externalPostId() != null && !body.externalPostId().isBlank()
+                        ? body.externalPostId().strip()
+                        : idFrom(url);
+        return posts.markPosted(caller.id(), ref, target, new Posts.ManualPost(url.toString(), externalId, postedAt))
+                .map(PostView::of);
     }
 
     private static URI liveUrl(String value) {
@@ -198,14 +313,17 @@ public class PostResource {
     }
 
     private static PostRequest request(PostBody body) {
-        List<PostRequest.Target> targets = body.targets().stream().map(target -> {
-            Platform platform = ApiValues.enumValue(Platform.class, target.platform(), "invalid_platform");
-            PostFormat format = ApiValues.enumValue(PostFormat.class, target.format(), "invalid_format");
-            if (!platform.formats().contains(format)) {
-                throw ProblemException.badRequest("format_not_supported", target.platform() + " does not publish " + target.format());
-            }
-            return new PostRequest.Target(platform, target.accountId().strip(), format);
-        }).toList();
+        List<PostRequest.Target> targets = body.targets().stream()
+                .map(target -> {
+                    Platform platform = ApiValues.enumValue(Platform.class, target.platform(), "invalid_platform");
+                    PostFormat format = ApiValues.enumValue(PostFormat.class, target.format(), "invalid_format");
+                    if (!platform.formats().contains(format)) {
+                        throw ProblemException.badRequest(
+                                "format_not_supported", target.platform() + " does not publish " + target.format());
+                    }
+                    return new PostRequest.Target(platform, target.accountId().strip(), format);
+                })
+                .toList();
         String mode = body.mode() == null ? "auto" : body.mode();
         if (!MODES.contains(mode)) {
             throw ProblemException.badRequest("invalid_mode", "mode is auto or manual");
@@ -214,9 +332,18 @@ public class PostResource {
         if (!REVIEW.contains(review)) {
             throw ProblemException.badRequest("invalid_review_status", "reviewStatus is draft, approved or rejected");
         }
-        Instant at = body.scheduledAt() == null || "auto".equals(body.scheduledAt()) ? null : ApiValues.instant("scheduledAt", body.scheduledAt());
+        Instant at = body.scheduledAt() == null || "auto".equals(body.scheduledAt())
+                ? null
+                : ApiValues.instant("scheduledAt", body.scheduledAt());
         Caption caption = body.caption() == null ? new Caption("", null, List.of()) : body.caption();
-        return new PostRequest(body.mediaIds(), targets, caption.body(), caption.disclosure(),
-                caption.hashtags() == null ? List.of() : caption.hashtags(), at, mode, review);
+        return new PostRequest(
+                body.mediaIds(),
+                targets,
+                caption.body(),
+                caption.disclosure(),
+                caption.hashtags() == null ? List.of() : caption.hashtags(),
+                at,
+                mode,
+                review);
     }
 }

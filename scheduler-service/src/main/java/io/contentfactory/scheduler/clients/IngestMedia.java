@@ -32,16 +32,13 @@ public class IngestMedia {
     /** What ingest-service knows of an item. */
     public sealed interface Known {
         /** Not an item of the project (or ingest-service is not configured): a post may not name it. */
-        record Unknown() implements Known {
-        }
+        record Unknown() implements Known {}
 
         /** Received, and on its way through analysis: a post naming it waits for it. */
-        record Coming(String status) implements Known {
-        }
+        record Coming(String status) implements Known {}
 
         /** Rejected, or its analysis failed for good: a post cannot be made of it. */
-        record Unusable(String reason) implements Known {
-        }
+        record Unusable(String reason) implements Known {}
     }
 
     private static final Set<String> UNUSABLE = Set.of("rejected", "failed", "duplicate", "archived");
@@ -65,15 +62,19 @@ public class IngestMedia {
         if (baseUrl.isEmpty()) {
             return Uni.createFrom().item(new Known.Unknown());
         }
-        return http.getAbs(baseUrl.get() + "/internal/v1/media/" + projectId + "/" + mediaId + "/state").timeout(10_000)
-                .putHeader(ServiceCallTokens.HEADER, "Bearer " + ServiceCallTokens.mint(callKey, self, "ingest-service", Instant.now()))
+        return http.getAbs(baseUrl.get() + "/internal/v1/media/" + projectId + "/" + mediaId + "/state")
+                .timeout(10_000)
+                .putHeader(
+                        ServiceCallTokens.HEADER,
+                        "Bearer " + ServiceCallTokens.mint(callKey, self, "ingest-service", Instant.now()))
                 .send()
                 .map(response -> {
                     if (response.statusCode() == 404) {
                         return new Known.Unknown();
                     }
                     if (response.statusCode() != 200) {
-                        throw new IllegalStateException("ingest-service answered HTTP " + response.statusCode() + " about " + mediaId);
+                        throw new IllegalStateException(
+                                "ingest-service answered HTTP " + response.statusCode() + " about " + mediaId);
                     }
                     return known(response.bodyAsJsonObject());
                 });
@@ -82,11 +83,12 @@ public class IngestMedia {
     private static Known known(JsonObject state) {
         String status = state.getString("status", "");
         if (UNUSABLE.contains(status)) {
-            return new Known.Unusable("media " + status + (state.getString("reason") == null ? "" : ": " + state.getString("reason")));
+            return new Known.Unusable(
+                    "media " + status + (state.getString("reason") == null ? "" : ": " + state.getString("reason")));
         }
         if ("analysis_failed".equals(state.getString("analysisStatus"))) {
-            return new Known.Unusable("analysis failed" + (state.getString("analysisReason") == null ? ""
-                    : ": " + state.getString("analysisReason")));
+            return new Known.Unusable("analysis failed"
+                    + (state.getString("analysisReason") == null ? "" : ": " + state.getString("analysisReason")));
         }
         return new Known.Coming(status);
     }

@@ -32,8 +32,15 @@ public class Calendar {
     private final TenantScope tenancy;
     private final SchedulerConfig config;
 
-    Calendar(PostRepository posts, PostTargetRepository targets, MediaCatalogRepository catalog, Settings settings, Planner planner,
-            Dispatcher dispatcher, TenantScope tenancy, SchedulerConfig config) {
+    Calendar(
+            PostRepository posts,
+            PostTargetRepository targets,
+            MediaCatalogRepository catalog,
+            Settings settings,
+            Planner planner,
+            Dispatcher dispatcher,
+            TenantScope tenancy,
+            SchedulerConfig config) {
         this.posts = posts;
         this.targets = targets;
         this.catalog = catalog;
@@ -45,25 +52,33 @@ public class Calendar {
     }
 
     /** One target in the calendar, with its post and the links of its media in order. */
-    public record Item(Post post, PostTarget target, List<String> mediaUrls) {
-    }
+    public record Item(Post post, PostTarget target, List<String> mediaUrls) {}
 
-    public record Plan(ScheduleSettings settings, List<Item> entries, long queued) {
-    }
+    public record Plan(ScheduleSettings settings, List<Item> entries, long queued) {}
 
     public Uni<Plan> plan(UUID projectId, Instant from, Instant to) {
-        return inProject(projectId, () -> settings.of(projectId).chain(current -> targets.inWindow(projectId, from, to, java.util.Optional.empty())
-                .chain(found -> items(projectId, found))
-                .chain(items -> targets.count("projectId = ?1 and status = 'queued'", projectId)
-                        .map(queued -> new Plan(current, items, queued)))));
+        return inProject(
+                projectId,
+                () -> settings.of(projectId)
+                        .chain(current -> targets.inWindow(projectId, from, to, java.util.Optional.empty())
+                                .chain(found -> items(projectId, found))
+                                .chain(items -> targets.count("projectId = ?1 and status = 'queued'", projectId)
+                                        .map(queued -> new Plan(current, items, queued)))));
     }
 
     /** Manual targets from a month ago to the end of the horizon, for the iCalendar feed. */
     public Uni<Plan> manualPosts(UUID projectId) {
         Instant from = Instant.now().minus(FEED_PAST);
-        Instant to = Instant.now().plus(Duration.ofNanos(Math.round(config.horizonHours() * config.planHour().toNanos())));
-        return plan(projectId, from, to).map(plan -> new Plan(plan.settings(),
-                plan.entries().stream().filter(item -> "manual".equals(item.post().mode)).toList(), plan.queued()));
+        Instant to = Instant.now()
+                .plus(Duration.ofNanos(
+                        Math.round(config.horizonHours() * config.planHour().toNanos())));
+        return plan(projectId, from, to)
+                .map(plan -> new Plan(
+                        plan.settings(),
+                        plan.entries().stream()
+                                .filter(item -> "manual".equals(item.post().mode))
+                                .toList(),
+                        plan.queued()));
     }
 
     public Uni<ScheduleSettings> settings(UUID projectId) {
@@ -71,27 +86,43 @@ public class Calendar {
     }
 
     public Uni<ScheduleSettings> applySettings(UUID projectId, ScheduleSettings updated) {
-        return inProject(projectId, () -> planner.applySettings(projectId, updated)).invoke(dispatcher::wake);
+        return inProject(projectId, () -> planner.applySettings(projectId, updated))
+                .invoke(dispatcher::wake);
     }
 
     private Uni<List<Item>> items(UUID projectId, List<PostTarget> found) {
         if (found.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return posts.findAll(projectId, found.stream().map(t -> t.postId).distinct().toList()).chain(all -> {
-            Map<UUID, Post> byId = all.stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
-            List<UUID> mediaIds = all.stream().flatMap(p -> p.mediaIdList().stream()).distinct().toList();
-            return catalog.findAll(projectId, mediaIds).map(media -> {
-                Map<UUID, String> urls = media.stream().collect(Collectors.toMap(m -> m.mediaId, m -> m.contentUrl));
-                return found.stream().map(target -> {
-                    Post post = byId.get(target.postId);
-                    List<String> links = post.mediaIdList().stream().map(urls::get).filter(Objects::nonNull).toList();
-                    // A target waiting for its media's analysis has no URL yet.
-                    return new Item(post, target, !links.isEmpty() ? links
-                            : target.mediaUrl == null ? List.of() : List.of(target.mediaUrl));
-                }).toList();
-            });
-        });
+        return posts.findAll(
+                        projectId, found.stream().map(t -> t.postId).distinct().toList())
+                .chain(all -> {
+                    Map<UUID, Post> byId = all.stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
+                    List<UUID> mediaIds = all.stream()
+                            .flatMap(p -> p.mediaIdList().stream())
+                            .distinct()
+                            .toList();
+                    return catalog.findAll(projectId, mediaIds).map(media -> {
+                        Map<UUID, String> urls =
+                                media.stream().collect(Collectors.toMap(m -> m.mediaId, m -> m.contentUrl));
+                        return found.stream()
+                                .map(target -> {
+                                    Post post = byId.get(target.postId);
+                                    List<String> links = post.mediaIdList().stream()
+                                            .map(urls::get)
+                                            .filter(Objects::nonNull)
+                                            .toList();
+                                    // A target waiting for its media's analysis has no URL yet.
+                                    return new Item(
+                                            post,
+                                            target,
+                                            !links.isEmpty()
+                                                    ? links
+                                                    : target.mediaUrl == null ? List.of() : List.of(target.mediaUrl));
+                                })
+                                .toList();
+                    });
+                });
     }
 
     private <T> Uni<T> inProject(UUID projectId, java.util.function.Supplier<Uni<T>> work) {

@@ -18,8 +18,8 @@ import io.contentfactory.scheduler.persistence.FiringRepository.CatalogEntry;
 import io.contentfactory.scheduler.persistence.FiringRepository.Fired;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -51,8 +51,8 @@ public class Dispatcher {
         this.firing = firing;
         this.outbox = outbox;
         this.tenancy = tenancy;
-        this.loop = loops.startFiringInClaim("dispatcher", "post_targets", config.lease(), config.maxSleep(), config.fireBatch(),
-                this::fireDue);
+        this.loop = loops.startFiringInClaim(
+                "dispatcher", "post_targets", config.lease(), config.maxSleep(), config.fireBatch(), this::fireDue);
     }
 
     /** Called after this instance planned a slot that may be earlier than the one it sleeps towards. */
@@ -63,8 +63,11 @@ public class Dispatcher {
     private Uni<Integer> fireDue(DurableTimer timer, int limit) {
         return tenancy.asSystem(connection -> firing.fireDue(connection, timer.owner(), limit)
                 .chain(fired -> carouselMedia(connection, fired).chain(media -> {
-                    List<Outbox.Outgoing> events = fired.stream().sorted(Comparator.comparing(Fired::scheduledAt))
-                            .map(target -> event(target, media)).filter(Objects::nonNull).toList();
+                    List<Outbox.Outgoing> events = fired.stream()
+                            .sorted(Comparator.comparing(Fired::scheduledAt))
+                            .map(target -> event(target, media))
+                            .filter(Objects::nonNull)
+                            .toList();
                     return outbox.recordAll(connection, events).replaceWith(fired.size());
                 })));
     }
@@ -72,13 +75,31 @@ public class Dispatcher {
     /** The event a fired target emits: none when it was withheld for want of approval. */
     private static Outbox.Outgoing event(Fired target, Map<String, CatalogEntry> media) {
         PipelineEvent event = switch (target.status()) {
-            case "awaiting_manual" -> new ManualPostRequired(target.postId(), target.id(), target.mediaId(), platform(target),
-                    target.accountId(), target.mediaUrl(), Post.captionText(target.captionBody(), target.disclosure(), target.hashtags()),
-                    target.scheduledAt());
-            case "due" -> new PostDue(target.postId(), target.id(), target.mediaId(), platform(target), target.accountId(),
-                    PostFormat.valueOf(target.format().toUpperCase(Locale.ROOT)), MediaType.valueOf(target.mediaType().toUpperCase(Locale.ROOT)),
-                    target.mediaUrl(), target.contentType(), new CaptionParts(target.captionBody(), target.disclosure(), Post.hashtagList(target.hashtags())),
-                    target.scheduledAt(), carouselItems(target, media));
+            case "awaiting_manual" ->
+                new ManualPostRequired(
+                        target.postId(),
+                        target.id(),
+                        target.mediaId(),
+                        platform(target),
+                        target.accountId(),
+                        target.mediaUrl(),
+                        Post.captionText(target.captionBody(), target.disclosure(), target.hashtags()),
+                        target.scheduledAt());
+            case "due" ->
+                new PostDue(
+                        target.postId(),
+                        target.id(),
+                        target.mediaId(),
+                        platform(target),
+                        target.accountId(),
+                        PostFormat.valueOf(target.format().toUpperCase(Locale.ROOT)),
+                        MediaType.valueOf(target.mediaType().toUpperCase(Locale.ROOT)),
+                        target.mediaUrl(),
+                        target.contentType(),
+                        new CaptionParts(
+                                target.captionBody(), target.disclosure(), Post.hashtagList(target.hashtags())),
+                        target.scheduledAt(),
+                        carouselItems(target, media));
             default -> null;
         };
         return event == null ? null : new Outbox.Outgoing(target.projectId(), event);
@@ -88,12 +109,16 @@ public class Dispatcher {
     private Uni<Map<String, CatalogEntry>> carouselMedia(SqlConnection connection, List<Fired> fired) {
         List<UUID> projects = new ArrayList<>();
         List<UUID> media = new ArrayList<>();
-        fired.stream().filter(Dispatcher::isCarousel).forEach(target -> mediaIds(target).forEach(id -> {
-            projects.add(target.projectId());
-            media.add(id);
-        }));
+        fired.stream()
+                .filter(Dispatcher::isCarousel)
+                .forEach(target -> mediaIds(target).forEach(id -> {
+                    projects.add(target.projectId());
+                    media.add(id);
+                }));
         return firing.catalog(connection, projects, media)
-                .map(entries -> entries.stream().collect(Collectors.toMap(e -> key(e.projectId(), e.mediaId()), Function.identity(), (a, b) -> a)));
+                .map(entries -> entries.stream()
+                        .collect(Collectors.toMap(
+                                e -> key(e.projectId(), e.mediaId()), Function.identity(), (a, b) -> a)));
     }
 
     /** A carousel target's items, in the post's order; none for other formats. */
@@ -101,10 +126,18 @@ public class Dispatcher {
         if (!isCarousel(target)) {
             return List.of();
         }
-        return mediaIds(target).stream().map(id -> media.get(key(target.projectId(), id))).map(e -> {
-            Served served = Served.to(target.platform(), e.mediaType(), e.contentUrl(), e.contentType(), e.jpegUrl());
-            return new CarouselItem(e.mediaId(), MediaType.valueOf(e.mediaType().toUpperCase(Locale.ROOT)), served.url(), served.contentType());
-        }).toList();
+        return mediaIds(target).stream()
+                .map(id -> media.get(key(target.projectId(), id)))
+                .map(e -> {
+                    Served served =
+                            Served.to(target.platform(), e.mediaType(), e.contentUrl(), e.contentType(), e.jpegUrl());
+                    return new CarouselItem(
+                            e.mediaId(),
+                            MediaType.valueOf(e.mediaType().toUpperCase(Locale.ROOT)),
+                            served.url(),
+                            served.contentType());
+                })
+                .toList();
     }
 
     private static boolean isCarousel(Fired target) {
@@ -112,8 +145,11 @@ public class Dispatcher {
     }
 
     private static List<UUID> mediaIds(Fired target) {
-        return target.mediaIds() == null || target.mediaIds().isBlank() ? List.of(target.mediaId())
-                : Arrays.stream(target.mediaIds().split(",")).map(UUID::fromString).toList();
+        return target.mediaIds() == null || target.mediaIds().isBlank()
+                ? List.of(target.mediaId())
+                : Arrays.stream(target.mediaIds().split(","))
+                        .map(UUID::fromString)
+                        .toList();
     }
 
     private static String key(UUID projectId, UUID mediaId) {

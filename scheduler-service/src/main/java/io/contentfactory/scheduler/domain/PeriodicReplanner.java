@@ -29,8 +29,13 @@ public class PeriodicReplanner {
     private final Vertx vertx;
     private long timer = -1;
 
-    PeriodicReplanner(PostTargetRepository targets, Planner planner, TenantScope tenancy, Dispatcher dispatcher,
-            SchedulerConfig config, Vertx vertx) {
+    PeriodicReplanner(
+            PostTargetRepository targets,
+            Planner planner,
+            TenantScope tenancy,
+            Dispatcher dispatcher,
+            SchedulerConfig config,
+            Vertx vertx) {
         this.targets = targets;
         this.planner = planner;
         this.tenancy = tenancy;
@@ -51,10 +56,17 @@ public class PeriodicReplanner {
 
     private void runOnce() {
         targets.queuesWaiting()
-                .onItem().transformToMulti(queues -> io.smallrye.mutiny.Multi.createFrom().iterable(queues))
-                .onItem().transformToUniAndConcatenate(queue -> Panache.withTransaction(() -> tenancy.bind(queue.projectId())
-                        .chain(() -> planner.replan(queue))))
-                .collect().last()
-                .subscribe().with(done -> dispatcher.wake(), failure -> LOG.warn("periodic replanning failed; the next run retries", failure));
+                .onItem()
+                .transformToMulti(
+                        queues -> io.smallrye.mutiny.Multi.createFrom().iterable(queues))
+                .onItem()
+                .transformToUniAndConcatenate(queue -> Panache.withTransaction(
+                        () -> tenancy.bind(queue.projectId()).chain(() -> planner.replan(queue))))
+                .collect()
+                .last()
+                .subscribe()
+                .with(
+                        done -> dispatcher.wake(),
+                        failure -> LOG.warn("periodic replanning failed; the next run retries", failure));
     }
 }

@@ -40,7 +40,12 @@ public class Planner {
     private final Outbox outbox;
     private final SchedulerConfig config;
 
-    Planner(PostRepository posts, PostTargetRepository targets, MediaCatalogRepository catalog, Settings settings, Outbox outbox,
+    Planner(
+            PostRepository posts,
+            PostTargetRepository targets,
+            MediaCatalogRepository catalog,
+            Settings settings,
+            Outbox outbox,
             SchedulerConfig config) {
         this.posts = posts;
         this.targets = targets;
@@ -58,13 +63,17 @@ public class Planner {
         String clientRef = "media:" + media.mediaId();
         return catalog.record(projectId, media)
                 .chain(() -> posts.findByClientRef(projectId, clientRef))
-                .chain(existing -> existing != null ? Uni.createFrom().voidItem()
-                        : settings.of(projectId).chain(current -> queueForAccounts(projectId, clientRef, media, current)));
+                .chain(existing -> existing != null
+                        ? Uni.createFrom().voidItem()
+                        : settings.of(projectId)
+                                .chain(current -> queueForAccounts(projectId, clientRef, media, current)));
     }
 
-    private Uni<Void> queueForAccounts(UUID projectId, String clientRef, MediaAnalyzed media, ScheduleSettings current) {
+    private Uni<Void> queueForAccounts(
+            UUID projectId, String clientRef, MediaAnalyzed media, ScheduleSettings current) {
         List<Map.Entry<ScheduleSettings.AutoTarget, PostFormat>> accounts = current.autoTargets().stream()
-                .flatMap(target -> target.formatFor(media.mediaType()).map(format -> Map.entry(target, format)).stream())
+                .flatMap(
+                        target -> target.formatFor(media.mediaType()).map(format -> Map.entry(target, format)).stream())
                 .toList();
         if (accounts.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -81,21 +90,47 @@ public class Planner {
         post.hashtags = String.join(" ", media.hashtags());
         post.createdAt = Instant.now();
         post.updatedAt = post.createdAt;
-        return posts.persist(post).chain(() -> Multi.createFrom().iterable(accounts).onItem().transformToUniAndConcatenate(account -> {
-            PostTarget target = PostTarget.queued(post, account.getKey().platform(), account.getKey().accountId(), account.getValue());
-            target.mediaId = media.mediaId();
-            target.mediaType = media.mediaType().name().toLowerCase(Locale.ROOT);
-            Served served = Served.to(target.platform, target.mediaType, media.contentUrl(), media.contentType(), media.jpegUrl());
-            target.mediaUrl = served.url();
-            target.contentType = served.contentType();
-            return targets.persist(target);
-        }).collect().asList()).chain(queued -> replanAll(projectId, queued.stream()
-                .map(t -> new QueueKey(projectId, t.platform, t.accountId)).distinct().toList()));
+        return posts.persist(post)
+                .chain(() -> Multi.createFrom()
+                        .iterable(accounts)
+                        .onItem()
+                        .transformToUniAndConcatenate(account -> {
+                            PostTarget target = PostTarget.queued(
+                                    post,
+                                    account.getKey().platform(),
+                                    account.getKey().accountId(),
+                                    account.getValue());
+                            target.mediaId = media.mediaId();
+                            target.mediaType = media.mediaType().name().toLowerCase(Locale.ROOT);
+                            Served served = Served.to(
+                                    target.platform,
+                                    target.mediaType,
+                                    media.contentUrl(),
+                                    media.contentType(),
+                                    media.jpegUrl());
+                            target.mediaUrl = served.url();
+                            target.contentType = served.contentType();
+                            return targets.persist(target);
+                        })
+                        .collect()
+                        .asList())
+                .chain(queued -> replanAll(
+                        projectId,
+                        queued.stream()
+                                .map(t -> new QueueKey(projectId, t.platform, t.accountId))
+                                .distinct()
+                                .toList()));
     }
 
     /** Plans each queue in turn. Call inside a transaction bound to the queues' project. */
     public Uni<Void> replanAll(UUID projectId, List<QueueKey> queues) {
-        return Multi.createFrom().iterable(queues).onItem().transformToUniAndConcatenate(this::replan).collect().last().replaceWithVoid();
+        return Multi.createFrom()
+                .iterable(queues)
+                .onItem()
+                .transformToUniAndConcatenate(this::replan)
+                .collect()
+                .last()
+                .replaceWithVoid();
     }
 
     /** The project's queues with waiting targets, each planned. Call inside a transaction bound to the project. */
@@ -113,19 +148,38 @@ public class Planner {
         Instant earliest = Instant.now().plus(config.firstSlotLead());
         return targets.lockQueue(projectId, queue.platform(), queue.accountId())
                 .chain(() -> targets.waiting(projectId, queue.platform(), queue.accountId()))
-                .chain(waiting -> waiting.isEmpty() ? Uni.createFrom().voidItem() : settings.of(projectId).chain(current -> {
-                    PlanningPolicy policy = current.policyFor(platform, config);
-                    return targets.occupied(projectId, queue.platform(), queue.accountId(), earliest.minus(policy.maxGap()))
-                            .chain(occupied -> postsPerDay(projectId, queue.platform(), policy, earliest).map(perDay ->
-                                    QueuePlanner.plan(policy, new QueuePlanner.Queue(earliest, occupied, perDay, waiting.stream()
-                                            .map(w -> new QueuePlanner.Candidate(w.targetId(), w.score(), w.queuedAt())).toList()))))
-                            .chain(placements -> place(projectId, placements));
-                }));
+                .chain(waiting -> waiting.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : settings.of(projectId).chain(current -> {
+                            PlanningPolicy policy = current.policyFor(platform, config);
+                            return targets.occupied(
+                                            projectId,
+                                            queue.platform(),
+                                            queue.accountId(),
+                                            earliest.minus(policy.maxGap()))
+                                    .chain(occupied -> postsPerDay(projectId, queue.platform(), policy, earliest)
+                                            .map(perDay -> QueuePlanner.plan(
+                                                    policy,
+                                                    new QueuePlanner.Queue(
+                                                            earliest,
+                                                            occupied,
+                                                            perDay,
+                                                            waiting.stream()
+                                                                    .map(w -> new QueuePlanner.Candidate(
+                                                                            w.targetId(), w.score(), w.queuedAt()))
+                                                                    .toList()))))
+                                    .chain(placements -> place(projectId, placements));
+                        }));
     }
 
-    private Uni<Map<LocalDate, Integer>> postsPerDay(UUID projectId, String platform, PlanningPolicy policy, Instant earliest) {
+    private Uni<Map<LocalDate, Integer>> postsPerDay(
+            UUID projectId, String platform, PlanningPolicy policy, Instant earliest) {
         Duration margin = Duration.ofDays(2);
-        return targets.platformSlots(projectId, platform, earliest.minus(margin), earliest.plus(policy.horizon()).plus(margin))
+        return targets.platformSlots(
+                        projectId,
+                        platform,
+                        earliest.minus(margin),
+                        earliest.plus(policy.horizon()).plus(margin))
                 .map(slots -> {
                     Map<LocalDate, Integer> perDay = new HashMap<>();
                     slots.forEach(slot -> perDay.merge(LocalDate.ofInstant(slot, policy.zone()), 1, Integer::sum));
@@ -137,23 +191,40 @@ public class Planner {
         if (placements.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Map<UUID, Instant> slots = placements.stream().collect(Collectors.toMap(QueuePlanner.Placement::targetId, QueuePlanner.Placement::slot));
-        return targets.findAll(projectId, slots.keySet()).chain(found -> {
-            found.forEach(target -> {
-                target.status = "planned";
-                target.scheduledAt = slots.get(target.id);
-                target.fireAt = target.scheduledAt;
-            });
-            return posts.findAll(projectId, found.stream().map(t -> t.postId).distinct().toList())
-                    .map(all -> all.stream().collect(Collectors.toMap(p -> p.id, Function.identity())))
-                    .chain(byId -> Multi.createFrom().iterable(found).onItem().transformToUniAndConcatenate(target ->
-                            outbox.record(projectId, scheduled(target, byId.get(target.postId)))).collect().last());
-        }).replaceWithVoid();
+        Map<UUID, Instant> slots = placements.stream()
+                .collect(Collectors.toMap(QueuePlanner.Placement::targetId, QueuePlanner.Placement::slot));
+        return targets.findAll(projectId, slots.keySet())
+                .chain(found -> {
+                    found.forEach(target -> {
+                        target.status = "planned";
+                        target.scheduledAt = slots.get(target.id);
+                        target.fireAt = target.scheduledAt;
+                    });
+                    return posts.findAll(
+                                    projectId,
+                                    found.stream().map(t -> t.postId).distinct().toList())
+                            .map(all -> all.stream().collect(Collectors.toMap(p -> p.id, Function.identity())))
+                            .chain(byId -> Multi.createFrom()
+                                    .iterable(found)
+                                    .onItem()
+                                    .transformToUniAndConcatenate(target ->
+                                            outbox.record(projectId, scheduled(target, byId.get(target.postId))))
+                                    .collect()
+                                    .last());
+                })
+                .replaceWithVoid();
     }
 
     static PostScheduled scheduled(PostTarget target, Post post) {
-        return new PostScheduled(post.id, target.id, target.mediaId, Platform.valueOf(target.platform.toUpperCase(Locale.ROOT)),
-                target.accountId, PostFormat.valueOf(target.format.toUpperCase(Locale.ROOT)), target.scheduledAt, post.mode);
+        return new PostScheduled(
+                post.id,
+                target.id,
+                target.mediaId,
+                Platform.valueOf(target.platform.toUpperCase(Locale.ROOT)),
+                target.accountId,
+                PostFormat.valueOf(target.format.toUpperCase(Locale.ROOT)),
+                target.scheduledAt,
+                post.mode);
     }
 
     /**

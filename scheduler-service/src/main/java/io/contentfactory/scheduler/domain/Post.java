@@ -13,15 +13,20 @@ import java.util.UUID;
 public class Post {
     @Column(name = "project_id", nullable = false)
     public UUID projectId;
+
     @Id
     public UUID id;
+
     @Column(name = "media_id")
     public UUID mediaId;
+
     public String mode;
+
     @Column(name = "caption_body")
     public String captionBody;
     /** Space-separated, without {@code #}; normalised per platform at publish time. */
     public String hashtags;
+
     @Column(name = "created_at")
     public Instant createdAt;
     /** The project's own reference: {@code PUT /v1/posts/{clientRef}} creates or updates this post. */
@@ -30,11 +35,13 @@ public class Post {
     /** Every media item in order, comma-separated (a carousel's items); {@link #mediaId} is the first. */
     @Column(name = "media_ids")
     public String mediaIds;
+
     @Column(name = "caption_disclosure")
     public String captionDisclosure;
     /** draft, approved or rejected: kept apart from each target's publish status. */
     @Column(name = "review_status")
     public String reviewStatus;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 
@@ -42,12 +49,16 @@ public class Post {
         if (mediaIds == null || mediaIds.isBlank()) {
             return java.util.List.of(mediaId);
         }
-        return java.util.Arrays.stream(mediaIds.split(",")).map(UUID::fromString).toList();
+        return java.util.Arrays.stream(mediaIds.split(","))
+                .map(UUID::fromString)
+                .toList();
     }
 
     /** The stored hashtags ({@code "one two"}) as a list, without {@code #}. */
     public static java.util.List<String> hashtagList(String stored) {
-        return stored == null || stored.isBlank() ? java.util.List.of() : java.util.List.of(stored.trim().split("\\s+"));
+        return stored == null || stored.isBlank()
+                ? java.util.List.of()
+                : java.util.List.of(stored.trim().split("\\s+"));
     }
 
     public java.util.List<String> hashtagList() {
@@ -70,7 +81,12 @@ public class Post {
         }
         java.util.List<String> tags = hashtagList(storedHashtags);
         if (!tags.isEmpty()) {
-            text.append("\n\n").append(String.join(" ", tags.stream().map(tag -> tag.startsWith("#") ? tag : "#" + tag).toList()));
+            text.append("\n\n")
+                    .append(String.join(
+                            " ",
+                            tags.stream()
+                                    .map(tag -> tag.startsWith("#") ? tag : "#" + tag)
+                                    .toList()));
         }
         return text.toString();
     }

@@ -12,9 +12,15 @@ import java.util.UUID;
  *
  * @param scheduledAt null for "auto"
  */
-public record PostRequest(List<UUID> mediaIds, List<Target> targets, String captionBody, String disclosure,
-        List<String> hashtags, Instant scheduledAt, String mode, String reviewStatus) {
+public record PostRequest(
+        List<UUID> mediaIds,
+        List<Target> targets,
+        String captionBody,
+        String disclosure,
+        List<String> hashtags,
+        Instant scheduledAt,
+        String mode,
+        String reviewStatus) {
 
-    public record Target(Platform platform, String accountId, PostFormat format) {
-    }
+    public record Target(Platform platform, String accountId, PostFormat format) {}
 }

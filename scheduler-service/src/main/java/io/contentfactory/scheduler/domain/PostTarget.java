@@ -16,38 +16,54 @@ import java.util.UUID;
 public class PostTarget {
     @Column(name = "project_id", nullable = false)
     public UUID projectId;
+
     @Id
     public UUID id;
+
     @Column(name = "post_id")
     public UUID postId;
+
     @Column(name = "media_id")
     public UUID mediaId;
+
     public String platform;
+
     @Column(name = "account_id")
     public String accountId;
+
     public String format;
+
     @Column(name = "media_type")
     public String mediaType;
+
     @Column(name = "media_url")
     public String mediaUrl;
+
     @Column(name = "content_type")
     public String contentType;
     /** The slot; null while the target is {@code queued} (waiting for the planner). */
     @Column(name = "scheduled_at")
     public Instant scheduledAt;
+
     public String status;
+
     @Column(name = "external_post_id")
     public String externalPostId;
+
     public String permalink;
+
     @Column(name = "error_json")
     public String errorJson;
+
     @Column(name = "published_at")
     public Instant publishedAt;
+
     @Column(name = "fire_at")
     public Instant fireAt;
     /** How long after its slot the target fired (its lateness), set when it fires. */
     @Column(name = "fired_late_ms")
     public Long firedLateMs;
+
     @Column(name = "created_at")
     public Instant createdAt;
     /** {@code explicit}: the project chose the time and it never moves; {@code planner}: the planner chose it. */
@@ -58,7 +74,10 @@ public class PostTarget {
     public Instant queuedAt;
 
     /** A new target of {@code post} waiting for the planner; the caller describes its media. */
-    public static PostTarget queued(Post post, io.contentfactory.contracts.events.Platform platform, String accountId,
+    public static PostTarget queued(
+            Post post,
+            io.contentfactory.contracts.events.Platform platform,
+            String accountId,
             io.contentfactory.contracts.events.PostFormat format) {
         PostTarget target = new PostTarget();
         target.projectId = post.projectId;

@@ -52,8 +52,15 @@ public class Posts {
     private final Outbox outbox;
     private final IngestMedia ingest;
 
-    Posts(PostRepository posts, PostTargetRepository targets, MediaCatalogRepository catalog, Planner planner,
-            TenantScope tenancy, Dispatcher dispatcher, Outbox outbox, IngestMedia ingest) {
+    Posts(
+            PostRepository posts,
+            PostTargetRepository targets,
+            MediaCatalogRepository catalog,
+            Planner planner,
+            TenantScope tenancy,
+            Dispatcher dispatcher,
+            Outbox outbox,
+            IngestMedia ingest) {
         this.ingest = ingest;
         this.outbox = outbox;
         this.posts = posts;
@@ -65,8 +72,7 @@ public class Posts {
     }
 
     /** A post and its targets, as read back. */
-    public record Snapshot(Post post, List<PostTarget> targets, boolean created) {
-    }
+    public record Snapshot(Post post, List<PostTarget> targets, boolean created) {}
 
     /**
      * Creates or updates the post. Media this service has not seen analysed yet is asked after at ingest-service
@@ -78,29 +84,45 @@ public class Posts {
         checkShape(request);
         return inProject(projectId, () -> catalog.findAll(projectId, request.mediaIds()))
                 .chain(analysed -> comingMedia(projectId, missing(request.mediaIds(), analysed)))
-                .chain(coming -> inProject(projectId, () -> targets.lockMediaWaits(projectId)
-                        .chain(() -> catalog.findAll(projectId, request.mediaIds()))
-                        .chain(media -> catalog.unusable(projectId, missing(request.mediaIds(), media)).map(unusable -> {
-                            if (!unusable.isEmpty()) {
-                                Map.Entry<UUID, String> first = unusable.entrySet().iterator().next();
-                                throw new ProblemException(422, "media_unusable", "Unusable media",
-                                        "media " + first.getKey() + " cannot be posted: " + first.getValue());
-                            }
-                            return media;
-                        }))
-                        .chain(media -> {
-                    Map<UUID, MediaEntry> byId = media.stream().collect(Collectors.toMap(m -> m.mediaId, Function.identity()));
-                    List<UUID> missing = missing(request.mediaIds(), media);
-                    List<UUID> unknown = missing.stream().filter(id -> !coming.contains(id)).toList();
-                    if (!unknown.isEmpty()) {
-                        throw new ProblemException(422, "media_not_found", "Unknown media", "no media " + unknown + " in this project");
-                    }
-                    boolean waiting = !missing.isEmpty();
-                    return posts.findByClientRef(projectId, clientRef)
-                            .chain(existing -> existing == null
-                                    ? create(projectId, clientRef, request, byId, waiting)
-                                    : update(existing, request, byId, waiting));
-                })))
+                .chain(coming -> inProject(
+                        projectId,
+                        () -> targets.lockMediaWaits(projectId)
+                                .chain(() -> catalog.findAll(projectId, request.mediaIds()))
+                                .chain(media -> catalog.unusable(projectId, missing(request.mediaIds(), media))
+                                        .map(unusable -> {
+                                            if (!unusable.isEmpty()) {
+                                                Map.Entry<UUID, String> first = unusable.entrySet()
+                                                        .iterator()
+                                                        .next();
+                                                throw new ProblemException(
+                                                        422,
+                                                        "media_unusable",
+                                                        "Unusable media",
+                                                        "media " + first.getKey() + " cannot be posted: "
+                                                                + first.getValue());
+                                            }
+                                            return media;
+                                        }))
+                                .chain(media -> {
+                                    Map<UUID, MediaEntry> byId = media.stream()
+                                            .collect(Collectors.toMap(m -> m.mediaId, Function.identity()));
+                                    List<UUID> missing = missing(request.mediaIds(), media);
+                                    List<UUID> unknown = missing.stream()
+                                            .filter(id -> !coming.contains(id))
+                                            .toList();
+                                    if (!unknown.isEmpty()) {
+                                        throw new ProblemException(
+                                                422,
+                                                "media_not_found",
+                                                "Unknown media",
+                                                "no media " + unknown + " in this project");
+                                    }
+                                    boolean waiting = !missing.isEmpty();
+                                    return posts.findByClientRef(projectId, clientRef)
+                                            .chain(existing -> existing == null
+                                                    ? create(projectId, clientRef, request, byId, waiting)
+                                                    : update(existing, request, byId, waiting));
+                                })))
                 .invoke(dispatcher::wake);
     }
 
@@ -114,19 +136,30 @@ public class Posts {
         if (missing.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        return Multi.createFrom().iterable(missing).onItem()
+        return Multi.createFrom()
+                .iterable(missing)
+                .onItem()
                 .transformToUniAndConcatenate(id -> ingest.state(projectId, id).map(state -> Map.entry(id, state)))
-                .collect().asList()
-                .onFailure().transform(failure -> new ProblemException(503, "media_state_unavailable", "Service unavailable",
+                .collect()
+                .asList()
+                .onFailure()
+                .transform(failure -> new ProblemException(
+                        503,
+                        "media_state_unavailable",
+                        "Service unavailable",
                         "could not ask ingest-service about media " + missing + "; try again"))
                 .map(states -> {
                     Set<UUID> coming = new HashSet<>();
                     for (Map.Entry<UUID, IngestMedia.Known> state : states) {
                         switch (state.getValue()) {
                             case IngestMedia.Known.Coming ignored -> coming.add(state.getKey());
-                            case IngestMedia.Known.Unusable unusable -> throw new ProblemException(422, "media_unusable",
-                                    "Unusable media", "media " + state.getKey() + " cannot be posted: " + unusable.reason());
-                            case IngestMedia.Known.Unknown ignored -> { }
+                            case IngestMedia.Known.Unusable unusable ->
+                                throw new ProblemException(
+                                        422,
+                                        "media_unusable",
+                                        "Unusable media",
+                                        "media " + state.getKey() + " cannot be posted: " + unusable.reason());
+                            case IngestMedia.Known.Unknown ignored -> {}
                         }
                     }
                     return coming;
@@ -144,18 +177,32 @@ public class Posts {
                 return Uni.createFrom().voidItem();
             }
             List<UUID> postIds = waiting.stream().map(t -> t.postId).distinct().toList();
-            return posts.findAll(projectId, postIds).chain(found -> Multi.createFrom().iterable(found).onItem()
-                            .transformToUniAndConcatenate(post -> catalog.findAll(projectId, post.mediaIdList()).chain(media -> {
-                                if (!missing(post.mediaIdList(), media).isEmpty()) {
-                                    return Uni.createFrom().voidItem();
-                                }
-                                MediaEntry first = media.stream().filter(m -> m.mediaId.equals(post.mediaIdList().get(0)))
-                                        .findFirst().orElseThrow();
-                                return Multi.createFrom().iterable(waiting.stream().filter(t -> t.postId.equals(post.id)).toList())
-                                        .onItem().transformToUniAndConcatenate(target -> arm(post, target, first))
-                                        .collect().asList().replaceWithVoid();
-                            }))
-                            .collect().asList())
+            return posts.findAll(projectId, postIds)
+                    .chain(found -> Multi.createFrom()
+                            .iterable(found)
+                            .onItem()
+                            .transformToUniAndConcatenate(post -> catalog.findAll(projectId, post.mediaIdList())
+                                    .chain(media -> {
+                                        if (!missing(post.mediaIdList(), media).isEmpty()) {
+                                            return Uni.createFrom().voidItem();
+                                        }
+                                        MediaEntry first = media.stream()
+                                                .filter(m -> m.mediaId.equals(
+                                                        post.mediaIdList().get(0)))
+                                                .findFirst()
+                                                .orElseThrow();
+                                        return Multi.createFrom()
+                                                .iterable(waiting.stream()
+                                                        .filter(t -> t.postId.equals(post.id))
+                                                        .toList())
+                                                .onItem()
+                                                .transformToUniAndConcatenate(target -> arm(post, target, first))
+                                                .collect()
+                                                .asList()
+                                                .replaceWithVoid();
+                                    }))
+                            .collect()
+                            .asList())
                     .call(() -> planner.replanWaiting(projectId))
                     .replaceWithVoid();
         });
@@ -184,31 +231,46 @@ public class Posts {
     public Uni<Void> mediaFailed(UUID projectId, UUID mediaId, String code, String what) {
         return targets.lockMediaWaits(projectId)
                 .chain(() -> catalog.recordUnusable(projectId, mediaId, code, "media " + mediaId + " " + what))
-                .chain(() -> targets.waitingForMedia(projectId)).chain(waiting -> {
-            List<UUID> postIds = waiting.stream().map(t -> t.postId).distinct().toList();
-            if (postIds.isEmpty()) {
-                return Uni.createFrom().voidItem();
-            }
-            return posts.findAll(projectId, postIds).invoke(found -> found.stream()
-                    .filter(post -> post.mediaIdList().contains(mediaId))
-                    .forEach(post -> waiting.stream().filter(t -> t.postId.equals(post.id)).forEach(target -> {
-                        target.status = "failed";
-                        target.errorJson = io.contentfactory.contracts.EventCodec.mapper().valueToTree(new io.contentfactory.contracts
-                                .events.PublishError(code, "media " + mediaId + " " + what, "media", false,
-                                Map.of("media_id", mediaId))).toString();
-                    })))
-                    .replaceWithVoid();
-        });
+                .chain(() -> targets.waitingForMedia(projectId))
+                .chain(waiting -> {
+                    List<UUID> postIds =
+                            waiting.stream().map(t -> t.postId).distinct().toList();
+                    if (postIds.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return posts.findAll(projectId, postIds)
+                            .invoke(found -> found.stream()
+                                    .filter(post -> post.mediaIdList().contains(mediaId))
+                                    .forEach(post -> waiting.stream()
+                                            .filter(t -> t.postId.equals(post.id))
+                                            .forEach(target -> {
+                                                target.status = "failed";
+                                                target.errorJson = io.contentfactory.contracts.EventCodec.mapper()
+                                                        .valueToTree(
+                                                                new io.contentfactory.contracts.events.PublishError(
+                                                                        code,
+                                                                        "media " + mediaId + " " + what,
+                                                                        "media",
+                                                                        false,
+                                                                        Map.of("media_id", mediaId)))
+                                                        .toString();
+                                            })))
+                            .replaceWithVoid();
+                });
     }
 
     /** A post by its id or, failing that, by the project's own reference. */
     public Uni<Snapshot> get(UUID projectId, String ref) {
-        return inProject(projectId, () -> find(projectId, ref)
-                .chain(post -> targets.ofPost(projectId, post.id).map(all -> new Snapshot(post, all, false))));
+        return inProject(
+                projectId,
+                () -> find(projectId, ref)
+                        .chain(post -> targets.ofPost(projectId, post.id).map(all -> new Snapshot(post, all, false))));
     }
 
     private Uni<Post> find(UUID projectId, String ref) {
-        Uni<Post> byId = asUuid(ref).map(id -> posts.findInProject(projectId, id)).orElse(Uni.createFrom().nullItem());
+        Uni<Post> byId = asUuid(ref)
+                .map(id -> posts.findInProject(projectId, id))
+                .orElse(Uni.createFrom().nullItem());
         return byId.chain(post -> post != null ? Uni.createFrom().item(post) : posts.findByClientRef(projectId, ref))
                 .invoke(post -> {
                     if (post == null) {
@@ -227,31 +289,48 @@ public class Posts {
 
     /** Posts with a target scheduled in {@code [from, to)}, optionally in one status, by slot. */
     public Uni<List<Snapshot>> list(UUID projectId, Instant from, Instant to, Optional<String> status) {
-        return inProject(projectId, () -> targets.inWindow(projectId, from, to, status).chain(found -> {
-            List<UUID> postIds = found.stream().map(t -> t.postId).distinct().toList();
-            if (postIds.isEmpty()) {
-                return Uni.createFrom().item(List.<Snapshot>of());
-            }
-            return posts.findAll(projectId, postIds).chain(all -> targets.ofPosts(projectId, postIds).map(allTargets -> postIds.stream()
-                    .map(id -> new Snapshot(all.stream().filter(p -> p.id.equals(id)).findFirst().orElseThrow(),
-                            allTargets.stream().filter(t -> t.postId.equals(id)).toList(), false))
-                    .toList()));
-        }));
+        return inProject(
+                projectId,
+                () -> targets.inWindow(projectId, from, to, status).chain(found -> {
+                    List<UUID> postIds =
+                            found.stream().map(t -> t.postId).distinct().toList();
+                    if (postIds.isEmpty()) {
+                        return Uni.createFrom().item(List.<Snapshot>of());
+                    }
+                    return posts.findAll(projectId, postIds)
+                            .chain(all -> targets.ofPosts(projectId, postIds)
+                                    .map(allTargets -> postIds.stream()
+                                            .map(id -> new Snapshot(
+                                                    all.stream()
+                                                            .filter(p -> p.id.equals(id))
+                                                            .findFirst()
+                                                            .orElseThrow(),
+                                                    allTargets.stream()
+                                                            .filter(t -> t.postId.equals(id))
+                                                            .toList(),
+                                                    false))
+                                            .toList()));
+                }));
     }
 
     /** Cancels every target of the post; refused once one has started. */
     public Uni<Snapshot> cancel(UUID projectId, String ref) {
-        return inProject(projectId, () -> find(projectId, ref).chain(post -> {
-            UUID id = post.id;
-            return targets.ofPost(projectId, id).chain(all -> {
-                refuseIfStarted(all);
-                return Multi.createFrom().iterable(all).onItem()
-                        .transformToUniAndConcatenate(target -> cancelTarget(target))
-                        .collect().asList()
-                        .chain(() -> targets.ofPost(projectId, id))
-                        .map(now -> new Snapshot(post, now, false));
-            });
-        }));
+        return inProject(
+                projectId,
+                () -> find(projectId, ref).chain(post -> {
+                    UUID id = post.id;
+                    return targets.ofPost(projectId, id).chain(all -> {
+                        refuseIfStarted(all);
+                        return Multi.createFrom()
+                                .iterable(all)
+                                .onItem()
+                                .transformToUniAndConcatenate(target -> cancelTarget(target))
+                                .collect()
+                                .asList()
+                                .chain(() -> targets.ofPost(projectId, id))
+                                .map(now -> new Snapshot(post, now, false));
+                    });
+                }));
     }
 
     /**
@@ -259,40 +338,60 @@ public class Posts {
      * {@code post.published} goes out as for any other post. A manual post's job id is derived from its target id.
      */
     public Uni<Snapshot> markPosted(UUID projectId, String ref, UUID targetId, ManualPost posted) {
-        return inProject(projectId, () -> find(projectId, ref).chain(post -> targets.findInProject(projectId, targetId).chain(target -> {
-            if (target == null || !target.postId.equals(post.id)) {
-                throw ProblemException.notFound("target", targetId);
-            }
-            if (!"manual".equals(post.mode)) {
-                throw ProblemException.conflict("not_manual", "the post publishes automatically; only manual posts are marked posted");
-            }
-            if ("published".equals(target.status)) {
-                throw ProblemException.conflict("already_published", "target " + targetId + " was published at " + target.publishedAt);
-            }
-            if (!MARKABLE.contains(target.status)) {
-                throw ProblemException.conflict("target_closed", "target " + targetId + " is " + target.status);
-            }
-            target.status = "published";
-            target.permalink = posted.url();
-            target.externalPostId = posted.externalPostId();
-            target.publishedAt = posted.postedAt();
-            return targets.markFired(projectId, targetId)
-                    .call(() -> outbox.record(projectId, new PostPublished(post.id, target.id, target.mediaId,
-                            UUID.nameUUIDFromBytes(("manual:" + target.id).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                            Platform.valueOf(target.platform.toUpperCase(java.util.Locale.ROOT)), target.accountId,
-                            PostFormat.valueOf(target.format.toUpperCase(java.util.Locale.ROOT)), posted.externalPostId(), posted.url(),
-                            post.captionText(), posted.postedAt())))
-                    .chain(() -> targets.ofPost(projectId, post.id))
-                    .map(all -> new Snapshot(post, all, false));
-        })));
+        return inProject(
+                projectId,
+                () -> find(projectId, ref)
+                        .chain(post -> targets.findInProject(projectId, targetId)
+                                .chain(target -> {
+                                    if (target == null || !target.postId.equals(post.id)) {
+                                        throw ProblemException.notFound("target", targetId);
+                                    }
+                                    if (!"manual".equals(post.mode)) {
+                                        throw ProblemException.conflict(
+                                                "not_manual",
+                                                "the post publishes automatically; only manual posts are marked posted");
+                                    }
+                                    if ("published".equals(target.status)) {
+                                        throw ProblemException.conflict(
+                                                "already_published",
+                                                "target " + targetId + " was published at " + target.publishedAt);
+                                    }
+                                    if (!MARKABLE.contains(target.status)) {
+                                        throw ProblemException.conflict(
+                                                "target_closed", "target " + targetId + " is " + target.status);
+                                    }
+                                    target.status = "published";
+                                    target.permalink = posted.url();
+                                    target.externalPostId = posted.externalPostId();
+                                    target.publishedAt = posted.postedAt();
+                                    return targets.markFired(projectId, targetId)
+                                            .call(() -> outbox.record(
+                                                    projectId,
+                                                    new PostPublished(
+                                                            post.id,
+                                                            target.id,
+                                                            target.mediaId,
+                                                            UUID.nameUUIDFromBytes(("manual:" + target.id)
+                                                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                                                            Platform.valueOf(
+                                                                    target.platform.toUpperCase(java.util.Locale.ROOT)),
+                                                            target.accountId,
+                                                            PostFormat.valueOf(
+                                                                    target.format.toUpperCase(java.util.Locale.ROOT)),
+                                                            posted.externalPostId(),
+                                                            posted.url(),
+                                                            post.captionText(),
+                                                            posted.postedAt())))
+                                            .chain(() -> targets.ofPost(projectId, post.id))
+                                            .map(all -> new Snapshot(post, all, false));
+                                })));
     }
 
     /** What a person reports after posting by hand: the live link, the platform's id of the post, and when. */
-    public record ManualPost(String url, String externalPostId, Instant postedAt) {
-    }
+    public record ManualPost(String url, String externalPostId, Instant postedAt) {}
 
-    private Uni<Snapshot> create(UUID projectId, String clientRef, PostRequest request, Map<UUID, MediaEntry> media,
-            boolean waiting) {
+    private Uni<Snapshot> create(
+            UUID projectId, String clientRef, PostRequest request, Map<UUID, MediaEntry> media, boolean waiting) {
         Post post = new Post();
         post.projectId = projectId;
         post.id = UUID.randomUUID();
@@ -300,9 +399,12 @@ public class Posts {
         post.createdAt = Instant.now();
         apply(post, request);
         return posts.persist(post)
-                .chain(() -> Multi.createFrom().iterable(request.targets()).onItem()
+                .chain(() -> Multi.createFrom()
+                        .iterable(request.targets())
+                        .onItem()
                         .transformToUniAndConcatenate(target -> newTarget(post, target, request, media, waiting))
-                        .collect().asList())
+                        .collect()
+                        .asList())
                 .call(() -> planner.replanWaiting(projectId))
                 .chain(() -> targets.ofPost(projectId, post.id))
                 .map(created -> new Snapshot(post, created, true));
@@ -316,16 +418,26 @@ public class Posts {
             Set<String> wanted = new HashSet<>();
             for (PostRequest.Target wish : request.targets()) {
                 wanted.add(key(wish.platform().name().toLowerCase(), wish.accountId()));
-                Optional<PostTarget> kept = current.stream().filter(t -> !"canceled".equals(t.status)
-                        && key(t.platform, t.accountId).equals(key(wish.platform().name().toLowerCase(), wish.accountId()))).findFirst();
-                work.add(kept.map(target -> reopenIfFailed(target).chain(() -> waiting
-                                ? holdForMedia(target, wish, request)
-                                : reschedule(post, target, wish, request, media)))
+                Optional<PostTarget> kept = current.stream()
+                        .filter(t -> !"canceled".equals(t.status)
+                                && key(t.platform, t.accountId)
+                                        .equals(key(wish.platform().name().toLowerCase(), wish.accountId())))
+                        .findFirst();
+                work.add(kept.map(target -> reopenIfFailed(target)
+                                .chain(() -> waiting
+                                        ? holdForMedia(target, wish, request)
+                                        : reschedule(post, target, wish, request, media)))
                         .orElseGet(() -> newTarget(post, wish, request, media, waiting)));
             }
-            current.stream().filter(t -> CANCELABLE.contains(t.status) && !wanted.contains(key(t.platform, t.accountId)))
+            current.stream()
+                    .filter(t -> CANCELABLE.contains(t.status) && !wanted.contains(key(t.platform, t.accountId)))
                     .forEach(t -> work.add(cancelTarget(t).replaceWith(t)));
-            return Multi.createFrom().iterable(work).onItem().transformToUniAndConcatenate(Function.identity()).collect().asList()
+            return Multi.createFrom()
+                    .iterable(work)
+                    .onItem()
+                    .transformToUniAndConcatenate(Function.identity())
+                    .collect()
+                    .asList()
                     .call(() -> planner.replanWaiting(post.projectId))
                     .chain(() -> targets.ofPost(post.projectId, post.id))
                     .map(now -> new Snapshot(post, now, false));
@@ -333,8 +445,8 @@ public class Posts {
     }
 
     /** An explicit time plans the target at once; without one it waits for the planner, which runs before the request ends. */
-    private Uni<PostTarget> newTarget(Post post, PostRequest.Target wish, PostRequest request, Map<UUID, MediaEntry> media,
-            boolean waiting) {
+    private Uni<PostTarget> newTarget(
+            Post post, PostRequest.Target wish, PostRequest request, Map<UUID, MediaEntry> media, boolean waiting) {
         PostTarget target = PostTarget.queued(post, wish.platform(), wish.accountId(), wish.format());
         if (waiting) {
             target.mediaId = request.mediaIds().get(0);
@@ -343,7 +455,10 @@ public class Posts {
             target.scheduledAt = request.scheduledAt();
             return targets.persist(target);
         }
-        describe(target, wish.format().name().toLowerCase(), media.get(request.mediaIds().get(0)));
+        describe(
+                target,
+                wish.format().name().toLowerCase(),
+                media.get(request.mediaIds().get(0)));
         if (request.scheduledAt() == null) {
             return targets.persist(target);
         }
@@ -380,9 +495,12 @@ public class Posts {
         return targets.holdForMedia(target.projectId, target.id).replaceWith(target);
     }
 
-    private Uni<PostTarget> reschedule(Post post, PostTarget target, PostRequest.Target wish, PostRequest request,
-            Map<UUID, MediaEntry> media) {
-        describe(target, wish.format().name().toLowerCase(), media.get(request.mediaIds().get(0)));
+    private Uni<PostTarget> reschedule(
+            Post post, PostTarget target, PostRequest.Target wish, PostRequest request, Map<UUID, MediaEntry> media) {
+        describe(
+                target,
+                wish.format().name().toLowerCase(),
+                media.get(request.mediaIds().get(0)));
         if (request.scheduledAt() == null) {
             if ("waiting_for_media".equals(target.status)) {
                 // Its media has arrived since: the planner gives it a slot.
@@ -424,7 +542,8 @@ public class Posts {
 
     private static void apply(Post post, PostRequest request) {
         post.mediaId = request.mediaIds().get(0);
-        post.mediaIds = String.join(",", request.mediaIds().stream().map(UUID::toString).toList());
+        post.mediaIds =
+                String.join(",", request.mediaIds().stream().map(UUID::toString).toList());
         post.mode = request.mode();
         post.reviewStatus = request.reviewStatus();
         post.captionBody = request.captionBody() == null ? "" : request.captionBody();
@@ -435,26 +554,36 @@ public class Posts {
 
     private static void refuseIfStarted(List<PostTarget> current) {
         current.stream().filter(t -> STARTED.contains(t.status)).findFirst().ifPresent(started -> {
-            throw ProblemException.conflict("post_locked", "target " + started.id + " (" + started.platform + ") is "
-                    + started.status + ": the post no longer changes");
+            throw ProblemException.conflict(
+                    "post_locked",
+                    "target " + started.id + " (" + started.platform + ") is " + started.status
+                            + ": the post no longer changes");
         });
     }
 
     /** What no query is needed for: a time in the past, a carousel's size, one target per platform and account. */
     private static void checkShape(PostRequest request) {
         if (request.scheduledAt() != null && request.scheduledAt().isBefore(Instant.now())) {
-            throw new ProblemException(422, "scheduled_in_past", "Unprocessable time", "scheduledAt " + request.scheduledAt()
-                    + " is in the past");
+            throw new ProblemException(
+                    422,
+                    "scheduled_in_past",
+                    "Unprocessable time",
+                    "scheduledAt " + request.scheduledAt() + " is in the past");
         }
         boolean carousel = request.targets().stream().anyMatch(t -> t.format() == PostFormat.CAROUSEL);
-        if (carousel ? request.mediaIds().size() < 2 || request.mediaIds().size() > 10 : request.mediaIds().size() != 1) {
-            throw ProblemException.badRequest("media_count", carousel ? "a carousel takes 2 to 10 media" : "this post takes exactly one media");
+        if (carousel
+                ? request.mediaIds().size() < 2 || request.mediaIds().size() > 10
+                : request.mediaIds().size() != 1) {
+            throw ProblemException.badRequest(
+                    "media_count", carousel ? "a carousel takes 2 to 10 media" : "this post takes exactly one media");
         }
         Set<String> seen = new HashSet<>();
         for (PostRequest.Target target : request.targets()) {
             if (!seen.add(key(target.platform().name().toLowerCase(), target.accountId()))) {
-                throw ProblemException.badRequest("duplicate_target", "one target per platform and account: "
-                        + target.platform().name().toLowerCase() + " " + target.accountId());
+                throw ProblemException.badRequest(
+                        "duplicate_target",
+                        "one target per platform and account: "
+                                + target.platform().name().toLowerCase() + " " + target.accountId());
             }
         }
     }

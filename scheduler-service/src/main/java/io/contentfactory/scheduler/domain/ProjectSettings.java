@@ -14,6 +14,7 @@ public class ProjectSettings {
     @Id
     @Column(name = "project_id")
     public UUID projectId;
+
     @Column(name = "time_zone")
     public String timeZone;
     /** {@code {"monday": ["08:00-22:00"], ...}}; null when posting is allowed around the clock. */
@@ -28,8 +29,10 @@ public class ProjectSettings {
     /** {@code {"instagram": [168 weights]}}. */
     @Column(name = "weights_json")
     public String weightsJson;
+
     @Column(name = "require_approval")
     public boolean requireApproval;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

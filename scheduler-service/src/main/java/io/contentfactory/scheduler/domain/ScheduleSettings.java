@@ -24,8 +24,13 @@ import java.util.Optional;
  * platform, the accounts analysed media are queued for, whether posts need approval, and the hour-of-week weights
  * per platform (flat until metrics learn them).
  */
-public record ScheduleSettings(ZoneId zone, PostingWindows windows, Map<Platform, Integer> dailyCaps, List<AutoTarget> autoTargets,
-        boolean requireApproval, Map<Platform, SlotWeights> weights) {
+public record ScheduleSettings(
+        ZoneId zone,
+        PostingWindows windows,
+        Map<Platform, Integer> dailyCaps,
+        List<AutoTarget> autoTargets,
+        boolean requireApproval,
+        Map<Platform, SlotWeights> weights) {
 
     /** An account every analysed media item is queued for. */
     public record AutoTarget(Platform platform, String accountId) {
@@ -52,11 +57,16 @@ public record ScheduleSettings(ZoneId zone, PostingWindows windows, Map<Platform
         if (stored == null) {
             return defaults();
         }
-        List<AutoTarget> autoTargets = stored.autoTargetsJson == null ? List.<AutoTarget>of()
-                : read(stored.autoTargetsJson, new TypeReference<List<AutoTarget>>() { });
-        return new ScheduleSettings(ZoneId.of(stored.timeZone), windowsOf(stored.windowsJson),
-                byPlatform(stored.dailyCapsJson, new TypeReference<Map<String, Integer>>() { }),
-                autoTargets, stored.requireApproval, weightsOf(stored.weightsJson));
+        List<AutoTarget> autoTargets = stored.autoTargetsJson == null
+                ? List.<AutoTarget>of()
+                : read(stored.autoTargetsJson, new TypeReference<List<AutoTarget>>() {});
+        return new ScheduleSettings(
+                ZoneId.of(stored.timeZone),
+                windowsOf(stored.windowsJson),
+                byPlatform(stored.dailyCapsJson, new TypeReference<Map<String, Integer>>() {}),
+                autoTargets,
+                stored.requireApproval,
+                weightsOf(stored.weightsJson));
     }
 
     public void storeInto(ProjectSettings row) {
@@ -73,16 +83,25 @@ public record ScheduleSettings(ZoneId zone, PostingWindows windows, Map<Platform
     /** The planning rules of one queue on {@code platform}, with the service's gaps and horizon. */
     public PlanningPolicy policyFor(Platform platform, SchedulerConfig config) {
         Duration hour = config.planHour();
-        return new PlanningPolicy(zone, windows, scale(hour, config.horizonHours()), scale(hour, config.minGapHours()),
-                scale(hour, config.maxGapHours()), dailyCaps.getOrDefault(platform, 0),
-                weights.getOrDefault(platform, SlotWeights.flat()), resolution(hour));
+        return new PlanningPolicy(
+                zone,
+                windows,
+                scale(hour, config.horizonHours()),
+                scale(hour, config.minGapHours()),
+                scale(hour, config.maxGapHours()),
+                dailyCaps.getOrDefault(platform, 0),
+                weights.getOrDefault(platform, SlotWeights.flat()),
+                resolution(hour));
     }
 
     public static Map<String, List<String>> windowsAsText(PostingWindows windows) {
         Map<String, List<String>> text = new LinkedHashMap<>();
         for (DayOfWeek day : DayOfWeek.values()) {
-            text.put(day.name().toLowerCase(Locale.ROOT),
-                    windows.byDay().getOrDefault(day, List.of()).stream().map(PostingWindows.Range::toString).toList());
+            text.put(
+                    day.name().toLowerCase(Locale.ROOT),
+                    windows.byDay().getOrDefault(day, List.of()).stream()
+                            .map(PostingWindows.Range::toString)
+                            .toList());
         }
         return text;
     }
@@ -90,18 +109,22 @@ public record ScheduleSettings(ZoneId zone, PostingWindows windows, Map<Platform
     /** Days missing from the map are closed; an unknown day or a malformed range is an {@link IllegalArgumentException}. */
     public static PostingWindows windowsFromText(Map<String, List<String>> text) {
         Map<DayOfWeek, List<PostingWindows.Range>> byDay = new EnumMap<>(DayOfWeek.class);
-        text.forEach((day, ranges) -> byDay.put(DayOfWeek.valueOf(day.toUpperCase(Locale.ROOT)),
+        text.forEach((day, ranges) -> byDay.put(
+                DayOfWeek.valueOf(day.toUpperCase(Locale.ROOT)),
                 ranges.stream().map(PostingWindows.Range::parse).toList()));
         return new PostingWindows(byDay);
     }
 
     private static PostingWindows windowsOf(String json) {
-        return json == null ? PostingWindows.always() : windowsFromText(read(json, new TypeReference<Map<String, List<String>>>() { }));
+        return json == null
+                ? PostingWindows.always()
+                : windowsFromText(read(json, new TypeReference<Map<String, List<String>>>() {}));
     }
 
     private static Map<Platform, SlotWeights> weightsOf(String json) {
         Map<Platform, SlotWeights> tables = new EnumMap<>(Platform.class);
-        byPlatform(json, new TypeReference<Map<String, double[]>>() { }).forEach((platform, raw) -> tables.put(platform, new SlotWeights(raw)));
+        byPlatform(json, new TypeReference<Map<String, double[]>>() {})
+                .forEach((platform, raw) -> tables.put(platform, new SlotWeights(raw)));
         return tables;
     }
 

@@ -38,12 +38,14 @@ public class Settings {
     }
 
     Uni<Void> save(UUID projectId, ScheduleSettings settings) {
-        return rows.findById(projectId).chain(existing -> {
-            ProjectSettings row = existing != null ? existing : new ProjectSettings();
-            row.projectId = projectId;
-            settings.storeInto(row);
-            row.updatedAt = Instant.now();
-            return existing != null ? Uni.createFrom().item(row) : rows.persist(row);
-        }).replaceWithVoid();
+        return rows.findById(projectId)
+                .chain(existing -> {
+                    ProjectSettings row = existing != null ? existing : new ProjectSettings();
+                    row.projectId = projectId;
+                    settings.storeInto(row);
+                    row.updatedAt = Instant.now();
+                    return existing != null ? Uni.createFrom().item(row) : rows.persist(row);
+                })
+                .replaceWithVoid();
     }
 }

@@ -32,14 +32,27 @@ public class FiringRepository {
     }
 
     /** A target just fired, with its new status and what its event needs from its post. */
-    public record Fired(UUID id, UUID projectId, UUID postId, UUID mediaId, String platform, String accountId, String format,
-            String mediaType, String mediaUrl, String contentType, Instant scheduledAt, String status, String captionBody,
-            String disclosure, String hashtags, String mediaIds) {
-    }
+    public record Fired(
+            UUID id,
+            UUID projectId,
+            UUID postId,
+            UUID mediaId,
+            String platform,
+            String accountId,
+            String format,
+            String mediaType,
+            String mediaUrl,
+            String contentType,
+            Instant scheduledAt,
+            String status,
+            String captionBody,
+            String disclosure,
+            String hashtags,
+            String mediaIds) {}
 
     /** A media item of the catalog, for a carousel's items. */
-    public record CatalogEntry(UUID projectId, UUID mediaId, String mediaType, String contentUrl, String contentType, String jpegUrl) {
-    }
+    public record CatalogEntry(
+            UUID projectId, UUID mediaId, String mediaType, String contentUrl, String contentType, String jpegUrl) {}
 
     /**
      * Claims up to {@code limit} due targets and fires them in the same statement: each gets the next lease epoch under
@@ -48,28 +61,46 @@ public class FiringRepository {
      * each fired against its slot is recorded.
      */
     public Uni<List<Fired>> fireDue(SqlConnection connection, String owner, int limit) {
-        return connection.preparedQuery(fireStatement(targets, posts, settings)).execute(Tuple.of(owner, limit)).map(rows -> {
-            List<Fired> fired = new ArrayList<>(rows.size());
-            for (Row row : rows) {
-                fired.add(new Fired(row.getUUID("id"), row.getUUID("project_id"), row.getUUID("post_id"), row.getUUID("media_id"),
-                        row.getString("platform"), row.getString("account_id"), row.getString("format"), row.getString("media_type"),
-                        row.getString("media_url"), row.getString("content_type"), row.getOffsetDateTime("scheduled_at").toInstant(),
-                        row.getString("status"), row.getString("caption_body"), row.getString("caption_disclosure"),
-                        row.getString("hashtags"), row.getString("media_ids")));
-            }
-            return fired;
-        });
+        return connection
+                .preparedQuery(fireStatement(targets, posts, settings))
+                .execute(Tuple.of(owner, limit))
+                .map(rows -> {
+                    List<Fired> fired = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        fired.add(new Fired(
+                                row.getUUID("id"),
+                                row.getUUID("project_id"),
+                                row.getUUID("post_id"),
+                                row.getUUID("media_id"),
+                                row.getString("platform"),
+                                row.getString("account_id"),
+                                row.getString("format"),
+                                row.getString("media_type"),
+                                row.getString("media_url"),
+                                row.getString("content_type"),
+                                row.getOffsetDateTime("scheduled_at").toInstant(),
+                                row.getString("status"),
+                                row.getString("caption_body"),
+                                row.getString("caption_disclosure"),
+                                row.getString("hashtags"),
+                                row.getString("media_ids")));
+                    }
+                    return fired;
+                });
     }
 
     /** {@code $1} lease owner, {@code $2} limit; tables schema-qualified. Public for the test that checks its plan. */
     public static String fireStatement(String targetTable, String postTable, String settingsTable) {
         String withheld = "coalesce(s.require_approval, false) and p.review_status <> 'approved'";
         String sql = "with due as (" + DurableTimer.dueRows(targetTable, "project_id, id, post_id", "$2") + ")"
-                + " update " + targetTable + " t set lease_owner = $1, lease_epoch = t.lease_epoch + 1, lease_until = null, fired_at = now(),"
+                + " update " + targetTable
+                + " t set lease_owner = $1, lease_epoch = t.lease_epoch + 1, lease_until = null, fired_at = now(),"
                 + " fired_late_ms = greatest(0, floor(extract(epoch from now() - t.scheduled_at) * 1000))::bigint,"
-                + " status = case when " + withheld + " then (case when p.review_status = 'rejected' then 'canceled' else 'failed' end)"
+                + " status = case when " + withheld
+                + " then (case when p.review_status = 'rejected' then 'canceled' else 'failed' end)"
                 + "   when p.mode = 'manual' then 'awaiting_manual' else 'due' end,"
-                + " error_json = case when " + withheld + " and p.review_status <> 'rejected' then json_build_object('code', 'not_approved',"
+                + " error_json = case when " + withheld
+                + " and p.review_status <> 'rejected' then json_build_object('code', 'not_approved',"
                 + "   'stage', 'approval', 'retryable', false, 'message', 'the project requires approval and the post was still a '"
                 + "   || p.review_status || ' when its slot came')::text else t.error_json end"
                 + " from due join " + postTable + " p on p.project_id = due.project_id and p.id = due.post_id"
@@ -84,13 +115,21 @@ public class FiringRepository {
         if (mediaIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        String sql = "select m.project_id, m.media_id, m.media_type, m.content_url, m.content_type, m.jpeg_url from " + catalog + " m"
+        String sql = "select m.project_id, m.media_id, m.media_type, m.content_url, m.content_type, m.jpeg_url from "
+                + catalog + " m"
                 + " join unnest($1::uuid[], $2::uuid[]) as w(project_id, media_id) on m.project_id = w.project_id and m.media_id = w.media_id";
-        return connection.preparedQuery(sql).execute(Tuple.of(projectIds.toArray(UUID[]::new), mediaIds.toArray(UUID[]::new)))
+        return connection
+                .preparedQuery(sql)
+                .execute(Tuple.of(projectIds.toArray(UUID[]::new), mediaIds.toArray(UUID[]::new)))
                 .map(rows -> {
                     List<CatalogEntry> entries = new ArrayList<>(rows.size());
                     for (Row row : rows) {
-                        entries.add(new CatalogEntry(row.getUUID(0), row.getUUID(1), row.getString(2), row.getString(3), row.getString(4),
+                        entries.add(new CatalogEntry(
+                                row.getUUID(0),
+                                row.getUUID(1),
+                                row.getString(2),
+                                row.getString(3),
+                                row.getString(4),
                                 row.getString(5)));
                     }
                     return entries;

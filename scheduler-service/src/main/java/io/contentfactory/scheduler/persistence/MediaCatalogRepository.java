@@ -24,19 +24,22 @@ public class MediaCatalogRepository implements PanacheRepositoryBase<MediaEntry,
 
     /** Records an analysed media item, or what a later analysis says of it. Run it bound to the project. */
     public Uni<Void> record(UUID projectId, MediaAnalyzed media) {
-        String sql = "insert into " + table + " (project_id, media_id, media_type, content_url, content_type, pre_social_score,"
+        String sql = "insert into " + table
+                + " (project_id, media_id, media_type, content_url, content_type, pre_social_score,"
                 + " jpeg_url, analyzed_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, now()) on conflict (project_id, media_id) do update set"
                 + " media_type = excluded.media_type, content_url = excluded.content_url, content_type = excluded.content_type,"
                 + " pre_social_score = excluded.pre_social_score, jpeg_url = excluded.jpeg_url, analyzed_at = excluded.analyzed_at";
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql)
-                .setParameter(1, projectId)
-                .setParameter(2, media.mediaId())
-                .setParameter(3, media.mediaType().name().toLowerCase())
-                .setParameter(4, media.contentUrl())
-                .setParameter(5, media.contentType())
-                .setParameter(6, media.preSocialScore())
-                .setParameter(7, media.jpegUrl())
-                .executeUpdate()).replaceWithVoid();
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(sql)
+                        .setParameter(1, projectId)
+                        .setParameter(2, media.mediaId())
+                        .setParameter(3, media.mediaType().name().toLowerCase())
+                        .setParameter(4, media.contentUrl())
+                        .setParameter(5, media.contentType())
+                        .setParameter(6, media.preSocialScore())
+                        .setParameter(7, media.jpegUrl())
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 
     /** Records that an item will never be analysed, with why. Run it bound to the project. */
@@ -44,16 +47,25 @@ public class MediaCatalogRepository implements PanacheRepositoryBase<MediaEntry,
         String sql = "insert into " + unusable + " (project_id, media_id, code, reason) values (?1, ?2, ?3, ?4)"
                 + " on conflict (project_id, media_id) do update set code = excluded.code, reason = excluded.reason,"
                 + " recorded_at = now()";
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql)
-                .setParameter(1, projectId).setParameter(2, mediaId).setParameter(3, code).setParameter(4, reason)
-                .executeUpdate()).replaceWithVoid();
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(sql)
+                        .setParameter(1, projectId)
+                        .setParameter(2, mediaId)
+                        .setParameter(3, code)
+                        .setParameter(4, reason)
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 
     /** An item being analysed again may yet become usable. Run it bound to the project. */
     public Uni<Void> forgetUnusable(UUID projectId, UUID mediaId) {
         String sql = "delete from " + unusable + " where project_id = ?1 and media_id = ?2";
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql)
-                .setParameter(1, projectId).setParameter(2, mediaId).executeUpdate()).replaceWithVoid();
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(sql)
+                        .setParameter(1, projectId)
+                        .setParameter(2, mediaId)
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 
     /** Why each of {@code mediaIds} that will never be analysed is so, by media id. Run it bound to the project. */
@@ -62,10 +74,13 @@ public class MediaCatalogRepository implements PanacheRepositoryBase<MediaEntry,
             return Uni.createFrom().item(java.util.Map.of());
         }
         String sql = "select media_id, reason from " + unusable + " where project_id = ?1 and media_id = any(?2)";
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Object[].class)
-                        .setParameter(1, projectId).setParameter(2, mediaIds.toArray(UUID[]::new)).getResultList())
-                .map(rows -> rows.stream().collect(java.util.stream.Collectors.toMap(
-                        row -> (UUID) row[0], row -> (String) row[1])));
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(sql, Object[].class)
+                        .setParameter(1, projectId)
+                        .setParameter(2, mediaIds.toArray(UUID[]::new))
+                        .getResultList())
+                .map(rows -> rows.stream()
+                        .collect(java.util.stream.Collectors.toMap(row -> (UUID) row[0], row -> (String) row[1])));
     }
 
     public Uni<List<MediaEntry>> findAll(UUID projectId, Collection<UUID> mediaIds) {

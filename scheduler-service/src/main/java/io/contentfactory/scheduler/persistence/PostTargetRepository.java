@@ -1,12 +1,12 @@
 package io.contentfactory.scheduler.persistence;
 
 import io.contentfactory.kit.ServiceConfig;
+import io.contentfactory.kit.tenancy.TenantScope;
 import io.contentfactory.scheduler.domain.PostTarget;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.contentfactory.kit.tenancy.TenantScope;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +26,8 @@ public class PostTargetRepository implements PanacheRepositoryBase<PostTarget, U
     /** Serialises planning of one queue (project, platform, account) until the transaction ends. */
     public Uni<Void> lockQueue(UUID projectId, String platform, String accountId) {
         // An update, not a select: see TenantScope#bind on Hibernate's cache of native selects.
-        return Panache.getSession().chain(s -> s
-                        .createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
                         .setParameter(1, "plan:" + projectId + ":" + platform + ":" + accountId)
                         .executeUpdate())
                 .replaceWithVoid();
@@ -39,8 +39,8 @@ public class PostTargetRepository implements PanacheRepositoryBase<PostTarget, U
      * nothing, and the upsert's targets would wait for an arrival that has already happened.
      */
     public Uni<Void> lockMediaWaits(UUID projectId) {
-        return Panache.getSession().chain(s -> s
-                        .createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
                         .setParameter(1, "media-waits:" + projectId)
                         .executeUpdate())
                 .replaceWithVoid();
@@ -51,40 +51,56 @@ public class PostTargetRepository implements PanacheRepositoryBase<PostTarget, U
      * failed targets. Older posts cannot bear on the plan (they are more than the maximum gap before its start).
      */
     public Uni<List<Instant>> occupied(UUID projectId, String platform, String accountId, Instant since) {
-        String hql = "select t.scheduledAt from PostTarget t where t.projectId = ?1 and t.platform = ?2 and t.accountId = ?3"
-                + " and t.status not in ('queued', 'canceled', 'failed') and t.scheduledAt >= ?4";
-        return Panache.getSession().chain(s -> s.createSelectionQuery(hql, Instant.class)
-                .setParameter(1, projectId).setParameter(2, platform).setParameter(3, accountId).setParameter(4, since).getResultList());
+        String hql =
+                "select t.scheduledAt from PostTarget t where t.projectId = ?1 and t.platform = ?2 and t.accountId = ?3"
+                        + " and t.status not in ('queued', 'canceled', 'failed') and t.scheduledAt >= ?4";
+        return Panache.getSession()
+                .chain(s -> s.createSelectionQuery(hql, Instant.class)
+                        .setParameter(1, projectId)
+                        .setParameter(2, platform)
+                        .setParameter(3, accountId)
+                        .setParameter(4, since)
+                        .getResultList());
     }
 
     /** The slots of every account of the project on {@code platform} in {@code [from, to)}, for the daily cap. */
     public Uni<List<Instant>> platformSlots(UUID projectId, String platform, Instant from, Instant to) {
         String hql = "select t.scheduledAt from PostTarget t where t.projectId = ?1 and t.platform = ?2"
                 + " and t.status not in ('queued', 'canceled', 'failed') and t.scheduledAt >= ?3 and t.scheduledAt < ?4";
-        return Panache.getSession().chain(s -> s.createSelectionQuery(hql, Instant.class)
-                .setParameter(1, projectId).setParameter(2, platform).setParameter(3, from).setParameter(4, to).getResultList());
+        return Panache.getSession()
+                .chain(s -> s.createSelectionQuery(hql, Instant.class)
+                        .setParameter(1, projectId)
+                        .setParameter(2, platform)
+                        .setParameter(3, from)
+                        .setParameter(4, to)
+                        .getResultList());
     }
 
     /** A queued target with its media's pre-social score (0 when not scored). */
-    public record Waiting(UUID targetId, double score, Instant queuedAt) {
-    }
+    public record Waiting(UUID targetId, double score, Instant queuedAt) {}
 
     public Uni<List<Waiting>> waiting(UUID projectId, String platform, String accountId) {
         String hql = "select t.id, coalesce(m.preSocialScore, 0.0), t.queuedAt from PostTarget t left join MediaEntry m"
                 + " on m.projectId = t.projectId and m.mediaId = t.mediaId"
                 + " where t.projectId = ?1 and t.platform = ?2 and t.accountId = ?3 and t.status = 'queued'";
-        return Panache.getSession().chain(s -> s.createSelectionQuery(hql, Object[].class)
-                        .setParameter(1, projectId).setParameter(2, platform).setParameter(3, accountId).getResultList())
-                .map(rows -> rows.stream().map(row -> new Waiting((UUID) row[0], ((Number) row[1]).doubleValue(), (Instant) row[2])).toList());
+        return Panache.getSession()
+                .chain(s -> s.createSelectionQuery(hql, Object[].class)
+                        .setParameter(1, projectId)
+                        .setParameter(2, platform)
+                        .setParameter(3, accountId)
+                        .getResultList())
+                .map(rows -> rows.stream()
+                        .map(row -> new Waiting((UUID) row[0], ((Number) row[1]).doubleValue(), (Instant) row[2]))
+                        .toList());
     }
 
     /** A queue: one project's account on one platform. */
-    public record QueueKey(UUID projectId, String platform, String accountId) {
-    }
+    public record QueueKey(UUID projectId, String platform, String accountId) {}
 
     /** Every queue of every project that has targets waiting for a slot; read across projects, as the system. */
     public Uni<List<QueueKey>> queuesWaiting() {
-        String sql = "select distinct project_id, platform, account_id from " + service.table("post_targets") + " where status = 'queued'";
+        String sql = "select distinct project_id, platform, account_id from " + service.table("post_targets")
+                + " where status = 'queued'";
         return tenancy.asSystem(connection -> connection.preparedQuery(sql).execute())
                 .map(rows -> {
                     List<QueueKey> keys = new java.util.ArrayList<>();
@@ -98,10 +114,13 @@ public class PostTargetRepository implements PanacheRepositoryBase<PostTarget, U
      * settings re-plan them. Explicit, due and finished targets keep their time.
      */
     public Uni<Void> requeuePlanned(UUID projectId) {
-        String sql = "update " + service.table("post_targets") + " set status = 'queued', scheduled_at = null, fire_at = null,"
+        String sql = "update " + service.table("post_targets")
+                + " set status = 'queued', scheduled_at = null, fire_at = null,"
                 + " lease_epoch = lease_epoch + 1, lease_until = null"
                 + " where project_id = ?1 and status = 'planned' and slot_source = 'planner' and fired_at is null";
-        return Panache.getSession().chain(s -> s.createNativeQuery(sql).setParameter(1, projectId).executeUpdate()).replaceWithVoid();
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(sql).setParameter(1, projectId).executeUpdate())
+                .replaceWithVoid();
     }
 
     /**
@@ -109,19 +128,28 @@ public class PostTargetRepository implements PanacheRepositoryBase<PostTarget, U
      * (connected the account, say) and plans the post again. Only a failed target moves.
      */
     public Uni<Void> reopenFailed(UUID projectId, UUID id) {
-        String sql = "update " + service.table("post_targets") + " set status = 'queued', slot_source = 'planner', scheduled_at = null,"
+        String sql = "update " + service.table("post_targets")
+                + " set status = 'queued', slot_source = 'planner', scheduled_at = null,"
                 + " fire_at = null, fired_at = null, error_json = null, queued_at = now(), lease_epoch = lease_epoch + 1,"
                 + " lease_until = null where project_id = ?1 and id = ?2 and status = 'failed'";
-        return Panache.getSession().chain(s -> s.createNativeQuery(sql).setParameter(1, projectId).setParameter(2, id)
-                .executeUpdate()).replaceWithVoid();
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(sql)
+                        .setParameter(1, projectId)
+                        .setParameter(2, id)
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 
     /** A target goes back to waiting for its media: unplanned, its timer unarmed and any claim on it fenced. */
     public Uni<Void> holdForMedia(UUID projectId, UUID id) {
         String sql = "update " + service.table("post_targets") + " set status = 'waiting_for_media', fire_at = null,"
                 + " lease_epoch = lease_epoch + 1, lease_until = null where project_id = ?1 and id = ?2 and fired_at is null";
-        return Panache.getSession().chain(s -> s.createNativeQuery(sql).setParameter(1, projectId).setParameter(2, id)
-                .executeUpdate()).replaceWithVoid();
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(sql)
+                        .setParameter(1, projectId)
+                        .setParameter(2, id)
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 
     /** The project's targets that wait for their media's analysis. */
@@ -131,9 +159,15 @@ public class PostTargetRepository implements PanacheRepositoryBase<PostTarget, U
 
     /** The project's queues that have targets waiting. */
     public Uni<List<QueueKey>> queuesWaiting(UUID projectId) {
-        String hql = "select distinct t.platform, t.accountId from PostTarget t where t.projectId = ?1 and t.status = 'queued'";
-        return Panache.getSession().chain(s -> s.createSelectionQuery(hql, Object[].class).setParameter(1, projectId).getResultList())
-                .map(rows -> rows.stream().map(row -> new QueueKey(projectId, (String) row[0], (String) row[1])).toList());
+        String hql =
+                "select distinct t.platform, t.accountId from PostTarget t where t.projectId = ?1 and t.status = 'queued'";
+        return Panache.getSession()
+                .chain(s -> s.createSelectionQuery(hql, Object[].class)
+                        .setParameter(1, projectId)
+                        .getResultList())
+                .map(rows -> rows.stream()
+                        .map(row -> new QueueKey(projectId, (String) row[0], (String) row[1]))
+                        .toList());
     }
 
     public Uni<List<PostTarget>> findAll(UUID projectId, java.util.Collection<UUID> ids) {
@@ -151,33 +185,55 @@ public class PostTargetRepository implements PanacheRepositoryBase<PostTarget, U
     /** Targets with a slot in {@code [from, to)}, optionally in one status, by slot. */
     public Uni<java.util.List<PostTarget>> inWindow(UUID projectId, Instant from, Instant to, Optional<String> status) {
         return status.isPresent()
-                ? list("projectId = ?1 and scheduledAt >= ?2 and scheduledAt < ?3 and status = ?4 order by scheduledAt, id",
-                        projectId, from, to, status.get())
-                : list("projectId = ?1 and scheduledAt >= ?2 and scheduledAt < ?3 order by scheduledAt, id", projectId, from, to);
+                ? list(
+                        "projectId = ?1 and scheduledAt >= ?2 and scheduledAt < ?3 and status = ?4 order by scheduledAt, id",
+                        projectId,
+                        from,
+                        to,
+                        status.get())
+                : list(
+                        "projectId = ?1 and scheduledAt >= ?2 and scheduledAt < ?3 order by scheduledAt, id",
+                        projectId,
+                        from,
+                        to);
     }
 
     /** Gives a target the project's own time and fences any claim on it, so it fires at the new time only. */
     public Uni<Void> reschedule(UUID projectId, UUID id, Instant at) {
-        String sql = "update " + service.table("post_targets") + " set status = 'planned', slot_source = 'explicit', scheduled_at = ?1,"
+        String sql = "update " + service.table("post_targets")
+                + " set status = 'planned', slot_source = 'explicit', scheduled_at = ?1,"
                 + " fire_at = ?1, lease_epoch = lease_epoch + 1, lease_until = null where project_id = ?2 and id = ?3 and fired_at is null";
-        return Panache.getSession().chain(s -> s.createNativeQuery(sql).setParameter(1, at.atOffset(java.time.ZoneOffset.UTC))
-                .setParameter(2, projectId).setParameter(3, id).executeUpdate()).replaceWithVoid();
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(sql)
+                        .setParameter(1, at.atOffset(java.time.ZoneOffset.UTC))
+                        .setParameter(2, projectId)
+                        .setParameter(3, id)
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 
     /** A canceled target never fires: its timer is marked fired and any claim on it is fenced. */
     public Uni<Void> neverFire(UUID projectId, UUID id) {
         String sql = "update " + service.table("post_targets") + " set status = 'canceled', fired_at = now(),"
                 + " lease_epoch = lease_epoch + 1, lease_until = null where project_id = ?1 and id = ?2 and fired_at is null";
-        return Panache.getSession().chain(s -> s.createNativeQuery(sql).setParameter(1, projectId).setParameter(2, id)
-                .executeUpdate()).replaceWithVoid();
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(sql)
+                        .setParameter(1, projectId)
+                        .setParameter(2, id)
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 
     /** The target's timer will not fire: it was completed another way (posted by hand). */
     public Uni<Void> markFired(UUID projectId, UUID id) {
         String sql = "update " + service.table("post_targets") + " set fired_at = coalesce(fired_at, now()),"
                 + " lease_epoch = lease_epoch + 1, lease_until = null where project_id = ?1 and id = ?2";
-        return Panache.getSession().chain(s -> s.createNativeQuery(sql).setParameter(1, projectId).setParameter(2, id)
-                .executeUpdate()).replaceWithVoid();
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(sql)
+                        .setParameter(1, projectId)
+                        .setParameter(2, id)
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 
     public Uni<PostTarget> findInProject(UUID projectId, UUID id) {

@@ -34,9 +34,17 @@ class PlannerBench {
             queues.add(all.subList(i * 100, (i + 1) * 100));
         }
 
-        report("one queue of 100,000", () -> QueuePlanner.plan(policy, new QueuePlanner.Queue(NOW, List.of(), Map.of(), all)).size());
-        report("1,000 queues of 100", () -> queues.stream()
-                .mapToInt(queue -> QueuePlanner.plan(policy, new QueuePlanner.Queue(NOW, List.of(), Map.of(), queue)).size()).sum());
+        report(
+                "one queue of 100,000",
+                () -> QueuePlanner.plan(policy, new QueuePlanner.Queue(NOW, List.of(), Map.of(), all))
+                        .size());
+        report(
+                "1,000 queues of 100",
+                () -> queues.stream()
+                        .mapToInt(queue -> QueuePlanner.plan(
+                                        policy, new QueuePlanner.Queue(NOW, List.of(), Map.of(), queue))
+                                .size())
+                        .sum());
     }
 
     private static void report(String name, java.util.function.IntSupplier plan) {
@@ -51,7 +59,8 @@ class PlannerBench {
             millis[i] = (System.nanoTime() - start) / 1_000_000;
         }
         Arrays.sort(millis);
-        System.out.printf("planner, %s: %d placed, median %d ms (runs %s)%n", name, placed, millis[2], Arrays.toString(millis));
+        System.out.printf(
+                "planner, %s: %d placed, median %d ms (runs %s)%n", name, placed, millis[2], Arrays.toString(millis));
     }
 
     private static PlanningPolicy policy() {
@@ -60,15 +69,23 @@ class PlannerBench {
         for (int i = 0; i < weights.length; i++) {
             weights[i] = 0.5 + random.nextDouble();
         }
-        return new PlanningPolicy(ZoneId.of("Europe/Berlin"), PostingWindows.daily(PostingWindows.Range.parse("08:00-22:00")),
-                Duration.ofDays(60), Duration.ofHours(2), Duration.ofHours(24), 8, new SlotWeights(weights), Duration.ofMinutes(1));
+        return new PlanningPolicy(
+                ZoneId.of("Europe/Berlin"),
+                PostingWindows.daily(PostingWindows.Range.parse("08:00-22:00")),
+                Duration.ofDays(60),
+                Duration.ofHours(2),
+                Duration.ofHours(24),
+                8,
+                new SlotWeights(weights),
+                Duration.ofMinutes(1));
     }
 
     private static List<QueuePlanner.Candidate> candidates(int count, long seed) {
         Random random = new Random(seed);
         List<QueuePlanner.Candidate> all = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            all.add(new QueuePlanner.Candidate(new UUID(seed, i), random.nextInt(10_000) / 100.0, NOW.minusSeconds(random.nextInt(86_400))));
+            all.add(new QueuePlanner.Candidate(
+                    new UUID(seed, i), random.nextInt(10_000) / 100.0, NOW.minusSeconds(random.nextInt(86_400))));
         }
         return all;
     }

@@ -10,14 +10,12 @@ import java.util.UUID;
  * @param reason why the refresh failed, in the shape publish errors have (stage {@code refresh})
  */
 public record ConnectionNeedsReauth(
-        UUID connectionId,
-        Platform platform,
-        String accountId,
-        PublishError reason,
-        Instant at) implements PipelineEvent {
+        UUID connectionId, Platform platform, String accountId, PublishError reason, Instant at)
+        implements PipelineEvent {
 
     public ConnectionNeedsReauth {
-        Required.fields("connectionId", connectionId, "platform", platform, "accountId", accountId, "reason", reason, "at", at);
+        Required.fields(
+                "connectionId", connectionId, "platform", platform, "accountId", accountId, "reason", reason, "at", at);
     }
 
     @Override

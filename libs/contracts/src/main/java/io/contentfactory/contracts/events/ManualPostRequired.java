@@ -12,11 +12,25 @@ public record ManualPostRequired(
         String accountId,
         String mediaUrl,
         String caption,
-        Instant dueAt) implements PipelineEvent {
+        Instant dueAt)
+        implements PipelineEvent {
 
     public ManualPostRequired {
-        Required.fields("postId", postId, "targetId", targetId, "mediaId", mediaId, "platform", platform,
-                "accountId", accountId, "mediaUrl", mediaUrl, "dueAt", dueAt);
+        Required.fields(
+                "postId",
+                postId,
+                "targetId",
+                targetId,
+                "mediaId",
+                mediaId,
+                "platform",
+                platform,
+                "accountId",
+                accountId,
+                "mediaUrl",
+                mediaUrl,
+                "dueAt",
+                dueAt);
     }
 
     @Override

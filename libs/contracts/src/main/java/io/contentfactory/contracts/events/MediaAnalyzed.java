@@ -23,19 +23,50 @@ public record MediaAnalyzed(
         String contentUrl,
         String captionSuggestion,
         List<String> hashtags,
-        String jpegUrl) implements PipelineEvent {
+        String jpegUrl)
+        implements PipelineEvent {
 
     public MediaAnalyzed {
-        Required.fields("mediaId", mediaId, "analysisId", analysisId, "mediaType", mediaType,
-                "contentType", contentType, "contentUrl", contentUrl);
+        Required.fields(
+                "mediaId",
+                mediaId,
+                "analysisId",
+                analysisId,
+                "mediaType",
+                mediaType,
+                "contentType",
+                contentType,
+                "contentUrl",
+                contentUrl);
         hashtags = hashtags == null ? List.of() : List.copyOf(hashtags);
     }
 
     /** An item without a JPEG rendition. */
-    public MediaAnalyzed(UUID mediaId, UUID analysisId, MediaType mediaType, String contentType, Double durationSec, int width,
-            int height, double preSocialScore, String contentUrl, String captionSuggestion, List<String> hashtags) {
-        this(mediaId, analysisId, mediaType, contentType, durationSec, width, height, preSocialScore, contentUrl,
-                captionSuggestion, hashtags, null);
+    public MediaAnalyzed(
+            UUID mediaId,
+            UUID analysisId,
+            MediaType mediaType,
+            String contentType,
+            Double durationSec,
+            int width,
+            int height,
+            double preSocialScore,
+            String contentUrl,
+            String captionSuggestion,
+            List<String> hashtags) {
+        this(
+                mediaId,
+                analysisId,
+                mediaType,
+                contentType,
+                durationSec,
+                width,
+                height,
+                preSocialScore,
+                contentUrl,
+                captionSuggestion,
+                hashtags,
+                null);
     }
 
     @Override

@@ -27,24 +27,73 @@ public record MediaIngested(
         String platformHint,
         String jpegUrl,
         int version,
-        UUID previousVersionId) implements PipelineEvent {
+        UUID previousVersionId)
+        implements PipelineEvent {
 
     public MediaIngested {
-        Required.fields("mediaId", mediaId, "sourceType", sourceType, "fileName", fileName, "contentType", contentType,
-                "mediaType", mediaType, "sha256", sha256, "contentUrl", contentUrl);
+        Required.fields(
+                "mediaId",
+                mediaId,
+                "sourceType",
+                sourceType,
+                "fileName",
+                fileName,
+                "contentType",
+                contentType,
+                "mediaType",
+                mediaType,
+                "sha256",
+                sha256,
+                "contentUrl",
+                contentUrl);
     }
 
     /** A first version with no probe details, as tests and simple producers build it. */
-    public MediaIngested(UUID mediaId, String sourceType, String fileName, String contentType, MediaType mediaType,
-            long sizeBytes, String sha256, String contentUrl) {
-        this(mediaId, sourceType, fileName, contentType, mediaType, sizeBytes, sha256, contentUrl, null, null, null,
-                null, null, 1, null);
+    public MediaIngested(
+            UUID mediaId,
+            String sourceType,
+            String fileName,
+            String contentType,
+            MediaType mediaType,
+            long sizeBytes,
+            String sha256,
+            String contentUrl) {
+        this(
+                mediaId,
+                sourceType,
+                fileName,
+                contentType,
+                mediaType,
+                sizeBytes,
+                sha256,
+                contentUrl,
+                null,
+                null,
+                null,
+                null,
+                null,
+                1,
+                null);
     }
 
     /** The same item reached at another URL (a renewed one). */
     public MediaIngested withContentUrl(String url) {
-        return new MediaIngested(mediaId, sourceType, fileName, contentType, mediaType, sizeBytes, sha256, url, durationSec,
-                width, height, platformHint, jpegUrl, version, previousVersionId);
+        return new MediaIngested(
+                mediaId,
+                sourceType,
+                fileName,
+                contentType,
+                mediaType,
+                sizeBytes,
+                sha256,
+                url,
+                durationSec,
+                width,
+                height,
+                platformHint,
+                jpegUrl,
+                version,
+                previousVersionId);
     }
 
     @Override

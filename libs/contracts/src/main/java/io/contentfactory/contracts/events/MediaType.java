@@ -3,6 +3,8 @@ package io.contentfactory.contracts.events;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 public enum MediaType {
-    @JsonProperty("video") VIDEO,
-    @JsonProperty("image") IMAGE
+    @JsonProperty("video")
+    VIDEO,
+    @JsonProperty("image")
+    IMAGE
 }

@@ -20,11 +20,25 @@ public record MetricsCollected(
         long likes,
         long comments,
         long shares,
-        long saves) implements PipelineEvent {
+        long saves)
+        implements PipelineEvent {
 
     public MetricsCollected {
-        Required.fields("postId", postId, "targetId", targetId, "mediaId", mediaId, "platform", platform,
-                "externalPostId", externalPostId, "checkpoint", checkpoint, "checkedAt", checkedAt);
+        Required.fields(
+                "postId",
+                postId,
+                "targetId",
+                targetId,
+                "mediaId",
+                mediaId,
+                "platform",
+                platform,
+                "externalPostId",
+                externalPostId,
+                "checkpoint",
+                checkpoint,
+                "checkedAt",
+                checkedAt);
     }
 
     @Override

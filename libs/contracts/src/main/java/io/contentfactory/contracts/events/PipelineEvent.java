@@ -4,9 +4,22 @@ import java.util.UUID;
 
 /** The data of one pipeline event. The closed set of events is the pipeline's whole public contract. */
 public sealed interface PipelineEvent
-        permits ProjectCreated, MediaIngested, MediaAnalyzed, MediaAnalysisProgressed, MediaAnalysisRequested, MediaRejected,
-        PostScheduled, PostDue, PostPublishing, PostPublished, PostFailed, PostUnconfirmed,
-        ManualPostRequired, MetricsCollected, CoachInsightCreated, ConnectionNeedsReauth {
+        permits ProjectCreated,
+                MediaIngested,
+                MediaAnalyzed,
+                MediaAnalysisProgressed,
+                MediaAnalysisRequested,
+                MediaRejected,
+                PostScheduled,
+                PostDue,
+                PostPublishing,
+                PostPublished,
+                PostFailed,
+                PostUnconfirmed,
+                ManualPostRequired,
+                MetricsCollected,
+                CoachInsightCreated,
+                ConnectionNeedsReauth {
 
     /** The Kafka record key; see {@link io.contentfactory.contracts.Topics} for why each topic uses its key. */
     String partitionKey(UUID projectId);

@@ -5,10 +5,14 @@ import java.util.EnumSet;
 import java.util.Set;
 
 public enum Platform {
-    @JsonProperty("instagram") INSTAGRAM,
-    @JsonProperty("tiktok") TIKTOK,
-    @JsonProperty("youtube") YOUTUBE,
-    @JsonProperty("blotato") BLOTATO;
+    @JsonProperty("instagram")
+    INSTAGRAM,
+    @JsonProperty("tiktok")
+    TIKTOK,
+    @JsonProperty("youtube")
+    YOUTUBE,
+    @JsonProperty("blotato")
+    BLOTATO;
 
     /** The post formats this platform publishes; Blotato relays every one of them to its networks. */
     public Set<PostFormat> formats() {

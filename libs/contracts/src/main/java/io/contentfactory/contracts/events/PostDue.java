@@ -22,20 +22,60 @@ public record PostDue(
         String contentType,
         CaptionParts caption,
         Instant scheduledAt,
-        List<CarouselItem> carousel) implements PipelineEvent {
+        List<CarouselItem> carousel)
+        implements PipelineEvent {
 
     public PostDue {
-        Required.fields("postId", postId, "targetId", targetId, "mediaId", mediaId, "platform", platform,
-                "accountId", accountId, "format", format, "mediaType", mediaType, "mediaUrl", mediaUrl,
-                "contentType", contentType, "scheduledAt", scheduledAt);
+        Required.fields(
+                "postId",
+                postId,
+                "targetId",
+                targetId,
+                "mediaId",
+                mediaId,
+                "platform",
+                platform,
+                "accountId",
+                accountId,
+                "format",
+                format,
+                "mediaType",
+                mediaType,
+                "mediaUrl",
+                mediaUrl,
+                "contentType",
+                contentType,
+                "scheduledAt",
+                scheduledAt);
         caption = caption == null ? new CaptionParts("", null, null) : caption;
         carousel = carousel == null ? List.of() : List.copyOf(carousel);
     }
 
     /** A target with one media item. */
-    public PostDue(UUID postId, UUID targetId, UUID mediaId, Platform platform, String accountId, PostFormat format,
-            MediaType mediaType, String mediaUrl, String contentType, CaptionParts caption, Instant scheduledAt) {
-        this(postId, targetId, mediaId, platform, accountId, format, mediaType, mediaUrl, contentType, caption, scheduledAt,
+    public PostDue(
+            UUID postId,
+            UUID targetId,
+            UUID mediaId,
+            Platform platform,
+            String accountId,
+            PostFormat format,
+            MediaType mediaType,
+            String mediaUrl,
+            String contentType,
+            CaptionParts caption,
+            Instant scheduledAt) {
+        this(
+                postId,
+                targetId,
+                mediaId,
+                platform,
+                accountId,
+                format,
+                mediaType,
+                mediaUrl,
+                contentType,
+                caption,
+                scheduledAt,
                 List.of());
     }
 

@@ -21,12 +21,29 @@ public record PostPublished(
         String externalPostId,
         String permalink,
         String caption,
-        Instant publishedAt) implements PipelineEvent {
+        Instant publishedAt)
+        implements PipelineEvent {
 
     public PostPublished {
-        Required.fields("postId", postId, "targetId", targetId, "mediaId", mediaId, "jobId", jobId,
-                "platform", platform, "accountId", accountId, "format", format, "externalPostId", externalPostId,
-                "publishedAt", publishedAt);
+        Required.fields(
+                "postId",
+                postId,
+                "targetId",
+                targetId,
+                "mediaId",
+                mediaId,
+                "jobId",
+                jobId,
+                "platform",
+                platform,
+                "accountId",
+                accountId,
+                "format",
+                format,
+                "externalPostId",
+                externalPostId,
+                "publishedAt",
+                publishedAt);
     }
 
     @Override

@@ -8,16 +8,23 @@ import java.util.UUID;
  * post is either published or failed; the scheduler shows the target as {@code publishing}.
  */
 public record PostPublishing(
-        UUID postId,
-        UUID targetId,
-        UUID jobId,
-        Platform platform,
-        String accountId,
-        Instant startedAt) implements PipelineEvent {
+        UUID postId, UUID targetId, UUID jobId, Platform platform, String accountId, Instant startedAt)
+        implements PipelineEvent {
 
     public PostPublishing {
-        Required.fields("postId", postId, "targetId", targetId, "jobId", jobId, "platform", platform, "accountId", accountId,
-                "startedAt", startedAt);
+        Required.fields(
+                "postId",
+                postId,
+                "targetId",
+                targetId,
+                "jobId",
+                jobId,
+                "platform",
+                platform,
+                "accountId",
+                accountId,
+                "startedAt",
+                startedAt);
     }
 
     @Override

@@ -12,11 +12,27 @@ public record PostScheduled(
         String accountId,
         PostFormat format,
         Instant scheduledAt,
-        String mode) implements PipelineEvent {
+        String mode)
+        implements PipelineEvent {
 
     public PostScheduled {
-        Required.fields("postId", postId, "targetId", targetId, "mediaId", mediaId, "platform", platform,
-                "accountId", accountId, "format", format, "scheduledAt", scheduledAt, "mode", mode);
+        Required.fields(
+                "postId",
+                postId,
+                "targetId",
+                targetId,
+                "mediaId",
+                mediaId,
+                "platform",
+                platform,
+                "accountId",
+                accountId,
+                "format",
+                format,
+                "scheduledAt",
+                scheduledAt,
+                "mode",
+                mode);
     }
 
     @Override

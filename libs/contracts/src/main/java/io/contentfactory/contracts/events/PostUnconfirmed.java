@@ -17,11 +17,27 @@ public record PostUnconfirmed(
         String handle,
         PublishError reason,
         boolean needsDecision,
-        Instant since) implements PipelineEvent {
+        Instant since)
+        implements PipelineEvent {
 
     public PostUnconfirmed {
-        Required.fields("postId", postId, "targetId", targetId, "jobId", jobId, "platform", platform, "accountId", accountId,
-                "handle", handle, "reason", reason, "since", since);
+        Required.fields(
+                "postId",
+                postId,
+                "targetId",
+                targetId,
+                "jobId",
+                jobId,
+                "platform",
+                platform,
+                "accountId",
+                accountId,
+                "handle",
+                handle,
+                "reason",
+                reason,
+                "since",
+                since);
     }
 
     @Override

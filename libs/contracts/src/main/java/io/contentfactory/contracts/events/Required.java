@@ -1,8 +1,7 @@
 package io.contentfactory.contracts.events;
 
 final class Required {
-    private Required() {
-    }
+    private Required() {}
 
     static void fields(Object... namesAndValues) {
         for (int i = 0; i < namesAndValues.length; i += 2) {

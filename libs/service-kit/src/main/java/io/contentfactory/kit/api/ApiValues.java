@@ -12,16 +12,19 @@ import java.util.Locale;
 /** Reading request values and showing stored ones, the same way on every route. */
 public final class ApiValues {
 
-    private ApiValues() {
-    }
+    private ApiValues() {}
 
     /** An enum constant by its lower-case name ({@code feed_image}); 400 with {@code code} and the valid names otherwise. */
     public static <E extends Enum<E>> E enumValue(Class<E> type, String value, String code) {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(code, "'" + value + "' is not one of " + Arrays.stream(type.getEnumConstants())
-                    .map(constant -> constant.name().toLowerCase(Locale.ROOT)).toList());
+            throw ProblemException.badRequest(
+                    code,
+                    "'" + value + "' is not one of "
+                            + Arrays.stream(type.getEnumConstants())
+                                    .map(constant -> constant.name().toLowerCase(Locale.ROOT))
+                                    .toList());
         }
     }
 
@@ -30,7 +33,8 @@ public final class ApiValues {
         try {
             return Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("invalid_time", name + " is an ISO-8601 instant such as 2026-12-01T09:00:00Z");
+            throw ProblemException.badRequest(
+                    "invalid_time", name + " is an ISO-8601 instant such as 2026-12-01T09:00:00Z");
         }
     }
 

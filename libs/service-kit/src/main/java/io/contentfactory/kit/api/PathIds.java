@@ -6,8 +6,7 @@ import java.util.UUID;
 /** Ids in request paths: a malformed one is a 400 {@code invalid_id}, never a 404 or a 500. */
 public final class PathIds {
 
-    private PathIds() {
-    }
+    private PathIds() {}
 
     public static UUID uuid(String id) {
         try {

@@ -36,7 +36,9 @@ public final class AssetUrlRenewal {
             return Uni.createFrom().item(url);
         }
         String token = ServiceCallTokens.mint(callKey, caller, CALLEE, Instant.now());
-        return http.postAbs(endpoint).timeout(10_000).putHeader(ServiceCallTokens.HEADER, "Bearer " + token)
+        return http.postAbs(endpoint)
+                .timeout(10_000)
+                .putHeader(ServiceCallTokens.HEADER, "Bearer " + token)
                 .sendJsonObject(new JsonObject().put("url", url))
                 .map(response -> {
                     if (response.statusCode() != 200) {
@@ -45,7 +47,8 @@ public final class AssetUrlRenewal {
                     }
                     return response.bodyAsJsonObject().getString("url", url);
                 })
-                .onFailure().recoverWithItem(failure -> {
+                .onFailure()
+                .recoverWithItem(failure -> {
                     LOG.warnf("ingest-service did not renew a media URL: %s", failure.toString());
                     return url;
                 });

@@ -27,7 +27,8 @@ public class PgNotifications {
     private final Map<String, Runnable> listeners = new ConcurrentHashMap<>();
     private PgSubscriber subscriber;
 
-    PgNotifications(Vertx vertx,
+    PgNotifications(
+            Vertx vertx,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String reactiveUrl,
             @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "postgres") String username,
             @ConfigProperty(name = "quarkus.datasource.password") java.util.Optional<String> password) {
@@ -48,11 +49,15 @@ public class PgNotifications {
             // The URL carries no credentials: they come from the datasource settings, as for the pool.
             options.setUser(username);
             password.ifPresent(options::setPassword);
-            subscriber = PgSubscriber.subscriber(vertx, options)
-                    .reconnectPolicy(retries -> retries < 1000 ? 1000L : -1L);
-            subscriber.connect().subscribe().with(
-                    ok -> LOG.debugf("listening on %s", listeners.keySet()),
-                    failure -> LOG.warnf("LISTEN connection failed, relying on polling: %s", failure.getMessage()));
+            subscriber =
+                    PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> retries < 1000 ? 1000L : -1L);
+            subscriber
+                    .connect()
+                    .subscribe()
+                    .with(
+                            ok -> LOG.debugf("listening on %s", listeners.keySet()),
+                            failure -> LOG.warnf(
+                                    "LISTEN connection failed, relying on polling: %s", failure.getMessage()));
         }
         return subscriber;
     }

@@ -2,8 +2,8 @@ package io.contentfactory.kit.db;
 
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
-import io.vertx.core.Context;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.mutiny.core.Vertx;
 import java.time.Duration;
 
@@ -13,19 +13,20 @@ import java.time.Duration;
  */
 public final class SafeContext {
 
-    private SafeContext() {
-    }
+    private SafeContext() {}
 
     /**
      * Completes after {@code delay} on the caller's Vert.x context, unlike Mutiny's {@code delayIt()}, which
      * resumes on a scheduler thread where Hibernate Reactive cannot be used.
      */
     public static Uni<Void> delay(Vertx vertx, Duration delay) {
-        return Uni.createFrom().emitter(emitter -> vertx.setTimer(Math.max(1, delay.toMillis()), id -> emitter.complete(null)));
+        return Uni.createFrom()
+                .emitter(emitter -> vertx.setTimer(Math.max(1, delay.toMillis()), id -> emitter.complete(null)));
     }
 
     public static void run(Vertx vertx, Runnable work) {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
+        Context context =
+                VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
         context.runOnContext(ignored -> work.run());
     }

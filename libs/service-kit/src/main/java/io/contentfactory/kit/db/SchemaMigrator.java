@@ -38,7 +38,9 @@ public class SchemaMigrator {
     private final DatabaseConfig database;
     private final String jdbcUrl;
 
-    SchemaMigrator(ServiceConfig service, DatabaseConfig database,
+    SchemaMigrator(
+            ServiceConfig service,
+            DatabaseConfig database,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl) {
         this.service = service;
         this.database = database;
@@ -67,11 +69,14 @@ public class SchemaMigrator {
         } catch (SQLException e) {
             throw new IllegalStateException("preparing schema " + service.schema() + " failed", e);
         }
-        LOG.infof("schema %s is up to date; the application connects as %s", service.schema(), database.app().username());
+        LOG.infof(
+                "schema %s is up to date; the application connects as %s",
+                service.schema(), database.app().username());
     }
 
     private Connection connectAsOwner(String url) throws SQLException {
-        return DriverManager.getConnection(url, database.owner().username(), database.owner().password().orElse(""));
+        return DriverManager.getConnection(
+                url, database.owner().username(), database.owner().password().orElse(""));
     }
 
     /** For a fresh local stack: every service may race to create the database, so "already exists" is fine. */
@@ -79,7 +84,7 @@ public class SchemaMigrator {
         int slash = jdbcUrl.lastIndexOf('/');
         String name = jdbcUrl.substring(slash + 1).replaceFirst("\\?.*$", "");
         try (Connection connection = connectAsOwner(jdbcUrl.substring(0, slash + 1) + "postgres");
-             PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+                PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
             exists.setString(1, name);
             if (!exists.executeQuery().next()) {
                 execute(connection, "create database \"" + name.replace("\"", "") + "\"");
@@ -95,7 +100,8 @@ public class SchemaMigrator {
     private void ensureRoles(Connection owner) throws SQLException {
         String app = quoted(database.app().username());
         String system = quoted(database.systemRole());
-        createRoleIfMissing(owner, database.app().username(), "login noinherit nosuperuser nobypassrls nocreatedb nocreaterole");
+        createRoleIfMissing(
+                owner, database.app().username(), "login noinherit nosuperuser nobypassrls nocreatedb nocreaterole");
         createRoleIfMissing(owner, database.systemRole(), "nologin nosuperuser nobypassrls");
         if (database.app().password().isPresent()) {
             try (PreparedStatement literal = owner.prepareStatement("select quote_literal(?)")) {
@@ -139,11 +145,14 @@ public class SchemaMigrator {
      */
     private void applyChangelog(Connection owner) throws SQLException {
         try {
-            Database target = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(owner));
+            Database target =
+                    DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(owner));
             target.setDefaultSchemaName(service.schema());
             target.setLiquibaseSchemaName(service.schema());
-            Liquibase liquibase = new Liquibase(CHANGELOG,
-                    new ClassLoaderResourceAccessor(Thread.currentThread().getContextClassLoader()), target);
+            Liquibase liquibase = new Liquibase(
+                    CHANGELOG,
+                    new ClassLoaderResourceAccessor(Thread.currentThread().getContextClassLoader()),
+                    target);
             liquibase.setChangeLogParameter("app_role", database.app().username());
             liquibase.setChangeLogParameter("system_role", database.systemRole());
             liquibase.update(new Contexts(), new LabelExpression());
@@ -158,7 +167,9 @@ public class SchemaMigrator {
         execute(owner, "grant usage on schema " + schema + " to " + roles);
         execute(owner, "grant select, insert, update, delete on all tables in schema " + schema + " to " + roles);
         execute(owner, "grant usage, select on all sequences in schema " + schema + " to " + roles);
-        execute(owner, "revoke all on " + schema + ".databasechangelog, " + schema + ".databasechangeloglock from " + roles);
+        execute(
+                owner,
+                "revoke all on " + schema + ".databasechangelog, " + schema + ".databasechangeloglock from " + roles);
     }
 
     /** Row-level security is void for a role that bypasses it or inherits the system role's policies: refuse to run so. */
@@ -169,12 +180,14 @@ public class SchemaMigrator {
             statement.setString(2, database.app().username());
             var result = statement.executeQuery();
             if (!result.next()) {
-                throw new IllegalStateException("application role " + database.app().username() + " does not exist;"
-                        + " create it or set factory.db.manage-roles=true");
+                throw new IllegalStateException(
+                        "application role " + database.app().username() + " does not exist;"
+                                + " create it or set factory.db.manage-roles=true");
             }
             if (result.getBoolean(1)) {
-                throw new IllegalStateException("application role " + database.app().username()
-                        + " is a superuser, has BYPASSRLS or inherits the system role: row-level security would not apply to it");
+                throw new IllegalStateException(
+                        "application role " + database.app().username()
+                                + " is a superuser, has BYPASSRLS or inherits the system role: row-level security would not apply to it");
             }
         }
     }

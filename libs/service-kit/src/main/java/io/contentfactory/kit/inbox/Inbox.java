@@ -19,7 +19,8 @@ public class Inbox {
 
     /** True the first time this consumer sees the event; false for a redelivery. Call inside a transaction. */
     public Uni<Boolean> firstDelivery(String consumer, CloudEvent event) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(insertSql("?1, ?2, ?3, ?4"))
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(insertSql("?1, ?2, ?3, ?4"))
                         .setParameter(1, consumer)
                         .setParameter(2, event.id())
                         .setParameter(3, event.projectid())
@@ -30,8 +31,11 @@ public class Inbox {
 
     /** Whether this consumer has processed the event already. Call inside a transaction bound to the event's project. */
     public Uni<Boolean> processed(String consumer, CloudEvent event) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("select count(*) from " + service.table("inbox")
-                                + " where consumer = ?1 and event_id = ?2", Long.class)
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "select count(*) from " + service.table("inbox")
+                                        + " where consumer = ?1 and event_id = ?2",
+                                Long.class)
                         .setParameter(1, consumer)
                         .setParameter(2, event.id())
                         .getSingleResult())

@@ -55,7 +55,11 @@ public class ConsumerOutages {
     }
 
     private AtomicInteger counter(String consumer) {
-        return waiting.computeIfAbsent(consumer, name -> registry.gauge("factory.consumer.outage.waiting",
-                io.micrometer.core.instrument.Tags.of("consumer", name), new AtomicInteger()));
+        return waiting.computeIfAbsent(
+                consumer,
+                name -> registry.gauge(
+                        "factory.consumer.outage.waiting",
+                        io.micrometer.core.instrument.Tags.of("consumer", name),
+                        new AtomicInteger()));
     }
 }

@@ -21,7 +21,8 @@ public class ConsumersReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         Map<String, Integer> waiting = outages.waiting();
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("event consumers").status(waiting.isEmpty());
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named("event consumers").status(waiting.isEmpty());
         waiting.forEach((consumer, count) -> response.withData(consumer, count + " event(s) waiting for the database"));
         return response.build();
     }

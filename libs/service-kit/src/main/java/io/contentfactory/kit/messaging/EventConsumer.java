@@ -7,9 +7,9 @@ import io.contentfactory.contracts.events.PipelineEvent;
 import io.contentfactory.kit.inbox.Inbox;
 import io.contentfactory.kit.tenancy.GroupCommit;
 import io.contentfactory.kit.tenancy.TenantScope;
-import io.vertx.mutiny.sqlclient.Tuple;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.BiFunction;
 import org.jboss.logging.Logger;
@@ -38,7 +38,12 @@ public class EventConsumer {
     private final Outage outage;
     private final ConsumerOutages outages;
 
-    EventConsumer(Inbox inbox, TenantScope tenantScope, GroupCommit writes, ConsumerConfig config, Outage outage,
+    EventConsumer(
+            Inbox inbox,
+            TenantScope tenantScope,
+            GroupCommit writes,
+            ConsumerConfig config,
+            Outage outage,
             ConsumerOutages outages) {
         this.outage = outage;
         this.outages = outages;
@@ -48,9 +53,13 @@ public class EventConsumer {
         this.config = config;
     }
 
-    public <T extends PipelineEvent> Uni<Void> consume(String consumer, String rawEvent, Class<T> dataType,
-            EventHandler<T> handler) {
-        return consume(consumer, rawEvent, dataType, (context, data) -> Uni.createFrom().voidItem(),
+    public <T extends PipelineEvent> Uni<Void> consume(
+            String consumer, String rawEvent, Class<T> dataType, EventHandler<T> handler) {
+        return consume(
+                consumer,
+                rawEvent,
+                dataType,
+                (context, data) -> Uni.createFrom().voidItem(),
                 (context, data, nothing) -> handler.handle(context, data));
     }
 
@@ -61,14 +70,28 @@ public class EventConsumer {
      * nothing behind that matters twice. An event processed already is not prepared again (a redelivery after a
      * rebalance, say): its preparation may be costly, and may write what the event's first processing wrote.
      */
-    public <T extends PipelineEvent, P> Uni<Void> consume(String consumer, String rawEvent, Class<T> dataType,
-            BiFunction<EventContext, T, Uni<P>> prepare, PreparedHandler<T, P> handler) {
-        return decoded(consumer, rawEvent, dataType, (envelope, context, data) -> Panache.withTransaction(
-                        () -> tenantScope.bind(envelope.projectid()).chain(() -> inbox.processed(consumer, envelope)))
-                .chain(processed -> processed ? skipDuplicate(consumer, envelope) : Uni.createFrom().deferred(() -> prepare.apply(context, data))
-                        .chain(prepared -> Panache.withTransaction(() -> tenantScope.bind(envelope.projectid())
-                                .chain(() -> inbox.firstDelivery(consumer, envelope))
-                                .chain(first -> first ? handler.handle(context, data, prepared) : skipDuplicate(consumer, envelope))))));
+    public <T extends PipelineEvent, P> Uni<Void> consume(
+            String consumer,
+            String rawEvent,
+            Class<T> dataType,
+            BiFunction<EventContext, T, Uni<P>> prepare,
+            PreparedHandler<T, P> handler) {
+        return decoded(
+                consumer,
+                rawEvent,
+                dataType,
+                (envelope, context, data) -> Panache.withTransaction(() ->
+                                tenantScope.bind(envelope.projectid()).chain(() -> inbox.processed(consumer, envelope)))
+                        .chain(processed -> processed
+                                ? skipDuplicate(consumer, envelope)
+                                : Uni.createFrom()
+                                        .deferred(() -> prepare.apply(context, data))
+                                        .chain(prepared -> Panache.withTransaction(() -> tenantScope
+                                                .bind(envelope.projectid())
+                                                .chain(() -> inbox.firstDelivery(consumer, envelope))
+                                                .chain(first -> first
+                                                        ? handler.handle(context, data, prepared)
+                                                        : skipDuplicate(consumer, envelope))))));
     }
 
     /**
@@ -77,12 +100,12 @@ public class EventConsumer {
      * path. The effect's statement must change nothing unless {@link #FIRST_DELIVERY} has a row, and numbers its
      * parameters from {@link #FIRST_EFFECT_PARAMETER}.
      */
-    public <T extends PipelineEvent> Uni<Void> consumeAsOneWrite(String consumer, String rawEvent, Class<T> dataType,
-            OneWrite<T> effect) {
+    public <T extends PipelineEvent> Uni<Void> consumeAsOneWrite(
+            String consumer, String rawEvent, Class<T> dataType, OneWrite<T> effect) {
         return decoded(consumer, rawEvent, dataType, (envelope, context, data) -> {
             Write write = effect.of(context, data);
-            String sql = "with " + inbox.firstDeliveryPart(FIRST_DELIVERY) + (write.parts().isEmpty() ? "" : ", " + write.parts())
-                    + " " + write.statement();
+            String sql = "with " + inbox.firstDeliveryPart(FIRST_DELIVERY)
+                    + (write.parts().isEmpty() ? "" : ", " + write.parts()) + " " + write.statement();
             Tuple arguments = Inbox.arguments(consumer, envelope);
             for (int i = 0; i < write.arguments().size(); i++) {
                 arguments.addValue(write.arguments().getValue(i));
@@ -95,8 +118,7 @@ public class EventConsumer {
      * One statement of an effect: {@code parts}, more parts of the {@code WITH} after {@link #FIRST_DELIVERY} (or
      * empty), then {@code statement}; {@code arguments} are its parameters from {@link #FIRST_EFFECT_PARAMETER} on.
      */
-    public record Write(String parts, String statement, Tuple arguments) {
-    }
+    public record Write(String parts, String statement, Tuple arguments) {}
 
     /** The statement an event's effect is. */
     @FunctionalInterface
@@ -109,7 +131,8 @@ public class EventConsumer {
     }
 
     /** Decodes the event (a malformed one fails at once) and runs its processing, retrying transient failures. */
-    private <T extends PipelineEvent> Uni<Void> decoded(String consumer, String rawEvent, Class<T> dataType, Processing<T> processing) {
+    private <T extends PipelineEvent> Uni<Void> decoded(
+            String consumer, String rawEvent, Class<T> dataType, Processing<T> processing) {
         CloudEvent envelope;
         T data;
         try {
@@ -120,11 +143,15 @@ public class EventConsumer {
             return Uni.createFrom().failure(e);
         }
         EventContext context = EventContext.of(envelope);
-        return outlastingOutages(consumer, envelope, Uni.createFrom().deferred(() -> processing.run(envelope, context, data)))
+        return outlastingOutages(
+                        consumer, envelope, Uni.createFrom().deferred(() -> processing.run(envelope, context, data)))
                 .onFailure(EventConsumer::retryable)
-                .invoke(failure -> LOG.warnf("%s: event %s failed, retrying: %s", consumer, envelope.id(), failure.toString()))
+                .invoke(failure ->
+                        LOG.warnf("%s: event %s failed, retrying: %s", consumer, envelope.id(), failure.toString()))
                 .onFailure(EventConsumer::retryable)
-                .retry().withBackOff(config.initialBackoff(), config.maxBackoff()).atMost(config.maxRetries());
+                .retry()
+                .withBackOff(config.initialBackoff(), config.maxBackoff())
+                .atMost(config.maxRetries());
     }
 
     /**
@@ -135,20 +162,26 @@ public class EventConsumer {
     private Uni<Void> outlastingOutages(String consumer, CloudEvent envelope, Uni<Void> processing) {
         boolean[] waiting = {false};
         return processing
-                .onFailure(outage::is).invoke(failure -> {
+                .onFailure(outage::is)
+                .invoke(failure -> {
                     outages.tried(consumer);
                     if (!waiting[0]) {
                         waiting[0] = true;
                         outages.started(consumer);
-                        LOG.warnf("%s: event %s waits for the database: %s", consumer, envelope.id(), failure.toString());
+                        LOG.warnf(
+                                "%s: event %s waits for the database: %s", consumer, envelope.id(), failure.toString());
                     }
                 })
                 .onFailure(failure -> outage.is(failure) && !outages.stopping())
-                .retry().withBackOff(config.initialBackoff(), config.maxOutageBackoff()).indefinitely()
+                .retry()
+                .withBackOff(config.initialBackoff(), config.maxOutageBackoff())
+                .indefinitely()
                 // The service is stopping and its pool closing: the event is neither acknowledged nor dead-lettered, so
                 // it is delivered again after the restart (the inbox keeps that from applying it twice).
-                .onFailure(outage::is).recoverWithUni(() -> Uni.createFrom().nothing())
-                .onTermination().invoke(() -> {
+                .onFailure(outage::is)
+                .recoverWithUni(() -> Uni.createFrom().nothing())
+                .onTermination()
+                .invoke(() -> {
                     if (waiting[0]) {
                         waiting[0] = false;
                         outages.ended(consumer);

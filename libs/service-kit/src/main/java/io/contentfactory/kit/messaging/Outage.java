@@ -19,6 +19,7 @@ public class Outage {
 
     /** SQLSTATE classes and codes of a server that cannot serve now (PostgreSQL Appendix A). */
     private static final Set<String> CLASSES = Set.of("08", "53", "58");
+
     private static final Set<String> CODES = Set.of("57P01", "57P02", "57P03");
 
     /** How a refused connection to the database names it: {@code ...:5432}. */
@@ -55,10 +56,13 @@ public class Outage {
         // Vert.x reports a closed pool and an acquisition timeout as plain VertxExceptions, by message only.
         String message = String.valueOf(cause.getMessage());
         return cause instanceof io.vertx.core.VertxException
-                && (message.contains("Pool closed") || message.contains("Connection was closed") || message.contains("Timeout"));
+                && (message.contains("Pool closed")
+                        || message.contains("Connection was closed")
+                        || message.contains("Timeout"));
     }
 
     private static boolean sqlStateIsWeather(String state) {
-        return state != null && (CODES.contains(state) || state.length() == 5 && CLASSES.contains(state.substring(0, 2)));
+        return state != null
+                && (CODES.contains(state) || state.length() == 5 && CLASSES.contains(state.substring(0, 2)));
     }
 }

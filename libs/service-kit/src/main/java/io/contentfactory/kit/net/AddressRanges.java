@@ -1,6 +1,5 @@
 package io.contentfactory.kit.net;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -95,16 +94,16 @@ public final class AddressRanges {
             v6("multicast", "ff00::", 8));
 
     /** Built by hand: Java parses {@code ::ffff:a.b.c.d} as the IPv4 address itself. */
-    private static final Range MAPPED = new Range("IPv4-mapped",
-            new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xFF, (byte) 0xFF, 0, 0, 0, 0}, 96);
+    private static final Range MAPPED = new Range(
+            "IPv4-mapped", new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xFF, (byte) 0xFF, 0, 0, 0, 0}, 96);
+
     private static final Range COMPATIBLE = v6("IPv4-compatible", "::", 96);
     private static final Range NAT64 = v6("NAT64", "64:ff9b::", 96);
     private static final Range LOCAL_NAT64 = v6("local-use NAT64", "64:ff9b:1::", 48);
     private static final Range SIX_TO_FOUR = v6("6to4", "2002::", 16);
     private static final Range TEREDO = v6("Teredo", "2001::", 32);
 
-    private AddressRanges() {
-    }
+    private AddressRanges() {}
 
     /** Why {@code address} may not be reached (the range it is in), or empty for a public address. */
     public static Optional<String> blocked(InetAddress address) {

@@ -32,19 +32,24 @@ public class Outbox {
     }
 
     /** An event of one project, for {@link #recordAll}. */
-    public record Outgoing(UUID projectId, PipelineEvent event) {
-    }
+    public record Outgoing(UUID projectId, PipelineEvent event) {}
 
     /**
      * An event in its outbox row's form, for a caller's own statement to insert ({@link #insertFrom}), so that the row
      * is written in the same statement as the change it reports.
      */
-    public record Pending(UUID eventId, UUID projectId, String topic, String partitionKey, String eventType, String payload) {
+    public record Pending(
+            UUID eventId, UUID projectId, String topic, String partitionKey, String eventType, String payload) {
 
         /** Appends the row's six values to the statement's arguments, in {@link #insertFrom}'s order. */
         public Tuple addTo(Tuple arguments) {
-            return arguments.addUUID(eventId).addUUID(projectId).addString(topic).addString(partitionKey)
-                    .addString(eventType).addString(payload);
+            return arguments
+                    .addUUID(eventId)
+                    .addUUID(projectId)
+                    .addString(topic)
+                    .addString(partitionKey)
+                    .addString(eventType)
+                    .addString(payload);
         }
     }
 
@@ -59,8 +64,13 @@ public class Outbox {
 
     private static Pending rowOf(CloudEvent envelope, PipelineEvent event) {
         EventType type = envelope.eventType();
-        return new Pending(envelope.id(), envelope.projectid(), type.topic(), event.partitionKey(envelope.projectid()),
-                type.cloudEventType(), EventCodec.toJson(envelope));
+        return new Pending(
+                envelope.id(),
+                envelope.projectid(),
+                type.topic(),
+                event.partitionKey(envelope.projectid()),
+                type.cloudEventType(),
+                EventCodec.toJson(envelope));
     }
 
     /**
@@ -70,7 +80,8 @@ public class Outbox {
      */
     public String insertFrom(String source, int firstParameter) {
         return "insert into " + service.table("outbox") + COLUMNS + " select "
-                + Placeholders.typed(firstParameter, "uuid", "uuid", "text", "text", "text", "text") + " from " + source;
+                + Placeholders.typed(firstParameter, "uuid", "uuid", "text", "text", "text", "text") + " from "
+                + source;
     }
 
     /**
@@ -103,16 +114,20 @@ public class Outbox {
                 + " select event_id, project_id, topic, partition_key, event_type, payload"
                 + " from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[]) with ordinality"
                 + " as e(event_id, project_id, topic, partition_key, event_type, payload, n) order by n";
-        return connection.preparedQuery(sql)
-                .execute(Tuple.of(ids, projects, topics, keys, types, payloads)).replaceWithVoid();
+        return connection
+                .preparedQuery(sql)
+                .execute(Tuple.of(ids, projects, topics, keys, types, payloads))
+                .replaceWithVoid();
     }
 
     /** Must be called inside {@code Panache.withTransaction} (or a {@code @WithTransaction} method). */
     public Uni<CloudEvent> record(UUID projectId, PipelineEvent event) {
-        CloudEvent envelope = EventCodec.envelope(UUID.randomUUID(), service.eventSource(), projectId, Instant.now(), event);
+        CloudEvent envelope =
+                EventCodec.envelope(UUID.randomUUID(), service.eventSource(), projectId, Instant.now(), event);
         Pending row = rowOf(envelope, event);
         String sql = "insert into " + service.table("outbox") + COLUMNS + " values (?1, ?2, ?3, ?4, ?5, ?6)";
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql)
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(sql)
                         .setParameter(1, row.eventId())
                         .setParameter(2, row.projectId())
                         .setParameter(3, row.topic())

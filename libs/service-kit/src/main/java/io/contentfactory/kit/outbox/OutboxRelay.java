@@ -8,8 +8,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,6 +41,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Records awaiting their acknowledgement; below the emitter's buffer, so a batch never overflows it. */
     private static final int IN_FLIGHT = 500;
+
     private static final long PURGE_INTERVAL_MS = 3_600_000;
 
     private final Vertx vertx;
@@ -55,8 +56,14 @@ public class OutboxRelay {
     private long pollTimer = -1;
     private long purgeTimer = -1;
 
-    OutboxRelay(Vertx vertx, @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024) MutinyEmitter<String> emitter,
-            PgNotifications notifications, ServiceConfig service, OutboxConfig config, TenantScope tenancy) {
+    OutboxRelay(
+            Vertx vertx,
+            @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+                    MutinyEmitter<String> emitter,
+            PgNotifications notifications,
+            ServiceConfig service,
+            OutboxConfig config,
+            TenantScope tenancy) {
         this.vertx = vertx;
         this.emitter = emitter;
         this.notifications = notifications;
@@ -72,9 +79,13 @@ public class OutboxRelay {
         }
         notifications.listen("outbox_" + service.schema(), this::wake);
         pollTimer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> wake());
-        purgeTimer = vertx.setPeriodic(PURGE_INTERVAL_MS, id -> purgePublished().subscribe().with(
-                purged -> LOG.debugf("purged %d published outbox rows", purged),
-                failure -> LOG.warnf("outbox purge failed: %s", failure.getMessage())));
+        purgeTimer = vertx.setPeriodic(
+                PURGE_INTERVAL_MS,
+                id -> purgePublished()
+                        .subscribe()
+                        .with(
+                                purged -> LOG.debugf("purged %d published outbox rows", purged),
+                                failure -> LOG.warnf("outbox purge failed: %s", failure.getMessage())));
         wake();
     }
 
@@ -97,8 +108,10 @@ public class OutboxRelay {
         }
         drainAgain.set(false);
         drainOnce()
-                .onTermination().invoke(() -> draining.set(false))
-                .subscribe().with(
+                .onTermination()
+                .invoke(() -> draining.set(false))
+                .subscribe()
+                .with(
                         sent -> {
                             if (sent == config.batchSize() || drainAgain.get()) {
                                 wake();
@@ -111,12 +124,14 @@ public class OutboxRelay {
     public Uni<Integer> drainOnce() {
         return tenancy.asSystem(connection -> tryLock(connection)
                 .chain(locked -> locked
-                ? unpublished(connection).chain(rows -> publishInOrder(rows).chain(() -> markPublished(connection, rows)))
-                : Uni.createFrom().item(0)));
+                        ? unpublished(connection)
+                                .chain(rows -> publishInOrder(rows).chain(() -> markPublished(connection, rows)))
+                        : Uni.createFrom().item(0)));
     }
 
     private Uni<Boolean> tryLock(SqlConnection connection) {
-        return connection.preparedQuery("select pg_try_advisory_xact_lock(hashtext($1))")
+        return connection
+                .preparedQuery("select pg_try_advisory_xact_lock(hashtext($1))")
                 .execute(Tuple.of("outbox:" + service.schema()))
                 .map(rows -> rows.iterator().next().getBoolean(0));
     }
@@ -124,14 +139,20 @@ public class OutboxRelay {
     private Uni<List<OutboxRow>> unpublished(SqlConnection connection) {
         String sql = "select id, topic, partition_key, payload from " + service.table("outbox")
                 + " where published_at is null order by id limit $1";
-        return connection.preparedQuery(sql).execute(Tuple.of(config.batchSize())).map(rows -> {
-            List<OutboxRow> list = new ArrayList<>();
-            for (Row row : rows) {
-                list.add(new OutboxRow(row.getLong("id"), row.getString("topic"), row.getString("partition_key"),
-                        row.getString("payload")));
-            }
-            return list;
-        });
+        return connection
+                .preparedQuery(sql)
+                .execute(Tuple.of(config.batchSize()))
+                .map(rows -> {
+                    List<OutboxRow> list = new ArrayList<>();
+                    for (Row row : rows) {
+                        list.add(new OutboxRow(
+                                row.getLong("id"),
+                                row.getString("topic"),
+                                row.getString("partition_key"),
+                                row.getString("payload")));
+                    }
+                    return list;
+                });
     }
 
     /**
@@ -141,9 +162,14 @@ public class OutboxRelay {
      * consumers drop the copies by event id.
      */
     private Uni<Void> publishInOrder(List<OutboxRow> rows) {
-        return Multi.createFrom().iterable(rows)
-                .onItem().transformToUni(this::send).merge(IN_FLIGHT)
-                .collect().last().replaceWithVoid();
+        return Multi.createFrom()
+                .iterable(rows)
+                .onItem()
+                .transformToUni(this::send)
+                .merge(IN_FLIGHT)
+                .collect()
+                .last()
+                .replaceWithVoid();
     }
 
     private Uni<Void> send(OutboxRow row) {
@@ -168,13 +194,12 @@ public class OutboxRelay {
 
     /** Deletes published rows past their retention; runs hourly. */
     public Uni<Integer> purgePublished() {
-        String sql = "delete from " + service.table("outbox")
-                + " where published_at < now() - make_interval(secs => $1)";
-        return tenancy.asSystem(connection -> connection.preparedQuery(sql)
-                        .execute(Tuple.of((double) config.retention().toSeconds())))
+        String sql =
+                "delete from " + service.table("outbox") + " where published_at < now() - make_interval(secs => $1)";
+        return tenancy.asSystem(connection -> connection.preparedQuery(sql).execute(Tuple.of((double)
+                        config.retention().toSeconds())))
                 .map(result -> result.rowCount());
     }
 
-    private record OutboxRow(long id, String topic, String partitionKey, String payload) {
-    }
+    private record OutboxRow(long id, String topic, String partitionKey, String payload) {}
 }

@@ -34,11 +34,18 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
     public Response malformedJson(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return respond(Problem.of(400, "unknown_field", "Unknown field",
-                    "field '" + unknown.getPropertyName() + "' is not part of this request"), uri, headers);
+            return respond(
+                    Problem.of(
+                            400,
+                            "unknown_field",
+                            "Unknown field",
+                            "field '" + unknown.getPropertyName() + "' is not part of this request"),
+                    uri,
+                    headers);
         }
         String detail;
-        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        if (e instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
             String field = mismatch.getPath().get(mismatch.getPath().size() - 1).getFieldName();
             detail = "field '" + field + "' has the wrong type or format";
         } else if (e instanceof MismatchedInputException) {
@@ -52,7 +59,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
         Map<String, Object> errors = new LinkedHashMap<>();
-        e.getConstraintViolations().forEach(v -> errors.put(lastNode(v.getPropertyPath().toString()), v.getMessage()));
+        e.getConstraintViolations()
+                .forEach(v -> errors.put(lastNode(v.getPropertyPath().toString()), v.getMessage()));
         Problem problem = Problem.of(400, "validation_failed", "Validation failed", "the request has invalid fields")
                 .withErrors(errors);
         return respond(problem, uri, headers);
@@ -73,12 +81,19 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
         LOG.error("unexpected error on " + uri.getPath(), e);
-        return respond(Problem.of(500, "internal_error", "Internal error",
-                "the request failed on our side; quote the request id when reporting it"), uri, headers);
+        return respond(
+                Problem.of(
+                        500,
+                        "internal_error",
+                        "Internal error",
+                        "the request failed on our side; quote the request id when reporting it"),
+                uri,
+                headers);
     }
 
     private static Response respond(Problem problem, UriInfo uri, HttpHeaders headers) {
-        String requestId = Optional.ofNullable(headers.getHeaderString(REQUEST_ID_HEADER)).orElse(null);
+        String requestId =
+                Optional.ofNullable(headers.getHeaderString(REQUEST_ID_HEADER)).orElse(null);
         return Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE)
                 .entity(problem.withInstance(uri.getPath(), requestId))

@@ -21,7 +21,8 @@ public class CallerProject {
     public UUID id() {
         String subject = token.getSubject();
         if (subject == null) {
-            throw new ProblemException(401, "internal_token_required", "Unauthorized", "this route is reached through the gateway only");
+            throw new ProblemException(
+                    401, "internal_token_required", "Unauthorized", "this route is reached through the gateway only");
         }
         return UUID.fromString(subject);
     }

@@ -47,7 +47,8 @@ public class GroupCommit {
         this.tenancy = tenancy;
     }
 
-    private record Write(UUID projectId, String sql, Tuple arguments, Context caller, CompletableFuture<RowSet<Row>> answer) {
+    private record Write(
+            UUID projectId, String sql, Tuple arguments, Context caller, CompletableFuture<RowSet<Row>> answer) {
 
         void complete(RowSet<Row> rows) {
             onCaller(() -> answer.complete(rows));
@@ -110,14 +111,16 @@ public class GroupCommit {
                         group.get(i).complete(answers.get(i));
                     }
                 })
-                .onFailure().invoke(failure -> {
+                .onFailure()
+                .invoke(failure -> {
                     if (group.size() == 1) {
                         group.get(0).fail(failure);
                     } else {
                         oneByOne(group, failure);
                     }
                 })
-                .onFailure().recoverWithNull()
+                .onFailure()
+                .recoverWithNull()
                 .replaceWithVoid();
     }
 
@@ -138,8 +141,13 @@ public class GroupCommit {
         }
         // In a transaction that failed, COMMIT answers ROLLBACK; the failed statement has failed the group by then.
         statements.add(connection.query("commit").execute());
-        return Uni.combine().all().unis(statements).collectFailures()
-                .with(results -> answerAt.stream().map(at -> (RowSet<Row>) results.get(at)).toList());
+        return Uni.combine()
+                .all()
+                .unis(statements)
+                .collectFailures()
+                .with(results -> answerAt.stream()
+                        .map(at -> (RowSet<Row>) results.get(at))
+                        .toList());
     }
 
     /** The group rolled back: each write runs in a transaction of its own, so only a bad one fails. */
@@ -147,7 +155,8 @@ public class GroupCommit {
         LOG.debugf("a group of %d writes rolled back (%s); each runs alone", group.size(), failure.toString());
         for (Write write : group) {
             tenancy.writeInProject(write.projectId(), write.sql(), write.arguments())
-                    .subscribe().with(write::complete, write::fail);
+                    .subscribe()
+                    .with(write::complete, write::fail);
         }
     }
 }

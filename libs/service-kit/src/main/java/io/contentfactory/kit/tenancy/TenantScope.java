@@ -38,8 +38,8 @@ public class TenantScope {
     public Uni<Void> bind(UUID projectId) {
         // Run as an update, not a select: Hibernate caches a native select's interpretation under a key that never
         // equals the next one, so every binding would add an entry to one ever-longer hash bucket.
-        return Panache.getSession().chain(session -> session
-                        .createNativeQuery(BIND_SQL.replace("$1", "?1"))
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(BIND_SQL.replace("$1", "?1"))
                         .setParameter(1, projectId.toString())
                         .executeUpdate())
                 .replaceWithVoid();
@@ -47,7 +47,8 @@ public class TenantScope {
 
     /** Lets the current Panache transaction see every project's rows. */
     public Uni<Void> system() {
-        return Panache.getSession().chain(session -> session.createNativeQuery(systemRoleSql).executeUpdate())
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(systemRoleSql).executeUpdate())
                 .replaceWithVoid();
     }
 
@@ -75,7 +76,9 @@ public class TenantScope {
     }
 
     private Uni<RowSet<Row>> oneRoundTrip(UUID projectId, String sql, Tuple arguments) {
-        return pool.withConnection(connection -> Uni.combine().all().unis(
+        return pool.withConnection(connection -> Uni.combine()
+                .all()
+                .unis(
                         connection.query("begin").execute(),
                         connection.preparedQuery(BIND_SQL).execute(Tuple.of(projectId.toString())),
                         connection.preparedQuery(sql).execute(arguments),
@@ -91,7 +94,10 @@ public class TenantScope {
 
     /** Binds a transaction of the Vert.x pool to one project. */
     public Uni<Void> bind(SqlConnection connection, UUID projectId) {
-        return connection.preparedQuery(BIND_SQL).execute(Tuple.of(projectId.toString())).replaceWithVoid();
+        return connection
+                .preparedQuery(BIND_SQL)
+                .execute(Tuple.of(projectId.toString()))
+                .replaceWithVoid();
     }
 
     /** Lets a transaction of the Vert.x pool see every project's rows. */

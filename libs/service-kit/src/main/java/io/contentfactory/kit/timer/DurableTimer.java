@@ -4,12 +4,12 @@ import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.tenancy.TenantScope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -104,12 +104,13 @@ public final class DurableTimer {
      * questions are the busiest statements of a timer, and Hibernate would only add its overhead to them.
      */
     public Uni<List<TimerClaim>> claimDue(int limit) {
-        return tenancy.asSystem(connection -> connection.preparedQuery(claimSql)
+        return tenancy.asSystem(connection -> connection
+                        .preparedQuery(claimSql)
                         .execute(Tuple.of(owner, (double) lease.toMillis() / 1000.0, limit)))
                 .map(rows -> {
                     List<TimerClaim> claims = new ArrayList<>(rows.size());
-                    rows.forEach(row -> claims.add(new TimerClaim(row.getUUID(0), row.getUUID(1), row.getLong(2),
-                            claimReadsRow ? row : null)));
+                    rows.forEach(row -> claims.add(new TimerClaim(
+                            row.getUUID(0), row.getUUID(1), row.getLong(2), claimReadsRow ? row : null)));
                     return claims;
                 });
     }
@@ -121,7 +122,8 @@ public final class DurableTimer {
     public Uni<Boolean> fire(TimerClaim claim) {
         String sql = "update " + table + " set fired_at = now(), lease_until = null"
                 + " where project_id = ?3 and id = ?1 and lease_epoch = ?2 and fired_at is null";
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql)
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(sql)
                         .setParameter(1, claim.id())
                         .setParameter(2, claim.epoch())
                         .setParameter(3, claim.projectId())
@@ -136,7 +138,8 @@ public final class DurableTimer {
      * and nothing for a claim that lost its lease; run it bound to the claim's project.
      */
     public static String fireUpdate(String qualifiedTable, String set, String returning) {
-        return "update " + qualifiedTable + " set fired_at = now(), lease_until = null, " + set + fenced() + " returning " + returning;
+        return "update " + qualifiedTable + " set fired_at = now(), lease_until = null, " + set + fenced()
+                + " returning " + returning;
     }
 
     /** As {@link #fireUpdate}, for a change made under the lease that leaves the row claimed (it fires later). */
@@ -186,7 +189,8 @@ public final class DurableTimer {
     private Uni<Boolean> giveBack(TimerClaim claim, Instant fireAt) {
         String sql = "update " + table + " set fire_at = ?1, lease_until = null"
                 + " where project_id = ?4 and id = ?2 and lease_epoch = ?3 and fired_at is null";
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql)
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(sql)
                         .setParameter(1, fireAt.atOffset(java.time.ZoneOffset.UTC))
                         .setParameter(2, claim.id())
                         .setParameter(3, claim.epoch())
@@ -201,10 +205,13 @@ public final class DurableTimer {
      */
     public Uni<Optional<Instant>> nextWakeUp() {
         String sql = "select least("
-                + "(select fire_at from " + table + " where fired_at is null and (lease_until is null or lease_until < now())"
+                + "(select fire_at from " + table
+                + " where fired_at is null and (lease_until is null or lease_until < now())"
                 + " order by fire_at limit 1),"
-                + " (select min(lease_until) from " + table + " where fired_at is null and fire_at <= now() and lease_until >= now()))";
+                + " (select min(lease_until) from " + table
+                + " where fired_at is null and fire_at <= now() and lease_until >= now()))";
         return tenancy.asSystem(connection -> connection.query(sql).execute())
-                .map(rows -> Optional.ofNullable(rows.iterator().next().getOffsetDateTime(0)).map(OffsetDateTime::toInstant));
+                .map(rows -> Optional.ofNullable(rows.iterator().next().getOffsetDateTime(0))
+                        .map(OffsetDateTime::toInstant));
     }
 }

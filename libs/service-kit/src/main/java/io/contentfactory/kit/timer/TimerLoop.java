@@ -44,8 +44,14 @@ public final class TimerLoop {
      *               {@link DurableTimer#fireWith}) in the transaction of its final state change. A claim it leaves
      *               unfired is claimed again once its lease expires.
      */
-    public TimerLoop(String name, Vertx vertx, DurableTimer timer, Function<TimerClaim, Uni<Void>> effect,
-            Duration maxSleep, int batchSize, int maxInFlight) {
+    public TimerLoop(
+            String name,
+            Vertx vertx,
+            DurableTimer timer,
+            Function<TimerClaim, Uni<Void>> effect,
+            Duration maxSleep,
+            int batchSize,
+            int maxInFlight) {
         this(name, vertx, timer, effect, null, maxSleep, batchSize, maxInFlight);
     }
 
@@ -56,13 +62,25 @@ public final class TimerLoop {
      * (events through the outbox), the claim's row lock guards the firing: an instance that dies mid-way leaves
      * nothing claimed, and no lease is left to expire.
      */
-    public static TimerLoop firingInClaim(String name, Vertx vertx, DurableTimer timer, Function<Integer, Uni<Integer>> fireDue,
-            Duration maxSleep, int batchSize) {
+    public static TimerLoop firingInClaim(
+            String name,
+            Vertx vertx,
+            DurableTimer timer,
+            Function<Integer, Uni<Integer>> fireDue,
+            Duration maxSleep,
+            int batchSize) {
         return new TimerLoop(name, vertx, timer, null, fireDue, maxSleep, batchSize, 1);
     }
 
-    private TimerLoop(String name, Vertx vertx, DurableTimer timer, Function<TimerClaim, Uni<Void>> effect,
-            Function<Integer, Uni<Integer>> fireDue, Duration maxSleep, int batchSize, int maxInFlight) {
+    private TimerLoop(
+            String name,
+            Vertx vertx,
+            DurableTimer timer,
+            Function<TimerClaim, Uni<Void>> effect,
+            Function<Integer, Uni<Integer>> fireDue,
+            Duration maxSleep,
+            int batchSize,
+            int maxInFlight) {
         this.name = name;
         this.vertx = vertx;
         this.timer = timer;
@@ -72,7 +90,6 @@ public final class TimerLoop {
         this.batchSize = batchSize;
         this.maxInFlight = Math.max(1, maxInFlight);
     }
-
 
     public void start() {
         wake();
@@ -97,12 +114,15 @@ public final class TimerLoop {
         }
         runAgain.set(false);
         cancelSleep();
-        SafeContext.run(vertx, () -> round()
-                .onTermination().invoke(() -> running.set(false))
-                .subscribe().with(this::sleepUntil, failure -> {
-                    LOG.warnf("%s: timer round failed, retrying in 1s: %s", name, failure.toString());
-                    sleepFor(Duration.ofSeconds(1));
-                }));
+        SafeContext.run(
+                vertx,
+                () -> round().onTermination()
+                        .invoke(() -> running.set(false))
+                        .subscribe()
+                        .with(this::sleepUntil, failure -> {
+                            LOG.warnf("%s: timer round failed, retrying in 1s: %s", name, failure.toString());
+                            sleepFor(Duration.ofSeconds(1));
+                        }));
     }
 
     /**
@@ -113,12 +133,18 @@ public final class TimerLoop {
      */
     private Uni<Instant> round() {
         if (fireDue != null) {
-            return fireInClaim().chain(fired -> fired == batchSize ? Uni.createFrom().item(Instant.now()) : nextLook());
+            return fireInClaim()
+                    .chain(fired -> fired == batchSize ? Uni.createFrom().item(Instant.now()) : nextLook());
         }
         if (maxInFlight == 1) {
             return timer.claimDue(batchSize)
-                    .chain(claims -> Multi.createFrom().iterable(claims).onItem().transformToUniAndConcatenate(this::fireOne)
-                            .collect().asList().map(fired -> claims.size()))
+                    .chain(claims -> Multi.createFrom()
+                            .iterable(claims)
+                            .onItem()
+                            .transformToUniAndConcatenate(this::fireOne)
+                            .collect()
+                            .asList()
+                            .map(fired -> claims.size()))
                     .chain(claimed -> claimed == batchSize ? Uni.createFrom().item(Instant.now()) : nextLook());
         }
         // Flag first, then look: an effect finishing in between sees the flag and wakes the loop.
@@ -150,17 +176,24 @@ public final class TimerLoop {
     }
 
     private Uni<Integer> fireInClaim() {
-        return Uni.createFrom().deferred(() -> fireDue.apply(batchSize))
-                .onFailure().invoke(failure -> LOG.warnf("%s: firing a batch failed; it rolled back and is retried: %s", name,
-                        failure.toString()))
-                .onFailure().recoverWithItem(0);
+        return Uni.createFrom()
+                .deferred(() -> fireDue.apply(batchSize))
+                .onFailure()
+                .invoke(failure -> LOG.warnf(
+                        "%s: firing a batch failed; it rolled back and is retried: %s", name, failure.toString()))
+                .onFailure()
+                .recoverWithItem(0);
     }
 
     private Uni<Void> fireOne(TimerClaim claim) {
-        return Uni.createFrom().deferred(() -> effect.apply(claim))
-                .onFailure().invoke(failure -> LOG.warnf("%s: firing %s failed; its lease will expire and it is retried: %s",
+        return Uni.createFrom()
+                .deferred(() -> effect.apply(claim))
+                .onFailure()
+                .invoke(failure -> LOG.warnf(
+                        "%s: firing %s failed; its lease will expire and it is retried: %s",
                         name, claim.id(), failure.toString()))
-                .onFailure().recoverWithNull();
+                .onFailure()
+                .recoverWithNull();
     }
 
     private void sleepUntil(Instant next) {

@@ -40,7 +40,12 @@ public class TimerLoops {
      * @param effect runs outside any transaction and ends each claim with {@link DurableTimer#fire} or
      *               {@link DurableTimer#fireWith}; the loop's {@link TimerLoop#timer()} is that timer
      */
-    public TimerLoop start(String name, String table, Duration lease, Duration maxSleep, int batchSize,
+    public TimerLoop start(
+            String name,
+            String table,
+            Duration lease,
+            Duration maxSleep,
+            int batchSize,
             Function<TimerClaim, Uni<Void>> effect) {
         return start(name, table, lease, maxSleep, batchSize, 1, effect);
     }
@@ -50,10 +55,24 @@ public class TimerLoops {
      * once. The shorter form fires one claim at a time, in fire-time order: what a loop needs whose effects must follow
      * each other (a post's metrics checkpoints).
      */
-    public TimerLoop start(String name, String table, Duration lease, Duration maxSleep, int batchSize, int maxInFlight,
+    public TimerLoop start(
+            String name,
+            String table,
+            Duration lease,
+            Duration maxSleep,
+            int batchSize,
+            int maxInFlight,
             Function<TimerClaim, Uni<Void>> effect) {
-        return started(table, new TimerLoop(name, vertx, DurableTimer.of(service, tenancy, table, lease), effect, maxSleep,
-                batchSize, maxInFlight));
+        return started(
+                table,
+                new TimerLoop(
+                        name,
+                        vertx,
+                        DurableTimer.of(service, tenancy, table, lease),
+                        effect,
+                        maxSleep,
+                        batchSize,
+                        maxInFlight));
     }
 
     /**
@@ -61,8 +80,15 @@ public class TimerLoops {
      * needs in the same statement: {@code claimView} selects from {@code claimed} (see
      * {@link DurableTimer#claimStatement(String, String)}), and each claim carries its {@link TimerClaim#row()}.
      */
-    public TimerLoop startReadingWithClaim(String name, String table, Duration lease, Duration maxSleep, int batchSize,
-            int maxInFlight, String claimView, Function<TimerClaim, Uni<Void>> effect) {
+    public TimerLoop startReadingWithClaim(
+            String name,
+            String table,
+            Duration lease,
+            Duration maxSleep,
+            int batchSize,
+            int maxInFlight,
+            String claimView,
+            Function<TimerClaim, Uni<Void>> effect) {
         DurableTimer timer = DurableTimer.of(service, tenancy, table, lease).readingWithClaim(claimView);
         return started(table, new TimerLoop(name, vertx, timer, effect, maxSleep, batchSize, maxInFlight));
     }
@@ -71,10 +97,17 @@ public class TimerLoops {
      * A loop that fires rows in the statement that claims them; see {@link TimerLoop#firingInClaim}. {@code fireDue}
      * gets the timer (for its owner name and table) and the batch size.
      */
-    public TimerLoop startFiringInClaim(String name, String table, Duration lease, Duration maxSleep, int batchSize,
+    public TimerLoop startFiringInClaim(
+            String name,
+            String table,
+            Duration lease,
+            Duration maxSleep,
+            int batchSize,
             java.util.function.BiFunction<DurableTimer, Integer, Uni<Integer>> fireDue) {
         DurableTimer timer = DurableTimer.of(service, tenancy, table, lease);
-        return started(table, TimerLoop.firingInClaim(name, vertx, timer, limit -> fireDue.apply(timer, limit), maxSleep, batchSize));
+        return started(
+                table,
+                TimerLoop.firingInClaim(name, vertx, timer, limit -> fireDue.apply(timer, limit), maxSleep, batchSize));
     }
 
     /** Starts the loop, woken by the table's {@code notify_timer} trigger where it has one (see the kit changelog). */

@@ -12,11 +12,22 @@ import java.time.ZoneId;
  * @param dailyCap   posts per local day on the platform, across the project's accounts; 0 for no cap
  * @param resolution slots fall on multiples of this (a minute in production)
  */
-public record PlanningPolicy(ZoneId zone, PostingWindows windows, Duration horizon, Duration minGap, Duration maxGap,
-        int dailyCap, SlotWeights weights, Duration resolution) {
+public record PlanningPolicy(
+        ZoneId zone,
+        PostingWindows windows,
+        Duration horizon,
+        Duration minGap,
+        Duration maxGap,
+        int dailyCap,
+        SlotWeights weights,
+        Duration resolution) {
 
     public PlanningPolicy {
-        if (minGap.isNegative() || minGap.isZero() || maxGap.compareTo(minGap) < 0 || horizon.isNegative() || horizon.isZero()) {
+        if (minGap.isNegative()
+                || minGap.isZero()
+                || maxGap.compareTo(minGap) < 0
+                || horizon.isNegative()
+                || horizon.isZero()) {
             throw new IllegalArgumentException("need 0 < min gap <= max gap and a positive horizon");
         }
         if (dailyCap < 0 || resolution.isNegative() || resolution.isZero()) {

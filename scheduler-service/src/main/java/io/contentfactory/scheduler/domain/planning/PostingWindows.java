@@ -26,7 +26,8 @@ public record PostingWindows(Map<DayOfWeek, List<Range>> byDay) {
     public record Range(int startMinute, int endMinute) {
         public Range {
             if (startMinute < 0 || endMinute > DAY_MINUTES || startMinute >= endMinute) {
-                throw new IllegalArgumentException("a window runs from 00:00 to 24:00 at most and ends after it starts");
+                throw new IllegalArgumentException(
+                        "a window runs from 00:00 to 24:00 at most and ends after it starts");
             }
         }
 
@@ -60,7 +61,11 @@ public record PostingWindows(Map<DayOfWeek, List<Range>> byDay) {
 
     public PostingWindows {
         EnumMap<DayOfWeek, List<Range>> copy = new EnumMap<>(DayOfWeek.class);
-        byDay.forEach((day, ranges) -> copy.put(day, ranges.stream().sorted(Comparator.comparingInt(Range::startMinute)).toList()));
+        byDay.forEach((day, ranges) -> copy.put(
+                day,
+                ranges.stream()
+                        .sorted(Comparator.comparingInt(Range::startMinute))
+                        .toList()));
         byDay = copy;
     }
 
@@ -129,6 +134,5 @@ public record PostingWindows(Map<DayOfWeek, List<Range>> byDay) {
         return day.atTime(minute / 60, minute % 60).atZone(zone).toInstant();
     }
 
-    private record Span(Instant start, Instant end) {
-    }
+    private record Span(Instant start, Instant end) {}
 }

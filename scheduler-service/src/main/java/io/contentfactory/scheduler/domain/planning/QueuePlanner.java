@@ -29,15 +29,15 @@ import java.util.UUID;
 public final class QueuePlanner {
 
     private static final Duration WEEK = Duration.ofDays(7);
-    private static final Comparator<Candidate> BEST_FIRST = Comparator.comparingDouble(Candidate::score).reversed()
-            .thenComparing(Candidate::queuedAt).thenComparing(Candidate::targetId);
+    private static final Comparator<Candidate> BEST_FIRST = Comparator.comparingDouble(Candidate::score)
+            .reversed()
+            .thenComparing(Candidate::queuedAt)
+            .thenComparing(Candidate::targetId);
 
-    private QueuePlanner() {
-    }
+    private QueuePlanner() {}
 
     /** A post waiting for a slot; equal scores go in the order they were queued. */
-    public record Candidate(UUID targetId, double score, Instant queuedAt) {
-    }
+    public record Candidate(UUID targetId, double score, Instant queuedAt) {}
 
     /**
      * @param earliest    no slot before this (now plus the first-slot lead)
@@ -45,11 +45,13 @@ public final class QueuePlanner {
      * @param postsPerDay posts already on each local day of the platform, for the daily cap
      * @param waiting     posts to place
      */
-    public record Queue(Instant earliest, Collection<Instant> occupied, Map<LocalDate, Integer> postsPerDay, List<Candidate> waiting) {
-    }
+    public record Queue(
+            Instant earliest,
+            Collection<Instant> occupied,
+            Map<LocalDate, Integer> postsPerDay,
+            List<Candidate> waiting) {}
 
-    public record Placement(UUID targetId, Instant slot) {
-    }
+    public record Placement(UUID targetId, Instant slot) {}
 
     public static List<Placement> plan(PlanningPolicy policy, Queue queue) {
         List<Instant> slots = new Walk(policy, queue).slots(queue.waiting().size());
@@ -69,7 +71,9 @@ public final class QueuePlanner {
                 to++;
             }
             List<Instant> best = slots.subList(from, to).stream()
-                    .sorted(Comparator.comparingDouble((Instant slot) -> policy.weights().at(slot, policy.zone())).reversed()
+                    .sorted(Comparator.comparingDouble(
+                                    (Instant slot) -> policy.weights().at(slot, policy.zone()))
+                            .reversed()
                             .thenComparing(Comparator.naturalOrder()))
                     .toList();
             for (Instant slot : best) {
@@ -137,7 +141,8 @@ public final class QueuePlanner {
                 boolean gapTooLong = previous != null && fixed.isAfter(previous.plus(policy.maxGap()));
                 Instant beforeFixed = floor(fixed.minus(policy.minGap()));
                 return gapTooLong && !low.isAfter(beforeFixed)
-                        ? allowedFrom(min(target, beforeFixed), beforeFixed).or(() -> allowedUntil(min(target, beforeFixed), low))
+                        ? allowedFrom(min(target, beforeFixed), beforeFixed)
+                                .or(() -> allowedUntil(min(target, beforeFixed), low))
                         : Optional.empty();
             }
             Instant limit = fixed == null ? end : floor(fixed.minus(policy.minGap()));
@@ -151,7 +156,8 @@ public final class QueuePlanner {
         private Optional<Instant> allowedFrom(Instant from, Instant to) {
             Instant at = from;
             while (!at.isAfter(to)) {
-                Optional<Instant> open = policy.windows().earliestOpen(at, to, policy.zone()).map(this::ceil);
+                Optional<Instant> open =
+                        policy.windows().earliestOpen(at, to, policy.zone()).map(this::ceil);
                 if (open.isEmpty() || open.get().isAfter(to)) {
                     return Optional.empty();
                 }
@@ -166,7 +172,8 @@ public final class QueuePlanner {
         private Optional<Instant> allowedUntil(Instant to, Instant from) {
             Instant at = to;
             while (!at.isBefore(from)) {
-                Optional<Instant> open = policy.windows().latestOpen(at, from, policy.zone()).map(this::floor);
+                Optional<Instant> open =
+                        policy.windows().latestOpen(at, from, policy.zone()).map(this::floor);
                 if (open.isEmpty() || open.get().isBefore(from)) {
                     return Optional.empty();
                 }
@@ -195,7 +202,8 @@ public final class QueuePlanner {
             long step = policy.resolution().toNanos();
             long nanos = at.getEpochSecond() * 1_000_000_000L + at.getNano();
             long floored = Math.floorDiv(nanos, step) * step;
-            return Instant.ofEpochSecond(Math.floorDiv(floored, 1_000_000_000L), Math.floorMod(floored, 1_000_000_000L));
+            return Instant.ofEpochSecond(
+                    Math.floorDiv(floored, 1_000_000_000L), Math.floorMod(floored, 1_000_000_000L));
         }
 
         private static Instant max(Instant a, Instant b) {

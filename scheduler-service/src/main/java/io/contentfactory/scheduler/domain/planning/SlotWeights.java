@@ -15,7 +15,8 @@ public record SlotWeights(double[] weights) {
 
     public SlotWeights {
         if (weights.length != HOURS_PER_WEEK) {
-            throw new IllegalArgumentException("a weight table has " + HOURS_PER_WEEK + " entries, one per hour of the week");
+            throw new IllegalArgumentException(
+                    "a weight table has " + HOURS_PER_WEEK + " entries, one per hour of the week");
         }
         for (double weight : weights) {
             if (!(weight >= 0) || Double.isInfinite(weight)) {

@@ -33,12 +33,22 @@ import net.jqwik.api.Provide;
  */
 class QueuePlannerPropertiesTest {
 
-    private static final List<ZoneId> ZONES = List.of(ZoneId.of("UTC"), ZoneId.of("Europe/Berlin"), ZoneId.of("America/New_York"),
-            ZoneId.of("Australia/Lord_Howe"), ZoneId.of("Asia/Kolkata"), ZoneId.of("America/Santiago"));
+    private static final List<ZoneId> ZONES = List.of(
+            ZoneId.of("UTC"),
+            ZoneId.of("Europe/Berlin"),
+            ZoneId.of("America/New_York"),
+            ZoneId.of("Australia/Lord_Howe"),
+            ZoneId.of("Asia/Kolkata"),
+            ZoneId.of("America/Santiago"));
     /** Days around which clocks change in those zones; starts are drawn near them as often as anywhere else. */
-    private static final List<Instant> CLOCK_CHANGES = List.of(Instant.parse("2026-03-29T01:00:00Z"),
-            Instant.parse("2026-10-25T01:00:00Z"), Instant.parse("2026-03-08T07:00:00Z"), Instant.parse("2026-11-01T06:00:00Z"),
-            Instant.parse("2026-04-04T15:00:00Z"), Instant.parse("2026-10-03T15:30:00Z"), Instant.parse("2026-04-05T03:00:00Z"));
+    private static final List<Instant> CLOCK_CHANGES = List.of(
+            Instant.parse("2026-03-29T01:00:00Z"),
+            Instant.parse("2026-10-25T01:00:00Z"),
+            Instant.parse("2026-03-08T07:00:00Z"),
+            Instant.parse("2026-11-01T06:00:00Z"),
+            Instant.parse("2026-04-04T15:00:00Z"),
+            Instant.parse("2026-10-03T15:30:00Z"),
+            Instant.parse("2026-04-05T03:00:00Z"));
 
     /** A generated case: the policy, the queue, and the window every slot must fall in (null when always open). */
     record Case(PlanningPolicy policy, Queue queue, int windowStart, int windowEnd) {
@@ -50,7 +60,8 @@ class QueuePlannerPropertiesTest {
         public String toString() {
             return "Case[zone=" + policy.zone() + ", earliest=" + queue.earliest() + ", horizon=" + policy.horizon()
                     + ", gaps=" + policy.minGap() + ".." + policy.maxGap() + ", cap=" + policy.dailyCap() + ", window="
-                    + (alwaysOpen() ? "always" : windowStart + ".." + windowEnd) + ", occupied=" + queue.occupied().size()
+                    + (alwaysOpen() ? "always" : windowStart + ".." + windowEnd) + ", occupied="
+                    + queue.occupied().size()
                     + ", waiting=" + queue.waiting().size() + "]";
         }
     }
@@ -63,7 +74,8 @@ class QueuePlannerPropertiesTest {
         for (Placement placed : plan) {
             for (Instant other : everything) {
                 if (!other.equals(placed.slot())) {
-                    assertThat(Duration.between(placed.slot(), other).abs()).as("%s vs %s", placed.slot(), other)
+                    assertThat(Duration.between(placed.slot(), other).abs())
+                            .as("%s vs %s", placed.slot(), other)
                             .isGreaterThanOrEqualTo(c.policy().minGap());
                 }
             }
@@ -87,9 +99,14 @@ class QueuePlannerPropertiesTest {
         plan.forEach(p -> timeline.add(p.slot()));
         Instant previous = null;
         for (Instant post : timeline.subSet(first, true, last, true)) {
-            if (previous != null && Duration.between(previous, post).compareTo(c.policy().maxGap()) > 0) {
-                for (Instant t = previous.plus(c.policy().minGap()); !t.isAfter(post.minus(c.policy().minGap())); t = t.plus(Duration.ofMinutes(1))) {
-                    assertThat(inWindow(c, t)).as("%s -> %s is over the maximum gap, yet %s was free", previous, post, t).isFalse();
+            if (previous != null
+                    && Duration.between(previous, post).compareTo(c.policy().maxGap()) > 0) {
+                for (Instant t = previous.plus(c.policy().minGap());
+                        !t.isAfter(post.minus(c.policy().minGap()));
+                        t = t.plus(Duration.ofMinutes(1))) {
+                    assertThat(inWindow(c, t))
+                            .as("%s -> %s is over the maximum gap, yet %s was free", previous, post, t)
+                            .isFalse();
                 }
             }
             previous = post;
@@ -109,18 +126,24 @@ class QueuePlannerPropertiesTest {
     void everySlotIsInsideTheHorizonAndAWindowOfLocalTime(@ForAll("cases") Case c) {
         Instant start = c.queue().earliest().truncatedTo(ChronoUnit.MINUTES);
         for (Placement placed : QueuePlanner.plan(c.policy(), c.queue())) {
-            assertThat(placed.slot()).isAfterOrEqualTo(c.queue().earliest()).isBefore(start.plus(c.policy().horizon()).plus(Duration.ofMinutes(1)));
+            assertThat(placed.slot())
+                    .isAfterOrEqualTo(c.queue().earliest())
+                    .isBefore(start.plus(c.policy().horizon()).plus(Duration.ofMinutes(1)));
             assertThat(placed.slot().truncatedTo(ChronoUnit.MINUTES)).isEqualTo(placed.slot());
-            assertThat(inWindow(c, placed.slot())).as("%s in %s", placed.slot(), c.policy().zone()).isTrue();
+            assertThat(inWindow(c, placed.slot()))
+                    .as("%s in %s", placed.slot(), c.policy().zone())
+                    .isTrue();
         }
     }
 
     @Property(tries = 300)
     void noDayGoesOverTheDailyCap(@ForAll("cases") Case c) {
         Map<LocalDate, Long> added = QueuePlanner.plan(c.policy(), c.queue()).stream()
-                .collect(Collectors.groupingBy(p -> LocalDate.ofInstant(p.slot(), c.policy().zone()), Collectors.counting()));
+                .collect(Collectors.groupingBy(
+                        p -> LocalDate.ofInstant(p.slot(), c.policy().zone()), Collectors.counting()));
         if (c.policy().capped()) {
-            added.forEach((day, count) -> assertThat(c.queue().postsPerDay().getOrDefault(day, 0) + count).as("%s", day)
+            added.forEach((day, count) -> assertThat(c.queue().postsPerDay().getOrDefault(day, 0) + count)
+                    .as("%s", day)
                     .isLessThanOrEqualTo(c.policy().dailyCap()));
         }
     }
@@ -152,9 +175,12 @@ class QueuePlannerPropertiesTest {
         Map<LocalDate, Integer> perDay = new HashMap<>(c.queue().postsPerDay());
         plan.forEach(p -> perDay.merge(LocalDate.ofInstant(p.slot(), c.policy().zone()), 1, Integer::sum));
         var placedIds = plan.stream().map(Placement::targetId).collect(Collectors.toSet());
-        List<Candidate> left = c.queue().waiting().stream().filter(w -> !placedIds.contains(w.targetId())).toList();
+        List<Candidate> left = c.queue().waiting().stream()
+                .filter(w -> !placedIds.contains(w.targetId()))
+                .toList();
 
-        assertThat(QueuePlanner.plan(c.policy(), new Queue(c.queue().earliest(), occupied, perDay, left))).isEmpty();
+        assertThat(QueuePlanner.plan(c.policy(), new Queue(c.queue().earliest(), occupied, perDay, left)))
+                .isEmpty();
     }
 
     @Property(tries = 200)
@@ -163,7 +189,8 @@ class QueuePlannerPropertiesTest {
         if (plan.isEmpty()) {
             return;
         }
-        Map<UUID, Double> score = c.queue().waiting().stream().collect(Collectors.toMap(Candidate::targetId, Candidate::score));
+        Map<UUID, Double> score =
+                c.queue().waiting().stream().collect(Collectors.toMap(Candidate::targetId, Candidate::score));
         Instant start = plan.get(0).slot();
         for (Placement a : plan) {
             for (Placement b : plan) {
@@ -173,7 +200,8 @@ class QueuePlannerPropertiesTest {
                     assertThat(score.get(a.targetId())).isGreaterThanOrEqualTo(score.get(b.targetId()));
                 } else if (weekA == weekB && score.get(a.targetId()) > score.get(b.targetId())) {
                     assertThat(c.policy().weights().at(a.slot(), c.policy().zone()))
-                            .isGreaterThanOrEqualTo(c.policy().weights().at(b.slot(), c.policy().zone()));
+                            .isGreaterThanOrEqualTo(
+                                    c.policy().weights().at(b.slot(), c.policy().zone()));
                 }
             }
         }
@@ -191,9 +219,14 @@ class QueuePlannerPropertiesTest {
 
     private Arbitrary<Case> cases(boolean withCap) {
         Arbitrary<Instant> earliest = Arbitraries.oneOf(
-                Arbitraries.of(CLOCK_CHANGES).flatMap(change -> Arbitraries.longs().between(-72 * 60, 24 * 60)
-                        .map(minutes -> change.plus(Duration.ofMinutes(minutes)).plusMillis(317))),
-                Arbitraries.longs().between(0, 365L * 24 * 60).map(minutes -> Instant.parse("2026-01-01T00:00:00Z").plus(Duration.ofMinutes(minutes))));
+                Arbitraries.of(CLOCK_CHANGES)
+                        .flatMap(change -> Arbitraries.longs()
+                                .between(-72 * 60, 24 * 60)
+                                .map(minutes ->
+                                        change.plus(Duration.ofMinutes(minutes)).plusMillis(317))),
+                Arbitraries.longs()
+                        .between(0, 365L * 24 * 60)
+                        .map(minutes -> Instant.parse("2026-01-01T00:00:00Z").plus(Duration.ofMinutes(minutes))));
         Arbitrary<Integer> minGapHours = Arbitraries.integers().between(1, 4);
         Arbitrary<Integer> horizonDays = Arbitraries.integers().between(1, 60);
         Arbitrary<Integer> window = Arbitraries.integers().between(-1, 4);
@@ -208,7 +241,8 @@ class QueuePlannerPropertiesTest {
      * the maximum gap spans the closed hours plus the minimum gap, so it is always reachable. Occupied posts are
      * anywhere, even closer together than the minimum gap.
      */
-    private static Case generate(ZoneId zone, Instant earliest, int minGapHours, int horizonDays, int windowKind, int cap, long seed) {
+    private static Case generate(
+            ZoneId zone, Instant earliest, int minGapHours, int horizonDays, int windowKind, int cap, long seed) {
         Random random = new Random(seed);
         int start = -1;
         int end = -1;
@@ -221,14 +255,21 @@ class QueuePlannerPropertiesTest {
         }
         Duration minGap = Duration.ofHours(minGapHours);
         long closedMinutes = windowKind >= 0 ? 24 * 60 - (end - start) : 0;
-        Duration maxGap = Duration.ofMinutes(Math.max(Math.max(2L * minGapHours * 60, closedMinutes + minGapHours * 60L),
-                (12 + random.nextInt(37)) * 60L));
+        Duration maxGap = Duration.ofMinutes(Math.max(
+                Math.max(2L * minGapHours * 60, closedMinutes + minGapHours * 60L), (12 + random.nextInt(37)) * 60L));
         double[] weights = new double[SlotWeights.HOURS_PER_WEEK];
         for (int i = 0; i < weights.length; i++) {
             weights[i] = random.nextBoolean() ? 1.0 : 0.5 + random.nextInt(4) * 0.5;
         }
-        PlanningPolicy policy = new PlanningPolicy(zone, windows, Duration.ofDays(horizonDays), minGap, maxGap, cap,
-                new SlotWeights(weights), Duration.ofMinutes(1));
+        PlanningPolicy policy = new PlanningPolicy(
+                zone,
+                windows,
+                Duration.ofDays(horizonDays),
+                minGap,
+                maxGap,
+                cap,
+                new SlotWeights(weights),
+                Duration.ofMinutes(1));
 
         List<Instant> occupied = new ArrayList<>();
         int fixedCount = random.nextInt(12);
@@ -243,7 +284,10 @@ class QueuePlannerPropertiesTest {
         int waitingCount = random.nextInt(random.nextBoolean() ? 30 : 400);
         for (int i = 0; i < waitingCount; i++) {
             double score = random.nextInt(5) == 0 ? 50 : random.nextInt(101);
-            waiting.add(new Candidate(new UUID(seed, i), score, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(random.nextInt(1000))));
+            waiting.add(new Candidate(
+                    new UUID(seed, i),
+                    score,
+                    Instant.parse("2026-01-01T00:00:00Z").plusSeconds(random.nextInt(1000))));
         }
         return new Case(policy, new Queue(earliest, occupied, perDay, waiting), start, end);
     }

@@ -36,11 +36,14 @@ class QueuePlannerTest {
         PlanningPolicy policy = policy(ZoneId.of("UTC"), PostingWindows.always(), 0);
 
         List<Placement> few = QueuePlanner.plan(policy, queue(List.of(), waiting(3)));
-        assertThat(few).extracting(Placement::slot).containsExactly(START, START.plus(Duration.ofHours(24)), START.plus(Duration.ofHours(48)));
+        assertThat(few)
+                .extracting(Placement::slot)
+                .containsExactly(START, START.plus(Duration.ofHours(24)), START.plus(Duration.ofHours(48)));
 
         List<Placement> many = QueuePlanner.plan(policy, queue(List.of(), waiting(800)));
         assertThat(many).hasSize(720);
-        assertThat(many.get(719).slot()).isEqualTo(START.plus(Duration.ofDays(60)).minus(Duration.ofHours(2)));
+        assertThat(many.get(719).slot())
+                .isEqualTo(START.plus(Duration.ofDays(60)).minus(Duration.ofHours(2)));
     }
 
     @Test
@@ -69,7 +72,8 @@ class QueuePlannerTest {
         assertThat(plan.get(8).slot()).isEqualTo(Instant.parse("2026-03-28T08:00:00Z"));
         assertThat(plan.get(9).slot()).isEqualTo(Instant.parse("2026-03-29T07:30:00Z"));
         assertThat(plan.get(14).slot()).isEqualTo(Instant.parse("2026-04-03T07:30:00Z"));
-        plan.forEach(p -> assertThat(p.slot().atZone(BERLIN).toLocalTime()).isBetween(LocalTime.of(9, 0), LocalTime.of(9, 30)));
+        plan.forEach(p ->
+                assertThat(p.slot().atZone(BERLIN).toLocalTime()).isBetween(LocalTime.of(9, 0), LocalTime.of(9, 30)));
     }
 
     @Test
@@ -79,8 +83,13 @@ class QueuePlannerTest {
         List<Placement> plan = QueuePlanner.plan(policy, queue(List.of(), waiting(400)));
 
         assertThat(plan).hasSize(180);
-        assertThat(plan.stream().collect(java.util.stream.Collectors.groupingBy(p -> p.slot().atZone(ZoneId.of("UTC")).toLocalDate(),
-                java.util.stream.Collectors.counting())).values()).hasSize(60).allMatch(perDay -> perDay == 3);
+        assertThat(plan.stream()
+                        .collect(java.util.stream.Collectors.groupingBy(
+                                p -> p.slot().atZone(ZoneId.of("UTC")).toLocalDate(),
+                                java.util.stream.Collectors.counting()))
+                        .values())
+                .hasSize(60)
+                .allMatch(perDay -> perDay == 3);
     }
 
     @Test
@@ -88,21 +97,39 @@ class QueuePlannerTest {
         double[] weights = SlotWeights.flat().weights();
         weights[4 * 24 + 12] = 3.0; // Friday 12:00 local: the week's best hour
         PostingWindows always = PostingWindows.always();
-        PlanningPolicy policy = new PlanningPolicy(ZoneId.of("UTC"), always, Duration.ofDays(60), Duration.ofHours(2),
-                Duration.ofHours(24), 0, new SlotWeights(weights), Duration.ofMinutes(1));
+        PlanningPolicy policy = new PlanningPolicy(
+                ZoneId.of("UTC"),
+                always,
+                Duration.ofDays(60),
+                Duration.ofHours(2),
+                Duration.ofHours(24),
+                0,
+                new SlotWeights(weights),
+                Duration.ofMinutes(1));
         Instant friday = Instant.parse("2026-03-20T12:00:00Z");
         List<Candidate> waiting = new ArrayList<>(waiting(3));
         UUID star = UUID.randomUUID();
         waiting.add(new Candidate(star, 99, START));
 
-        List<Placement> plan = QueuePlanner.plan(policy, new Queue(friday.minus(Duration.ofDays(1)), List.of(), Map.of(), waiting));
+        List<Placement> plan =
+                QueuePlanner.plan(policy, new Queue(friday.minus(Duration.ofDays(1)), List.of(), Map.of(), waiting));
 
-        assertThat(plan).filteredOn(p -> p.targetId().equals(star)).extracting(Placement::slot).containsExactly(friday);
+        assertThat(plan)
+                .filteredOn(p -> p.targetId().equals(star))
+                .extracting(Placement::slot)
+                .containsExactly(friday);
     }
 
     private static PlanningPolicy policy(ZoneId zone, PostingWindows windows, int cap) {
-        return new PlanningPolicy(zone, windows, Duration.ofDays(60), Duration.ofHours(2), Duration.ofHours(24), cap,
-                SlotWeights.flat(), Duration.ofMinutes(1));
+        return new PlanningPolicy(
+                zone,
+                windows,
+                Duration.ofDays(60),
+                Duration.ofHours(2),
+                Duration.ofHours(24),
+                cap,
+                SlotWeights.flat(),
+                Duration.ofMinutes(1));
     }
 
     private static Queue queue(List<Instant> occupied, List<Candidate> waiting) {
