@@ -1,7 +1,7 @@
 package io.contentfactory.analysis;
 
 import com.sun.net.httpserver.HttpServer;
-import io.contentfactory.contracts.ServiceCallTokens;
+import io.contentfactory.auth.ServiceCallTokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -77,9 +77,9 @@ public class FakeIngest implements QuarkusTestResourceLifecycleManager {
             });
             server.start();
             return Map.of(
-                    "factory.analysis.ingest.base-url",
+                    "factory.ingest-client.base-url",
                     "http://127.0.0.1:" + server.getAddress().getPort(),
-                    "factory.analysis.ingest.call-key",
+                    "factory.ingest-client.call-key",
                     Base64.getUrlEncoder().withoutPadding().encodeToString(KEY));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -66,8 +66,8 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
                                     "factory.token-encryption.keys", "k1:dGVzdC1vbmx5LWdhdGV3YXktaXQta2V5LTAxMjM0NTY=",
                                     "factory.token-encryption.active-key", "k1",
                                     "factory.publisher.assets.origins", ingest.baseUrl(),
-                                    "factory.publisher.ingest.base-url", ingest.baseUrl(),
-                                    "factory.publisher.ingest.call-key", PUBLISHER_TO_INGEST,
+                                    "factory.ingest-client.base-url", ingest.baseUrl(),
+                                    "factory.ingest-client.call-key", PUBLISHER_TO_INGEST,
                                     "factory.publisher.assets.require-https", "false",
                                     "factory.publisher.instagram.base-url", "http://127.0.0.1:9",
                                     "factory.publisher.retry.initial-backoff", "PT10M")),
@@ -85,8 +85,8 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
                                             Path.of("target/gateway-it-analysis")
                                                     .toAbsolutePath()
                                                     .toString(),
-                                    "factory.analysis.ingest.base-url", ingest.baseUrl(),
-                                    "factory.analysis.ingest.call-key", ANALYSIS_TO_INGEST)),
+                                    "factory.ingest-client.base-url", ingest.baseUrl(),
+                                    "factory.ingest-client.call-key", ANALYSIS_TO_INGEST)),
                     Duration.ofSeconds(90));
             scheduler = AppProcess.start(
                     "scheduler-service",
@@ -94,9 +94,9 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
                     with(
                             common("scheduler-service"),
                             Map.of(
-                                    "factory.scheduler.ingest.base-url",
+                                    "factory.ingest-client.base-url",
                                     ingest.baseUrl(),
-                                    "factory.scheduler.ingest.call-key",
+                                    "factory.ingest-client.call-key",
                                     SCHEDULER_TO_INGEST)),
                     Duration.ofSeconds(90));
         }

@@ -131,9 +131,8 @@ class MediaUploadIT {
                 .extract()
                 .jsonPath();
         String url = item.getString("contentUrl");
-        byte[] key =
-                io.contentfactory.contracts.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtcHVibGlzaGVyLWNhbGwta2V5LTAx");
-        String token = io.contentfactory.contracts.ServiceCallTokens.mint(
+        byte[] key = io.contentfactory.auth.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtcHVibGlzaGVyLWNhbGwta2V5LTAx");
+        String token = io.contentfactory.auth.ServiceCallTokens.mint(
                 key, "publisher-service", "ingest-service", java.time.Instant.now());
 
         String renewed = given().header("Service-Authorization", "Bearer " + token)
@@ -146,8 +145,8 @@ class MediaUploadIT {
                 .path("url");
         given().get(relative(renewed)).then().statusCode(200).contentType("image/jpeg");
         byte[] analysisKey =
-                io.contentfactory.contracts.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtYW5hbHlzaXMtY2FsbC1rZXktMDE");
-        String asAnalysis = io.contentfactory.contracts.ServiceCallTokens.mint(
+                io.contentfactory.auth.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtYW5hbHlzaXMtY2FsbC1rZXktMDE");
+        String asAnalysis = io.contentfactory.auth.ServiceCallTokens.mint(
                 analysisKey, "analysis-service", "ingest-service", java.time.Instant.now());
         String forAnalysis = given().header("Service-Authorization", "Bearer " + asAnalysis)
                 .contentType("application/json")
@@ -165,7 +164,7 @@ class MediaUploadIT {
                 .then()
                 .statusCode(401)
                 .body("code", equalTo("service_unauthorized"));
-        String otherCaller = io.contentfactory.contracts.ServiceCallTokens.mint(
+        String otherCaller = io.contentfactory.auth.ServiceCallTokens.mint(
                 key, "metrics-service", "ingest-service", java.time.Instant.now());
         given().header("Service-Authorization", "Bearer " + otherCaller)
                 .contentType("application/json")
@@ -191,9 +190,9 @@ class MediaUploadIT {
                 .jsonPath();
         String id = item.getString("id");
         byte[] analysisKey =
-                io.contentfactory.contracts.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtYW5hbHlzaXMtY2FsbC1rZXktMDE");
+                io.contentfactory.auth.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtYW5hbHlzaXMtY2FsbC1rZXktMDE");
         String asAnalysis = "Bearer "
-                + io.contentfactory.contracts.ServiceCallTokens.mint(
+                + io.contentfactory.auth.ServiceCallTokens.mint(
                         analysisKey, "analysis-service", "ingest-service", java.time.Instant.now());
         String path = "/internal/v1/media/" + projectId + "/" + id + "/ingested";
 
@@ -224,11 +223,11 @@ class MediaUploadIT {
                 .then()
                 .statusCode(404);
         byte[] publisherKey =
-                io.contentfactory.contracts.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtcHVibGlzaGVyLWNhbGwta2V5LTAx");
+                io.contentfactory.auth.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtcHVibGlzaGVyLWNhbGwta2V5LTAx");
         given().header(
                         "Service-Authorization",
                         "Bearer "
-                                + io.contentfactory.contracts.ServiceCallTokens.mint(
+                                + io.contentfactory.auth.ServiceCallTokens.mint(
                                         publisherKey, "publisher-service", "ingest-service", java.time.Instant.now()))
                 .get(path)
                 .then()
@@ -244,9 +243,9 @@ class MediaUploadIT {
                 .extract()
                 .path("id");
         byte[] schedulerKey =
-                io.contentfactory.contracts.ServiceCallTokens.readKey("aW5nZXN0LXRlc3Qtc2NoZWR1bGVyLWNhbGwta2V5LTAx");
+                io.contentfactory.auth.ServiceCallTokens.readKey("aW5nZXN0LXRlc3Qtc2NoZWR1bGVyLWNhbGwta2V5LTAx");
         String asScheduler = "Bearer "
-                + io.contentfactory.contracts.ServiceCallTokens.mint(
+                + io.contentfactory.auth.ServiceCallTokens.mint(
                         schedulerKey, "scheduler-service", "ingest-service", java.time.Instant.now());
         String path = "/internal/v1/media/" + projectId + "/" + id + "/state";
 
@@ -261,11 +260,11 @@ class MediaUploadIT {
                 .then()
                 .statusCode(404);
         byte[] analysisKey =
-                io.contentfactory.contracts.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtYW5hbHlzaXMtY2FsbC1rZXktMDE");
+                io.contentfactory.auth.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtYW5hbHlzaXMtY2FsbC1rZXktMDE");
         given().header(
                         "Service-Authorization",
                         "Bearer "
-                                + io.contentfactory.contracts.ServiceCallTokens.mint(
+                                + io.contentfactory.auth.ServiceCallTokens.mint(
                                         analysisKey, "analysis-service", "ingest-service", java.time.Instant.now()))
                 .get(path)
                 .then()
@@ -284,9 +283,9 @@ class MediaUploadIT {
                 .extract()
                 .path("id");
         byte[] analysisKey =
-                io.contentfactory.contracts.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtYW5hbHlzaXMtY2FsbC1rZXktMDE");
+                io.contentfactory.auth.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtYW5hbHlzaXMtY2FsbC1rZXktMDE");
         String asAnalysis = "Bearer "
-                + io.contentfactory.contracts.ServiceCallTokens.mint(
+                + io.contentfactory.auth.ServiceCallTokens.mint(
                         analysisKey, "analysis-service", "ingest-service", java.time.Instant.now());
         byte[] thumbnail = TestMedia.jpeg(160, 120);
         String path = "/internal/v1/media/" + projectId + "/" + id + "/thumbnail";
@@ -327,11 +326,11 @@ class MediaUploadIT {
                 .then()
                 .statusCode(404);
         byte[] publisherKey =
-                io.contentfactory.contracts.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtcHVibGlzaGVyLWNhbGwta2V5LTAx");
+                io.contentfactory.auth.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtcHVibGlzaGVyLWNhbGwta2V5LTAx");
         given().header(
                         "Service-Authorization",
                         "Bearer "
-                                + io.contentfactory.contracts.ServiceCallTokens.mint(
+                                + io.contentfactory.auth.ServiceCallTokens.mint(
                                         publisherKey, "publisher-service", "ingest-service", java.time.Instant.now()))
                 .contentType("image/jpeg")
                 .body(thumbnail)

@@ -152,7 +152,7 @@ class TenantIsolationIT {
         for (int round = 0; round < 10; round++) {
             UUID tenant = round % 2 == 0 ? projectA : projectB;
             List<UUID> owners = new java.util.ArrayList<>();
-            VertxContextSupport.subscribeAndAwait(() -> tenancy.readInProject(
+            VertxContextSupport.subscribeAndAwait(() -> tenancy.statementInProject(
                             tenant,
                             "select project_id from ingest.media_assets",
                             io.vertx.mutiny.sqlclient.Tuple.tuple())

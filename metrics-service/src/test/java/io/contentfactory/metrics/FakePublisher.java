@@ -1,7 +1,7 @@
 package io.contentfactory.metrics;
 
 import com.sun.net.httpserver.HttpServer;
-import io.contentfactory.contracts.ServiceCallTokens;
+import io.contentfactory.auth.ServiceCallTokens;
 import io.contentfactory.testkit.InternalTokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;

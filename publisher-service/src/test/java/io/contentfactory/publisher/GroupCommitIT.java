@@ -56,11 +56,11 @@ class GroupCommitIT {
         // the repeated event id breaks the outbox's unique key.
         List<String> answers = VertxContextSupport.subscribeAndAwait(() -> Uni.join()
                 .all(
-                        outcome(writes.writeInProject(project, "select pg_sleep(0.3)", Tuple.tuple())),
-                        outcome(writes.writeInProject(project, insert, first.addTo(Tuple.tuple()))),
-                        outcome(writes.writeInProject(project, insert, second.addTo(Tuple.tuple()))),
-                        outcome(writes.writeInProject(project, insert, first.addTo(Tuple.tuple()))),
-                        outcome(writes.writeInProject(project, insert, third.addTo(Tuple.tuple()))))
+                        outcome(writes.statementInProject(project, "select pg_sleep(0.3)", Tuple.tuple())),
+                        outcome(writes.statementInProject(project, insert, first.addTo(Tuple.tuple()))),
+                        outcome(writes.statementInProject(project, insert, second.addTo(Tuple.tuple()))),
+                        outcome(writes.statementInProject(project, insert, first.addTo(Tuple.tuple()))),
+                        outcome(writes.statementInProject(project, insert, third.addTo(Tuple.tuple()))))
                 .andFailFast());
 
         assertThat(answers.subList(0, 3)).containsExactly("1", "1", "1");
@@ -82,11 +82,11 @@ class GroupCommitIT {
 
         List<String> answers = VertxContextSupport.subscribeAndAwait(() -> Uni.join()
                 .all(
-                        writes.writeInProject(one, "select pg_sleep(0.3)", Tuple.tuple())
+                        writes.statementInProject(one, "select pg_sleep(0.3)", Tuple.tuple())
                                 .map(rows -> "slow"),
-                        answer(writes.writeInProject(one, whereAmI, Tuple.tuple())),
-                        answer(writes.writeInProject(other, whereAmI, Tuple.tuple())),
-                        answer(writes.writeInProject(one, whereAmI, Tuple.tuple())))
+                        answer(writes.statementInProject(one, whereAmI, Tuple.tuple())),
+                        answer(writes.statementInProject(other, whereAmI, Tuple.tuple())),
+                        answer(writes.statementInProject(one, whereAmI, Tuple.tuple())))
                 .andFailFast());
 
         String transaction = answers.get(1).split(" ")[0];

@@ -2,7 +2,7 @@ package io.contentfactory.publisher;
 
 import static org.hamcrest.Matchers.equalTo;
 
-import io.contentfactory.contracts.ServiceCallTokens;
+import io.contentfactory.auth.ServiceCallTokens;
 import io.contentfactory.testkit.InternalTokens;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;

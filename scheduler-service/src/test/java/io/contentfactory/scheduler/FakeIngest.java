@@ -1,7 +1,7 @@
 package io.contentfactory.scheduler;
 
 import com.sun.net.httpserver.HttpServer;
-import io.contentfactory.contracts.ServiceCallTokens;
+import io.contentfactory.auth.ServiceCallTokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,9 +57,9 @@ public class FakeIngest implements QuarkusTestResourceLifecycleManager {
         });
         server.start();
         return Map.of(
-                "factory.scheduler.ingest.base-url",
+                "factory.ingest-client.base-url",
                 "http://127.0.0.1:" + server.getAddress().getPort(),
-                "factory.scheduler.ingest.call-key",
+                "factory.ingest-client.call-key",
                 CALL_KEY);
     }
 

@@ -11,7 +11,6 @@ import io.contentfactory.kit.api.PathIds;
 import io.contentfactory.kit.problem.ProblemException;
 import io.contentfactory.kit.tenancy.CallerProject;
 import io.contentfactory.kit.tenancy.TenantScope;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -84,9 +83,10 @@ public class AnalysisResource {
         UUID projectId = caller.id();
         UUID mediaId = PathIds.uuid(id);
         return progress.of(projectId, mediaId)
-                .chain(progressed -> Panache.withTransaction(() -> tenancy.bind(projectId)
-                        .chain(() -> analyses.latestOf(projectId, mediaId))
-                        .chain((MediaAnalysis analysis) -> view(projectId, mediaId, analysis, progressed))));
+                .chain(progressed -> tenancy.transaction(
+                        projectId,
+                        () -> analyses.latestOf(projectId, mediaId)
+                                .chain((MediaAnalysis analysis) -> view(projectId, mediaId, analysis, progressed))));
     }
 
     @POST
@@ -124,8 +124,7 @@ public class AnalysisResource {
                 return Uni.createFrom().failure(notFound(mediaId));
             }
             return progress.of(projectId, mediaId)
-                    .chain(progressed -> Panache.withTransaction(
-                                    () -> tenancy.bind(projectId).chain(() -> analyses.latestOf(projectId, mediaId)))
+                    .chain(progressed -> tenancy.transaction(projectId, () -> analyses.latestOf(projectId, mediaId))
                             .chain(latest -> answer(projectId, mediaId, latest, progressed)));
         });
     }
@@ -133,8 +132,7 @@ public class AnalysisResource {
     private Uni<Response> answer(
             UUID projectId, UUID mediaId, MediaAnalysis latest, MediaAnalysisProgressed progressed) {
         if (latest != null && MediaAnalyzer.VERSION.equals(latest.analyzerVersion)) {
-            return Panache.withTransaction(
-                            () -> tenancy.bind(projectId).chain(() -> view(projectId, mediaId, latest, progressed)))
+            return tenancy.transaction(projectId, () -> view(projectId, mediaId, latest, progressed))
                     .map(view -> Response.ok(view).build());
         }
         if (progressed != null && IN_FLIGHT.contains(progressed.status())) {

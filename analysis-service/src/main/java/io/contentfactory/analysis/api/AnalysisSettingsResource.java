@@ -6,7 +6,6 @@ import io.contentfactory.analysis.scoring.ScoreWeights;
 import io.contentfactory.kit.problem.ProblemException;
 import io.contentfactory.kit.tenancy.CallerProject;
 import io.contentfactory.kit.tenancy.TenantScope;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -111,8 +110,7 @@ public class AnalysisSettingsResource {
     public Uni<Settings> put(@Valid @NotNull NewSettings change) {
         UUID projectId = caller.id();
         AnalysisSettings settings = settings(change);
-        return Panache.withTransaction(
-                        () -> tenancy.bind(projectId).chain(() -> store.saveSettings(projectId, settings)))
+        return tenancy.transaction(projectId, () -> store.saveSettings(projectId, settings))
                 .replaceWith(Settings.of(settings));
     }
 

@@ -2,9 +2,9 @@ package io.contentfactory.analysis.messaging;
 
 import io.contentfactory.analysis.domain.MediaAnalyzer;
 import io.contentfactory.analysis.persistence.MediaSources;
-import io.contentfactory.analysis.platform.IngestClient;
 import io.contentfactory.contracts.Channels;
 import io.contentfactory.contracts.events.MediaAnalysisRequested;
+import io.contentfactory.ingestclient.IngestClient;
 import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.messaging.EventConsumer;
 import io.contentfactory.kit.messaging.PermanentFailure;

@@ -112,7 +112,7 @@ public class AnalysisProgress {
     /** Where one item's analysis stands, or null when it has not started. */
     public Uni<MediaAnalysisProgressed> of(UUID projectId, UUID mediaId) {
         String sql = "select status, stage, percent, reason from " + table + " where project_id = $1 and media_id = $2";
-        return tenancy.readInProject(projectId, sql, Tuple.of(projectId, mediaId))
+        return tenancy.statementInProject(projectId, sql, Tuple.of(projectId, mediaId))
                 .map(rows -> {
                     var iterator = rows.iterator();
                     if (!iterator.hasNext()) {

@@ -36,7 +36,7 @@ public class AnalysisStore {
         String sql =
                 "select providers_enabled, max_frames_per_request, default_hashtags, cast(score_weights as text) as weights from "
                         + settingsTable + " where project_id = $1";
-        return tenancy.readInProject(projectId, sql, Tuple.of(projectId)).map(rows -> {
+        return tenancy.statementInProject(projectId, sql, Tuple.of(projectId)).map(rows -> {
             var iterator = rows.iterator();
             return iterator.hasNext() ? settings(iterator.next()) : AnalysisSettings.DEFAULTS;
         });
@@ -46,7 +46,7 @@ public class AnalysisStore {
     public Uni<Boolean> analysedBy(UUID projectId, UUID mediaId, String analyzerVersion) {
         String sql = "select 1 from " + analysisTable
                 + " where project_id = $1 and media_id = $2 and analyzer_version = $3 limit 1";
-        return tenancy.readInProject(projectId, sql, Tuple.of(projectId, mediaId, analyzerVersion))
+        return tenancy.statementInProject(projectId, sql, Tuple.of(projectId, mediaId, analyzerVersion))
                 .map(rows -> rows.size() > 0);
     }
 

@@ -1,8 +1,8 @@
 package io.contentfactory.analysis.persistence;
 
-import io.contentfactory.analysis.platform.IngestClient;
 import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.events.MediaIngested;
+import io.contentfactory.ingestclient.IngestClient;
 import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.tenancy.TenantScope;
 import io.smallrye.mutiny.Uni;
@@ -55,7 +55,7 @@ public class MediaSources {
     /** The item as it was ingested, or null when this service never heard of it in this project. */
     public Uni<MediaIngested> of(UUID projectId, UUID mediaId) {
         String sql = "select ingested from " + table + " where project_id = $1 and media_id = $2";
-        return tenancy.readInProject(projectId, sql, Tuple.of(projectId, mediaId))
+        return tenancy.statementInProject(projectId, sql, Tuple.of(projectId, mediaId))
                 .map(rows -> {
                     var iterator = rows.iterator();
                     return iterator.hasNext()

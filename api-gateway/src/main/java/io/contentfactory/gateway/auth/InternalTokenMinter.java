@@ -1,6 +1,6 @@
 package io.contentfactory.gateway.auth;
 
-import io.contentfactory.contracts.InternalTokenContract;
+import io.contentfactory.auth.InternalTokenContract;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;

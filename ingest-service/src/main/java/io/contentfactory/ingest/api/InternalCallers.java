@@ -1,6 +1,6 @@
 package io.contentfactory.ingest.api;
 
-import io.contentfactory.contracts.ServiceCallTokens;
+import io.contentfactory.auth.ServiceCallTokens;
 import io.contentfactory.ingest.domain.IngestConfig;
 import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.calls.ServiceCallVerifier;

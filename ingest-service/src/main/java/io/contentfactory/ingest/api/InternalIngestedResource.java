@@ -1,6 +1,6 @@
 package io.contentfactory.ingest.api;
 
-import io.contentfactory.contracts.ServiceCallTokens;
+import io.contentfactory.auth.ServiceCallTokens;
 import io.contentfactory.contracts.events.MediaIngested;
 import io.contentfactory.ingest.domain.IngestedEvents;
 import io.contentfactory.ingest.persistence.MediaAssetReads;

@@ -1,7 +1,8 @@
 package io.contentfactory.ingest.api;
 
-import io.contentfactory.contracts.ServiceCallTokens;
+import io.contentfactory.auth.ServiceCallTokens;
 import io.contentfactory.ingest.persistence.MediaAssetReads;
+import io.contentfactory.ingestclient.MediaState;
 import io.contentfactory.kit.api.PathIds;
 import io.contentfactory.kit.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -20,10 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path("/internal/v1/media/{projectId}/{mediaId}/state")
 public class InternalMediaStateResource {
-
-    /** What the item is: its status here, and its analysis's, with the reason of a rejection or a failed analysis. */
-    public record MediaState(
-            UUID mediaId, String status, String reason, String analysisStatus, String analysisReason) {}
 
     private final InternalCallers callers;
     private final MediaAssetReads reads;

@@ -1,6 +1,6 @@
 package io.contentfactory.ingest.api;
 
-import io.contentfactory.contracts.ServiceCallTokens;
+import io.contentfactory.auth.ServiceCallTokens;
 import io.contentfactory.ingest.domain.AssetUrls;
 import io.contentfactory.ingest.domain.SniffedType;
 import io.contentfactory.ingest.persistence.MediaAssetWrites;

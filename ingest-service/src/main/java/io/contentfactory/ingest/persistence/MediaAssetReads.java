@@ -41,7 +41,7 @@ public class MediaAssetReads {
     }
 
     public Uni<Optional<MediaAsset>> findInProject(UUID projectId, UUID id) {
-        return tenancy.readInProject(projectId, selectOne, Tuple.of(projectId, id))
+        return tenancy.statementInProject(projectId, selectOne, Tuple.of(projectId, id))
                 .map(rows -> {
                     RowIterator<Row> iterator = rows.iterator();
                     return iterator.hasNext() ? Optional.of(asset(iterator.next())) : Optional.empty();
@@ -64,7 +64,7 @@ public class MediaAssetReads {
                 beforeTime.map(time -> time.atOffset(ZoneOffset.UTC)).orElse(null),
                 beforeId.orElse(null),
                 limit));
-        return tenancy.readInProject(projectId, sql, arguments).map(rows -> {
+        return tenancy.statementInProject(projectId, sql, arguments).map(rows -> {
             List<MediaAsset> assets = new ArrayList<>();
             rows.forEach(row -> assets.add(asset(row)));
             return assets;

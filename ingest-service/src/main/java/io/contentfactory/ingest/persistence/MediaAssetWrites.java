@@ -167,7 +167,7 @@ public class MediaAssetWrites {
 
     public Uni<Boolean> watchedBefore(UUID projectId, String relativePath, String sha256) {
         String sql = "select 1 from " + watched + " where project_id = $1 and relative_path = $2 and sha256 = $3";
-        return tenancy.readInProject(projectId, sql, Tuple.of(projectId, relativePath, sha256))
+        return tenancy.statementInProject(projectId, sql, Tuple.of(projectId, relativePath, sha256))
                 .map(rows -> rows.iterator().hasNext());
     }
 

@@ -1,6 +1,6 @@
 package io.contentfactory.testkit;
 
-import io.contentfactory.contracts.InternalTokenContract;
+import io.contentfactory.auth.InternalTokenContract;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,13 +36,13 @@ public final class InternalTokens {
 
     /** A service call token from {@code caller} to this service, under their pair key derived from the test master. */
     public String serviceCallFrom(String caller) {
-        return io.contentfactory.contracts.ServiceCallTokens.mint(
+        return io.contentfactory.auth.ServiceCallTokens.mint(
                 serviceCallKey(caller, service), caller, service, java.time.Instant.now());
     }
 
     /** The pair key of {@code caller} calling {@code callee}, as bin/factory would hand it to both. */
     public static byte[] serviceCallKey(String caller, String callee) {
-        return io.contentfactory.contracts.ServiceCallTokens.pairKey(masterSecret(), caller, callee);
+        return io.contentfactory.auth.ServiceCallTokens.pairKey(masterSecret(), caller, callee);
     }
 
     public String valid(UUID projectId, String... scopes) {

@@ -2,7 +2,7 @@ package io.contentfactory.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.contentfactory.contracts.InternalTokenContract;
+import io.contentfactory.auth.InternalTokenContract;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

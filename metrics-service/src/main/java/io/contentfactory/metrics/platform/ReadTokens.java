@@ -1,6 +1,6 @@
 package io.contentfactory.metrics.platform;
 
-import io.contentfactory.contracts.ServiceCallTokens;
+import io.contentfactory.auth.ServiceCallTokens;
 import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.metrics.domain.MetricsConfig;
 import io.smallrye.mutiny.Uni;

@@ -1,6 +1,6 @@
 package io.contentfactory.publisher.api;
 
-import io.contentfactory.contracts.ServiceCallTokens;
+import io.contentfactory.auth.ServiceCallTokens;
 import io.contentfactory.kit.api.PathIds;
 import io.contentfactory.publisher.connections.Connections;
 import io.smallrye.mutiny.Uni;

@@ -9,7 +9,6 @@ import io.contentfactory.publisher.domain.PublisherConfig;
 import io.contentfactory.publisher.platform.PlatformAdapters;
 import io.contentfactory.publisher.platform.PublishFailure;
 import io.contentfactory.publisher.platform.TokenGrant;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,8 +59,7 @@ public class TokenRefresher {
 
     private Uni<Void> refresh(TimerClaim claim) {
         DurableTimer timer = loop.timer();
-        return Panache.withTransaction(() -> tenancy.bind(claim.projectId())
-                        .chain(() -> repository.findInProject(claim.projectId(), claim.id())))
+        return tenancy.transaction(claim.projectId(), () -> repository.findInProject(claim.projectId(), claim.id()))
                 .chain(connection -> {
                     if (!"active".equals(connection.status)) {
                         return timer.fireWith(claim, () -> Uni.createFrom().voidItem());

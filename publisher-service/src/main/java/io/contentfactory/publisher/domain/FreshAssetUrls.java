@@ -1,15 +1,11 @@
 package io.contentfactory.publisher.domain;
 
 import io.contentfactory.contracts.events.CarouselItem;
-import io.contentfactory.kit.ServiceConfig;
-import io.contentfactory.kit.calls.AssetUrlRenewal;
+import io.contentfactory.ingestclient.IngestClient;
 import io.contentfactory.publisher.platform.PublishRequest;
-import io.smallrye.config.ConfigMapping;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
 
 /**
  * Renews a job's media URLs just before they are checked and sent. ingest-service's asset URLs are signed and expire
@@ -21,37 +17,22 @@ import java.util.Optional;
 @ApplicationScoped
 public class FreshAssetUrls {
 
-    @ConfigMapping(prefix = "factory.publisher.ingest")
-    public interface Config {
-        /** ingest-service's internal address, for example {@code http://ingest-service:8081}. */
-        Optional<String> baseUrl();
+    private final IngestClient ingest;
 
-        /** The base64url pair key this service shares with ingest-service. */
-        Optional<String> callKey();
-    }
-
-    private final Optional<AssetUrlRenewal> renewal;
-
-    FreshAssetUrls(Config config, WebClient http, ServiceConfig service) {
-        boolean configured = config.baseUrl().filter(url -> !url.isBlank()).isPresent()
-                && config.callKey().filter(key -> !key.isBlank()).isPresent();
-        this.renewal = configured
-                ? Optional.of(new AssetUrlRenewal(
-                        http, config.baseUrl().get(), config.callKey().get(), service.name()))
-                : Optional.empty();
+    FreshAssetUrls(IngestClient ingest) {
+        this.ingest = ingest;
     }
 
     /** The request with each signed media URL renewed. */
     public Uni<PublishRequest> of(PublishRequest request) {
-        if (renewal.isEmpty()) {
+        if (!ingest.configured()) {
             return Uni.createFrom().item(request);
         }
-        AssetUrlRenewal renew = renewal.get();
-        Uni<String> media = renew.renewed(request.mediaUrl());
+        Uni<String> media = ingest.renewed(request.mediaUrl());
         Uni<java.util.List<CarouselItem>> carousel = Multi.createFrom()
                 .iterable(request.carousel())
                 .onItem()
-                .transformToUniAndConcatenate(item -> renew.renewed(item.mediaUrl())
+                .transformToUniAndConcatenate(item -> ingest.renewed(item.mediaUrl())
                         .map(url -> new CarouselItem(item.mediaId(), item.mediaType(), url, item.contentType())))
                 .collect()
                 .asList();

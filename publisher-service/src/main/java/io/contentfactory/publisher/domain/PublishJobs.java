@@ -12,7 +12,6 @@ import io.contentfactory.publisher.connections.ConnectionRepository;
 import io.contentfactory.publisher.persistence.PublishJobRepository;
 import io.contentfactory.publisher.persistence.PublishJobRows;
 import io.contentfactory.publisher.platform.PublishFailure;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -95,7 +94,7 @@ public class PublishJobs {
      */
     public Uni<PublishJob> request(UUID projectId, PublishOrder order) {
         String caption = composeOrRefuse(order);
-        return inProject(
+        return tenancy.transaction(
                         projectId,
                         () -> connections
                                 .findAccount(projectId, order.platform().name().toLowerCase(), order.accountId())
@@ -128,19 +127,19 @@ public class PublishJobs {
                         url = preflight.canonicalUrl(order.mediaUrl());
                         job.carousel(preflight.canonicalCarousel(order.format(), order.carousel()));
                     } catch (PublishFailure refused) {
-                        return inProject(projectId, () -> failPreflight(job, refused.error()))
+                        return tenancy.transaction(projectId, () -> failPreflight(job, refused.error()))
                                 .invoke(failed -> refuse(failed, refused));
                     }
                     job.mediaUrl = url;
                     return preflight
                             .check(job.request())
-                            .chain(() -> inProject(projectId, () -> jobs.persist(job)))
+                            .chain(() -> tenancy.transaction(projectId, () -> jobs.persist(job)))
                             .onFailure(PublishJobs::anotherJobInFlight)
                             .transform(conflict -> ProblemException.conflict(
                                     "publish_in_progress", "target " + order.targetId() + " has another job in flight"))
                             .invoke(runner::wake)
                             .onFailure(PublishFailure.class)
-                            .recoverWithUni(failure -> inProject(
+                            .recoverWithUni(failure -> tenancy.transaction(
                                             projectId, () -> failPreflight(job, ((PublishFailure) failure).error()))
                                     .invoke(failed -> refuse(failed, (PublishFailure) failure)));
                 });
@@ -152,7 +151,7 @@ public class PublishJobs {
      * Any other job refuses (409 {@code no_decision_needed}).
      */
     public Uni<PublishJob> decide(UUID projectId, UUID id, PublishDecision decision) {
-        return inProject(
+        return tenancy.transaction(
                 projectId,
                 () -> jobs.findInProject(projectId, id).chain(job -> {
                     if (job == null) {
@@ -215,22 +214,23 @@ public class PublishJobs {
     }
 
     public Uni<PublishJob> get(UUID projectId, UUID id) {
-        return inProject(projectId, () -> jobs.findInProject(projectId, id)).map(job -> {
-            if (job == null) {
-                throw ProblemException.notFound("publish job", id);
-            }
-            return job;
-        });
+        return tenancy.transaction(projectId, () -> jobs.findInProject(projectId, id))
+                .map(job -> {
+                    if (job == null) {
+                        throw ProblemException.notFound("publish job", id);
+                    }
+                    return job;
+                });
     }
 
     /** The project's latest jobs. */
     public Uni<List<PublishJob>> latest(UUID projectId, int limit) {
-        return inProject(projectId, () -> jobs.latest(projectId, limit));
+        return tenancy.transaction(projectId, () -> jobs.latest(projectId, limit));
     }
 
     /** A target's jobs, latest first. */
     public Uni<List<PublishJob>> forTarget(UUID projectId, UUID targetId) {
-        return inProject(projectId, () -> jobs.forTarget(projectId, targetId));
+        return tenancy.transaction(projectId, () -> jobs.forTarget(projectId, targetId));
     }
 
     private static String composeOrRefuse(PublishOrder order) {
@@ -294,10 +294,6 @@ public class PublishJobs {
         job.caption = job.caption == null ? "" : job.caption;
         // A failed job is never claimed by the runner.
         job.firedAt = job.createdAt;
-    }
-
-    private <T> Uni<T> inProject(UUID projectId, java.util.function.Supplier<Uni<T>> work) {
-        return Panache.withTransaction(() -> tenancy.bind(projectId).chain(work::get));
     }
 
     private static PublishJob newJob(UUID projectId, PublishOrder order) {

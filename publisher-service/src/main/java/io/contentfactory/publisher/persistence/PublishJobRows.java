@@ -113,7 +113,7 @@ public class PublishJobRows {
     /** Stores the platform's handle and records {@code post.publishing}; false if the claim lost its lease. */
     public Uni<Boolean> started(TimerClaim claim, String handle, Instant at, Outbox.Pending publishing) {
         Tuple arguments = DurableTimer.fenceArguments(claim).addString(handle).addOffsetDateTime(utc(at));
-        return writes.writeInProject(claim.projectId(), startedSql, publishing.addTo(arguments))
+        return writes.statementInProject(claim.projectId(), startedSql, publishing.addTo(arguments))
                 .map(rows -> rows.rowCount() == 1);
     }
 
@@ -123,7 +123,7 @@ public class PublishJobRows {
                 .addString(live.externalId())
                 .addString(live.permalink())
                 .addOffsetDateTime(utc(at));
-        return writes.writeInProject(claim.projectId(), publishedSql, published.addTo(arguments))
+        return writes.statementInProject(claim.projectId(), publishedSql, published.addTo(arguments))
                 .map(rows -> rows.rowCount() == 1);
     }
 

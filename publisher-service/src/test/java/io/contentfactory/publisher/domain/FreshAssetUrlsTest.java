@@ -3,15 +3,15 @@ package io.contentfactory.publisher.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.contentfactory.contracts.ServiceCallTokens;
+import io.contentfactory.auth.ServiceCallTokens;
 import io.contentfactory.contracts.events.CarouselItem;
 import io.contentfactory.contracts.events.MediaType;
 import io.contentfactory.contracts.events.PostFormat;
+import io.contentfactory.ingestclient.IngestClient;
 import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.publisher.platform.PublishRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.ext.web.client.WebClient;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -109,7 +109,7 @@ class FreshAssetUrlsTest {
 
     private FreshAssetUrls fresh(boolean configured) {
         String base = "http://127.0.0.1:" + ingest.getAddress().getPort();
-        FreshAssetUrls.Config config = new FreshAssetUrls.Config() {
+        IngestClient.Config config = new IngestClient.Config() {
             public Optional<String> baseUrl() {
                 return configured ? Optional.of(base) : Optional.empty();
             }
@@ -127,7 +127,7 @@ class FreshAssetUrlsTest {
                 return "publisher";
             }
         };
-        return new FreshAssetUrls(config, WebClient.create(vertx), service);
+        return new FreshAssetUrls(new IngestClient(vertx, config, service));
     }
 
     private static PublishRequest request(String url, List<CarouselItem> carousel) {

@@ -4,7 +4,6 @@ import io.contentfactory.kit.tenancy.TenantScope;
 import io.contentfactory.scheduler.persistence.MediaCatalogRepository;
 import io.contentfactory.scheduler.persistence.PostRepository;
 import io.contentfactory.scheduler.persistence.PostTargetRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -57,7 +56,7 @@ public class Calendar {
     public record Plan(ScheduleSettings settings, List<Item> entries, long queued) {}
 
     public Uni<Plan> plan(UUID projectId, Instant from, Instant to) {
-        return inProject(
+        return tenancy.transaction(
                 projectId,
                 () -> settings.of(projectId)
                         .chain(current -> targets.inWindow(projectId, from, to, java.util.Optional.empty())
@@ -82,11 +81,11 @@ public class Calendar {
     }
 
     public Uni<ScheduleSettings> settings(UUID projectId) {
-        return inProject(projectId, () -> settings.of(projectId));
+        return tenancy.transaction(projectId, () -> settings.of(projectId));
     }
 
     public Uni<ScheduleSettings> applySettings(UUID projectId, ScheduleSettings updated) {
-        return inProject(projectId, () -> planner.applySettings(projectId, updated))
+        return tenancy.transaction(projectId, () -> planner.applySettings(projectId, updated))
                 .invoke(dispatcher::wake);
     }
 
@@ -123,9 +122,5 @@ public class Calendar {
                                 .toList();
                     });
                 });
-    }
-
-    private <T> Uni<T> inProject(UUID projectId, java.util.function.Supplier<Uni<T>> work) {
-        return Panache.withTransaction(() -> tenancy.bind(projectId).chain(work::get));
     }
 }

@@ -10,7 +10,6 @@ import io.contentfactory.scheduler.clients.IngestMedia;
 import io.contentfactory.scheduler.persistence.MediaCatalogRepository;
 import io.contentfactory.scheduler.persistence.PostRepository;
 import io.contentfactory.scheduler.persistence.PostTargetRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,9 +81,9 @@ public class Posts {
      */
     public Uni<Snapshot> upsert(UUID projectId, String clientRef, PostRequest request) {
         checkShape(request);
-        return inProject(projectId, () -> catalog.findAll(projectId, request.mediaIds()))
+        return tenancy.transaction(projectId, () -> catalog.findAll(projectId, request.mediaIds()))
                 .chain(analysed -> comingMedia(projectId, missing(request.mediaIds(), analysed)))
-                .chain(coming -> inProject(
+                .chain(coming -> tenancy.transaction(
                         projectId,
                         () -> targets.lockMediaWaits(projectId)
                                 .chain(() -> catalog.findAll(projectId, request.mediaIds()))
@@ -261,7 +260,7 @@ public class Posts {
 
     /** A post by its id or, failing that, by the project's own reference. */
     public Uni<Snapshot> get(UUID projectId, String ref) {
-        return inProject(
+        return tenancy.transaction(
                 projectId,
                 () -> find(projectId, ref)
                         .chain(post -> targets.ofPost(projectId, post.id).map(all -> new Snapshot(post, all, false))));
@@ -289,7 +288,7 @@ public class Posts {
 
     /** Posts with a target scheduled in {@code [from, to)}, optionally in one status, by slot. */
     public Uni<List<Snapshot>> list(UUID projectId, Instant from, Instant to, Optional<String> status) {
-        return inProject(
+        return tenancy.transaction(
                 projectId,
                 () -> targets.inWindow(projectId, from, to, status).chain(found -> {
                     List<UUID> postIds =
@@ -315,7 +314,7 @@ public class Posts {
 
     /** Cancels every target of the post; refused once one has started. */
     public Uni<Snapshot> cancel(UUID projectId, String ref) {
-        return inProject(
+        return tenancy.transaction(
                 projectId,
                 () -> find(projectId, ref).chain(post -> {
                     UUID id = post.id;
@@ -338,7 +337,7 @@ public class Posts {
      * {@code post.published} goes out as for any other post. A manual post's job id is derived from its target id.
      */
     public Uni<Snapshot> markPosted(UUID projectId, String ref, UUID targetId, ManualPost posted) {
-        return inProject(
+        return tenancy.transaction(
                 projectId,
                 () -> find(projectId, ref)
                         .chain(post -> targets.findInProject(projectId, targetId)
@@ -590,9 +589,5 @@ public class Posts {
 
     private static String key(String platform, String account) {
         return platform + "\n" + account;
-    }
-
-    private <T> Uni<T> inProject(UUID projectId, java.util.function.Supplier<Uni<T>> work) {
-        return Panache.withTransaction(() -> tenancy.bind(projectId).chain(work::get));
     }
 }

@@ -1,6 +1,6 @@
 package io.contentfactory.kit.calls;
 
-import io.contentfactory.contracts.ServiceCallTokens;
+import io.contentfactory.auth.ServiceCallTokens;
 import io.contentfactory.kit.problem.ProblemException;
 import java.time.Instant;
 import java.util.Map;

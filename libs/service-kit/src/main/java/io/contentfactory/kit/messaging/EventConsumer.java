@@ -110,7 +110,8 @@ public class EventConsumer {
             for (int i = 0; i < write.arguments().size(); i++) {
                 arguments.addValue(write.arguments().getValue(i));
             }
-            return writes.writeInProject(envelope.projectid(), sql, arguments).replaceWithVoid();
+            return writes.statementInProject(envelope.projectid(), sql, arguments)
+                    .replaceWithVoid();
         });
     }
 

@@ -69,10 +69,10 @@ public class GroupCommit {
 
     /**
      * One statement in a transaction bound to {@code projectId}, shared with the other writes waiting at the time:
-     * as {@link TenantScope#writeInProject}, which it falls back to should its group fail. Its rows are what the
+     * as {@link TenantScope#statementInProject}, which it falls back to should its group fail. Its rows are what the
      * statement returns.
      */
-    public Uni<RowSet<Row>> writeInProject(UUID projectId, String sql, Tuple arguments) {
+    public Uni<RowSet<Row>> statementInProject(UUID projectId, String sql, Tuple arguments) {
         return Uni.createFrom().deferred(() -> {
             Write write = new Write(projectId, sql, arguments, Vertx.currentContext(), new CompletableFuture<>());
             waiting.add(write);
@@ -154,7 +154,7 @@ public class GroupCommit {
     private void oneByOne(List<Write> group, Throwable failure) {
         LOG.debugf("a group of %d writes rolled back (%s); each runs alone", group.size(), failure.toString());
         for (Write write : group) {
-            tenancy.writeInProject(write.projectId(), write.sql(), write.arguments())
+            tenancy.statementInProject(write.projectId(), write.sql(), write.arguments())
                     .subscribe()
                     .with(write::complete, write::fail);
         }

@@ -11,6 +11,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Decides which rows a transaction may see under row-level security.
@@ -32,6 +33,11 @@ public class TenantScope {
     TenantScope(DatabaseConfig database, Pool pool) {
         this.systemRoleSql = "set local role " + DatabaseConfig.quoted(database.systemRole());
         this.pool = pool;
+    }
+
+    /** Runs {@code work} in one Hibernate Reactive transaction bound to one project. */
+    public <T> Uni<T> transaction(UUID projectId, Supplier<? extends Uni<? extends T>> work) {
+        return Panache.withTransaction(() -> bind(projectId).chain(() -> work.get()));
     }
 
     /** Binds the current Panache transaction to one project. */
@@ -58,24 +64,13 @@ public class TenantScope {
     }
 
     /**
-     * One read in its own transaction bound to one project, in a single round trip: BEGIN, the binding, the query
-     * and COMMIT are pipelined on one connection. Should the binding fail, the transaction is aborted and the query
-     * fails with it; it never runs unbound.
+     * One statement in its own transaction bound to one project, in a single round trip: BEGIN, the binding, the
+     * statement and COMMIT are pipelined on one connection. Should the binding fail, the transaction is aborted and
+     * the statement fails with it; it never runs unbound. A write may be a data-modifying {@code WITH} whose parts
+     * depend on each other (a row fenced by its lease, and the outbox row recorded only if it changed). Its rows are
+     * what the statement returns.
      */
-    public Uni<RowSet<Row>> readInProject(UUID projectId, String sql, Tuple arguments) {
-        return oneRoundTrip(projectId, sql, arguments);
-    }
-
-    /**
-     * One write in its own transaction bound to one project, in a single round trip as {@link #readInProject}: a
-     * single statement, which may be a data-modifying {@code WITH} whose parts depend on each other (a row fenced by
-     * its lease, and the outbox row recorded only if it changed). Its rows are what the statement returns.
-     */
-    public Uni<RowSet<Row>> writeInProject(UUID projectId, String sql, Tuple arguments) {
-        return oneRoundTrip(projectId, sql, arguments);
-    }
-
-    private Uni<RowSet<Row>> oneRoundTrip(UUID projectId, String sql, Tuple arguments) {
+    public Uni<RowSet<Row>> statementInProject(UUID projectId, String sql, Tuple arguments) {
         return pool.withConnection(connection -> Uni.combine()
                 .all()
                 .unis(

@@ -1,4 +1,4 @@
-package io.contentfactory.contracts;
+package io.contentfactory.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

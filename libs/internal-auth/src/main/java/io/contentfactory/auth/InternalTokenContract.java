@@ -1,4 +1,4 @@
-package io.contentfactory.contracts;
+package io.contentfactory.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
