@@ -8,7 +8,7 @@ import io.contentfactory.analysis.persistence.MediaAnalysisRepository;
 import io.contentfactory.analysis.persistence.MediaSources;
 import io.contentfactory.contracts.events.MediaAnalysisProgressed;
 import io.contentfactory.kit.api.PathIds;
-import io.contentfactory.kit.problem.ProblemException;
+import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.tenancy.CallerProject;
 import io.contentfactory.kit.tenancy.TenantScope;
 import io.quarkus.security.Authenticated;
@@ -145,9 +145,8 @@ public class AnalysisResource {
                         Response.accepted(AnalysisView.pending(mediaId, queued)).build());
     }
 
-    private static ProblemException notFound(UUID mediaId) {
-        return new ProblemException(
-                404, "not_found", "Not found", "media " + mediaId + " has no analysis in this project yet");
+    private static DomainError notFound(UUID mediaId) {
+        return DomainError.NotFound.coded("not_found", "media " + mediaId + " has no analysis in this project yet");
     }
 
     private Uni<AnalysisView> view(

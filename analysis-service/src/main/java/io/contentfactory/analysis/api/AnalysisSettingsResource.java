@@ -3,7 +3,7 @@ package io.contentfactory.analysis.api;
 import io.contentfactory.analysis.domain.AnalysisSettings;
 import io.contentfactory.analysis.persistence.AnalysisStore;
 import io.contentfactory.analysis.scoring.ScoreWeights;
-import io.contentfactory.kit.problem.ProblemException;
+import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.tenancy.CallerProject;
 import io.contentfactory.kit.tenancy.TenantScope;
 import io.quarkus.security.Authenticated;
@@ -131,7 +131,7 @@ public class AnalysisSettingsResource {
     private static String hashtag(String given) {
         String tag = given.strip().replaceFirst("^#", "");
         if (!tag.matches("[\\p{L}\\p{N}_]+")) {
-            throw ProblemException.badRequest(
+            throw new DomainError.Invalid(
                     "invalid_hashtag",
                     "'" + given + "' is not a hashtag: letters, digits and underscores only, without spaces");
         }
@@ -141,7 +141,7 @@ public class AnalysisSettingsResource {
     private static ScoreWeights weights(Map<String, Double> given) {
         given.forEach((feature, weight) -> {
             if (weight < 0 || weight > MAX_WEIGHT || weight.isNaN()) {
-                throw ProblemException.badRequest(
+                throw new DomainError.Invalid(
                         "invalid_weights",
                         "the weight of " + feature + " is " + weight + "; each weight is between 0 and " + MAX_WEIGHT);
             }
@@ -150,14 +150,13 @@ public class AnalysisSettingsResource {
         try {
             weights = ScoreWeights.of(given);
         } catch (IllegalArgumentException unknown) {
-            throw ProblemException.badRequest("invalid_weights", unknown.getMessage());
+            throw new DomainError.Invalid("invalid_weights", unknown.getMessage());
         }
         if (weights.byFeature().values().stream()
                         .mapToDouble(Double::doubleValue)
                         .sum()
                 <= 0) {
-            throw ProblemException.badRequest(
-                    "invalid_weights", "the weights are all zero: no clip could score anything");
+            throw new DomainError.Invalid("invalid_weights", "the weights are all zero: no clip could score anything");
         }
         return weights;
     }

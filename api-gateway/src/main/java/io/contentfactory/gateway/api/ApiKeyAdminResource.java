@@ -3,7 +3,7 @@ package io.contentfactory.gateway.api;
 import io.contentfactory.gateway.auth.Scope;
 import io.contentfactory.gateway.domain.ApiKey;
 import io.contentfactory.gateway.domain.ApiKeys;
-import io.contentfactory.kit.problem.ProblemException;
+import io.contentfactory.kit.domain.DomainError;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -58,7 +58,7 @@ public class ApiKeyAdminResource {
         try {
             return names.stream().map(Scope::parse).collect(Collectors.toSet());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("invalid_scope", e.getMessage());
+            throw new DomainError.Invalid("invalid_scope", e.getMessage());
         }
     }
 

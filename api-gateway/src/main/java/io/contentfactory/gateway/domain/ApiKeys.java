@@ -5,7 +5,7 @@ import io.contentfactory.gateway.auth.KeyHasher;
 import io.contentfactory.gateway.auth.Scope;
 import io.contentfactory.gateway.persistence.ApiKeyRepository;
 import io.contentfactory.gateway.persistence.ProjectRepository;
-import io.contentfactory.kit.problem.ProblemException;
+import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.tenancy.TenantScope;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -37,15 +37,14 @@ public class ApiKeys {
     @WithTransaction
     public Uni<IssuedKey> issue(UUID projectId, Set<Scope> scopes, String label, Instant expiresAt) {
         if (scopes.isEmpty()) {
-            throw ProblemException.badRequest(
-                    "scopes_required", "a key needs at least one scope: read, write or admin");
+            throw new DomainError.Invalid("scopes_required", "a key needs at least one scope: read, write or admin");
         }
         if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
-            throw ProblemException.badRequest("expiry_in_past", "expiresAt must be in the future");
+            throw new DomainError.Invalid("expiry_in_past", "expiresAt must be in the future");
         }
         return tenancy.bind(projectId).chain(() -> projects.findById(projectId)).chain(project -> {
             if (project == null) {
-                throw ProblemException.notFound("project", projectId);
+                throw new DomainError.NotFound("project", projectId);
             }
             return store(projectId, scopes, label, expiresAt);
         });
@@ -76,7 +75,7 @@ public class ApiKeys {
                 .chain(() -> keys.findById(keyId))
                 .invoke(key -> {
                     if (key == null) {
-                        throw ProblemException.notFound("key", keyId);
+                        throw new DomainError.NotFound("key", keyId);
                     }
                     if (key.revokedAt == null) {
                         key.revokedAt = Instant.now();
@@ -88,10 +87,10 @@ public class ApiKeys {
     private Uni<ApiKey> activeKey(UUID keyId) {
         return tenancy.system().chain(() -> keys.findById(keyId)).map(key -> {
             if (key == null) {
-                throw ProblemException.notFound("key", keyId);
+                throw new DomainError.NotFound("key", keyId);
             }
             if (key.revokedAt != null) {
-                throw ProblemException.conflict("key_revoked", "key " + keyId + " is revoked and cannot be rotated");
+                throw new DomainError.Conflict("key_revoked", "key " + keyId + " is revoked and cannot be rotated");
             }
             return key;
         });

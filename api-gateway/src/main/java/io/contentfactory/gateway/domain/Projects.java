@@ -2,8 +2,8 @@ package io.contentfactory.gateway.domain;
 
 import io.contentfactory.contracts.events.ProjectCreated;
 import io.contentfactory.gateway.persistence.ProjectRepository;
+import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.outbox.Outbox;
-import io.contentfactory.kit.problem.ProblemException;
 import io.contentfactory.kit.tenancy.TenantScope;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -34,14 +34,14 @@ public class Projects {
     public Uni<Project> create(String name, String requestedSlug, String timeZone) {
         String slug = requestedSlug == null || requestedSlug.isBlank() ? slugOf(name) : requestedSlug;
         if (!slug.matches("^[a-z0-9][a-z0-9-]{1,62}$")) {
-            throw ProblemException.badRequest(
+            throw new DomainError.Invalid(
                     "invalid_slug", "a slug is 2 to 63 lowercase letters, digits and dashes: '" + slug + "'");
         }
         String zone = timeZone == null || timeZone.isBlank() ? "UTC" : validZone(timeZone);
         // Slugs are unique across tenants: the operator's check looks at every project.
         return tenancy.system().chain(() -> projects.slugTaken(slug)).chain(taken -> {
             if (taken) {
-                throw ProblemException.conflict("slug_taken", "a project with slug '" + slug + "' already exists");
+                throw new DomainError.Conflict("slug_taken", "a project with slug '" + slug + "' already exists");
             }
             Project project = new Project();
             project.id = UUID.randomUUID();
@@ -69,7 +69,7 @@ public class Projects {
         try {
             return ZoneId.of(zone).getId();
         } catch (DateTimeException e) {
-            throw ProblemException.badRequest("invalid_time_zone", "'" + zone + "' is not an IANA time zone id");
+            throw new DomainError.Invalid("invalid_time_zone", "'" + zone + "' is not an IANA time zone id");
         }
     }
 }

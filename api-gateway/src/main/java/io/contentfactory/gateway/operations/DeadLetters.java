@@ -1,7 +1,7 @@
 package io.contentfactory.gateway.operations;
 
 import io.contentfactory.contracts.Subscriptions;
-import io.contentfactory.kit.problem.ProblemException;
+import io.contentfactory.kit.domain.DomainError;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
@@ -102,7 +102,7 @@ public class DeadLetters {
                         && topic.map(queue.topic()::equals).orElse(true))
                 .toList();
         if (found.isEmpty()) {
-            throw ProblemException.notFound(
+            throw new DomainError.NotFound(
                     "dead-letter topic", service + topic.map(t -> " " + t).orElse(""));
         }
         return found;

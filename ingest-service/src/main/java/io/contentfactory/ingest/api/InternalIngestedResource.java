@@ -5,7 +5,7 @@ import io.contentfactory.contracts.events.MediaIngested;
 import io.contentfactory.ingest.domain.IngestedEvents;
 import io.contentfactory.ingest.persistence.MediaAssetReads;
 import io.contentfactory.kit.api.PathIds;
-import io.contentfactory.kit.problem.ProblemException;
+import io.contentfactory.kit.domain.DomainError;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -49,6 +49,6 @@ public class InternalIngestedResource {
         return reads.findInProject(projectId, mediaId)
                 .map(found -> found.filter(asset -> INGESTED.contains(asset.status))
                         .map(events::of)
-                        .orElseThrow(() -> ProblemException.notFound("media", mediaId)));
+                        .orElseThrow(() -> new DomainError.NotFound("media", mediaId)));
     }
 }

@@ -4,7 +4,7 @@ import io.contentfactory.auth.ServiceCallTokens;
 import io.contentfactory.ingest.persistence.MediaAssetReads;
 import io.contentfactory.ingestclient.MediaState;
 import io.contentfactory.kit.api.PathIds;
-import io.contentfactory.kit.problem.ProblemException;
+import io.contentfactory.kit.domain.DomainError;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -47,6 +47,6 @@ public class InternalMediaStateResource {
                                 asset.duplicateOf != null ? "duplicate of " + asset.duplicateOf : asset.rejectReason,
                                 asset.analysisStatus,
                                 asset.analysisReason))
-                        .orElseThrow(() -> ProblemException.notFound("media", mediaId)));
+                        .orElseThrow(() -> new DomainError.NotFound("media", mediaId)));
     }
 }

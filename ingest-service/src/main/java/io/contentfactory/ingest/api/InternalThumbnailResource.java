@@ -9,6 +9,7 @@ import io.contentfactory.ingest.storage.StagedFile;
 import io.contentfactory.ingest.storage.StagingArea;
 import io.contentfactory.ingest.storage.TooLargeException;
 import io.contentfactory.kit.api.PathIds;
+import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.problem.ProblemException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
@@ -77,11 +78,11 @@ public class InternalThumbnailResource {
         }
         if (SniffedType.of(staged.head()).orElse(null) != SniffedType.JPEG) {
             staged.discard();
-            throw ProblemException.badRequest("not_jpeg", "a thumbnail is a JPEG");
+            throw new DomainError.Invalid("not_jpeg", "a thumbnail is a JPEG");
         }
         String key = storage.store(projectId, staged);
         if (!writes.thumbnail(projectId, mediaId, key).await().indefinitely()) {
-            throw ProblemException.notFound("media", mediaId);
+            throw new DomainError.NotFound("media", mediaId);
         }
         return new Stored(urls.url(projectId, mediaId, AssetUrls.Variant.THUMBNAIL));
     }

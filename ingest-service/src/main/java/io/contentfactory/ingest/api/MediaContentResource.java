@@ -5,6 +5,7 @@ import io.contentfactory.ingest.domain.MediaAsset;
 import io.contentfactory.ingest.persistence.MediaAssetReads;
 import io.contentfactory.ingest.storage.ObjectStorage;
 import io.contentfactory.kit.api.PathIds;
+import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -65,7 +66,7 @@ public class MediaContentResource {
             case VALID -> {}
         }
         return assets.findInProject(project, media)
-                .map(found -> serve(found.orElseThrow(() -> ProblemException.notFound("media", media)), variant));
+                .map(found -> serve(found.orElseThrow(() -> new DomainError.NotFound("media", media)), variant));
     }
 
     private Response serve(MediaAsset asset, AssetUrls.Variant variant) {
@@ -75,7 +76,7 @@ public class MediaContentResource {
             case THUMBNAIL -> asset.thumbnailPath;
         };
         if (key == null) {
-            throw ProblemException.notFound(variant.path() + " of media", asset.id);
+            throw new DomainError.NotFound(variant.path() + " of media", asset.id);
         }
         String contentType = variant == AssetUrls.Variant.CONTENT ? asset.contentType : "image/jpeg";
         Optional<java.net.URI> direct = storage.directUrl(key, contentType, REDIRECT_TTL);
@@ -83,7 +84,7 @@ public class MediaContentResource {
             return Response.temporaryRedirect(direct.get()).build();
         }
         java.nio.file.Path file =
-                storage.localFile(key).orElseThrow(() -> ProblemException.notFound("content of media", asset.id));
+                storage.localFile(key).orElseThrow(() -> new DomainError.NotFound("content of media", asset.id));
         return Response.ok(file.toFile())
                 .type(contentType)
                 .header("Cache-Control", "private, max-age=3600")
@@ -97,6 +98,6 @@ public class MediaContentResource {
                 return variant;
             }
         }
-        throw ProblemException.notFound("asset variant", name);
+        throw new DomainError.NotFound("asset variant", name);
     }
 }

@@ -4,7 +4,7 @@ import io.contentfactory.ingest.domain.AssetUrls;
 import io.contentfactory.ingest.domain.MediaAsset;
 import io.contentfactory.ingest.fetch.ImportRefused;
 import io.contentfactory.ingest.fetch.UrlImports;
-import io.contentfactory.kit.problem.ProblemException;
+import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.tenancy.CallerProject;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
@@ -60,7 +60,7 @@ public class MediaImportResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response importUrl(ImportRequest request) {
         if (request == null) {
-            throw ProblemException.badRequest("invalid_url", "give the URL to import as 'url'");
+            throw new DomainError.Invalid("invalid_url", "give the URL to import as 'url'");
         }
         UUID projectId = caller.id();
         try {
@@ -70,7 +70,7 @@ public class MediaImportResource {
                     .header("Location", "/v1/media/" + asset.id)
                     .build();
         } catch (ImportRefused refused) {
-            throw ProblemException.badRequest(refused.code(), refused.getMessage());
+            throw new DomainError.Invalid(refused.code(), refused.getMessage());
         }
     }
 

@@ -1,6 +1,6 @@
 package io.contentfactory.ingest.api;
 
-import io.contentfactory.kit.problem.ProblemException;
+import io.contentfactory.kit.domain.DomainError;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -42,7 +42,7 @@ record MediaPageRequest(int limit, Optional<String> status, Optional<Cursor> aft
         } catch (NumberFormatException e) {
             // answered below, as for a number out of range
         }
-        throw ProblemException.badRequest("invalid_limit", "limit is a whole number from 1 to " + MAX_LIMIT);
+        throw new DomainError.Invalid("invalid_limit", "limit is a whole number from 1 to " + MAX_LIMIT);
     }
 
     private static Optional<String> status(String value) {
@@ -50,7 +50,7 @@ record MediaPageRequest(int limit, Optional<String> status, Optional<Cursor> aft
             return Optional.empty();
         }
         if (!STATUSES.contains(value)) {
-            throw ProblemException.badRequest(
+            throw new DomainError.Invalid(
                     "invalid_status",
                     "status is one of "
                             + String.join(", ", STATUSES.stream().sorted().toList()));
@@ -69,7 +69,7 @@ record MediaPageRequest(int limit, Optional<String> status, Optional<Cursor> aft
             Instant createdAt = Instant.ofEpochSecond(Long.parseLong(time[0]), Long.parseLong(time[1]));
             return Optional.of(new Cursor(createdAt, UUID.fromString(raw.substring(colon + 1))));
         } catch (RuntimeException e) {
-            throw ProblemException.badRequest("invalid_cursor", "after is a cursor from a previous page's nextCursor");
+            throw new DomainError.Invalid("invalid_cursor", "after is a cursor from a previous page's nextCursor");
         }
     }
 }

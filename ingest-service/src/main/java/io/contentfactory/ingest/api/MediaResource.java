@@ -4,7 +4,7 @@ import io.contentfactory.ingest.domain.AssetUrls;
 import io.contentfactory.ingest.domain.MediaAsset;
 import io.contentfactory.ingest.persistence.MediaAssetReads;
 import io.contentfactory.kit.api.PathIds;
-import io.contentfactory.kit.problem.ProblemException;
+import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.tenancy.CallerProject;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
@@ -126,7 +126,7 @@ public class MediaResource {
         UUID mediaId = PathIds.uuid(id);
         return assets.findInProject(projectId, mediaId)
                 .map(found -> found.map(asset -> MediaView.of(asset, urls))
-                        .orElseThrow(() -> ProblemException.notFound("media", mediaId)));
+                        .orElseThrow(() -> new DomainError.NotFound("media", mediaId)));
     }
 
     /**
@@ -197,7 +197,7 @@ public class MediaResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response uploadForm(@RestForm("file") FileUpload file, @RestForm("platformHint") String platformHint) {
         if (file == null) {
-            throw ProblemException.badRequest("missing_file", "send the file as the multipart part named 'file'");
+            throw new DomainError.Invalid("missing_file", "send the file as the multipart part named 'file'");
         }
         return uploads.receiveForm(caller.id(), file, platformHint);
     }

@@ -8,7 +8,7 @@ import io.contentfactory.ingest.domain.Origin;
 import io.contentfactory.ingest.storage.StagedFile;
 import io.contentfactory.ingest.storage.StagingArea;
 import io.contentfactory.ingest.storage.TooLargeException;
-import io.contentfactory.kit.problem.Problem;
+import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -53,7 +53,7 @@ class MediaUploads {
             throw tooLarge();
         } catch (IOException e) {
             intake.fail(asset, "upload_interrupted", "the upload ended before its last byte", 0);
-            throw ProblemException.badRequest(
+            throw new DomainError.Invalid(
                     "upload_interrupted", "the upload ended before its last byte: " + e.getMessage());
         }
         return respond(intake.complete(asset, staged, origin));
@@ -70,7 +70,7 @@ class MediaUploads {
             return respond(intake.complete(asset, staging.receive(in, maxBytes, intake.progressOf(asset)), origin));
         } catch (IOException e) {
             intake.fail(asset, "upload_interrupted", "the uploaded part could not be read", 0);
-            throw ProblemException.badRequest(
+            throw new DomainError.Invalid(
                     "upload_interrupted", "the uploaded part could not be read: " + e.getMessage());
         }
     }
@@ -93,9 +93,10 @@ class MediaUploads {
                 String code = colon > 0 ? asset.rejectReason.substring(0, colon) : "rejected";
                 String detail =
                         colon > 0 ? asset.rejectReason.substring(colon + 1).strip() : asset.rejectReason;
-                throw new ProblemException(Problem.of(
-                                422, code, "Unprocessable media", detail + " (kept as rejected item " + asset.id + ")")
-                        .withErrors(Map.of("mediaId", asset.id.toString())));
+                throw new DomainError.Unprocessable(
+                        code,
+                        detail + " (kept as rejected item " + asset.id + ")",
+                        Map.of("mediaId", asset.id.toString()));
             }
         };
     }

@@ -1,6 +1,6 @@
 package io.contentfactory.ingest.api;
 
-import io.contentfactory.kit.problem.ProblemException;
+import io.contentfactory.kit.domain.DomainError;
 import java.util.Set;
 
 /** The seed's platform hints a sender may give. */
@@ -15,7 +15,7 @@ final class PlatformHints {
             return null;
         }
         if (!KNOWN.contains(hint)) {
-            throw ProblemException.badRequest("invalid_platform_hint", "platformHint is one of " + KNOWN);
+            throw new DomainError.Invalid("invalid_platform_hint", "platformHint is one of " + KNOWN);
         }
         return hint;
     }

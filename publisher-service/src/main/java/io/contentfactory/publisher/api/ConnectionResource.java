@@ -3,7 +3,7 @@ package io.contentfactory.publisher.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contentfactory.kit.api.ApiValues;
 import io.contentfactory.kit.api.PathIds;
-import io.contentfactory.kit.problem.ProblemException;
+import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.tenancy.CallerProject;
 import io.contentfactory.publisher.connections.Connections;
 import io.contentfactory.publisher.connections.PlatformConnection;
@@ -180,7 +180,7 @@ public class ConnectionResource {
     public Uni<ConnectionView> update(@PathParam("id") String id, @Valid @NotNull ConnectionChange change) {
         Optional<String> status = Optional.ofNullable(change.status()).map(ConnectionResource::status);
         if (change.accessToken() == null && (change.refreshToken() != null || change.expiresAt() != null)) {
-            throw ProblemException.badRequest("access_token_required", "new tokens come with an accessToken");
+            throw new DomainError.Invalid("access_token_required", "new tokens come with an accessToken");
         }
         Optional<Connections.Secrets> secrets = Optional.ofNullable(change.accessToken())
                 .map(access -> new Connections.Secrets(access, change.refreshToken(), change.expiresAt()));
@@ -193,7 +193,7 @@ public class ConnectionResource {
     private static String platform(String value) {
         String platform = value.strip().toLowerCase(java.util.Locale.ROOT);
         if (!Connections.PLATFORMS.contains(platform)) {
-            throw ProblemException.badRequest(
+            throw new DomainError.Invalid(
                     "invalid_platform",
                     "platform is one of "
                             + String.join(
@@ -205,7 +205,7 @@ public class ConnectionResource {
 
     private static String status(String value) {
         if (!Connections.SETTABLE_STATUSES.contains(value)) {
-            throw ProblemException.badRequest("invalid_status", "status is active or disabled");
+            throw new DomainError.Invalid("invalid_status", "status is active or disabled");
         }
         return value;
     }

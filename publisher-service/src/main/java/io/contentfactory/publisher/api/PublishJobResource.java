@@ -8,7 +8,7 @@ import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.contracts.events.PostFormat;
 import io.contentfactory.kit.api.ApiValues;
 import io.contentfactory.kit.api.PathIds;
-import io.contentfactory.kit.problem.ProblemException;
+import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.tenancy.CallerProject;
 import io.contentfactory.publisher.domain.PublishDecision;
 import io.contentfactory.publisher.domain.PublishJob;
@@ -153,7 +153,7 @@ public class PublishJobResource {
         Platform platform = ApiValues.enumValue(Platform.class, request.platform(), "invalid_platform");
         PostFormat format = ApiValues.enumValue(PostFormat.class, request.format(), "invalid_format");
         if (!platform.formats().contains(format)) {
-            throw ProblemException.badRequest(
+            throw new DomainError.Invalid(
                     "format_not_supported",
                     platform.name().toLowerCase(Locale.ROOT) + " publishes "
                             + platform.formats().stream()
@@ -169,7 +169,7 @@ public class PublishJobResource {
                 ? request.mediaUrl()
                 : items.isEmpty() ? null : items.get(0).mediaUrl();
         if (mediaId == null || mediaUrl == null || mediaUrl.isBlank()) {
-            throw ProblemException.badRequest(
+            throw new DomainError.Invalid(
                     "media_required", "mediaId and mediaUrl are required (or, for a carousel, its items)");
         }
         MediaType mediaType =
@@ -248,12 +248,12 @@ public class PublishJobResource {
         return switch (body.outcome()) {
             case "published" -> {
                 if (body.externalId() == null || body.externalId().isBlank()) {
-                    throw ProblemException.badRequest("invalid_decision", "published needs the live post's externalId");
+                    throw new DomainError.Invalid("invalid_decision", "published needs the live post's externalId");
                 }
                 yield new PublishDecision.Live(body.externalId().strip(), body.permalink());
             }
             case "not_published" -> new PublishDecision.NothingLive();
-            default -> throw ProblemException.badRequest("invalid_decision", "outcome is published or not_published");
+            default -> throw new DomainError.Invalid("invalid_decision", "outcome is published or not_published");
         };
     }
 
@@ -291,7 +291,7 @@ public class PublishJobResource {
                                     ? MediaType.IMAGE
                                     : item.mediaType().equalsIgnoreCase("video") ? MediaType.VIDEO : null;
                     if (type == null) {
-                        throw ProblemException.badRequest(
+                        throw new DomainError.Invalid(
                                 "invalid_media_type", "a carousel item's mediaType is image or video");
                     }
                     return new CarouselItem(

@@ -4,8 +4,8 @@ import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.events.ConnectionNeedsReauth;
 import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.contracts.events.PublishError;
+import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.outbox.Outbox;
-import io.contentfactory.kit.problem.ProblemException;
 import io.contentfactory.kit.tenancy.TenantScope;
 import io.contentfactory.publisher.platform.PlatformAdapters;
 import io.contentfactory.publisher.platform.PublishFailure;
@@ -61,7 +61,7 @@ public class Connections {
                 .chain(() -> connections.findAccount(projectId, platform, accountId))
                 .chain(existing -> {
                     if (existing != null) {
-                        throw ProblemException.conflict(
+                        throw new DomainError.Conflict(
                                 "connection_exists",
                                 "this project already has a " + platform + " connection for account " + accountId);
                     }
@@ -89,7 +89,7 @@ public class Connections {
                 .chain(() -> connections.findInProject(projectId, id, LockModeType.PESSIMISTIC_WRITE))
                 .chain(connection -> {
                     if (connection == null) {
-                        throw ProblemException.notFound("connection", id);
+                        throw new DomainError.NotFound("connection", id);
                     }
                     secrets.ifPresent(value -> {
                         seal(connection, value);
@@ -117,7 +117,7 @@ public class Connections {
                 .chain(() -> connections.findInProject(projectId, id))
                 .map(connection -> {
                     if (connection == null) {
-                        throw ProblemException.notFound("connection", id);
+                        throw new DomainError.NotFound("connection", id);
                     }
                     return connection;
                 });
@@ -170,10 +170,10 @@ public class Connections {
                 .chain(() -> connections.findAccount(projectId, platform, accountId))
                 .map(connection -> {
                     if (connection == null) {
-                        throw ProblemException.notFound(platform + " connection for account", accountId);
+                        throw new DomainError.NotFound(platform + " connection for account", accountId);
                     }
                     if (!"active".equals(connection.status)) {
-                        throw ProblemException.conflict(
+                        throw new DomainError.Conflict(
                                 "connection_" + connection.status,
                                 "the " + platform + " connection for account " + accountId + " is "
                                         + connection.status);

@@ -4,9 +4,9 @@ import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.events.PostDue;
 import io.contentfactory.contracts.events.PostFailed;
 import io.contentfactory.contracts.events.PublishError;
+import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.messaging.EventConsumer;
 import io.contentfactory.kit.outbox.Outbox;
-import io.contentfactory.kit.problem.ProblemException;
 import io.contentfactory.kit.tenancy.TenantScope;
 import io.contentfactory.publisher.connections.ConnectionRepository;
 import io.contentfactory.publisher.persistence.PublishJobRepository;
@@ -100,10 +100,8 @@ public class PublishJobs {
                                 .findAccount(projectId, order.platform().name().toLowerCase(), order.accountId())
                                 .invoke(connection -> {
                                     if (connection == null) {
-                                        throw new ProblemException(
-                                                404,
+                                        throw DomainError.NotFound.coded(
                                                 "connection_not_found",
-                                                "Not found",
                                                 "this project has no "
                                                         + order.platform()
                                                                 .name()
@@ -111,7 +109,7 @@ public class PublishJobs {
                                                         + order.accountId());
                                     }
                                     if (!"active".equals(connection.status)) {
-                                        throw ProblemException.conflict(
+                                        throw new DomainError.Conflict(
                                                 "connection_" + connection.status,
                                                 "the connection for account " + order.accountId() + " is "
                                                         + connection.status);
@@ -135,7 +133,7 @@ public class PublishJobs {
                             .check(job.request())
                             .chain(() -> tenancy.transaction(projectId, () -> jobs.persist(job)))
                             .onFailure(PublishJobs::anotherJobInFlight)
-                            .transform(conflict -> ProblemException.conflict(
+                            .transform(conflict -> new DomainError.Conflict(
                                     "publish_in_progress", "target " + order.targetId() + " has another job in flight"))
                             .invoke(runner::wake)
                             .onFailure(PublishFailure.class)
@@ -155,10 +153,10 @@ public class PublishJobs {
                 projectId,
                 () -> jobs.findInProject(projectId, id).chain(job -> {
                     if (job == null) {
-                        throw ProblemException.notFound("publish job", id);
+                        throw new DomainError.NotFound("publish job", id);
                     }
                     if (!"needs_decision".equals(job.status)) {
-                        throw ProblemException.conflict(
+                        throw new DomainError.Conflict(
                                 "no_decision_needed",
                                 "job " + id + " is " + job.status
                                         + "; only a job whose outcome stayed unknown (needs_decision) takes a decision");
@@ -217,7 +215,7 @@ public class PublishJobs {
         return tenancy.transaction(projectId, () -> jobs.findInProject(projectId, id))
                 .map(job -> {
                     if (job == null) {
-                        throw ProblemException.notFound("publish job", id);
+                        throw new DomainError.NotFound("publish job", id);
                     }
                     return job;
                 });
@@ -237,34 +235,28 @@ public class PublishJobs {
         try {
             return CaptionComposer.compose(order.caption(), order.platform());
         } catch (PublishFailure refused) {
-            throw new ProblemException(
-                    422,
-                    refused.error().code(),
-                    "Unprocessable caption",
-                    refused.error().message());
+            throw new DomainError.Unprocessable(
+                    refused.error().code(), refused.error().message());
         }
     }
 
     private static void refuseIfPublishedOrInFlight(PublishOrder order, PublishJob latest) {
         if (latest != null && "published".equals(latest.status)) {
-            throw ProblemException.conflict(
+            throw new DomainError.Conflict(
                     "already_published",
                     "target " + order.targetId() + " was published by job " + latest.id + " (" + latest.permalink
                             + ")");
         }
         if (latest != null && inFlight(latest)) {
-            throw ProblemException.conflict(
+            throw new DomainError.Conflict(
                     "publish_in_progress",
                     "target " + order.targetId() + " has job " + latest.id + " " + latest.status);
         }
     }
 
     private static void refuse(PublishJob failed, PublishFailure refused) {
-        throw new ProblemException(
-                422,
-                refused.error().code(),
-                "Asset preflight failed",
-                refused.error().message() + " (job " + failed.id + ")");
+        throw new DomainError.Unprocessable(
+                refused.error().code(), refused.error().message() + " (job " + failed.id + ")");
     }
 
     /** The unique index on a target's queued or processing job refused a second one (a concurrent request). */

@@ -2,7 +2,7 @@ package io.contentfactory.scheduler.api;
 
 import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.kit.api.ApiValues;
-import io.contentfactory.kit.problem.ProblemException;
+import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.tenancy.CallerProject;
 import io.contentfactory.scheduler.domain.Calendar;
 import io.contentfactory.scheduler.domain.ScheduleSettings;
@@ -176,7 +176,7 @@ public class CalendarResource {
         try {
             zone = ZoneId.of(body.timeZone());
         } catch (DateTimeException e) {
-            throw ProblemException.badRequest(
+            throw new DomainError.Invalid(
                     "invalid_time_zone",
                     "timeZone is an IANA zone such as Europe/Berlin; '" + body.timeZone() + "' is not one");
         }
@@ -185,7 +185,7 @@ public class CalendarResource {
             windows =
                     body.windows() == null ? PostingWindows.always() : ScheduleSettings.windowsFromText(body.windows());
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw ProblemException.badRequest(
+            throw new DomainError.Invalid(
                     "invalid_windows",
                     "windows map monday..sunday to ranges like \"08:00-22:00\" (24:00 ends the day)");
         }
@@ -218,7 +218,7 @@ public class CalendarResource {
                     .mapToDouble(weight -> weight == null ? Double.NaN : weight)
                     .toArray());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(
+            throw new DomainError.Invalid(
                     "invalid_weights",
                     "slotWeights hold 168 finite, non-negative weights per platform, Monday 00:00 first");
         }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.contracts.events.PostFormat;
 import io.contentfactory.kit.api.ApiValues;
-import io.contentfactory.kit.problem.ProblemException;
+import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.tenancy.CallerProject;
 import io.contentfactory.scheduler.domain.PostRequest;
 import io.contentfactory.scheduler.domain.PostTarget;
@@ -169,7 +169,7 @@ public class PostResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     public Uni<Response> upsert(@PathParam("ref") String clientRef, @Valid @NotNull PostBody body) {
         if (!CLIENT_REF.matcher(clientRef).matches()) {
-            throw ProblemException.badRequest(
+            throw new DomainError.Invalid(
                     "invalid_client_ref",
                     "clientRef is 1 to 128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
         }
@@ -219,7 +219,7 @@ public class PostResource {
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("status") String status) {
         TimeWindow window = TimeWindow.of(from, to, Instant.now().minus(java.time.Duration.ofDays(7)));
         if (status != null && !STATUSES.contains(status)) {
-            throw ProblemException.badRequest(
+            throw new DomainError.Invalid(
                     "invalid_status",
                     "status is one of " + STATUSES.stream().sorted().toList());
         }
@@ -283,7 +283,7 @@ public class PostResource {
         URI url = liveUrl(body.url());
         Instant postedAt = body.postedAt() == null ? Instant.now() : ApiValues.instant("postedAt", body.postedAt());
         if (postedAt.isAfter(Instant.now().plusSeconds(60))) {
-            throw ProblemException.badRequest("posted_in_future", "postedAt is in the future");
+            throw new DomainError.Invalid("posted_in_future", "postedAt is in the future");
         }
         String externalId =
                 body.externalPostId() != null && !body.externalPostId().isBlank()
@@ -301,7 +301,7 @@ public class PostResource {
             }
             return url;
         } catch (java.net.URISyntaxException e) {
-            throw ProblemException.badRequest("invalid_url", "url is the live post's https link");
+            throw new DomainError.Invalid("invalid_url", "url is the live post's https link");
         }
     }
 
@@ -318,7 +318,7 @@ public class PostResource {
                     Platform platform = ApiValues.enumValue(Platform.class, target.platform(), "invalid_platform");
                     PostFormat format = ApiValues.enumValue(PostFormat.class, target.format(), "invalid_format");
                     if (!platform.formats().contains(format)) {
-                        throw ProblemException.badRequest(
+                        throw new DomainError.Invalid(
                                 "format_not_supported", target.platform() + " does not publish " + target.format());
                     }
                     return new PostRequest.Target(platform, target.accountId().strip(), format);
@@ -326,11 +326,11 @@ public class PostResource {
                 .toList();
         String mode = body.mode() == null ? "auto" : body.mode();
         if (!MODES.contains(mode)) {
-            throw ProblemException.badRequest("invalid_mode", "mode is auto or manual");
+            throw new DomainError.Invalid("invalid_mode", "mode is auto or manual");
         }
         String review = body.reviewStatus() == null ? "approved" : body.reviewStatus();
         if (!REVIEW.contains(review)) {
-            throw ProblemException.badRequest("invalid_review_status", "reviewStatus is draft, approved or rejected");
+            throw new DomainError.Invalid("invalid_review_status", "reviewStatus is draft, approved or rejected");
         }
         Instant at = body.scheduledAt() == null || "auto".equals(body.scheduledAt())
                 ? null

@@ -1,7 +1,7 @@
 package io.contentfactory.scheduler.api;
 
 import io.contentfactory.kit.api.ApiValues;
-import io.contentfactory.kit.problem.ProblemException;
+import io.contentfactory.kit.domain.DomainError;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -15,7 +15,7 @@ record TimeWindow(Instant from, Instant to) {
         Instant start = from == null ? defaultFrom : ApiValues.instant("from", from);
         Instant end = to == null ? start.plus(DEFAULT_LENGTH) : ApiValues.instant("to", to);
         if (!end.isAfter(start) || Duration.between(start, end).compareTo(LONGEST) > 0) {
-            throw ProblemException.badRequest("invalid_window", "to must be after from, and at most a year later");
+            throw new DomainError.Invalid("invalid_window", "to must be after from, and at most a year later");
         }
         return new TimeWindow(start, end);
     }

@@ -3,8 +3,8 @@ package io.contentfactory.scheduler.domain;
 import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.contracts.events.PostFormat;
 import io.contentfactory.contracts.events.PostPublished;
+import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.outbox.Outbox;
-import io.contentfactory.kit.problem.ProblemException;
 import io.contentfactory.kit.tenancy.TenantScope;
 import io.contentfactory.scheduler.clients.IngestMedia;
 import io.contentfactory.scheduler.persistence.MediaCatalogRepository;
@@ -93,10 +93,8 @@ public class Posts {
                                                 Map.Entry<UUID, String> first = unusable.entrySet()
                                                         .iterator()
                                                         .next();
-                                                throw new ProblemException(
-                                                        422,
+                                                throw new DomainError.Unprocessable(
                                                         "media_unusable",
-                                                        "Unusable media",
                                                         "media " + first.getKey() + " cannot be posted: "
                                                                 + first.getValue());
                                             }
@@ -110,11 +108,8 @@ public class Posts {
                                             .filter(id -> !coming.contains(id))
                                             .toList();
                                     if (!unknown.isEmpty()) {
-                                        throw new ProblemException(
-                                                422,
-                                                "media_not_found",
-                                                "Unknown media",
-                                                "no media " + unknown + " in this project");
+                                        throw new DomainError.Unprocessable(
+                                                "media_not_found", "no media " + unknown + " in this project");
                                     }
                                     boolean waiting = !missing.isEmpty();
                                     return posts.findByClientRef(projectId, clientRef)
@@ -142,10 +137,8 @@ public class Posts {
                 .collect()
                 .asList()
                 .onFailure()
-                .transform(failure -> new ProblemException(
-                        503,
+                .transform(failure -> new DomainError.Unavailable(
                         "media_state_unavailable",
-                        "Service unavailable",
                         "could not ask ingest-service about media " + missing + "; try again"))
                 .map(states -> {
                     Set<UUID> coming = new HashSet<>();
@@ -153,10 +146,8 @@ public class Posts {
                         switch (state.getValue()) {
                             case IngestMedia.Known.Coming ignored -> coming.add(state.getKey());
                             case IngestMedia.Known.Unusable unusable ->
-                                throw new ProblemException(
-                                        422,
+                                throw new DomainError.Unprocessable(
                                         "media_unusable",
-                                        "Unusable media",
                                         "media " + state.getKey() + " cannot be posted: " + unusable.reason());
                             case IngestMedia.Known.Unknown ignored -> {}
                         }
@@ -273,7 +264,7 @@ public class Posts {
         return byId.chain(post -> post != null ? Uni.createFrom().item(post) : posts.findByClientRef(projectId, ref))
                 .invoke(post -> {
                     if (post == null) {
-                        throw ProblemException.notFound("post", ref);
+                        throw new DomainError.NotFound("post", ref);
                     }
                 });
     }
@@ -343,20 +334,20 @@ public class Posts {
                         .chain(post -> targets.findInProject(projectId, targetId)
                                 .chain(target -> {
                                     if (target == null || !target.postId.equals(post.id)) {
-                                        throw ProblemException.notFound("target", targetId);
+                                        throw new DomainError.NotFound("target", targetId);
                                     }
                                     if (!"manual".equals(post.mode)) {
-                                        throw ProblemException.conflict(
+                                        throw new DomainError.Conflict(
                                                 "not_manual",
                                                 "the post publishes automatically; only manual posts are marked posted");
                                     }
                                     if ("published".equals(target.status)) {
-                                        throw ProblemException.conflict(
+                                        throw new DomainError.Conflict(
                                                 "already_published",
                                                 "target " + targetId + " was published at " + target.publishedAt);
                                     }
                                     if (!MARKABLE.contains(target.status)) {
-                                        throw ProblemException.conflict(
+                                        throw new DomainError.Conflict(
                                                 "target_closed", "target " + targetId + " is " + target.status);
                                     }
                                     target.status = "published";
@@ -553,7 +544,7 @@ public class Posts {
 
     private static void refuseIfStarted(List<PostTarget> current) {
         current.stream().filter(t -> STARTED.contains(t.status)).findFirst().ifPresent(started -> {
-            throw ProblemException.conflict(
+            throw new DomainError.Conflict(
                     "post_locked",
                     "target " + started.id + " (" + started.platform + ") is " + started.status
                             + ": the post no longer changes");
@@ -563,23 +554,20 @@ public class Posts {
     /** What no query is needed for: a time in the past, a carousel's size, one target per platform and account. */
     private static void checkShape(PostRequest request) {
         if (request.scheduledAt() != null && request.scheduledAt().isBefore(Instant.now())) {
-            throw new ProblemException(
-                    422,
-                    "scheduled_in_past",
-                    "Unprocessable time",
-                    "scheduledAt " + request.scheduledAt() + " is in the past");
+            throw new DomainError.Unprocessable(
+                    "scheduled_in_past", "scheduledAt " + request.scheduledAt() + " is in the past");
         }
         boolean carousel = request.targets().stream().anyMatch(t -> t.format() == PostFormat.CAROUSEL);
         if (carousel
                 ? request.mediaIds().size() < 2 || request.mediaIds().size() > 10
                 : request.mediaIds().size() != 1) {
-            throw ProblemException.badRequest(
+            throw new DomainError.Invalid(
                     "media_count", carousel ? "a carousel takes 2 to 10 media" : "this post takes exactly one media");
         }
         Set<String> seen = new HashSet<>();
         for (PostRequest.Target target : request.targets()) {
             if (!seen.add(key(target.platform().name().toLowerCase(), target.accountId()))) {
-                throw ProblemException.badRequest(
+                throw new DomainError.Invalid(
                         "duplicate_target",
                         "one target per platform and account: "
                                 + target.platform().name().toLowerCase() + " " + target.accountId());

@@ -3,7 +3,7 @@ package io.contentfactory.kit.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contentfactory.contracts.EventCodec;
-import io.contentfactory.kit.problem.ProblemException;
+import io.contentfactory.kit.domain.DomainError;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -19,7 +19,7 @@ public final class ApiValues {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(
+            throw new DomainError.Invalid(
                     code,
                     "'" + value + "' is not one of "
                             + Arrays.stream(type.getEnumConstants())
@@ -33,7 +33,7 @@ public final class ApiValues {
         try {
             return Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(
+            throw new DomainError.Invalid(
                     "invalid_time", name + " is an ISO-8601 instant such as 2026-12-01T09:00:00Z");
         }
     }

@@ -1,6 +1,6 @@
 package io.contentfactory.kit.api;
 
-import io.contentfactory.kit.problem.ProblemException;
+import io.contentfactory.kit.domain.DomainError;
 import java.util.UUID;
 
 /** Ids in request paths: a malformed one is a 400 {@code invalid_id}, never a 404 or a 500. */
@@ -12,7 +12,7 @@ public final class PathIds {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("invalid_id", "'" + id + "' is not a UUID");
+            throw new DomainError.Invalid("invalid_id", "'" + id + "' is not a UUID");
         }
     }
 }

@@ -1,6 +1,9 @@
 package io.contentfactory.kit.problem;
 
-/** Thrown anywhere in request handling to answer with a specific problem. */
+/**
+ * Thrown by the API edge to answer with a problem that belongs to HTTP itself: a missing or bad token, a payload over
+ * the limit, an expired signed URL. What the domain refuses is a {@link io.contentfactory.kit.domain.DomainError}.
+ */
 public class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
@@ -13,18 +16,6 @@ public class ProblemException extends RuntimeException {
     public ProblemException(Problem problem) {
         super(problem.code() + ": " + problem.detail());
         this.problem = problem;
-    }
-
-    public static ProblemException notFound(String what, Object id) {
-        return new ProblemException(404, "not_found", "Not found", what + " " + id + " does not exist in this project");
-    }
-
-    public static ProblemException badRequest(String code, String detail) {
-        return new ProblemException(400, code, "Bad request", detail);
-    }
-
-    public static ProblemException conflict(String code, String detail) {
-        return new ProblemException(409, code, "Conflict", detail);
     }
 
     public Problem problem() {

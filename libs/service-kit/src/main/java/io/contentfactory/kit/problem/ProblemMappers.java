@@ -3,6 +3,7 @@ package io.contentfactory.kit.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.contentfactory.kit.domain.DomainError;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -23,6 +24,23 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
         return respond(e.problem(), uri, headers);
+    }
+
+    /** The one place a domain refusal becomes an HTTP status. */
+    @ServerExceptionMapper
+    public Response refused(DomainError e, UriInfo uri, HttpHeaders headers) {
+        return respond(problemOf(e), uri, headers);
+    }
+
+    public static Problem problemOf(DomainError e) {
+        Problem problem = switch (e) {
+            case DomainError.NotFound notFound -> Problem.of(404, e.code(), "Not found", e.detail());
+            case DomainError.Invalid invalid -> Problem.of(400, e.code(), "Bad request", e.detail());
+            case DomainError.Conflict conflict -> Problem.of(409, e.code(), "Conflict", e.detail());
+            case DomainError.Unprocessable unprocessable -> Problem.of(422, e.code(), "Unprocessable", e.detail());
+            case DomainError.Unavailable unavailable -> Problem.of(503, e.code(), "Service unavailable", e.detail());
+        };
+        return e.errors().isEmpty() ? problem : problem.withErrors(e.errors());
     }
 
     /** Quarkus ships its own mappers for these; ours take precedence so that every answer is problem+json. */
