@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.contentfactory.contracts.events.CaptionParts;
 import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.publisher.domain.CaptionComposer;
-import io.contentfactory.publisher.platform.PublishFailure;
+import io.contentfactory.publisher.domain.PublishFailure;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;

@@ -5,9 +5,9 @@ import io.contentfactory.kit.api.ApiValues;
 import io.contentfactory.kit.api.PathIds;
 import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.tenancy.CallerProject;
-import io.contentfactory.publisher.connections.Connections;
-import io.contentfactory.publisher.connections.PlatformConnection;
-import io.contentfactory.publisher.connections.TokenRefresher;
+import io.contentfactory.publisher.domain.PlatformConnection;
+import io.contentfactory.publisher.service.ConnectionService;
+import io.contentfactory.publisher.service.TokenRefresher;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -41,11 +41,11 @@ public class ConnectionResource {
 
     private static final String PROBLEM = "application/problem+json";
 
-    private final Connections connections;
+    private final ConnectionService connections;
     private final CallerProject caller;
     private final TokenRefresher refresher;
 
-    ConnectionResource(Connections connections, CallerProject caller, TokenRefresher refresher) {
+    ConnectionResource(ConnectionService connections, CallerProject caller, TokenRefresher refresher) {
         this.connections = connections;
         this.caller = caller;
         this.refresher = refresher;
@@ -124,7 +124,8 @@ public class ConnectionResource {
                         platform,
                         request.accountId().strip(),
                         request.label(),
-                        new Connections.Secrets(request.accessToken(), request.refreshToken(), request.expiresAt()))
+                        new ConnectionService.Secrets(
+                                request.accessToken(), request.refreshToken(), request.expiresAt()))
                 .invoke(refresher::wake)
                 .map(created -> Response.created(URI.create("/v1/connections/" + created.id))
                         .entity(ConnectionView.of(created))
@@ -182,8 +183,8 @@ public class ConnectionResource {
         if (change.accessToken() == null && (change.refreshToken() != null || change.expiresAt() != null)) {
             throw new DomainError.Invalid("access_token_required", "new tokens come with an accessToken");
         }
-        Optional<Connections.Secrets> secrets = Optional.ofNullable(change.accessToken())
-                .map(access -> new Connections.Secrets(access, change.refreshToken(), change.expiresAt()));
+        Optional<ConnectionService.Secrets> secrets = Optional.ofNullable(change.accessToken())
+                .map(access -> new ConnectionService.Secrets(access, change.refreshToken(), change.expiresAt()));
         return connections
                 .update(caller.id(), PathIds.uuid(id), status, Optional.ofNullable(change.label()), secrets)
                 .invoke(refresher::wake)
@@ -192,19 +193,21 @@ public class ConnectionResource {
 
     private static String platform(String value) {
         String platform = value.strip().toLowerCase(java.util.Locale.ROOT);
-        if (!Connections.PLATFORMS.contains(platform)) {
+        if (!ConnectionService.PLATFORMS.contains(platform)) {
             throw new DomainError.Invalid(
                     "invalid_platform",
                     "platform is one of "
                             + String.join(
                                     ", ",
-                                    Connections.PLATFORMS.stream().sorted().toList()));
+                                    ConnectionService.PLATFORMS.stream()
+                                            .sorted()
+                                            .toList()));
         }
         return platform;
     }
 
     private static String status(String value) {
-        if (!Connections.SETTABLE_STATUSES.contains(value)) {
+        if (!ConnectionService.SETTABLE_STATUSES.contains(value)) {
             throw new DomainError.Invalid("invalid_status", "status is active or disabled");
         }
         return value;

@@ -12,8 +12,8 @@ import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.tenancy.CallerProject;
 import io.contentfactory.publisher.domain.PublishDecision;
 import io.contentfactory.publisher.domain.PublishJob;
-import io.contentfactory.publisher.domain.PublishJobs;
 import io.contentfactory.publisher.domain.PublishOrder;
+import io.contentfactory.publisher.service.PublishJobService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -46,10 +46,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class PublishJobResource {
 
     private static final String PROBLEM = "application/problem+json";
-    private final PublishJobs jobs;
+    private final PublishJobService jobs;
     private final CallerProject caller;
 
-    PublishJobResource(PublishJobs jobs, CallerProject caller) {
+    PublishJobResource(PublishJobService jobs, CallerProject caller) {
         this.jobs = jobs;
         this.caller = caller;
     }

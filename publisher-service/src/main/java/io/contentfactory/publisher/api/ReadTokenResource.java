@@ -2,7 +2,7 @@ package io.contentfactory.publisher.api;
 
 import io.contentfactory.auth.ServiceCallTokens;
 import io.contentfactory.kit.api.PathIds;
-import io.contentfactory.publisher.connections.Connections;
+import io.contentfactory.publisher.service.ConnectionService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -22,9 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class ReadTokenResource {
 
     private final ServiceCallers callers;
-    private final Connections connections;
+    private final ConnectionService connections;
 
-    ReadTokenResource(ServiceCallers callers, Connections connections) {
+    ReadTokenResource(ServiceCallers callers, ConnectionService connections) {
         this.callers = callers;
         this.connections = connections;
     }

@@ -2,7 +2,6 @@ package io.contentfactory.publisher.domain;
 
 import io.contentfactory.contracts.events.CaptionParts;
 import io.contentfactory.contracts.events.Platform;
-import io.contentfactory.publisher.platform.PublishFailure;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;

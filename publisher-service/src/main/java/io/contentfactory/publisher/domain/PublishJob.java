@@ -5,7 +5,6 @@ import io.contentfactory.contracts.events.CarouselItem;
 import io.contentfactory.contracts.events.MediaType;
 import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.contracts.events.PostFormat;
-import io.contentfactory.publisher.platform.PublishRequest;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -95,7 +94,7 @@ public class PublishJob {
     public int reconcileAttempts;
 
     /** The outcome of the started post is unknown: it is asked after again, never started again. */
-    void markReconciling(Instant since, String reasonJson, Instant at) {
+    public void markReconciling(Instant since, String reasonJson, Instant at) {
         status = "reconciling";
         unconfirmedSince = since;
         reconcileAttempts++;
@@ -104,7 +103,7 @@ public class PublishJob {
     }
 
     /** Asking after it did not tell within the window: a person decides. No new job is made for its target. */
-    void markNeedsDecision(Instant since, String reasonJson, Instant at) {
+    public void markNeedsDecision(Instant since, String reasonJson, Instant at) {
         status = "needs_decision";
         unconfirmedSince = since;
         errorJson = reasonJson;
@@ -162,7 +161,7 @@ public class PublishJob {
     }
 
     /** The next attempt: a new queued job for the same target and caption, without this one's container. */
-    PublishJob retryAt(Instant fireAt) {
+    public PublishJob retryAt(Instant fireAt) {
         PublishJob retry = new PublishJob();
         retry.projectId = projectId;
         retry.id = java.util.UUID.randomUUID();

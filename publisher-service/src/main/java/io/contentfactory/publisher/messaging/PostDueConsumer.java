@@ -4,8 +4,8 @@ import io.contentfactory.contracts.Channels;
 import io.contentfactory.contracts.events.PostDue;
 import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.messaging.EventConsumer;
-import io.contentfactory.publisher.domain.PublishJobs;
-import io.contentfactory.publisher.domain.PublishRunner;
+import io.contentfactory.publisher.service.PublishJobService;
+import io.contentfactory.publisher.service.PublishRunner;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -14,11 +14,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class PostDueConsumer {
 
     private final EventConsumer consumer;
-    private final PublishJobs jobs;
+    private final PublishJobService jobs;
     private final PublishRunner runner;
     private final ServiceConfig service;
 
-    PostDueConsumer(EventConsumer consumer, PublishJobs jobs, PublishRunner runner, ServiceConfig service) {
+    PostDueConsumer(EventConsumer consumer, PublishJobService jobs, PublishRunner runner, ServiceConfig service) {
         this.consumer = consumer;
         this.jobs = jobs;
         this.runner = runner;

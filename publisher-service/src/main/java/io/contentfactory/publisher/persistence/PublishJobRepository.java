@@ -1,7 +1,7 @@
 package io.contentfactory.publisher.persistence;
 
 import io.contentfactory.publisher.domain.PublishJob;
-import io.contentfactory.publisher.platform.QuotaLedger;
+import io.contentfactory.publisher.domain.QuotaLedger;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,6 +2,11 @@ package io.contentfactory.publisher.platform;
 
 import io.contentfactory.contracts.events.MediaType;
 import io.contentfactory.contracts.events.Platform;
+import io.contentfactory.publisher.domain.LivePost;
+import io.contentfactory.publisher.domain.PublishFailure;
+import io.contentfactory.publisher.domain.PublishRequest;
+import io.contentfactory.publisher.domain.QuotaLedger;
+import io.contentfactory.publisher.domain.TokenGrant;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;

@@ -1,5 +1,7 @@
 package io.contentfactory.publisher.platform;
 
+import io.contentfactory.publisher.domain.PublishFailure;
+import io.contentfactory.publisher.domain.TokenGrant;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.MultiMap;

@@ -1,5 +1,6 @@
 package io.contentfactory.publisher.platform;
 
+import io.contentfactory.publisher.domain.PublishFailure;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpResponse;

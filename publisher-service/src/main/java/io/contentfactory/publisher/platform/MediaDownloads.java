@@ -1,5 +1,6 @@
 package io.contentfactory.publisher.platform;
 
+import io.contentfactory.publisher.domain.PublishFailure;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.mutiny.core.Vertx;

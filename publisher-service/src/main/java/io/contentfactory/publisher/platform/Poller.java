@@ -1,6 +1,7 @@
 package io.contentfactory.publisher.platform;
 
 import io.contentfactory.kit.db.SafeContext;
+import io.contentfactory.publisher.domain.PublishFailure;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import java.time.Instant;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.contentfactory.contracts.events.PublishError;
+import io.contentfactory.publisher.domain.PublishFailure;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;

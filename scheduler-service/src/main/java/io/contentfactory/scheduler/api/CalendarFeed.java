@@ -1,6 +1,6 @@
 package io.contentfactory.scheduler.api;
 
-import io.contentfactory.scheduler.domain.Calendar;
+import io.contentfactory.scheduler.service.CalendarService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Collectors;
@@ -16,7 +16,7 @@ final class CalendarFeed {
 
     private CalendarFeed() {}
 
-    static String render(Calendar.Plan plan, Instant now) {
+    static String render(CalendarService.Plan plan, Instant now) {
         ICalendarWriter ics = new ICalendarWriter()
                 .begin("VCALENDAR")
                 .raw("VERSION", "2.0")
@@ -25,13 +25,13 @@ final class CalendarFeed {
                 .raw("METHOD", "PUBLISH")
                 .text("X-WR-CALNAME", "Content Factory: posts to make")
                 .text("X-WR-TIMEZONE", plan.settings().zone().getId());
-        for (Calendar.Item item : plan.entries()) {
+        for (CalendarService.Item item : plan.entries()) {
             event(ics, item, now);
         }
         return ics.end("VCALENDAR").build();
     }
 
-    private static void event(ICalendarWriter ics, Calendar.Item item, Instant now) {
+    private static void event(ICalendarWriter ics, CalendarService.Item item, Instant now) {
         var target = item.target();
         var post = item.post();
         ics.begin("VEVENT")
@@ -61,13 +61,13 @@ final class CalendarFeed {
         ics.end("VEVENT");
     }
 
-    private static String summary(Calendar.Item item) {
+    private static String summary(CalendarService.Item item) {
         String done = "published".equals(item.target().status) ? "Posted: " : "Post ";
         return done + item.target().format.replace('_', ' ') + " to " + item.target().platform + " ("
                 + item.target().accountId + ")";
     }
 
-    private static String description(Calendar.Item item) {
+    private static String description(CalendarService.Item item) {
         var post = item.post();
         StringBuilder text = new StringBuilder("Caption:\n").append(post.captionText());
         text.append("\n\nMedia:\n").append(item.mediaUrls().stream().collect(Collectors.joining("\n")));

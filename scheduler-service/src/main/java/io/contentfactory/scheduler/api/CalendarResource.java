@@ -4,10 +4,10 @@ import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.kit.api.ApiValues;
 import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.tenancy.CallerProject;
-import io.contentfactory.scheduler.domain.Calendar;
 import io.contentfactory.scheduler.domain.ScheduleSettings;
 import io.contentfactory.scheduler.domain.planning.PostingWindows;
 import io.contentfactory.scheduler.domain.planning.SlotWeights;
+import io.contentfactory.scheduler.service.CalendarService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -44,10 +44,10 @@ public class CalendarResource {
 
     private static final String PROBLEM = "application/problem+json";
 
-    private final Calendar calendar;
+    private final CalendarService calendar;
     private final CallerProject caller;
 
-    CalendarResource(Calendar calendar, CallerProject caller) {
+    CalendarResource(CalendarService calendar, CallerProject caller) {
         this.calendar = calendar;
         this.caller = caller;
     }

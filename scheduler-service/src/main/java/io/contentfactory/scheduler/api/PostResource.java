@@ -8,7 +8,7 @@ import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.tenancy.CallerProject;
 import io.contentfactory.scheduler.domain.PostRequest;
 import io.contentfactory.scheduler.domain.PostTarget;
-import io.contentfactory.scheduler.domain.Posts;
+import io.contentfactory.scheduler.service.PostService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -56,10 +56,10 @@ public class PostResource {
             "awaiting_manual",
             "canceled");
 
-    private final Posts posts;
+    private final PostService posts;
     private final CallerProject caller;
 
-    PostResource(Posts posts, CallerProject caller) {
+    PostResource(PostService posts, CallerProject caller) {
         this.posts = posts;
         this.caller = caller;
     }
@@ -124,7 +124,7 @@ public class PostResource {
             List<TargetView> targets,
             Instant createdAt,
             Instant updatedAt) {
-        static PostView of(Posts.Snapshot snapshot) {
+        static PostView of(PostService.Snapshot snapshot) {
             var post = snapshot.post();
             return new PostView(
                     post.id,
@@ -289,7 +289,8 @@ public class PostResource {
                 body.externalPostId() != null && !body.externalPostId().isBlank()
                         ? body.externalPostId().strip()
                         : idFrom(url);
-        return posts.markPosted(caller.id(), ref, target, new Posts.ManualPost(url.toString(), externalId, postedAt))
+        return posts.markPosted(
+                        caller.id(), ref, target, new PostService.ManualPost(url.toString(), externalId, postedAt))
                 .map(PostView::of);
     }
 

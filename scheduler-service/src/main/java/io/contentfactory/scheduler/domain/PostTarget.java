@@ -92,4 +92,28 @@ public class PostTarget {
         target.queuedAt = target.createdAt;
         return target;
     }
+
+    /** Publishing started; a later status already written (published, failed) is kept. */
+    public void publishingStarted() {
+        if ("due".equals(status)) {
+            status = "publishing";
+        }
+    }
+
+    /** Live on its platform: whatever this target said before, it now says where. */
+    public void published(String externalPostId, String permalink, Instant publishedAt) {
+        this.status = "published";
+        this.externalPostId = externalPostId;
+        this.permalink = permalink;
+        this.publishedAt = publishedAt;
+        this.errorJson = null;
+    }
+
+    /** A publish attempt failed; a target that is already published stays published. */
+    public void failed(String errorJson) {
+        if (!"published".equals(status)) {
+            this.status = "failed";
+            this.errorJson = errorJson;
+        }
+    }
 }

@@ -6,6 +6,7 @@ import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.events.MediaType;
 import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.contracts.events.PostFormat;
+import io.contentfactory.scheduler.config.SchedulerConfig;
 import io.contentfactory.scheduler.domain.planning.PlanningPolicy;
 import io.contentfactory.scheduler.domain.planning.PostingWindows;
 import io.contentfactory.scheduler.domain.planning.SlotWeights;

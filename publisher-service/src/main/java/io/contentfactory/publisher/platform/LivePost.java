@@ -1,4 +1,0 @@
-package io.contentfactory.publisher.platform;
-
-/** A post the platform confirmed is live: its id there and its public URL. */
-public record LivePost(String externalId, String permalink) {}
