@@ -46,7 +46,7 @@ class FolderIngestIT {
     private final TopicProbe kafka = TopicProbe.onTestBroker();
 
     @jakarta.inject.Inject
-    io.contentfactory.ingest.watch.FolderWatcher watcher;
+    io.contentfactory.ingest.service.FolderWatcher watcher;
 
     private UUID projectId;
     private String slug;

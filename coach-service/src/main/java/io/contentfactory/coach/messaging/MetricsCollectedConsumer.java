@@ -1,6 +1,6 @@
 package io.contentfactory.coach.messaging;
 
-import io.contentfactory.coach.domain.Coach;
+import io.contentfactory.coach.service.CoachService;
 import io.contentfactory.contracts.Channels;
 import io.contentfactory.contracts.events.MetricsCollected;
 import io.contentfactory.kit.ServiceConfig;
@@ -13,10 +13,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class MetricsCollectedConsumer {
 
     private final EventConsumer consumer;
-    private final Coach coach;
+    private final CoachService coach;
     private final ServiceConfig service;
 
-    MetricsCollectedConsumer(EventConsumer consumer, Coach coach, ServiceConfig service) {
+    MetricsCollectedConsumer(EventConsumer consumer, CoachService coach, ServiceConfig service) {
         this.consumer = consumer;
         this.coach = coach;
         this.service = service;

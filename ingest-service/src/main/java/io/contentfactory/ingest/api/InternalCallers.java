@@ -1,7 +1,7 @@
 package io.contentfactory.ingest.api;
 
 import io.contentfactory.auth.ServiceCallTokens;
-import io.contentfactory.ingest.domain.IngestConfig;
+import io.contentfactory.ingest.config.IngestConfig;
 import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.calls.ServiceCallVerifier;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -3,7 +3,7 @@ package io.contentfactory.ingest.api;
 import io.contentfactory.auth.ServiceCallTokens;
 import io.contentfactory.contracts.events.MediaIngested;
 import io.contentfactory.ingest.domain.IngestedEvents;
-import io.contentfactory.ingest.persistence.MediaAssetReads;
+import io.contentfactory.ingest.service.MediaCatalog;
 import io.contentfactory.kit.api.PathIds;
 import io.contentfactory.kit.domain.DomainError;
 import io.smallrye.mutiny.Uni;
@@ -27,10 +27,10 @@ public class InternalIngestedResource {
     private static final Set<String> INGESTED = Set.of("ingested", "analyzed");
 
     private final InternalCallers callers;
-    private final MediaAssetReads reads;
+    private final MediaCatalog reads;
     private final IngestedEvents events;
 
-    InternalIngestedResource(InternalCallers callers, MediaAssetReads reads, IngestedEvents events) {
+    InternalIngestedResource(InternalCallers callers, MediaCatalog reads, IngestedEvents events) {
         this.callers = callers;
         this.reads = reads;
         this.events = events;
@@ -46,7 +46,7 @@ public class InternalIngestedResource {
         callers.require(authorization, "analysis-service");
         UUID projectId = PathIds.uuid(project);
         UUID mediaId = PathIds.uuid(media);
-        return reads.findInProject(projectId, mediaId)
+        return reads.find(projectId, mediaId)
                 .map(found -> found.filter(asset -> INGESTED.contains(asset.status))
                         .map(events::of)
                         .orElseThrow(() -> new DomainError.NotFound("media", mediaId)));

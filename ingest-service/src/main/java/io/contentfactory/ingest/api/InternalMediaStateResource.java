@@ -1,7 +1,7 @@
 package io.contentfactory.ingest.api;
 
 import io.contentfactory.auth.ServiceCallTokens;
-import io.contentfactory.ingest.persistence.MediaAssetReads;
+import io.contentfactory.ingest.service.MediaCatalog;
 import io.contentfactory.ingestclient.MediaState;
 import io.contentfactory.kit.api.PathIds;
 import io.contentfactory.kit.domain.DomainError;
@@ -23,9 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class InternalMediaStateResource {
 
     private final InternalCallers callers;
-    private final MediaAssetReads reads;
+    private final MediaCatalog reads;
 
-    InternalMediaStateResource(InternalCallers callers, MediaAssetReads reads) {
+    InternalMediaStateResource(InternalCallers callers, MediaCatalog reads) {
         this.callers = callers;
         this.reads = reads;
     }
@@ -40,7 +40,7 @@ public class InternalMediaStateResource {
         callers.require(authorization, "scheduler-service");
         UUID projectId = PathIds.uuid(project);
         UUID mediaId = PathIds.uuid(media);
-        return reads.findInProject(projectId, mediaId)
+        return reads.find(projectId, mediaId)
                 .map(found -> found.map(asset -> new MediaState(
                                 asset.id,
                                 asset.status,

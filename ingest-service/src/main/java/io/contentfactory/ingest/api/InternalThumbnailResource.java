@@ -1,16 +1,8 @@
 package io.contentfactory.ingest.api;
 
 import io.contentfactory.auth.ServiceCallTokens;
-import io.contentfactory.ingest.domain.AssetUrls;
-import io.contentfactory.ingest.domain.SniffedType;
-import io.contentfactory.ingest.persistence.MediaAssetWrites;
-import io.contentfactory.ingest.storage.ObjectStorage;
-import io.contentfactory.ingest.storage.StagedFile;
-import io.contentfactory.ingest.storage.StagingArea;
-import io.contentfactory.ingest.storage.TooLargeException;
+import io.contentfactory.ingest.service.Thumbnails;
 import io.contentfactory.kit.api.PathIds;
-import io.contentfactory.kit.domain.DomainError;
-import io.contentfactory.kit.problem.ProblemException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -32,25 +24,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/internal/v1/media/{projectId}/{mediaId}/thumbnail")
 public class InternalThumbnailResource {
 
-    private static final long MAX_BYTES = 4L * 1024 * 1024;
-
     private final InternalCallers callers;
-    private final StagingArea staging;
-    private final ObjectStorage storage;
-    private final MediaAssetWrites writes;
-    private final AssetUrls urls;
+    private final Thumbnails thumbnails;
 
-    InternalThumbnailResource(
-            InternalCallers callers,
-            StagingArea staging,
-            ObjectStorage storage,
-            MediaAssetWrites writes,
-            AssetUrls urls) {
+    InternalThumbnailResource(InternalCallers callers, Thumbnails thumbnails) {
         this.callers = callers;
-        this.staging = staging;
-        this.storage = storage;
-        this.writes = writes;
-        this.urls = urls;
+        this.thumbnails = thumbnails;
     }
 
     public record Stored(String url) {}
@@ -69,21 +48,6 @@ public class InternalThumbnailResource {
         callers.require(authorization, "analysis-service");
         UUID projectId = PathIds.uuid(project);
         UUID mediaId = PathIds.uuid(media);
-        StagedFile staged;
-        try {
-            staged = staging.receive(body, MAX_BYTES, bytes -> {});
-        } catch (TooLargeException e) {
-            throw new ProblemException(
-                    413, "too_large", "Payload too large", "a thumbnail is at most " + MAX_BYTES + " bytes");
-        }
-        if (SniffedType.of(staged.head()).orElse(null) != SniffedType.JPEG) {
-            staged.discard();
-            throw new DomainError.Invalid("not_jpeg", "a thumbnail is a JPEG");
-        }
-        String key = storage.store(projectId, staged);
-        if (!writes.thumbnail(projectId, mediaId, key).await().indefinitely()) {
-            throw new DomainError.NotFound("media", mediaId);
-        }
-        return new Stored(urls.url(projectId, mediaId, AssetUrls.Variant.THUMBNAIL));
+        return new Stored(thumbnails.store(projectId, mediaId, body));
     }
 }

@@ -1,9 +1,7 @@
 package io.contentfactory.ingest.api;
 
 import io.contentfactory.ingest.domain.AssetUrls;
-import io.contentfactory.ingest.domain.MediaAsset;
-import io.contentfactory.ingest.persistence.MediaAssetReads;
-import io.contentfactory.ingest.storage.ObjectStorage;
+import io.contentfactory.ingest.service.MediaCatalog;
 import io.contentfactory.kit.api.PathIds;
 import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.problem.ProblemException;
@@ -13,8 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -26,15 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/media")
 public class MediaContentResource {
 
-    private static final Duration REDIRECT_TTL = Duration.ofMinutes(15);
-
-    private final MediaAssetReads assets;
-    private final ObjectStorage storage;
+    private final MediaCatalog catalog;
     private final AssetUrls urls;
 
-    MediaContentResource(MediaAssetReads assets, ObjectStorage storage, AssetUrls urls) {
-        this.assets = assets;
-        this.storage = storage;
+    MediaContentResource(MediaCatalog catalog, AssetUrls urls) {
+        this.catalog = catalog;
         this.urls = urls;
     }
 
@@ -65,30 +57,17 @@ public class MediaContentResource {
                         "this asset URL has expired; ask the API for the item again to get a fresh one");
             case VALID -> {}
         }
-        return assets.findInProject(project, media)
-                .map(found -> serve(found.orElseThrow(() -> new DomainError.NotFound("media", media)), variant));
+        return catalog.locate(project, media, variant).map(MediaContentResource::serve);
     }
 
-    private Response serve(MediaAsset asset, AssetUrls.Variant variant) {
-        String key = switch (variant) {
-            case CONTENT -> asset.storagePath;
-            case JPEG -> asset.jpegRenditionPath;
-            case THUMBNAIL -> asset.thumbnailPath;
-        };
-        if (key == null) {
-            throw new DomainError.NotFound(variant.path() + " of media", asset.id);
+    private static Response serve(MediaCatalog.Located located) {
+        if (located.redirect().isPresent()) {
+            return Response.temporaryRedirect(located.redirect().get()).build();
         }
-        String contentType = variant == AssetUrls.Variant.CONTENT ? asset.contentType : "image/jpeg";
-        Optional<java.net.URI> direct = storage.directUrl(key, contentType, REDIRECT_TTL);
-        if (direct.isPresent()) {
-            return Response.temporaryRedirect(direct.get()).build();
-        }
-        java.nio.file.Path file =
-                storage.localFile(key).orElseThrow(() -> new DomainError.NotFound("content of media", asset.id));
-        return Response.ok(file.toFile())
-                .type(contentType)
+        return Response.ok(located.file().orElseThrow().toFile())
+                .type(located.contentType())
                 .header("Cache-Control", "private, max-age=3600")
-                .header("ETag", "\"" + key.substring(key.indexOf('/') + 1) + "\"")
+                .header("ETag", located.etag())
                 .build();
     }
 

@@ -1,9 +1,9 @@
 package io.contentfactory.ingest.api;
 
 import io.contentfactory.ingest.domain.AssetUrls;
+import io.contentfactory.ingest.domain.ImportRefused;
 import io.contentfactory.ingest.domain.MediaAsset;
-import io.contentfactory.ingest.fetch.ImportRefused;
-import io.contentfactory.ingest.fetch.UrlImports;
+import io.contentfactory.ingest.service.UrlImports;
 import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.tenancy.CallerProject;
 import io.quarkus.security.Authenticated;

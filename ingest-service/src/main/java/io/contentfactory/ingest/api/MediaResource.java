@@ -2,7 +2,7 @@ package io.contentfactory.ingest.api;
 
 import io.contentfactory.ingest.domain.AssetUrls;
 import io.contentfactory.ingest.domain.MediaAsset;
-import io.contentfactory.ingest.persistence.MediaAssetReads;
+import io.contentfactory.ingest.service.MediaCatalog;
 import io.contentfactory.kit.api.PathIds;
 import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.tenancy.CallerProject;
@@ -36,12 +36,12 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Authenticated
 public class MediaResource {
 
-    private final MediaAssetReads assets;
+    private final MediaCatalog assets;
     private final AssetUrls urls;
     private final CallerProject caller;
     private final MediaUploads uploads;
 
-    MediaResource(MediaAssetReads assets, AssetUrls urls, CallerProject caller, MediaUploads uploads) {
+    MediaResource(MediaCatalog assets, AssetUrls urls, CallerProject caller, MediaUploads uploads) {
         this.assets = assets;
         this.urls = urls;
         this.uploads = uploads;
@@ -124,7 +124,7 @@ public class MediaResource {
             @Parameter(description = "The media id", schema = @Schema(format = "uuid")) @PathParam("id") String id) {
         UUID projectId = caller.id();
         UUID mediaId = PathIds.uuid(id);
-        return assets.findInProject(projectId, mediaId)
+        return assets.find(projectId, mediaId)
                 .map(found -> found.map(asset -> MediaView.of(asset, urls))
                         .orElseThrow(() -> new DomainError.NotFound("media", mediaId)));
     }

@@ -1,15 +1,10 @@
 package io.contentfactory.ingest.api;
 
 import io.contentfactory.ingest.domain.AssetUrls;
-import io.contentfactory.ingest.domain.IngestConfig;
 import io.contentfactory.ingest.domain.MediaAsset;
-import io.contentfactory.ingest.domain.MediaIntake;
 import io.contentfactory.ingest.domain.Origin;
-import io.contentfactory.ingest.storage.StagedFile;
-import io.contentfactory.ingest.storage.StagingArea;
-import io.contentfactory.ingest.storage.TooLargeException;
+import io.contentfactory.ingest.service.Uploads;
 import io.contentfactory.kit.domain.DomainError;
-import io.contentfactory.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -27,49 +22,27 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @ApplicationScoped
 class MediaUploads {
 
-    private final MediaIntake intake;
-    private final StagingArea staging;
+    private final Uploads uploads;
     private final AssetUrls urls;
-    private final long maxBytes;
 
-    MediaUploads(MediaIntake intake, StagingArea staging, AssetUrls urls, IngestConfig config) {
-        this.intake = intake;
-        this.staging = staging;
+    MediaUploads(Uploads uploads, AssetUrls urls) {
+        this.uploads = uploads;
         this.urls = urls;
-        this.maxBytes = config.limits().maxSize().asLongValue();
     }
 
     Response receive(UUID projectId, InputStream body, String fileName, String platformHint, Long length) {
-        if (length != null && length > maxBytes) {
-            throw tooLarge();
-        }
+        uploads.checkAnnounced(length);
         Origin origin = Origin.upload(fileName, PlatformHints.checked(platformHint), length);
-        MediaAsset asset = intake.open(projectId, origin);
-        StagedFile staged;
-        try {
-            staged = staging.receive(body, maxBytes, intake.progressOf(asset));
-        } catch (TooLargeException e) {
-            intake.fail(asset, "too_large", e.getMessage(), maxBytes);
-            throw tooLarge();
-        } catch (IOException e) {
-            intake.fail(asset, "upload_interrupted", "the upload ended before its last byte", 0);
-            throw new DomainError.Invalid(
-                    "upload_interrupted", "the upload ended before its last byte: " + e.getMessage());
-        }
-        return respond(intake.complete(asset, staged, origin));
+        return respond(uploads.receive(projectId, origin, body));
     }
 
     Response receiveForm(UUID projectId, FileUpload file, String platformHint) {
         Origin origin =
                 Origin.upload(UploadNames.of(file.fileName(), null), PlatformHints.checked(platformHint), file.size());
-        if (file.size() > maxBytes) {
-            throw tooLarge();
-        }
-        MediaAsset asset = intake.open(projectId, origin);
+        uploads.checkAnnounced(file.size());
         try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-            return respond(intake.complete(asset, staging.receive(in, maxBytes, intake.progressOf(asset)), origin));
+            return respond(uploads.receive(projectId, origin, in));
         } catch (IOException e) {
-            intake.fail(asset, "upload_interrupted", "the uploaded part could not be read", 0);
             throw new DomainError.Invalid(
                     "upload_interrupted", "the uploaded part could not be read: " + e.getMessage());
         }
@@ -99,10 +72,5 @@ class MediaUploads {
                         Map.of("mediaId", asset.id.toString()));
             }
         };
-    }
-
-    private ProblemException tooLarge() {
-        return new ProblemException(
-                413, "too_large", "Payload too large", "files are taken up to " + maxBytes + " bytes");
     }
 }

@@ -1,5 +1,6 @@
 package io.contentfactory.ingest.domain;
 
+import io.contentfactory.ingest.config.IngestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;

@@ -10,7 +10,7 @@ public sealed interface Inspection {
     /** {@code type} and {@code probe} are what was learnt before the file was turned down, when anything was. */
     record Rejected(String code, String detail, SniffedType type, MediaProbe probe) implements Inspection {
 
-        static Rejected because(String code, String detail) {
+        public static Rejected because(String code, String detail) {
             return new Rejected(code, detail, null, null);
         }
 

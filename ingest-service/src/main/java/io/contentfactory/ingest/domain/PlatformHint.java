@@ -7,11 +7,11 @@ import io.contentfactory.media.MediaProbe;
  * Instagram; a portrait video of up to three minutes fits every short-video platform ({@code multi}); a longer
  * portrait one fits TikTok (up to ten minutes); anything else has no hint.
  */
-final class PlatformHint {
+public final class PlatformHint {
 
     private PlatformHint() {}
 
-    static String of(MediaProbe probe) {
+    public static String of(MediaProbe probe) {
         if (probe.isStill()) {
             return "instagram";
         }

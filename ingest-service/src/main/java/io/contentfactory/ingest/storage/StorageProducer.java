@@ -1,6 +1,6 @@
 package io.contentfactory.ingest.storage;
 
-import io.contentfactory.ingest.domain.IngestConfig;
+import io.contentfactory.ingest.config.IngestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 

@@ -1,6 +1,7 @@
 package io.contentfactory.metrics.platform;
 
-import io.contentfactory.metrics.domain.MetricsConfig;
+import io.contentfactory.metrics.clients.ReadTokens;
+import io.contentfactory.metrics.config.MetricsConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

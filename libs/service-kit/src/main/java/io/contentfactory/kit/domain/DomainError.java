@@ -76,6 +76,13 @@ public abstract sealed class DomainError extends RuntimeException {
         }
     }
 
+    /** What was sent is over a size limit this service keeps. */
+    public static non-sealed class TooLarge extends DomainError {
+        public TooLarge(String code, String detail) {
+            super(code, detail, null);
+        }
+    }
+
     /** Something this service depends on could not answer: the same request may succeed later. */
     public static non-sealed class Unavailable extends DomainError {
         public Unavailable(String code, String detail) {

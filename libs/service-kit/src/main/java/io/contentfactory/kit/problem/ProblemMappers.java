@@ -38,6 +38,7 @@ public class ProblemMappers {
             case DomainError.Invalid invalid -> Problem.of(400, e.code(), "Bad request", e.detail());
             case DomainError.Conflict conflict -> Problem.of(409, e.code(), "Conflict", e.detail());
             case DomainError.Unprocessable unprocessable -> Problem.of(422, e.code(), "Unprocessable", e.detail());
+            case DomainError.TooLarge tooLarge -> Problem.of(413, e.code(), "Payload too large", e.detail());
             case DomainError.Unavailable unavailable -> Problem.of(503, e.code(), "Service unavailable", e.detail());
         };
         return e.errors().isEmpty() ? problem : problem.withErrors(e.errors());

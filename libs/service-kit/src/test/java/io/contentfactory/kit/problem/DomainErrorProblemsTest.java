@@ -23,6 +23,7 @@ class DomainErrorProblemsTest {
         assertProblem(new PostLocked("target t is publishing"), 409, "post_locked", "target t is publishing");
         assertProblem(
                 new DomainError.Unprocessable("scheduled_in_past", "too late"), 422, "scheduled_in_past", "too late");
+        assertProblem(new DomainError.TooLarge("too_large", "over 1 MB"), 413, "too_large", "over 1 MB");
         assertProblem(
                 new DomainError.Unavailable("media_state_unavailable", "try again"),
                 503,

@@ -1,5 +1,6 @@
-package io.contentfactory.ingest.domain;
+package io.contentfactory.ingest.clients;
 
+import io.contentfactory.ingest.domain.SniffedType;
 import io.contentfactory.ingest.storage.StagedFile;
 import io.contentfactory.ingest.storage.StagingArea;
 import io.contentfactory.media.Jpegs;

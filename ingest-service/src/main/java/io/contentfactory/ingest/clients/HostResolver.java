@@ -1,4 +1,4 @@
-package io.contentfactory.ingest.fetch;
+package io.contentfactory.ingest.clients;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

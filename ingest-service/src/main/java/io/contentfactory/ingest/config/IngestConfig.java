@@ -1,5 +1,6 @@
-package io.contentfactory.ingest.domain;
+package io.contentfactory.ingest.config;
 
+import io.contentfactory.ingest.domain.AssetUrls;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

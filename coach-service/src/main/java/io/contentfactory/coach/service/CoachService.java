@@ -1,10 +1,14 @@
-package io.contentfactory.coach.domain;
+package io.contentfactory.coach.service;
 
+import io.contentfactory.coach.domain.CoachInsight;
+import io.contentfactory.coach.domain.PerformanceReview;
 import io.contentfactory.coach.persistence.CoachInsightRepository;
 import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.events.CoachInsightCreated;
 import io.contentfactory.contracts.events.MetricsCollected;
 import io.contentfactory.kit.outbox.Outbox;
+import io.opentelemetry.instrumentation.annotations.SpanAttribute;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -13,18 +17,19 @@ import java.util.UUID;
 
 /** Writes one insight per post and checkpoint, with {@code coach.insight.created}. */
 @ApplicationScoped
-public class Coach {
+public class CoachService {
 
     private final CoachInsightRepository insights;
     private final Outbox outbox;
 
-    Coach(CoachInsightRepository insights, Outbox outbox) {
+    CoachService(CoachInsightRepository insights, Outbox outbox) {
         this.insights = insights;
         this.outbox = outbox;
     }
 
     /** Call inside a transaction bound to {@code projectId}. */
-    public Uni<Void> review(UUID projectId, MetricsCollected metrics) {
+    @WithSpan("CoachService.review")
+    public Uni<Void> review(@SpanAttribute("project.id") UUID projectId, MetricsCollected metrics) {
         String platform = metrics.platform().name().toLowerCase();
         return insights.baselineRates(projectId, platform, metrics.checkpoint())
                 .map(rates -> PerformanceReview.of(metrics, rates))

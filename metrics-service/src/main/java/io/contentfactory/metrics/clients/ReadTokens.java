@@ -1,8 +1,8 @@
-package io.contentfactory.metrics.platform;
+package io.contentfactory.metrics.clients;
 
 import io.contentfactory.auth.ServiceCallTokens;
 import io.contentfactory.kit.ServiceConfig;
-import io.contentfactory.metrics.domain.MetricsConfig;
+import io.contentfactory.metrics.config.MetricsConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;

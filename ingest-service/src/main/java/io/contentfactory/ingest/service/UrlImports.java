@@ -1,11 +1,16 @@
-package io.contentfactory.ingest.fetch;
+package io.contentfactory.ingest.service;
 
-import io.contentfactory.ingest.domain.IngestConfig;
+import io.contentfactory.ingest.clients.HostResolver;
+import io.contentfactory.ingest.clients.SafeFetcher;
+import io.contentfactory.ingest.clients.UrlPolicy;
+import io.contentfactory.ingest.config.IngestConfig;
+import io.contentfactory.ingest.domain.ImportRefused;
 import io.contentfactory.ingest.domain.MediaAsset;
-import io.contentfactory.ingest.domain.MediaIntake;
 import io.contentfactory.ingest.domain.Origin;
 import io.contentfactory.ingest.storage.StagedFile;
 import io.contentfactory.ingest.storage.StagingArea;
+import io.opentelemetry.instrumentation.annotations.SpanAttribute;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +54,9 @@ public class UrlImports {
     }
 
     /** Checks the URL (blocking: DNS), opens its item and starts the download. */
-    public MediaAsset start(UUID projectId, String rawUrl, String fileName, String platformHint) {
+    @WithSpan("UrlImports.start")
+    public MediaAsset start(
+            @SpanAttribute("project.id") UUID projectId, String rawUrl, String fileName, String platformHint) {
         URI url = UrlPolicy.parse(rawUrl);
         policy.check(url);
         Origin origin = Origin.urlImport(

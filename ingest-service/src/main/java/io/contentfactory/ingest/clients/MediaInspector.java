@@ -1,5 +1,8 @@
-package io.contentfactory.ingest.domain;
+package io.contentfactory.ingest.clients;
 
+import io.contentfactory.ingest.config.IngestConfig;
+import io.contentfactory.ingest.domain.Inspection;
+import io.contentfactory.ingest.domain.SniffedType;
 import io.contentfactory.ingest.storage.StagedFile;
 import io.contentfactory.media.MediaProbe;
 import io.contentfactory.media.MediaProber;

@@ -1,4 +1,4 @@
-package io.contentfactory.ingest.fetch;
+package io.contentfactory.ingest.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

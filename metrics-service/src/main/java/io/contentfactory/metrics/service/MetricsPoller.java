@@ -1,4 +1,4 @@
-package io.contentfactory.metrics.domain;
+package io.contentfactory.metrics.service;
 
 import io.contentfactory.contracts.events.MetricsCollected;
 import io.contentfactory.contracts.events.Platform;
@@ -7,11 +7,15 @@ import io.contentfactory.kit.tenancy.TenantScope;
 import io.contentfactory.kit.timer.TimerClaim;
 import io.contentfactory.kit.timer.TimerLoop;
 import io.contentfactory.kit.timer.TimerLoops;
+import io.contentfactory.metrics.clients.ReadTokens;
+import io.contentfactory.metrics.config.MetricsConfig;
+import io.contentfactory.metrics.domain.MetricCheckpoint;
+import io.contentfactory.metrics.domain.PostingMetrics;
 import io.contentfactory.metrics.persistence.CheckpointRepository;
 import io.contentfactory.metrics.persistence.PostingMetricsRepository;
 import io.contentfactory.metrics.platform.InsightsSnapshot;
 import io.contentfactory.metrics.platform.InstagramInsightsClient;
-import io.contentfactory.metrics.platform.ReadTokens;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
@@ -57,6 +61,7 @@ public class MetricsPoller {
                 "metrics-poller", "metric_checkpoints", config.lease(), config.maxSleep(), BATCH, this::collect);
     }
 
+    @WithSpan("MetricsPoller.wake")
     public void wake() {
         loop.wake();
     }

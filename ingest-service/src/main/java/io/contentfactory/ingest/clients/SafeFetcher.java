@@ -1,5 +1,6 @@
-package io.contentfactory.ingest.fetch;
+package io.contentfactory.ingest.clients;
 
+import io.contentfactory.ingest.domain.ImportRefused;
 import io.contentfactory.ingest.storage.IncomingDigest;
 import io.contentfactory.ingest.storage.StagedFile;
 import io.contentfactory.ingest.storage.StagingArea;

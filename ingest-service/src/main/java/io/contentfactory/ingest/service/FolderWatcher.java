@@ -1,9 +1,9 @@
-package io.contentfactory.ingest.watch;
+package io.contentfactory.ingest.service;
 
-import io.contentfactory.ingest.domain.IngestConfig;
-import io.contentfactory.ingest.domain.MediaIntake;
+import io.contentfactory.ingest.config.IngestConfig;
 import io.contentfactory.ingest.domain.Origin;
 import io.contentfactory.ingest.domain.ProjectFolder;
+import io.contentfactory.ingest.domain.WatchedFolders;
 import io.contentfactory.ingest.persistence.MediaAssetWrites;
 import io.contentfactory.ingest.persistence.ProjectFolderRepository;
 import io.contentfactory.ingest.storage.StagedFile;

@@ -1,8 +1,9 @@
-package io.contentfactory.ingest.fetch;
+package io.contentfactory.ingest.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.contentfactory.ingest.domain.ImportRefused;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;

@@ -1,9 +1,19 @@
-package io.contentfactory.ingest.domain;
+package io.contentfactory.ingest.service;
 
+import io.contentfactory.ingest.clients.JpegRenditions;
+import io.contentfactory.ingest.clients.MediaInspector;
+import io.contentfactory.ingest.domain.IngestedEvents;
+import io.contentfactory.ingest.domain.Inspection;
+import io.contentfactory.ingest.domain.MediaAsset;
+import io.contentfactory.ingest.domain.Origin;
+import io.contentfactory.ingest.domain.PlatformHint;
+import io.contentfactory.ingest.domain.SniffedType;
 import io.contentfactory.ingest.persistence.MediaAssetWrites;
 import io.contentfactory.ingest.storage.ObjectStorage;
 import io.contentfactory.ingest.storage.StagedFile;
 import io.contentfactory.media.MediaProbe;
+import io.opentelemetry.instrumentation.annotations.SpanAttribute;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,7 +60,8 @@ public class MediaIntake {
     }
 
     /** Opens the item of a file whose bytes are about to arrive. */
-    public MediaAsset open(UUID projectId, Origin origin) {
+    @WithSpan("MediaIntake.open")
+    public MediaAsset open(@SpanAttribute("project.id") UUID projectId, Origin origin) {
         MediaAsset asset = new MediaAsset();
         asset.projectId = projectId;
         asset.id = UUID.randomUUID();
@@ -84,6 +95,7 @@ public class MediaIntake {
     }
 
     /** Ends an item whose bytes never arrived whole (too large, cut off, refused by its source). */
+    @WithSpan("MediaIntake.fail")
     public void fail(MediaAsset asset, String code, String detail, long bytesReceived) {
         writes.fail(asset.projectId, asset.id, code + ": " + detail, bytesReceived)
                 .await()
@@ -91,6 +103,7 @@ public class MediaIntake {
     }
 
     /** Inspects, stores and completes an opened item from its staged bytes (consumed). */
+    @WithSpan("MediaIntake.complete")
     public MediaAsset complete(MediaAsset asset, StagedFile staged, Origin origin) {
         try {
             Inspection inspection = inspector.inspect(staged);
@@ -115,7 +128,8 @@ public class MediaIntake {
     }
 
     /** Opens and completes in one go: for a file whose bytes are already here (a watched folder). */
-    public MediaAsset ingest(UUID projectId, Origin origin, StagedFile staged) {
+    @WithSpan("MediaIntake.ingest")
+    public MediaAsset ingest(@SpanAttribute("project.id") UUID projectId, Origin origin, StagedFile staged) {
         return complete(open(projectId, origin), staged, origin);
     }
 

@@ -1,6 +1,6 @@
-package io.contentfactory.ingest.watch;
+package io.contentfactory.ingest.domain;
 
-import io.contentfactory.ingest.domain.IngestConfig;
+import io.contentfactory.ingest.config.IngestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.contentfactory.metrics.domain;
+package io.contentfactory.metrics.config;
 
 import io.smallrye.config.ConfigMapping;
 import java.time.Duration;

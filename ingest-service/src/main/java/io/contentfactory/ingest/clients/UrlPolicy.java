@@ -1,5 +1,6 @@
-package io.contentfactory.ingest.fetch;
+package io.contentfactory.ingest.clients;
 
+import io.contentfactory.ingest.domain.ImportRefused;
 import io.contentfactory.kit.net.AddressRanges;
 import java.net.InetAddress;
 import java.net.URI;

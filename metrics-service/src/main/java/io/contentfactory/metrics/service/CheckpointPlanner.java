@@ -1,7 +1,12 @@
-package io.contentfactory.metrics.domain;
+package io.contentfactory.metrics.service;
 
 import io.contentfactory.contracts.events.PostPublished;
+import io.contentfactory.metrics.config.MetricsConfig;
+import io.contentfactory.metrics.domain.Checkpoint;
+import io.contentfactory.metrics.domain.MetricCheckpoint;
 import io.contentfactory.metrics.persistence.CheckpointRepository;
+import io.opentelemetry.instrumentation.annotations.SpanAttribute;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +29,8 @@ public class CheckpointPlanner {
     }
 
     /** Call inside a transaction bound to {@code projectId}. */
-    public Uni<Void> plan(UUID projectId, PostPublished published) {
+    @WithSpan("CheckpointPlanner.plan")
+    public Uni<Void> plan(@SpanAttribute("project.id") UUID projectId, PostPublished published) {
         return Multi.createFrom()
                 .iterable(schedule)
                 .onItem()

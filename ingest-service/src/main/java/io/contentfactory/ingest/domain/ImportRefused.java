@@ -1,4 +1,4 @@
-package io.contentfactory.ingest.fetch;
+package io.contentfactory.ingest.domain;
 
 /** An import that is not fetched, or stopped, for a reason with a stable code. */
 public class ImportRefused extends RuntimeException {
