@@ -114,7 +114,7 @@ class MediaAnalysisIT {
                 sum += part.path("points").asDouble();
             }
             assertThat(sum).isCloseTo(analyzed.preSocialScore(), org.assertj.core.data.Offset.offset(0.1));
-            assertThat(rs.getString(9)).isEqualTo(io.contentfactory.analysis.domain.MediaAnalyzer.VERSION);
+            assertThat(rs.getString(9)).isEqualTo(io.contentfactory.analysis.service.MediaAnalyzer.VERSION);
             assertThat(rs.getString(10))
                     .isEqualTo(
                             "https://assets.example.com/media/" + projectId + "/" + mediaId + "/thumbnail?signature=t");
@@ -145,7 +145,7 @@ class MediaAnalysisIT {
                 .body("progress.status", org.hamcrest.Matchers.equalTo("analyzed"))
                 .body(
                         "analyzerVersion",
-                        org.hamcrest.Matchers.equalTo(io.contentfactory.analysis.domain.MediaAnalyzer.VERSION))
+                        org.hamcrest.Matchers.equalTo(io.contentfactory.analysis.service.MediaAnalyzer.VERSION))
                 .body(
                         "explanation",
                         org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.startsWith("aspect: vertical 9:16")))
@@ -218,7 +218,7 @@ class MediaAnalysisIT {
                 .statusCode(200)
                 .body(
                         "analyzerVersion",
-                        org.hamcrest.Matchers.equalTo(io.contentfactory.analysis.domain.MediaAnalyzer.VERSION));
+                        org.hamcrest.Matchers.equalTo(io.contentfactory.analysis.service.MediaAnalyzer.VERSION));
         // As if an earlier analyzer had made it; by now its URL has expired.
         update("update analysis.media_analysis set analyzer_version = 'local-1' where media_id = '" + mediaId + "'");
         REVOKED.add(signature);
@@ -251,7 +251,7 @@ class MediaAnalysisIT {
                 .statusCode(200)
                 .body(
                         "analyzerVersion",
-                        org.hamcrest.Matchers.equalTo(io.contentfactory.analysis.domain.MediaAnalyzer.VERSION))
+                        org.hamcrest.Matchers.equalTo(io.contentfactory.analysis.service.MediaAnalyzer.VERSION))
                 .body("progress.status", org.hamcrest.Matchers.equalTo("analyzed"));
         assertThat(count("select count(*) from analysis.media_analysis where media_id = '" + mediaId + "'"))
                 .isEqualTo(2);

@@ -1,16 +1,8 @@
 package io.contentfactory.analysis.api;
 
-import io.contentfactory.analysis.domain.MediaAnalysis;
-import io.contentfactory.analysis.domain.MediaAnalyzer;
-import io.contentfactory.analysis.persistence.AnalysisProgress;
-import io.contentfactory.analysis.persistence.AnalysisStore;
-import io.contentfactory.analysis.persistence.MediaAnalysisRepository;
-import io.contentfactory.analysis.persistence.MediaSources;
-import io.contentfactory.contracts.events.MediaAnalysisProgressed;
+import io.contentfactory.analysis.service.AnalysisService;
 import io.contentfactory.kit.api.PathIds;
-import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.tenancy.CallerProject;
-import io.contentfactory.kit.tenancy.TenantScope;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -19,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,28 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Authenticated
 public class AnalysisResource {
 
-    /** An analysis in these states is on its way: asking again adds nothing. */
-    private static final java.util.Set<String> IN_FLIGHT = java.util.Set.of("queued", "analyzing", "retrying");
-
-    private final MediaAnalysisRepository analyses;
-    private final MediaSources sources;
-    private final AnalysisStore store;
-    private final AnalysisProgress progress;
-    private final TenantScope tenancy;
+    private final AnalysisService analyses;
     private final CallerProject caller;
 
-    AnalysisResource(
-            MediaAnalysisRepository analyses,
-            MediaSources sources,
-            AnalysisStore store,
-            AnalysisProgress progress,
-            TenantScope tenancy,
-            CallerProject caller) {
+    AnalysisResource(AnalysisService analyses, CallerProject caller) {
         this.analyses = analyses;
-        this.sources = sources;
-        this.store = store;
-        this.progress = progress;
-        this.tenancy = tenancy;
         this.caller = caller;
     }
 
@@ -80,13 +54,7 @@ public class AnalysisResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Uni<AnalysisView> get(
             @Parameter(description = "The media id", schema = @Schema(format = "uuid")) @PathParam("id") String id) {
-        UUID projectId = caller.id();
-        UUID mediaId = PathIds.uuid(id);
-        return progress.of(projectId, mediaId)
-                .chain(progressed -> tenancy.transaction(
-                        projectId,
-                        () -> analyses.latestOf(projectId, mediaId)
-                                .chain((MediaAnalysis analysis) -> view(projectId, mediaId, analysis, progressed))));
+        return analyses.latest(caller.id(), PathIds.uuid(id)).map(AnalysisView::of);
     }
 
     @POST
@@ -117,46 +85,9 @@ public class AnalysisResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Uni<Response> request(
             @Parameter(description = "The media id", schema = @Schema(format = "uuid")) @PathParam("id") String id) {
-        UUID projectId = caller.id();
-        UUID mediaId = PathIds.uuid(id);
-        return sources.find(projectId, mediaId).chain(source -> {
-            if (source == null) {
-                return Uni.createFrom().failure(notFound(mediaId));
-            }
-            return progress.of(projectId, mediaId)
-                    .chain(progressed -> tenancy.transaction(projectId, () -> analyses.latestOf(projectId, mediaId))
-                            .chain(latest -> answer(projectId, mediaId, latest, progressed)));
-        });
-    }
-
-    private Uni<Response> answer(
-            UUID projectId, UUID mediaId, MediaAnalysis latest, MediaAnalysisProgressed progressed) {
-        if (latest != null && MediaAnalyzer.VERSION.equals(latest.analyzerVersion)) {
-            return tenancy.transaction(projectId, () -> view(projectId, mediaId, latest, progressed))
-                    .map(view -> Response.ok(view).build());
-        }
-        if (progressed != null && IN_FLIGHT.contains(progressed.status())) {
-            return Uni.createFrom()
-                    .item(Response.accepted(AnalysisView.pending(mediaId, progressed))
-                            .build());
-        }
-        return progress.request(projectId, mediaId, MediaAnalyzer.VERSION)
-                .map(queued ->
-                        Response.accepted(AnalysisView.pending(mediaId, queued)).build());
-    }
-
-    private static DomainError notFound(UUID mediaId) {
-        return DomainError.NotFound.coded("not_found", "media " + mediaId + " has no analysis in this project yet");
-    }
-
-    private Uni<AnalysisView> view(
-            UUID projectId, UUID mediaId, MediaAnalysis analysis, MediaAnalysisProgressed progressed) {
-        if (analysis != null) {
-            return store.results(projectId, analysis.id).map(results -> AnalysisView.of(analysis, results, progressed));
-        }
-        if (progressed != null) {
-            return Uni.createFrom().item(AnalysisView.pending(mediaId, progressed));
-        }
-        return Uni.createFrom().failure(notFound(mediaId));
+        return analyses.request(caller.id(), PathIds.uuid(id))
+                .map(reading -> reading.done()
+                        ? Response.ok(AnalysisView.of(reading)).build()
+                        : Response.accepted(AnalysisView.of(reading)).build());
     }
 }

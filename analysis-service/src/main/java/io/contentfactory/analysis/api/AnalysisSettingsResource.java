@@ -1,11 +1,10 @@
 package io.contentfactory.analysis.api;
 
 import io.contentfactory.analysis.domain.AnalysisSettings;
-import io.contentfactory.analysis.persistence.AnalysisStore;
 import io.contentfactory.analysis.scoring.ScoreWeights;
+import io.contentfactory.analysis.service.AnalysisService;
 import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.tenancy.CallerProject;
-import io.contentfactory.kit.tenancy.TenantScope;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -36,13 +35,11 @@ public class AnalysisSettingsResource {
     private static final String PROBLEM = "application/problem+json";
     private static final int MAX_WEIGHT = 100;
 
-    private final AnalysisStore store;
-    private final TenantScope tenancy;
+    private final AnalysisService analyses;
     private final CallerProject caller;
 
-    AnalysisSettingsResource(AnalysisStore store, TenantScope tenancy, CallerProject caller) {
-        this.store = store;
-        this.tenancy = tenancy;
+    AnalysisSettingsResource(AnalysisService analyses, CallerProject caller) {
+        this.analyses = analyses;
         this.caller = caller;
     }
 
@@ -85,7 +82,7 @@ public class AnalysisSettingsResource {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Settings.class)))
     public Uni<Settings> get() {
         UUID projectId = caller.id();
-        return store.settings(projectId).map(Settings::of);
+        return analyses.settings(projectId).map(Settings::of);
     }
 
     @PUT
@@ -110,8 +107,7 @@ public class AnalysisSettingsResource {
     public Uni<Settings> put(@Valid @NotNull NewSettings change) {
         UUID projectId = caller.id();
         AnalysisSettings settings = settings(change);
-        return tenancy.transaction(projectId, () -> store.saveSettings(projectId, settings))
-                .replaceWith(Settings.of(settings));
+        return analyses.saveSettings(projectId, settings).map(Settings::of);
     }
 
     private static AnalysisSettings settings(NewSettings change) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contentfactory.analysis.domain.MediaAnalysis;
 import io.contentfactory.analysis.domain.ProviderResult;
+import io.contentfactory.analysis.service.AnalysisService;
 import io.contentfactory.contracts.events.MediaAnalysisProgressed;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -41,6 +42,12 @@ public record AnalysisView(
     }
 
     /** An analysis still running (or failed) has its progress and nothing else yet. */
+    static AnalysisView of(AnalysisService.Reading reading) {
+        return reading.done()
+                ? of(reading.analysis(), reading.results(), reading.progress())
+                : pending(reading.mediaId(), reading.progress());
+    }
+
     static AnalysisView pending(UUID mediaId, MediaAnalysisProgressed progressed) {
         return new AnalysisView(
                 mediaId,

@@ -1,5 +1,6 @@
 package io.contentfactory.analysis.audio;
 
+import io.contentfactory.analysis.scoring.AudioFeatures;
 import io.contentfactory.media.UndecodableMediaException;
 import java.nio.ShortBuffer;
 import java.nio.file.Path;

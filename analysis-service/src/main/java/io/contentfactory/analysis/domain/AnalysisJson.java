@@ -13,7 +13,7 @@ public final class AnalysisJson {
 
     private AnalysisJson() {}
 
-    static String contributions(PreSocialScore score) {
+    public static String contributions(PreSocialScore score) {
         return of(score.contributions());
     }
 

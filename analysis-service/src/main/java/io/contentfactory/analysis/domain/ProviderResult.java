@@ -32,11 +32,11 @@ public class ProviderResult {
     @Column(name = "created_at")
     public Instant createdAt;
 
-    static ProviderResult ok(String kind, String provider, String payload) {
+    public static ProviderResult ok(String kind, String provider, String payload) {
         return of(kind, provider, "ok", payload, null);
     }
 
-    static ProviderResult failed(String kind, String provider, String error) {
+    public static ProviderResult failed(String kind, String provider, String error) {
         return of(kind, provider, "failed", null, error);
     }
 

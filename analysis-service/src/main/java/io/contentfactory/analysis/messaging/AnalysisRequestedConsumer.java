@@ -1,16 +1,12 @@
 package io.contentfactory.analysis.messaging;
 
-import io.contentfactory.analysis.domain.MediaAnalyzer;
-import io.contentfactory.analysis.persistence.MediaSources;
+import io.contentfactory.analysis.service.AnalysisIntake;
 import io.contentfactory.contracts.Channels;
 import io.contentfactory.contracts.events.MediaAnalysisRequested;
-import io.contentfactory.ingestclient.IngestClient;
 import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.messaging.EventConsumer;
-import io.contentfactory.kit.messaging.PermanentFailure;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -22,23 +18,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class AnalysisRequestedConsumer {
 
     private final EventConsumer consumer;
-    private final MediaAnalyzer analyzer;
-    private final MediaSources sources;
-    private final IngestClient ingest;
+    private final AnalysisIntake intake;
     private final FailedAnalyses failures;
     private final ServiceConfig service;
 
     AnalysisRequestedConsumer(
-            EventConsumer consumer,
-            MediaAnalyzer analyzer,
-            MediaSources sources,
-            IngestClient ingest,
-            FailedAnalyses failures,
-            ServiceConfig service) {
+            EventConsumer consumer, AnalysisIntake intake, FailedAnalyses failures, ServiceConfig service) {
         this.consumer = consumer;
-        this.analyzer = analyzer;
-        this.sources = sources;
-        this.ingest = ingest;
+        this.intake = intake;
         this.failures = failures;
         this.service = service;
     }
@@ -49,20 +36,9 @@ public class AnalysisRequestedConsumer {
                         service.name(),
                         event,
                         MediaAnalysisRequested.class,
-                        (context, request) -> reanalyse(context.projectId(), request.mediaId()),
-                        (context, request, prepared) -> analyzer.record(context.projectId(), prepared))
+                        (context, request) -> intake.requested(context.projectId(), request.mediaId()),
+                        (context, request, prepared) -> intake.record(context.projectId(), prepared))
                 .onFailure()
                 .call(failure -> failures.record(event, failure));
-    }
-
-    private Uni<MediaAnalyzer.Prepared> reanalyse(UUID projectId, UUID mediaId) {
-        return sources.find(projectId, mediaId).chain(media -> {
-            if (media == null) {
-                return Uni.createFrom()
-                        .failure(new PermanentFailure("media " + mediaId + " was never ingested into this project"));
-            }
-            return ingest.renewed(media.contentUrl())
-                    .chain(url -> analyzer.prepare(projectId, media.withContentUrl(url)));
-        });
     }
 }

@@ -1,6 +1,6 @@
 package io.contentfactory.analysis.messaging;
 
-import io.contentfactory.analysis.persistence.AnalysisProgress;
+import io.contentfactory.analysis.service.AnalysisIntake;
 import io.contentfactory.contracts.CloudEvent;
 import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.MalformedEventException;
@@ -8,14 +8,14 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
-/** Records {@code analysis_failed} for the item an event was about, when its analysis has failed for good. */
+/** Decodes which item a failed event was about, and has its analysis recorded as failed for good. */
 @ApplicationScoped
 class FailedAnalyses {
 
-    private final AnalysisProgress progress;
+    private final AnalysisIntake intake;
 
-    FailedAnalyses(AnalysisProgress progress) {
-        this.progress = progress;
+    FailedAnalyses(AnalysisIntake intake) {
+        this.intake = intake;
     }
 
     /** Nothing to record for an event that does not parse or names no media item. */
@@ -28,6 +28,6 @@ class FailedAnalyses {
         } catch (MalformedEventException | IllegalArgumentException unreadable) {
             return Uni.createFrom().voidItem();
         }
-        return progress.failed(envelope.projectid(), mediaId, failure);
+        return intake.failedForGood(envelope.projectid(), mediaId, failure);
     }
 }

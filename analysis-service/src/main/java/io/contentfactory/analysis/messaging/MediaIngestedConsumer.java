@@ -1,7 +1,6 @@
 package io.contentfactory.analysis.messaging;
 
-import io.contentfactory.analysis.domain.MediaAnalyzer;
-import io.contentfactory.analysis.persistence.MediaSources;
+import io.contentfactory.analysis.service.AnalysisIntake;
 import io.contentfactory.contracts.Channels;
 import io.contentfactory.contracts.events.MediaIngested;
 import io.contentfactory.kit.ServiceConfig;
@@ -20,20 +19,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class MediaIngestedConsumer {
 
     private final EventConsumer consumer;
-    private final MediaAnalyzer analyzer;
-    private final MediaSources sources;
+    private final AnalysisIntake intake;
     private final FailedAnalyses failures;
     private final ServiceConfig service;
 
     MediaIngestedConsumer(
-            EventConsumer consumer,
-            MediaAnalyzer analyzer,
-            MediaSources sources,
-            FailedAnalyses failures,
-            ServiceConfig service) {
+            EventConsumer consumer, AnalysisIntake intake, FailedAnalyses failures, ServiceConfig service) {
         this.consumer = consumer;
-        this.analyzer = analyzer;
-        this.sources = sources;
+        this.intake = intake;
         this.failures = failures;
         this.service = service;
     }
@@ -44,9 +37,8 @@ public class MediaIngestedConsumer {
                         service.name(),
                         event,
                         MediaIngested.class,
-                        (context, media) -> sources.remember(context.projectId(), media)
-                                .chain(() -> analyzer.prepare(context.projectId(), media)),
-                        (context, media, prepared) -> analyzer.record(context.projectId(), prepared))
+                        (context, media) -> intake.ingested(context.projectId(), media),
+                        (context, media, prepared) -> intake.record(context.projectId(), prepared))
                 .onFailure()
                 .call(failure -> failures.record(event, failure));
     }

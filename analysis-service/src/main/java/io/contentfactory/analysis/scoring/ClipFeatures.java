@@ -1,7 +1,5 @@
 package io.contentfactory.analysis.scoring;
 
-import io.contentfactory.analysis.audio.AudioFeatures;
-
 /**
  * The virality features of one clip, as the local analyzer measured them.
  *

@@ -1,6 +1,5 @@
 package io.contentfactory.analysis.scoring;
 
-import io.contentfactory.analysis.audio.AudioFeatures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

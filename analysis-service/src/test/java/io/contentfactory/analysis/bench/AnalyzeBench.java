@@ -1,6 +1,6 @@
 package io.contentfactory.analysis.bench;
 
-import io.contentfactory.analysis.domain.LocalAnalyzer;
+import io.contentfactory.analysis.clients.LocalAnalyzer;
 import io.contentfactory.analysis.scoring.ScoreWeights;
 import io.contentfactory.testkit.TestMedia;
 import java.awt.image.BufferedImage;

@@ -1,4 +1,4 @@
-package io.contentfactory.analysis.platform;
+package io.contentfactory.analysis.clients;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.data.message.Content;

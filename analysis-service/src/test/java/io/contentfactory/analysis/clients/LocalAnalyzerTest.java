@@ -1,4 +1,4 @@
-package io.contentfactory.analysis.domain;
+package io.contentfactory.analysis.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.contentfactory.analysis.platform;
+package io.contentfactory.analysis.clients;
 
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;

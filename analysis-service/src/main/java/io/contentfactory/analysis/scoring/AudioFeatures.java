@@ -1,4 +1,4 @@
-package io.contentfactory.analysis.audio;
+package io.contentfactory.analysis.scoring;
 
 /**
  * What a clip's sound tells, from its samples alone.

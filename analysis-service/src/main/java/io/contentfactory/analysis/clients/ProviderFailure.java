@@ -1,4 +1,4 @@
-package io.contentfactory.analysis.platform;
+package io.contentfactory.analysis.clients;
 
 /** A provider answered, but not with a usable result; the local analyzer's stands instead. */
 public class ProviderFailure extends RuntimeException {

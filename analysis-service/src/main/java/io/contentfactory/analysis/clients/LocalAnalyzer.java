@@ -1,10 +1,10 @@
-package io.contentfactory.analysis.domain;
+package io.contentfactory.analysis.clients;
 
 import io.contentfactory.analysis.audio.AudioAnalyzer;
-import io.contentfactory.analysis.audio.AudioFeatures;
 import io.contentfactory.analysis.frames.BestFrame;
 import io.contentfactory.analysis.frames.FrameSampler;
 import io.contentfactory.analysis.frames.FrameStats;
+import io.contentfactory.analysis.scoring.AudioFeatures;
 import io.contentfactory.analysis.scoring.ClipFeatures;
 import io.contentfactory.analysis.scoring.PreSocialScore;
 import io.contentfactory.analysis.scoring.ScoreWeights;

@@ -1,4 +1,4 @@
-package io.contentfactory.analysis.platform;
+package io.contentfactory.analysis.clients;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

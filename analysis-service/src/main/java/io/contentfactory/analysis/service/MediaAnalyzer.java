@@ -1,15 +1,20 @@
-package io.contentfactory.analysis.domain;
+package io.contentfactory.analysis.service;
 
 import io.contentfactory.analysis.audio.Wav;
+import io.contentfactory.analysis.clients.FrameJudge;
+import io.contentfactory.analysis.clients.LlmCaptions;
+import io.contentfactory.analysis.clients.LlmCopy;
+import io.contentfactory.analysis.clients.LocalAnalyzer;
+import io.contentfactory.analysis.clients.SpeechToText;
+import io.contentfactory.analysis.domain.AnalysisJson;
+import io.contentfactory.analysis.domain.AnalysisSettings;
+import io.contentfactory.analysis.domain.MediaAnalysis;
+import io.contentfactory.analysis.domain.ProviderResult;
 import io.contentfactory.analysis.frames.BestFrame;
 import io.contentfactory.analysis.frames.Thumbnails;
 import io.contentfactory.analysis.persistence.AnalysisProgress;
 import io.contentfactory.analysis.persistence.AnalysisStore;
 import io.contentfactory.analysis.persistence.MediaAnalysisRepository;
-import io.contentfactory.analysis.platform.FrameJudge;
-import io.contentfactory.analysis.platform.LlmCaptions;
-import io.contentfactory.analysis.platform.LlmCopy;
-import io.contentfactory.analysis.platform.SpeechToText;
 import io.contentfactory.analysis.probe.CorruptMediaException;
 import io.contentfactory.analysis.scoring.PreSocialScore;
 import io.contentfactory.analysis.scoring.ScoreWeights;
@@ -265,7 +270,7 @@ public class MediaAnalyzer {
 
     /** A provider failure as stored: its kind (a timeout, a server error) and what the provider said. */
     private static String reason(Throwable failure) {
-        return failure instanceof io.contentfactory.analysis.platform.ProviderFailure
+        return failure instanceof io.contentfactory.analysis.clients.ProviderFailure
                 ? failure.getMessage()
                 : failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }

@@ -1,0 +1,118 @@
+package io.contentfactory.analysis.service;
+
+import io.contentfactory.analysis.domain.AnalysisSettings;
+import io.contentfactory.analysis.domain.MediaAnalysis;
+import io.contentfactory.analysis.domain.ProviderResult;
+import io.contentfactory.analysis.persistence.AnalysisProgress;
+import io.contentfactory.analysis.persistence.AnalysisStore;
+import io.contentfactory.analysis.persistence.MediaAnalysisRepository;
+import io.contentfactory.analysis.persistence.MediaSources;
+import io.contentfactory.contracts.events.MediaAnalysisProgressed;
+import io.contentfactory.kit.domain.DomainError;
+import io.contentfactory.kit.tenancy.TenantScope;
+import io.opentelemetry.instrumentation.annotations.SpanAttribute;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** A project's analyses as read through the API, a request to analyse an item again, and the project's settings. */
+@ApplicationScoped
+public class AnalysisService {
+
+    /** An analysis in these states is on its way: asking again adds nothing. */
+    private static final Set<String> IN_FLIGHT = Set.of("queued", "analyzing", "retrying");
+
+    /** The latest analysis of an item with its providers' outcomes, or only its progress while none is done. */
+    public record Reading(
+            UUID mediaId, MediaAnalysis analysis, List<ProviderResult> results, MediaAnalysisProgressed progress) {
+        public boolean done() {
+            return analysis != null;
+        }
+    }
+
+    private final MediaAnalysisRepository analyses;
+    private final MediaSources sources;
+    private final AnalysisStore store;
+    private final AnalysisProgress progress;
+    private final TenantScope tenancy;
+
+    AnalysisService(
+            MediaAnalysisRepository analyses,
+            MediaSources sources,
+            AnalysisStore store,
+            AnalysisProgress progress,
+            TenantScope tenancy) {
+        this.analyses = analyses;
+        this.sources = sources;
+        this.store = store;
+        this.progress = progress;
+        this.tenancy = tenancy;
+    }
+
+    @WithSpan("AnalysisService.latest")
+    public Uni<Reading> latest(@SpanAttribute("project.id") UUID projectId, @SpanAttribute("media.id") UUID mediaId) {
+        return progress.of(projectId, mediaId)
+                .chain(progressed -> tenancy.transaction(
+                        projectId,
+                        () -> analyses.latestOf(projectId, mediaId)
+                                .chain(analysis -> reading(projectId, mediaId, analysis, progressed))));
+    }
+
+    /**
+     * Asks for the item to be analysed by the analyzer version now deployed: an item that version has analysed is
+     * not analysed twice (its reading is done), and one on its way is not queued again (its reading is pending).
+     */
+    @WithSpan("AnalysisService.request")
+    public Uni<Reading> request(@SpanAttribute("project.id") UUID projectId, @SpanAttribute("media.id") UUID mediaId) {
+        return sources.find(projectId, mediaId).chain(source -> {
+            if (source == null) {
+                return Uni.createFrom().failure(notFound(mediaId));
+            }
+            return progress.of(projectId, mediaId)
+                    .chain(progressed -> tenancy.transaction(projectId, () -> analyses.latestOf(projectId, mediaId))
+                            .chain(latest -> requested(projectId, mediaId, latest, progressed)));
+        });
+    }
+
+    @WithSpan("AnalysisService.settings")
+    public Uni<AnalysisSettings> settings(@SpanAttribute("project.id") UUID projectId) {
+        return store.settings(projectId);
+    }
+
+    @WithSpan("AnalysisService.saveSettings")
+    public Uni<AnalysisSettings> saveSettings(@SpanAttribute("project.id") UUID projectId, AnalysisSettings settings) {
+        return tenancy.transaction(projectId, () -> store.saveSettings(projectId, settings))
+                .replaceWith(settings);
+    }
+
+    private Uni<Reading> requested(
+            UUID projectId, UUID mediaId, MediaAnalysis latest, MediaAnalysisProgressed progressed) {
+        if (latest != null && MediaAnalyzer.VERSION.equals(latest.analyzerVersion)) {
+            return tenancy.transaction(projectId, () -> reading(projectId, mediaId, latest, progressed));
+        }
+        if (progressed != null && IN_FLIGHT.contains(progressed.status())) {
+            return Uni.createFrom().item(new Reading(mediaId, null, List.of(), progressed));
+        }
+        return progress.request(projectId, mediaId, MediaAnalyzer.VERSION)
+                .map(queued -> new Reading(mediaId, null, List.of(), queued));
+    }
+
+    private Uni<Reading> reading(
+            UUID projectId, UUID mediaId, MediaAnalysis analysis, MediaAnalysisProgressed progressed) {
+        if (analysis != null) {
+            return store.results(projectId, analysis.id)
+                    .map(results -> new Reading(mediaId, analysis, results, progressed));
+        }
+        if (progressed != null) {
+            return Uni.createFrom().item(new Reading(mediaId, null, List.of(), progressed));
+        }
+        return Uni.createFrom().failure(notFound(mediaId));
+    }
+
+    private static DomainError notFound(UUID mediaId) {
+        return DomainError.NotFound.coded("not_found", "media " + mediaId + " has no analysis in this project yet");
+    }
+}
