@@ -2,7 +2,7 @@ package io.contentfactory.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.contentfactory.gateway.auth.ApiKeyFormat;
+import io.contentfactory.gateway.domain.ApiKeyFormat;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -3,10 +3,10 @@ package io.contentfactory.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contentfactory.gateway.Tenants.Tenant;
-import io.contentfactory.gateway.auth.ApiKeyAuthenticator;
-import io.contentfactory.gateway.auth.InternalTokenMinter;
-import io.contentfactory.gateway.auth.Principal;
+import io.contentfactory.gateway.domain.Principal;
 import io.contentfactory.gateway.edge.RateLimiter;
+import io.contentfactory.gateway.service.ApiKeyAuthenticator;
+import io.contentfactory.gateway.service.InternalTokenMinter;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -1,8 +1,8 @@
 package io.contentfactory.gateway.api;
 
-import io.contentfactory.gateway.auth.Scope;
 import io.contentfactory.gateway.domain.ApiKey;
-import io.contentfactory.gateway.domain.ApiKeys;
+import io.contentfactory.gateway.domain.Scope;
+import io.contentfactory.gateway.service.ApiKeyService;
 import io.contentfactory.kit.domain.DomainError;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -27,10 +27,10 @@ import java.util.stream.Collectors;
 @Path("/admin/projects/{projectId}/keys")
 public class ApiKeyAdminResource {
 
-    private final ApiKeys keys;
+    private final ApiKeyService keys;
     private final OperatorAuth operator;
 
-    ApiKeyAdminResource(ApiKeys keys, OperatorAuth operator) {
+    ApiKeyAdminResource(ApiKeyService keys, OperatorAuth operator) {
         this.keys = keys;
         this.operator = operator;
     }
@@ -69,7 +69,7 @@ public class ApiKeyAdminResource {
 
     public record IssuedKeyView(
             UUID id, UUID projectId, String key, List<String> scopes, String label, Instant expiresAt) {
-        static IssuedKeyView of(ApiKeys.IssuedKey issued) {
+        static IssuedKeyView of(ApiKeyService.IssuedKey issued) {
             ApiKey stored = issued.stored();
             return new IssuedKeyView(
                     stored.id,

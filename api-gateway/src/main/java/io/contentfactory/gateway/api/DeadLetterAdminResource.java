@@ -1,6 +1,6 @@
 package io.contentfactory.gateway.api;
 
-import io.contentfactory.gateway.operations.DeadLetters;
+import io.contentfactory.gateway.service.DeadLetters;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;

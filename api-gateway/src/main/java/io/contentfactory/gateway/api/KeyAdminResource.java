@@ -1,6 +1,6 @@
 package io.contentfactory.gateway.api;
 
-import io.contentfactory.gateway.domain.ApiKeys;
+import io.contentfactory.gateway.service.ApiKeyService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
@@ -16,10 +16,10 @@ import java.util.UUID;
 @Path("/admin/keys")
 public class KeyAdminResource {
 
-    private final ApiKeys keys;
+    private final ApiKeyService keys;
     private final OperatorAuth operator;
 
-    KeyAdminResource(ApiKeys keys, OperatorAuth operator) {
+    KeyAdminResource(ApiKeyService keys, OperatorAuth operator) {
         this.keys = keys;
         this.operator = operator;
     }

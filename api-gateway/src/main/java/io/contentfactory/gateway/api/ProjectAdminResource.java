@@ -1,7 +1,7 @@
 package io.contentfactory.gateway.api;
 
 import io.contentfactory.gateway.domain.Project;
-import io.contentfactory.gateway.domain.Projects;
+import io.contentfactory.gateway.service.ProjectService;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -22,10 +22,10 @@ import java.util.UUID;
 @Path("/admin/projects")
 public class ProjectAdminResource {
 
-    private final Projects projects;
+    private final ProjectService projects;
     private final OperatorAuth operator;
 
-    ProjectAdminResource(Projects projects, OperatorAuth operator) {
+    ProjectAdminResource(ProjectService projects, OperatorAuth operator) {
         this.projects = projects;
         this.operator = operator;
     }

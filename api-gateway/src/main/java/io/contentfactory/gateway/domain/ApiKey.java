@@ -22,7 +22,7 @@ public class ApiKey {
 
     @Column(name = "key_hash")
     public String keyHash;
-    /** Comma-separated {@link io.contentfactory.gateway.auth.Scope} names. */
+    /** Comma-separated {@link io.contentfactory.gateway.domain.Scope} names. */
     public String scopes;
 
     public String label;

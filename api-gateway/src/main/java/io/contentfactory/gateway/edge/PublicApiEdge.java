@@ -1,9 +1,10 @@
 package io.contentfactory.gateway.edge;
 
-import io.contentfactory.gateway.auth.ApiKeyAuthenticator;
-import io.contentfactory.gateway.auth.InternalTokenMinter;
-import io.contentfactory.gateway.auth.Principal;
-import io.contentfactory.gateway.auth.Scope;
+import io.contentfactory.gateway.domain.Principal;
+import io.contentfactory.gateway.domain.Scope;
+import io.contentfactory.gateway.service.ApiKeyAuthenticator;
+import io.contentfactory.gateway.service.IdempotencyStore;
+import io.contentfactory.gateway.service.InternalTokenMinter;
 import io.contentfactory.kit.problem.Problem;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.MultiMap;

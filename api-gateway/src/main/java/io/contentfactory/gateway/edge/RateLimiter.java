@@ -1,6 +1,6 @@
 package io.contentfactory.gateway.edge;
 
-import io.contentfactory.gateway.auth.Principal;
+import io.contentfactory.gateway.domain.Principal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;

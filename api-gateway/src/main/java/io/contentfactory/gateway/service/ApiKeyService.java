@@ -1,12 +1,15 @@
-package io.contentfactory.gateway.domain;
+package io.contentfactory.gateway.service;
 
-import io.contentfactory.gateway.auth.ApiKeyFormat;
-import io.contentfactory.gateway.auth.KeyHasher;
-import io.contentfactory.gateway.auth.Scope;
+import io.contentfactory.gateway.domain.ApiKey;
+import io.contentfactory.gateway.domain.ApiKeyFormat;
+import io.contentfactory.gateway.domain.KeyHasher;
+import io.contentfactory.gateway.domain.Scope;
 import io.contentfactory.gateway.persistence.ApiKeyRepository;
 import io.contentfactory.gateway.persistence.ProjectRepository;
 import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.tenancy.TenantScope;
+import io.opentelemetry.instrumentation.annotations.SpanAttribute;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,14 +20,14 @@ import java.util.UUID;
 
 /** The key lifecycle: issue, list, rotate (issue a successor, revoke the old key) and revoke. */
 @ApplicationScoped
-public class ApiKeys {
+public class ApiKeyService {
 
     private final ApiKeyRepository keys;
     private final ProjectRepository projects;
     private final KeyHasher hasher;
     private final TenantScope tenancy;
 
-    ApiKeys(ApiKeyRepository keys, ProjectRepository projects, KeyHasher hasher, TenantScope tenancy) {
+    ApiKeyService(ApiKeyRepository keys, ProjectRepository projects, KeyHasher hasher, TenantScope tenancy) {
         this.keys = keys;
         this.projects = projects;
         this.hasher = hasher;
@@ -35,7 +38,9 @@ public class ApiKeys {
     public record IssuedKey(ApiKey stored, String key) {}
 
     @WithTransaction
-    public Uni<IssuedKey> issue(UUID projectId, Set<Scope> scopes, String label, Instant expiresAt) {
+    @WithSpan("ApiKeyService.issue")
+    public Uni<IssuedKey> issue(
+            @SpanAttribute("project.id") UUID projectId, Set<Scope> scopes, String label, Instant expiresAt) {
         if (scopes.isEmpty()) {
             throw new DomainError.Invalid("scopes_required", "a key needs at least one scope: read, write or admin");
         }
@@ -51,7 +56,8 @@ public class ApiKeys {
     }
 
     @WithTransaction
-    public Uni<List<ApiKey>> list(UUID projectId) {
+    @WithSpan("ApiKeyService.list")
+    public Uni<List<ApiKey>> list(@SpanAttribute("project.id") UUID projectId) {
         return tenancy.bind(projectId).chain(() -> keys.listForProject(projectId));
     }
 
@@ -60,6 +66,7 @@ public class ApiKeys {
      * operator names the key alone, so the lookup spans projects; the successor lands in the old key's project.
      */
     @WithTransaction
+    @WithSpan("ApiKeyService.rotate")
     public Uni<IssuedKey> rotate(UUID keyId) {
         return activeKey(keyId)
                 .chain(old -> store(old.projectId, Scope.parseAll(old.scopes), old.label, old.expiresAt)
@@ -70,6 +77,7 @@ public class ApiKeys {
     }
 
     @WithTransaction
+    @WithSpan("ApiKeyService.revoke")
     public Uni<Void> revoke(UUID keyId) {
         return tenancy.system()
                 .chain(() -> keys.findById(keyId))

@@ -1,9 +1,10 @@
-package io.contentfactory.gateway.operations;
+package io.contentfactory.gateway.service;
 
 import io.contentfactory.contracts.Subscriptions;
 import io.contentfactory.kit.domain.DomainError;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -84,6 +85,7 @@ public class DeadLetters {
     }
 
     /** Every subscription's dead-letter topic with its counts; also refreshes the gauges. */
+    @WithSpan("DeadLetters.queues")
     public List<Queue> queues() {
         List<Queue> queues = new ArrayList<>();
         try (KafkaConsumer<String, String> reader = consumer(Optional.empty())) {
@@ -96,6 +98,7 @@ public class DeadLetters {
     }
 
     /** The queues of one service, or of one of its subscriptions. */
+    @WithSpan("DeadLetters.queues")
     public List<Queue> queues(String service, Optional<String> topic) {
         List<Queue> found = queues().stream()
                 .filter(queue -> queue.service().equals(service)
@@ -109,6 +112,7 @@ public class DeadLetters {
     }
 
     /** The records of one dead-letter topic, oldest first, at most {@code limit}. */
+    @WithSpan("DeadLetters.letters")
     public List<Letter> letters(String service, String topic, int limit) {
         Queue queue = queues(service, Optional.of(topic)).getFirst();
         TopicPartition partition = new TopicPartition(queue.deadLetterTopic(), 0);
@@ -125,6 +129,7 @@ public class DeadLetters {
     }
 
     /** Produces every record of the topic not replayed yet back to its original topic; answers how many. */
+    @WithSpan("DeadLetters.replay")
     public long replay(String service, String topic) {
         Queue queue = queues(service, Optional.of(topic)).getFirst();
         TopicPartition partition = new TopicPartition(queue.deadLetterTopic(), 0);

@@ -1,10 +1,12 @@
-package io.contentfactory.gateway.domain;
+package io.contentfactory.gateway.service;
 
 import io.contentfactory.contracts.events.ProjectCreated;
+import io.contentfactory.gateway.domain.Project;
 import io.contentfactory.gateway.persistence.ProjectRepository;
 import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.outbox.Outbox;
 import io.contentfactory.kit.tenancy.TenantScope;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,19 +20,20 @@ import java.util.UUID;
 
 /** Creates tenants and announces them with {@code project.created}. */
 @ApplicationScoped
-public class Projects {
+public class ProjectService {
 
     private final ProjectRepository projects;
     private final Outbox outbox;
     private final TenantScope tenancy;
 
-    Projects(ProjectRepository projects, Outbox outbox, TenantScope tenancy) {
+    ProjectService(ProjectRepository projects, Outbox outbox, TenantScope tenancy) {
         this.projects = projects;
         this.outbox = outbox;
         this.tenancy = tenancy;
     }
 
     @WithTransaction
+    @WithSpan("ProjectService.create")
     public Uni<Project> create(String name, String requestedSlug, String timeZone) {
         String slug = requestedSlug == null || requestedSlug.isBlank() ? slugOf(name) : requestedSlug;
         if (!slug.matches("^[a-z0-9][a-z0-9-]{1,62}$")) {
@@ -56,6 +59,7 @@ public class Projects {
     }
 
     @WithTransaction
+    @WithSpan("ProjectService.list")
     public Uni<List<Project>> list() {
         return tenancy.system().chain(() -> projects.listAll());
     }

@@ -1,4 +1,4 @@
-package io.contentfactory.gateway.auth;
+package io.contentfactory.gateway.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;

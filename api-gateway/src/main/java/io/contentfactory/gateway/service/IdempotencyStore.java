@@ -1,4 +1,4 @@
-package io.contentfactory.gateway.edge;
+package io.contentfactory.gateway.service;
 
 import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.tenancy.TenantScope;

@@ -1,5 +1,9 @@
-package io.contentfactory.gateway.auth;
+package io.contentfactory.gateway.service;
 
+import io.contentfactory.gateway.domain.ApiKeyFormat;
+import io.contentfactory.gateway.domain.KeyHasher;
+import io.contentfactory.gateway.domain.Principal;
+import io.contentfactory.gateway.domain.Scope;
 import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.tenancy.TenantScope;
 import io.smallrye.mutiny.Uni;

@@ -1,4 +1,4 @@
-package io.contentfactory.gateway.auth;
+package io.contentfactory.gateway.domain;
 
 import java.security.SecureRandom;
 import java.util.Optional;

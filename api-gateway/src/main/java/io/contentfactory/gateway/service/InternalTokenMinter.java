@@ -1,6 +1,7 @@
-package io.contentfactory.gateway.auth;
+package io.contentfactory.gateway.service;
 
 import io.contentfactory.auth.InternalTokenContract;
+import io.contentfactory.gateway.domain.Principal;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
