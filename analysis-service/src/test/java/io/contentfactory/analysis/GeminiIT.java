@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = FakeGemini.class, restrictToAnnotatedClass = true)
 class GeminiIT {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static HttpServer files;
     private static Path dir;
     private final TopicProbe kafka = TopicProbe.onTestBroker();

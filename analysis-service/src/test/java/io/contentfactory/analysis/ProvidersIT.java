@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(FakeOpenAi.class)
 class ProvidersIT {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static HttpServer files;
     private static Path dir;
     private final TopicProbe kafka = TopicProbe.onTestBroker();

@@ -71,7 +71,7 @@ class CalendarFeedIT {
                 .extract()
                 .path("key");
         given().queryParam("token", rotated).get("/v1/calendar.ics").then().statusCode(200);
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(60))
                 .until(() -> given().queryParam("token", token)
                                 .get("/v1/calendar.ics")
                                 .statusCode()

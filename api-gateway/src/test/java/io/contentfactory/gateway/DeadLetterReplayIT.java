@@ -38,7 +38,7 @@ class DeadLetterReplayIT {
 
     private static final String OPERATOR = "Bearer test-operator-token";
     private static final String DLQ = Topics.deadLetter("ingest-service", Topics.PROJECT_CREATED);
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
     @Test
     void aDeadLetteredEventIsListedReplayedOnceAndAppliedOnce() throws Exception {

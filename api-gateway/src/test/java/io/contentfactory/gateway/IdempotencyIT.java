@@ -132,11 +132,12 @@ class IdempotencyIT {
                     .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(response.body()).contains("body_too_large");
         }
-        Thread.sleep(300);
+        // A later request under the same key goes through, and it is the upstream's first: the cut-off ones, sent
+        // before it on the same path, never reached it whole.
+        post(key, "chunked-1", "{}").then().statusCode(201);
         assertThat(CountingUpstream.EXECUTIONS.get())
                 .as("the upstream never received a whole body")
-                .isZero();
-        post(key, "chunked-1", "{}").then().statusCode(201);
+                .isEqualTo(1);
     }
 
     /** 21 MiB with no Content-Length: sent chunked, so only counting while streaming can stop it. */

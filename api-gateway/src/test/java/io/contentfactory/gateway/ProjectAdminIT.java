@@ -41,7 +41,7 @@ class ProjectAdminIT {
 
         ProjectCreated created = EventCodec.data(
                 EventCodec.parse(
-                        kafka.awaitOne(Topics.PROJECT_CREATED, r -> r.key().equals(id), Duration.ofSeconds(20))
+                        kafka.awaitOne(Topics.PROJECT_CREATED, r -> r.key().equals(id), Duration.ofSeconds(60))
                                 .value()),
                 ProjectCreated.class);
         assertThat(created.slug()).isEqualTo(slug);

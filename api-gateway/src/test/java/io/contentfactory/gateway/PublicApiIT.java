@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class PublicApiIT {
 
     private static final String OPERATOR = Tenants.OPERATOR;
-    private static final Duration WAIT = Duration.ofSeconds(40);
+    private static final Duration WAIT = Duration.ofSeconds(90);
 
     private Tenant a;
     private Tenant b;

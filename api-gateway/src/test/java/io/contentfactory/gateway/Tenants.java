@@ -18,7 +18,7 @@ import java.util.UUID;
 final class Tenants {
 
     static final String OPERATOR = "Bearer test-operator-token";
-    private static final Duration WAIT = Duration.ofSeconds(40);
+    private static final Duration WAIT = Duration.ofSeconds(90);
 
     record Tenant(String projectId, String slug, String key, String keyId) {}
 

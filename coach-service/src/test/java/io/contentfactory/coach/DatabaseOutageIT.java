@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(PostgresResource.class)
 class DatabaseOutageIT {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final String DLQ = Topics.deadLetter("coach-service", Topics.METRICS_COLLECTED);
     private final TopicProbe kafka = TopicProbe.onTestBroker();
 

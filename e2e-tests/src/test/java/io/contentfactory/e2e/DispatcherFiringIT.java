@@ -41,7 +41,7 @@ class DispatcherFiringIT {
                 insertDuePosts(UUID.randomUUID(), account, 1_000, 3);
             }
             awaitFired(account, 10_000);
-            Thread.sleep(2_000);
+            awaitOutboxDrained();
 
             Map<String, Long> perTarget = dueRecordsOf(account).stream()
                     .collect(Collectors.groupingBy(this::targetOf, Collectors.counting()));
@@ -63,7 +63,7 @@ class DispatcherFiringIT {
         AppProcess running = scheduler("scheduler-crash");
         insertDuePosts(UUID.randomUUID(), account, 200, 4);
         running.kill();
-        Thread.sleep(6_000);
+        awaitAllDue(account);
         assertThat(count("select count(*) from scheduler.post_targets where account_id = '" + account
                         + "' and fired_at is not null"))
                 .as("nothing fires while the scheduler is down")
@@ -71,7 +71,7 @@ class DispatcherFiringIT {
 
         try (AppProcess restarted = scheduler("scheduler-restarted")) {
             awaitFired(account, 200);
-            Thread.sleep(2_000);
+            awaitOutboxDrained();
             Map<String, Long> perTarget = dueRecordsOf(account).stream()
                     .collect(Collectors.groupingBy(this::targetOf, Collectors.counting()));
             assertThat(perTarget).hasSize(200);
@@ -130,6 +130,27 @@ class DispatcherFiringIT {
                 "select count(*) from scheduler.post_targets where account_id = '" + account + "' and status = 'due'";
         while (count(sql) < expected) {
             assertThat(Instant.now()).as("%d of %d fired", count(sql), expected).isBefore(deadline);
+            Thread.sleep(250);
+        }
+    }
+
+    /** Every event the scheduler recorded has been relayed: a duplicate, had there been one, is on the topic now. */
+    private static void awaitOutboxDrained() throws InterruptedException {
+        Instant deadline = Instant.now().plus(WAIT);
+        String sql = "select count(*) from scheduler.outbox where published_at is null";
+        while (count(sql) > 0) {
+            assertThat(Instant.now()).as("%d events still to relay", count(sql)).isBefore(deadline);
+            Thread.sleep(250);
+        }
+    }
+
+    /** The database's clock has passed every slot of the account (and a second more): each post is due by now. */
+    private static void awaitAllDue(String account) throws InterruptedException {
+        Instant deadline = Instant.now().plus(WAIT);
+        String sql = "select count(*) from scheduler.post_targets where account_id = '" + account
+                + "' and fire_at > now() - interval '1 second'";
+        while (count(sql) > 0) {
+            assertThat(Instant.now()).as("posts still to fall due").isBefore(deadline);
             Thread.sleep(250);
         }
     }

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class PipelineE2EIT {
 
-    private static final Duration STEP = Duration.ofSeconds(60);
+    private static final Duration STEP = Duration.ofSeconds(90);
     private static Stack stack;
 
     @BeforeAll

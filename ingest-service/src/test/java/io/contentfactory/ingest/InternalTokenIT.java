@@ -50,9 +50,9 @@ class InternalTokenIT {
                         projectId,
                         Instant.now(),
                         new ProjectCreated(projectId, slug, slug, "UTC"))));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Files.isDirectory(INBOX.resolve(slug)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.isDirectory(INBOX.resolve(slug)));
         Files.write(INBOX.resolve(slug).resolve("photo.jpg"), TestMedia.jpeg(40, 30));
-        await().atMost(Duration.ofSeconds(30)).until(() -> (mediaId = mediaOf(projectId)) != null);
+        await().atMost(Duration.ofSeconds(60)).until(() -> (mediaId = mediaOf(projectId)) != null);
     }
 
     @Test

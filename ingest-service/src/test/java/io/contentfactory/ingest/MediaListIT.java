@@ -52,11 +52,11 @@ class MediaListIT {
                         projectId,
                         Instant.now(),
                         new ProjectCreated(projectId, slug, slug, "UTC"))));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Files.isDirectory(INBOX.resolve(slug)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.isDirectory(INBOX.resolve(slug)));
         for (int i = 0; i < 3; i++) {
             Files.write(INBOX.resolve(slug).resolve("image-" + i + ".jpg"), TestMedia.jpeg(20 + i, 20));
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> count(projectId) == 3);
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(projectId) == 3);
     }
 
     @Test

@@ -87,7 +87,7 @@ class MediaUploadIT {
                 EventCodec.parse(kafka.awaitOne(
                                 Topics.MEDIA_INGESTED,
                                 r -> r.value().contains(item.getString("id")),
-                                Duration.ofSeconds(20))
+                                Duration.ofSeconds(60))
                         .value()),
                 MediaIngested.class);
         assertThat(event.durationSec()).isBetween(1.9, 2.2);
@@ -351,7 +351,7 @@ class MediaUploadIT {
         UUID mediaId = UUID.fromString(id);
 
         kafka.send(Topics.MEDIA_ANALYSIS_PROGRESSED, id, progressed(mediaId, "analyzing", "frames", 20));
-        await().atMost(Duration.ofSeconds(20))
+        await().atMost(Duration.ofSeconds(60))
                 .until(
                         () -> given().auth()
                                 .oauth2(TOKENS.valid(projectId, "read"))
@@ -368,7 +368,7 @@ class MediaUploadIT {
                 .body("status", equalTo("ingested"));
 
         kafka.send(Topics.MEDIA_ANALYSIS_PROGRESSED, id, progressed(mediaId, "analyzed", "done", 100));
-        await().atMost(Duration.ofSeconds(20))
+        await().atMost(Duration.ofSeconds(60))
                 .until(
                         () -> given().auth()
                                 .oauth2(TOKENS.valid(projectId, "read"))
@@ -456,7 +456,7 @@ class MediaUploadIT {
 
     /** The one {@code media.rejected} an item that ended without becoming media emitted. */
     private MediaRejected rejection(String mediaId) {
-        kafka.awaitOne(Topics.MEDIA_REJECTED, r -> r.key().equals(mediaId), Duration.ofSeconds(30));
+        kafka.awaitOne(Topics.MEDIA_REJECTED, r -> r.key().equals(mediaId), Duration.ofSeconds(60));
         return kafka.all(Topics.MEDIA_REJECTED).stream()
                 .filter(r -> r.key().equals(mediaId))
                 .map(r -> EventCodec.data(EventCodec.parse(r.value()), MediaRejected.class))
@@ -520,7 +520,7 @@ class MediaUploadIT {
         CompletableFuture<HttpResponse<String>> response =
                 HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofString());
 
-        JsonPath receiving = await().atMost(Duration.ofSeconds(20))
+        JsonPath receiving = await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(100))
                 .until(
                         () -> given().auth()

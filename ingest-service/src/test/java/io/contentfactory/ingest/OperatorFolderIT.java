@@ -32,6 +32,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(PostgresResource.class)
 class OperatorFolderIT {
 
+    @jakarta.inject.Inject
+    io.contentfactory.ingest.service.FolderWatcher watcher;
+
     /** Fixed: the profile and the test are loaded by different class loaders, and both must name the same project. */
     static final String SLUG = "operator-studio";
 
@@ -61,15 +64,19 @@ class OperatorFolderIT {
                         projectId,
                         Instant.now(),
                         new ProjectCreated(projectId, SLUG, "Studio", "UTC"))));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Files.isDirectory(FOLDER));
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.isDirectory(FOLDER));
         assertThat(INBOX.resolve(SLUG)).doesNotExist();
 
         Files.createDirectories(INBOX.resolve(SLUG));
         Files.write(INBOX.resolve(SLUG).resolve("ignored.jpg"), TestMedia.jpeg(20, 20));
         Files.write(FOLDER.resolve("picked-up.jpg"), TestMedia.jpeg(21, 21));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> names(projectId).contains("picked-up.jpg"));
-        Thread.sleep(1000);
+        await().atMost(Duration.ofSeconds(60)).until(() -> names(projectId).contains("picked-up.jpg"));
+        // Three whole scans after the one that took picked-up.jpg: had the slug's folder been watched, the file in it
+        // would have been taken by now.
+        for (int i = 0; i < 3; i++) {
+            watcher.scan();
+        }
         assertThat(names(projectId)).doesNotContain("ignored.jpg");
     }
 

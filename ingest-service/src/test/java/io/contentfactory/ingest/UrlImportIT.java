@@ -98,7 +98,7 @@ class UrlImportIT {
                 .extract()
                 .path("id");
 
-        JsonPath partway = await().atMost(Duration.ofSeconds(10))
+        JsonPath partway = await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(50))
                 .until(
                         () -> given().auth()
@@ -223,7 +223,7 @@ class UrlImportIT {
                 .contains(detailPart);
         MediaRejected told = EventCodec.data(
                 EventCodec.parse(
-                        kafka.awaitOne(Topics.MEDIA_REJECTED, r -> r.key().equals(id), Duration.ofSeconds(30))
+                        kafka.awaitOne(Topics.MEDIA_REJECTED, r -> r.key().equals(id), Duration.ofSeconds(60))
                                 .value()),
                 MediaRejected.class);
         assertThat(told.status()).isEqualTo("failed");
@@ -250,7 +250,7 @@ class UrlImportIT {
     }
 
     private JsonPath awaitSettled(String id) {
-        return await().atMost(Duration.ofSeconds(30))
+        return await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(100))
                 .until(
                         () -> given().auth()

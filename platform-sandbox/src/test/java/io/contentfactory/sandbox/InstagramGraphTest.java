@@ -55,7 +55,7 @@ class InstagramGraphTest {
     void aPostsCommentsGrowWithItsAge() throws Exception {
         String container = createContainer(base + "/cover.jpg", "Comment on me");
         org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofSeconds(10))
+                .atMost(java.time.Duration.ofSeconds(60))
                 .until(() -> given().formParams(Map.of("creation_id", container, "access_token", TOKEN))
                                 .post("/v21.0/{account}/media_publish", ACCOUNT)
                                 .statusCode()
@@ -74,7 +74,7 @@ class InstagramGraphTest {
                 .path("summary.total_count");
         // A comment comes every 60 views, and a post gains 5 to 11 views a second.
         org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofSeconds(30))
+                .atMost(java.time.Duration.ofSeconds(60))
                 .until(() -> given().queryParam("access_token", TOKEN)
                                 .get("/v21.0/{id}/comments", mediaId)
                                 .jsonPath()
@@ -103,7 +103,7 @@ class InstagramGraphTest {
                 .body("error.code", equalTo(9007))
                 .body("error.error_subcode", equalTo(2207027));
 
-        await().atMost(Duration.ofSeconds(5))
+        await().atMost(Duration.ofSeconds(60))
                 .until(() -> "FINISHED"
                         .equals(given().queryParams(Map.of("fields", "status_code", "access_token", TOKEN))
                                 .get("/v21.0/{id}", container)
@@ -213,7 +213,7 @@ class InstagramGraphTest {
     }
 
     private static void awaitFinished(String container, String token) {
-        await().atMost(Duration.ofSeconds(5))
+        await().atMost(Duration.ofSeconds(60))
                 .until(() -> "FINISHED"
                         .equals(given().queryParams(Map.of("fields", "status_code", "access_token", token))
                                 .get("/v21.0/{id}", container)

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
 class ConnectionsIT {
 
     private static final InternalTokens TOKENS = InternalTokens.forService("publisher-service");
-    private static final Duration TIMEOUT = Duration.ofSeconds(40);
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private final TopicProbe kafka = TopicProbe.onTestBroker();
 
     @Test

@@ -30,7 +30,7 @@ import java.util.UUID;
 /** What the publisher's integration tests share: connecting accounts, sending post.due, reading jobs and outcomes. */
 final class PublishTests {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(40);
+    static final Duration TIMEOUT = Duration.ofSeconds(90);
     static final InternalTokens TOKENS = InternalTokens.forService("publisher-service");
 
     private PublishTests() {}

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(PostgresResource.class)
 class PlanAndFireIT {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(40);
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
     /** With plan-hour = 0.5 s, the seed's 24 h maximum gap lasts 12 s. */
     private static final Duration MAX_GAP = Duration.ofSeconds(12);
 

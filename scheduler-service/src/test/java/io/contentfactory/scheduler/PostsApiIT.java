@@ -8,7 +8,6 @@ import static io.contentfactory.scheduler.SchedulerApi.count;
 import static io.contentfactory.scheduler.SchedulerApi.expect;
 import static io.contentfactory.scheduler.SchedulerApi.get;
 import static io.contentfactory.scheduler.SchedulerApi.put;
-import static io.contentfactory.scheduler.SchedulerApi.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -337,7 +336,13 @@ class PostsApiIT {
                 .then()
                 .statusCode(200)
                 .body("targets[0].status", equalTo("canceled"));
-        sleep(4_000);
+        // A witness due a second after the canceled slot: once it has fired, the canceled one would have too.
+        String witness = put(
+                        project,
+                        "witness",
+                        body(List.of(media), "feed_image", soon.plusSeconds(1).toString()))
+                .path("id");
+        kafka.awaitOne(Topics.POST_DUE, r -> r.value().contains(witness), TIMEOUT);
         assertThat(kafka.all(Topics.POST_DUE)).noneMatch(r -> r.value().contains(target));
 
         List<Map<String, Object>> listed = RestAssured.given()

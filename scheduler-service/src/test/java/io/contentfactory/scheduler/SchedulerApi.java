@@ -26,7 +26,7 @@ import java.util.UUID;
 /** Calls to the scheduler's API as a project would make them, and the events and rows behind them. */
 final class SchedulerApi {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(40);
+    static final Duration TIMEOUT = Duration.ofSeconds(90);
     static final InternalTokens TOKENS = InternalTokens.forService("scheduler-service");
 
     private SchedulerApi() {}
@@ -126,14 +126,6 @@ final class SchedulerApi {
             return rs.getLong(1);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
