@@ -150,4 +150,37 @@ public final class ServiceLayers {
     private String[] of(Layer layer) {
         return packages.get(layer).toArray(String[]::new);
     }
+
+    /**
+     * The lines of the service's main sources (under {@code src/main/java}) that spell one of {@code statuses} as a
+     * string literal outside the files whose paths contain one of {@code allowed} (the status enum, its stores, and
+     * code that reads another service's statuses). A status is written through its enum everywhere else.
+     */
+    public static List<String> statusLiterals(
+            java.util.Collection<String> statuses, java.util.Collection<String> allowed) {
+        java.nio.file.Path root = java.nio.file.Path.of("src/main/java");
+        java.util.regex.Pattern literal = java.util.regex.Pattern.compile("\"("
+                + String.join(
+                        "|",
+                        statuses.stream().map(java.util.regex.Pattern::quote).toList()) + ")\"");
+        List<String> found = new ArrayList<>();
+        try (var files = java.nio.file.Files.walk(root)) {
+            for (java.nio.file.Path file :
+                    files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String path = root.relativize(file).toString().replace('\\', '/');
+                if (allowed.stream().anyMatch(path::contains)) {
+                    continue;
+                }
+                List<String> lines = java.nio.file.Files.readAllLines(file);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (literal.matcher(lines.get(i)).find()) {
+                        found.add(path + ":" + (i + 1) + ": " + lines.get(i).strip());
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return found;
+    }
 }

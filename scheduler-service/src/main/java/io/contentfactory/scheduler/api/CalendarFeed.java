@@ -1,5 +1,6 @@
 package io.contentfactory.scheduler.api;
 
+import io.contentfactory.scheduler.domain.TargetStatus;
 import io.contentfactory.scheduler.service.CalendarService;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +42,7 @@ final class CalendarFeed {
                 .time("DTEND", target.scheduledAt.plus(EVENT_LENGTH))
                 .text("SUMMARY", summary(item))
                 .text("DESCRIPTION", description(item))
-                .raw("STATUS", "canceled".equals(target.status) ? "CANCELLED" : "CONFIRMED")
+                .raw("STATUS", target.status == TargetStatus.CANCELED ? "CANCELLED" : "CONFIRMED")
                 .text("CATEGORIES", target.platform);
         if (target.permalink != null) {
             ics.raw("URL", target.permalink);
@@ -51,7 +52,7 @@ final class CalendarFeed {
         for (String media : item.mediaUrls()) {
             ics.raw("ATTACH", media);
         }
-        if ("planned".equals(target.status) || "awaiting_manual".equals(target.status)) {
+        if (target.status == TargetStatus.PLANNED || target.status == TargetStatus.AWAITING_MANUAL) {
             ics.begin("VALARM")
                     .raw("ACTION", "DISPLAY")
                     .text("DESCRIPTION", summary(item))
@@ -62,7 +63,7 @@ final class CalendarFeed {
     }
 
     private static String summary(CalendarService.Item item) {
-        String done = "published".equals(item.target().status) ? "Posted: " : "Post ";
+        String done = item.target().status == TargetStatus.PUBLISHED ? "Posted: " : "Post ";
         return done + item.target().format.replace('_', ' ') + " to " + item.target().platform + " ("
                 + item.target().accountId + ")";
     }
@@ -71,7 +72,7 @@ final class CalendarFeed {
         var post = item.post();
         StringBuilder text = new StringBuilder("Caption:\n").append(post.captionText());
         text.append("\n\nMedia:\n").append(item.mediaUrls().stream().collect(Collectors.joining("\n")));
-        if ("published".equals(item.target().status)) {
+        if (item.target().status == TargetStatus.PUBLISHED) {
             text.append("\n\nPosted: ").append(item.target().permalink);
         } else {
             text.append("\n\nWhen it is live: POST /v1/posts/")

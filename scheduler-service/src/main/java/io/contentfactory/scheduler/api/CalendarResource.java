@@ -122,7 +122,7 @@ public class CalendarResource {
                                         e.target().accountId,
                                         e.target().format,
                                         e.post().mode,
-                                        e.target().status,
+                                        e.target().status.wire(),
                                         e.target().slotSource,
                                         e.post().mediaIdList()))
                                 .toList(),

@@ -8,6 +8,7 @@ import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.tenancy.CallerProject;
 import io.contentfactory.scheduler.domain.PostRequest;
 import io.contentfactory.scheduler.domain.PostTarget;
+import io.contentfactory.scheduler.domain.TargetStatus;
 import io.contentfactory.scheduler.service.PostService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -45,16 +47,6 @@ public class PostResource {
     private static final Pattern CLIENT_REF = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
     private static final Set<String> MODES = Set.of("auto", "manual");
     private static final Set<String> REVIEW = Set.of("draft", "approved", "rejected");
-    private static final Set<String> STATUSES = Set.of(
-            "waiting_for_media",
-            "queued",
-            "planned",
-            "due",
-            "publishing",
-            "published",
-            "failed",
-            "awaiting_manual",
-            "canceled");
 
     private final PostService posts;
     private final CallerProject caller;
@@ -104,7 +96,7 @@ public class PostResource {
                     target.accountId,
                     target.format,
                     target.scheduledAt,
-                    target.status,
+                    target.status.wire(),
                     target.externalPostId,
                     target.permalink,
                     target.publishedAt,
@@ -218,12 +210,18 @@ public class PostResource {
     public Uni<List<PostView>> list(
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("status") String status) {
         TimeWindow window = TimeWindow.of(from, to, Instant.now().minus(java.time.Duration.ofDays(7)));
-        if (status != null && !STATUSES.contains(status)) {
-            throw new DomainError.Invalid(
-                    "invalid_status",
-                    "status is one of " + STATUSES.stream().sorted().toList());
+        List<String> statuses = Arrays.stream(TargetStatus.values())
+                .map(TargetStatus::wire)
+                .sorted()
+                .toList();
+        if (status != null && !statuses.contains(status)) {
+            throw new DomainError.Invalid("invalid_status", "status is one of " + statuses);
         }
-        return posts.list(caller.id(), window.from(), window.to(), Optional.ofNullable(status))
+        return posts.list(
+                        caller.id(),
+                        window.from(),
+                        window.to(),
+                        Optional.ofNullable(status).map(TargetStatus::ofWire))
                 .map(all -> all.stream().map(PostView::of).toList());
     }
 

@@ -1,6 +1,7 @@
 package io.contentfactory.scheduler.domain;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -45,7 +46,8 @@ public class PostTarget {
     @Column(name = "scheduled_at")
     public Instant scheduledAt;
 
-    public String status;
+    @Convert(converter = TargetStatus.Column.class)
+    public TargetStatus status;
 
     @Column(name = "external_post_id")
     public String externalPostId;
@@ -86,23 +88,36 @@ public class PostTarget {
         target.platform = platform.name().toLowerCase(java.util.Locale.ROOT);
         target.accountId = accountId;
         target.format = format.name().toLowerCase(java.util.Locale.ROOT);
-        target.status = "queued";
+        target.status = TargetStatus.QUEUED;
         target.slotSource = "planner";
         target.createdAt = Instant.now();
         target.queuedAt = target.createdAt;
         return target;
     }
 
+    /**
+     * Moves the target to {@code next}, refusing a move its status does not allow (a canceled target never fires, a
+     * published one never fails).
+     */
+    public void moveTo(TargetStatus next) {
+        if (!status.mayBecome(next)) {
+            throw new IllegalStateException("target " + id + " cannot go from " + status.wire() + " to " + next.wire());
+        }
+        status = next;
+    }
+
     /** Publishing started; a later status already written (published, failed) is kept. */
     public void publishingStarted() {
-        if ("due".equals(status)) {
-            status = "publishing";
+        if (status == TargetStatus.DUE) {
+            moveTo(TargetStatus.PUBLISHING);
         }
     }
 
     /** Live on its platform: whatever this target said before, it now says where. */
     public void published(String externalPostId, String permalink, Instant publishedAt) {
-        this.status = "published";
+        if (status != TargetStatus.PUBLISHED) {
+            moveTo(TargetStatus.PUBLISHED);
+        }
         this.externalPostId = externalPostId;
         this.permalink = permalink;
         this.publishedAt = publishedAt;
@@ -111,8 +126,8 @@ public class PostTarget {
 
     /** A publish attempt failed; a target that is already published stays published. */
     public void failed(String errorJson) {
-        if (!"published".equals(status)) {
-            this.status = "failed";
+        if (status != TargetStatus.PUBLISHED) {
+            moveTo(TargetStatus.FAILED);
             this.errorJson = errorJson;
         }
     }

@@ -2,6 +2,7 @@ package io.contentfactory.scheduler.persistence;
 
 import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.timer.DurableTimer;
+import io.contentfactory.scheduler.domain.TargetStatus;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -44,7 +45,7 @@ public class FiringRepository {
             String mediaUrl,
             String contentType,
             Instant scheduledAt,
-            String status,
+            TargetStatus status,
             String captionBody,
             String disclosure,
             String hashtags,
@@ -79,7 +80,7 @@ public class FiringRepository {
                                 row.getString("media_url"),
                                 row.getString("content_type"),
                                 row.getOffsetDateTime("scheduled_at").toInstant(),
-                                row.getString("status"),
+                                TargetStatus.ofWire(row.getString("status")),
                                 row.getString("caption_body"),
                                 row.getString("caption_disclosure"),
                                 row.getString("hashtags"),

@@ -3,6 +3,7 @@ package io.contentfactory.scheduler.persistence;
 import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.tenancy.TenantScope;
 import io.contentfactory.scheduler.domain.PostTarget;
+import io.contentfactory.scheduler.domain.TargetStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -14,6 +15,10 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class PostTargetRepository implements PanacheRepositoryBase<PostTarget, UUID> {
+
+    /** Targets that hold no slot in their queue. */
+    private static final List<TargetStatus> WITHOUT_SLOT =
+            List.of(TargetStatus.QUEUED, TargetStatus.CANCELED, TargetStatus.FAILED);
 
     private final ServiceConfig service;
     private final TenantScope tenancy;
@@ -53,26 +58,28 @@ public class PostTargetRepository implements PanacheRepositoryBase<PostTarget, U
     public Uni<List<Instant>> occupied(UUID projectId, String platform, String accountId, Instant since) {
         String hql =
                 "select t.scheduledAt from PostTarget t where t.projectId = ?1 and t.platform = ?2 and t.accountId = ?3"
-                        + " and t.status not in ('queued', 'canceled', 'failed') and t.scheduledAt >= ?4";
+                        + " and t.status not in ?5 and t.scheduledAt >= ?4";
         return Panache.getSession()
                 .chain(s -> s.createSelectionQuery(hql, Instant.class)
                         .setParameter(1, projectId)
                         .setParameter(2, platform)
                         .setParameter(3, accountId)
                         .setParameter(4, since)
+                        .setParameter(5, WITHOUT_SLOT)
                         .getResultList());
     }
 
     /** The slots of every account of the project on {@code platform} in {@code [from, to)}, for the daily cap. */
     public Uni<List<Instant>> platformSlots(UUID projectId, String platform, Instant from, Instant to) {
         String hql = "select t.scheduledAt from PostTarget t where t.projectId = ?1 and t.platform = ?2"
-                + " and t.status not in ('queued', 'canceled', 'failed') and t.scheduledAt >= ?3 and t.scheduledAt < ?4";
+                + " and t.status not in ?5 and t.scheduledAt >= ?3 and t.scheduledAt < ?4";
         return Panache.getSession()
                 .chain(s -> s.createSelectionQuery(hql, Instant.class)
                         .setParameter(1, projectId)
                         .setParameter(2, platform)
                         .setParameter(3, from)
                         .setParameter(4, to)
+                        .setParameter(5, WITHOUT_SLOT)
                         .getResultList());
     }
 
@@ -82,12 +89,13 @@ public class PostTargetRepository implements PanacheRepositoryBase<PostTarget, U
     public Uni<List<Waiting>> waiting(UUID projectId, String platform, String accountId) {
         String hql = "select t.id, coalesce(m.preSocialScore, 0.0), t.queuedAt from PostTarget t left join MediaEntry m"
                 + " on m.projectId = t.projectId and m.mediaId = t.mediaId"
-                + " where t.projectId = ?1 and t.platform = ?2 and t.accountId = ?3 and t.status = 'queued'";
+                + " where t.projectId = ?1 and t.platform = ?2 and t.accountId = ?3 and t.status = ?4";
         return Panache.getSession()
                 .chain(s -> s.createSelectionQuery(hql, Object[].class)
                         .setParameter(1, projectId)
                         .setParameter(2, platform)
                         .setParameter(3, accountId)
+                        .setParameter(4, TargetStatus.QUEUED)
                         .getResultList())
                 .map(rows -> rows.stream()
                         .map(row -> new Waiting((UUID) row[0], ((Number) row[1]).doubleValue(), (Instant) row[2]))
@@ -154,16 +162,17 @@ public class PostTargetRepository implements PanacheRepositoryBase<PostTarget, U
 
     /** The project's targets that wait for their media's analysis. */
     public Uni<List<PostTarget>> waitingForMedia(UUID projectId) {
-        return list("projectId = ?1 and status = 'waiting_for_media'", projectId);
+        return list("projectId = ?1 and status = ?2", projectId, TargetStatus.WAITING_FOR_MEDIA);
     }
 
     /** The project's queues that have targets waiting. */
     public Uni<List<QueueKey>> queuesWaiting(UUID projectId) {
         String hql =
-                "select distinct t.platform, t.accountId from PostTarget t where t.projectId = ?1 and t.status = 'queued'";
+                "select distinct t.platform, t.accountId from PostTarget t where t.projectId = ?1 and t.status = ?2";
         return Panache.getSession()
                 .chain(s -> s.createSelectionQuery(hql, Object[].class)
                         .setParameter(1, projectId)
+                        .setParameter(2, TargetStatus.QUEUED)
                         .getResultList())
                 .map(rows -> rows.stream()
                         .map(row -> new QueueKey(projectId, (String) row[0], (String) row[1]))
@@ -183,7 +192,8 @@ public class PostTargetRepository implements PanacheRepositoryBase<PostTarget, U
     }
 
     /** Targets with a slot in {@code [from, to)}, optionally in one status, by slot. */
-    public Uni<java.util.List<PostTarget>> inWindow(UUID projectId, Instant from, Instant to, Optional<String> status) {
+    public Uni<java.util.List<PostTarget>> inWindow(
+            UUID projectId, Instant from, Instant to, Optional<TargetStatus> status) {
         return status.isPresent()
                 ? list(
                         "projectId = ?1 and scheduledAt >= ?2 and scheduledAt < ?3 and status = ?4 order by scheduledAt, id",

@@ -16,6 +16,7 @@ import io.contentfactory.kit.timer.TimerLoops;
 import io.contentfactory.scheduler.config.SchedulerConfig;
 import io.contentfactory.scheduler.domain.Post;
 import io.contentfactory.scheduler.domain.Served;
+import io.contentfactory.scheduler.domain.TargetStatus;
 import io.contentfactory.scheduler.persistence.FiringRepository;
 import io.contentfactory.scheduler.persistence.FiringRepository.CatalogEntry;
 import io.contentfactory.scheduler.persistence.FiringRepository.Fired;
@@ -80,7 +81,7 @@ public class Dispatcher {
     /** The event a fired target emits: none when it was withheld for want of approval. */
     private static Outbox.Outgoing event(Fired target, Map<String, CatalogEntry> media) {
         PipelineEvent event = switch (target.status()) {
-            case "awaiting_manual" ->
+            case AWAITING_MANUAL ->
                 new ManualPostRequired(
                         target.postId(),
                         target.id(),
@@ -90,7 +91,7 @@ public class Dispatcher {
                         target.mediaUrl(),
                         Post.captionText(target.captionBody(), target.disclosure(), target.hashtags()),
                         target.scheduledAt());
-            case "due" ->
+            case DUE ->
                 new PostDue(
                         target.postId(),
                         target.id(),
@@ -146,7 +147,7 @@ public class Dispatcher {
     }
 
     private static boolean isCarousel(Fired target) {
-        return "carousel".equals(target.format()) && "due".equals(target.status());
+        return "carousel".equals(target.format()) && target.status() == TargetStatus.DUE;
     }
 
     private static List<UUID> mediaIds(Fired target) {

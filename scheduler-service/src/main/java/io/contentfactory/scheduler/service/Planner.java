@@ -10,6 +10,7 @@ import io.contentfactory.scheduler.domain.Post;
 import io.contentfactory.scheduler.domain.PostTarget;
 import io.contentfactory.scheduler.domain.ScheduleSettings;
 import io.contentfactory.scheduler.domain.Served;
+import io.contentfactory.scheduler.domain.TargetStatus;
 import io.contentfactory.scheduler.domain.planning.PlanningPolicy;
 import io.contentfactory.scheduler.domain.planning.QueuePlanner;
 import io.contentfactory.scheduler.persistence.MediaCatalogRepository;
@@ -207,7 +208,7 @@ public class Planner {
         return targets.findAll(projectId, slots.keySet())
                 .chain(found -> {
                     found.forEach(target -> {
-                        target.status = "planned";
+                        target.moveTo(TargetStatus.PLANNED);
                         target.scheduledAt = slots.get(target.id);
                         target.fireAt = target.scheduledAt;
                     });

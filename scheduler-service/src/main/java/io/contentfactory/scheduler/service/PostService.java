@@ -12,6 +12,7 @@ import io.contentfactory.scheduler.domain.Post;
 import io.contentfactory.scheduler.domain.PostRequest;
 import io.contentfactory.scheduler.domain.PostTarget;
 import io.contentfactory.scheduler.domain.Served;
+import io.contentfactory.scheduler.domain.TargetStatus;
 import io.contentfactory.scheduler.persistence.MediaCatalogRepository;
 import io.contentfactory.scheduler.persistence.PostRepository;
 import io.contentfactory.scheduler.persistence.PostTargetRepository;
@@ -38,16 +39,6 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class PostService {
-
-    /**
-     * Target statuses that mean the target left the plan: the post is then fixed. A failed target does not fix its post:
-     * once the cause is mended (a connection made or enabled, another media chosen) the post is planned again.
-     */
-    private static final Set<String> STARTED = Set.of("due", "publishing", "published", "awaiting_manual");
-    /** Targets that have not left the plan: a canceled post never fires them. */
-    private static final Set<String> CANCELABLE = Set.of("waiting_for_media", "queued", "planned");
-    /** A manual target can be marked posted while it waits for its slot or for the person. */
-    private static final Set<String> MARKABLE = Set.of("queued", "planned", "awaiting_manual");
 
     private final PostRepository posts;
     private final PostTargetRepository targets;
@@ -211,12 +202,12 @@ public class PostService {
     private Uni<Void> arm(Post post, PostTarget target, MediaEntry media) {
         describe(target, target.format, media);
         if (target.scheduledAt == null) {
-            target.status = "queued";
+            target.moveTo(TargetStatus.QUEUED);
             target.queuedAt = Instant.now();
             return Uni.createFrom().voidItem();
         }
         Instant at = target.scheduledAt.isBefore(Instant.now()) ? Instant.now() : target.scheduledAt;
-        target.status = "planned";
+        target.moveTo(TargetStatus.PLANNED);
         target.scheduledAt = at;
         target.fireAt = at;
         return outbox.record(post.projectId, Planner.scheduled(target, post)).replaceWithVoid();
@@ -248,7 +239,7 @@ public class PostService {
                                     .forEach(post -> waiting.stream()
                                             .filter(t -> t.postId.equals(post.id))
                                             .forEach(target -> {
-                                                target.status = "failed";
+                                                target.moveTo(TargetStatus.FAILED);
                                                 target.errorJson = io.contentfactory.contracts.EventCodec.mapper()
                                                         .valueToTree(
                                                                 new io.contentfactory.contracts.events.PublishError(
@@ -295,7 +286,7 @@ public class PostService {
     /** Posts with a target scheduled in {@code [from, to)}, optionally in one status, by slot. */
     @WithSpan("PostService.list")
     public Uni<List<Snapshot>> list(
-            @SpanAttribute("project.id") UUID projectId, Instant from, Instant to, Optional<String> status) {
+            @SpanAttribute("project.id") UUID projectId, Instant from, Instant to, Optional<TargetStatus> status) {
         return tenancy.transaction(
                 projectId,
                 () -> targets.inWindow(projectId, from, to, status).chain(found -> {
@@ -364,16 +355,16 @@ public class PostService {
                                                 "not_manual",
                                                 "the post publishes automatically; only manual posts are marked posted");
                                     }
-                                    if ("published".equals(target.status)) {
+                                    if (target.status == TargetStatus.PUBLISHED) {
                                         throw new DomainError.Conflict(
                                                 "already_published",
                                                 "target " + targetId + " was published at " + target.publishedAt);
                                     }
-                                    if (!MARKABLE.contains(target.status)) {
+                                    if (!target.status.markable()) {
                                         throw new DomainError.Conflict(
-                                                "target_closed", "target " + targetId + " is " + target.status);
+                                                "target_closed", "target " + targetId + " is " + target.status.wire());
                                     }
-                                    target.status = "published";
+                                    target.moveTo(TargetStatus.PUBLISHED);
                                     target.permalink = posted.url();
                                     target.externalPostId = posted.externalPostId();
                                     target.publishedAt = posted.postedAt();
@@ -432,7 +423,7 @@ public class PostService {
             for (PostRequest.Target wish : request.targets()) {
                 wanted.add(key(wish.platform().name().toLowerCase(), wish.accountId()));
                 Optional<PostTarget> kept = current.stream()
-                        .filter(t -> !"canceled".equals(t.status)
+                        .filter(t -> t.status != TargetStatus.CANCELED
                                 && key(t.platform, t.accountId)
                                         .equals(key(wish.platform().name().toLowerCase(), wish.accountId())))
                         .findFirst();
@@ -443,7 +434,7 @@ public class PostService {
                         .orElseGet(() -> newTarget(post, wish, request, media, waiting)));
             }
             current.stream()
-                    .filter(t -> CANCELABLE.contains(t.status) && !wanted.contains(key(t.platform, t.accountId)))
+                    .filter(t -> t.status.cancelable() && !wanted.contains(key(t.platform, t.accountId)))
                     .forEach(t -> work.add(cancelTarget(t).replaceWith(t)));
             return Multi.createFrom()
                     .iterable(work)
@@ -463,7 +454,7 @@ public class PostService {
         PostTarget target = PostTarget.queued(post, wish.platform(), wish.accountId(), wish.format());
         if (waiting) {
             target.mediaId = request.mediaIds().get(0);
-            target.status = "waiting_for_media";
+            target.moveTo(TargetStatus.WAITING_FOR_MEDIA);
             target.slotSource = request.scheduledAt() == null ? "planner" : "explicit";
             target.scheduledAt = request.scheduledAt();
             return targets.persist(target);
@@ -475,7 +466,7 @@ public class PostService {
         if (request.scheduledAt() == null) {
             return targets.persist(target);
         }
-        target.status = "planned";
+        target.moveTo(TargetStatus.PLANNED);
         target.slotSource = "explicit";
         target.scheduledAt = request.scheduledAt();
         target.fireAt = request.scheduledAt();
@@ -484,11 +475,11 @@ public class PostService {
 
     /** A failed target is queued again, as if new: the planner gives it a slot unless the request names one. */
     private Uni<Void> reopenIfFailed(PostTarget target) {
-        if (!"failed".equals(target.status)) {
+        if (target.status != TargetStatus.FAILED) {
             return Uni.createFrom().voidItem();
         }
         // The same change on the loaded entity, so that flushing it does not write the failure back.
-        target.status = "queued";
+        target.moveTo(TargetStatus.QUEUED);
         target.slotSource = "planner";
         target.scheduledAt = null;
         target.fireAt = null;
@@ -501,7 +492,7 @@ public class PostService {
     private Uni<PostTarget> holdForMedia(PostTarget target, PostRequest.Target wish, PostRequest request) {
         target.format = wish.format().name().toLowerCase();
         target.mediaId = request.mediaIds().get(0);
-        target.status = "waiting_for_media";
+        target.moveTo(TargetStatus.WAITING_FOR_MEDIA);
         target.slotSource = request.scheduledAt() == null ? "planner" : "explicit";
         target.scheduledAt = request.scheduledAt();
         target.fireAt = null;
@@ -515,9 +506,9 @@ public class PostService {
                 wish.format().name().toLowerCase(),
                 media.get(request.mediaIds().get(0)));
         if (request.scheduledAt() == null) {
-            if ("waiting_for_media".equals(target.status)) {
+            if (target.status == TargetStatus.WAITING_FOR_MEDIA) {
                 // Its media has arrived since: the planner gives it a slot.
-                target.status = "queued";
+                target.moveTo(TargetStatus.QUEUED);
                 target.slotSource = "planner";
                 target.scheduledAt = null;
                 target.queuedAt = Instant.now();
@@ -527,7 +518,7 @@ public class PostService {
         return targets.reschedule(post.projectId, target.id, request.scheduledAt())
                 .invoke(() -> {
                     // The same change on the loaded entity, so that flushing it does not write the old slot back.
-                    target.status = "planned";
+                    target.moveTo(TargetStatus.PLANNED);
                     target.slotSource = "explicit";
                     target.scheduledAt = request.scheduledAt();
                     target.fireAt = request.scheduledAt();
@@ -537,10 +528,10 @@ public class PostService {
     }
 
     private Uni<Void> cancelTarget(PostTarget target) {
-        if (!CANCELABLE.contains(target.status)) {
+        if (!target.status.cancelable()) {
             return Uni.createFrom().voidItem();
         }
-        target.status = "canceled";
+        target.moveTo(TargetStatus.CANCELED);
         return targets.neverFire(target.projectId, target.id);
     }
 
@@ -566,10 +557,10 @@ public class PostService {
     }
 
     private static void refuseIfStarted(List<PostTarget> current) {
-        current.stream().filter(t -> STARTED.contains(t.status)).findFirst().ifPresent(started -> {
+        current.stream().filter(t -> t.status.started()).findFirst().ifPresent(started -> {
             throw new DomainError.Conflict(
                     "post_locked",
-                    "target " + started.id + " (" + started.platform + ") is " + started.status
+                    "target " + started.id + " (" + started.platform + ") is " + started.status.wire()
                             + ": the post no longer changes");
         });
     }
