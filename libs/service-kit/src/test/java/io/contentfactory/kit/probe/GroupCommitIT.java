@@ -1,6 +1,5 @@
-package io.contentfactory.publisher;
+package io.contentfactory.kit.probe;
 
-import static io.contentfactory.publisher.PublishTests.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contentfactory.contracts.events.Platform;
@@ -9,9 +8,7 @@ import io.contentfactory.kit.outbox.Outbox;
 import io.contentfactory.kit.tenancy.GroupCommit;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
-import io.contentfactory.testkit.SandboxResource;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
@@ -30,10 +27,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(PostgresResource.class)
-@QuarkusTestResource(
-        value = SandboxResource.class,
-        initArgs = @ResourceArg(name = "base-url-properties", value = PublishFlowIT.SANDBOX_URLS))
-@QuarkusTestResource(MediaServer.class)
 class GroupCommitIT {
 
     private static final String FAILED = "failed: ";
@@ -56,7 +49,7 @@ class GroupCommitIT {
         // the repeated event id breaks the outbox's unique key.
         List<String> answers = VertxContextSupport.subscribeAndAwait(() -> Uni.join()
                 .all(
-                        outcome(writes.statementInProject(project, "select pg_sleep(0.3)", Tuple.tuple())),
+                        outcome(writes.statementInProject(project, "select pg_sleep(1)", Tuple.tuple())),
                         outcome(writes.statementInProject(project, insert, first.addTo(Tuple.tuple()))),
                         outcome(writes.statementInProject(project, insert, second.addTo(Tuple.tuple()))),
                         outcome(writes.statementInProject(project, insert, first.addTo(Tuple.tuple()))),
@@ -66,10 +59,10 @@ class GroupCommitIT {
         assertThat(answers.subList(0, 3)).containsExactly("1", "1", "1");
         assertThat(answers.get(3)).startsWith(FAILED).contains("outbox_event_id_key");
         assertThat(answers.get(4)).isEqualTo("1");
-        assertThat(count("select count(*) from publisher.outbox where project_id = '" + project + "'"))
+        assertThat(count("select count(*) from kitprobe.outbox where project_id = '" + project + "'"))
                 .isEqualTo(3);
         for (Outbox.Pending event : List.of(first, second, third)) {
-            assertThat(count("select count(*) from publisher.outbox where event_id = '" + event.eventId() + "'"))
+            assertThat(count("select count(*) from kitprobe.outbox where event_id = '" + event.eventId() + "'"))
                     .isEqualTo(1);
         }
     }
@@ -82,7 +75,7 @@ class GroupCommitIT {
 
         List<String> answers = VertxContextSupport.subscribeAndAwait(() -> Uni.join()
                 .all(
-                        writes.statementInProject(one, "select pg_sleep(0.3)", Tuple.tuple())
+                        writes.statementInProject(one, "select pg_sleep(1)", Tuple.tuple())
                                 .map(rows -> "slow"),
                         answer(writes.statementInProject(one, whereAmI, Tuple.tuple())),
                         answer(writes.statementInProject(other, whereAmI, Tuple.tuple())),
@@ -115,5 +108,16 @@ class GroupCommitIT {
         return write.map(rows -> Integer.toString(rows.rowCount()))
                 .onFailure()
                 .recoverWithItem(failure -> FAILED + failure.getMessage());
+    }
+
+    private static long count(String sql) {
+        try (java.sql.Connection c =
+                        io.contentfactory.testkit.PostgresResource.database().connect();
+                java.sql.ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
