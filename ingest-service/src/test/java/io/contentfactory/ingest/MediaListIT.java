@@ -60,6 +60,28 @@ class MediaListIT {
     }
 
     @Test
+    void theDatabaseChecksTheSameMediaStatusesAsTheEnum() throws java.sql.SQLException {
+        java.util.Set<String> checked = new java.util.TreeSet<>();
+        try (java.sql.Connection c =
+                        io.contentfactory.testkit.PostgresResource.database().connect();
+                java.sql.ResultSet rs = c.createStatement()
+                        .executeQuery("select pg_get_constraintdef(oid) from pg_constraint"
+                                + " where conname = 'media_assets_status_check'")) {
+            rs.next();
+            java.util.regex.Matcher value =
+                    java.util.regex.Pattern.compile("'([a-z_]+)'").matcher(rs.getString(1));
+            while (value.find()) {
+                checked.add(value.group(1));
+            }
+        }
+        assertThat(checked)
+                .containsExactlyInAnyOrderElementsOf(
+                        java.util.Arrays.stream(io.contentfactory.ingest.domain.MediaStatus.values())
+                                .map(io.contentfactory.ingest.domain.MediaStatus::wire)
+                                .toList());
+    }
+
+    @Test
     void pagesWalkEveryItemOnceNewestFirst() {
         List<String> seen = new ArrayList<>();
         List<String> createdAt = new ArrayList<>();

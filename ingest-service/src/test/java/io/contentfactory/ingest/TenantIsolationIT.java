@@ -130,7 +130,7 @@ class TenantIsolationIT {
                     smuggled.fileName = "smuggled.jpg";
                     smuggled.contentType = "image/jpeg";
                     smuggled.sha256 = "sha";
-                    smuggled.status = "ingested";
+                    smuggled.status = io.contentfactory.ingest.domain.MediaStatus.INGESTED;
                     smuggled.createdAt = Instant.now();
                     return assets.persistAndFlush(smuggled);
                 })))

@@ -56,6 +56,24 @@ class PublishJobRowsIT {
     PostDueConsumer postDue;
 
     @Test
+    void theDatabaseChecksTheSameJobStatusesAsTheEnum() {
+        String check = PublishTests.row("select pg_get_constraintdef(oid) as def from pg_constraint"
+                        + " where conname = 'publish_jobs_status_check'")
+                .get("def");
+        java.util.Set<String> checked = new java.util.TreeSet<>();
+        java.util.regex.Matcher value =
+                java.util.regex.Pattern.compile("'([a-z_]+)'").matcher(check);
+        while (value.find()) {
+            checked.add(value.group(1));
+        }
+        org.assertj.core.api.Assertions.assertThat(checked)
+                .containsExactlyInAnyOrderElementsOf(
+                        java.util.Arrays.stream(io.contentfactory.publisher.domain.JobStatus.values())
+                                .map(io.contentfactory.publisher.domain.JobStatus::wire)
+                                .toList());
+    }
+
+    @Test
     void aClaimThatLostItsLeaseNeitherStoresItsHandleNorCompletesTheJob() throws Throwable {
         UUID project = UUID.randomUUID();
         UUID job = leasedJob(project);

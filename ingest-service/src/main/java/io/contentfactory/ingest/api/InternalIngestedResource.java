@@ -3,6 +3,7 @@ package io.contentfactory.ingest.api;
 import io.contentfactory.auth.ServiceCallTokens;
 import io.contentfactory.contracts.events.MediaIngested;
 import io.contentfactory.ingest.domain.IngestedEvents;
+import io.contentfactory.ingest.domain.MediaStatus;
 import io.contentfactory.ingest.service.MediaCatalog;
 import io.contentfactory.kit.api.PathIds;
 import io.contentfactory.kit.domain.DomainError;
@@ -24,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/internal/v1/media/{projectId}/{mediaId}/ingested")
 public class InternalIngestedResource {
 
-    private static final Set<String> INGESTED = Set.of("ingested", "analyzed");
+    private static final Set<MediaStatus> INGESTED = Set.of(MediaStatus.INGESTED, MediaStatus.ANALYZED);
 
     private final InternalCallers callers;
     private final MediaCatalog reads;

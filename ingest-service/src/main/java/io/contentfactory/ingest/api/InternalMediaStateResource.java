@@ -43,7 +43,7 @@ public class InternalMediaStateResource {
         return reads.find(projectId, mediaId)
                 .map(found -> found.map(asset -> new MediaState(
                                 asset.id,
-                                asset.status,
+                                asset.status.wire(),
                                 asset.duplicateOf != null ? "duplicate of " + asset.duplicateOf : asset.rejectReason,
                                 asset.analysisStatus,
                                 asset.analysisReason))

@@ -1,5 +1,6 @@
 package io.contentfactory.ingest.api;
 
+import io.contentfactory.ingest.domain.MediaStatus;
 import io.contentfactory.kit.domain.DomainError;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -16,8 +17,9 @@ record MediaPageRequest(int limit, Optional<String> status, Optional<Cursor> aft
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
-    static final Set<String> STATUSES = Set.of(
-            "receiving", "ingested", "rejected", "failed", "duplicate", "analyzed", "scheduled", "posted", "archived");
+    static final Set<String> STATUSES = java.util.Arrays.stream(MediaStatus.values())
+            .map(MediaStatus::wire)
+            .collect(java.util.stream.Collectors.toSet());
 
     record Cursor(Instant createdAt, UUID id) {
         String encode() {

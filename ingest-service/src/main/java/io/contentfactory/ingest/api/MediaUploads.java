@@ -2,6 +2,7 @@ package io.contentfactory.ingest.api;
 
 import io.contentfactory.ingest.domain.AssetUrls;
 import io.contentfactory.ingest.domain.MediaAsset;
+import io.contentfactory.ingest.domain.MediaStatus;
 import io.contentfactory.ingest.domain.Origin;
 import io.contentfactory.ingest.service.Uploads;
 import io.contentfactory.kit.domain.DomainError;
@@ -52,18 +53,18 @@ class MediaUploads {
         MediaView view = MediaView.of(asset, urls);
         return switch (asset.status) {
             // Relative on purpose: an absolute Location would name this service's internal address, not the gateway's.
-            case "ingested" ->
+            case INGESTED ->
                 Response.status(Response.Status.CREATED)
                         .header("Location", "/v1/media/" + asset.id)
                         .entity(view)
                         .build();
-            case "duplicate" ->
+            case DUPLICATE ->
                 Response.ok(view)
                         .header("Content-Location", "/v1/media/" + asset.duplicateOf)
                         .build();
             default -> {
                 int colon = asset.rejectReason.indexOf(':');
-                String code = colon > 0 ? asset.rejectReason.substring(0, colon) : "rejected";
+                String code = colon > 0 ? asset.rejectReason.substring(0, colon) : MediaStatus.REJECTED.wire();
                 String detail =
                         colon > 0 ? asset.rejectReason.substring(colon + 1).strip() : asset.rejectReason;
                 throw new DomainError.Unprocessable(

@@ -50,15 +50,14 @@ public record MediaView(
     static MediaView of(MediaAsset asset, AssetUrls urls) {
         // Its bytes are served once stored, whatever came after (analysed, scheduled, posted) and when rejected (kept
         // for inspection); not while they arrive, nor for a duplicate (its original has them).
-        boolean servable = asset.storagePath != null
-                && !java.util.Set.of("receiving", "failed", "duplicate").contains(asset.status);
+        boolean servable = asset.storagePath != null && asset.status.holdsBytes();
         Integer percent = asset.bytesExpected != null && asset.bytesExpected > 0
                 ? (int) Math.min(100, asset.bytesReceived * 100 / asset.bytesExpected)
                 : null;
         return new MediaView(
                 asset.id,
                 asset.fileName,
-                asset.status,
+                asset.status.wire(),
                 asset.rejectReason,
                 asset.sourceType,
                 asset.sourceUrl,

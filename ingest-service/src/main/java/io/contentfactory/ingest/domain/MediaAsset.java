@@ -1,6 +1,7 @@
 package io.contentfactory.ingest.domain;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -40,7 +41,9 @@ public class MediaAsset {
     public long sizeBytes;
 
     public String sha256;
-    public String status;
+
+    @Convert(converter = MediaStatus.Column.class)
+    public MediaStatus status;
 
     @Column(name = "reject_reason")
     public String rejectReason;
@@ -111,6 +114,14 @@ public class MediaAsset {
     public Instant updatedAt;
 
     public boolean isIngested() {
-        return "ingested".equals(status);
+        return status == MediaStatus.INGESTED;
+    }
+
+    /** Moves the item to {@code next}, refusing a move its status does not allow (a failed transfer never ingests). */
+    public void moveTo(MediaStatus next) {
+        if (status != null && !status.mayBecome(next)) {
+            throw new IllegalStateException("media " + id + " cannot go from " + status.wire() + " to " + next.wire());
+        }
+        status = next;
     }
 }

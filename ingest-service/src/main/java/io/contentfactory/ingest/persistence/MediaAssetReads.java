@@ -1,6 +1,7 @@
 package io.contentfactory.ingest.persistence;
 
 import io.contentfactory.ingest.domain.MediaAsset;
+import io.contentfactory.ingest.domain.MediaStatus;
 import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.tenancy.TenantScope;
 import io.smallrye.mutiny.Uni;
@@ -82,7 +83,7 @@ public class MediaAssetReads {
         asset.mediaType = row.getString("media_type");
         asset.sizeBytes = row.getLong("size_bytes");
         asset.sha256 = row.getString("sha256");
-        asset.status = row.getString("status");
+        asset.status = MediaStatus.ofWire(row.getString("status"));
         asset.rejectReason = row.getString("reject_reason");
         asset.platformHint = row.getString("platform_hint");
         asset.createdAt = instant(row.getOffsetDateTime("created_at"));

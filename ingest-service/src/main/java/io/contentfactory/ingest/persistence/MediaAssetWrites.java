@@ -3,6 +3,7 @@ package io.contentfactory.ingest.persistence;
 import io.contentfactory.contracts.events.MediaIngested;
 import io.contentfactory.contracts.events.MediaRejected;
 import io.contentfactory.ingest.domain.MediaAsset;
+import io.contentfactory.ingest.domain.MediaStatus;
 import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.outbox.Outbox;
 import io.contentfactory.kit.tenancy.TenantScope;
@@ -153,7 +154,8 @@ public class MediaAssetWrites {
 
     private static MediaRejected rejection(MediaAsset asset) {
         String reason = asset.duplicateOf != null ? "duplicate of " + asset.duplicateOf : asset.rejectReason;
-        return new MediaRejected(asset.id, asset.status, reason == null ? asset.status : reason, asset.duplicateOf);
+        return new MediaRejected(
+                asset.id, asset.status.wire(), reason == null ? asset.status.wire() : reason, asset.duplicateOf);
     }
 
     private Uni<Void> recordWatched(SqlConnection connection, MediaAsset asset, String relativePath) {
@@ -194,7 +196,7 @@ public class MediaAssetWrites {
     private Uni<MediaAsset> markDuplicate(SqlConnection connection, MediaAsset asset, UUID original) {
         String sql = "update " + assets + " set status = 'duplicate', duplicate_of = $3, sha256 = $4, size_bytes = $5,"
                 + " bytes_received = $5, updated_at = now() where project_id = $1 and id = $2";
-        asset.status = "duplicate";
+        asset.moveTo(MediaStatus.DUPLICATE);
         asset.duplicateOf = original;
         asset.bytesReceived = asset.sizeBytes;
         return connection
@@ -214,7 +216,7 @@ public class MediaAssetWrites {
                 .execute(Tuple.tuple(Arrays.asList(
                         a.projectId,
                         a.id,
-                        a.status,
+                        a.status.wire(),
                         a.rejectReason,
                         a.storagePath,
                         a.contentType,

@@ -5,6 +5,7 @@ import io.contentfactory.ingest.clients.MediaInspector;
 import io.contentfactory.ingest.domain.IngestedEvents;
 import io.contentfactory.ingest.domain.Inspection;
 import io.contentfactory.ingest.domain.MediaAsset;
+import io.contentfactory.ingest.domain.MediaStatus;
 import io.contentfactory.ingest.domain.Origin;
 import io.contentfactory.ingest.domain.PlatformHint;
 import io.contentfactory.ingest.domain.SniffedType;
@@ -70,7 +71,7 @@ public class MediaIntake {
         asset.sourceUrl = origin.sourceUrl();
         asset.platformHint = origin.platformHint();
         asset.bytesExpected = origin.bytesExpected();
-        asset.status = "receiving";
+        asset.status = MediaStatus.RECEIVING;
         asset.version = 1;
         asset.createdAt = Instant.now();
         asset.updatedAt = asset.createdAt;
@@ -144,14 +145,14 @@ public class MediaIntake {
     private Uni<MediaAsset> fill(SqlConnection connection, MediaAsset asset, Inspection inspection, Origin origin) {
         switch (inspection) {
             case Inspection.Accepted accepted -> {
-                asset.status = "ingested";
+                asset.moveTo(MediaStatus.INGESTED);
                 describe(asset, accepted.type(), accepted.probe());
                 if (asset.platformHint == null) {
                     asset.platformHint = PlatformHint.of(accepted.probe());
                 }
             }
             case Inspection.Rejected rejected -> {
-                asset.status = "rejected";
+                asset.moveTo(MediaStatus.REJECTED);
                 asset.rejectReason = rejected.reason();
                 describe(asset, rejected.type(), rejected.probe());
             }

@@ -5,6 +5,7 @@ import io.contentfactory.kit.api.ApiValues;
 import io.contentfactory.kit.api.PathIds;
 import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.tenancy.CallerProject;
+import io.contentfactory.publisher.domain.ConnectionStatus;
 import io.contentfactory.publisher.domain.PlatformConnection;
 import io.contentfactory.publisher.service.ConnectionService;
 import io.contentfactory.publisher.service.TokenRefresher;
@@ -89,7 +90,7 @@ public class ConnectionResource {
                     connection.platform,
                     connection.accountId,
                     connection.label,
-                    connection.status,
+                    connection.status.wire(),
                     connection.refreshToken != null,
                     connection.tokenExpiresAt,
                     connection.refreshedAt,
@@ -179,7 +180,7 @@ public class ConnectionResource {
             description = "No such connection in the key's project",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     public Uni<ConnectionView> update(@PathParam("id") String id, @Valid @NotNull ConnectionChange change) {
-        Optional<String> status = Optional.ofNullable(change.status()).map(ConnectionResource::status);
+        Optional<ConnectionStatus> status = Optional.ofNullable(change.status()).map(ConnectionResource::status);
         if (change.accessToken() == null && (change.refreshToken() != null || change.expiresAt() != null)) {
             throw new DomainError.Invalid("access_token_required", "new tokens come with an accessToken");
         }
@@ -206,10 +207,10 @@ public class ConnectionResource {
         return platform;
     }
 
-    private static String status(String value) {
-        if (!ConnectionService.SETTABLE_STATUSES.contains(value)) {
-            throw new DomainError.Invalid("invalid_status", "status is active or disabled");
-        }
-        return value;
+    private static ConnectionStatus status(String value) {
+        return java.util.Arrays.stream(ConnectionStatus.values())
+                .filter(status -> status.settable() && status.wire().equals(value))
+                .findFirst()
+                .orElseThrow(() -> new DomainError.Invalid("invalid_status", "status is active or disabled"));
     }
 }

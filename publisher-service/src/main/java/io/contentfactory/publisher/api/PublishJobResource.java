@@ -110,7 +110,7 @@ public class PublishJobResource {
                     job.platform,
                     job.accountId,
                     job.format,
-                    job.status,
+                    job.status.wire(),
                     job.attempt,
                     job.mediaUrl,
                     job.caption,

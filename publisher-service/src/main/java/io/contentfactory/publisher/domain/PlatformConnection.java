@@ -3,6 +3,7 @@ package io.contentfactory.publisher.domain;
 import io.contentfactory.publisher.persistence.ConnectionRepository;
 import io.contentfactory.publisher.service.TokenCipher;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -25,7 +26,9 @@ public class PlatformConnection {
     public String accountId;
 
     public String label;
-    public String status;
+
+    @Convert(converter = ConnectionStatus.Column.class)
+    public ConnectionStatus status;
 
     @Column(name = "access_token")
     public byte[] accessToken;

@@ -6,6 +6,7 @@ import io.contentfactory.contracts.events.MediaType;
 import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.contracts.events.PostFormat;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -43,7 +44,8 @@ public class PublishJob {
     @Column(name = "media_type")
     public String mediaType;
 
-    public String status;
+    @Convert(converter = JobStatus.Column.class)
+    public JobStatus status;
 
     @Column(name = "media_url")
     public String mediaUrl;
@@ -95,7 +97,7 @@ public class PublishJob {
 
     /** The outcome of the started post is unknown: it is asked after again, never started again. */
     public void markReconciling(Instant since, String reasonJson, Instant at) {
-        status = "reconciling";
+        moveTo(JobStatus.RECONCILING);
         unconfirmedSince = since;
         reconcileAttempts++;
         errorJson = reasonJson;
@@ -104,7 +106,7 @@ public class PublishJob {
 
     /** Asking after it did not tell within the window: a person decides. No new job is made for its target. */
     public void markNeedsDecision(Instant since, String reasonJson, Instant at) {
-        status = "needs_decision";
+        moveTo(JobStatus.NEEDS_DECISION);
         unconfirmedSince = since;
         errorJson = reasonJson;
         updatedAt = at;
@@ -112,12 +114,16 @@ public class PublishJob {
 
     /** A job that blocks a new one for its target: queued, running, or with a started post of unknown fate. */
     public boolean holdsItsTarget() {
-        return IN_FLIGHT.contains(status);
+        return status.inFlight();
     }
 
-    /** The statuses of {@link #holdsItsTarget}; the unique index publish_jobs_one_in_flight_idx lists the same. */
-    public static final java.util.Set<String> IN_FLIGHT =
-            java.util.Set.of("queued", "processing", "reconciling", "needs_decision");
+    /** Moves the job to {@code next}, refusing a move its status does not allow (a published job never fails). */
+    public void moveTo(JobStatus next) {
+        if (status != null && !status.mayBecome(next)) {
+            throw new IllegalStateException("job " + id + " cannot go from " + status.wire() + " to " + next.wire());
+        }
+        status = next;
+    }
 
     /** What the platform adapter sends for this job. */
     public PublishRequest request() {
@@ -172,7 +178,7 @@ public class PublishJob {
         retry.accountId = accountId;
         retry.format = format;
         retry.mediaType = mediaType;
-        retry.status = "queued";
+        retry.status = JobStatus.QUEUED;
         retry.mediaUrl = mediaUrl;
         retry.contentType = contentType;
         retry.caption = caption;

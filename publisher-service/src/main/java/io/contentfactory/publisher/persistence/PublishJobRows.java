@@ -7,6 +7,8 @@ import io.contentfactory.kit.outbox.Outbox;
 import io.contentfactory.kit.tenancy.GroupCommit;
 import io.contentfactory.kit.timer.DurableTimer;
 import io.contentfactory.kit.timer.TimerClaim;
+import io.contentfactory.publisher.domain.ConnectionStatus;
+import io.contentfactory.publisher.domain.JobStatus;
 import io.contentfactory.publisher.domain.LivePost;
 import io.contentfactory.publisher.domain.PlatformConnection;
 import io.contentfactory.publisher.domain.PublishJob;
@@ -143,7 +145,7 @@ public class PublishJobRows {
                 .addString(job.accountId)
                 .addString(job.format)
                 .addString(job.mediaType)
-                .addString(job.status)
+                .addString(job.status.wire())
                 .addString(job.mediaUrl)
                 .addString(job.contentType)
                 .addString(job.caption)
@@ -169,7 +171,7 @@ public class PublishJobRows {
         job.accountId = row.getString(7);
         job.format = row.getString(8);
         job.mediaType = row.getString(9);
-        job.status = row.getString(10);
+        job.status = JobStatus.ofWire(row.getString(10));
         job.mediaUrl = row.getString(11);
         job.contentType = row.getString(12);
         job.caption = row.getString(13);
@@ -190,7 +192,7 @@ public class PublishJobRows {
         connection.id = row.getUUID(18);
         connection.platform = row.getString(6);
         connection.accountId = row.getString(7);
-        connection.status = row.getString(19);
+        connection.status = ConnectionStatus.ofWire(row.getString(19));
         connection.accessToken = row.getBuffer(20).getBytes();
         connection.tokenKeyId = row.getString(21);
         return connection;

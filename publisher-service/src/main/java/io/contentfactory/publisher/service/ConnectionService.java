@@ -8,6 +8,7 @@ import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.outbox.Outbox;
 import io.contentfactory.kit.tenancy.TenantScope;
 import io.contentfactory.publisher.config.TokenRefreshConfig;
+import io.contentfactory.publisher.domain.ConnectionStatus;
 import io.contentfactory.publisher.domain.PlatformConnection;
 import io.contentfactory.publisher.domain.PublishFailure;
 import io.contentfactory.publisher.domain.TokenGrant;
@@ -32,8 +33,6 @@ import java.util.UUID;
 public class ConnectionService {
 
     public static final Set<String> PLATFORMS = Set.of("instagram", "tiktok", "youtube", "blotato");
-    public static final Set<String> SETTABLE_STATUSES = Set.of("active", "disabled");
-
     private final ConnectionRepository connections;
     private final TokenCipher cipher;
     private final TenantScope tenancy;
@@ -81,7 +80,7 @@ public class ConnectionService {
                     connection.platform = platform;
                     connection.accountId = accountId;
                     connection.label = label;
-                    connection.status = "active";
+                    connection.status = ConnectionStatus.ACTIVE;
                     connection.createdAt = Instant.now();
                     connection.updatedAt = connection.createdAt;
                     seal(connection, secrets);
@@ -97,7 +96,7 @@ public class ConnectionService {
     public Uni<PlatformConnection> update(
             @SpanAttribute("project.id") UUID projectId,
             UUID id,
-            Optional<String> status,
+            Optional<ConnectionStatus> status,
             Optional<String> label,
             Optional<Secrets> secrets) {
         return tenancy.bind(projectId)
@@ -109,8 +108,8 @@ public class ConnectionService {
                     secrets.ifPresent(value -> {
                         seal(connection, value);
                         // New tokens are a new authorisation.
-                        if ("needs_reauth".equals(connection.status)) {
-                            connection.status = "active";
+                        if (connection.status == ConnectionStatus.NEEDS_REAUTH) {
+                            connection.status = ConnectionStatus.ACTIVE;
                             connection.lastError = null;
                         }
                     });
@@ -158,13 +157,13 @@ public class ConnectionService {
                     false,
                     Map.of("platform", platform, "account_id", accountId));
         }
-        if (!"active".equals(connection.status)) {
+        if (connection.status != ConnectionStatus.ACTIVE) {
             throw new PublishFailure(
-                    "connection_" + connection.status,
-                    "the " + platform + " connection for account " + accountId + " is " + connection.status,
+                    "connection_" + connection.status.wire(),
+                    "the " + platform + " connection for account " + accountId + " is " + connection.status.wire(),
                     "internal",
                     false,
-                    Map.of("connection_id", connection.id.toString(), "status", connection.status));
+                    Map.of("connection_id", connection.id.toString(), "status", connection.status.wire()));
         }
         return cipher.decrypt(connection.accessToken, connection.tokenKeyId, connection.aad("access_token"));
     }
@@ -190,11 +189,11 @@ public class ConnectionService {
                     if (connection == null) {
                         throw new DomainError.NotFound(platform + " connection for account", accountId);
                     }
-                    if (!"active".equals(connection.status)) {
+                    if (connection.status != ConnectionStatus.ACTIVE) {
                         throw new DomainError.Conflict(
-                                "connection_" + connection.status,
+                                "connection_" + connection.status.wire(),
                                 "the " + platform + " connection for account " + accountId + " is "
-                                        + connection.status);
+                                        + connection.status.wire());
                     }
                     return new ReadToken(tokensOf(connection).accessToken(), connection.tokenExpiresAt);
                 });
@@ -235,7 +234,7 @@ public class ConnectionService {
         return connections
                 .findInProject(projectId, id)
                 .chain(connection -> {
-                    connection.status = "needs_reauth";
+                    connection.status = ConnectionStatus.NEEDS_REAUTH;
                     connection.lastError =
                             EventCodec.mapper().valueToTree(reason).toString();
                     connection.updatedAt = Instant.now();
@@ -254,7 +253,7 @@ public class ConnectionService {
     /** When an active connection's token is refreshed next; null if it does not expire or the platform does not refresh. */
     Instant nextRefresh(PlatformConnection connection) {
         if (connection.tokenExpiresAt == null
-                || !"active".equals(connection.status)
+                || connection.status != ConnectionStatus.ACTIVE
                 || !adapters.of(connection.platform).refreshesTokens()) {
             return null;
         }

@@ -10,6 +10,8 @@ import io.contentfactory.kit.outbox.Outbox;
 import io.contentfactory.kit.tenancy.TenantScope;
 import io.contentfactory.publisher.clients.AssetPreflight;
 import io.contentfactory.publisher.domain.CaptionComposer;
+import io.contentfactory.publisher.domain.ConnectionStatus;
+import io.contentfactory.publisher.domain.JobStatus;
 import io.contentfactory.publisher.domain.PublishDecision;
 import io.contentfactory.publisher.domain.PublishFailure;
 import io.contentfactory.publisher.domain.PublishJob;
@@ -116,11 +118,11 @@ public class PublishJobService {
                                                                 .toLowerCase() + " connection for account "
                                                         + order.accountId());
                                     }
-                                    if (!"active".equals(connection.status)) {
+                                    if (connection.status != ConnectionStatus.ACTIVE) {
                                         throw new DomainError.Conflict(
-                                                "connection_" + connection.status,
+                                                "connection_" + connection.status.wire(),
                                                 "the connection for account " + order.accountId() + " is "
-                                                        + connection.status);
+                                                        + connection.status.wire());
                                     }
                                 })
                                 .chain(() -> jobs.latestForTarget(projectId, order.targetId()))
@@ -164,17 +166,17 @@ public class PublishJobService {
                     if (job == null) {
                         throw new DomainError.NotFound("publish job", id);
                     }
-                    if (!"needs_decision".equals(job.status)) {
+                    if (job.status != JobStatus.NEEDS_DECISION) {
                         throw new DomainError.Conflict(
                                 "no_decision_needed",
-                                "job " + id + " is " + job.status
+                                "job " + id + " is " + job.status.wire()
                                         + "; only a job whose outcome stayed unknown (needs_decision) takes a decision");
                     }
                     Instant now = Instant.now();
                     job.updatedAt = now;
                     return switch (decision) {
                         case PublishDecision.Live live -> {
-                            job.status = "published";
+                            job.moveTo(JobStatus.PUBLISHED);
                             job.publishedMediaId = live.externalId();
                             job.permalink = live.permalink();
                             job.publishedAt = now;
@@ -201,7 +203,7 @@ public class PublishJobService {
                                     "decision",
                                     true,
                                     Map.of());
-                            job.status = "failed";
+                            job.moveTo(JobStatus.FAILED);
                             job.errorJson =
                                     EventCodec.mapper().valueToTree(error).toString();
                             yield outbox.record(
@@ -254,7 +256,7 @@ public class PublishJobService {
     }
 
     private static void refuseIfPublishedOrInFlight(PublishOrder order, PublishJob latest) {
-        if (latest != null && "published".equals(latest.status)) {
+        if (latest != null && latest.status == JobStatus.PUBLISHED) {
             throw new DomainError.Conflict(
                     "already_published",
                     "target " + order.targetId() + " was published by job " + latest.id + " (" + latest.permalink
@@ -263,7 +265,7 @@ public class PublishJobService {
         if (latest != null && inFlight(latest)) {
             throw new DomainError.Conflict(
                     "publish_in_progress",
-                    "target " + order.targetId() + " has job " + latest.id + " " + latest.status);
+                    "target " + order.targetId() + " has job " + latest.id + " " + latest.status.wire());
         }
     }
 
@@ -293,7 +295,7 @@ public class PublishJobService {
 
     private static void markRefused(PublishJob job, PublishError error) {
         LOG.warnf("job %s refused by the preflight: %s %s", job.id, error.code(), error.message());
-        job.status = "failed";
+        job.moveTo(JobStatus.FAILED);
         job.errorJson = EventCodec.mapper().valueToTree(error).toString();
         job.mediaUrl = job.mediaUrl == null ? "" : job.mediaUrl;
         job.caption = job.caption == null ? "" : job.caption;
@@ -313,7 +315,7 @@ public class PublishJobService {
         job.accountId = order.accountId();
         job.format = order.format().name().toLowerCase();
         job.mediaType = order.mediaType().name().toLowerCase();
-        job.status = "queued";
+        job.moveTo(JobStatus.QUEUED);
         job.mediaUrl = order.mediaUrl();
         job.contentType = order.contentType();
         job.createdAt = now;

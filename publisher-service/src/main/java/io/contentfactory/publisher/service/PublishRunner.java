@@ -14,6 +14,7 @@ import io.contentfactory.kit.timer.TimerLoops;
 import io.contentfactory.publisher.clients.AssetPreflight;
 import io.contentfactory.publisher.clients.FreshAssetUrls;
 import io.contentfactory.publisher.config.PublisherConfig;
+import io.contentfactory.publisher.domain.JobStatus;
 import io.contentfactory.publisher.domain.LivePost;
 import io.contentfactory.publisher.domain.PublishFailure;
 import io.contentfactory.publisher.domain.PublishJob;
@@ -310,7 +311,7 @@ public class PublishRunner {
                         claim,
                         () -> jobs.findInProject(claim.projectId(), jobId)
                                 .chain(job -> {
-                                    job.status = "failed";
+                                    job.moveTo(JobStatus.FAILED);
                                     job.errorJson = EventCodec.mapper()
                                             .valueToTree(error)
                                             .toString();

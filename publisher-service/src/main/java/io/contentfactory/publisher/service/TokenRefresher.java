@@ -7,6 +7,7 @@ import io.contentfactory.kit.timer.TimerLoop;
 import io.contentfactory.kit.timer.TimerLoops;
 import io.contentfactory.publisher.config.PublisherConfig;
 import io.contentfactory.publisher.config.TokenRefreshConfig;
+import io.contentfactory.publisher.domain.ConnectionStatus;
 import io.contentfactory.publisher.domain.PlatformConnection;
 import io.contentfactory.publisher.domain.PublishFailure;
 import io.contentfactory.publisher.domain.TokenGrant;
@@ -64,7 +65,7 @@ public class TokenRefresher {
         DurableTimer timer = loop.timer();
         return tenancy.transaction(claim.projectId(), () -> repository.findInProject(claim.projectId(), claim.id()))
                 .chain(connection -> {
-                    if (!"active".equals(connection.status)) {
+                    if (connection.status != ConnectionStatus.ACTIVE) {
                         return timer.fireWith(claim, () -> Uni.createFrom().voidItem());
                     }
                     ConnectionService.ClearTokens tokens = connections.tokensOf(connection);
