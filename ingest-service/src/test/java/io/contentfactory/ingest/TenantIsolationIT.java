@@ -112,10 +112,12 @@ class TenantIsolationIT {
 
     @Test
     void anUnfilteredUpdateTouchesOnlyTheBoundProject() throws Throwable {
-        int updated = inTransaction(() -> tenancy.bind(projectB).chain(() -> assets.update("status = 'archived'")));
+        int updated = inTransaction(() -> tenancy.bind(projectB)
+                .chain(() -> assets.update("status = ?1", io.contentfactory.ingest.domain.MediaStatus.ARCHIVED)));
 
         assertThat(updated).isEqualTo(2);
-        assertThat(inTransaction(() -> tenancy.bind(projectA).chain(() -> assets.count("status", "archived"))))
+        assertThat(inTransaction(() -> tenancy.bind(projectA)
+                        .chain(() -> assets.count("status", io.contentfactory.ingest.domain.MediaStatus.ARCHIVED))))
                 .isZero();
     }
 

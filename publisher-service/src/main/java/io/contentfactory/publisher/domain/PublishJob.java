@@ -189,4 +189,33 @@ public class PublishJob {
         retry.attempt = attempt + 1;
         return retry;
     }
+
+    /** The event that says this job's post is live as {@code live}, published at {@code at}. */
+    public io.contentfactory.contracts.events.PostPublished publishedEvent(LivePost live, Instant at) {
+        return new io.contentfactory.contracts.events.PostPublished(
+                postId,
+                targetId,
+                mediaId,
+                id,
+                platformEnum(),
+                accountId,
+                formatEnum(),
+                live.externalId(),
+                live.permalink(),
+                caption,
+                at);
+    }
+
+    /**
+     * A person found the post live: the job is published with the post's id and permalink, and the event that says so
+     * is returned for the caller to record.
+     */
+    public io.contentfactory.contracts.events.PostPublished confirmLive(LivePost live, Instant at) {
+        moveTo(JobStatus.PUBLISHED);
+        publishedMediaId = live.externalId();
+        permalink = live.permalink();
+        publishedAt = at;
+        updatedAt = at;
+        return publishedEvent(live, at);
+    }
 }

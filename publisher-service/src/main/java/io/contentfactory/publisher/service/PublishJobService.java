@@ -12,6 +12,7 @@ import io.contentfactory.publisher.clients.AssetPreflight;
 import io.contentfactory.publisher.domain.CaptionComposer;
 import io.contentfactory.publisher.domain.ConnectionStatus;
 import io.contentfactory.publisher.domain.JobStatus;
+import io.contentfactory.publisher.domain.LivePost;
 import io.contentfactory.publisher.domain.PublishDecision;
 import io.contentfactory.publisher.domain.PublishFailure;
 import io.contentfactory.publisher.domain.PublishJob;
@@ -175,27 +176,11 @@ public class PublishJobService {
                     Instant now = Instant.now();
                     job.updatedAt = now;
                     return switch (decision) {
-                        case PublishDecision.Live live -> {
-                            job.moveTo(JobStatus.PUBLISHED);
-                            job.publishedMediaId = live.externalId();
-                            job.permalink = live.permalink();
-                            job.publishedAt = now;
-                            yield outbox.record(
+                        case PublishDecision.Live live ->
+                            outbox.record(
                                             projectId,
-                                            new io.contentfactory.contracts.events.PostPublished(
-                                                    job.postId,
-                                                    job.targetId,
-                                                    job.mediaId,
-                                                    job.id,
-                                                    job.platformEnum(),
-                                                    job.accountId,
-                                                    job.formatEnum(),
-                                                    live.externalId(),
-                                                    live.permalink(),
-                                                    job.caption,
-                                                    now))
+                                            job.confirmLive(new LivePost(live.externalId(), live.permalink()), now))
                                     .replaceWith(job);
-                        }
                         case PublishDecision.NothingLive ignored -> {
                             PublishError error = new PublishError(
                                     "not_published",

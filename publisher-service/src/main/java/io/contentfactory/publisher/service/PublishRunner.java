@@ -2,7 +2,6 @@ package io.contentfactory.publisher.service;
 
 import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.events.PostFailed;
-import io.contentfactory.contracts.events.PostPublished;
 import io.contentfactory.contracts.events.PostPublishing;
 import io.contentfactory.contracts.events.PostUnconfirmed;
 import io.contentfactory.contracts.events.PublishError;
@@ -274,24 +273,7 @@ public class PublishRunner {
 
     private Uni<Void> complete(TimerClaim claim, PublishJob job, LivePost live) {
         Instant at = Instant.now();
-        return rows.published(
-                        claim,
-                        live,
-                        at,
-                        outbox.pending(
-                                job.projectId,
-                                new PostPublished(
-                                        job.postId,
-                                        job.targetId,
-                                        job.mediaId,
-                                        job.id,
-                                        job.platformEnum(),
-                                        job.accountId,
-                                        job.formatEnum(),
-                                        live.externalId(),
-                                        live.permalink(),
-                                        job.caption,
-                                        at)))
+        return rows.published(claim, live, at, outbox.pending(job.projectId, job.publishedEvent(live, at)))
                 .invoke(published -> {
                     if (published) {
                         LOG.infof("job %s published on %s as %s", job.id, job.platform, live.externalId());
