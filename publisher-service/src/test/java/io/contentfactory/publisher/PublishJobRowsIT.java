@@ -57,15 +57,7 @@ class PublishJobRowsIT {
 
     @Test
     void theDatabaseChecksTheSameJobStatusesAsTheEnum() {
-        String check = PublishTests.row("select pg_get_constraintdef(oid) as def from pg_constraint"
-                        + " where conname = 'publish_jobs_status_check'")
-                .get("def");
-        java.util.Set<String> checked = new java.util.TreeSet<>();
-        java.util.regex.Matcher value =
-                java.util.regex.Pattern.compile("'([a-z_]+)'").matcher(check);
-        while (value.find()) {
-            checked.add(value.group(1));
-        }
+        java.util.Set<String> checked = io.contentfactory.testkit.CheckConstraints.values("publish_jobs_status_check");
         org.assertj.core.api.Assertions.assertThat(checked)
                 .containsExactlyInAnyOrderElementsOf(
                         java.util.Arrays.stream(io.contentfactory.publisher.domain.JobStatus.values())

@@ -319,21 +319,7 @@ class PostsApiIT {
 
     @Test
     void theDatabaseChecksTheSameTargetStatusesAsTheEnum() {
-        java.util.Set<String> checked = new java.util.TreeSet<>();
-        try (java.sql.Connection c =
-                        io.contentfactory.testkit.PostgresResource.database().connect();
-                java.sql.ResultSet rs = c.createStatement()
-                        .executeQuery("select pg_get_constraintdef(oid) from pg_constraint"
-                                + " where conname = 'post_targets_status_check'")) {
-            rs.next();
-            java.util.regex.Matcher value =
-                    java.util.regex.Pattern.compile("'([a-z_]+)'").matcher(rs.getString(1));
-            while (value.find()) {
-                checked.add(value.group(1));
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        java.util.Set<String> checked = io.contentfactory.testkit.CheckConstraints.values("post_targets_status_check");
         assertThat(checked)
                 .containsExactlyInAnyOrderElementsOf(
                         java.util.Arrays.stream(io.contentfactory.scheduler.domain.TargetStatus.values())

@@ -247,7 +247,7 @@ public class PublishJobService {
                     "target " + order.targetId() + " was published by job " + latest.id + " (" + latest.permalink
                             + ")");
         }
-        if (latest != null && inFlight(latest)) {
+        if (latest != null && latest.holdsItsTarget()) {
             throw new DomainError.Conflict(
                     "publish_in_progress",
                     "target " + order.targetId() + " has job " + latest.id + " " + latest.status.wire());
@@ -267,10 +267,6 @@ public class PublishJobService {
             }
         }
         return false;
-    }
-
-    private static boolean inFlight(PublishJob job) {
-        return job.holdsItsTarget();
     }
 
     private Uni<PublishJob> failPreflight(PublishJob job, PublishError error) {
