@@ -3,12 +3,17 @@ package io.contentfactory.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.contentfactory.analysis.domain.AnalysisStage;
+import io.contentfactory.analysis.domain.AnalysisStatus;
+import io.contentfactory.analysis.domain.ProviderKind;
+import io.contentfactory.analysis.domain.ProviderOutcome;
 import io.contentfactory.contracts.CloudEvent;
 import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.Topics;
 import io.contentfactory.contracts.events.MediaAnalyzed;
 import io.contentfactory.contracts.events.MediaIngested;
 import io.contentfactory.contracts.events.MediaType;
+import io.contentfactory.testkit.CheckConstraints;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
 import io.contentfactory.testkit.RowLevelSecurityAudit;
@@ -70,6 +75,14 @@ class MediaAnalysisIT {
     @AfterAll
     static void stopServing() {
         files.stop(0);
+    }
+
+    @Test
+    void theDatabaseChecksTheSameStatusesAndStagesAsTheEnums() {
+        CheckConstraints.listExactly("analysis_progress_status_check", AnalysisStatus.class);
+        CheckConstraints.listExactly("analysis_progress_stage_check", AnalysisStage.class);
+        CheckConstraints.listExactly("provider_results_kind_check", ProviderKind.class);
+        CheckConstraints.listExactly("provider_results_status_check", ProviderOutcome.class);
     }
 
     @Test

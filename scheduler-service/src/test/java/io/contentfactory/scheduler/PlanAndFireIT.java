@@ -13,6 +13,7 @@ import io.contentfactory.contracts.events.PostDue;
 import io.contentfactory.contracts.events.PostFormat;
 import io.contentfactory.contracts.events.PostPublished;
 import io.contentfactory.contracts.events.PostScheduled;
+import io.contentfactory.kit.db.NamedStatement;
 import io.contentfactory.scheduler.persistence.FiringRepository;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
@@ -165,14 +166,19 @@ class PlanAndFireIT {
                             + " gen_random_uuid(), 'instagram', 'explain', 'feed_image', 'image', 'http://x/y', 'image/jpeg',"
                             + " now() + make_interval(mins => i), 'planned', now() + make_interval(mins => i) from generate_series(1, 20000) i");
             s.execute("analyze scheduler.post_targets");
+            // Named parameters in order of first use: lease_owner, lease_seconds, claim_limit.
             s.execute("prepare claim(text, float8, int) as "
-                    + io.contentfactory.kit.timer.DurableTimer.claimStatement("scheduler.post_targets"));
+                    + NamedStatement.of(
+                                    io.contentfactory.kit.timer.DurableTimer.claimStatement("scheduler.post_targets"))
+                            .sql());
             assertLimitBeforeLocks(plan(s, "explain (format json) execute claim('test', 60, 50)"));
             // The dispatcher's own statement, which claims and fires in one: the same walk, and targets reached by key.
-            s.execute("prepare fire(text, int) as "
-                    + FiringRepository.fireStatement(
-                            "scheduler.post_targets", "scheduler.posts", "scheduler.planning_settings"));
-            com.fasterxml.jackson.databind.JsonNode fire = plan(s, "explain (format json) execute fire('test', 50)");
+            // Named parameters in order of first use: fire_limit, lease_owner.
+            s.execute("prepare fire(int, text) as "
+                    + NamedStatement.of(FiringRepository.fireStatement(
+                                    "scheduler.post_targets", "scheduler.posts", "scheduler.planning_settings"))
+                            .sql());
+            com.fasterxml.jackson.databind.JsonNode fire = plan(s, "explain (format json) execute fire(50, 'test')");
             assertLimitBeforeLocks(fire);
             assertThat(scans(fire, "post_targets"))
                     .as("targets reached by index, never a scan of them all")

@@ -138,7 +138,7 @@ public record AnalysisView(
                         json(a.hashtags),
                         json(a.captionSuggestions)),
                 results.stream()
-                        .map(r -> new Provider(r.kind, r.provider, r.status, r.error, r.createdAt))
+                        .map(r -> new Provider(r.kind.wire(), r.provider, r.status.wire(), r.error, r.createdAt))
                         .toList(),
                 a.createdAt);
     }

@@ -1,6 +1,7 @@
 package io.contentfactory.analysis.clients;
 
 import io.contentfactory.analysis.audio.AudioAnalyzer;
+import io.contentfactory.analysis.domain.AnalysisStage;
 import io.contentfactory.analysis.frames.BestFrame;
 import io.contentfactory.analysis.frames.FrameSampler;
 import io.contentfactory.analysis.frames.FrameStats;
@@ -44,10 +45,10 @@ public final class LocalAnalyzer {
         }
     }
 
-    /** Hears each stage as it starts: its name and how far the whole analysis is, 0 to 100. */
+    /** Hears each stage as it starts, and how far the whole analysis is, 0 to 100. */
     @FunctionalInterface
     public interface Stages {
-        void started(String stage, int percent);
+        void started(AnalysisStage stage, int percent);
 
         Stages NONE = (stage, percent) -> {};
     }
@@ -58,11 +59,11 @@ public final class LocalAnalyzer {
 
     public static Result analyze(Path file, ScoreWeights weights, Stages stages) throws UndecodableMediaException {
         MediaProbe probe = MediaProber.probe(file);
-        stages.started("frames", 20);
+        stages.started(AnalysisStage.FRAMES, 20);
         FrameSampler.Sampling sampling =
                 FrameSampler.sample(file, probe.width(), probe.height(), SAMPLE_INTERVAL_SEC, MAX_FRAMES);
         int best = BestFrame.choose(sampling.samples());
-        stages.started("sound", 60);
+        stages.started(AnalysisStage.SOUND, 60);
         short[] samples = probe.hasAudio() ? AudioAnalyzer.samples(file) : null;
         AudioFeatures audio = samples != null
                 ? AudioAnalyzer.features(samples)

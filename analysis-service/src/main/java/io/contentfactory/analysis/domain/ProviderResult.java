@@ -1,6 +1,7 @@
 package io.contentfactory.analysis.domain;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -19,12 +20,14 @@ public class ProviderResult {
 
     @Column(name = "analysis_id")
     public UUID analysisId;
-    /** {@code transcript}, {@code captions} or {@code frames}. */
-    public String kind;
+
+    @Convert(converter = ProviderKind.Column.class)
+    public ProviderKind kind;
 
     public String provider;
-    /** {@code ok} or {@code failed}. */
-    public String status;
+
+    @Convert(converter = ProviderOutcome.Column.class)
+    public ProviderOutcome status;
 
     public String payload;
     public String error;
@@ -32,15 +35,16 @@ public class ProviderResult {
     @Column(name = "created_at")
     public Instant createdAt;
 
-    public static ProviderResult ok(String kind, String provider, String payload) {
-        return of(kind, provider, "ok", payload, null);
+    public static ProviderResult ok(ProviderKind kind, String provider, String payload) {
+        return of(kind, provider, ProviderOutcome.OK, payload, null);
     }
 
-    public static ProviderResult failed(String kind, String provider, String error) {
-        return of(kind, provider, "failed", null, error);
+    public static ProviderResult failed(ProviderKind kind, String provider, String error) {
+        return of(kind, provider, ProviderOutcome.FAILED, null, error);
     }
 
-    private static ProviderResult of(String kind, String provider, String status, String payload, String error) {
+    private static ProviderResult of(
+            ProviderKind kind, String provider, ProviderOutcome status, String payload, String error) {
         ProviderResult result = new ProviderResult();
         result.id = UUID.randomUUID();
         result.kind = kind;

@@ -1,5 +1,7 @@
 package io.contentfactory.analysis.persistence;
 
+import io.contentfactory.analysis.domain.AnalysisStage;
+import io.contentfactory.analysis.domain.AnalysisStatus;
 import io.contentfactory.contracts.events.MediaAnalysisProgressed;
 import io.contentfactory.contracts.events.MediaAnalysisRequested;
 import io.contentfactory.kit.ServiceConfig;
@@ -49,7 +51,7 @@ public class AnalysisProgress {
      * goes out as {@code media.analysis-requested}, both in one transaction.
      */
     public Uni<MediaAnalysisProgressed> request(UUID projectId, UUID mediaId, String analyzerVersion) {
-        MediaAnalysisProgressed queued = new MediaAnalysisProgressed(mediaId, "queued", "queued", 0, null);
+        MediaAnalysisProgressed queued = AnalysisStatus.QUEUED.report(mediaId, AnalysisStage.QUEUED, 0, null);
         return tenancy.inProject(
                         projectId,
                         connection -> write(connection, projectId, queued)
@@ -67,8 +69,8 @@ public class AnalysisProgress {
     public Uni<Void> failed(UUID projectId, UUID mediaId, Throwable failure) {
         return record(
                         projectId,
-                        new MediaAnalysisProgressed(
-                                mediaId, "analysis_failed", "done", 100, String.valueOf(failure.getMessage())))
+                        AnalysisStatus.ANALYSIS_FAILED.report(
+                                mediaId, AnalysisStage.DONE, 100, String.valueOf(failure.getMessage())))
                 .onFailure()
                 .invoke(unrecorded ->
                         LOG.warnf("the failure of %s's analysis was not recorded: %s", mediaId, unrecorded.toString()))

@@ -1,6 +1,7 @@
 package io.contentfactory.analysis.service;
 
 import io.contentfactory.analysis.domain.AnalysisSettings;
+import io.contentfactory.analysis.domain.AnalysisStatus;
 import io.contentfactory.analysis.domain.MediaAnalysis;
 import io.contentfactory.analysis.domain.ProviderResult;
 import io.contentfactory.analysis.persistence.AnalysisProgress;
@@ -15,15 +16,11 @@ import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** A project's analyses as read through the API, a request to analyse an item again, and the project's settings. */
 @ApplicationScoped
 public class AnalysisService {
-
-    /** An analysis in these states is on its way: asking again adds nothing. */
-    private static final Set<String> IN_FLIGHT = Set.of("queued", "analyzing", "retrying");
 
     /** The latest analysis of an item with its providers' outcomes, or only its progress while none is done. */
     public record Reading(
@@ -93,7 +90,7 @@ public class AnalysisService {
         if (latest != null && MediaAnalyzer.VERSION.equals(latest.analyzerVersion)) {
             return tenancy.transaction(projectId, () -> reading(projectId, mediaId, latest, progressed));
         }
-        if (progressed != null && IN_FLIGHT.contains(progressed.status())) {
+        if (progressed != null && AnalysisStatus.ofWire(progressed.status()).inFlight()) {
             return Uni.createFrom().item(new Reading(mediaId, null, List.of(), progressed));
         }
         return progress.request(projectId, mediaId, MediaAnalyzer.VERSION)

@@ -8,7 +8,10 @@ import io.contentfactory.analysis.clients.LocalAnalyzer;
 import io.contentfactory.analysis.clients.SpeechToText;
 import io.contentfactory.analysis.domain.AnalysisJson;
 import io.contentfactory.analysis.domain.AnalysisSettings;
+import io.contentfactory.analysis.domain.AnalysisStage;
+import io.contentfactory.analysis.domain.AnalysisStatus;
 import io.contentfactory.analysis.domain.MediaAnalysis;
+import io.contentfactory.analysis.domain.ProviderKind;
 import io.contentfactory.analysis.domain.ProviderResult;
 import io.contentfactory.analysis.frames.BestFrame;
 import io.contentfactory.analysis.frames.Thumbnails;
@@ -134,7 +137,7 @@ public class MediaAnalyzer {
     }
 
     private Uni<Analysed> fetchAndAnalyse(UUID projectId, MediaIngested media) {
-        return progress.record(projectId, analyzing(media.mediaId(), "fetching", 5))
+        return progress.record(projectId, analyzing(media.mediaId(), AnalysisStage.FETCHING, 5))
                 .chain(() -> store.settings(projectId))
                 .chain(settings -> download(media.contentUrl())
                         .chain(file ->
@@ -142,10 +145,9 @@ public class MediaAnalyzer {
                 .onFailure(failure -> !(failure instanceof io.contentfactory.kit.messaging.PermanentFailure))
                 .call(failure -> progress.record(
                                 projectId,
-                                new MediaAnalysisProgressed(
+                                AnalysisStatus.RETRYING.report(
                                         media.mediaId(),
-                                        "retrying",
-                                        "fetching",
+                                        AnalysisStage.FETCHING,
                                         0,
                                         String.valueOf(failure.getMessage())))
                         .onFailure()
@@ -180,8 +182,8 @@ public class MediaAnalyzer {
                                                 settings)))));
     }
 
-    private static MediaAnalysisProgressed analyzing(UUID mediaId, String stage, int percent) {
-        return new MediaAnalysisProgressed(mediaId, "analyzing", stage, percent, null);
+    private static MediaAnalysisProgressed analyzing(UUID mediaId, AnalysisStage stage, int percent) {
+        return AnalysisStatus.ANALYZING.report(mediaId, stage, percent, null);
     }
 
     private record Analysed(
@@ -213,18 +215,18 @@ public class MediaAnalyzer {
         if (!vision.configured() || !settings.providersEnabled() || shown.size() < 2) {
             return Uni.createFrom().item(local);
         }
-        return progress.record(projectId, analyzing(mediaId, "vision", 75))
+        return progress.record(projectId, analyzing(mediaId, AnalysisStage.VISION, 75))
                 .chain(() -> vertx.executeBlocking(Uni.createFrom().item(() -> candidates(file, result, shown))))
                 .chain(vision::judge)
                 .map(verdict -> new Looked(
                         verdict.bestSampleIndex(),
                         "vision",
-                        List.of(ProviderResult.ok("frames", vision.provider(), AnalysisJson.of(verdict)))))
+                        List.of(ProviderResult.ok(ProviderKind.FRAMES, vision.provider(), AnalysisJson.of(verdict)))))
                 .onFailure()
                 .recoverWithItem(failure -> new Looked(
                         local.bestFrame(),
                         "local",
-                        List.of(ProviderResult.failed("frames", vision.provider(), reason(failure)))));
+                        List.of(ProviderResult.failed(ProviderKind.FRAMES, vision.provider(), reason(failure)))));
     }
 
     private static List<FrameJudge.Candidate> candidates(Path file, LocalAnalyzer.Result result, List<Integer> shown) {
@@ -258,14 +260,14 @@ public class MediaAnalyzer {
                         copy,
                         plus(
                                 heard.providerResults(),
-                                ProviderResult.ok("captions", llm.provider(), AnalysisJson.of(copy)))))
+                                ProviderResult.ok(ProviderKind.CAPTIONS, llm.provider(), AnalysisJson.of(copy)))))
                 .onFailure()
                 .recoverWithItem(failure -> new Written(
                         heard.transcript(),
                         null,
                         plus(
                                 heard.providerResults(),
-                                ProviderResult.failed("captions", llm.provider(), reason(failure)))));
+                                ProviderResult.failed(ProviderKind.CAPTIONS, llm.provider(), reason(failure)))));
     }
 
     /** A provider failure as stored: its kind (a timeout, a server error) and what the provider said. */
@@ -293,14 +295,16 @@ public class MediaAnalyzer {
         if (!speech.configured() || !settings.providersEnabled() || result.audioSamples() == null) {
             return Uni.createFrom().item(new Heard(null, List.of()));
         }
-        return progress.record(projectId, analyzing(mediaId, "words", 85))
+        return progress.record(projectId, analyzing(mediaId, AnalysisStage.WORDS, 85))
                 .chain(() -> speech.transcribe(Wav.of(result.audioSamples())))
                 .map(transcript -> new Heard(
                         transcript,
-                        List.of(ProviderResult.ok("transcript", transcript.provider(), AnalysisJson.of(transcript)))))
+                        List.of(ProviderResult.ok(
+                                ProviderKind.TRANSCRIPT, transcript.provider(), AnalysisJson.of(transcript)))))
                 .onFailure()
                 .recoverWithItem(failure -> new Heard(
-                        null, List.of(ProviderResult.failed("transcript", speech.provider(), reason(failure)))));
+                        null,
+                        List.of(ProviderResult.failed(ProviderKind.TRANSCRIPT, speech.provider(), reason(failure)))));
     }
 
     /** The best frame stored as the item's thumbnail in ingest-service's storage; its URL, when that worked. */
@@ -440,7 +444,7 @@ public class MediaAnalyzer {
             row.projectId = projectId;
             row.analysisId = analysis.id;
         });
-        MediaAnalysisProgressed done = new MediaAnalysisProgressed(media.mediaId(), "analyzed", "done", 100, null);
+        MediaAnalysisProgressed done = AnalysisStatus.ANALYZED.report(media.mediaId(), AnalysisStage.DONE, 100, null);
         return analyses.persist(analysis)
                 .chain(() -> store.persist(analysed.providerResults()))
                 .chain(() -> outbox.record(projectId, event))

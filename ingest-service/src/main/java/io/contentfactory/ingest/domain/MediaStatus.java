@@ -1,10 +1,8 @@
 package io.contentfactory.ingest.domain;
 
-import jakarta.persistence.AttributeConverter;
+import io.contentfactory.kit.domain.WireEnum;
 import jakarta.persistence.Converter;
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -12,7 +10,7 @@ import java.util.Set;
  * the same values in lower case ({@link #wire()}), as the API shows them. How far its analysis has come is a separate
  * column, reported by analysis-service.
  */
-public enum MediaStatus {
+public enum MediaStatus implements WireEnum {
     /** Its bytes are arriving; the count shows how far. */
     RECEIVING,
     INGESTED,
@@ -49,29 +47,15 @@ public enum MediaStatus {
                 };
     }
 
-    /** The status as the database and the API write it: {@code receiving}, {@code ingested}, ... */
-    public String wire() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     public static MediaStatus ofWire(String value) {
-        return Arrays.stream(values())
-                .filter(status -> status.wire().equals(value))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no media status '" + value + "'"));
+        return WireEnum.ofWire(MediaStatus.class, value);
     }
 
     /** Stores the status as its wire value. */
     @Converter
-    public static class Column implements AttributeConverter<MediaStatus, String> {
-        @Override
-        public String convertToDatabaseColumn(MediaStatus status) {
-            return status == null ? null : status.wire();
-        }
-
-        @Override
-        public MediaStatus convertToEntityAttribute(String value) {
-            return value == null ? null : ofWire(value);
+    public static class Column extends WireEnum.Column<MediaStatus> {
+        public Column() {
+            super(MediaStatus.class);
         }
     }
 }

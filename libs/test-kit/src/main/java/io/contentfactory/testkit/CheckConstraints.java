@@ -15,6 +15,22 @@ public final class CheckConstraints {
 
     private CheckConstraints() {}
 
+    /**
+     * Fails unless the named constraint lists exactly the values of {@code type}, each written in lower case as the
+     * services' {@code WireEnum} writes it.
+     */
+    public static <E extends Enum<E>> void listExactly(String constraint, Class<E> type) {
+        Set<String> expected = new TreeSet<>();
+        for (E constant : type.getEnumConstants()) {
+            expected.add(constant.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        Set<String> checked = values(constraint);
+        if (!checked.equals(expected)) {
+            throw new AssertionError(
+                    constraint + " lists " + checked + " but " + type.getSimpleName() + " has " + expected);
+        }
+    }
+
     /** The quoted values the named constraint lists, for example a status column's {@code check (status in (...))}. */
     public static Set<String> values(String constraint) {
         try (Connection c = PostgresResource.database().connect();

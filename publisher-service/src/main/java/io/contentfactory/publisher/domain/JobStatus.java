@@ -1,17 +1,15 @@
 package io.contentfactory.publisher.domain;
 
-import jakarta.persistence.AttributeConverter;
+import io.contentfactory.kit.domain.WireEnum;
 import jakarta.persistence.Converter;
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
  * Where a publish job stands, with the moves it may make. The database's {@code publish_jobs_status_check} lists the
  * same values in lower case ({@link #wire()}), and {@code publish_jobs_one_in_flight_idx} the in-flight ones.
  */
-public enum JobStatus {
+public enum JobStatus implements WireEnum {
     QUEUED,
     /** Claimed by a runner, which may have started a post on the platform. */
     PROCESSING,
@@ -29,6 +27,17 @@ public enum JobStatus {
         return IN_FLIGHT.contains(this);
     }
 
+    /**
+     * Jobs after which their target gets no new one: one in flight, or one published. The API's refusal and the
+     * intake's statement both ask this.
+     */
+    public static final Set<JobStatus> BARS_A_NEW_JOB =
+            EnumSet.of(PUBLISHED, QUEUED, PROCESSING, RECONCILING, NEEDS_DECISION);
+
+    public boolean barsANewJob() {
+        return BARS_A_NEW_JOB.contains(this);
+    }
+
     /** Whether a job may move from this status to {@code next}; staying where it is is always allowed. */
     public boolean mayBecome(JobStatus next) {
         return next == this
@@ -44,29 +53,15 @@ public enum JobStatus {
                 };
     }
 
-    /** The status as the database and the API write it: {@code queued}, {@code needs_decision}, ... */
-    public String wire() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     public static JobStatus ofWire(String value) {
-        return Arrays.stream(values())
-                .filter(status -> status.wire().equals(value))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no job status '" + value + "'"));
+        return WireEnum.ofWire(JobStatus.class, value);
     }
 
     /** Stores the status as its wire value. */
     @Converter
-    public static class Column implements AttributeConverter<JobStatus, String> {
-        @Override
-        public String convertToDatabaseColumn(JobStatus status) {
-            return status == null ? null : status.wire();
-        }
-
-        @Override
-        public JobStatus convertToEntityAttribute(String value) {
-            return value == null ? null : ofWire(value);
+    public static class Column extends WireEnum.Column<JobStatus> {
+        public Column() {
+            super(JobStatus.class);
         }
     }
 }

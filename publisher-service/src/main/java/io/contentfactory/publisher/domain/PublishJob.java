@@ -112,11 +112,6 @@ public class PublishJob {
         updatedAt = at;
     }
 
-    /** A job that blocks a new one for its target: queued, running, or with a started post of unknown fate. */
-    public boolean holdsItsTarget() {
-        return status.inFlight();
-    }
-
     /** Moves the job to {@code next}, refusing a move its status does not allow (a published job never fails). */
     public void moveTo(JobStatus next) {
         if (status != null && !status.mayBecome(next)) {

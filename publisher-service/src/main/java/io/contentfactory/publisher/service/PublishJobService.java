@@ -18,8 +18,7 @@ import io.contentfactory.publisher.domain.PublishFailure;
 import io.contentfactory.publisher.domain.PublishJob;
 import io.contentfactory.publisher.domain.PublishOrder;
 import io.contentfactory.publisher.persistence.ConnectionRepository;
-import io.contentfactory.publisher.persistence.PublishJobRepository;
-import io.contentfactory.publisher.persistence.PublishJobRows;
+import io.contentfactory.publisher.persistence.PublishJobStore;
 import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
@@ -40,23 +39,20 @@ import org.jboss.logging.Logger;
 public class PublishJobService {
 
     private static final Logger LOG = Logger.getLogger(PublishJobService.class);
-    private final PublishJobRepository jobs;
+    private final PublishJobStore jobs;
     private final ConnectionRepository connections;
     private final AssetPreflight preflight;
     private final Outbox outbox;
     private final TenantScope tenancy;
     private final PublishRunner runner;
-    private final PublishJobRows rows;
 
     PublishJobService(
-            PublishJobRepository jobs,
-            PublishJobRows rows,
+            PublishJobStore jobs,
             ConnectionRepository connections,
             AssetPreflight preflight,
             Outbox outbox,
             TenantScope tenancy,
             PublishRunner runner) {
-        this.rows = rows;
         this.jobs = jobs;
         this.connections = connections;
         this.preflight = preflight;
@@ -66,7 +62,7 @@ public class PublishJobService {
     }
 
     /**
-     * The statement that makes a due post target's job ({@link PublishJobRows#intake}): queued, or failed at the
+     * The statement that makes a due post target's job ({@link PublishJobStore#intake}): queued, or failed at the
      * preflight with {@code post.failed}; none for a target already published or in flight.
      */
     public EventConsumer.Write intake(UUID projectId, PostDue due) {
@@ -78,7 +74,7 @@ public class PublishJobService {
             job.carousel(preflight.canonicalCarousel(order.format(), order.carousel()));
         } catch (PublishFailure refused) {
             markRefused(job, refused.error());
-            return rows.intake(
+            return jobs.intake(
                     job,
                     Optional.of(outbox.pending(
                             projectId,
@@ -91,7 +87,7 @@ public class PublishJobService {
                                     job.accountId,
                                     refused.error()))));
         }
-        return rows.intake(job, Optional.empty());
+        return jobs.intake(job, Optional.empty());
     }
 
     /** What the API answers for a publish request that was refused before any job ran. */
@@ -241,17 +237,18 @@ public class PublishJobService {
     }
 
     private static void refuseIfPublishedOrInFlight(PublishOrder order, PublishJob latest) {
-        if (latest != null && latest.status == JobStatus.PUBLISHED) {
+        if (latest == null || !latest.status.barsANewJob()) {
+            return;
+        }
+        if (latest.status == JobStatus.PUBLISHED) {
             throw new DomainError.Conflict(
                     "already_published",
                     "target " + order.targetId() + " was published by job " + latest.id + " (" + latest.permalink
                             + ")");
         }
-        if (latest != null && latest.holdsItsTarget()) {
-            throw new DomainError.Conflict(
-                    "publish_in_progress",
-                    "target " + order.targetId() + " has job " + latest.id + " " + latest.status.wire());
-        }
+        throw new DomainError.Conflict(
+                "publish_in_progress",
+                "target " + order.targetId() + " has job " + latest.id + " " + latest.status.wire());
     }
 
     private static void refuse(PublishJob failed, PublishFailure refused) {

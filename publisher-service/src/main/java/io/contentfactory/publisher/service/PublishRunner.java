@@ -18,8 +18,7 @@ import io.contentfactory.publisher.domain.LivePost;
 import io.contentfactory.publisher.domain.PublishFailure;
 import io.contentfactory.publisher.domain.PublishJob;
 import io.contentfactory.publisher.domain.QuotaLedger;
-import io.contentfactory.publisher.persistence.PublishJobRepository;
-import io.contentfactory.publisher.persistence.PublishJobRows;
+import io.contentfactory.publisher.persistence.PublishJobStore;
 import io.contentfactory.publisher.platform.PlatformAdapter;
 import io.contentfactory.publisher.platform.PlatformAdapters;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -52,7 +51,7 @@ public class PublishRunner {
 
     private static final Logger LOG = Logger.getLogger(PublishRunner.class);
 
-    private final PublishJobRepository jobs;
+    private final PublishJobStore jobs;
     private final PlatformAdapters adapters;
     private final Outbox outbox;
     private final TenantScope tenantScope;
@@ -61,14 +60,12 @@ public class PublishRunner {
     private final AssetPreflight preflight;
     private final FreshAssetUrls freshUrls;
     private final TimerLoop loop;
-    private final PublishJobRows rows;
 
     PublishRunner(
             TimerLoops loops,
-            PublishJobRepository jobs,
+            PublishJobStore jobs,
             PlatformAdapters adapters,
             Outbox outbox,
-            PublishJobRows rows,
             TenantScope tenantScope,
             PublisherConfig config,
             ConnectionService connections,
@@ -82,7 +79,6 @@ public class PublishRunner {
         this.tenantScope = tenantScope;
         this.config = config;
         this.connections = connections;
-        this.rows = rows;
         this.loop = loops.startReadingWithClaim(
                 "publisher",
                 "publish_jobs",
@@ -90,7 +86,7 @@ public class PublishRunner {
                 config.maxSleep(),
                 config.batchSize(),
                 config.maxInFlight(),
-                rows.claimView(),
+                jobs.jobAndConnectionOfClaim(),
                 this::run);
     }
 
@@ -98,10 +94,10 @@ public class PublishRunner {
         loop.wake();
     }
 
-    /** The claimed job and its account's connection, which the claim read along (see {@link PublishJobRows#claimView}). */
+    /** The claimed job and its account's connection, which the claim read along (see {@link PublishJobStore#jobAndConnectionOfClaim}). */
     private Uni<Void> run(TimerClaim claim) {
         return Uni.createFrom()
-                .item(() -> rows.claimed(claim))
+                .item(() -> jobs.claimed(claim))
                 .chain(claimed -> {
                     PublishJob job = claimed.job();
                     String token = connections.usableToken(claimed.connection(), job.platform, job.accountId);
@@ -245,7 +241,7 @@ public class PublishRunner {
      */
     private Uni<Boolean> recordStart(TimerClaim claim, PublishJob job, String handle) {
         Instant at = Instant.now();
-        return rows.started(
+        return jobs.started(
                 claim,
                 handle,
                 at,
@@ -273,7 +269,7 @@ public class PublishRunner {
 
     private Uni<Void> complete(TimerClaim claim, PublishJob job, LivePost live) {
         Instant at = Instant.now();
-        return rows.published(claim, live, at, outbox.pending(job.projectId, job.publishedEvent(live, at)))
+        return jobs.published(claim, live, at, outbox.pending(job.projectId, job.publishedEvent(live, at)))
                 .invoke(published -> {
                     if (published) {
                         LOG.infof("job %s published on %s as %s", job.id, job.platform, live.externalId());

@@ -1,17 +1,15 @@
 package io.contentfactory.scheduler.domain;
 
-import jakarta.persistence.AttributeConverter;
+import io.contentfactory.kit.domain.WireEnum;
 import jakarta.persistence.Converter;
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
  * Where a post target stands, with the moves it may make. The database's {@code post_targets_status_check} lists the
  * same values, written in lower case ({@link #wire()}), as the API shows them.
  */
-public enum TargetStatus {
+public enum TargetStatus implements WireEnum {
     /** Its media is ingest-service's but not analysed here yet. */
     WAITING_FOR_MEDIA,
     /** Waiting for the planner to give it a slot. */
@@ -71,29 +69,15 @@ public enum TargetStatus {
                 };
     }
 
-    /** The status as the database and the API write it: {@code waiting_for_media}, {@code planned}, ... */
-    public String wire() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     public static TargetStatus ofWire(String value) {
-        return Arrays.stream(values())
-                .filter(status -> status.wire().equals(value))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no target status '" + value + "'"));
+        return WireEnum.ofWire(TargetStatus.class, value);
     }
 
     /** Stores the status as its wire value. */
     @Converter
-    public static class Column implements AttributeConverter<TargetStatus, String> {
-        @Override
-        public String convertToDatabaseColumn(TargetStatus status) {
-            return status == null ? null : status.wire();
-        }
-
-        @Override
-        public TargetStatus convertToEntityAttribute(String value) {
-            return value == null ? null : ofWire(value);
+    public static class Column extends WireEnum.Column<TargetStatus> {
+        public Column() {
+            super(TargetStatus.class);
         }
     }
 }

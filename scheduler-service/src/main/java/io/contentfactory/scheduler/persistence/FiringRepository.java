@@ -1,6 +1,8 @@
 package io.contentfactory.scheduler.persistence;
 
 import io.contentfactory.kit.ServiceConfig;
+import io.contentfactory.kit.db.Arguments;
+import io.contentfactory.kit.db.NamedStatement;
 import io.contentfactory.kit.timer.DurableTimer;
 import io.contentfactory.scheduler.domain.TargetStatus;
 import io.smallrye.mutiny.Uni;
@@ -20,16 +22,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class FiringRepository {
 
-    private final String targets;
-    private final String posts;
-    private final String settings;
     private final String catalog;
+    private final NamedStatement fireDue;
 
     FiringRepository(ServiceConfig service) {
-        this.targets = service.table("post_targets");
-        this.posts = service.table("posts");
-        this.settings = service.table("planning_settings");
         this.catalog = service.table("media_catalog");
+        this.fireDue = NamedStatement.of(fireStatement(
+                service.table("post_targets"), service.table("posts"), service.table("planning_settings")));
     }
 
     /** A target just fired, with its new status and what its event needs from its post. */
@@ -63,8 +62,8 @@ public class FiringRepository {
      */
     public Uni<List<Fired>> fireDue(SqlConnection connection, String owner, int limit) {
         return connection
-                .preparedQuery(fireStatement(targets, posts, settings))
-                .execute(Tuple.of(owner, limit))
+                .preparedQuery(fireDue.sql())
+                .execute(fireDue.bind(Arguments.of().text("lease_owner", owner).integer("fire_limit", limit)))
                 .map(rows -> {
                     List<Fired> fired = new ArrayList<>(rows.size());
                     for (Row row : rows) {
@@ -90,25 +89,26 @@ public class FiringRepository {
                 });
     }
 
-    /** {@code $1} lease owner, {@code $2} limit; tables schema-qualified. Public for the test that checks its plan. */
+    /** Named parameters {@code lease_owner} and {@code fire_limit}; tables schema-qualified. Public for the test that checks its plan. */
     public static String fireStatement(String targetTable, String postTable, String settingsTable) {
         String withheld = "coalesce(s.require_approval, false) and p.review_status <> 'approved'";
-        String sql = "with due as (" + DurableTimer.dueRows(targetTable, "project_id, id, post_id", "$2") + ")"
-                + " update " + targetTable
-                + " t set lease_owner = $1, lease_epoch = t.lease_epoch + 1, lease_until = null, fired_at = now(),"
-                + " fired_late_ms = greatest(0, floor(extract(epoch from now() - t.scheduled_at) * 1000))::bigint,"
-                + " status = case when " + withheld
-                + " then (case when p.review_status = 'rejected' then 'canceled' else 'failed' end)"
-                + "   when p.mode = 'manual' then 'awaiting_manual' else 'due' end,"
-                + " error_json = case when " + withheld
-                + " and p.review_status <> 'rejected' then json_build_object('code', 'not_approved',"
-                + "   'stage', 'approval', 'retryable', false, 'message', 'the project requires approval and the post was still a '"
-                + "   || p.review_status || ' when its slot came')::text else t.error_json end"
-                + " from due join " + postTable + " p on p.project_id = due.project_id and p.id = due.post_id"
-                + " left join " + settingsTable + " s on s.project_id = due.project_id"
-                + " where t.project_id = due.project_id and t.id = due.id"
-                + " returning t.id, t.project_id, t.post_id, t.media_id, t.platform, t.account_id, t.format, t.media_type, t.media_url,"
-                + " t.content_type, t.scheduled_at, t.status, p.caption_body, p.caption_disclosure, p.hashtags, p.media_ids";
+        String sql =
+                "with due as (" + DurableTimer.dueRows(targetTable, "project_id, id, post_id", "#{fire_limit}") + ")"
+                        + " update " + targetTable
+                        + " t set lease_owner = #{lease_owner}, lease_epoch = t.lease_epoch + 1, lease_until = null, fired_at = now(),"
+                        + " fired_late_ms = greatest(0, floor(extract(epoch from now() - t.scheduled_at) * 1000))::bigint,"
+                        + " status = case when " + withheld
+                        + " then (case when p.review_status = 'rejected' then 'canceled' else 'failed' end)"
+                        + "   when p.mode = 'manual' then 'awaiting_manual' else 'due' end,"
+                        + " error_json = case when " + withheld
+                        + " and p.review_status <> 'rejected' then json_build_object('code', 'not_approved',"
+                        + "   'stage', 'approval', 'retryable', false, 'message', 'the project requires approval and the post was still a '"
+                        + "   || p.review_status || ' when its slot came')::text else t.error_json end"
+                        + " from due join " + postTable + " p on p.project_id = due.project_id and p.id = due.post_id"
+                        + " left join " + settingsTable + " s on s.project_id = due.project_id"
+                        + " where t.project_id = due.project_id and t.id = due.id"
+                        + " returning t.id, t.project_id, t.post_id, t.media_id, t.platform, t.account_id, t.format, t.media_type, t.media_url,"
+                        + " t.content_type, t.scheduled_at, t.status, p.caption_body, p.caption_disclosure, p.hashtags, p.media_ids";
         return sql;
     }
 
@@ -126,12 +126,12 @@ public class FiringRepository {
                     List<CatalogEntry> entries = new ArrayList<>(rows.size());
                     for (Row row : rows) {
                         entries.add(new CatalogEntry(
-                                row.getUUID(0),
-                                row.getUUID(1),
-                                row.getString(2),
-                                row.getString(3),
-                                row.getString(4),
-                                row.getString(5)));
+                                row.getUUID("project_id"),
+                                row.getUUID("media_id"),
+                                row.getString("media_type"),
+                                row.getString("content_url"),
+                                row.getString("content_type"),
+                                row.getString("jpeg_url")));
                     }
                     return entries;
                 });

@@ -2,9 +2,9 @@ package io.contentfactory.kit.inbox;
 
 import io.contentfactory.contracts.CloudEvent;
 import io.contentfactory.kit.ServiceConfig;
+import io.contentfactory.kit.db.Arguments;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Records processed event ids, in the same transaction as the effect, so a redelivered event changes nothing. */
@@ -48,12 +48,18 @@ public class Inbox {
      * {@code $1} to {@code $4} ({@link #arguments}).
      */
     public String firstDeliveryPart(String name) {
-        return name + " as (" + insertSql("$1, $2, $3, $4") + " returning 1)";
+        return name + " as ("
+                + insertSql("#{inbox_consumer}, #{inbox_event_id}, #{inbox_project}, #{inbox_event_type}")
+                + " returning 1)";
     }
 
-    /** The values of {@link #firstDeliveryPart}, the first four of the statement's. */
-    public static Tuple arguments(String consumer, CloudEvent event) {
-        return Tuple.of(consumer, event.id(), event.projectid(), event.type());
+    /** The values of {@link #firstDeliveryPart}'s parameters. */
+    public static Arguments arguments(String consumer, CloudEvent event) {
+        return Arguments.of()
+                .text("inbox_consumer", consumer)
+                .uuid("inbox_event_id", event.id())
+                .uuid("inbox_project", event.projectid())
+                .text("inbox_event_type", event.type());
     }
 
     /** The inbox insert, with the placeholders of the client that runs it (the pool's or Hibernate's). */

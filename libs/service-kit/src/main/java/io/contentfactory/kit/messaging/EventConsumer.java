@@ -4,13 +4,16 @@ import io.contentfactory.contracts.CloudEvent;
 import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.MalformedEventException;
 import io.contentfactory.contracts.events.PipelineEvent;
+import io.contentfactory.kit.db.Arguments;
+import io.contentfactory.kit.db.NamedStatement;
 import io.contentfactory.kit.inbox.Inbox;
 import io.contentfactory.kit.tenancy.GroupCommit;
 import io.contentfactory.kit.tenancy.TenantScope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import org.jboss.logging.Logger;
 
@@ -28,10 +31,9 @@ public class EventConsumer {
 
     /** The part of a {@link #consumeAsOneWrite} statement that answers a row only on the event's first delivery. */
     public static final String FIRST_DELIVERY = "first_delivery";
-    /** The number of the first parameter a {@link OneWrite} may use: the inbox row takes those before it. */
-    public static final int FIRST_EFFECT_PARAMETER = 5;
 
     private final Inbox inbox;
+    private final Map<String, NamedStatement> statements = new ConcurrentHashMap<>();
     private final TenantScope tenantScope;
     private final GroupCommit writes;
     private final ConsumerConfig config;
@@ -97,29 +99,31 @@ public class EventConsumer {
     /**
      * The same, for an effect that is one statement: the inbox row and the effect are one data-modifying {@code WITH}
      * statement, committed together with the other writes of the moment ({@link GroupCommit}): the busiest consumers'
-     * path. The effect's statement must change nothing unless {@link #FIRST_DELIVERY} has a row, and numbers its
-     * parameters from {@link #FIRST_EFFECT_PARAMETER}.
+     * path. The effect's statement must change nothing unless {@link #FIRST_DELIVERY} has a row; its parameters are
+     * named, and the inbox's names ({@code inbox_...}) are taken.
      */
     public <T extends PipelineEvent> Uni<Void> consumeAsOneWrite(
             String consumer, String rawEvent, Class<T> dataType, OneWrite<T> effect) {
         return decoded(consumer, rawEvent, dataType, (envelope, context, data) -> {
             Write write = effect.of(context, data);
-            String sql = "with " + inbox.firstDeliveryPart(FIRST_DELIVERY)
-                    + (write.parts().isEmpty() ? "" : ", " + write.parts()) + " " + write.statement();
-            Tuple arguments = Inbox.arguments(consumer, envelope);
-            for (int i = 0; i < write.arguments().size(); i++) {
-                arguments.addValue(write.arguments().getValue(i));
-            }
-            return writes.statementInProject(envelope.projectid(), sql, arguments)
+            NamedStatement statement = statements.computeIfAbsent(
+                    write.parts() + '\u0000' + write.statement(),
+                    key -> NamedStatement.of("with " + inbox.firstDeliveryPart(FIRST_DELIVERY)
+                            + (write.parts().isEmpty() ? "" : ", " + write.parts()) + " " + write.statement()));
+            return writes.statementInProject(
+                            envelope.projectid(),
+                            statement,
+                            Inbox.arguments(consumer, envelope).and(write.arguments()))
                     .replaceWithVoid();
         });
     }
 
     /**
      * One statement of an effect: {@code parts}, more parts of the {@code WITH} after {@link #FIRST_DELIVERY} (or
-     * empty), then {@code statement}; {@code arguments} are its parameters from {@link #FIRST_EFFECT_PARAMETER} on.
+     * empty), then {@code statement}; {@code arguments} are the values of their named parameters. An effect has a
+     * few shapes of statement, each compiled once.
      */
-    public record Write(String parts, String statement, Tuple arguments) {}
+    public record Write(String parts, String statement, Arguments arguments) {}
 
     /** The statement an event's effect is. */
     @FunctionalInterface

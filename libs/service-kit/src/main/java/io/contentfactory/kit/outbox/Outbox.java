@@ -5,7 +5,7 @@ import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.EventType;
 import io.contentfactory.contracts.events.PipelineEvent;
 import io.contentfactory.kit.ServiceConfig;
-import io.contentfactory.kit.db.Placeholders;
+import io.contentfactory.kit.db.Arguments;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -41,15 +41,15 @@ public class Outbox {
     public record Pending(
             UUID eventId, UUID projectId, String topic, String partitionKey, String eventType, String payload) {
 
-        /** Appends the row's six values to the statement's arguments, in {@link #insertFrom}'s order. */
-        public Tuple addTo(Tuple arguments) {
-            return arguments
-                    .addUUID(eventId)
-                    .addUUID(projectId)
-                    .addString(topic)
-                    .addString(partitionKey)
-                    .addString(eventType)
-                    .addString(payload);
+        /** The row's values, for the parameters of {@link #insertFrom}. */
+        public Arguments arguments() {
+            return Arguments.of()
+                    .uuid("event_id", eventId)
+                    .uuid("event_project", projectId)
+                    .text("event_topic", topic)
+                    .text("event_key", partitionKey)
+                    .text("event_type", eventType)
+                    .text("event_payload", payload);
         }
     }
 
@@ -76,12 +76,12 @@ public class Outbox {
     /**
      * The tail of a data-modifying {@code WITH} statement that records a {@link Pending} event once for each row of
      * {@code source} (one of the statement's own parts): nothing is recorded when the change it reports did not
-     * happen. The event's values are the parameters from {@code $firstParameter} on ({@link Pending#addTo}).
+     * happen. The event's values are named parameters, given by {@link Pending#arguments}.
      */
-    public String insertFrom(String source, int firstParameter) {
-        return "insert into " + service.table("outbox") + COLUMNS + " select "
-                + Placeholders.typed(firstParameter, "uuid", "uuid", "text", "text", "text", "text") + " from "
-                + source;
+    public String insertFrom(String source) {
+        return "insert into " + service.table("outbox") + COLUMNS
+                + " select #{event_id}::uuid, #{event_project}::uuid, #{event_topic}::text, #{event_key}::text,"
+                + " #{event_type}::text, #{event_payload}::text from " + source;
     }
 
     /**

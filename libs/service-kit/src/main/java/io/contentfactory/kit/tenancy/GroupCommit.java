@@ -1,5 +1,7 @@
 package io.contentfactory.kit.tenancy;
 
+import io.contentfactory.kit.db.Arguments;
+import io.contentfactory.kit.db.NamedStatement;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -72,6 +74,11 @@ public class GroupCommit {
      * as {@link TenantScope#statementInProject}, which it falls back to should its group fail. Its rows are what the
      * statement returns.
      */
+    public Uni<RowSet<Row>> statementInProject(UUID projectId, NamedStatement statement, Arguments arguments) {
+        return statementInProject(projectId, statement.sql(), statement.bind(arguments));
+    }
+
+    /** As {@link #statementInProject(UUID, NamedStatement, Arguments)}, for a statement with numbered parameters. */
     public Uni<RowSet<Row>> statementInProject(UUID projectId, String sql, Tuple arguments) {
         return Uni.createFrom().deferred(() -> {
             Write write = new Write(projectId, sql, arguments, Vertx.currentContext(), new CompletableFuture<>());

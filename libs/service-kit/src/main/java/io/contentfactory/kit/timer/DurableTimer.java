@@ -1,10 +1,11 @@
 package io.contentfactory.kit.timer;
 
 import io.contentfactory.kit.ServiceConfig;
+import io.contentfactory.kit.db.Arguments;
+import io.contentfactory.kit.db.NamedStatement;
 import io.contentfactory.kit.tenancy.TenantScope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -30,7 +31,7 @@ public final class DurableTimer {
     private final String owner;
     private final Duration lease;
     private final TenantScope tenancy;
-    private final String claimSql;
+    private final NamedStatement claim;
     private final boolean claimReadsRow;
 
     public DurableTimer(String qualifiedTable, String owner, Duration lease, TenantScope tenancy) {
@@ -42,7 +43,8 @@ public final class DurableTimer {
         this.owner = owner;
         this.lease = lease;
         this.tenancy = tenancy;
-        this.claimSql = claimView == null ? claimStatement(qualifiedTable) : claimStatement(qualifiedTable, claimView);
+        this.claim = NamedStatement.of(
+                claimView == null ? claimStatement(qualifiedTable) : claimStatement(qualifiedTable, claimView));
         this.claimReadsRow = claimView != null;
     }
 
@@ -60,7 +62,7 @@ public final class DurableTimer {
     }
 
     /**
-     * The claim: {@code $1} lease owner, {@code $2} lease seconds, {@code $3} limit. The inner select walks the partial
+     * The claim, with parameters {@code #{lease_owner}}, {@code #{lease_seconds}} and {@code #{claim_limit}}. The inner select walks the partial
      * index on due rows in fire order and locks, skipping locked rows, only the rows its limit lets through; tests
      * check that plan with {@code EXPLAIN}.
      */
@@ -78,15 +80,15 @@ public final class DurableTimer {
     }
 
     private static String claimUpdate(String qualifiedTable, String returning) {
-        return "update " + qualifiedTable + " t set lease_owner = $1, lease_epoch = t.lease_epoch + 1,"
-                + " lease_until = now() + make_interval(secs => $2)"
-                + " from (" + dueRows(qualifiedTable, "project_id, id", "$3") + ") due"
+        return "update " + qualifiedTable + " t set lease_owner = #{lease_owner}, lease_epoch = t.lease_epoch + 1,"
+                + " lease_until = now() + make_interval(secs => #{lease_seconds})"
+                + " from (" + dueRows(qualifiedTable, "project_id, id", "#{claim_limit}") + ") due"
                 + " where t.project_id = due.project_id and t.id = due.id returning " + returning;
     }
 
     /**
      * The rows a claim may take, {@code columns} of them: due, not fired, not leased, in fire order, locked skipping
-     * locked rows, at most {@code limit} (a parameter such as {@code $3}).
+     * locked rows, at most {@code limit} (a named parameter such as {@code #{claim_limit}}).
      */
     public static String dueRows(String qualifiedTable, String columns, String limit) {
         return "select " + columns + " from " + qualifiedTable
@@ -105,12 +107,18 @@ public final class DurableTimer {
      */
     public Uni<List<TimerClaim>> claimDue(int limit) {
         return tenancy.asSystem(connection -> connection
-                        .preparedQuery(claimSql)
-                        .execute(Tuple.of(owner, (double) lease.toMillis() / 1000.0, limit)))
+                        .preparedQuery(claim.sql())
+                        .execute(claim.bind(Arguments.of()
+                                .text("lease_owner", owner)
+                                .decimal("lease_seconds", lease.toMillis() / 1000.0)
+                                .integer("claim_limit", limit))))
                 .map(rows -> {
                     List<TimerClaim> claims = new ArrayList<>(rows.size());
                     rows.forEach(row -> claims.add(new TimerClaim(
-                            row.getUUID(0), row.getUUID(1), row.getLong(2), claimReadsRow ? row : null)));
+                            row.getUUID("id"),
+                            row.getUUID("project_id"),
+                            row.getLong("lease_epoch"),
+                            claimReadsRow ? row : null)));
                     return claims;
                 });
     }
@@ -132,28 +140,30 @@ public final class DurableTimer {
     }
 
     /**
-     * An update that fires a claimed row of a timer table and changes its other columns ({@code set}, parameters
-     * from {@code $4} on) in the same statement, if the claim still holds the lease: {@code $1} the project, {@code $2}
-     * the id, {@code $3} the claim's epoch ({@link #fenceArguments}). It returns {@code returning} for a row it fired
-     * and nothing for a claim that lost its lease; run it bound to the claim's project.
+     * An update that fires a claimed row of a timer table and changes its other columns ({@code set}, with named
+     * parameters of its own) in the same statement, if the claim still holds the lease ({@link #fence} gives the
+     * claim's values). It returns {@code returning} for a row it fired and nothing for a claim that lost its lease; run
+     * it bound to the claim's project.
      */
     public static String fireUpdate(String qualifiedTable, String set, String returning) {
-        return "update " + qualifiedTable + " set fired_at = now(), lease_until = null, " + set + fenced()
-                + " returning " + returning;
+        return "update " + qualifiedTable + " set fired_at = now(), lease_until = null, " + set + FENCED + " returning "
+                + returning;
     }
 
     /** As {@link #fireUpdate}, for a change made under the lease that leaves the row claimed (it fires later). */
     public static String leasedUpdate(String qualifiedTable, String set, String returning) {
-        return "update " + qualifiedTable + " set " + set + fenced() + " returning " + returning;
+        return "update " + qualifiedTable + " set " + set + FENCED + " returning " + returning;
     }
 
-    private static String fenced() {
-        return " where project_id = $1 and id = $2 and lease_epoch = $3 and fired_at is null";
-    }
+    private static final String FENCED = " where project_id = #{claim_project} and id = #{claim_id}"
+            + " and lease_epoch = #{claim_epoch} and fired_at is null";
 
-    /** The claim's project, id and epoch: the first three arguments of {@link #fireUpdate} and {@link #leasedUpdate}. */
-    public static Tuple fenceArguments(TimerClaim claim) {
-        return Tuple.of(claim.projectId(), claim.id(), claim.epoch());
+    /** The claim's project, id and epoch: the values of {@link #fireUpdate}'s and {@link #leasedUpdate}'s fence. */
+    public static Arguments fence(TimerClaim claim) {
+        return Arguments.of()
+                .uuid("claim_project", claim.projectId())
+                .uuid("claim_id", claim.id())
+                .bigint("claim_epoch", claim.epoch());
     }
 
     /**

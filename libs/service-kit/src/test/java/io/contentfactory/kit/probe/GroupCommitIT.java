@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.contracts.events.PostPublishing;
+import io.contentfactory.kit.db.NamedStatement;
 import io.contentfactory.kit.outbox.Outbox;
 import io.contentfactory.kit.tenancy.GroupCommit;
 import io.contentfactory.testkit.KafkaResource;
@@ -43,17 +44,17 @@ class GroupCommitIT {
         Outbox.Pending first = event(project);
         Outbox.Pending second = event(project);
         Outbox.Pending third = event(project);
-        String insert = outbox.insertFrom("(select 1) one", 1);
+        NamedStatement insert = NamedStatement.of(outbox.insertFrom("(select 1) one"));
 
         // The slow write goes first, alone; the three after it wait for it and then share one transaction, where
         // the repeated event id breaks the outbox's unique key.
         List<String> answers = VertxContextSupport.subscribeAndAwait(() -> Uni.join()
                 .all(
                         outcome(writes.statementInProject(project, "select pg_sleep(1)", Tuple.tuple())),
-                        outcome(writes.statementInProject(project, insert, first.addTo(Tuple.tuple()))),
-                        outcome(writes.statementInProject(project, insert, second.addTo(Tuple.tuple()))),
-                        outcome(writes.statementInProject(project, insert, first.addTo(Tuple.tuple()))),
-                        outcome(writes.statementInProject(project, insert, third.addTo(Tuple.tuple()))))
+                        outcome(writes.statementInProject(project, insert, first.arguments())),
+                        outcome(writes.statementInProject(project, insert, second.arguments())),
+                        outcome(writes.statementInProject(project, insert, first.arguments())),
+                        outcome(writes.statementInProject(project, insert, third.arguments())))
                 .andFailFast());
 
         assertThat(answers.subList(0, 3)).containsExactly("1", "1", "1");

@@ -124,6 +124,38 @@ class KitIT {
                 .hasSize(20);
     }
 
+    @Test
+    void aBatchKafkaTookButTheRelayNeverMarkedIsSentAgainAndAppliedOnce() throws SQLException {
+        UUID project = UUID.randomUUID();
+        String slug = "crash-" + project;
+        // The relay's mark fails as a crash between Kafka's acknowledgement and the commit would leave it: the
+        // batch's transaction never commits, so its rows stay unpublished.
+        execute("create or replace function kitprobe.crash_before_marking() returns trigger language plpgsql as"
+                + " $$ begin raise exception 'the relay crashed before marking its batch'; end $$");
+        execute("create trigger crash_before_marking before update of published_at on kitprobe.outbox"
+                + " for each row execute function kitprobe.crash_before_marking()");
+        try {
+            recordInItsOwnTransaction(project, new ProjectCreated(project, slug, slug, "UTC"));
+            kafka.await(Topics.PROJECT_CREATED, r -> r.value().contains(slug), 2, TIMEOUT);
+            assertThat(count("select count(*) from kitprobe.outbox where project_id = '" + project
+                            + "' and published_at is null"))
+                    .isEqualTo(1);
+        } finally {
+            execute("drop trigger crash_before_marking on kitprobe.outbox");
+        }
+
+        // The relay, "restarted", sends the row again and marks it; the consumer applied the event once.
+        await().atMost(TIMEOUT)
+                .until(() -> count("select count(*) from kitprobe.outbox where project_id = '" + project
+                                + "' and published_at is null")
+                        == 0);
+        await().atMost(TIMEOUT).until(() -> effects("slug = '" + slug + "'") == 1);
+        assertThat(kafka.all(Topics.PROJECT_CREATED))
+                .filteredOn(r -> r.value().contains(slug))
+                .hasSizeGreaterThanOrEqualTo(2);
+        assertThat(effects("slug = '" + slug + "'")).isEqualTo(1);
+    }
+
     /** One transaction per event, on a Vert.x context as Hibernate Reactive needs, as a service would write them. */
     private void recordInItsOwnTransaction(UUID project, ProjectCreated created) {
         try {
@@ -145,6 +177,12 @@ class KitIT {
 
     private static long effects(String where) {
         return count("select count(*) from kitprobe.probe_effects where " + where);
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection c = PostgresResource.database().connect()) {
+            c.createStatement().execute(sql);
+        }
     }
 
     private static long count(String sql) {

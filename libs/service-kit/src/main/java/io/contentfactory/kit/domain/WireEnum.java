@@ -1,0 +1,48 @@
+package io.contentfactory.kit.domain;
+
+import jakarta.persistence.AttributeConverter;
+import java.util.Locale;
+
+/**
+ * An enum whose values the database, the API and the events write in lower case ({@code needs_decision} for {@code
+ * NEEDS_DECISION}): statuses, whose CHECK constraints list the same values.
+ */
+public interface WireEnum {
+
+    String name();
+
+    /** The value as the database and the API write it. */
+    default String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The constant of {@code type} written {@code value}; an unknown value is refused. */
+    static <E extends Enum<E> & WireEnum> E ofWire(Class<E> type, String value) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.wire().equals(value)) {
+                return constant;
+            }
+        }
+        throw new IllegalArgumentException("no " + type.getSimpleName() + " '" + value + "'");
+    }
+
+    /** Stores an enum as its wire value; each enum names its own subclass in its entities' {@code @Convert}. */
+    abstract class Column<E extends Enum<E> & WireEnum> implements AttributeConverter<E, String> {
+
+        private final Class<E> type;
+
+        protected Column(Class<E> type) {
+            this.type = type;
+        }
+
+        @Override
+        public String convertToDatabaseColumn(E value) {
+            return value == null ? null : value.wire();
+        }
+
+        @Override
+        public E convertToEntityAttribute(String value) {
+            return value == null ? null : ofWire(type, value);
+        }
+    }
+}
