@@ -44,6 +44,12 @@ class IdempotencyIT {
     }
 
     @Test
+    void theDatabaseChecksTheSameStatesAsTheEnum() {
+        io.contentfactory.testkit.CheckConstraints.listExactly(
+                "idempotency_records_state_check", io.contentfactory.gateway.domain.IdempotencyState.class);
+    }
+
+    @Test
     void aRetryWithTheSameBodyReplaysTheFirstResponse() {
         String idempotencyKey = UUID.randomUUID().toString();
         Response first = post(key, idempotencyKey, "{\"name\": \"a\"}");

@@ -421,7 +421,7 @@ class PublishFlowIT {
                             count("select count(*) from publisher.publish_jobs where target_id = '" + due.targetId()
                                             + "' and fired_at is null and lease_until is null and fire_at > created_at")
                                     == 1);
-            Thread.sleep(1_500);
+            // Postponed, not failed: the runner put the job back, queued, due again when the quota frees a slot.
             assertThat(job(target)).containsEntry("status", "queued");
             assertThat(kafka.all(Topics.POST_FAILED))
                     .noneMatch(r -> r.value().contains(due.targetId().toString()));

@@ -20,6 +20,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -61,6 +62,7 @@ class TokenRefreshIT {
         String account = "tt-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> tokens =
                 PublishTests.grant("tiktok", Map.of("accountId", account, "ttlSeconds", SHORT_TTL));
+        Instant granted = Instant.now();
         Connected connected = connect("tiktok", account, tokens);
 
         awaitRefreshed(connected);
@@ -79,7 +81,7 @@ class TokenRefreshIT {
                 .then()
                 .statusCode(400)
                 .body("error", org.hamcrest.Matchers.equalTo("invalid_grant"));
-        awaitExpired(SHORT_TTL);
+        awaitExpired(granted, SHORT_TTL);
         PostDue due =
                 PublishTests.due(Platform.TIKTOK, account, PostFormat.TIKTOK_VIDEO, "pull/clip.mp4", "After rotation");
         PublishTests.send(kafka, connected.projectId, due);
@@ -91,13 +93,14 @@ class TokenRefreshIT {
         String channel = "UC" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
         Map<String, Object> tokens =
                 PublishTests.grant("youtube", Map.of("accountId", channel, "ttlSeconds", SHORT_TTL));
+        Instant granted = Instant.now();
         Connected connected = connect("youtube", channel, tokens);
         String sealedRefreshToken = refreshTokenCell(connected);
 
         JsonPath refreshed = awaitRefreshed(connected);
         assertThat(refreshed.getBoolean("hasRefreshToken")).isTrue();
         assertThat(refreshTokenCell(connected)).isEqualTo(sealedRefreshToken);
-        awaitExpired(SHORT_TTL);
+        awaitExpired(granted, SHORT_TTL);
         PostDue due = PublishTests.due(Platform.YOUTUBE, channel, PostFormat.SHORT, "clip.mp4", "After refresh");
         PublishTests.send(kafka, connected.projectId, due);
         PublishTests.awaitPublished(kafka, due);
@@ -212,11 +215,11 @@ class TokenRefreshIT {
                 .get("sealed");
     }
 
-    private static void awaitExpired(long ttlSeconds) {
-        try {
-            Thread.sleep(ttlSeconds * 1000 + 500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** Until the first token, granted by {@code granted} for {@code ttlSeconds}, has expired for sure. */
+    private static void awaitExpired(Instant granted, long ttlSeconds) {
+        Instant expired = granted.plusSeconds(ttlSeconds).plusMillis(500);
+        await().atMost(TIMEOUT)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> Instant.now().isAfter(expired));
     }
 }

@@ -11,22 +11,22 @@ class PublicLocationTest {
 
     @Test
     void theOwnersOwnAddressBecomesAPathTheClientResolvesAgainstTheGateway() {
-        assertThat(PublicApiEdge.publicLocation("http://publisher-service:8084/v1/publish-jobs/42?view=full", OWNER))
+        assertThat(Forwarder.publicLocation("http://publisher-service:8084/v1/publish-jobs/42?view=full", OWNER))
                 .isEqualTo("/v1/publish-jobs/42?view=full");
-        assertThat(PublicApiEdge.publicLocation("http://PUBLISHER-SERVICE:8084/v1/connections/7", OWNER))
+        assertThat(Forwarder.publicLocation("http://PUBLISHER-SERVICE:8084/v1/connections/7", OWNER))
                 .isEqualTo("/v1/connections/7");
-        assertThat(PublicApiEdge.publicLocation("http://localhost/v1/x", URI.create("http://localhost:80")))
+        assertThat(Forwarder.publicLocation("http://localhost/v1/x", URI.create("http://localhost:80")))
                 .isEqualTo("/v1/x");
     }
 
     @Test
     void anyOtherPlaceIsPassedOnAsItIs() {
-        assertThat(PublicApiEdge.publicLocation("/v1/publish-jobs/42", OWNER)).isEqualTo("/v1/publish-jobs/42");
-        assertThat(PublicApiEdge.publicLocation("https://bucket.s3.example.com/object?X-Amz-Signature=abc", OWNER))
+        assertThat(Forwarder.publicLocation("/v1/publish-jobs/42", OWNER)).isEqualTo("/v1/publish-jobs/42");
+        assertThat(Forwarder.publicLocation("https://bucket.s3.example.com/object?X-Amz-Signature=abc", OWNER))
                 .isEqualTo("https://bucket.s3.example.com/object?X-Amz-Signature=abc");
-        assertThat(PublicApiEdge.publicLocation("http://publisher-service:9999/v1/x", OWNER))
+        assertThat(Forwarder.publicLocation("http://publisher-service:9999/v1/x", OWNER))
                 .isEqualTo("http://publisher-service:9999/v1/x");
-        assertThat(PublicApiEdge.publicLocation(null, OWNER)).isNull();
-        assertThat(PublicApiEdge.publicLocation("not a uri", OWNER)).isEqualTo("not a uri");
+        assertThat(Forwarder.publicLocation(null, OWNER)).isNull();
+        assertThat(Forwarder.publicLocation("not a uri", OWNER)).isEqualTo("not a uri");
     }
 }
