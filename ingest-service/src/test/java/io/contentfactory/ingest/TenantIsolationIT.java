@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.contentfactory.ingest.domain.MediaAsset;
-import io.contentfactory.ingest.persistence.MediaAssetRepository;
+import io.contentfactory.ingest.persistence.MediaAssetStore;
 import io.contentfactory.kit.tenancy.TenantScope;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
@@ -47,7 +47,7 @@ class TenantIsolationIT {
     }
 
     @Inject
-    MediaAssetRepository assets;
+    MediaAssetStore assets;
 
     @Inject
     TenantScope tenancy;

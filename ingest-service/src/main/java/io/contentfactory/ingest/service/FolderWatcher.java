@@ -4,7 +4,7 @@ import io.contentfactory.ingest.config.IngestConfig;
 import io.contentfactory.ingest.domain.Origin;
 import io.contentfactory.ingest.domain.ProjectFolder;
 import io.contentfactory.ingest.domain.WatchedFolders;
-import io.contentfactory.ingest.persistence.MediaAssetWrites;
+import io.contentfactory.ingest.persistence.MediaAssetStore;
 import io.contentfactory.ingest.persistence.ProjectFolderRepository;
 import io.contentfactory.ingest.storage.StagedFile;
 import io.contentfactory.ingest.storage.StagingArea;
@@ -53,7 +53,7 @@ public class FolderWatcher {
     private final long maxBytes;
     private final StagingArea staging;
     private final MediaIntake intake;
-    private final MediaAssetWrites writes;
+    private final MediaAssetStore writes;
     private final ProjectFolderRepository folders;
     private final TenantScope tenantScope;
     private ScanMemory memory = new ScanMemory();
@@ -64,7 +64,7 @@ public class FolderWatcher {
             WatchedFolders watchedFolders,
             StagingArea staging,
             MediaIntake intake,
-            MediaAssetWrites writes,
+            MediaAssetStore writes,
             ProjectFolderRepository folders,
             TenantScope tenantScope) {
         this.watchedFolders = watchedFolders;

@@ -2,7 +2,7 @@ package io.contentfactory.ingest.service;
 
 import io.contentfactory.ingest.domain.AssetUrls;
 import io.contentfactory.ingest.domain.MediaAsset;
-import io.contentfactory.ingest.persistence.MediaAssetReads;
+import io.contentfactory.ingest.persistence.MediaAssetStore;
 import io.contentfactory.ingest.storage.ObjectStorage;
 import io.contentfactory.kit.domain.DomainError;
 import io.opentelemetry.instrumentation.annotations.SpanAttribute;
@@ -23,10 +23,10 @@ public class MediaCatalog {
 
     private static final Duration REDIRECT_TTL = Duration.ofMinutes(15);
 
-    private final MediaAssetReads reads;
+    private final MediaAssetStore reads;
     private final ObjectStorage storage;
 
-    MediaCatalog(MediaAssetReads reads, ObjectStorage storage) {
+    MediaCatalog(MediaAssetStore reads, ObjectStorage storage) {
         this.reads = reads;
         this.storage = storage;
     }

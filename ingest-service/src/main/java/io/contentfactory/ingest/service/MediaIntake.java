@@ -9,7 +9,7 @@ import io.contentfactory.ingest.domain.MediaStatus;
 import io.contentfactory.ingest.domain.Origin;
 import io.contentfactory.ingest.domain.PlatformHint;
 import io.contentfactory.ingest.domain.SniffedType;
-import io.contentfactory.ingest.persistence.MediaAssetWrites;
+import io.contentfactory.ingest.persistence.MediaAssetStore;
 import io.contentfactory.ingest.storage.ObjectStorage;
 import io.contentfactory.ingest.storage.StagedFile;
 import io.contentfactory.media.MediaProbe;
@@ -41,14 +41,14 @@ public class MediaIntake {
     private static final Logger LOG = Logger.getLogger(MediaIntake.class);
     private static final Duration PROGRESS_EVERY = Duration.ofMillis(500);
 
-    private final MediaAssetWrites writes;
+    private final MediaAssetStore writes;
     private final MediaInspector inspector;
     private final JpegRenditions renditions;
     private final ObjectStorage storage;
     private final IngestedEvents events;
 
     MediaIntake(
-            MediaAssetWrites writes,
+            MediaAssetStore writes,
             MediaInspector inspector,
             JpegRenditions renditions,
             ObjectStorage storage,

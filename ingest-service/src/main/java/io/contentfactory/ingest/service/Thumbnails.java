@@ -2,7 +2,7 @@ package io.contentfactory.ingest.service;
 
 import io.contentfactory.ingest.domain.AssetUrls;
 import io.contentfactory.ingest.domain.SniffedType;
-import io.contentfactory.ingest.persistence.MediaAssetWrites;
+import io.contentfactory.ingest.persistence.MediaAssetStore;
 import io.contentfactory.ingest.storage.ObjectStorage;
 import io.contentfactory.ingest.storage.StagedFile;
 import io.contentfactory.ingest.storage.StagingArea;
@@ -23,10 +23,10 @@ public class Thumbnails {
 
     private final StagingArea staging;
     private final ObjectStorage storage;
-    private final MediaAssetWrites writes;
+    private final MediaAssetStore writes;
     private final AssetUrls urls;
 
-    Thumbnails(StagingArea staging, ObjectStorage storage, MediaAssetWrites writes, AssetUrls urls) {
+    Thumbnails(StagingArea staging, ObjectStorage storage, MediaAssetStore writes, AssetUrls urls) {
         this.staging = staging;
         this.storage = storage;
         this.writes = writes;
