@@ -13,9 +13,5 @@ public enum AnalysisStage implements WireEnum {
     SOUND,
     VISION,
     WORDS,
-    DONE;
-
-    public static AnalysisStage ofWire(String value) {
-        return WireEnum.ofWire(AnalysisStage.class, value);
-    }
+    DONE
 }

@@ -23,16 +23,17 @@ public enum JobStatus implements WireEnum {
     /** Jobs that hold their target: no other job is made for it meanwhile. */
     public static final Set<JobStatus> IN_FLIGHT = EnumSet.of(QUEUED, PROCESSING, RECONCILING, NEEDS_DECISION);
 
-    public boolean inFlight() {
-        return IN_FLIGHT.contains(this);
-    }
-
     /**
      * Jobs after which their target gets no new one: one in flight, or one published. The API's refusal and the
      * intake's statement both ask this.
      */
-    public static final Set<JobStatus> BARS_A_NEW_JOB =
-            EnumSet.of(PUBLISHED, QUEUED, PROCESSING, RECONCILING, NEEDS_DECISION);
+    public static final Set<JobStatus> BARS_A_NEW_JOB = barringANewJob();
+
+    private static Set<JobStatus> barringANewJob() {
+        EnumSet<JobStatus> barring = EnumSet.copyOf(IN_FLIGHT);
+        barring.add(PUBLISHED);
+        return barring;
+    }
 
     public boolean barsANewJob() {
         return BARS_A_NEW_JOB.contains(this);

@@ -1,7 +1,6 @@
 package io.contentfactory.kit.db;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,10 +45,6 @@ public final class Arguments {
     /** A point in time, sent as a UTC {@code timestamptz}; null stays null. */
     public Arguments instant(String name, Instant value) {
         return put(name, value == null ? null : value.atOffset(ZoneOffset.UTC));
-    }
-
-    public Arguments timestamp(String name, OffsetDateTime value) {
-        return put(name, value);
     }
 
     /** An array parameter ({@code uuid[]}, {@code text[]}, ...), as the client sends Java arrays. */
