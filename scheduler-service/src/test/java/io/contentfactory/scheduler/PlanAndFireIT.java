@@ -14,7 +14,7 @@ import io.contentfactory.contracts.events.PostFormat;
 import io.contentfactory.contracts.events.PostPublished;
 import io.contentfactory.contracts.events.PostScheduled;
 import io.contentfactory.kit.db.NamedStatement;
-import io.contentfactory.scheduler.persistence.FiringRepository;
+import io.contentfactory.scheduler.persistence.PostTargetStore;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
 import io.contentfactory.testkit.RowLevelSecurityAudit;
@@ -175,7 +175,7 @@ class PlanAndFireIT {
             // The dispatcher's own statement, which claims and fires in one: the same walk, and targets reached by key.
             // Named parameters in order of first use: fire_limit, lease_owner.
             s.execute("prepare fire(int, text) as "
-                    + NamedStatement.of(FiringRepository.fireStatement(
+                    + NamedStatement.of(PostTargetStore.fireStatement(
                                     "scheduler.post_targets", "scheduler.posts", "scheduler.planning_settings"))
                             .sql());
             com.fasterxml.jackson.databind.JsonNode fire = plan(s, "explain (format json) execute fire(50, 'test')");

@@ -5,8 +5,8 @@ import io.contentfactory.analysis.domain.AnalysisStatus;
 import io.contentfactory.analysis.domain.MediaAnalysis;
 import io.contentfactory.analysis.domain.ProviderResult;
 import io.contentfactory.analysis.persistence.AnalysisProgress;
-import io.contentfactory.analysis.persistence.AnalysisStore;
-import io.contentfactory.analysis.persistence.MediaAnalysisRepository;
+import io.contentfactory.analysis.persistence.AnalysisSettingsStore;
+import io.contentfactory.analysis.persistence.MediaAnalysisStore;
 import io.contentfactory.analysis.persistence.MediaSources;
 import io.contentfactory.contracts.events.MediaAnalysisProgressed;
 import io.contentfactory.kit.domain.DomainError;
@@ -30,21 +30,21 @@ public class AnalysisService {
         }
     }
 
-    private final MediaAnalysisRepository analyses;
+    private final MediaAnalysisStore analyses;
     private final MediaSources sources;
-    private final AnalysisStore store;
+    private final AnalysisSettingsStore projectSettings;
     private final AnalysisProgress progress;
     private final TenantScope tenancy;
 
     AnalysisService(
-            MediaAnalysisRepository analyses,
+            MediaAnalysisStore analyses,
             MediaSources sources,
-            AnalysisStore store,
+            AnalysisSettingsStore projectSettings,
             AnalysisProgress progress,
             TenantScope tenancy) {
         this.analyses = analyses;
         this.sources = sources;
-        this.store = store;
+        this.projectSettings = projectSettings;
         this.progress = progress;
         this.tenancy = tenancy;
     }
@@ -76,12 +76,12 @@ public class AnalysisService {
 
     @WithSpan("AnalysisService.settings")
     public Uni<AnalysisSettings> settings(@SpanAttribute("project.id") UUID projectId) {
-        return store.settings(projectId);
+        return projectSettings.settings(projectId);
     }
 
     @WithSpan("AnalysisService.saveSettings")
     public Uni<AnalysisSettings> saveSettings(@SpanAttribute("project.id") UUID projectId, AnalysisSettings settings) {
-        return tenancy.transaction(projectId, () -> store.saveSettings(projectId, settings))
+        return tenancy.transaction(projectId, () -> projectSettings.saveSettings(projectId, settings))
                 .replaceWith(settings);
     }
 
@@ -100,7 +100,7 @@ public class AnalysisService {
     private Uni<Reading> reading(
             UUID projectId, UUID mediaId, MediaAnalysis analysis, MediaAnalysisProgressed progressed) {
         if (analysis != null) {
-            return store.results(projectId, analysis.id)
+            return analyses.results(projectId, analysis.id)
                     .map(results -> new Reading(mediaId, analysis, results, progressed));
         }
         if (progressed != null) {

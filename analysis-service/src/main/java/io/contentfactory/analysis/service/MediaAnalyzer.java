@@ -11,8 +11,8 @@ import io.contentfactory.analysis.domain.MediaAnalysis;
 import io.contentfactory.analysis.domain.ProviderResult;
 import io.contentfactory.analysis.frames.Thumbnails;
 import io.contentfactory.analysis.persistence.AnalysisProgress;
-import io.contentfactory.analysis.persistence.AnalysisStore;
-import io.contentfactory.analysis.persistence.MediaAnalysisRepository;
+import io.contentfactory.analysis.persistence.AnalysisSettingsStore;
+import io.contentfactory.analysis.persistence.MediaAnalysisStore;
 import io.contentfactory.analysis.probe.CorruptMediaException;
 import io.contentfactory.analysis.scoring.PreSocialScore;
 import io.contentfactory.analysis.scoring.ScoreWeights;
@@ -55,10 +55,10 @@ public class MediaAnalyzer {
     private final Vertx vertx;
     private final IngestClient ingest;
     private final ProviderOpinions opinions;
-    private final AnalysisStore store;
+    private final AnalysisSettingsStore projectSettings;
     private final AnalysisProgress progress;
     private final WebClient http;
-    private final MediaAnalysisRepository analyses;
+    private final MediaAnalysisStore analyses;
     private final Outbox outbox;
     private final Path workDir;
 
@@ -66,15 +66,15 @@ public class MediaAnalyzer {
             Vertx vertx,
             IngestClient ingest,
             ProviderOpinions opinions,
-            AnalysisStore store,
+            AnalysisSettingsStore projectSettings,
             AnalysisProgress progress,
-            MediaAnalysisRepository analyses,
+            MediaAnalysisStore analyses,
             Outbox outbox,
             @ConfigProperty(name = "factory.analysis.work-dir") Path workDir) {
         this.vertx = vertx;
         this.ingest = ingest;
         this.opinions = opinions;
-        this.store = store;
+        this.projectSettings = projectSettings;
         this.progress = progress;
         this.http = WebClient.create(vertx);
         this.analyses = analyses;
@@ -99,7 +99,7 @@ public class MediaAnalyzer {
 
     /** The slow part of an analysis, in no transaction; {@link #record} stores what it found. */
     public Uni<Prepared> prepare(UUID projectId, MediaIngested media) {
-        return store.analysedBy(projectId, media.mediaId(), VERSION)
+        return analyses.analysedBy(projectId, media.mediaId(), VERSION)
                 .chain(done -> done
                         ? Uni.createFrom().item(new Prepared(media, null))
                         : fetchAndAnalyse(projectId, media).map(analysed -> new Prepared(media, analysed)));
@@ -125,7 +125,7 @@ public class MediaAnalyzer {
 
     private Uni<Analysed> fetchAndAnalyse(UUID projectId, MediaIngested media) {
         return progress.record(projectId, analyzing(media.mediaId(), AnalysisStage.FETCHING, 5))
-                .chain(() -> store.settings(projectId))
+                .chain(() -> projectSettings.settings(projectId))
                 .chain(settings -> download(media.contentUrl())
                         .chain(file ->
                                 analysed(projectId, media, file, settings).eventually(() -> deleteQuietly(file))))
@@ -322,7 +322,7 @@ public class MediaAnalyzer {
         });
         MediaAnalysisProgressed done = AnalysisStatus.ANALYZED.report(media.mediaId(), AnalysisStage.DONE, 100, null);
         return analyses.persist(analysis)
-                .chain(() -> store.persist(analysed.providerResults()))
+                .chain(() -> analyses.persist(analysed.providerResults()))
                 .chain(() -> outbox.record(projectId, event))
                 .chain(() -> progress.recordInTransaction(projectId, done));
     }

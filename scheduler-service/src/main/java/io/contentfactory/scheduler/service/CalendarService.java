@@ -5,9 +5,9 @@ import io.contentfactory.scheduler.config.SchedulerConfig;
 import io.contentfactory.scheduler.domain.Post;
 import io.contentfactory.scheduler.domain.PostTarget;
 import io.contentfactory.scheduler.domain.ScheduleSettings;
-import io.contentfactory.scheduler.persistence.MediaCatalogRepository;
-import io.contentfactory.scheduler.persistence.PostRepository;
-import io.contentfactory.scheduler.persistence.PostTargetRepository;
+import io.contentfactory.scheduler.persistence.MediaCatalogStore;
+import io.contentfactory.scheduler.persistence.PostStore;
+import io.contentfactory.scheduler.persistence.PostTargetStore;
 import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
@@ -28,9 +28,9 @@ public class CalendarService {
     /** How far back the feed keeps manual posts, so that a done or missed one stays visible for a while. */
     private static final Duration FEED_PAST = Duration.ofDays(30);
 
-    private final PostRepository posts;
-    private final PostTargetRepository targets;
-    private final MediaCatalogRepository catalog;
+    private final PostStore posts;
+    private final PostTargetStore targets;
+    private final MediaCatalogStore catalog;
     private final SettingsService settings;
     private final Planner planner;
     private final Dispatcher dispatcher;
@@ -38,9 +38,9 @@ public class CalendarService {
     private final SchedulerConfig config;
 
     CalendarService(
-            PostRepository posts,
-            PostTargetRepository targets,
-            MediaCatalogRepository catalog,
+            PostStore posts,
+            PostTargetStore targets,
+            MediaCatalogStore catalog,
             SettingsService settings,
             Planner planner,
             Dispatcher dispatcher,

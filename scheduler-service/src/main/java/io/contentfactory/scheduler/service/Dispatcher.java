@@ -17,9 +17,10 @@ import io.contentfactory.scheduler.config.SchedulerConfig;
 import io.contentfactory.scheduler.domain.Post;
 import io.contentfactory.scheduler.domain.Served;
 import io.contentfactory.scheduler.domain.TargetStatus;
-import io.contentfactory.scheduler.persistence.FiringRepository;
-import io.contentfactory.scheduler.persistence.FiringRepository.CatalogEntry;
-import io.contentfactory.scheduler.persistence.FiringRepository.Fired;
+import io.contentfactory.scheduler.persistence.MediaCatalogStore;
+import io.contentfactory.scheduler.persistence.MediaCatalogStore.CatalogEntry;
+import io.contentfactory.scheduler.persistence.PostTargetStore;
+import io.contentfactory.scheduler.persistence.PostTargetStore.Fired;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
@@ -47,13 +48,21 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class Dispatcher {
 
-    private final FiringRepository firing;
+    private final PostTargetStore targets;
+    private final MediaCatalogStore catalog;
     private final Outbox outbox;
     private final TenantScope tenancy;
     private final TimerLoop loop;
 
-    Dispatcher(TimerLoops loops, FiringRepository firing, Outbox outbox, TenantScope tenancy, SchedulerConfig config) {
-        this.firing = firing;
+    Dispatcher(
+            TimerLoops loops,
+            PostTargetStore targets,
+            MediaCatalogStore catalog,
+            Outbox outbox,
+            TenantScope tenancy,
+            SchedulerConfig config) {
+        this.targets = targets;
+        this.catalog = catalog;
         this.outbox = outbox;
         this.tenancy = tenancy;
         this.loop = loops.startFiringInClaim(
@@ -67,7 +76,7 @@ public class Dispatcher {
     }
 
     private Uni<Integer> fireDue(DurableTimer timer, int limit) {
-        return tenancy.asSystem(connection -> firing.fireDue(connection, timer.owner(), limit)
+        return tenancy.asSystem(connection -> targets.fireDue(connection, timer.owner(), limit)
                 .chain(fired -> carouselMedia(connection, fired).chain(media -> {
                     List<Outbox.Outgoing> events = fired.stream()
                             .sorted(Comparator.comparing(Fired::scheduledAt))
@@ -121,7 +130,7 @@ public class Dispatcher {
                     projects.add(target.projectId());
                     media.add(id);
                 }));
-        return firing.catalog(connection, projects, media)
+        return catalog.catalog(connection, projects, media)
                 .map(entries -> entries.stream()
                         .collect(Collectors.toMap(
                                 e -> key(e.projectId(), e.mediaId()), Function.identity(), (a, b) -> a)));

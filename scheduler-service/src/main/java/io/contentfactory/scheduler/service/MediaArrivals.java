@@ -3,8 +3,8 @@ package io.contentfactory.scheduler.service;
 import io.contentfactory.contracts.events.MediaAnalysisProgressed;
 import io.contentfactory.contracts.events.MediaAnalyzed;
 import io.contentfactory.contracts.events.MediaRejected;
-import io.contentfactory.scheduler.persistence.MediaCatalogRepository;
-import io.contentfactory.scheduler.persistence.PostTargetRepository;
+import io.contentfactory.scheduler.persistence.MediaCatalogStore;
+import io.contentfactory.scheduler.persistence.PostTargetStore;
 import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
@@ -21,10 +21,10 @@ public class MediaArrivals {
 
     private final Planner planner;
     private final PostService posts;
-    private final PostTargetRepository targets;
-    private final MediaCatalogRepository catalog;
+    private final PostTargetStore targets;
+    private final MediaCatalogStore catalog;
 
-    MediaArrivals(Planner planner, PostService posts, PostTargetRepository targets, MediaCatalogRepository catalog) {
+    MediaArrivals(Planner planner, PostService posts, PostTargetStore targets, MediaCatalogStore catalog) {
         this.planner = planner;
         this.posts = posts;
         this.targets = targets;

@@ -3,7 +3,7 @@ package io.contentfactory.scheduler.service;
 import io.contentfactory.kit.db.SafeContext;
 import io.contentfactory.kit.tenancy.TenantScope;
 import io.contentfactory.scheduler.config.SchedulerConfig;
-import io.contentfactory.scheduler.persistence.PostTargetRepository;
+import io.contentfactory.scheduler.persistence.PostTargetStore;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -22,7 +22,7 @@ public class PeriodicReplanner {
 
     private static final Logger LOG = Logger.getLogger(PeriodicReplanner.class);
 
-    private final PostTargetRepository targets;
+    private final PostTargetStore targets;
     private final Planner planner;
     private final TenantScope tenancy;
     private final Dispatcher dispatcher;
@@ -31,7 +31,7 @@ public class PeriodicReplanner {
     private long timer = -1;
 
     PeriodicReplanner(
-            PostTargetRepository targets,
+            PostTargetStore targets,
             Planner planner,
             TenantScope tenancy,
             Dispatcher dispatcher,

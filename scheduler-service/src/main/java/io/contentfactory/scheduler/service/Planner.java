@@ -13,10 +13,10 @@ import io.contentfactory.scheduler.domain.Served;
 import io.contentfactory.scheduler.domain.TargetStatus;
 import io.contentfactory.scheduler.domain.planning.PlanningPolicy;
 import io.contentfactory.scheduler.domain.planning.QueuePlanner;
-import io.contentfactory.scheduler.persistence.MediaCatalogRepository;
-import io.contentfactory.scheduler.persistence.PostRepository;
-import io.contentfactory.scheduler.persistence.PostTargetRepository;
-import io.contentfactory.scheduler.persistence.PostTargetRepository.QueueKey;
+import io.contentfactory.scheduler.persistence.MediaCatalogStore;
+import io.contentfactory.scheduler.persistence.PostStore;
+import io.contentfactory.scheduler.persistence.PostTargetStore;
+import io.contentfactory.scheduler.persistence.PostTargetStore.QueueKey;
 import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Multi;
@@ -41,17 +41,17 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class Planner {
 
-    private final PostRepository posts;
-    private final PostTargetRepository targets;
-    private final MediaCatalogRepository catalog;
+    private final PostStore posts;
+    private final PostTargetStore targets;
+    private final MediaCatalogStore catalog;
     private final SettingsService settings;
     private final Outbox outbox;
     private final SchedulerConfig config;
 
     Planner(
-            PostRepository posts,
-            PostTargetRepository targets,
-            MediaCatalogRepository catalog,
+            PostStore posts,
+            PostTargetStore targets,
+            MediaCatalogStore catalog,
             SettingsService settings,
             Outbox outbox,
             SchedulerConfig config) {

@@ -13,9 +13,9 @@ import io.contentfactory.scheduler.domain.PostRequest;
 import io.contentfactory.scheduler.domain.PostTarget;
 import io.contentfactory.scheduler.domain.Served;
 import io.contentfactory.scheduler.domain.TargetStatus;
-import io.contentfactory.scheduler.persistence.MediaCatalogRepository;
-import io.contentfactory.scheduler.persistence.PostRepository;
-import io.contentfactory.scheduler.persistence.PostTargetRepository;
+import io.contentfactory.scheduler.persistence.MediaCatalogStore;
+import io.contentfactory.scheduler.persistence.PostStore;
+import io.contentfactory.scheduler.persistence.PostTargetStore;
 import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Multi;
@@ -40,9 +40,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class PostService {
 
-    private final PostRepository posts;
-    private final PostTargetRepository targets;
-    private final MediaCatalogRepository catalog;
+    private final PostStore posts;
+    private final PostTargetStore targets;
+    private final MediaCatalogStore catalog;
     private final Planner planner;
     private final TenantScope tenancy;
     private final Dispatcher dispatcher;
@@ -50,9 +50,9 @@ public class PostService {
     private final IngestMedia ingest;
 
     PostService(
-            PostRepository posts,
-            PostTargetRepository targets,
-            MediaCatalogRepository catalog,
+            PostStore posts,
+            PostTargetStore targets,
+            MediaCatalogStore catalog,
             Planner planner,
             TenantScope tenancy,
             Dispatcher dispatcher,

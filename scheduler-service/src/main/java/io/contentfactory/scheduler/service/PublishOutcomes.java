@@ -4,7 +4,7 @@ import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.events.PostFailed;
 import io.contentfactory.contracts.events.PostPublished;
 import io.contentfactory.contracts.events.PostPublishing;
-import io.contentfactory.scheduler.persistence.PostTargetRepository;
+import io.contentfactory.scheduler.persistence.PostTargetStore;
 import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
@@ -19,9 +19,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class PublishOutcomes {
 
-    private final PostTargetRepository targets;
+    private final PostTargetStore targets;
 
-    PublishOutcomes(PostTargetRepository targets) {
+    PublishOutcomes(PostTargetStore targets) {
         this.targets = targets;
     }
 

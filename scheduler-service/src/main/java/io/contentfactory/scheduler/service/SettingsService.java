@@ -2,7 +2,7 @@ package io.contentfactory.scheduler.service;
 
 import io.contentfactory.scheduler.domain.ProjectSettings;
 import io.contentfactory.scheduler.domain.ScheduleSettings;
-import io.contentfactory.scheduler.persistence.ProjectSettingsRepository;
+import io.contentfactory.scheduler.persistence.ProjectSettingsStore;
 import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
@@ -14,9 +14,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class SettingsService {
 
-    private final ProjectSettingsRepository rows;
+    private final ProjectSettingsStore rows;
 
-    SettingsService(ProjectSettingsRepository rows) {
+    SettingsService(ProjectSettingsStore rows) {
         this.rows = rows;
     }
 

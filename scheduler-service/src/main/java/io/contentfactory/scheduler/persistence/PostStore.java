@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 @ApplicationScoped
-public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
+public class PostStore implements PanacheRepositoryBase<Post, UUID> {
 
     public Uni<Post> findByClientRef(UUID projectId, String clientRef) {
         return find("projectId = ?1 and clientRef = ?2", projectId, clientRef).firstResult();

@@ -1,20 +1,32 @@
 package io.contentfactory.scheduler.persistence;
 
 import io.contentfactory.kit.ServiceConfig;
+import io.contentfactory.kit.db.Arguments;
+import io.contentfactory.kit.db.NamedStatement;
 import io.contentfactory.kit.tenancy.TenantScope;
+import io.contentfactory.kit.timer.DurableTimer;
 import io.contentfactory.scheduler.domain.PostTarget;
 import io.contentfactory.scheduler.domain.TargetStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+/**
+ * The post targets' SQL: planning reads and the timer's moves in the caller's Hibernate session (bound to the
+ * project), and the dispatcher's firing on a Vert.x pool connection as the system role, since one firing batch spans
+ * projects and is one statement whatever its size. Every move that takes a target off its timer also fences any claim
+ * on it (a new lease epoch).
+ */
 @ApplicationScoped
-public class PostTargetRepository implements PanacheRepositoryBase<PostTarget, UUID> {
+public class PostTargetStore implements PanacheRepositoryBase<PostTarget, UUID> {
 
     /** Targets that hold no slot in their queue. */
     private static final List<TargetStatus> WITHOUT_SLOT =
@@ -22,10 +34,90 @@ public class PostTargetRepository implements PanacheRepositoryBase<PostTarget, U
 
     private final ServiceConfig service;
     private final TenantScope tenancy;
+    private final NamedStatement fireDue;
 
-    PostTargetRepository(ServiceConfig service, TenantScope tenancy) {
+    PostTargetStore(ServiceConfig service, TenantScope tenancy) {
         this.service = service;
         this.tenancy = tenancy;
+        this.fireDue = NamedStatement.of(fireStatement(
+                service.table("post_targets"), service.table("posts"), service.table("planning_settings")));
+    }
+
+    /** A target just fired, with its new status and what its event needs from its post. */
+    public record Fired(
+            UUID id,
+            UUID projectId,
+            UUID postId,
+            UUID mediaId,
+            String platform,
+            String accountId,
+            String format,
+            String mediaType,
+            String mediaUrl,
+            String contentType,
+            Instant scheduledAt,
+            TargetStatus status,
+            String captionBody,
+            String disclosure,
+            String hashtags,
+            String mediaIds) {}
+
+    /**
+     * Claims up to {@code limit} due targets and fires them in the same statement: each gets the next lease epoch under
+     * {@code owner} and its status. A manual post awaits a person; a project that requires approval withholds posts
+     * not approved (a draft fails with {@code not_approved}, a rejected post is canceled); the rest are due. How late
+     * each fired against its slot is recorded.
+     */
+    public Uni<List<Fired>> fireDue(SqlConnection connection, String owner, int limit) {
+        return connection
+                .preparedQuery(fireDue.sql())
+                .execute(fireDue.bind(Arguments.of().text("lease_owner", owner).integer("fire_limit", limit)))
+                .map(rows -> {
+                    List<Fired> fired = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        fired.add(new Fired(
+                                row.getUUID("id"),
+                                row.getUUID("project_id"),
+                                row.getUUID("post_id"),
+                                row.getUUID("media_id"),
+                                row.getString("platform"),
+                                row.getString("account_id"),
+                                row.getString("format"),
+                                row.getString("media_type"),
+                                row.getString("media_url"),
+                                row.getString("content_type"),
+                                row.getOffsetDateTime("scheduled_at").toInstant(),
+                                TargetStatus.ofWire(row.getString("status")),
+                                row.getString("caption_body"),
+                                row.getString("caption_disclosure"),
+                                row.getString("hashtags"),
+                                row.getString("media_ids")));
+                    }
+                    return fired;
+                });
+    }
+
+    /** Named parameters {@code lease_owner} and {@code fire_limit}; tables schema-qualified. Public for the test that checks its plan. */
+    public static String fireStatement(String targetTable, String postTable, String settingsTable) {
+        String withheld = "coalesce(s.require_approval, false) and p.review_status <> 'approved'";
+        String sql =
+                "with due as (" + DurableTimer.dueRows(targetTable, "project_id, id, post_id", "#{fire_limit}") + ")"
+                        + " update " + targetTable
+                        + " t set lease_owner = #{lease_owner}, lease_epoch = t.lease_epoch + 1, lease_until = null, fired_at = now(),"
+                        + " fired_late_ms = greatest(0, floor(extract(epoch from now() - t.scheduled_at) * 1000))::bigint,"
+                        + " status = case when " + withheld
+                        + " then (case when p.review_status = 'rejected' then 'canceled' else 'failed' end)"
+                        + "   when p.mode = 'manual' then 'awaiting_manual' else 'due' end,"
+                        + " error_json = case when " + withheld
+                        + " and p.review_status <> 'rejected' then json_build_object('code', 'not_approved',"
+                        + "   'stage', 'approval', 'retryable', false, 'message', 'the project requires approval and the post was still a '"
+                        + "   || p.review_status || ' when its slot came')::text else t.error_json end"
+                        + " from due join " + postTable + " p on p.project_id = due.project_id and p.id = due.post_id"
+                        + " left join " + settingsTable + " s on s.project_id = due.project_id"
+                        + " where t.project_id = due.project_id and t.id = due.id"
+                        + " returning t.id, t.project_id, t.post_id, t.media_id, t.platform, t.account_id, t.format, t.media_type, t.media_url,"
+                        + " t.content_type, t.scheduled_at, t.status, p.caption_body, p.caption_disclosure, p.hashtags, p.media_ids";
+        return sql;
     }
 
     /** Serialises planning of one queue (project, platform, account) until the transaction ends. */
@@ -122,13 +214,10 @@ public class PostTargetRepository implements PanacheRepositoryBase<PostTarget, U
      * settings re-plan them. Explicit, due and finished targets keep their time.
      */
     public Uni<Void> requeuePlanned(UUID projectId) {
-        String sql = "update " + service.table("post_targets")
-                + " set status = 'queued', scheduled_at = null, fire_at = null,"
-                + " lease_epoch = lease_epoch + 1, lease_until = null"
-                + " where project_id = ?1 and status = 'planned' and slot_source = 'planner' and fired_at is null";
-        return Panache.getSession()
-                .chain(s -> s.createNativeQuery(sql).setParameter(1, projectId).executeUpdate())
-                .replaceWithVoid();
+        return fencedUpdate(
+                "status = 'queued', scheduled_at = null, fire_at = null",
+                "project_id = ?1 and status = 'planned' and slot_source = 'planner' and fired_at is null",
+                projectId);
     }
 
     /**
@@ -136,28 +225,20 @@ public class PostTargetRepository implements PanacheRepositoryBase<PostTarget, U
      * (connected the account, say) and plans the post again. Only a failed target moves.
      */
     public Uni<Void> reopenFailed(UUID projectId, UUID id) {
-        String sql = "update " + service.table("post_targets")
-                + " set status = 'queued', slot_source = 'planner', scheduled_at = null,"
-                + " fire_at = null, fired_at = null, error_json = null, queued_at = now(), lease_epoch = lease_epoch + 1,"
-                + " lease_until = null where project_id = ?1 and id = ?2 and status = 'failed'";
-        return Panache.getSession()
-                .chain(s -> s.createNativeQuery(sql)
-                        .setParameter(1, projectId)
-                        .setParameter(2, id)
-                        .executeUpdate())
-                .replaceWithVoid();
+        return fencedUpdate(
+                "status = 'queued', slot_source = 'planner', scheduled_at = null, fire_at = null, fired_at = null, error_json = null, queued_at = now()",
+                "project_id = ?1 and id = ?2 and status = 'failed'",
+                projectId,
+                id);
     }
 
     /** A target goes back to waiting for its media: unplanned, its timer unarmed and any claim on it fenced. */
     public Uni<Void> holdForMedia(UUID projectId, UUID id) {
-        String sql = "update " + service.table("post_targets") + " set status = 'waiting_for_media', fire_at = null,"
-                + " lease_epoch = lease_epoch + 1, lease_until = null where project_id = ?1 and id = ?2 and fired_at is null";
-        return Panache.getSession()
-                .chain(s -> s.createNativeQuery(sql)
-                        .setParameter(1, projectId)
-                        .setParameter(2, id)
-                        .executeUpdate())
-                .replaceWithVoid();
+        return fencedUpdate(
+                "status = 'waiting_for_media', fire_at = null",
+                "project_id = ?1 and id = ?2 and fired_at is null",
+                projectId,
+                id);
     }
 
     /** The project's targets that wait for their media's analysis. */
@@ -210,43 +291,47 @@ public class PostTargetRepository implements PanacheRepositoryBase<PostTarget, U
 
     /** Gives a target the project's own time and fences any claim on it, so it fires at the new time only. */
     public Uni<Void> reschedule(UUID projectId, UUID id, Instant at) {
-        String sql = "update " + service.table("post_targets")
-                + " set status = 'planned', slot_source = 'explicit', scheduled_at = ?1,"
-                + " fire_at = ?1, lease_epoch = lease_epoch + 1, lease_until = null where project_id = ?2 and id = ?3 and fired_at is null";
-        return Panache.getSession()
-                .chain(s -> s.createNativeQuery(sql)
-                        .setParameter(1, at.atOffset(java.time.ZoneOffset.UTC))
-                        .setParameter(2, projectId)
-                        .setParameter(3, id)
-                        .executeUpdate())
-                .replaceWithVoid();
+        return fencedUpdate(
+                "status = 'planned', slot_source = 'explicit', scheduled_at = ?1, fire_at = ?1",
+                "project_id = ?2 and id = ?3 and fired_at is null",
+                at.atOffset(java.time.ZoneOffset.UTC),
+                projectId,
+                id);
     }
 
     /** A canceled target never fires: its timer is marked fired and any claim on it is fenced. */
     public Uni<Void> neverFire(UUID projectId, UUID id) {
-        String sql = "update " + service.table("post_targets") + " set status = 'canceled', fired_at = now(),"
-                + " lease_epoch = lease_epoch + 1, lease_until = null where project_id = ?1 and id = ?2 and fired_at is null";
-        return Panache.getSession()
-                .chain(s -> s.createNativeQuery(sql)
-                        .setParameter(1, projectId)
-                        .setParameter(2, id)
-                        .executeUpdate())
-                .replaceWithVoid();
+        return fencedUpdate(
+                "status = 'canceled', fired_at = now()",
+                "project_id = ?1 and id = ?2 and fired_at is null",
+                projectId,
+                id);
     }
 
     /** The target's timer will not fire: it was completed another way (posted by hand). */
     public Uni<Void> markFired(UUID projectId, UUID id) {
-        String sql = "update " + service.table("post_targets") + " set fired_at = coalesce(fired_at, now()),"
-                + " lease_epoch = lease_epoch + 1, lease_until = null where project_id = ?1 and id = ?2";
-        return Panache.getSession()
-                .chain(s -> s.createNativeQuery(sql)
-                        .setParameter(1, projectId)
-                        .setParameter(2, id)
-                        .executeUpdate())
-                .replaceWithVoid();
+        return fencedUpdate("fired_at = coalesce(fired_at, now())", "project_id = ?1 and id = ?2", projectId, id);
     }
 
     public Uni<PostTarget> findInProject(UUID projectId, UUID id) {
         return find("projectId = ?1 and id = ?2", projectId, id).firstResult();
+    }
+
+    /**
+     * {@code update post_targets set <assignments>, <fence> where <condition>}, with positional parameters {@code ?1…}:
+     * the target's timer moves, so any claim on it is fenced.
+     */
+    private Uni<Void> fencedUpdate(String assignments, String condition, Object... parameters) {
+        String sql = "update " + service.table("post_targets") + " set " + assignments
+                + ", lease_epoch = lease_epoch + 1, lease_until = null where " + condition;
+        return Panache.getSession()
+                .chain(s -> {
+                    var query = s.createNativeQuery(sql);
+                    for (int i = 0; i < parameters.length; i++) {
+                        query.setParameter(i + 1, parameters[i]);
+                    }
+                    return query.executeUpdate();
+                })
+                .replaceWithVoid();
     }
 }

@@ -2,7 +2,6 @@ package io.contentfactory.analysis.persistence;
 
 import io.contentfactory.analysis.domain.AnalysisJson;
 import io.contentfactory.analysis.domain.AnalysisSettings;
-import io.contentfactory.analysis.domain.ProviderResult;
 import io.contentfactory.analysis.scoring.ScoreWeights;
 import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.tenancy.TenantScope;
@@ -11,24 +10,21 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import java.util.UUID;
 
 /**
- * Provider results, project settings and the version check. Writes join the caller's transaction (bound to the project); the reads an
- * analysis needs before it starts run in short transactions of their own, as the analysis holds none open.
+ * A project's analysis settings. The write joins the caller's transaction (bound to the project); the read, which an
+ * analysis needs before it starts, runs in a short transaction of its own, as the analysis holds none open.
  */
 @ApplicationScoped
-public class AnalysisStore {
+public class AnalysisSettingsStore {
 
     private final TenantScope tenancy;
     private final String settingsTable;
-    private final String analysisTable;
 
-    AnalysisStore(TenantScope tenancy, ServiceConfig service) {
+    AnalysisSettingsStore(TenantScope tenancy, ServiceConfig service) {
         this.tenancy = tenancy;
         this.settingsTable = service.table("analysis_settings");
-        this.analysisTable = service.table("media_analysis");
     }
 
     /** The project's settings (the defaults until it set its own), read in a short transaction of its own. */
@@ -40,14 +36,6 @@ public class AnalysisStore {
             var iterator = rows.iterator();
             return iterator.hasNext() ? settings(iterator.next()) : AnalysisSettings.DEFAULTS;
         });
-    }
-
-    /** Whether this analyzer version has analysed the item already, read in a short transaction of its own. */
-    public Uni<Boolean> analysedBy(UUID projectId, UUID mediaId, String analyzerVersion) {
-        String sql = "select 1 from " + analysisTable
-                + " where project_id = $1 and media_id = $2 and analyzer_version = $3 limit 1";
-        return tenancy.statementInProject(projectId, sql, Tuple.of(projectId, mediaId, analyzerVersion))
-                .map(rows -> rows.size() > 0);
     }
 
     public Uni<Void> saveSettings(UUID projectId, AnalysisSettings settings) {
@@ -65,22 +53,6 @@ public class AnalysisStore {
                         .setParameter(5, AnalysisJson.of(settings.weights().byFeature()))
                         .executeUpdate())
                 .replaceWithVoid();
-    }
-
-    public Uni<Void> persist(List<ProviderResult> results) {
-        return Panache.getSession()
-                .chain(session -> session.persistAll(results.toArray()))
-                .replaceWithVoid();
-    }
-
-    public Uni<List<ProviderResult>> results(UUID projectId, UUID analysisId) {
-        return Panache.getSession()
-                .chain(session -> session.createSelectionQuery(
-                                "from ProviderResult where projectId = :project and analysisId = :analysis order by createdAt",
-                                ProviderResult.class)
-                        .setParameter("project", projectId)
-                        .setParameter("analysis", analysisId)
-                        .getResultList());
     }
 
     private static AnalysisSettings settings(Row row) {

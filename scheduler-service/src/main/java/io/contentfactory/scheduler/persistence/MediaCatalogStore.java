@@ -6,18 +6,22 @@ import io.contentfactory.scheduler.domain.MediaEntry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
-public class MediaCatalogRepository implements PanacheRepositoryBase<MediaEntry, UUID> {
+public class MediaCatalogStore implements PanacheRepositoryBase<MediaEntry, UUID> {
 
     private final String table;
     private final String unusable;
 
-    MediaCatalogRepository(ServiceConfig service) {
+    MediaCatalogStore(ServiceConfig service) {
         this.table = service.table("media_catalog");
         this.unusable = service.table("unusable_media");
     }
@@ -85,5 +89,34 @@ public class MediaCatalogRepository implements PanacheRepositoryBase<MediaEntry,
 
     public Uni<List<MediaEntry>> findAll(UUID projectId, Collection<UUID> mediaIds) {
         return list("projectId = ?1 and mediaId in ?2", projectId, mediaIds);
+    }
+
+    /** A media item of the catalog, for a carousel's items. */
+    public record CatalogEntry(
+            UUID projectId, UUID mediaId, String mediaType, String contentUrl, String contentType, String jpegUrl) {}
+
+    public Uni<List<CatalogEntry>> catalog(SqlConnection connection, List<UUID> projectIds, List<UUID> mediaIds) {
+        if (mediaIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        String sql = "select m.project_id, m.media_id, m.media_type, m.content_url, m.content_type, m.jpeg_url from "
+                + table + " m"
+                + " join unnest($1::uuid[], $2::uuid[]) as w(project_id, media_id) on m.project_id = w.project_id and m.media_id = w.media_id";
+        return connection
+                .preparedQuery(sql)
+                .execute(Tuple.of(projectIds.toArray(UUID[]::new), mediaIds.toArray(UUID[]::new)))
+                .map(rows -> {
+                    List<CatalogEntry> entries = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        entries.add(new CatalogEntry(
+                                row.getUUID("project_id"),
+                                row.getUUID("media_id"),
+                                row.getString("media_type"),
+                                row.getString("content_url"),
+                                row.getString("content_type"),
+                                row.getString("jpeg_url")));
+                    }
+                    return entries;
+                });
     }
 }

@@ -6,4 +6,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 @ApplicationScoped
-public class ProjectSettingsRepository implements PanacheRepositoryBase<ProjectSettings, UUID> {}
+public class ProjectSettingsStore implements PanacheRepositoryBase<ProjectSettings, UUID> {}
