@@ -243,6 +243,13 @@ class BadInputIT {
                                 .queryParam("to", "2026-12-01T00:00:00Z")
                                 .get("/v1/posts")),
                 api("an encoded NUL in the id", r -> r.urlEncodingEnabled(false).get("/v1/media/%00")),
+                api("a media id that is not a UUID, for its metrics", r -> r.get("/v1/media/not-a-uuid/metrics")),
+                api("an unknown post's metrics", r -> r.get("/v1/posts/{ref}/metrics", "no-such-post")),
+                api(
+                        "a method the metrics do not have",
+                        r -> r.contentType("application/json")
+                                .body("{}")
+                                .delete("/v1/posts/{ref}/metrics", UUID.randomUUID())),
                 api("an unknown resource", r -> r.get("/v1/unknown/{id}", UUID.randomUUID())),
                 api(
                         "a method the resource does not have",

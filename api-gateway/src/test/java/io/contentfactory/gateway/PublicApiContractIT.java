@@ -41,6 +41,10 @@ class PublicApiContractIT {
             "/v1/publish-jobs/{id}", tenant -> "/v1/publish-jobs/" + Tenants.publishJobOf(tenant),
             "/v1/posts/{ref}", tenant -> "/v1/posts/" + Tenants.postOf(tenant),
             "/v1/posts/{ref}/cancel", tenant -> "/v1/posts/" + Tenants.postOf(tenant) + "/cancel",
+            "/v1/posts/{ref}/metrics",
+                    tenant -> "/v1/posts/" + Tenants.publishedPostOf(tenant).postId() + "/metrics",
+            "/v1/media/{id}/metrics",
+                    tenant -> "/v1/media/" + Tenants.publishedPostOf(tenant).mediaId() + "/metrics",
             "/v1/posts/{ref}/targets/{targetId}/mark-posted", tenant -> Tenants.manualTargetOf(tenant) + "/mark-posted",
             "/v1/publish-jobs/{id}/decision",
                     tenant -> "/v1/publish-jobs/" + Tenants.publishJobOf(tenant) + "/decision");

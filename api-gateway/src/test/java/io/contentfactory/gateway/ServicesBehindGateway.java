@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The packaged services that own public routes (ingest-service, publisher-service, scheduler-service, with
- * analysis-service between ingest and the scheduler), each as its own process on the test's database and broker, as
+ * analysis-service between ingest and the scheduler, and metrics-service), each as its own process on the test's database and broker, as
  * the gateway's upstreams.
  */
 public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManager {
@@ -21,11 +21,13 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
     private static final String ANALYSIS_TO_INGEST = "Z2F0ZXdheS1pdC1hbmFseXNpcy10by1pbmdlc3Qta2V5";
     private static final String PUBLISHER_TO_INGEST = "Z2F0ZXdheS1pdC1wdWJsaXNoZXItdG8taW5nZXN0LWtleQ";
     private static final String SCHEDULER_TO_INGEST = "Z2F0ZXdheS1pdC1zY2hlZHVsZXItdG8taW5nZXN0LWtleQ";
+    private static final String METRICS_TO_PUBLISHER = "Z2F0ZXdheS1pdC1tZXRyaWNzLXRvLXB1Ymxpc2hlci1rZXk";
     static final Path INBOX = Path.of("target/gateway-it-inbox").toAbsolutePath();
     private static AppProcess ingest;
     private static AppProcess publisher;
     private static AppProcess analysis;
     private static AppProcess scheduler;
+    private static AppProcess metrics;
 
     @Override
     public Map<String, String> start() {
@@ -70,7 +72,8 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
                                     "factory.ingest-client.call-key", PUBLISHER_TO_INGEST,
                                     "factory.publisher.assets.require-https", "false",
                                     "factory.publisher.instagram.base-url", "http://127.0.0.1:9",
-                                    "factory.publisher.retry.initial-backoff", "PT10M")),
+                                    "factory.publisher.retry.initial-backoff", "PT10M",
+                                    "factory.publisher.internal.metrics-service-key", METRICS_TO_PUBLISHER)),
                     Duration.ofSeconds(90));
         }
         if (scheduler == null) {
@@ -100,6 +103,23 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
                                     SCHEDULER_TO_INGEST)),
                     Duration.ofSeconds(90));
         }
+        if (metrics == null) {
+            // Published posts' checkpoints; no platform is reachable, and a post by hand without a connection is
+            // unmeasurable at once.
+            metrics = AppProcess.start(
+                    "metrics-service",
+                    Path.of("../metrics-service"),
+                    with(
+                            common("metrics-service"),
+                            Map.of(
+                                    "factory.metrics.publisher.base-url",
+                                    publisher.baseUrl(),
+                                    "factory.metrics.publisher.call-key",
+                                    METRICS_TO_PUBLISHER,
+                                    "factory.metrics.instagram.base-url",
+                                    "http://127.0.0.1:9")),
+                    Duration.ofSeconds(90));
+        }
         return Map.of(
                 "factory.gateway.upstream.media",
                 ingest.baseUrl(),
@@ -114,7 +134,11 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
                 "factory.gateway.upstream.posts",
                 scheduler.baseUrl(),
                 "factory.gateway.upstream.calendar",
-                scheduler.baseUrl());
+                scheduler.baseUrl(),
+                "factory.gateway.upstream.posts-metrics",
+                metrics.baseUrl(),
+                "factory.gateway.upstream.media-metrics",
+                metrics.baseUrl());
     }
 
     /**

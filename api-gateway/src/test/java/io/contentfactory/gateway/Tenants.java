@@ -192,6 +192,39 @@ final class Tenants {
         return "/v1/posts/" + created.path("id") + "/targets/" + created.path("targets[0].id");
     }
 
+    /** A post of the tenant's published by hand, once metrics-service has planned its checkpoints: its post and media. */
+    record PublishedPost(String postId, String mediaId) {}
+
+    private static final Map<String, PublishedPost> PUBLISHED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static PublishedPost publishedPostOf(Tenant tenant) {
+        return PUBLISHED.computeIfAbsent(tenant.key(), key -> {
+            String target = manualTargetOf(tenant);
+            given().auth()
+                    .oauth2(tenant.key())
+                    .contentType("application/json")
+                    .body(Map.of("url", "https://www.instagram.com/p/matrix-published/"))
+                    .post(target + "/mark-posted")
+                    .then()
+                    .statusCode(200);
+            String postId = target.split("/")[3];
+            String mediaId = given().auth()
+                    .oauth2(tenant.key())
+                    .get("/v1/posts/{id}", postId)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("mediaIds[0]");
+            await().atMost(WAIT)
+                    .until(() -> given().auth()
+                                    .oauth2(tenant.key())
+                                    .get("/v1/posts/{id}/metrics", postId)
+                                    .statusCode()
+                            == 200);
+            return new PublishedPost(postId, mediaId);
+        });
+    }
+
     /** Saves planning settings for the tenant with an account name only it uses; answers that name. */
     static String settingsOf(Tenant tenant) {
         String account = "matrix-" + UUID.randomUUID();

@@ -7,6 +7,7 @@ import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.Topics;
 import io.contentfactory.contracts.events.MetricsCollected;
 import io.contentfactory.contracts.events.Platform;
+import io.contentfactory.contracts.events.PostFormat;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
 import io.contentfactory.testkit.TopicProbe;
@@ -97,11 +98,21 @@ class DatabaseOutageIT {
                 "17900",
                 "24h",
                 Instant.now(),
-                1000,
-                80,
-                0,
-                0,
-                0);
+                1000L,
+                80L,
+                0L,
+                0L,
+                0L,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Instant.now(),
+                PostFormat.FEED_IMAGE,
+                List.of(),
+                null,
+                null);
     }
 
     private static long insights(MetricsCollected metrics) {

@@ -7,6 +7,7 @@ import io.contentfactory.contracts.Topics;
 import io.contentfactory.contracts.events.CoachInsightCreated;
 import io.contentfactory.contracts.events.MetricsCollected;
 import io.contentfactory.contracts.events.Platform;
+import io.contentfactory.contracts.events.PostFormat;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
 import io.contentfactory.testkit.RowLevelSecurityAudit;
@@ -18,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -78,11 +80,21 @@ class InsightIT {
                 "17900",
                 "24h",
                 Instant.now(),
-                views,
-                likes,
-                0,
-                0,
-                0);
+                (long) views,
+                (long) likes,
+                0L,
+                0L,
+                0L,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Instant.now(),
+                PostFormat.FEED_IMAGE,
+                List.of(),
+                null,
+                null);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.contentfactory.coach.domain.PerformanceReview;
 import io.contentfactory.contracts.events.MetricsCollected;
 import io.contentfactory.contracts.events.Platform;
+import io.contentfactory.contracts.events.PostFormat;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,11 +22,21 @@ class PerformanceReviewTest {
                 "1",
                 "24h",
                 Instant.now(),
-                views,
-                likes,
-                comments,
-                shares,
-                saves);
+                (long) views,
+                (long) likes,
+                (long) comments,
+                (long) shares,
+                (long) saves,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Instant.now(),
+                PostFormat.FEED_IMAGE,
+                List.of(),
+                null,
+                null);
     }
 
     @Test

@@ -11,6 +11,8 @@ import io.contentfactory.contracts.events.MetricsCollected;
 import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.contracts.events.PostFormat;
 import io.contentfactory.contracts.events.PostPublished;
+import io.contentfactory.contracts.events.PostScheduled;
+import io.contentfactory.testkit.InternalTokens;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
 import io.contentfactory.testkit.RowLevelSecurityAudit;
@@ -19,6 +21,7 @@ import io.contentfactory.testkit.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
@@ -35,6 +38,11 @@ import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Checkpoints against the platform sandbox, with one checkpoint minute compressed to 20 ms (15m after 0.3 s, 1h after
+ * 1.2 s, 4h after 4.8 s) and a retry window of at least 500 checkpoint minutes (10 s), so that a slow machine does
+ * not close a window before its retries ran.
+ */
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(PostgresResource.class)
@@ -45,50 +53,41 @@ import org.junit.jupiter.api.Test;
 class CheckpointCollectionIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final List<String> ORDER = List.of("15m", "1h", "4h", "24h", "72h", "7d");
     private final TopicProbe kafka = TopicProbe.onTestBroker();
+    private final InternalTokens tokens = InternalTokens.forService("metrics-service");
 
     @Test
-    void theEarlyCheckpointsAreCollectedInOrderWithGrowingCounts() throws Exception {
-        String mediaId = publishOnSandbox();
+    void theEarlyCheckpointsAreCollectedInOrderWithGrowingCountsAndShownByTheApi() throws Exception {
+        String mediaId = publishOnSandbox("IMAGE");
         UUID projectId = UUID.randomUUID();
-        PostPublished published = new PostPublished(
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                Platform.INSTAGRAM,
-                "sandbox-ig-account",
-                PostFormat.FEED_IMAGE,
-                mediaId,
-                "https://sandbox/p/x",
-                "caption",
-                Instant.now());
-        kafka.send(
-                Topics.POST_PUBLISHED,
-                published.postId().toString(),
-                EventCodec.toJson(EventCodec.envelope(
-                        UUID.randomUUID(), "/content-factory/publisher-service", projectId, Instant.now(), published)));
+        PostPublished published = published(PostFormat.FEED_IMAGE, "sandbox-ig-account", mediaId, Instant.now());
+        String clientRef = "spring-launch-" + UUID.randomUUID();
+        send(projectId, scheduled(published, clientRef));
+        send(projectId, published);
 
-        // With one minute compressed to 20 ms: 15m after 0.3 s, 1h after 1.2 s, 4h after 4.8 s.
-        List<MetricsCollected> collected =
-                new ArrayList<>(kafka
-                        .await(
-                                Topics.METRICS_COLLECTED,
-                                r -> r.value().contains(published.targetId().toString()),
-                                3,
-                                TIMEOUT)
-                        .stream()
-                        .map(r -> EventCodec.data(EventCodec.parse(r.value()), MetricsCollected.class))
-                        .toList());
+        List<MetricsCollected> collected = new ArrayList<>(collectedEvents(published.targetId(), 3));
         // A service that starts late on a busy machine finds all three due at once: they may then be read in the same
         // second (equal counts) and in any order, so they are put in checkpoint order and the counts must not shrink.
-        List<String> order = List.of("15m", "1h", "4h", "24h", "72h", "7d");
-        collected.sort(Comparator.comparing(event -> order.indexOf(event.checkpoint())));
+        collected.sort(Comparator.comparing(event -> ORDER.indexOf(event.checkpoint())));
         assertThat(collected).extracting(MetricsCollected::checkpoint).startsWith("15m", "1h", "4h");
         assertThat(collected.get(0).views()).isPositive();
         assertThat(collected).extracting(MetricsCollected::views).isSorted();
         assertThat(collected.get(0).checkedAt()).isAfterOrEqualTo(published.publishedAt());
+        assertThat(collected.get(0).checkedAt())
+                .isAfterOrEqualTo(collected.get(0).dueAt());
         assertThat(collected.get(0).externalPostId()).isEqualTo(mediaId);
+        assertThat(collected.get(0).format()).isEqualTo(PostFormat.FEED_IMAGE);
+        assertThat(collected.get(0).followerDelta())
+                .as("a feed post reports follows")
+                .isNotNull();
+        assertThat(collected.get(0).watchTimeMs())
+                .as("a feed post has no watch time")
+                .isNull();
+        assertThat(collected.get(0).postSocialScore())
+                .as("no earlier posts: no baseline")
+                .isNull();
+        assertThat(collected.get(0).scoreExplanation()).startsWith("No baseline yet: 0 earlier feed image posts");
         assertThat(FakePublisher.SERVED)
                 .as("the read token came from publisher-service's internal route")
                 .contains("/internal/v1/read-tokens/" + projectId + "/instagram/sandbox-ig-account");
@@ -100,29 +99,307 @@ class CheckpointCollectionIT {
         assertThat(count("select count(*) from metrics.metric_checkpoints where target_id = '" + published.targetId()
                         + "'"))
                 .isEqualTo(6);
-        assertThat(count("select count(*) from metrics.posting_metrics where target_id = '" + published.targetId()
-                        + "' and raw_payload like '%\"name\":\"views\"%'"))
-                .isGreaterThanOrEqualTo(3);
+
+        for (String ref : List.of(published.postId().toString(), clientRef)) {
+            JsonPath metrics = await().atMost(TIMEOUT)
+                    .until(() -> metricsOf(projectId, "/v1/posts/" + ref + "/metrics"), json -> json != null);
+            assertThat(metrics.getString("postId")).isEqualTo(published.postId().toString());
+            assertThat(metrics.getList("targets")).hasSize(1);
+            assertThat(metrics.getList("targets[0].checkpoints.checkpoint")).containsExactlyElementsOf(ORDER);
+            assertThat(metrics.getString("targets[0].checkpoints[0].state")).isEqualTo("collected");
+            assertThat(metrics.getString("targets[0].checkpoints[0].source")).isEqualTo("platform");
+            assertThat(metrics.getLong("targets[0].checkpoints[0].values.views"))
+                    .isPositive();
+            assertThat(metrics.getMap("targets[0].checkpoints[0].values"))
+                    .as("a metric the platform does not report is present and null")
+                    .containsEntry("ctr", null)
+                    .containsEntry("watchTimeMs", null);
+            assertThat(metrics.getString("targets[0].checkpoints[5].state")).isEqualTo("pending");
+        }
+        assertThat(metricsOf(projectId, "/v1/media/" + published.mediaId() + "/metrics")
+                        .getString("targets[0].targetId"))
+                .isEqualTo(published.targetId().toString());
+        given().auth()
+                .oauth2(tokens.valid(UUID.randomUUID(), "read"))
+                .get("/v1/posts/" + published.postId() + "/metrics")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
-    private static String publishOnSandbox() throws Exception {
+    @Test
+    void aReelIsAskedForTheMetricsReelsReport() throws Exception {
+        String mediaId = publishOnSandbox("REELS");
+        UUID projectId = UUID.randomUUID();
+        PostPublished published = published(PostFormat.REEL, "sandbox-ig-account", mediaId, Instant.now());
+        send(projectId, published);
+
+        MetricsCollected first = collectedEvents(published.targetId(), 1).get(0);
+
+        assertThat(first.views()).isPositive();
+        assertThat(first.watchTimeMs()).isPositive();
+        assertThat(first.avgWatchTimeMs()).isPositive();
+        assertThat(first.followerDelta()).as("reels report no follows").isNull();
+        assertThat(first.profileVisits()).isNull();
+    }
+
+    @Test
+    void anUnknownMediaIdEndsTheCheckpointUnavailableAtOnceWithTheReason() {
+        UUID projectId = UUID.randomUUID();
+        PostPublished published =
+                published(PostFormat.FEED_IMAGE, "sandbox-ig-account", "17999999999999999", Instant.now());
+        send(projectId, published);
+
+        Map<String, Object> checkpoint = awaitEnded(published.targetId(), "15m");
+
+        assertThat(checkpoint.get("state")).isEqualTo("unavailable");
+        assertThat((String) checkpoint.get("reason")).contains("instagram error 100");
+        assertThat(checkpoint.get("attempts"))
+                .as("a permanent error is not retried")
+                .isEqualTo(0);
+        assertThat(count("select count(*) from metrics.posting_metrics where target_id = '" + published.targetId()
+                        + "'"))
+                .isZero();
+    }
+
+    @Test
+    void aPlatformErrorThatPassesIsRetriedUntilTheNumbersCome() throws Exception {
+        String mediaId = publishOnSandbox("IMAGE");
+        armInsightsFault(mediaId, "SERVER_ERROR", 2);
+        UUID projectId = UUID.randomUUID();
+        PostPublished published = published(PostFormat.FEED_IMAGE, "sandbox-ig-account", mediaId, Instant.now());
+        send(projectId, published);
+
+        assertThat(awaitEnded(published.targetId(), "15m").get("state")).isEqualTo("collected");
+        // Each failed call is one attempt that waited, on whichever checkpoint met it: on a slow start the 15m and
+        // 1h checkpoints are due together and share the two failures.
+        await().atMost(TIMEOUT)
+                .until(() ->
+                        count("select coalesce(sum(attempts), 0) from metrics.metric_checkpoints where target_id = '"
+                                        + published.targetId() + "'")
+                                == 2);
+        assertThat(count("select count(*) from metrics.metric_checkpoints where target_id = '" + published.targetId()
+                        + "' and state not in ('pending', 'collected')"))
+                .isZero();
+    }
+
+    @Test
+    void dataThatNeverBecomesReadyEndsUnavailableWhenTheWindowCloses() throws Exception {
+        String mediaId = publishOnSandbox("IMAGE");
+        given().contentType("application/json")
+                .body(Map.of("accountId", mediaId, "millis", Duration.ofDays(3).toMillis()))
+                .post(SandboxResource.sandbox().baseUrl() + "/sandbox/instagram/insights-delay")
+                .then()
+                .statusCode(204);
+        UUID projectId = UUID.randomUUID();
+        PostPublished published = published(PostFormat.FEED_IMAGE, "sandbox-ig-account", mediaId, Instant.now());
+        send(projectId, published);
+
+        Map<String, Object> checkpoint = awaitEnded(published.targetId(), "15m");
+
+        assertThat(checkpoint.get("state")).isEqualTo("unavailable");
+        assertThat((String) checkpoint.get("reason")).contains("empty data", "window closed");
+        assertThat((Integer) checkpoint.get("attempts")).isGreaterThan(1);
+    }
+
+    @Test
+    void aRefusedTokenMarksTheConnectionAndItsCheckpointsWaitForNewTokens() throws Exception {
+        String mediaId = publishOnSandbox("IMAGE");
+        String account = "revoked-" + UUID.randomUUID();
+        FakePublisher.ACCOUNTS.put(account, "a-token-instagram-refuses");
+        UUID projectId = UUID.randomUUID();
+        PostPublished published = published(PostFormat.FEED_IMAGE, account, mediaId, Instant.now());
+        send(projectId, published);
+
+        await().atMost(TIMEOUT).until(() -> FakePublisher.REJECTED.stream().anyMatch(r -> r.startsWith(account)));
+        assertThat(FakePublisher.REJECTED.stream().filter(r -> r.startsWith(account)))
+                .allMatch(r -> r.contains("instagram error 190"));
+        await().atMost(TIMEOUT)
+                .until(() -> String.valueOf(
+                                checkpoint(published.targetId(), "15m").get("reason"))
+                        .contains("needs_reauth"));
+        assertThat(checkpoint(published.targetId(), "15m").get("state")).isEqualTo("pending");
+
+        // New tokens are patched in: the connection works again, and the waiting checkpoints are read.
+        FakePublisher.ACCOUNTS.put(account, "sandbox-token");
+        FakePublisher.NEEDS_REAUTH.remove(account);
+
+        assertThat(awaitEnded(published.targetId(), "15m").get("state")).isEqualTo("collected");
+    }
+
+    @Test
+    void withoutAConnectionAPostByHandIsUnmeasurableAndAnotherIsSkipped() {
+        UUID projectId = UUID.randomUUID();
+        PostPublished byHand =
+                manual(published(PostFormat.FEED_IMAGE, "not-connected", "17900000000000001", Instant.now()));
+        PostPublished byUs = published(PostFormat.FEED_IMAGE, "disconnected", "17900000000000002", Instant.now());
+        send(projectId, byHand);
+        send(projectId, byUs);
+
+        Map<String, Object> manual = awaitEnded(byHand.targetId(), "15m");
+        Map<String, Object> skipped = awaitEnded(byUs.targetId(), "15m");
+
+        assertThat(manual.get("state")).isEqualTo("unmeasurable");
+        assertThat((String) manual.get("reason")).contains("posted by hand");
+        assertThat(skipped.get("state")).isEqualTo("skipped");
+        assertThat((String) skipped.get("reason")).contains("connection was removed");
+    }
+
+    @Test
+    void aPostIsScoredAgainstTheMedianOfTheAccountsEarlierPosts() throws Exception {
+        String account = "baseline-" + UUID.randomUUID();
+        FakePublisher.ACCOUNTS.put(account, "sandbox-token");
+        UUID projectId = UUID.randomUUID();
+        // Three posts published a day ago: their early checkpoints are all due, and read at once.
+        Instant dayAgo = Instant.now().minus(Duration.ofDays(1));
+        List<PostPublished> earlier = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            earlier.add(published(PostFormat.FEED_IMAGE, account, publishOnSandbox("IMAGE"), dayAgo.plusSeconds(i)));
+        }
+        earlier.forEach(post -> send(projectId, post));
+        for (PostPublished post : earlier) {
+            assertThat(awaitEnded(post.targetId(), "15m").get("state")).isEqualTo("collected");
+        }
+
+        PostPublished latest = published(PostFormat.FEED_IMAGE, account, publishOnSandbox("IMAGE"), Instant.now());
+        send(projectId, latest);
+        MetricsCollected scored = collectedEvents(latest.targetId(), 1).get(0);
+
+        assertThat(scored.checkpoint()).isEqualTo("15m");
+        assertThat(scored.postSocialScore()).isBetween(0.0, 100.0);
+        assertThat(scored.scoreExplanation()).contains("3 earlier feed image posts", "score");
+    }
+
+    @Test
+    void rowLevelSecurityGuardsEveryTable() throws Exception {
+        RowLevelSecurityAudit.assertIsolated(
+                "metrics", "cf_metrics", Map.of(), Map.of("metric_checkpoints_due_idx", "timer claims span projects"));
+    }
+
+    private static PostPublished published(PostFormat format, String account, String mediaId, Instant at) {
+        return new PostPublished(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                Platform.INSTAGRAM,
+                account,
+                format,
+                mediaId,
+                "https://sandbox/p/x",
+                "caption",
+                at);
+    }
+
+    private static PostPublished manual(PostPublished post) {
+        return new PostPublished(
+                post.postId(),
+                post.targetId(),
+                post.mediaId(),
+                PostPublished.manualJobId(post.targetId()),
+                post.platform(),
+                post.accountId(),
+                post.format(),
+                post.externalPostId(),
+                post.permalink(),
+                post.caption(),
+                post.publishedAt());
+    }
+
+    private static PostScheduled scheduled(PostPublished post, String clientRef) {
+        return new PostScheduled(
+                post.postId(),
+                post.targetId(),
+                post.mediaId(),
+                post.platform(),
+                post.accountId(),
+                post.format(),
+                post.publishedAt(),
+                "auto",
+                clientRef);
+    }
+
+    private void send(UUID projectId, Object event) {
+        String key = event instanceof PostPublished p
+                ? p.postId().toString()
+                : ((PostScheduled) event).postId().toString();
+        String topic = event instanceof PostPublished ? Topics.POST_PUBLISHED : Topics.POST_SCHEDULED;
+        kafka.send(
+                topic,
+                key,
+                EventCodec.toJson(EventCodec.envelope(
+                        UUID.randomUUID(),
+                        "/content-factory/test",
+                        projectId,
+                        Instant.now(),
+                        (io.contentfactory.contracts.events.PipelineEvent) event)));
+    }
+
+    private List<MetricsCollected> collectedEvents(UUID targetId, int atLeast) {
+        return kafka
+                .await(Topics.METRICS_COLLECTED, r -> r.value().contains(targetId.toString()), atLeast, TIMEOUT)
+                .stream()
+                .map(r -> EventCodec.data(EventCodec.parse(r.value()), MetricsCollected.class))
+                .toList();
+    }
+
+    private JsonPath metricsOf(UUID projectId, String path) {
+        var response = given().auth().oauth2(tokens.valid(projectId, "read")).get(path);
+        return response.statusCode() == 200 ? response.jsonPath() : null;
+    }
+
+    /** A fault for the next {@code times} insights calls of one post (the sandbox takes a media id for an account). */
+    private static void armInsightsFault(String mediaId, String fault, int times) {
+        given().contentType("application/json")
+                .body(Map.of("accountId", mediaId, "operation", "INSIGHTS", "fault", fault, "times", times))
+                .post(SandboxResource.sandbox().baseUrl() + "/sandbox/instagram/faults")
+                .then()
+                .statusCode(204);
+    }
+
+    private static Map<String, Object> awaitEnded(UUID targetId, String label) {
+        return await().atMost(TIMEOUT)
+                .until(() -> checkpoint(targetId, label), row -> row != null && !"pending".equals(row.get("state")));
+    }
+
+    private static Map<String, Object> checkpoint(UUID targetId, String label) {
+        try (Connection c = PostgresResource.database().connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select state, reason, attempts from metrics.metric_checkpoints"
+                        + " where target_id = '" + targetId + "' and checkpoint = '" + label + "'")) {
+            if (!rs.next()) {
+                return null;
+            }
+            Map<String, Object> row = new java.util.HashMap<>();
+            row.put("state", rs.getString(1));
+            row.put("reason", rs.getString(2));
+            row.put("attempts", rs.getInt(3));
+            return row;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Publishes one item on the sandbox's account and answers its media id. */
+    private static String publishOnSandbox(String mediaType) throws Exception {
+        boolean image = "IMAGE".equals(mediaType);
+        byte[] bytes = image ? jpeg() : new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'm', 'p', '4', '2'};
         HttpServer assets = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        BufferedImage image = new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "jpg", out);
-        byte[] jpeg = out.toByteArray();
         assets.createContext("/", exchange -> {
-            exchange.getResponseHeaders().add("Content-Type", "image/jpeg");
-            exchange.sendResponseHeaders(200, jpeg.length);
-            exchange.getResponseBody().write(jpeg);
+            exchange.getResponseHeaders().add("Content-Type", image ? "image/jpeg" : "video/mp4");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
             exchange.close();
         });
         assets.start();
         try {
             String base = SandboxResource.sandbox().baseUrl();
+            String url = "http://127.0.0.1:" + assets.getAddress().getPort() + (image ? "/a.jpg" : "/a.mp4");
             String container = given().formParams(Map.of(
-                            "image_url",
-                            "http://127.0.0.1:" + assets.getAddress().getPort() + "/a.jpg",
+                            image ? "image_url" : "video_url",
+                            url,
+                            "media_type",
+                            mediaType,
                             "access_token",
                             "sandbox-token"))
                     .post(base + "/v21.0/sandbox-ig-account/media")
@@ -149,6 +426,13 @@ class CheckpointCollectionIT {
         }
     }
 
+    private static byte[] jpeg() throws Exception {
+        BufferedImage image = new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpg", out);
+        return out.toByteArray();
+    }
+
     private static long count(String sql) {
         try (Connection c = PostgresResource.database().connect();
                 Statement s = c.createStatement();
@@ -158,11 +442,5 @@ class CheckpointCollectionIT {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    @Test
-    void rowLevelSecurityGuardsEveryTable() throws Exception {
-        RowLevelSecurityAudit.assertIsolated(
-                "metrics", "cf_metrics", Map.of(), Map.of("metric_checkpoints_due_idx", "timer claims span projects"));
     }
 }

@@ -14,12 +14,22 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * publisher-service's internal read-token route, as far as metrics-service uses it: it checks the service call token
- * exactly as the publisher does and answers the sandbox account's token. Records every call it answered.
+ * publisher-service's internal read-token routes, as far as metrics-service uses them: it checks the service call
+ * token exactly as the publisher does, answers each account as {@link #ACCOUNTS} says (the sandbox's token for
+ * {@code sandbox-ig-account} and unknown accounts 404, unless a test says otherwise), and takes rejections as the
+ * publisher does: the account's connection answers {@code connection_needs_reauth} from then on. Records every call.
  */
 public class FakePublisher implements QuarkusTestResourceLifecycleManager {
 
     static final List<String> SERVED = new CopyOnWriteArrayList<>();
+    /** Rejections metrics-service reported: the account, then the reason. */
+    static final List<String> REJECTED = new CopyOnWriteArrayList<>();
+    /** The token each account's connection holds; an account not listed has no connection. */
+    static final Map<String, String> ACCOUNTS =
+            new java.util.concurrent.ConcurrentHashMap<>(Map.of("sandbox-ig-account", "sandbox-token"));
+    /** Accounts whose connection needs new tokens: their read token answers 409 until a test patches one in. */
+    static final java.util.Set<String> NEEDS_REAUTH = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private static final Map<String, byte[]> CALLERS =
             Map.of("metrics-service", InternalTokens.serviceCallKey("metrics-service", "publisher-service"));
     private HttpServer server;
@@ -42,9 +52,26 @@ public class FakePublisher implements QuarkusTestResourceLifecycleManager {
                         "publisher-service",
                         Instant.now());
                 String path = exchange.getRequestURI().getPath();
-                boolean known = path.endsWith("/instagram/sandbox-ig-account");
-                status = known ? 200 : 404;
-                body = known ? "{\"accessToken\":\"sandbox-token\",\"expiresAt\":null}" : "{}";
+                String[] segments = path.split("/");
+                boolean rejection = path.endsWith("/rejection");
+                String account = java.net.URLDecoder.decode(
+                        segments[segments.length - (rejection ? 2 : 1)], StandardCharsets.UTF_8);
+                if (rejection) {
+                    NEEDS_REAUTH.add(account);
+                    REJECTED.add(account + " "
+                            + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                    status = 204;
+                    body = "";
+                } else if (NEEDS_REAUTH.contains(account)) {
+                    status = 409;
+                    body = "{\"status\":409,\"code\":\"connection_needs_reauth\"}";
+                } else if (ACCOUNTS.containsKey(account)) {
+                    status = 200;
+                    body = "{\"accessToken\":\"" + ACCOUNTS.get(account) + "\",\"expiresAt\":null}";
+                } else {
+                    status = 404;
+                    body = "{\"status\":404,\"code\":\"not_found\"}";
+                }
                 SERVED.add(path);
             } catch (IllegalArgumentException refused) {
                 status = 401;
@@ -52,7 +79,7 @@ public class FakePublisher implements QuarkusTestResourceLifecycleManager {
             }
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
             exchange.getResponseBody().write(bytes);
             exchange.close();
         });

@@ -71,6 +71,61 @@ class ReadTokenIT {
     }
 
     @Test
+    void aTokenThePlatformRefusedToMetricsServiceSendsTheConnectionToNeedsReauthUntilNewTokensCome() {
+        UUID projectId = PublishTests.connect("instagram", "refused-reader", "stale-token", null, null);
+        String id = RestAssured.given()
+                .auth()
+                .oauth2(PublishTests.TOKENS.valid(projectId, "read", "write"))
+                .get("/v1/connections")
+                .then()
+                .extract()
+                .path("[0].id");
+
+        // Without a service call token: refused, and no effect.
+        RestAssured.given()
+                .contentType("application/json")
+                .body(Map.of("reason", "anything"))
+                .post(ROUTE + "/rejection", projectId, "refused-reader")
+                .then()
+                .statusCode(401);
+        asMetrics().get(ROUTE, projectId, "refused-reader").then().statusCode(200);
+        asMetrics()
+                .contentType("application/json")
+                .body(Map.of("reason", "instagram error 190: Error validating access token"))
+                .post(ROUTE + "/rejection", projectId, "refused-reader")
+                .then()
+                .statusCode(204);
+
+        asMetrics()
+                .get(ROUTE, projectId, "refused-reader")
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("connection_needs_reauth"));
+        RestAssured.given()
+                .auth()
+                .oauth2(PublishTests.TOKENS.valid(projectId, "read"))
+                .get("/v1/connections/{id}", id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("needs_reauth"))
+                .body("lastError.code", equalTo("platform_auth_invalid"));
+
+        RestAssured.given()
+                .auth()
+                .oauth2(PublishTests.TOKENS.valid(projectId, "read", "write"))
+                .contentType("application/json")
+                .body(Map.of("accessToken", "fresh-token"))
+                .patch("/v1/connections/{id}", id)
+                .then()
+                .statusCode(200);
+        asMetrics()
+                .get(ROUTE, projectId, "refused-reader")
+                .then()
+                .statusCode(200)
+                .body("accessToken", equalTo("fresh-token"));
+    }
+
+    @Test
     void noOtherCredentialOpensTheRoute() {
         UUID projectId = PublishTests.connect("instagram", "guarded", "secret-token", null, null);
         RestAssured.get(ROUTE, projectId, "guarded")

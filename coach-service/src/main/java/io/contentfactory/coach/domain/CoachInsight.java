@@ -29,7 +29,8 @@ public class CoachInsight {
 
     public String platform;
     public String checkpoint;
-    public long views;
+    /** Null when the platform did not report views. */
+    public Long views;
 
     @Column(name = "engagement_rate")
     public BigDecimal engagementRate;

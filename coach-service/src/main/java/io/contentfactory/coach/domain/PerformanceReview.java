@@ -13,8 +13,14 @@ import java.util.OptionalDouble;
 public record PerformanceReview(double engagementRate, String summary, String whatWorked, String whatToChange) {
 
     public static PerformanceReview of(MetricsCollected metrics, List<Double> earlierRates) {
-        long interactions = metrics.likes() + metrics.comments() + metrics.shares() + metrics.saves();
-        double rate = metrics.views() == 0 ? 0 : (double) interactions / metrics.views();
+        // A metric the platform did not report counts for nothing in the sums below.
+        long views = count(metrics.views());
+        long likes = count(metrics.likes());
+        long comments = count(metrics.comments());
+        long shares = count(metrics.shares());
+        long saves = count(metrics.saves());
+        long interactions = likes + comments + shares + saves;
+        double rate = views == 0 ? 0 : (double) interactions / views;
         OptionalDouble baseline = median(earlierRates);
         String comparison = baseline.isPresent() && baseline.getAsDouble() > 0
                 ? String.format(
@@ -28,18 +34,18 @@ public record PerformanceReview(double engagementRate, String summary, String wh
                 Locale.ROOT,
                 "At %s: %d views, %.1f%% engagement (%d likes, %d comments, %d shares, %d saves); %s.",
                 metrics.checkpoint(),
-                metrics.views(),
+                views,
                 rate * 100,
-                metrics.likes(),
-                metrics.comments(),
-                metrics.shares(),
-                metrics.saves(),
+                likes,
+                comments,
+                shares,
+                saves,
                 comparison);
 
         List<String> worked = new ArrayList<>();
         List<String> change = new ArrayList<>();
-        double saveRate = metrics.views() == 0 ? 0 : (double) metrics.saves() / metrics.views();
-        double shareRate = metrics.views() == 0 ? 0 : (double) metrics.shares() / metrics.views();
+        double saveRate = views == 0 ? 0 : (double) saves / views;
+        double shareRate = views == 0 ? 0 : (double) shares / views;
         if (saveRate >= 0.02) {
             worked.add("Saves are high: viewers keep it for later, so reference-style content works here.");
         }
@@ -49,7 +55,7 @@ public record PerformanceReview(double engagementRate, String summary, String wh
         if (baseline.isPresent() && rate < baseline.getAsDouble()) {
             change.add("Engagement is below this project's median: test a stronger hook in the first 2 seconds.");
         }
-        if (metrics.comments() * 100 < metrics.views()) {
+        if (comments * 100 < views) {
             change.add("Few comments: end the caption with a question to invite replies.");
         }
         return new PerformanceReview(
@@ -71,5 +77,9 @@ public record PerformanceReview(double engagementRate, String summary, String wh
 
     private static String joinOr(List<String> lines, String fallback) {
         return lines.isEmpty() ? fallback : String.join(" ", lines);
+    }
+
+    private static long count(Long reported) {
+        return reported == null ? 0 : reported;
     }
 }

@@ -11,6 +11,7 @@ public final class Channels {
     public static final String MEDIA_ANALYSIS_PROGRESSED = "media-analysis-progressed";
     public static final String MEDIA_ANALYSIS_REQUESTED = "media-analysis-requested";
     public static final String MEDIA_REJECTED = "media-rejected";
+    public static final String POST_SCHEDULED = "post-scheduled";
     public static final String POST_DUE = "post-due";
     public static final String POST_PUBLISHING = "post-publishing";
     public static final String POST_PUBLISHED = "post-published";

@@ -18,6 +18,8 @@ public final class Subscriptions {
             new Subscription("scheduler-service", Topics.POST_PUBLISHED),
             new Subscription("scheduler-service", Topics.POST_FAILED),
             new Subscription("publisher-service", Topics.POST_DUE),
+            new Subscription("metrics-service", Topics.MEDIA_ANALYZED),
+            new Subscription("metrics-service", Topics.POST_SCHEDULED),
             new Subscription("metrics-service", Topics.POST_PUBLISHED),
             new Subscription("coach-service", Topics.METRICS_COLLECTED));
 

@@ -6,6 +6,7 @@ import io.contentfactory.metrics.config.MetricsConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
@@ -18,12 +19,28 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Read tokens of the projects' platform accounts, from publisher-service's internal route (its connections are its
- * own tables), proven with this service's pair key. A token is kept for a few minutes, never past its expiry.
+ * own tables), proven with this service's pair key. A token is kept for a few minutes, never past its expiry. A token
+ * the platform refused is reported back, and publisher-service marks the connection {@code needs_reauth}, as it does
+ * when publishing meets one.
  */
 @ApplicationScoped
 public class ReadTokens {
 
     private static final Duration KEEP = Duration.ofMinutes(5);
+
+    /** What publisher-service said of an account. */
+    public sealed interface AccountToken {
+        record Token(String value) implements AccountToken {}
+
+        /** The project has no connection for the account. */
+        record NoConnection() implements AccountToken {}
+
+        /** The connection exists but cannot be used now ({@code needs_reauth}, {@code disabled}). */
+        record Unusable(String status) implements AccountToken {}
+
+        /** publisher-service did not answer. */
+        record Unreachable(String reason) implements AccountToken {}
+    }
 
     private final WebClient http;
     private final String baseUrl;
@@ -40,36 +57,71 @@ public class ReadTokens {
 
     private record Cached(String token, Instant until) {}
 
-    public Uni<String> forAccount(UUID projectId, String platform, String accountId) {
-        String key = projectId + "/" + platform + "/" + accountId;
+    public Uni<AccountToken> forAccount(UUID projectId, String platform, String accountId) {
+        String key = key(projectId, platform, accountId);
         Cached cached = cache.get(key);
         if (cached != null && Instant.now().isBefore(cached.until())) {
-            return Uni.createFrom().item(cached.token());
+            return Uni.createFrom().item(new AccountToken.Token(cached.token()));
         }
-        String url = baseUrl + "/internal/v1/read-tokens/" + projectId + "/" + platform + "/"
-                + URLEncoder.encode(accountId, StandardCharsets.UTF_8);
-        return http.getAbs(url)
-                .timeout(10_000)
+        return signed(http.getAbs(route(projectId, platform, accountId)))
+                .send()
+                .map(response -> switch (response.statusCode()) {
+                    case 200 -> {
+                        JsonObject body = response.bodyAsJsonObject();
+                        String token = body.getString("accessToken");
+                        cache.put(key, new Cached(token, keepUntil(body.getString("expiresAt"))));
+                        yield (AccountToken) new AccountToken.Token(token);
+                    }
+                    case 404 -> new AccountToken.NoConnection();
+                    case 409 -> new AccountToken.Unusable(statusOf(response.bodyAsString()));
+                    default -> new AccountToken.Unreachable("publisher-service answered HTTP " + response.statusCode());
+                })
+                .onFailure()
+                .recoverWithItem(failure -> new AccountToken.Unreachable("publisher-service: " + failure));
+    }
+
+    /** The platform refused the account's token: forget it, and have publisher-service mark the connection. */
+    public Uni<Void> rejected(UUID projectId, String platform, String accountId, String reason) {
+        cache.remove(key(projectId, platform, accountId));
+        return signed(http.postAbs(route(projectId, platform, accountId) + "/rejection"))
+                .sendJsonObject(new JsonObject().put("reason", reason))
+                .replaceWithVoid()
+                .onFailure()
+                .recoverWithNull();
+    }
+
+    private HttpRequest<io.vertx.mutiny.core.buffer.Buffer> signed(
+            HttpRequest<io.vertx.mutiny.core.buffer.Buffer> request) {
+        return request.timeout(10_000)
                 .putHeader(
                         ServiceCallTokens.HEADER,
-                        "Bearer " + ServiceCallTokens.mint(callKey, self, "publisher-service", Instant.now()))
-                .send()
-                .map(response -> {
-                    if (response.statusCode() != 200) {
-                        throw new IllegalStateException(
-                                "publisher-service has no read token for " + platform + " account " + accountId
-                                        + " of project " + projectId + ": HTTP " + response.statusCode());
-                    }
-                    JsonObject body = response.bodyAsJsonObject();
-                    String token = body.getString("accessToken");
-                    Instant until = Instant.now().plus(KEEP);
-                    String expiresAt = body.getString("expiresAt");
-                    if (expiresAt != null
-                            && Instant.parse(expiresAt).minusSeconds(60).isBefore(until)) {
-                        until = Instant.parse(expiresAt).minusSeconds(60);
-                    }
-                    cache.put(key, new Cached(token, until));
-                    return token;
-                });
+                        "Bearer " + ServiceCallTokens.mint(callKey, self, "publisher-service", Instant.now()));
+    }
+
+    private String route(UUID projectId, String platform, String accountId) {
+        return baseUrl + "/internal/v1/read-tokens/" + projectId + "/" + platform + "/"
+                + URLEncoder.encode(accountId, StandardCharsets.UTF_8);
+    }
+
+    private static String key(UUID projectId, String platform, String accountId) {
+        return projectId + "/" + platform + "/" + accountId;
+    }
+
+    private static Instant keepUntil(String expiresAt) {
+        Instant until = Instant.now().plus(KEEP);
+        if (expiresAt != null && Instant.parse(expiresAt).minusSeconds(60).isBefore(until)) {
+            return Instant.parse(expiresAt).minusSeconds(60);
+        }
+        return until;
+    }
+
+    /** {@code needs_reauth} from a {@code connection_needs_reauth} problem; the problem's code otherwise. */
+    private static String statusOf(String problem) {
+        try {
+            String code = new JsonObject(problem).getString("code", "connection_unusable");
+            return code.startsWith("connection_") ? code.substring("connection_".length()) : code;
+        } catch (RuntimeException notJson) {
+            return "unusable";
+        }
     }
 }

@@ -1,11 +1,13 @@
 package io.contentfactory.metrics.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 
 @ConfigMapping(prefix = "factory.metrics")
 public interface MetricsConfig {
+    /** The checkpoints after publishing, when a project has not set its own. */
     List<String> checkpoints();
 
     /** The real length of one checkpoint minute. */
@@ -15,10 +17,38 @@ public interface MetricsConfig {
 
     Duration maxSleep();
 
+    /** Checkpoints read at once by one instance. */
+    @WithDefault("32")
+    int batch();
+
+    /** Connections kept open to each platform host. */
+    @WithDefault("64")
+    int maxConnectionsPerHost();
+
+    /** How a checkpoint the platform cannot answer yet is asked again, in checkpoint minutes. */
+    Retry retry();
+
     Instagram instagram();
 
     /** Where read tokens come from: publisher-service's internal route, and the pair key to prove this service with. */
     Publisher publisher();
+
+    interface Retry {
+        /** The first wait; each further one doubles, up to {@code max-backoff-minutes}. */
+        @WithDefault("1")
+        long firstBackoffMinutes();
+
+        @WithDefault("60")
+        long maxBackoffMinutes();
+
+        /** The shortest window a checkpoint is retried in, from its due time. */
+        @WithDefault("15")
+        long minWindowMinutes();
+
+        /** The longest window: Instagram's data lags up to 48 h, YouTube Analytics' 72 h. */
+        @WithDefault("4320")
+        long maxWindowMinutes();
+    }
 
     interface Publisher {
         String baseUrl();
@@ -30,5 +60,8 @@ public interface MetricsConfig {
         String baseUrl();
 
         String apiVersion();
+
+        @WithDefault("PT15S")
+        Duration timeout();
     }
 }

@@ -7,7 +7,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** What a platform reported for a post at one checkpoint (the seed's {@code posting_metrics}). */
+/**
+ * What a platform (or a person, for a post nobody can measure) reported for a post at one checkpoint: the seed's
+ * {@code posting_metrics}. A metric not reported is null.
+ */
 @Entity
 @Table(name = "posting_metrics")
 public class PostingMetrics {
@@ -31,19 +34,80 @@ public class PostingMetrics {
 
     public String checkpoint;
 
+    /** When it was really read. */
     @Column(name = "check_time")
     public Instant checkTime;
 
-    public long views;
+    /** When it was due. */
+    @Column(name = "due_time")
+    public Instant dueTime;
+
+    /** {@code platform}, or {@code manual} for numbers a person read off the app. */
+    public String source;
+
+    public Long views;
     public Long reach;
-    public long likes;
+    public Long likes;
 
     @Column(name = "comments_count")
-    public long commentsCount;
+    public Long commentsCount;
 
-    public long shares;
-    public long saves;
+    public Long shares;
+    public Long saves;
+
+    @Column(name = "watch_time_ms")
+    public Long watchTimeMs;
+
+    @Column(name = "avg_watch_time_ms")
+    public Long avgWatchTimeMs;
+
+    public Double ctr;
+
+    @Column(name = "profile_visits")
+    public Long profileVisits;
+
+    @Column(name = "follower_delta")
+    public Long followerDelta;
+
+    /** Counters below the previous checkpoint's, comma-separated, or null. */
+    @Column(name = "dropped_counters")
+    public String droppedCounters;
+
+    @Column(name = "post_social_score")
+    public Double postSocialScore;
+
+    @Column(name = "score_explanation")
+    public String scoreExplanation;
 
     @Column(name = "raw_payload")
     public String rawPayload;
+
+    public MetricValues values() {
+        return new MetricValues(
+                views,
+                likes,
+                commentsCount,
+                shares,
+                saves,
+                reach,
+                watchTimeMs,
+                avgWatchTimeMs,
+                ctr,
+                profileVisits,
+                followerDelta);
+    }
+
+    public void setValues(MetricValues values) {
+        views = values.views();
+        likes = values.likes();
+        commentsCount = values.comments();
+        shares = values.shares();
+        saves = values.saves();
+        reach = values.reach();
+        watchTimeMs = values.watchTimeMs();
+        avgWatchTimeMs = values.avgWatchTimeMs();
+        ctr = values.ctr();
+        profileVisits = values.profileVisits();
+        followerDelta = values.followerDelta();
+    }
 }

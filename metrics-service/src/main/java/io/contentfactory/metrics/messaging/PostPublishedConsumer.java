@@ -4,8 +4,8 @@ import io.contentfactory.contracts.Channels;
 import io.contentfactory.contracts.events.PostPublished;
 import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.messaging.EventConsumer;
+import io.contentfactory.metrics.service.CheckpointCollector;
 import io.contentfactory.metrics.service.CheckpointPlanner;
-import io.contentfactory.metrics.service.MetricsPoller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -15,14 +15,14 @@ public class PostPublishedConsumer {
 
     private final EventConsumer consumer;
     private final CheckpointPlanner planner;
-    private final MetricsPoller poller;
+    private final CheckpointCollector collector;
     private final ServiceConfig service;
 
     PostPublishedConsumer(
-            EventConsumer consumer, CheckpointPlanner planner, MetricsPoller poller, ServiceConfig service) {
+            EventConsumer consumer, CheckpointPlanner planner, CheckpointCollector collector, ServiceConfig service) {
         this.consumer = consumer;
         this.planner = planner;
-        this.poller = poller;
+        this.collector = collector;
         this.service = service;
     }
 
@@ -33,6 +33,6 @@ public class PostPublishedConsumer {
                         event,
                         PostPublished.class,
                         (context, published) -> planner.plan(context.projectId(), published))
-                .invoke(poller::wake);
+                .invoke(collector::wake);
     }
 }

@@ -4,7 +4,7 @@ import io.contentfactory.contracts.events.PostPublished;
 import io.contentfactory.metrics.config.MetricsConfig;
 import io.contentfactory.metrics.domain.Checkpoint;
 import io.contentfactory.metrics.domain.MetricCheckpoint;
-import io.contentfactory.metrics.persistence.CheckpointRepository;
+import io.contentfactory.metrics.persistence.CheckpointStore;
 import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Multi;
@@ -18,11 +18,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class CheckpointPlanner {
 
-    private final CheckpointRepository checkpoints;
+    private final CheckpointStore checkpoints;
     private final MetricsConfig config;
     private final List<Checkpoint> schedule;
 
-    CheckpointPlanner(CheckpointRepository checkpoints, MetricsConfig config) {
+    CheckpointPlanner(CheckpointStore checkpoints, MetricsConfig config) {
         this.checkpoints = checkpoints;
         this.config = config;
         this.schedule = config.checkpoints().stream().map(Checkpoint::parse).toList();
@@ -50,8 +50,11 @@ public class CheckpointPlanner {
         row.platform = published.platform().name().toLowerCase();
         row.accountId = published.accountId();
         row.externalPostId = published.externalPostId();
+        row.format = published.format().name().toLowerCase();
+        row.byHand = published.postedByHand();
         row.checkpoint = checkpoint.label();
-        row.fireAt = published.publishedAt().plus(checkpoint.offset(config.minute()));
+        row.dueAt = published.publishedAt().plus(checkpoint.offset(config.minute()));
+        row.fireAt = row.dueAt;
         row.createdAt = Instant.now();
         return row;
     }

@@ -15,7 +15,7 @@ public class FaultArming {
 
     /** The operations each platform lets a fault be armed on. */
     static final Map<String, Set<String>> OPERATIONS = Map.of(
-            "instagram", Set.of("CREATE_CONTAINER", "STATUS", "PUBLISH", "LIST_MEDIA", "REFRESH"),
+            "instagram", Set.of("CREATE_CONTAINER", "STATUS", "PUBLISH", "LIST_MEDIA", "REFRESH", "INSIGHTS"),
             "tiktok", Set.of("CREATOR_INFO", "INIT", "STATUS", "REFRESH"),
             "youtube", Set.of("INSERT", "UPLOAD", "STATUS", "REFRESH"),
             "blotato", Set.of("CREATE_POST", "STATUS"));

@@ -16,4 +16,8 @@ public interface InstagramConfig {
     Duration containerTtl();
 
     int publishLimit();
+
+    /** How long a post's insights answer an empty {@code data} after publishing. */
+    @io.smallrye.config.WithDefault("PT0S")
+    Duration insightsDelay();
 }

@@ -166,36 +166,53 @@ public class InstagramGraphResource {
 
     @GET
     @Path("/{id}/insights")
-    public Map<String, Object> insights(
+    public Uni<Map<String, Object>> insights(
             @PathParam("id") String id,
             @QueryParam("metric") String metrics,
             @QueryParam("access_token") String token) {
         sandbox.authorizeRead(token);
         InstagramSandbox.PublishedMedia published = sandbox.media(id).orElseThrow(() -> GraphError.unknownObject(id));
+        // A fault may be armed for one post (its media id in the arming's accountId) or for the whole account.
+        return Faults.apply(
+                faults.take(PLATFORM, published.id(), "INSIGHTS")
+                        .or(() -> faults.take(PLATFORM, published.accountId(), "INSIGHTS")),
+                () -> Uni.createFrom().item(insightsOf(published, metrics)),
+                GraphError::forFault);
+    }
+
+    private Map<String, Object> insightsOf(InstagramSandbox.PublishedMedia published, String metrics) {
+        String id = published.id();
         if (metrics == null || metrics.isBlank()) {
             throw GraphError.missingParameter("metric");
         }
-        Map<String, Long> values = published.insights(Instant.now());
-        List<Map<String, Object>> data = new ArrayList<>();
+        Instant now = Instant.now();
+        Map<String, Long> values = published.insights(now);
         for (String metric : metrics.split(",")) {
-            Long value = values.get(metric.trim());
-            if (value == null) {
+            if (!values.containsKey(metric.trim())) {
                 throw new GraphError(
                         400,
                         "OAuthException",
                         100,
                         2108006,
-                        "metric[0] must be one of the following values: " + String.join(", ", values.keySet()));
+                        "(#100) The Media Insights API does not support the " + metric.trim()
+                                + " metric for this media product type.");
             }
-            data.add(Map.of(
-                    "name",
-                    metric.trim(),
-                    "period",
-                    "lifetime",
-                    "values",
-                    List.of(Map.of("value", value)),
-                    "id",
-                    id + "/insights/" + metric.trim() + "/lifetime"));
+        }
+        List<Map<String, Object>> data = new ArrayList<>();
+        if (sandbox.insightsReady(published, now)) {
+            for (String metric : metrics.split(",")) {
+                data.add(Map.of(
+                        "name",
+                        metric.trim(),
+                        "period",
+                        "lifetime",
+                        "values",
+                        List.of(Map.of("value", values.get(metric.trim()))),
+                        "title",
+                        metric.trim(),
+                        "id",
+                        id + "/insights/" + metric.trim() + "/lifetime"));
+            }
         }
         return Map.of("data", data);
     }

@@ -24,6 +24,7 @@ public class InstagramSandbox {
     private final InstagramConfig config;
     private final Map<String, Integer> limitOverrides = new ConcurrentHashMap<>();
     private final Map<String, Duration> processingOverrides = new ConcurrentHashMap<>();
+    private final Map<String, Duration> insightsDelays = new ConcurrentHashMap<>();
     private final String publicBaseUrl;
     private final Map<String, Container> containers = new ConcurrentHashMap<>();
     private final Map<String, PublishedMedia> media = new ConcurrentHashMap<>();
@@ -222,6 +223,20 @@ public class InstagramSandbox {
     }
 
     /** How long the account's containers process, whatever their media: for tests and benchmarks. */
+    /**
+     * Insights lag: until a post (named by its media id, or all of an account's) is {@code delay} old, its insights
+     * answer an empty {@code data}, as Meta's do while the numbers are not ready (up to 48 h).
+     */
+    public void delayInsights(String mediaOrAccountId, Duration delay) {
+        insightsDelays.put(mediaOrAccountId, delay);
+    }
+
+    public boolean insightsReady(PublishedMedia media, Instant now) {
+        Duration delay = insightsDelays.getOrDefault(
+                media.id(), insightsDelays.getOrDefault(media.accountId(), config.insightsDelay()));
+        return !now.isBefore(media.timestamp().plus(delay));
+    }
+
     public void overrideProcessing(String accountId, Duration processing) {
         processingOverrides.put(accountId, processing);
     }
@@ -319,21 +334,37 @@ public class InstagramSandbox {
             String shortcode,
             Instant timestamp) {
 
+        /** A reel's product type; feed images and carousel albums are FEED. */
+        public boolean isReel() {
+            return "REELS".equals(mediaType);
+        }
+
         /**
          * Lifetime insights, growing with the post's age in a way that is deterministic per post, so that tests
-         * and the demo can assert exact values.
+         * and the demo can assert exact values. Only the metrics the media product type supports, as Meta answers:
+         * feed images and carousel albums report follows and profile visits, reels their watch times (ms).
          */
         public Map<String, Long> insights(Instant now) {
             long ageSeconds = Math.max(0, Duration.between(timestamp, now).toSeconds());
             long reach = 5 + Math.floorMod(id.hashCode(), 7);
             long views = reach * (10 + ageSeconds);
-            return Map.of(
-                    "views", views,
-                    "reach", views * 8 / 10,
-                    "likes", views / 12,
-                    "comments", views / 60,
-                    "shares", views / 90,
-                    "saved", views / 45);
+            Map<String, Long> values = new java.util.LinkedHashMap<>();
+            values.put("views", views);
+            values.put("reach", views * 8 / 10);
+            values.put("likes", views / 12);
+            values.put("comments", views / 60);
+            values.put("shares", views / 90);
+            values.put("saved", views / 45);
+            values.put("total_interactions", views / 12 + views / 60 + views / 90 + views / 45);
+            if (isReel()) {
+                long averageMs = 4_000 + Math.floorMod(id.hashCode(), 3_000);
+                values.put("ig_reels_avg_watch_time", averageMs);
+                values.put("ig_reels_video_view_total_time", averageMs * views);
+            } else {
+                values.put("follows", views / 200);
+                values.put("profile_visits", views / 30);
+            }
+            return values;
         }
     }
 }

@@ -59,6 +59,23 @@ public class SandboxInspectionResource {
         return Response.noContent().build();
     }
 
+    /** {@code accountId} may also name one media id. */
+    public record InsightsDelayRequest(String accountId, Long millis) {}
+
+    /** How long an account's posts (or one post) answer empty insights after publishing (the platform's lag). */
+    @POST
+    @Path("/insights-delay")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response insightsDelay(InsightsDelayRequest request) {
+        if (request == null || request.accountId() == null || request.millis() == null || request.millis() < 0) {
+            return Response.status(400)
+                    .entity("accountId and millis of 0 or more are required")
+                    .build();
+        }
+        sandbox.delayInsights(request.accountId(), java.time.Duration.ofMillis(request.millis()));
+        return Response.noContent().build();
+    }
+
     /** A token for an account, as the end of the Instagram Login flow gives one (default: long-lived, 60 days). */
     @POST
     @Path("/grants")

@@ -4,8 +4,10 @@ import io.contentfactory.auth.ServiceCallTokens;
 import io.contentfactory.kit.api.PathIds;
 import io.contentfactory.publisher.service.ConnectionService;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -43,5 +45,25 @@ public class ReadTokenResource {
                 .readToken(PathIds.uuid(projectId), platform, accountId)
                 .map(token ->
                         Response.ok(token).header("Cache-Control", "no-store").build());
+    }
+
+    /** What the caller says: why the platform refused the token. */
+    public record Refusal(String reason) {}
+
+    /** The platform refused this account's token when another service read with it: the connection needs new tokens. */
+    @POST
+    @Path("/{projectId}/{platform}/{accountId}/rejection")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true)
+    public Uni<Response> rejected(
+            @HeaderParam(ServiceCallTokens.HEADER) String authorization,
+            @PathParam("projectId") String projectId,
+            @PathParam("platform") String platform,
+            @PathParam("accountId") String accountId,
+            Refusal refusal) {
+        callers.verify(authorization);
+        return connections
+                .tokenRefused(PathIds.uuid(projectId), platform, accountId, refusal == null ? null : refusal.reason())
+                .replaceWith(Response.noContent().build());
     }
 }

@@ -199,6 +199,30 @@ public class ConnectionService {
                 });
     }
 
+    /**
+     * Another service's read was refused by the platform with this account's token (Instagram's 190): the connection
+     * goes {@code needs_reauth}, with {@code connection.needs-reauth}, as when a refresh fails for good. New tokens
+     * patched in make it active again. Nothing happens for a connection that is not active (or not there).
+     */
+    @WithTransaction
+    @WithSpan("ConnectionService.tokenRefused")
+    public Uni<Void> tokenRefused(
+            @SpanAttribute("project.id") UUID projectId, String platform, String accountId, String reason) {
+        return tenancy.bind(projectId)
+                .chain(() -> connections.findAccount(projectId, platform, accountId))
+                .chain(connection -> connection == null || connection.status != ConnectionStatus.ACTIVE
+                        ? Uni.createFrom().voidItem()
+                        : markNeedsReauth(
+                                projectId,
+                                connection.id,
+                                new PublishError(
+                                        "platform_auth_invalid",
+                                        reason == null || reason.isBlank() ? "the platform refused the token" : reason,
+                                        "read",
+                                        false,
+                                        Map.of())));
+    }
+
     /** A connection's tokens in clear, for a refresh; never logged, never returned by the API. */
     public record ClearTokens(String accessToken, String refreshToken) {
         @Override

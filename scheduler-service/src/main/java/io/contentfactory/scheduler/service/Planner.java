@@ -236,7 +236,8 @@ public class Planner {
                 target.accountId,
                 PostFormat.valueOf(target.format.toUpperCase(Locale.ROOT)),
                 target.scheduledAt,
-                post.mode);
+                post.mode,
+                post.clientRef);
     }
 
     /**

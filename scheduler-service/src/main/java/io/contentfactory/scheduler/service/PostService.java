@@ -375,8 +375,7 @@ public class PostService {
                                                             post.id,
                                                             target.id,
                                                             target.mediaId,
-                                                            UUID.nameUUIDFromBytes(("manual:" + target.id)
-                                                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                                                            PostPublished.manualJobId(target.id),
                                                             Platform.valueOf(
                                                                     target.platform.toUpperCase(java.util.Locale.ROOT)),
                                                             target.accountId,

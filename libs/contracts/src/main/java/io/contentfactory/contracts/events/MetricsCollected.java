@@ -1,12 +1,21 @@
 package io.contentfactory.contracts.events;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * One metrics checkpoint of a live post.
+ * One metrics checkpoint of a live post was read. A metric the platform did not report is null, never 0.
  *
- * @param checkpoint one of {@code 15m, 1h, 4h, 24h, 72h, 7d}
+ * @param checkpoint       one of the project's checkpoints ({@code 15m, 1h, 4h, 24h, 72h, 7d} by default)
+ * @param checkedAt        when it was really read
+ * @param dueAt            when it was due
+ * @param watchTimeMs      total watch time, milliseconds
+ * @param avgWatchTimeMs   average watch time per view, milliseconds
+ * @param followerDelta    followers gained through the post
+ * @param droppedCounters  counters that fell since the previous checkpoint (stored as reported), or empty
+ * @param postSocialScore  0–100 against the account's baseline; null when there is no baseline yet
+ * @param scoreExplanation the score, or its absence, in words
  */
 public record MetricsCollected(
         UUID postId,
@@ -16,11 +25,21 @@ public record MetricsCollected(
         String externalPostId,
         String checkpoint,
         Instant checkedAt,
-        long views,
-        long likes,
-        long comments,
-        long shares,
-        long saves)
+        Long views,
+        Long likes,
+        Long comments,
+        Long shares,
+        Long saves,
+        Long reach,
+        Long watchTimeMs,
+        Long avgWatchTimeMs,
+        Long profileVisits,
+        Long followerDelta,
+        Instant dueAt,
+        PostFormat format,
+        List<String> droppedCounters,
+        Double postSocialScore,
+        String scoreExplanation)
         implements PipelineEvent {
 
     public MetricsCollected {
@@ -39,6 +58,7 @@ public record MetricsCollected(
                 checkpoint,
                 "checkedAt",
                 checkedAt);
+        droppedCounters = droppedCounters == null ? List.of() : List.copyOf(droppedCounters);
     }
 
     @Override

@@ -46,6 +46,16 @@ public record PostPublished(
                 publishedAt);
     }
 
+    /** The job id a post published by hand ({@code mark-posted}) carries: no publish job ran, so it is named. */
+    public static UUID manualJobId(UUID targetId) {
+        return UUID.nameUUIDFromBytes(("manual:" + targetId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Whether a person posted it and told us through {@code mark-posted}. */
+    public boolean postedByHand() {
+        return jobId.equals(manualJobId(targetId));
+    }
+
     @Override
     public String partitionKey(UUID projectId) {
         return postId.toString();

@@ -3,7 +3,11 @@ package io.contentfactory.contracts.events;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A post target got a slot in the plan. */
+/**
+ * A post target got a slot in the plan.
+ *
+ * @param clientRef the project's own reference of the post ({@code PUT /v1/posts/{clientRef}}), or null
+ */
 public record PostScheduled(
         UUID postId,
         UUID targetId,
@@ -12,7 +16,8 @@ public record PostScheduled(
         String accountId,
         PostFormat format,
         Instant scheduledAt,
-        String mode)
+        String mode,
+        String clientRef)
         implements PipelineEvent {
 
     public PostScheduled {

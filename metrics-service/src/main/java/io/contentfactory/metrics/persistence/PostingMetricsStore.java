@@ -1,0 +1,73 @@
+package io.contentfactory.metrics.persistence;
+
+import io.contentfactory.kit.ServiceConfig;
+import io.contentfactory.kit.tenancy.TenantScope;
+import io.contentfactory.metrics.domain.MetricCheckpoint;
+import io.contentfactory.metrics.domain.PostSocialScore.Baseline;
+import io.contentfactory.metrics.domain.PostingMetrics;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The rows of metrics read at checkpoints, in the caller's session bound to the project, and the account baselines
+ * computed from them (a native read, on the pool in a short transaction of its own).
+ */
+@ApplicationScoped
+public class PostingMetricsStore implements PanacheRepositoryBase<PostingMetrics, UUID> {
+
+    private final TenantScope tenancy;
+    private final String metricsTable;
+    private final String checkpointTable;
+
+    PostingMetricsStore(TenantScope tenancy, ServiceConfig service) {
+        this.tenancy = tenancy;
+        this.metricsTable = service.table("posting_metrics");
+        this.checkpointTable = service.table("metric_checkpoints");
+    }
+
+    /** The target's latest row due before {@code checkpoint}'s, for the growth check; null if none. */
+    public Uni<PostingMetrics> previous(MetricCheckpoint checkpoint) {
+        return find(
+                        "projectId = ?1 and targetId = ?2 and dueTime < ?3 order by dueTime desc",
+                        checkpoint.projectId,
+                        checkpoint.targetId,
+                        checkpoint.dueAt)
+                .firstResult();
+    }
+
+    /**
+     * The account's baseline for {@code checkpoint}: the median views (reach where a platform reports no views) at the
+     * same checkpoint of its posts due earlier on the same platform and in the same format, and how many there are.
+     */
+    public Uni<Baseline> baseline(MetricCheckpoint checkpoint) {
+        String sql = "select percentile_cont(0.5) within group (order by coalesce(m.views, m.reach)) as median,"
+                + " count(*) as posts from " + metricsTable + " m join " + checkpointTable + " c"
+                + " on c.project_id = m.project_id and c.id = m.checkpoint_id"
+                + " where m.project_id = $1 and c.platform = $2 and c.account_id = $3 and c.format = $4"
+                + " and c.checkpoint = $5 and c.target_id <> $6 and c.due_at < $7"
+                + " and coalesce(m.views, m.reach) is not null";
+        Tuple arguments = Tuple.of(checkpoint.projectId, checkpoint.platform, checkpoint.accountId, checkpoint.format)
+                .addString(checkpoint.checkpoint)
+                .addUUID(checkpoint.targetId)
+                .addOffsetDateTime(checkpoint.dueAt.atOffset(ZoneOffset.UTC));
+        return tenancy.statementInProject(checkpoint.projectId, sql, arguments).map(rows -> {
+            Row row = rows.iterator().next();
+            Double median = row.getDouble("median");
+            return new Baseline(
+                    median == null ? 0 : median, row.getLong("posts").intValue());
+        });
+    }
+
+    public Uni<List<PostingMetrics>> ofCheckpoints(UUID projectId, Collection<UUID> checkpointIds) {
+        return checkpointIds.isEmpty()
+                ? Uni.createFrom().item(List.of())
+                : list("projectId = ?1 and checkpointId in ?2", projectId, checkpointIds);
+    }
+}

@@ -1,0 +1,281 @@
+package io.contentfactory.metrics.service;
+
+import io.contentfactory.contracts.events.MetricsCollected;
+import io.contentfactory.contracts.events.Platform;
+import io.contentfactory.contracts.events.PostFormat;
+import io.contentfactory.kit.outbox.Outbox;
+import io.contentfactory.kit.tenancy.TenantScope;
+import io.contentfactory.kit.timer.DurableTimer;
+import io.contentfactory.kit.timer.TimerClaim;
+import io.contentfactory.kit.timer.TimerLoop;
+import io.contentfactory.kit.timer.TimerLoops;
+import io.contentfactory.metrics.clients.ReadTokens;
+import io.contentfactory.metrics.clients.ReadTokens.AccountToken;
+import io.contentfactory.metrics.config.MetricsConfig;
+import io.contentfactory.metrics.domain.CheckpointState;
+import io.contentfactory.metrics.domain.CounterGrowth;
+import io.contentfactory.metrics.domain.MetricCheckpoint;
+import io.contentfactory.metrics.domain.PostSocialScore;
+import io.contentfactory.metrics.domain.PostingMetrics;
+import io.contentfactory.metrics.domain.Reading;
+import io.contentfactory.metrics.domain.RetryPolicy;
+import io.contentfactory.metrics.persistence.CheckpointStore;
+import io.contentfactory.metrics.persistence.MediaPredictionStore;
+import io.contentfactory.metrics.persistence.PostingMetricsStore;
+import io.contentfactory.metrics.platform.InsightsReader;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Reads each due checkpoint from its platform and ends it, or has it wait:
+ * <ul>
+ *   <li>numbers read: a {@code posting_metrics} row, its post-social score and {@code metrics.collected}, with the
+ *       checkpoint's end, in one transaction;
+ *   <li>data not ready yet, or a failure that may pass (5xx, timeout): asked again with backoff inside
+ *       {@link RetryPolicy}'s window, then {@code unavailable} with the reason;
+ *   <li>over the platform's budget: asked again when the platform says, never dropped; its lateness is recorded;
+ *   <li>a token the platform refused: publisher-service marks the connection {@code needs_reauth}, and the
+ *       checkpoint waits until new tokens are patched in;
+ *   <li>a permanent error: {@code unavailable} at once; the post deleted or the account disconnected: {@code skipped};
+ *       posted by hand on an account with no connection: {@code unmeasurable}.
+ * </ul>
+ */
+@Startup
+@ApplicationScoped
+public class CheckpointCollector {
+
+    private final CheckpointStore checkpoints;
+    private final PostingMetricsStore metrics;
+    private final MediaPredictionStore predictions;
+    private final Map<Platform, InsightsReader> readers = new EnumMap<>(Platform.class);
+    private final ReadTokens readTokens;
+    private final Outbox outbox;
+    private final TenantScope tenancy;
+    private final RetryPolicy retry;
+    private final TimerLoop loop;
+
+    CheckpointCollector(
+            TimerLoops loops,
+            CheckpointStore checkpoints,
+            PostingMetricsStore metrics,
+            MediaPredictionStore predictions,
+            Instance<InsightsReader> readers,
+            ReadTokens readTokens,
+            Outbox outbox,
+            TenantScope tenancy,
+            MetricsConfig config) {
+        this.checkpoints = checkpoints;
+        this.metrics = metrics;
+        this.predictions = predictions;
+        readers.forEach(reader -> this.readers.put(reader.platform(), reader));
+        this.readTokens = readTokens;
+        this.outbox = outbox;
+        this.tenancy = tenancy;
+        MetricsConfig.Retry settings = config.retry();
+        this.retry = new RetryPolicy(
+                config.minute().multipliedBy(settings.firstBackoffMinutes()),
+                config.minute().multipliedBy(settings.maxBackoffMinutes()),
+                config.minute().multipliedBy(settings.minWindowMinutes()),
+                config.minute().multipliedBy(settings.maxWindowMinutes()));
+        this.loop = loops.start(
+                "metrics-collector",
+                "metric_checkpoints",
+                config.lease(),
+                config.maxSleep(),
+                config.batch(),
+                this::collect);
+    }
+
+    /** Called when new checkpoints were planned, which may be due before the loop's next look. */
+    @WithSpan("CheckpointCollector.wake")
+    public void wake() {
+        loop.wake();
+    }
+
+    @WithSpan("CheckpointCollector.collect")
+    Uni<Void> collect(TimerClaim claim) {
+        return tenancy.transaction(claim.projectId(), () -> checkpoints.findInProject(claim.projectId(), claim.id()))
+                .chain(checkpoint -> checkpoint == null || checkpoint.state.ended()
+                        ? timer().fireWith(claim, () -> Uni.createFrom().voidItem())
+                        : attempt(claim, checkpoint));
+    }
+
+    private Uni<Void> attempt(TimerClaim claim, MetricCheckpoint checkpoint) {
+        return readTokens
+                .forAccount(checkpoint.projectId, checkpoint.platform, checkpoint.accountId)
+                .chain(token -> switch (token) {
+                    case AccountToken.Token(String value) ->
+                        read(checkpoint, value).chain(reading -> settle(claim, checkpoint, reading));
+                    case AccountToken.NoConnection() ->
+                        checkpoint.byHand
+                                ? end(
+                                        claim,
+                                        CheckpointState.UNMEASURABLE,
+                                        "posted by hand on an account the project has not connected: report its numbers"
+                                                + " through POST /v1/posts/{ref}/targets/{targetId}/metrics")
+                                : end(claim, CheckpointState.SKIPPED, "the account's connection was removed");
+                    case AccountToken.Unusable(String status) ->
+                        waitFor(
+                                claim,
+                                retry.after(checkpoint.attempts + 1, Instant.now()),
+                                "the connection is " + status + ": waiting until it is connected again");
+                    case AccountToken.Unreachable(String reason) -> retryInWindow(claim, checkpoint, reason);
+                });
+    }
+
+    private Uni<Reading> read(MetricCheckpoint checkpoint, String token) {
+        InsightsReader reader = readers.get(Platform.valueOf(checkpoint.platform.toUpperCase(Locale.ROOT)));
+        if (reader == null) {
+            return Uni.createFrom()
+                    .item(new Reading.Unavailable("no metrics reader for " + checkpoint.platform + " yet"));
+        }
+        return reader.read(checkpoint.externalPostId, checkpoint.format, token);
+    }
+
+    private Uni<Void> settle(TimerClaim claim, MetricCheckpoint checkpoint, Reading reading) {
+        return switch (reading) {
+            case Reading.Collected collected -> record(claim, checkpoint, collected);
+            case Reading.NotReady(String reason) -> retryInWindow(claim, checkpoint, reason);
+            case Reading.Transient(String reason) -> retryInWindow(claim, checkpoint, reason);
+            case Reading.Throttled(Instant retryAt, String reason) ->
+                waitFor(
+                        claim,
+                        retryAt != null ? retryAt : retry.after(checkpoint.attempts + 1, Instant.now()),
+                        "over the platform's budget (" + reason + ")");
+            case Reading.TokenRejected(String reason) ->
+                readTokens
+                        .rejected(checkpoint.projectId, checkpoint.platform, checkpoint.accountId, reason)
+                        .chain(() -> waitFor(
+                                claim,
+                                retry.after(checkpoint.attempts + 1, Instant.now()),
+                                "the platform refused the token (" + reason + "): waiting for new tokens"));
+            case Reading.Unavailable(String reason) -> end(claim, CheckpointState.UNAVAILABLE, reason);
+            case Reading.Gone(String reason) -> end(claim, CheckpointState.SKIPPED, reason);
+        };
+    }
+
+    /** Asks again with backoff while the window is open; past it the checkpoint ends unavailable. */
+    private Uni<Void> retryInWindow(TimerClaim claim, MetricCheckpoint checkpoint, String reason) {
+        return tenancy.transaction(
+                        checkpoint.projectId,
+                        () -> checkpoints.nextDue(checkpoint.projectId, checkpoint.targetId, checkpoint.dueAt))
+                .chain(nextDue -> retry.nextAttempt(checkpoint.dueAt, nextDue, checkpoint.attempts + 1, Instant.now())
+                        .map(at -> waitFor(claim, at, reason))
+                        .orElseGet(() -> end(
+                                claim,
+                                CheckpointState.UNAVAILABLE,
+                                reason + "; still so when its window closed after " + (checkpoint.attempts + 1)
+                                        + " attempts")));
+    }
+
+    private Uni<Void> waitFor(TimerClaim claim, Instant at, String reason) {
+        return timer().rescheduleWith(
+                        claim,
+                        at,
+                        () -> checkpoints
+                                .findInProject(claim.projectId(), claim.id())
+                                .invoke(checkpoint -> checkpoint.waitUntil(at, reason))
+                                .replaceWithVoid());
+    }
+
+    private Uni<Void> end(TimerClaim claim, CheckpointState state, String reason) {
+        Instant now = Instant.now();
+        return timer().fireWith(
+                        claim,
+                        () -> checkpoints
+                                .findInProject(claim.projectId(), claim.id())
+                                .invoke(checkpoint -> checkpoint.end(state, reason, now))
+                                .replaceWithVoid());
+    }
+
+    /** The numbers, scored against the account's baseline and the prediction, stored with the event. */
+    private Uni<Void> record(TimerClaim claim, MetricCheckpoint checkpoint, Reading.Collected collected) {
+        Instant readAt = Instant.now();
+        return metrics.baseline(checkpoint)
+                .chain(baseline -> predictions
+                        .of(checkpoint.projectId, checkpoint.mediaId)
+                        .map(prediction -> PostSocialScore.of(
+                                checkpoint.checkpoint, checkpoint.format, collected.values(), baseline, prediction)))
+                .chain(score -> timer().fireWith(
+                                claim,
+                                () -> checkpoints
+                                        .findInProject(claim.projectId(), claim.id())
+                                        .chain(current -> metrics.previous(current)
+                                                .chain(previous -> {
+                                                    current.end(CheckpointState.COLLECTED, null, readAt);
+                                                    PostingMetrics row = row(current, collected, readAt, score);
+                                                    row.droppedCounters = dropped(previous, row);
+                                                    return metrics.persist(row)
+                                                            .chain(() ->
+                                                                    outbox.record(row.projectId, event(current, row)));
+                                                }))
+                                        .replaceWithVoid()));
+    }
+
+    private static String dropped(PostingMetrics previous, PostingMetrics row) {
+        List<String> dropped = CounterGrowth.dropped(previous == null ? null : previous.values(), row.values());
+        return dropped.isEmpty() ? null : String.join(",", dropped);
+    }
+
+    private static PostingMetrics row(
+            MetricCheckpoint checkpoint, Reading.Collected collected, Instant readAt, PostSocialScore score) {
+        PostingMetrics row = new PostingMetrics();
+        row.projectId = checkpoint.projectId;
+        row.id = UUID.randomUUID();
+        row.checkpointId = checkpoint.id;
+        row.postId = checkpoint.postId;
+        row.targetId = checkpoint.targetId;
+        row.mediaId = checkpoint.mediaId;
+        row.checkpoint = checkpoint.checkpoint;
+        row.checkTime = readAt;
+        row.dueTime = checkpoint.dueAt;
+        row.source = "platform";
+        row.setValues(collected.values());
+        row.postSocialScore = score.score();
+        row.scoreExplanation = score.explanation();
+        row.rawPayload = collected.rawPayload();
+        return row;
+    }
+
+    private static MetricsCollected event(MetricCheckpoint checkpoint, PostingMetrics row) {
+        return new MetricsCollected(
+                row.postId,
+                row.targetId,
+                row.mediaId,
+                Platform.valueOf(checkpoint.platform.toUpperCase(Locale.ROOT)),
+                checkpoint.externalPostId,
+                row.checkpoint,
+                row.checkTime,
+                row.views,
+                row.likes,
+                row.commentsCount,
+                row.shares,
+                row.saves,
+                row.reach,
+                row.watchTimeMs,
+                row.avgWatchTimeMs,
+                row.profileVisits,
+                row.followerDelta,
+                row.dueTime,
+                PostFormat.valueOf(checkpoint.format.toUpperCase(Locale.ROOT)),
+                Optional.ofNullable(row.droppedCounters)
+                        .map(names -> List.of(names.split(",")))
+                        .orElse(List.of()),
+                row.postSocialScore,
+                row.scoreExplanation);
+    }
+
+    private DurableTimer timer() {
+        return loop.timer();
+    }
+}
