@@ -298,6 +298,8 @@ class PublicApiContractIT {
                         "POST /v1/media:import",
                         "GET /v1/media/{id}/analysis",
                         "POST /v1/media/{id}/analysis",
+                        "GET /v1/posts/{ref}/metrics",
+                        "GET /v1/media/{id}/metrics",
                         "GET /v1/analysis-settings",
                         "PUT /v1/analysis-settings",
                         "POST /v1/publish-jobs/{id}/decision");

@@ -146,6 +146,40 @@ class InstagramGraphTest {
                 .body("data[1].name", equalTo("likes"));
     }
 
+    @Test
+    void insightsAnswerOnlyTheMetricsOfTheMediaTypeAndNothingUntilTheyAreReady() {
+        // On the account with room in its quota (the test account's is 3 a day).
+        String mediaId = publishFinished("sandbox-ig-account", "sandbox-token", "Insights");
+
+        given().queryParams(Map.of("metric", "views,follows,profile_visits,total_interactions", "access_token", TOKEN))
+                .get("/v21.0/{id}/insights", mediaId)
+                .then()
+                .statusCode(200)
+                .body(
+                        "data.name",
+                        org.hamcrest.Matchers.contains("views", "follows", "profile_visits", "total_interactions"))
+                .body("data[0].period", equalTo("lifetime"));
+        for (String unsupported : java.util.List.of("impressions", "plays", "ig_reels_avg_watch_time")) {
+            given().queryParams(Map.of("metric", "views," + unsupported, "access_token", TOKEN))
+                    .get("/v21.0/{id}/insights", mediaId)
+                    .then()
+                    .statusCode(400)
+                    .body("error.code", equalTo(100))
+                    .body("error.message", org.hamcrest.Matchers.containsString(unsupported + " metric"));
+        }
+
+        given().contentType("application/json")
+                .body(Map.of("accountId", mediaId, "millis", 3_600_000))
+                .post("/sandbox/instagram/insights-delay")
+                .then()
+                .statusCode(204);
+        given().queryParams(Map.of("metric", "views", "access_token", TOKEN))
+                .get("/v21.0/{id}/insights", mediaId)
+                .then()
+                .statusCode(200)
+                .body("data", org.hamcrest.Matchers.empty());
+    }
+
     /** Its own account, so that other tests' posts do not count: every publish counts, the limit refuses the next. */
     @Test
     void theRollingQuotaCountsEachPublishAndRefusesOverTheLimit() {
