@@ -246,6 +246,26 @@ class BadInputIT {
                 api("a media id that is not a UUID, for its metrics", r -> r.get("/v1/media/not-a-uuid/metrics")),
                 api("an unknown post's metrics", r -> r.get("/v1/posts/{ref}/metrics", "no-such-post")),
                 api(
+                        "metrics by hand with no metric",
+                        r -> r.contentType("application/json")
+                                .body("{}")
+                                .post("/v1/posts/{ref}/targets/{t}/metrics", UUID.randomUUID(), UUID.randomUUID())),
+                api(
+                        "metrics by hand with a negative count",
+                        r -> r.contentType("application/json")
+                                .body("{\"views\": -3}")
+                                .post("/v1/posts/{ref}/targets/{t}/metrics", UUID.randomUUID(), UUID.randomUUID())),
+                api(
+                        "metrics by hand as broken JSON",
+                        r -> r.contentType("application/json")
+                                .body("{\"views\": ")
+                                .post("/v1/posts/{ref}/targets/{t}/metrics", UUID.randomUUID(), UUID.randomUUID())),
+                api(
+                        "metrics by hand for a target id that is not a UUID",
+                        r -> r.contentType("application/json")
+                                .body("{\"views\": 3}")
+                                .post("/v1/posts/{ref}/targets/{t}/metrics", "p", "not-a-uuid")),
+                api(
                         "a method the metrics do not have",
                         r -> r.contentType("application/json")
                                 .body("{}")

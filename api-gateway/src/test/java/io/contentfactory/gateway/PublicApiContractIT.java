@@ -34,20 +34,30 @@ class PublicApiContractIT {
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
 
     /** For each templated route: the concrete path of a resource that the given tenant owns. */
-    private static final Map<String, Function<Tenant, String>> OWNED_RESOURCE = Map.of(
-            "/v1/media/{id}", tenant -> "/v1/media/" + Tenants.mediaOf(tenant),
-            "/v1/media/{id}/analysis", tenant -> "/v1/media/" + Tenants.analysedMediaOf(tenant) + "/analysis",
-            "/v1/connections/{id}", tenant -> "/v1/connections/" + Tenants.connectionOf(tenant),
-            "/v1/publish-jobs/{id}", tenant -> "/v1/publish-jobs/" + Tenants.publishJobOf(tenant),
-            "/v1/posts/{ref}", tenant -> "/v1/posts/" + Tenants.postOf(tenant),
-            "/v1/posts/{ref}/cancel", tenant -> "/v1/posts/" + Tenants.postOf(tenant) + "/cancel",
-            "/v1/posts/{ref}/metrics",
-                    tenant -> "/v1/posts/" + Tenants.publishedPostOf(tenant).postId() + "/metrics",
-            "/v1/media/{id}/metrics",
-                    tenant -> "/v1/media/" + Tenants.publishedPostOf(tenant).mediaId() + "/metrics",
-            "/v1/posts/{ref}/targets/{targetId}/mark-posted", tenant -> Tenants.manualTargetOf(tenant) + "/mark-posted",
-            "/v1/publish-jobs/{id}/decision",
-                    tenant -> "/v1/publish-jobs/" + Tenants.publishJobOf(tenant) + "/decision");
+    private static final Map<String, Function<Tenant, String>> OWNED_RESOURCE = Map.ofEntries(
+            Map.entry("/v1/media/{id}", tenant -> "/v1/media/" + Tenants.mediaOf(tenant)),
+            Map.entry(
+                    "/v1/media/{id}/analysis", tenant -> "/v1/media/" + Tenants.analysedMediaOf(tenant) + "/analysis"),
+            Map.entry("/v1/connections/{id}", tenant -> "/v1/connections/" + Tenants.connectionOf(tenant)),
+            Map.entry("/v1/publish-jobs/{id}", tenant -> "/v1/publish-jobs/" + Tenants.publishJobOf(tenant)),
+            Map.entry("/v1/posts/{ref}", tenant -> "/v1/posts/" + Tenants.postOf(tenant)),
+            Map.entry("/v1/posts/{ref}/cancel", tenant -> "/v1/posts/" + Tenants.postOf(tenant) + "/cancel"),
+            Map.entry(
+                    "/v1/posts/{ref}/metrics",
+                    tenant -> "/v1/posts/" + Tenants.publishedPostOf(tenant).postId() + "/metrics"),
+            Map.entry(
+                    "/v1/media/{id}/metrics",
+                    tenant -> "/v1/media/" + Tenants.publishedPostOf(tenant).mediaId() + "/metrics"),
+            Map.entry(
+                    "/v1/posts/{ref}/targets/{targetId}/metrics",
+                    tenant -> "/v1/posts/" + Tenants.publishedPostOf(tenant).postId() + "/targets/"
+                            + Tenants.publishedPostOf(tenant).targetId() + "/metrics"),
+            Map.entry(
+                    "/v1/posts/{ref}/targets/{targetId}/mark-posted",
+                    tenant -> Tenants.manualTargetOf(tenant) + "/mark-posted"),
+            Map.entry(
+                    "/v1/publish-jobs/{id}/decision",
+                    tenant -> "/v1/publish-jobs/" + Tenants.publishJobOf(tenant) + "/decision"));
 
     /**
      * Routes whose success needs a state the matrix cannot set up (a job whose outcome stayed unknown): their owner gets
@@ -59,7 +69,8 @@ class PublicApiContractIT {
     /** Bodies for routes that need one to succeed for their owner; others get an empty object. */
     private static final Map<String, String> BODY = Map.of(
             "/v1/posts/{ref}/targets/{targetId}/mark-posted", "{\"url\": \"https://www.instagram.com/p/matrix/\"}",
-            "/v1/publish-jobs/{id}/decision", "{\"outcome\": \"not_published\"}");
+            "/v1/publish-jobs/{id}/decision", "{\"outcome\": \"not_published\"}",
+            "/v1/posts/{ref}/targets/{targetId}/metrics", "{\"checkpoint\": \"15m\", \"views\": 120, \"likes\": 9}");
 
     /** Upserts addressed by the caller's own reference: the same reference in another project is another resource. */
     private static final Set<String> UPSERTS = Set.of("PUT /v1/posts/{ref}");
@@ -300,6 +311,7 @@ class PublicApiContractIT {
                         "POST /v1/media/{id}/analysis",
                         "GET /v1/posts/{ref}/metrics",
                         "GET /v1/media/{id}/metrics",
+                        "POST /v1/posts/{ref}/targets/{targetId}/metrics",
                         "GET /v1/analysis-settings",
                         "PUT /v1/analysis-settings",
                         "POST /v1/publish-jobs/{id}/decision");

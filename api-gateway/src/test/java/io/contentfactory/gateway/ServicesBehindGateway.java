@@ -138,6 +138,8 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
                 "factory.gateway.upstream.posts-metrics",
                 metrics.baseUrl(),
                 "factory.gateway.upstream.media-metrics",
+                metrics.baseUrl(),
+                "factory.gateway.upstream.posts-targets-metrics",
                 metrics.baseUrl());
     }
 

@@ -192,8 +192,11 @@ final class Tenants {
         return "/v1/posts/" + created.path("id") + "/targets/" + created.path("targets[0].id");
     }
 
-    /** A post of the tenant's published by hand, once metrics-service has planned its checkpoints: its post and media. */
-    record PublishedPost(String postId, String mediaId) {}
+    /**
+     * A post of the tenant's published by hand on an account it has not connected, once metrics-service found its
+     * first checkpoint unmeasurable: its post, media and target.
+     */
+    record PublishedPost(String postId, String mediaId, String targetId) {}
 
     private static final Map<String, PublishedPost> PUBLISHED = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -215,13 +218,13 @@ final class Tenants {
                     .statusCode(200)
                     .extract()
                     .path("mediaIds[0]");
-            await().atMost(WAIT)
-                    .until(() -> given().auth()
-                                    .oauth2(tenant.key())
-                                    .get("/v1/posts/{id}/metrics", postId)
-                                    .statusCode()
-                            == 200);
-            return new PublishedPost(postId, mediaId);
+            // No connection for its account: its first checkpoint ends unmeasurable (checkpoint minutes are short).
+            await().atMost(WAIT).until(() -> {
+                var metrics = given().auth().oauth2(tenant.key()).get("/v1/posts/{id}/metrics", postId);
+                return metrics.statusCode() == 200
+                        && "unmeasurable".equals(metrics.path("targets[0].checkpoints[0].state"));
+            });
+            return new PublishedPost(postId, mediaId, target.split("/")[5]);
         });
     }
 

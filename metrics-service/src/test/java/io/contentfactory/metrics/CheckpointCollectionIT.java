@@ -243,6 +243,67 @@ class CheckpointCollectionIT {
         assertThat((String) manual.get("reason")).contains("posted by hand");
         assertThat(skipped.get("state")).isEqualTo("skipped");
         assertThat((String) skipped.get("reason")).contains("connection was removed");
+
+        // A person reports what the app shows for the unmeasurable post; the measured one takes no numbers by hand.
+        String route = "/v1/posts/{ref}/targets/{target}/metrics";
+        String write = tokens.valid(projectId, "read", "write");
+        given().auth()
+                .oauth2(write)
+                .contentType("application/json")
+                .body(Map.of("checkpoint", "15m", "views", 140, "likes", 12))
+                .post(route, byHand.postId(), byHand.targetId())
+                .then()
+                .statusCode(200)
+                .body("checkpoint", org.hamcrest.Matchers.equalTo("15m"))
+                .body("state", org.hamcrest.Matchers.equalTo("collected"))
+                .body("source", org.hamcrest.Matchers.equalTo("manual"))
+                .body("values.views", org.hamcrest.Matchers.equalTo(140))
+                .body("values.saves", org.hamcrest.Matchers.nullValue())
+                .body("scoreExplanation", org.hamcrest.Matchers.startsWith("No baseline yet"));
+        MetricsCollected announced = collectedEvents(byHand.targetId(), 1).get(0);
+        assertThat(announced.views()).isEqualTo(140);
+        given().auth()
+                .oauth2(write)
+                .contentType("application/json")
+                .body(Map.of("checkpoint", "15m", "views", 150))
+                .post(route, byHand.postId(), byHand.targetId())
+                .then()
+                .statusCode(409)
+                .body("code", org.hamcrest.Matchers.equalTo("checkpoint_not_reportable"));
+        given().auth()
+                .oauth2(write)
+                .contentType("application/json")
+                .body(Map.of("checkpoint", "15m", "views", 150))
+                .post(route, byUs.postId(), byUs.targetId())
+                .then()
+                .statusCode(409)
+                .body("code", org.hamcrest.Matchers.equalTo("checkpoint_not_reportable"));
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(
+                Map.of(),
+                Map.of("views", -1),
+                Map.of("checkpoint", "soon", "views", 1),
+                Map.of("checkpoint", "9d", "views", 1))) {
+            given().auth()
+                    .oauth2(write)
+                    .contentType("application/json")
+                    .body(bad)
+                    .post(route, byHand.postId(), byHand.targetId())
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json");
+        }
+        // A target of another post.
+        given().auth()
+                .oauth2(write)
+                .contentType("application/json")
+                .body(Map.of("views", 1))
+                .post(route, byHand.postId(), byUs.targetId())
+                .then()
+                .statusCode(404);
+        assertThat(count("select count(*) from metrics.posting_metrics where target_id in ('" + byHand.targetId()
+                        + "', '" + byUs.targetId() + "')"))
+                .as("one row: refused reports wrote nothing")
+                .isEqualTo(1);
     }
 
     @Test

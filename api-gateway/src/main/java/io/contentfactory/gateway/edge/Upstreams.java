@@ -10,7 +10,8 @@ import java.util.Optional;
  * The owning service of each public resource: {@code /v1/<resource>/...} is forwarded to its base URL, with an
  * internal token addressed to the service named in {@code factory.gateway.audience.<resource>} (by default the
  * resource name itself). A sub-resource another service owns, {@code /v1/<resource>/<id>/<sub>...}, has a route of
- * its own named {@code <resource>-<sub>} ({@code media-analysis}: analysis-service answers for a media item's analysis).
+ * its own named {@code <resource>-<sub>} ({@code media-analysis}: analysis-service answers for a media item's analysis),
+ * and one level deeper {@code <resource>-<sub>-<subsub>} ({@code posts-targets-metrics}).
  */
 @ConfigMapping(prefix = "factory.gateway.upstream")
 public interface Upstreams {
@@ -20,7 +21,9 @@ public interface Upstreams {
 
     /** Where {@code path} goes: the service's base URL and its name, the internal token's audience. */
     default Optional<Upstream> ownerOf(String path, Map<String, String> audiences) {
-        Optional<String> nested = subResourceOf(path).filter(routes()::containsKey);
+        Optional<String> nested = subSubResourceOf(path)
+                .filter(routes()::containsKey)
+                .or(() -> subResourceOf(path).filter(routes()::containsKey));
         return nested.or(() -> resourceOf(path))
                 .flatMap(resource -> Optional.ofNullable(routes().get(resource))
                         .map(base -> new Upstream(base, audiences.getOrDefault(resource, resource))));
@@ -37,6 +40,18 @@ public interface Upstreams {
             return Optional.empty();
         }
         return resourceOf(path).map(resource -> resource + "-" + segments[4]);
+    }
+
+    /**
+     * {@code posts-targets-metrics} for {@code /v1/posts/<ref>/targets/<id>/metrics} and below; empty for a shallower
+     * path.
+     */
+    static Optional<String> subSubResourceOf(String path) {
+        String[] segments = path.split("/", -1);
+        if (segments.length < 7 || segments[5].isEmpty() || segments[6].isEmpty()) {
+            return Optional.empty();
+        }
+        return subResourceOf(path).map(sub -> sub + "-" + segments[6]);
     }
 
     /** {@code media} for {@code /v1/media/...} and for {@code /v1/media:import}; {@code calendar} for {@code /v1/calendar.ics}. */

@@ -20,7 +20,8 @@ class RouteHandlerTest {
     private static final Map<String, URI> ROUTES = Map.of(
             "posts", URI.create("http://scheduler-service:8083"),
             "media", URI.create("http://ingest-service:8081"),
-            "media-analysis", URI.create("http://analysis-service:8082"));
+            "media-analysis", URI.create("http://analysis-service:8082"),
+            "posts-targets-metrics", URI.create("http://metrics-service:8085"));
 
     private static EdgeHarness edge;
 
@@ -63,6 +64,15 @@ class RouteHandlerTest {
         assertThat(analysis.headers().firstValue("X-Seen-Upstream")).hasValue("http://analysis-service:8082");
         assertThat(analysis.headers().firstValue("X-Seen-Token").orElseThrow()).contains("|media-analysis|");
         assertThat(item.headers().firstValue("X-Seen-Upstream")).hasValue("http://ingest-service:8081");
+    }
+
+    @Test
+    void aSubResourceOfASubResourceWithARouteOfItsOwnGoesToItsOwnService() throws Exception {
+        HttpResponse<String> metrics = edge.get("/v1/posts/p-1/targets/9/metrics");
+        HttpResponse<String> markPosted = edge.get("/v1/posts/p-1/targets/9/mark-posted");
+
+        assertThat(metrics.headers().firstValue("X-Seen-Upstream")).hasValue("http://metrics-service:8085");
+        assertThat(markPosted.headers().firstValue("X-Seen-Upstream")).hasValue("http://scheduler-service:8083");
     }
 
     @Test

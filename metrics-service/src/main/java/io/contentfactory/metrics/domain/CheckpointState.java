@@ -19,9 +19,12 @@ public enum CheckpointState implements WireEnum {
     /** Posted by hand on an account the project has not connected: only a person can report its numbers. */
     UNMEASURABLE;
 
-    /** Only a pending checkpoint moves; an ending is final. */
+    /**
+     * A pending checkpoint moves to any ending. Endings are final, but for one: an unmeasurable checkpoint is collected
+     * when a person reports its numbers.
+     */
     public boolean canMoveTo(CheckpointState next) {
-        return this == PENDING && next != PENDING;
+        return (this == PENDING && next != PENDING) || (this == UNMEASURABLE && next == COLLECTED);
     }
 
     public boolean ended() {

@@ -1,6 +1,7 @@
 package io.contentfactory.metrics.persistence;
 
 import io.contentfactory.kit.ServiceConfig;
+import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.tenancy.TenantScope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -43,5 +44,22 @@ public class PostRefStore {
                 .map(rows -> rows.size() == 0
                         ? Optional.empty()
                         : Optional.of(rows.iterator().next().getUUID("post_id")));
+    }
+
+    /** The post named by {@code ref}: its id, or the project's own reference; unknown is a 404. */
+    public Uni<UUID> postId(UUID projectId, String ref) {
+        Optional<UUID> id = asUuid(ref);
+        if (id.isPresent()) {
+            return Uni.createFrom().item(id.get());
+        }
+        return postOf(projectId, ref).map(found -> found.orElseThrow(() -> new DomainError.NotFound("post", ref)));
+    }
+
+    private static Optional<UUID> asUuid(String ref) {
+        try {
+            return ref.length() == 36 ? Optional.of(UUID.fromString(ref)) : Optional.empty();
+        } catch (IllegalArgumentException notUuid) {
+            return Optional.empty();
+        }
     }
 }

@@ -1,9 +1,6 @@
 package io.contentfactory.metrics.service;
 
-import io.contentfactory.contracts.events.MetricsCollected;
 import io.contentfactory.contracts.events.Platform;
-import io.contentfactory.contracts.events.PostFormat;
-import io.contentfactory.kit.outbox.Outbox;
 import io.contentfactory.kit.tenancy.TenantScope;
 import io.contentfactory.kit.timer.DurableTimer;
 import io.contentfactory.kit.timer.TimerClaim;
@@ -13,15 +10,10 @@ import io.contentfactory.metrics.clients.ReadTokens;
 import io.contentfactory.metrics.clients.ReadTokens.AccountToken;
 import io.contentfactory.metrics.config.MetricsConfig;
 import io.contentfactory.metrics.domain.CheckpointState;
-import io.contentfactory.metrics.domain.CounterGrowth;
 import io.contentfactory.metrics.domain.MetricCheckpoint;
-import io.contentfactory.metrics.domain.PostSocialScore;
-import io.contentfactory.metrics.domain.PostingMetrics;
 import io.contentfactory.metrics.domain.Reading;
 import io.contentfactory.metrics.domain.RetryPolicy;
 import io.contentfactory.metrics.persistence.CheckpointStore;
-import io.contentfactory.metrics.persistence.MediaPredictionStore;
-import io.contentfactory.metrics.persistence.PostingMetricsStore;
 import io.contentfactory.metrics.platform.InsightsReader;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.runtime.Startup;
@@ -30,17 +22,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Reads each due checkpoint from its platform and ends it, or has it wait:
  * <ul>
- *   <li>numbers read: a {@code posting_metrics} row, its post-social score and {@code metrics.collected}, with the
- *       checkpoint's end, in one transaction;
+ *   <li>numbers read: recorded by {@link MetricsRecorder} with the checkpoint's firing, in one transaction;
  *   <li>data not ready yet, or a failure that may pass (5xx, timeout): asked again with backoff inside
  *       {@link RetryPolicy}'s window, then {@code unavailable} with the reason;
  *   <li>over the platform's budget: asked again when the platform says, never dropped; its lateness is recorded;
@@ -55,11 +43,9 @@ import java.util.UUID;
 public class CheckpointCollector {
 
     private final CheckpointStore checkpoints;
-    private final PostingMetricsStore metrics;
-    private final MediaPredictionStore predictions;
+    private final MetricsRecorder recorder;
     private final Map<Platform, InsightsReader> readers = new EnumMap<>(Platform.class);
     private final ReadTokens readTokens;
-    private final Outbox outbox;
     private final TenantScope tenancy;
     private final RetryPolicy retry;
     private final TimerLoop loop;
@@ -67,19 +53,15 @@ public class CheckpointCollector {
     CheckpointCollector(
             TimerLoops loops,
             CheckpointStore checkpoints,
-            PostingMetricsStore metrics,
-            MediaPredictionStore predictions,
+            MetricsRecorder recorder,
             Instance<InsightsReader> readers,
             ReadTokens readTokens,
-            Outbox outbox,
             TenantScope tenancy,
             MetricsConfig config) {
         this.checkpoints = checkpoints;
-        this.metrics = metrics;
-        this.predictions = predictions;
+        this.recorder = recorder;
         readers.forEach(reader -> this.readers.put(reader.platform(), reader));
         this.readTokens = readTokens;
-        this.outbox = outbox;
         this.tenancy = tenancy;
         MetricsConfig.Retry settings = config.retry();
         this.retry = new RetryPolicy(
@@ -201,78 +183,19 @@ public class CheckpointCollector {
     /** The numbers, scored against the account's baseline and the prediction, stored with the event. */
     private Uni<Void> record(TimerClaim claim, MetricCheckpoint checkpoint, Reading.Collected collected) {
         Instant readAt = Instant.now();
-        return metrics.baseline(checkpoint)
-                .chain(baseline -> predictions
-                        .of(checkpoint.projectId, checkpoint.mediaId)
-                        .map(prediction -> PostSocialScore.of(
-                                checkpoint.checkpoint, checkpoint.format, collected.values(), baseline, prediction)))
+        return recorder.score(checkpoint, collected.values())
                 .chain(score -> timer().fireWith(
                                 claim,
                                 () -> checkpoints
                                         .findInProject(claim.projectId(), claim.id())
-                                        .chain(current -> metrics.previous(current)
-                                                .chain(previous -> {
-                                                    current.end(CheckpointState.COLLECTED, null, readAt);
-                                                    PostingMetrics row = row(current, collected, readAt, score);
-                                                    row.droppedCounters = dropped(previous, row);
-                                                    return metrics.persist(row)
-                                                            .chain(() ->
-                                                                    outbox.record(row.projectId, event(current, row)));
-                                                }))
+                                        .chain(current -> recorder.record(
+                                                current,
+                                                collected.values(),
+                                                collected.rawPayload(),
+                                                MetricsRecorder.Source.PLATFORM,
+                                                readAt,
+                                                score))
                                         .replaceWithVoid()));
-    }
-
-    private static String dropped(PostingMetrics previous, PostingMetrics row) {
-        List<String> dropped = CounterGrowth.dropped(previous == null ? null : previous.values(), row.values());
-        return dropped.isEmpty() ? null : String.join(",", dropped);
-    }
-
-    private static PostingMetrics row(
-            MetricCheckpoint checkpoint, Reading.Collected collected, Instant readAt, PostSocialScore score) {
-        PostingMetrics row = new PostingMetrics();
-        row.projectId = checkpoint.projectId;
-        row.id = UUID.randomUUID();
-        row.checkpointId = checkpoint.id;
-        row.postId = checkpoint.postId;
-        row.targetId = checkpoint.targetId;
-        row.mediaId = checkpoint.mediaId;
-        row.checkpoint = checkpoint.checkpoint;
-        row.checkTime = readAt;
-        row.dueTime = checkpoint.dueAt;
-        row.source = "platform";
-        row.setValues(collected.values());
-        row.postSocialScore = score.score();
-        row.scoreExplanation = score.explanation();
-        row.rawPayload = collected.rawPayload();
-        return row;
-    }
-
-    private static MetricsCollected event(MetricCheckpoint checkpoint, PostingMetrics row) {
-        return new MetricsCollected(
-                row.postId,
-                row.targetId,
-                row.mediaId,
-                Platform.valueOf(checkpoint.platform.toUpperCase(Locale.ROOT)),
-                checkpoint.externalPostId,
-                row.checkpoint,
-                row.checkTime,
-                row.views,
-                row.likes,
-                row.commentsCount,
-                row.shares,
-                row.saves,
-                row.reach,
-                row.watchTimeMs,
-                row.avgWatchTimeMs,
-                row.profileVisits,
-                row.followerDelta,
-                row.dueTime,
-                PostFormat.valueOf(checkpoint.format.toUpperCase(Locale.ROOT)),
-                Optional.ofNullable(row.droppedCounters)
-                        .map(names -> List.of(names.split(",")))
-                        .orElse(List.of()),
-                row.postSocialScore,
-                row.scoreExplanation);
     }
 
     private DurableTimer timer() {

@@ -40,7 +40,7 @@ public class MetricsReadings {
     /** A post's checkpoints, by its id or the project's own reference; a post never published has none. */
     @WithSpan("MetricsReadings.ofPost")
     public Uni<List<Reading>> ofPost(@SpanAttribute("project.id") UUID projectId, String ref) {
-        return postId(projectId, ref)
+        return refs.postId(projectId, ref)
                 .chain(postId -> tenancy.transaction(
                         projectId,
                         () -> checkpoints.ofPost(projectId, postId).chain(found -> {
@@ -73,21 +73,5 @@ public class MetricsReadings {
                             .map(c -> new Reading(c, Optional.ofNullable(byCheckpoint.get(c.id))))
                             .toList();
                 });
-    }
-
-    private Uni<UUID> postId(UUID projectId, String ref) {
-        if (isUuid(ref)) {
-            return Uni.createFrom().item(UUID.fromString(ref));
-        }
-        return refs.postOf(projectId, ref).map(found -> found.orElseThrow(() -> new DomainError.NotFound("post", ref)));
-    }
-
-    private static boolean isUuid(String ref) {
-        try {
-            UUID.fromString(ref);
-            return ref.length() == 36;
-        } catch (IllegalArgumentException notUuid) {
-            return false;
-        }
     }
 }
