@@ -117,7 +117,9 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
                                     "factory.metrics.publisher.call-key",
                                     METRICS_TO_PUBLISHER,
                                     "factory.metrics.instagram.base-url",
-                                    "http://127.0.0.1:9")),
+                                    "http://127.0.0.1:9",
+                                    "factory.metrics.minute",
+                                    "PT0.01S")),
                     Duration.ofSeconds(90));
         }
         return Map.of(

@@ -166,6 +166,25 @@ class PipelineE2EIT {
         Map<String, String> metrics = awaitRow("select views, likes from metrics.posting_metrics where target_id = '"
                 + targetId + "' and checkpoint = '15m'");
         assertThat(Long.parseLong(metrics.get("views"))).isPositive();
+        String postId = awaitRow("select post_id from scheduler.post_targets where id = '" + targetId + "'")
+                .get("post_id");
+        // Through the gateway: every checkpoint of the reel, the first collected with its values and score.
+        io.restassured.path.json.JsonPath measured = given().auth()
+                .oauth2(key)
+                .get("http://localhost:" + Stack.port(8080) + "/v1/posts/" + postId + "/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(measured.getList("targets[0].checkpoints.checkpoint"))
+                .containsExactly("15m", "1h", "4h", "24h", "72h", "7d");
+        assertThat(measured.getString("targets[0].checkpoints[0].state")).isEqualTo("collected");
+        assertThat(measured.getLong("targets[0].checkpoints[0].values.views")).isPositive();
+        assertThat(measured.getLong("targets[0].checkpoints[0].values.watchTimeMs"))
+                .as("a reel")
+                .isPositive();
+        assertThat(measured.getString("targets[0].checkpoints[0].scoreExplanation"))
+                .isNotBlank();
 
         Map<String, String> insight = awaitRow("select summary from coach.ai_coach_insights where target_id = '"
                 + targetId + "' and checkpoint = '15m'");

@@ -197,8 +197,7 @@ public class PublicApiDocument {
 
     /** Whether the gateway forwards {@code path} to {@code resource}'s service (a routed sub-resource goes to its own). */
     private static boolean ownedBy(String resource, String path, List<String> routes) {
-        Optional<String> nested = Upstreams.subResourceOf(path).filter(routes::contains);
-        return nested.or(() -> Upstreams.resourceOf(path))
+        return Upstreams.routeOf(path, routes::contains)
                 .filter(resource::equals)
                 .isPresent();
     }

@@ -5,6 +5,7 @@ import io.smallrye.config.WithParentName;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The owning service of each public resource: {@code /v1/<resource>/...} is forwarded to its base URL, with an
@@ -21,12 +22,20 @@ public interface Upstreams {
 
     /** Where {@code path} goes: the service's base URL and its name, the internal token's audience. */
     default Optional<Upstream> ownerOf(String path, Map<String, String> audiences) {
-        Optional<String> nested = subSubResourceOf(path)
-                .filter(routes()::containsKey)
-                .or(() -> subResourceOf(path).filter(routes()::containsKey));
-        return nested.or(() -> resourceOf(path))
+        return routeOf(path, routes()::containsKey)
                 .flatMap(resource -> Optional.ofNullable(routes().get(resource))
                         .map(base -> new Upstream(base, audiences.getOrDefault(resource, resource))));
+    }
+
+    /**
+     * The route that owns {@code path}: the deepest sub-resource that has a route of its own ({@code routed}), else
+     * the resource.
+     */
+    static Optional<String> routeOf(String path, Predicate<String> routed) {
+        return subSubResourceOf(path)
+                .filter(routed)
+                .or(() -> subResourceOf(path).filter(routed))
+                .or(() -> resourceOf(path));
     }
 
     /** {@code media-analysis} for {@code /v1/media/<id>/analysis} and below; empty for a path without a sub-resource. */
