@@ -246,6 +246,32 @@ class BadInputIT {
                 api("a media id that is not a UUID, for its metrics", r -> r.get("/v1/media/not-a-uuid/metrics")),
                 api("an unknown post's metrics", r -> r.get("/v1/posts/{ref}/metrics", "no-such-post")),
                 api(
+                        "checkpoints that are not labels",
+                        r -> r.contentType("application/json")
+                                .body("{\"checkpoints\": [\"soon\"]}")
+                                .put("/v1/metrics/settings")),
+                api(
+                        "no checkpoints at all",
+                        r -> r.contentType("application/json")
+                                .body("{\"checkpoints\": []}")
+                                .put("/v1/metrics/settings")),
+                api(
+                        "two checkpoints at the same time",
+                        r -> r.contentType("application/json")
+                                .body("{\"checkpoints\": [\"60m\", \"1h\"]}")
+                                .put("/v1/metrics/settings")),
+                api(
+                        "an export in an unknown format",
+                        r -> r.queryParam("format", "xlsx").get("/v1/metrics/export")),
+                api(
+                        "an export from a time that is not one",
+                        r -> r.queryParam("from", "yesterday").get("/v1/metrics/export")),
+                api(
+                        "an export that ends before it starts",
+                        r -> r.queryParam("from", "2026-12-02T00:00:00Z")
+                                .queryParam("to", "2026-12-01T00:00:00Z")
+                                .get("/v1/metrics/export")),
+                api(
                         "metrics by hand with no metric",
                         r -> r.contentType("application/json")
                                 .body("{}")

@@ -89,11 +89,18 @@ class PublicApiContractIT {
                             .getPath()
                             .split("/")[5],
             "/v1/calendar/settings", Tenants::settingsOf,
-            "/v1/analysis-settings", Tenants::analysisSettingsOf);
+            "/v1/analysis-settings", Tenants::analysisSettingsOf,
+            "/v1/metrics/settings", Tenants::metricsSettingsOf,
+            "/v1/metrics/export", tenant -> Tenants.publishedPostOf(tenant).postId());
 
     /** Per-project singletons written with PUT: one project's write never shows in another's read. */
     private static final Map<String, Function<Tenant, String>> SINGLETONS = Map.of(
-            "PUT /v1/calendar/settings", Tenants::settingsOf, "PUT /v1/analysis-settings", Tenants::analysisSettingsOf);
+            "PUT /v1/calendar/settings",
+            Tenants::settingsOf,
+            "PUT /v1/analysis-settings",
+            Tenants::analysisSettingsOf,
+            "PUT /v1/metrics/settings",
+            Tenants::metricsSettingsOf);
 
     /** For each create route: a valid body (set up for the tenant); what one project creates must be invisible to another. */
     private static final Map<String, Function<Tenant, Object>> CREATE_BODY = Map.of(
@@ -312,6 +319,9 @@ class PublicApiContractIT {
                         "GET /v1/posts/{ref}/metrics",
                         "GET /v1/media/{id}/metrics",
                         "POST /v1/posts/{ref}/targets/{targetId}/metrics",
+                        "GET /v1/metrics/settings",
+                        "PUT /v1/metrics/settings",
+                        "GET /v1/metrics/export",
                         "GET /v1/analysis-settings",
                         "PUT /v1/analysis-settings",
                         "POST /v1/publish-jobs/{id}/decision");

@@ -122,27 +122,18 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
                                     "PT0.01S")),
                     Duration.ofSeconds(90));
         }
-        return Map.of(
-                "factory.gateway.upstream.media",
-                ingest.baseUrl(),
-                "factory.gateway.upstream.media-analysis",
-                analysis.baseUrl(),
-                "factory.gateway.upstream.analysis-settings",
-                analysis.baseUrl(),
-                "factory.gateway.upstream.connections",
-                publisher.baseUrl(),
-                "factory.gateway.upstream.publish-jobs",
-                publisher.baseUrl(),
-                "factory.gateway.upstream.posts",
-                scheduler.baseUrl(),
-                "factory.gateway.upstream.calendar",
-                scheduler.baseUrl(),
-                "factory.gateway.upstream.posts-metrics",
-                metrics.baseUrl(),
-                "factory.gateway.upstream.media-metrics",
-                metrics.baseUrl(),
-                "factory.gateway.upstream.posts-targets-metrics",
-                metrics.baseUrl());
+        return Map.ofEntries(
+                Map.entry("factory.gateway.upstream.media", ingest.baseUrl()),
+                Map.entry("factory.gateway.upstream.media-analysis", analysis.baseUrl()),
+                Map.entry("factory.gateway.upstream.analysis-settings", analysis.baseUrl()),
+                Map.entry("factory.gateway.upstream.connections", publisher.baseUrl()),
+                Map.entry("factory.gateway.upstream.publish-jobs", publisher.baseUrl()),
+                Map.entry("factory.gateway.upstream.posts", scheduler.baseUrl()),
+                Map.entry("factory.gateway.upstream.calendar", scheduler.baseUrl()),
+                Map.entry("factory.gateway.upstream.posts-metrics", metrics.baseUrl()),
+                Map.entry("factory.gateway.upstream.media-metrics", metrics.baseUrl()),
+                Map.entry("factory.gateway.upstream.posts-targets-metrics", metrics.baseUrl()),
+                Map.entry("factory.gateway.upstream.metrics", metrics.baseUrl()));
     }
 
     /**

@@ -228,6 +228,23 @@ final class Tenants {
         });
     }
 
+    private static final Map<String, String> METRICS_SETTINGS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Sets the tenant's checkpoints with one only it uses; answers that label. */
+    static String metricsSettingsOf(Tenant tenant) {
+        return METRICS_SETTINGS.computeIfAbsent(tenant.key(), key -> {
+            String label = (2 + new java.security.SecureRandom().nextInt(100_000)) + "m";
+            given().auth()
+                    .oauth2(tenant.key())
+                    .contentType("application/json")
+                    .body(Map.of("checkpoints", List.of("15m", label)))
+                    .put("/v1/metrics/settings")
+                    .then()
+                    .statusCode(200);
+            return label;
+        });
+    }
+
     /** Saves planning settings for the tenant with an account name only it uses; answers that name. */
     static String settingsOf(Tenant tenant) {
         String account = "matrix-" + UUID.randomUUID();

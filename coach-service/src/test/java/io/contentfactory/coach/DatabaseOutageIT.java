@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.Topics;
 import io.contentfactory.contracts.events.MetricsCollected;
-import io.contentfactory.contracts.events.Platform;
-import io.contentfactory.contracts.events.PostFormat;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
 import io.contentfactory.testkit.TopicProbe;
@@ -90,29 +88,7 @@ class DatabaseOutageIT {
     }
 
     private static MetricsCollected metrics() {
-        return new MetricsCollected(
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                Platform.INSTAGRAM,
-                "17900",
-                "24h",
-                Instant.now(),
-                1000L,
-                80L,
-                0L,
-                0L,
-                0L,
-                null,
-                null,
-                null,
-                null,
-                null,
-                Instant.now(),
-                PostFormat.FEED_IMAGE,
-                List.of(),
-                null,
-                null);
+        return CollectedMetrics.at24h(1000, 80, 0, 0, 0);
     }
 
     private static long insights(MetricsCollected metrics) {

@@ -6,8 +6,6 @@ import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.Topics;
 import io.contentfactory.contracts.events.CoachInsightCreated;
 import io.contentfactory.contracts.events.MetricsCollected;
-import io.contentfactory.contracts.events.Platform;
-import io.contentfactory.contracts.events.PostFormat;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
 import io.contentfactory.testkit.RowLevelSecurityAudit;
@@ -19,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -72,29 +69,7 @@ class InsightIT {
     }
 
     private static MetricsCollected metrics(long views, long likes) {
-        return new MetricsCollected(
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                Platform.INSTAGRAM,
-                "17900",
-                "24h",
-                Instant.now(),
-                (long) views,
-                (long) likes,
-                0L,
-                0L,
-                0L,
-                null,
-                null,
-                null,
-                null,
-                null,
-                Instant.now(),
-                PostFormat.FEED_IMAGE,
-                List.of(),
-                null,
-                null);
+        return CollectedMetrics.at24h(views, likes, 0, 0, 0);
     }
 
     @Test

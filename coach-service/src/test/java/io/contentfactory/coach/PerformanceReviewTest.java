@@ -4,39 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contentfactory.coach.domain.PerformanceReview;
 import io.contentfactory.contracts.events.MetricsCollected;
-import io.contentfactory.contracts.events.Platform;
-import io.contentfactory.contracts.events.PostFormat;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class PerformanceReviewTest {
 
     private static MetricsCollected metrics(long views, long likes, long comments, long shares, long saves) {
-        return new MetricsCollected(
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                Platform.INSTAGRAM,
-                "1",
-                "24h",
-                Instant.now(),
-                (long) views,
-                (long) likes,
-                (long) comments,
-                (long) shares,
-                (long) saves,
-                null,
-                null,
-                null,
-                null,
-                null,
-                Instant.now(),
-                PostFormat.FEED_IMAGE,
-                List.of(),
-                null,
-                null);
+        return CollectedMetrics.at24h(views, likes, comments, shares, saves);
     }
 
     @Test

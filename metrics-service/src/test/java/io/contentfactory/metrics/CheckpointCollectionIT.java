@@ -332,6 +332,70 @@ class CheckpointCollectionIT {
     }
 
     @Test
+    void aProjectsOwnCheckpointsMeasureItsNextPostsAndTheExportStreamsThem() {
+        UUID projectId = UUID.randomUUID();
+        String write = tokens.valid(projectId, "read", "write");
+        given().auth()
+                .oauth2(write)
+                .contentType("application/json")
+                .body(Map.of("checkpoints", List.of("2h", "30m")))
+                .put("/v1/metrics/settings")
+                .then()
+                .statusCode(200)
+                .body("checkpoints", org.hamcrest.Matchers.contains("30m", "2h"));
+        given().auth()
+                .oauth2(tokens.valid(UUID.randomUUID(), "read"))
+                .get("/v1/metrics/settings")
+                .then()
+                .statusCode(200)
+                .body("checkpoints", org.hamcrest.Matchers.contains(ORDER.toArray()));
+
+        PostPublished post =
+                published(PostFormat.FEED_IMAGE, "export-" + UUID.randomUUID(), "17900000000000003", Instant.now());
+        send(projectId, post);
+        awaitEnded(post.targetId(), "30m");
+        assertThat(count("select count(*) from metrics.metric_checkpoints where target_id = '" + post.targetId() + "'"))
+                .isEqualTo(2);
+
+        String window = "from=" + Instant.now().minus(Duration.ofHours(1)) + "&to="
+                + Instant.now().plus(Duration.ofDays(1));
+        String csv = given().auth()
+                .oauth2(write)
+                .get("/v1/metrics/export?" + window)
+                .then()
+                .statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv"))
+                .extract()
+                .asString();
+        List<String> lines = csv.lines().toList();
+        assertThat(lines.get(0)).startsWith("checkpointId,postId,targetId,");
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1)).contains(post.postId().toString(), ",30m,skipped,");
+        assertThat(lines.get(2)).contains(",2h,");
+
+        String ndjson = given().auth()
+                .oauth2(write)
+                .get("/v1/metrics/export?format=ndjson&" + window)
+                .then()
+                .statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("application/x-ndjson"))
+                .extract()
+                .asString();
+        assertThat(ndjson.lines().map(line -> new JsonPath(line).getString("checkpoint")))
+                .containsExactly("30m", "2h");
+        assertThat(given().auth()
+                        .oauth2(tokens.valid(UUID.randomUUID(), "read"))
+                        .get("/v1/metrics/export?" + window)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString()
+                        .lines())
+                .as("another project's export: the header alone")
+                .hasSize(1);
+    }
+
+    @Test
     void rowLevelSecurityGuardsEveryTable() throws Exception {
         RowLevelSecurityAudit.assertIsolated(
                 "metrics", "cf_metrics", Map.of(), Map.of("metric_checkpoints_due_idx", "timer claims span projects"));

@@ -25,4 +25,21 @@ class CheckpointTest {
     void nonsenseIsRefused() {
         assertThatThrownBy(() -> Checkpoint.parse("soon")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aProjectsSetIsPutInTimeOrderAndRefusedWhenItBreaksARule() {
+        assertThat(Checkpoint.set(java.util.List.of("24h", "15m", "3d")))
+                .extracting(Checkpoint::label)
+                .containsExactly("15m", "24h", "3d");
+        for (java.util.List<String> bad : java.util.List.of(
+                java.util.List.<String>of(),
+                java.util.List.of("60m", "1h"),
+                java.util.List.of("91d"),
+                java.util.List.of("0m"),
+                java.util.Collections.nCopies(13, "1h"))) {
+            assertThatThrownBy(() -> Checkpoint.set(bad))
+                    .as(bad.toString())
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
 }

@@ -2,6 +2,7 @@ package io.contentfactory.metrics.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.contentfactory.metrics.domain.MetricCheckpoint;
+import io.contentfactory.metrics.domain.MetricValues;
 import io.contentfactory.metrics.domain.PostingMetrics;
 import io.contentfactory.metrics.service.MetricsReadings;
 import java.time.Instant;
@@ -32,7 +33,9 @@ public record CheckpointView(
 
         int attempts,
         @Schema(enumeration = {"platform", "manual"}) String source,
-        @JsonInclude(JsonInclude.Include.ALWAYS) Values values,
+
+        @Schema(description = "The numbers; null is not reported, never 0") @JsonInclude(JsonInclude.Include.ALWAYS)
+        MetricValues values,
 
         @Schema(description = "Counters below the previous checkpoint's: stored as the platform reported them")
         List<String> droppedCounters,
@@ -41,21 +44,6 @@ public record CheckpointView(
         Double postSocialScore,
 
         String scoreExplanation) {
-
-    /** The numbers; null is "not reported", never 0. */
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Values(
-            Long views,
-            Long likes,
-            Long comments,
-            Long shares,
-            Long saves,
-            Long reach,
-            Long watchTimeMs,
-            Long avgWatchTimeMs,
-            Double ctr,
-            Long profileVisits,
-            Long followerDelta) {}
 
     static CheckpointView of(MetricsReadings.Reading reading) {
         MetricCheckpoint checkpoint = reading.checkpoint();
@@ -69,20 +57,7 @@ public record CheckpointView(
                 checkpoint.lateMs,
                 checkpoint.attempts,
                 row == null ? null : row.source,
-                row == null
-                        ? null
-                        : new Values(
-                                row.views,
-                                row.likes,
-                                row.commentsCount,
-                                row.shares,
-                                row.saves,
-                                row.reach,
-                                row.watchTimeMs,
-                                row.avgWatchTimeMs,
-                                row.ctr,
-                                row.profileVisits,
-                                row.followerDelta),
+                row == null ? null : row.values(),
                 row == null || row.droppedCounters == null ? List.of() : List.of(row.droppedCounters.split(",")),
                 row == null ? null : row.postSocialScore,
                 row == null ? null : row.scoreExplanation);

@@ -1,7 +1,7 @@
 package io.contentfactory.metrics.platform;
 
+import io.contentfactory.kit.net.PooledHttp;
 import io.contentfactory.metrics.config.MetricsConfig;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,13 +15,6 @@ public class PlatformHttp {
     @Produces
     @Singleton
     WebClient webClient(Vertx vertx, MetricsConfig config) {
-        return WebClient.create(
-                vertx,
-                new WebClientOptions()
-                        .setMaxPoolSize(config.maxConnectionsPerHost())
-                        .setKeepAlive(true)
-                        .setKeepAliveTimeout(30)
-                        .setConnectTimeout(10_000)
-                        .setUserAgent("content-factory-metrics"));
+        return PooledHttp.client(vertx, config.maxConnectionsPerHost(), "content-factory-metrics");
     }
 }

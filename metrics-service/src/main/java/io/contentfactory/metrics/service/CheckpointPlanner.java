@@ -5,6 +5,7 @@ import io.contentfactory.metrics.config.MetricsConfig;
 import io.contentfactory.metrics.domain.Checkpoint;
 import io.contentfactory.metrics.domain.MetricCheckpoint;
 import io.contentfactory.metrics.persistence.CheckpointStore;
+import io.contentfactory.metrics.persistence.MetricsSettingsStore;
 import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Multi;
@@ -14,25 +15,37 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Plans a published post's checkpoints (+15m, +1h, +4h, +24h, +72h, +7d by default) as durable timer rows. */
+/**
+ * Plans a published post's checkpoints as durable timer rows: the project's own set, or the service's (+15m, +1h, +4h,
+ * +24h, +72h, +7d).
+ */
 @ApplicationScoped
 public class CheckpointPlanner {
 
     private final CheckpointStore checkpoints;
+    private final MetricsSettingsStore settings;
     private final MetricsConfig config;
-    private final List<Checkpoint> schedule;
+    private final List<Checkpoint> defaults;
 
-    CheckpointPlanner(CheckpointStore checkpoints, MetricsConfig config) {
+    CheckpointPlanner(CheckpointStore checkpoints, MetricsSettingsStore settings, MetricsConfig config) {
         this.checkpoints = checkpoints;
+        this.settings = settings;
         this.config = config;
-        this.schedule = config.checkpoints().stream().map(Checkpoint::parse).toList();
+        this.defaults = Checkpoint.set(config.checkpoints());
+    }
+
+    /** The service's checkpoint set, for a project that has not set its own. */
+    public List<Checkpoint> defaults() {
+        return defaults;
     }
 
     /** Call inside a transaction bound to {@code projectId}. */
     @WithSpan("CheckpointPlanner.plan")
     public Uni<Void> plan(@SpanAttribute("project.id") UUID projectId, PostPublished published) {
-        return Multi.createFrom()
-                .iterable(schedule)
+        return settings.checkpoints(projectId)
+                .map(own -> own.map(Checkpoint::set).orElse(defaults))
+                .onItem()
+                .transformToMulti(schedule -> Multi.createFrom().iterable(schedule))
                 .onItem()
                 .transformToUniAndConcatenate(checkpoint -> checkpoints.persist(row(projectId, published, checkpoint)))
                 .collect()

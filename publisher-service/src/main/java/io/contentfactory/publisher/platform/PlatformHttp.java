@@ -1,7 +1,7 @@
 package io.contentfactory.publisher.platform;
 
+import io.contentfactory.kit.net.PooledHttp;
 import io.smallrye.config.ConfigMapping;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,13 +24,6 @@ public class PlatformHttp {
     @Produces
     @Singleton
     WebClient webClient(Vertx vertx, Config config) {
-        return WebClient.create(
-                vertx,
-                new WebClientOptions()
-                        .setMaxPoolSize(config.maxConnectionsPerHost())
-                        .setKeepAlive(true)
-                        .setKeepAliveTimeout(30)
-                        .setConnectTimeout(10_000)
-                        .setUserAgent("content-factory-publisher"));
+        return PooledHttp.client(vertx, config.maxConnectionsPerHost(), "content-factory-publisher");
     }
 }
