@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -62,7 +63,15 @@ public class MetricsExportResource {
     @APIResponse(
             responseCode = "200",
             description = "The rows",
-            content = {@Content(mediaType = CSV), @Content(mediaType = NDJSON)})
+            content = {
+                @Content(
+                        mediaType = CSV,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.STRING,
+                                        description = "a header line, then a line a checkpoint")),
+                @Content(mediaType = NDJSON, schema = @Schema(implementation = ExportedCheckpoint.class))
+            })
     @APIResponse(
             responseCode = "400",
             description = "A malformed time, a window that ends before it starts or spans over a year, or an unknown"
