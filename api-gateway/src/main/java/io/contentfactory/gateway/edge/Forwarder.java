@@ -31,6 +31,7 @@ import org.jboss.logging.Logger;
  * whole, so a chunked body cannot slip past the size limit. The answer streams back, with a Location naming the
  * service's own address rewritten to the gateway's.
  */
+@io.quarkus.runtime.Startup
 @ApplicationScoped
 class Forwarder {
 
