@@ -48,13 +48,7 @@ class ReadTokenIT {
     void anotherProjectsAccountOrADisabledConnectionIsNotServed() {
         UUID projectId = PublishTests.connect("instagram", "shared-name", "token-a", null, null);
         asMetrics().get(ROUTE, UUID.randomUUID(), "shared-name").then().statusCode(404);
-        String id = RestAssured.given()
-                .auth()
-                .oauth2(PublishTests.TOKENS.valid(projectId, "read", "write"))
-                .get("/v1/connections")
-                .then()
-                .extract()
-                .path("[0].id");
+        String id = onlyConnectionOf(projectId);
         RestAssured.given()
                 .auth()
                 .oauth2(PublishTests.TOKENS.valid(projectId, "read", "write"))
@@ -73,13 +67,7 @@ class ReadTokenIT {
     @Test
     void aTokenThePlatformRefusedToMetricsServiceSendsTheConnectionToNeedsReauthUntilNewTokensCome() {
         UUID projectId = PublishTests.connect("instagram", "refused-reader", "stale-token", null, null);
-        String id = RestAssured.given()
-                .auth()
-                .oauth2(PublishTests.TOKENS.valid(projectId, "read", "write"))
-                .get("/v1/connections")
-                .then()
-                .extract()
-                .path("[0].id");
+        String id = onlyConnectionOf(projectId);
 
         // Without a service call token: refused, and no effect.
         RestAssured.given()
@@ -167,6 +155,18 @@ class ReadTokenIT {
                 .get(ROUTE, projectId, "guarded")
                 .then()
                 .statusCode(401);
+    }
+
+    /** The id of the project's one connection. */
+    private static String onlyConnectionOf(UUID projectId) {
+        return RestAssured.given()
+                .auth()
+                .oauth2(PublishTests.TOKENS.valid(projectId, "read"))
+                .get("/v1/connections")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("[0].id");
     }
 
     private static RequestSpecification asMetrics() {

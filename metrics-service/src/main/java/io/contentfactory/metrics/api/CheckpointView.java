@@ -45,7 +45,7 @@ public record CheckpointView(
 
         String scoreExplanation) {
 
-    static CheckpointView of(MetricsReadings.Reading reading) {
+    static CheckpointView of(MetricsReadings.CheckpointReading reading) {
         MetricCheckpoint checkpoint = reading.checkpoint();
         PostingMetrics row = reading.metrics().orElse(null);
         return new CheckpointView(

@@ -21,8 +21,8 @@ public record TargetMetricsView(
         List<CheckpointView> checkpoints) {
 
     /** Readings grouped by target, in the order they come. */
-    static List<TargetMetricsView> of(List<MetricsReadings.Reading> readings) {
-        Map<UUID, List<MetricsReadings.Reading>> byTarget = new LinkedHashMap<>();
+    static List<TargetMetricsView> of(List<MetricsReadings.CheckpointReading> readings) {
+        Map<UUID, List<MetricsReadings.CheckpointReading>> byTarget = new LinkedHashMap<>();
         readings.forEach(
                 reading -> byTarget.computeIfAbsent(reading.checkpoint().targetId, id -> new java.util.ArrayList<>())
                         .add(reading));

@@ -42,7 +42,7 @@ public class ManualReports {
      * at its latest unmeasurable checkpoint not yet reported. Answers the checkpoint with its row.
      */
     @WithSpan("ManualReports.report")
-    public Uni<MetricsReadings.Reading> report(
+    public Uni<MetricsReadings.CheckpointReading> report(
             @SpanAttribute("project.id") UUID projectId,
             String ref,
             @SpanAttribute("target.id") UUID targetId,
@@ -75,7 +75,8 @@ public class ManualReports {
                                                             MetricsRecorder.Source.MANUAL,
                                                             readAt,
                                                             score)
-                                                    .map(row -> new MetricsReadings.Reading(current, Optional.of(row)));
+                                                    .map(row -> new MetricsReadings.CheckpointReading(
+                                                            current, Optional.of(row)));
                                         }))));
     }
 

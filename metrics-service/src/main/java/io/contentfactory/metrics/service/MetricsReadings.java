@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 public class MetricsReadings {
 
     /** A checkpoint and its row of metrics, if one was read. */
-    public record Reading(MetricCheckpoint checkpoint, Optional<PostingMetrics> metrics) {}
+    public record CheckpointReading(MetricCheckpoint checkpoint, Optional<PostingMetrics> metrics) {}
 
     private final CheckpointStore checkpoints;
     private final PostingMetricsStore metrics;
@@ -39,7 +39,7 @@ public class MetricsReadings {
 
     /** A post's checkpoints, by its id or the project's own reference; a post never published has none. */
     @WithSpan("MetricsReadings.ofPost")
-    public Uni<List<Reading>> ofPost(@SpanAttribute("project.id") UUID projectId, String ref) {
+    public Uni<List<CheckpointReading>> ofPost(@SpanAttribute("project.id") UUID projectId, String ref) {
         return refs.postId(projectId, ref)
                 .chain(postId -> tenancy.transaction(
                         projectId,
@@ -53,7 +53,7 @@ public class MetricsReadings {
 
     /** The checkpoints of every post of a media item; none published yet is a 404, as another project's item is. */
     @WithSpan("MetricsReadings.ofMedia")
-    public Uni<List<Reading>> ofMedia(@SpanAttribute("project.id") UUID projectId, UUID mediaId) {
+    public Uni<List<CheckpointReading>> ofMedia(@SpanAttribute("project.id") UUID projectId, UUID mediaId) {
         return tenancy.transaction(
                 projectId,
                 () -> checkpoints.ofMedia(projectId, mediaId).chain(found -> {
@@ -64,13 +64,13 @@ public class MetricsReadings {
                 }));
     }
 
-    private Uni<List<Reading>> withMetrics(UUID projectId, List<MetricCheckpoint> found) {
+    private Uni<List<CheckpointReading>> withMetrics(UUID projectId, List<MetricCheckpoint> found) {
         return metrics.ofCheckpoints(projectId, found.stream().map(c -> c.id).toList())
                 .map(rows -> {
                     Map<UUID, PostingMetrics> byCheckpoint =
                             rows.stream().collect(Collectors.toMap(row -> row.checkpointId, Function.identity()));
                     return found.stream()
-                            .map(c -> new Reading(c, Optional.ofNullable(byCheckpoint.get(c.id))))
+                            .map(c -> new CheckpointReading(c, Optional.ofNullable(byCheckpoint.get(c.id))))
                             .toList();
                 });
     }
