@@ -245,6 +245,20 @@ class BadInputIT {
                 api("an encoded NUL in the id", r -> r.urlEncodingEnabled(false).get("/v1/media/%00")),
                 api("a media id that is not a UUID, for its metrics", r -> r.get("/v1/media/not-a-uuid/metrics")),
                 api("an unknown post's metrics", r -> r.get("/v1/posts/{ref}/metrics", "no-such-post")),
+                api("an unknown post's comments", r -> r.get("/v1/posts/{ref}/comments", "no-such-post")),
+                api(
+                        "a connection id that is not a UUID, for its baseline",
+                        r -> r.get("/v1/accounts/{id}/baseline", "not-a-uuid")),
+                api("an unknown connection's baseline", r -> r.get("/v1/accounts/{id}/baseline", UUID.randomUUID())),
+                api(
+                        "comments with a sentiment not on the scale",
+                        r -> r.queryParam("sentiment", "ecstatic").get("/v1/posts/{ref}/comments", UUID.randomUUID())),
+                api(
+                        "comments after a cursor that is not one",
+                        r -> r.queryParam("after", "not-a-cursor!").get("/v1/posts/{ref}/comments", UUID.randomUUID())),
+                api(
+                        "a page of comments too large",
+                        r -> r.queryParam("limit", "100000").get("/v1/posts/{ref}/comments", UUID.randomUUID())),
                 api(
                         "checkpoints that are not labels",
                         r -> r.contentType("application/json")

@@ -46,6 +46,12 @@ class PublicApiContractIT {
                     "/v1/posts/{ref}/metrics",
                     tenant -> "/v1/posts/" + Tenants.publishedPostOf(tenant).postId() + "/metrics"),
             Map.entry(
+                    "/v1/accounts/{connectionId}/baseline",
+                    tenant -> "/v1/accounts/" + Tenants.connectionOf(tenant) + "/baseline"),
+            Map.entry(
+                    "/v1/posts/{ref}/comments",
+                    tenant -> "/v1/posts/" + Tenants.publishedPostOf(tenant).postId() + "/comments"),
+            Map.entry(
                     "/v1/media/{id}/metrics",
                     tenant -> "/v1/media/" + Tenants.publishedPostOf(tenant).mediaId() + "/metrics"),
             Map.entry(
@@ -318,6 +324,8 @@ class PublicApiContractIT {
                         "POST /v1/media/{id}/analysis",
                         "GET /v1/posts/{ref}/metrics",
                         "GET /v1/media/{id}/metrics",
+                        "GET /v1/posts/{ref}/comments",
+                        "GET /v1/accounts/{connectionId}/baseline",
                         "POST /v1/posts/{ref}/targets/{targetId}/metrics",
                         "GET /v1/metrics/settings",
                         "PUT /v1/metrics/settings",

@@ -133,7 +133,9 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
                 Map.entry("factory.gateway.upstream.posts-metrics", metrics.baseUrl()),
                 Map.entry("factory.gateway.upstream.media-metrics", metrics.baseUrl()),
                 Map.entry("factory.gateway.upstream.posts-targets-metrics", metrics.baseUrl()),
-                Map.entry("factory.gateway.upstream.metrics", metrics.baseUrl()));
+                Map.entry("factory.gateway.upstream.metrics", metrics.baseUrl()),
+                Map.entry("factory.gateway.upstream.posts-comments", metrics.baseUrl()),
+                Map.entry("factory.gateway.upstream.accounts-baseline", metrics.baseUrl()));
     }
 
     /**

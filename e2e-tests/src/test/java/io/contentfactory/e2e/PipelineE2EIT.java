@@ -185,6 +185,24 @@ class PipelineE2EIT {
                 .isPositive();
         assertThat(measured.getString("targets[0].checkpoints[0].scoreExplanation"))
                 .isNotBlank();
+        assertThat(measured.getString("targets[0].checkpoints[0].comments"))
+                .as("each collected checkpoint looks at the post's comments")
+                .matches("[0-9]+ new comments?");
+
+        // Its comments, as many as the sandbox had when the checkpoints looked, each with a sentiment label.
+        io.restassured.path.json.JsonPath comments = given().auth()
+                .oauth2(key)
+                .queryParam("limit", 200)
+                .get("http://localhost:" + Stack.port(8080) + "/v1/posts/" + postId + "/comments")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(comments.getString("targets[0].lastLook")).matches("[0-9]+ new comments?");
+        assertThat(comments.getList("items.sentimentLabel"))
+                .allMatch(
+                        label -> java.util.List.of("very_negative", "negative", "neutral", "positive", "very_positive")
+                                .contains(label));
 
         Map<String, String> insight = awaitRow("select summary from coach.ai_coach_insights where target_id = '"
                 + targetId + "' and checkpoint = '15m'");

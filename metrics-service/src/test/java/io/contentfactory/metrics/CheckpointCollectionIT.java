@@ -128,6 +128,99 @@ class CheckpointCollectionIT {
     }
 
     @Test
+    void aPostsCommentsAreStoredOnceEachWithSentimentRepliesAndTopicsAndPagedNewestFirst() throws Exception {
+        String mediaId = publishOnSandbox("IMAGE");
+        backdate(mediaId, 300); // some 25 to 56 comments already, and one more every 6 to 12 s
+        UUID projectId = UUID.randomUUID();
+        PostPublished published = published(PostFormat.FEED_IMAGE, "sandbox-ig-account", mediaId, Instant.now());
+        send(projectId, published);
+
+        collectedEvents(published.targetId(), 3);
+        await().atMost(TIMEOUT)
+                .until(() ->
+                        count("select count(*) from metrics.comments where target_id = '" + published.targetId() + "'")
+                                >= 25);
+        assertThat(count("select count(*) - count(distinct platform_comment_id) from metrics.comments"
+                        + " where target_id = '" + published.targetId() + "'"))
+                .as("each comment stored once, though three checkpoints looked")
+                .isZero();
+        assertThat(checkpoint(published.targetId(), "15m")).isNotNull();
+        assertThat(commentsNote(published.targetId(), "15m")).matches("[0-9]+ new comments");
+
+        long stored = count("select count(*) from metrics.comments where target_id = '" + published.targetId() + "'");
+        List<Map<String, Object>> all = new ArrayList<>();
+        String after = null;
+        JsonPath page;
+        do {
+            var request = given().auth().oauth2(tokens.valid(projectId, "read")).queryParam("limit", 10);
+            if (after != null) {
+                request.queryParam("after", after);
+            }
+            page = request.get("/v1/posts/" + published.postId() + "/comments")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            all.addAll(page.getList("items"));
+            after = page.getString("nextCursor");
+        } while (after != null);
+
+        assertThat(all).extracting(item -> item.get("platformCommentId")).doesNotHaveDuplicates();
+        assertThat(all.size()).as("later checkpoints may add some").isGreaterThanOrEqualTo((int) stored);
+        List<Map<String, Object>> written = labelledComments(mediaId);
+        assertThat(all)
+                .extracting(item -> Instant.parse((String) item.get("createdAt")))
+                .as("newest first")
+                .isSortedAccordingTo(Comparator.reverseOrder());
+        Map<String, String> textById = new java.util.HashMap<>();
+        written.forEach(comment -> textById.put((String) comment.get("id"), (String) comment.get("text")));
+        assertThat(all).allSatisfy(item -> {
+            assertThat(item.get("text")).isEqualTo(textById.get(item.get("platformCommentId")));
+            assertThat(item.get("authorHandle")).asString().startsWith("viewer_");
+            assertThat(item.get("sentimentLabel"))
+                    .isIn("very_negative", "negative", "neutral", "positive", "very_positive");
+        });
+        assertThat(all)
+                .filteredOn(item -> item.get("parentCommentId") != null)
+                .as("replies are read with their parent")
+                .isNotEmpty()
+                .allSatisfy(reply -> assertThat(textById).containsKey((String) reply.get("parentCommentId")));
+        assertThat(all)
+                .filteredOn(item -> "Terrible. Just terrible.".equals(item.get("text")))
+                .allSatisfy(item -> assertThat(item.get("sentimentLabel")).isEqualTo("very_negative"));
+        assertThat(all)
+                .filteredOn(item -> ((String) item.get("text")).contains("recipe"))
+                .as("the recipe comes up in several comments: a topic")
+                .allSatisfy(
+                        item -> assertThat((List<Object>) item.get("topicTags")).contains("recipe"));
+        assertThat(page.getList("topics.tag")).contains("recipe");
+        assertThat(page.getList("projectTopics.tag")).contains("recipe");
+        assertThat(page.getString("targets[0].platform")).isEqualTo("instagram");
+        assertThat(page.getString("targets[0].lastLook")).contains("new comment");
+        long veryPositive = page.getLong("sentiment.very_positive");
+        assertThat(veryPositive).isPositive();
+
+        JsonPath filtered = given().auth()
+                .oauth2(tokens.valid(projectId, "read"))
+                .queryParam("sentiment", "very_positive")
+                .queryParam("limit", 200)
+                .get("/v1/posts/" + published.postId() + "/comments")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(filtered.getList("items.sentimentLabel"))
+                .hasSize((int) veryPositive)
+                .containsOnly("very_positive");
+        given().auth()
+                .oauth2(tokens.valid(UUID.randomUUID(), "read"))
+                .get("/v1/posts/" + published.postId() + "/comments")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void aReelIsAskedForTheMetricsReelsReport() throws Exception {
         String mediaId = publishOnSandbox("REELS");
         UUID projectId = UUID.randomUUID();
@@ -329,6 +422,35 @@ class CheckpointCollectionIT {
         assertThat(scored.checkpoint()).isEqualTo("15m");
         assertThat(scored.postSocialScore()).isBetween(0.0, 100.0);
         assertThat(scored.scoreExplanation()).contains("3 earlier feed image posts", "score");
+
+        // The account's baseline, by its connection: four posts measured at 15m, the medians they give.
+        UUID connectionId = UUID.randomUUID();
+        FakePublisher.CONNECTIONS.put(projectId + "/" + connectionId, new String[] {"instagram", account});
+        JsonPath baseline = given().auth()
+                .oauth2(tokens.valid(projectId, "read"))
+                .get("/v1/accounts/" + connectionId + "/baseline")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(baseline.getString("accountId")).isEqualTo(account);
+        assertThat(baseline.getInt("minimumPosts")).isEqualTo(3);
+        Map<String, Object> early = baseline.getMap("baselines.find { it.checkpoint == '15m' }");
+        assertThat(early)
+                .containsEntry("format", "feed_image")
+                .containsEntry("posts", 4)
+                .containsEntry("established", true);
+        assertThat(count("select count(*) from metrics.posting_metrics m join metrics.metric_checkpoints c"
+                        + " on c.id = m.checkpoint_id where c.account_id = '" + account + "' and c.checkpoint = '15m'"
+                        + " and m.views <= " + ((Map<?, ?>) early.get("medians")).get("views")))
+                .as("the median views: as many posts at or below it as above")
+                .isGreaterThanOrEqualTo(2);
+        given().auth()
+                .oauth2(tokens.valid(UUID.randomUUID(), "read"))
+                .get("/v1/accounts/" + connectionId + "/baseline")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -471,6 +593,35 @@ class CheckpointCollectionIT {
     private JsonPath metricsOf(UUID projectId, String path) {
         var response = given().auth().oauth2(tokens.valid(projectId, "read")).get(path);
         return response.statusCode() == 200 ? response.jsonPath() : null;
+    }
+
+    private static void backdate(String mediaId, long seconds) {
+        given().contentType("application/json")
+                .body(Map.of("mediaId", mediaId, "seconds", seconds))
+                .post(SandboxResource.sandbox().baseUrl() + "/sandbox/instagram/backdate")
+                .then()
+                .statusCode(204);
+    }
+
+    private static List<Map<String, Object>> labelledComments(String mediaId) {
+        return given().get(
+                        SandboxResource.sandbox().baseUrl() + "/sandbox/instagram/media/" + mediaId + "/comment-labels")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("");
+    }
+
+    private static String commentsNote(UUID targetId, String label) {
+        try (Connection c = PostgresResource.database().connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select comments_note from metrics.metric_checkpoints where target_id = '"
+                        + targetId + "' and checkpoint = '" + label + "'")) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A fault for the next {@code times} insights calls of one post (the sandbox takes a media id for an account). */

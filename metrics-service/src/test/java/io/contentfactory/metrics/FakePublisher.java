@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * publisher-service's internal read-token routes, as far as metrics-service uses them: it checks the service call
+ * publisher-service's internal read-token and connection routes, as far as metrics-service uses them: it checks the service call
  * token exactly as the publisher does, answers each account as {@link #ACCOUNTS} says (the sandbox's token for
  * {@code sandbox-ig-account} and unknown accounts 404, unless a test says otherwise), and takes rejections as the
  * publisher does: the account's connection answers {@code connection_needs_reauth} from then on. Records every call.
@@ -29,6 +29,9 @@ public class FakePublisher implements QuarkusTestResourceLifecycleManager {
             new java.util.concurrent.ConcurrentHashMap<>(Map.of("sandbox-ig-account", "sandbox-token"));
     /** Accounts whose connection needs new tokens: their read token answers 409 until a test patches one in. */
     static final java.util.Set<String> NEEDS_REAUTH = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Connections by "projectId/connectionId": the platform and account each one is. */
+    static final Map<String, String[]> CONNECTIONS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final Map<String, byte[]> CALLERS =
             Map.of("metrics-service", InternalTokens.serviceCallKey("metrics-service", "publisher-service"));
@@ -80,6 +83,32 @@ public class FakePublisher implements QuarkusTestResourceLifecycleManager {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.createContext("/internal/v1/connections/", exchange -> {
+            String header = exchange.getRequestHeaders().getFirst(ServiceCallTokens.HEADER);
+            int status;
+            String body;
+            try {
+                ServiceCallTokens.verify(
+                        header == null ? null : header.replaceFirst("^Bearer ", ""),
+                        CALLERS,
+                        "publisher-service",
+                        Instant.now());
+                String key = exchange.getRequestURI().getPath().substring("/internal/v1/connections/".length());
+                String[] account = CONNECTIONS.get(key);
+                status = account == null ? 404 : 200;
+                body = account == null
+                        ? "{\"status\":404,\"code\":\"not_found\"}"
+                        : "{\"platform\":\"" + account[0] + "\",\"accountId\":\"" + account[1] + "\"}";
+            } catch (IllegalArgumentException refused) {
+                status = 401;
+                body = "{}";
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, bytes.length);
             exchange.getResponseBody().write(bytes);
             exchange.close();
         });

@@ -52,44 +52,82 @@ class InstagramGraphTest {
     }
 
     @Test
-    void aPostsCommentsGrowWithItsAge() throws Exception {
-        String container = createContainer(base + "/cover.jpg", "Comment on me");
+    void aPostsCommentsGrowWithItsAgeAndArePagedNewestFirstWithTheirReplies() {
+        String mediaId = publishedImage("Comment on me");
+        long early = commentsCount(mediaId);
+        // A comment comes every 60 views, and a post gains 5 to 11 views a second: two minutes older, 10 to 22 more.
+        given().contentType("application/json")
+                .body(Map.of("mediaId", mediaId, "seconds", 120))
+                .post("/sandbox/instagram/backdate")
+                .then()
+                .statusCode(204);
+        org.assertj.core.api.Assertions.assertThat(commentsCount(mediaId)).isGreaterThanOrEqualTo(early + 10);
+
+        io.restassured.response.Response first = given().queryParam("access_token", TOKEN)
+                .queryParam(
+                        "fields",
+                        "id,text,username,like_count,timestamp,parent_id,replies{id,text,timestamp,parent_id}")
+                .queryParam("limit", 2)
+                .get("/v21.0/{id}/comments", mediaId);
+        first.then().statusCode(200);
+        java.util.List<String> ids = first.jsonPath().getList("data.id");
+        org.assertj.core.api.Assertions.assertThat(ids).hasSize(2).allMatch(id -> id.matches("[0-9]{17}"));
+        org.assertj.core.api.Assertions.assertThat(Long.parseLong(ids.get(0)))
+                .isGreaterThan(Long.parseLong(ids.get(1)));
+        org.assertj.core.api.Assertions.assertThat(first.jsonPath().getString("data[0].timestamp"))
+                .matches("[0-9T:-]{19}\\+0000");
+        org.assertj.core.api.Assertions.assertThat(first.jsonPath().getMap("data[0]"))
+                .containsKeys("text", "username", "like_count")
+                .doesNotContainKey("parent_id");
+        String after = first.path("paging.cursors.after");
+        org.assertj.core.api.Assertions.assertThat(first.jsonPath().getString("paging.next"))
+                .contains("after=" + after);
+
+        io.restassured.response.Response second = given().queryParam("access_token", TOKEN)
+                .queryParam("limit", 2)
+                .queryParam("after", after)
+                .get("/v21.0/{id}/comments", mediaId);
+        org.assertj.core.api.Assertions.assertThat(second.jsonPath().getList("data.id", String.class))
+                .isNotEmpty()
+                .doesNotContainAnyElementsOf(ids)
+                .allMatch(id -> Long.parseLong(id) < Long.parseLong(ids.get(1)));
+        org.assertj.core.api.Assertions.assertThat(second.jsonPath().getMap("data[0]"))
+                .containsOnlyKeys("id", "text", "timestamp");
+
+        // Comment 4 replies to comment 3, in the nested listing and through /{comment-id}/replies.
+        String third = String.valueOf(Long.parseLong(ids.get(0)) - (Long.parseLong(ids.get(0)) % 1_000_000) + 3);
+        given().queryParam("access_token", TOKEN)
+                .queryParam("fields", "id,parent_id")
+                .get("/v21.0/{id}/replies", third)
+                .then()
+                .statusCode(200)
+                .body("data", org.hamcrest.Matchers.hasSize(1))
+                .body("data[0].parent_id", equalTo(third));
+        given().get("/v21.0/{id}/comments", mediaId).then().statusCode(400).body("error.code", equalTo(190));
+    }
+
+    private String publishedImage(String caption) {
+        String container = createContainer(base + "/cover.jpg", caption);
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(60))
                 .until(() -> given().formParams(Map.of("creation_id", container, "access_token", TOKEN))
                                 .post("/v21.0/{account}/media_publish", ACCOUNT)
                                 .statusCode()
                         == 200);
-        String mediaId = given().queryParam("access_token", TOKEN)
+        return given().queryParam("access_token", TOKEN)
                 .get("/v21.0/{account}/media", ACCOUNT)
                 .then()
                 .statusCode(200)
                 .extract()
                 .path("data[0].id");
-        int early = given().queryParam("access_token", TOKEN)
-                .get("/v21.0/{id}/comments", mediaId)
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("summary.total_count");
-        // A comment comes every 60 views, and a post gains 5 to 11 views a second.
-        org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofSeconds(60))
-                .until(() -> given().queryParam("access_token", TOKEN)
-                                .get("/v21.0/{id}/comments", mediaId)
-                                .jsonPath()
-                                .getInt("summary.total_count")
-                        >= early + 2);
-        io.restassured.response.Response later =
-                given().queryParam("access_token", TOKEN).queryParam("limit", 3).get("/v21.0/{id}/comments", mediaId);
-        later.then().statusCode(200);
-        int total = later.path("summary.total_count");
-        org.assertj.core.api.Assertions.assertThat(total).isGreaterThan(early);
-        org.assertj.core.api.Assertions.assertThat(later.jsonPath().getList("data"))
-                .hasSize(Math.min(3, total));
-        org.assertj.core.api.Assertions.assertThat(later.jsonPath().getString("data[0].id"))
-                .isEqualTo(mediaId + "_" + total);
-        given().get("/v21.0/{id}/comments", mediaId).then().statusCode(400).body("error.code", equalTo(190));
+    }
+
+    private static long commentsCount(String mediaId) {
+        return given().queryParam("access_token", TOKEN)
+                .queryParam("fields", "comments_count")
+                .get("/v21.0/{id}", mediaId)
+                .jsonPath()
+                .getLong("comments_count");
     }
 
     @Test

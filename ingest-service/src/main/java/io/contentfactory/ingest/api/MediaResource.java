@@ -3,6 +3,7 @@ package io.contentfactory.ingest.api;
 import io.contentfactory.ingest.domain.AssetUrls;
 import io.contentfactory.ingest.domain.MediaAsset;
 import io.contentfactory.ingest.service.MediaCatalog;
+import io.contentfactory.kit.api.Keyset;
 import io.contentfactory.kit.api.PathIds;
 import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.tenancy.CallerProject;
@@ -79,8 +80,8 @@ public class MediaResource {
         return assets.page(
                         projectId,
                         page.status(),
-                        page.after().map(MediaPageRequest.Cursor::createdAt),
-                        page.after().map(MediaPageRequest.Cursor::id),
+                        page.after().map(Keyset.Cursor::at),
+                        page.after().map(Keyset.Cursor::id),
                         page.limit() + 1)
                 .map(found -> MediaPage.of(found, page.limit(), asset -> MediaView.of(asset, urls)));
     }
@@ -91,7 +92,7 @@ public class MediaResource {
                 List<MediaAsset> found, int limit, java.util.function.Function<MediaAsset, MediaView> view) {
             List<MediaAsset> items = found.size() > limit ? found.subList(0, limit) : found;
             String next = found.size() > limit
-                    ? new MediaPageRequest.Cursor(items.getLast().createdAt, items.getLast().id).encode()
+                    ? new Keyset.Cursor(items.getLast().createdAt, items.getLast().id).encode()
                     : null;
             return new MediaPage(items.stream().map(view).toList(), next);
         }

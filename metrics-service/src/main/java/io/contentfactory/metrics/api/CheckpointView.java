@@ -43,7 +43,10 @@ public record CheckpointView(
         @Schema(description = "0–100 against the account's baseline; null without a baseline")
         Double postSocialScore,
 
-        String scoreExplanation) {
+        String scoreExplanation,
+
+        @Schema(description = "What this checkpoint's look at the post's comments came to", examples = "3 new comments")
+        String comments) {
 
     static CheckpointView of(MetricsReadings.CheckpointReading reading) {
         MetricCheckpoint checkpoint = reading.checkpoint();
@@ -60,6 +63,7 @@ public record CheckpointView(
                 row == null ? null : row.values(),
                 row == null || row.droppedCounters == null ? List.of() : List.of(row.droppedCounters.split(",")),
                 row == null ? null : row.postSocialScore,
-                row == null ? null : row.scoreExplanation);
+                row == null ? null : row.scoreExplanation,
+                checkpoint.commentsNote);
     }
 }

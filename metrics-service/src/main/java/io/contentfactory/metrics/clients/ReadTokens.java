@@ -2,6 +2,7 @@ package io.contentfactory.metrics.clients;
 
 import io.contentfactory.auth.ServiceCallTokens;
 import io.contentfactory.kit.ServiceConfig;
+import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.metrics.config.MetricsConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -18,8 +19,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Read tokens of the projects' platform accounts, from publisher-service's internal route (its connections are its
- * own tables), proven with this service's pair key. A token is kept for a few minutes, never past its expiry. A token
+ * Read tokens of the projects' platform accounts, and which account a connection is, from publisher-service's
+ * internal routes (its connections are its own tables), proven with this service's pair key. A token is kept for a few minutes, never past its expiry. A token
  * the platform refused is reported back, and publisher-service marks the connection {@code needs_reauth}, as it does
  * when publishing meets one.
  */
@@ -78,6 +79,31 @@ public class ReadTokens {
                 })
                 .onFailure()
                 .recoverWithItem(failure -> new AccountToken.Unreachable("publisher-service: " + failure));
+    }
+
+    /** Which platform account one of the project's connections is. */
+    public record ConnectedAccount(String platform, String accountId) {}
+
+    /**
+     * The platform and account of a connection; empty when the project has no such connection (another project's
+     * included). Fails when publisher-service cannot say.
+     */
+    public Uni<java.util.Optional<ConnectedAccount>> accountOf(UUID projectId, UUID connectionId) {
+        return signed(http.getAbs(baseUrl + "/internal/v1/connections/" + projectId + "/" + connectionId))
+                .send()
+                .map(response -> switch (response.statusCode()) {
+                    case 200 -> {
+                        JsonObject body = response.bodyAsJsonObject();
+                        yield java.util.Optional.of(
+                                new ConnectedAccount(body.getString("platform"), body.getString("accountId")));
+                    }
+                    case 404 -> java.util.Optional.<ConnectedAccount>empty();
+                    default ->
+                        throw new DomainError.Unavailable(
+                                "publisher_unavailable",
+                                "publisher-service could not say which account the connection is (HTTP "
+                                        + response.statusCode() + ")");
+                });
     }
 
     /** The platform refused the account's token: forget it, and have publisher-service mark the connection. */

@@ -30,6 +30,9 @@ public interface MetricsConfig {
 
     Instagram instagram();
 
+    /** How a post's comments are read at its checkpoints. */
+    Comments comments();
+
     /** Where read tokens come from: publisher-service's internal route, and the pair key to prove this service with. */
     Publisher publisher();
 
@@ -48,6 +51,12 @@ public interface MetricsConfig {
         /** The longest window: Instagram's data lags up to 48 h, YouTube Analytics' 72 h. */
         @WithDefault("4320")
         long maxWindowMinutes();
+    }
+
+    interface Comments {
+        /** Calls one checkpoint may spend on a post's comments (pages of 50, and reply pages); the rest waits. */
+        @WithDefault("5")
+        int maxPages();
     }
 
     interface Publisher {

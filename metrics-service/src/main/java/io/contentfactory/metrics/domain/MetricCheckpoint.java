@@ -72,6 +72,10 @@ public class MetricCheckpoint {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** What the last look at the target's comments came to, at this checkpoint; null before one. */
+    @Column(name = "comments_note")
+    public String commentsNote;
+
     /** Ends the checkpoint in {@code next} with {@code why}; an ended checkpoint refuses to move again. */
     public void end(CheckpointState next, String why, Instant at) {
         if (!state.canMoveTo(next)) {

@@ -2,6 +2,7 @@ package io.contentfactory.metrics.persistence;
 
 import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.tenancy.TenantScope;
+import io.contentfactory.metrics.domain.AccountBaseline;
 import io.contentfactory.metrics.domain.MetricCheckpoint;
 import io.contentfactory.metrics.domain.PostSocialScore.Baseline;
 import io.contentfactory.metrics.domain.PostingMetrics;
@@ -63,6 +64,38 @@ public class PostingMetricsStore implements PanacheRepositoryBase<PostingMetrics
             return new Baseline(
                     median == null ? 0 : median, row.getLong("posts").intValue());
         });
+    }
+
+    /** The account's medians per format and checkpoint, over every post measured there. */
+    public Uni<List<AccountBaseline>> baselines(UUID projectId, String platform, String accountId) {
+        String sql = "select c.format, c.checkpoint, count(*) as posts,"
+                + median("views") + median("reach") + median("likes") + median("comments_count") + median("shares")
+                + median("saves").replaceAll(",$", "")
+                + " from " + metricsTable + " m join " + checkpointTable + " c"
+                + " on c.project_id = m.project_id and c.id = m.checkpoint_id"
+                + " where m.project_id = $1 and c.platform = $2 and c.account_id = $3"
+                + " group by c.format, c.checkpoint";
+        return tenancy.statementInProject(projectId, sql, Tuple.of(projectId, platform, accountId))
+                .map(rows -> {
+                    List<AccountBaseline> baselines = new java.util.ArrayList<>();
+                    for (Row row : rows) {
+                        baselines.add(new AccountBaseline(
+                                row.getString("format"),
+                                row.getString("checkpoint"),
+                                row.getLong("posts").intValue(),
+                                row.getDouble("views"),
+                                row.getDouble("reach"),
+                                row.getDouble("likes"),
+                                row.getDouble("comments_count"),
+                                row.getDouble("shares"),
+                                row.getDouble("saves")));
+                    }
+                    return baselines;
+                });
+    }
+
+    private static String median(String column) {
+        return " percentile_cont(0.5) within group (order by m." + column + ") as " + column + ",";
     }
 
     public Uni<List<PostingMetrics>> ofCheckpoints(UUID projectId, Collection<UUID> checkpointIds) {

@@ -44,6 +44,7 @@ public class CheckpointCollector {
 
     private final CheckpointStore checkpoints;
     private final MetricsRecorder recorder;
+    private final CommentCollector commentCollector;
     private final Map<Platform, InsightsReader> readers = new EnumMap<>(Platform.class);
     private final ReadTokens readTokens;
     private final TenantScope tenancy;
@@ -54,12 +55,14 @@ public class CheckpointCollector {
             TimerLoops loops,
             CheckpointStore checkpoints,
             MetricsRecorder recorder,
+            CommentCollector commentCollector,
             Instance<InsightsReader> readers,
             ReadTokens readTokens,
             TenantScope tenancy,
             MetricsConfig config) {
         this.checkpoints = checkpoints;
         this.recorder = recorder;
+        this.commentCollector = commentCollector;
         readers.forEach(reader -> this.readers.put(reader.platform(), reader));
         this.readTokens = readTokens;
         this.tenancy = tenancy;
@@ -97,7 +100,7 @@ public class CheckpointCollector {
                 .forAccount(checkpoint.projectId, checkpoint.platform, checkpoint.accountId)
                 .chain(token -> switch (token) {
                     case AccountToken.Token(String value) ->
-                        read(checkpoint, value).chain(reading -> settle(claim, checkpoint, reading));
+                        read(checkpoint, value).chain(reading -> settle(claim, checkpoint, reading, value));
                     case AccountToken.NoConnection() ->
                         checkpoint.byHand
                                 ? end(
@@ -124,9 +127,9 @@ public class CheckpointCollector {
         return reader.read(checkpoint.externalPostId, checkpoint.format, token);
     }
 
-    private Uni<Void> settle(TimerClaim claim, MetricCheckpoint checkpoint, Reading reading) {
+    private Uni<Void> settle(TimerClaim claim, MetricCheckpoint checkpoint, Reading reading, String token) {
         return switch (reading) {
-            case Reading.Collected collected -> record(claim, checkpoint, collected);
+            case Reading.Collected collected -> record(claim, checkpoint, collected, token);
             case Reading.NotReady(String reason) -> retryInWindow(claim, checkpoint, reason);
             case Reading.Transient(String reason) -> retryInWindow(claim, checkpoint, reason);
             case Reading.Throttled(Instant retryAt, String reason) ->
@@ -180,22 +183,28 @@ public class CheckpointCollector {
                                 .replaceWithVoid());
     }
 
-    /** The numbers, scored against the account's baseline and the prediction, stored with the event. */
-    private Uni<Void> record(TimerClaim claim, MetricCheckpoint checkpoint, Reading.Collected collected) {
+    /**
+     * The numbers, scored against the account's baseline and the prediction, stored with the event; the post's new
+     * comments are read first, with the same token, and stored on their own.
+     */
+    private Uni<Void> record(TimerClaim claim, MetricCheckpoint checkpoint, Reading.Collected collected, String token) {
         Instant readAt = Instant.now();
-        return recorder.score(checkpoint, collected.values())
-                .chain(score -> timer().fireWith(
-                                claim,
-                                () -> checkpoints
-                                        .findInProject(claim.projectId(), claim.id())
-                                        .chain(current -> recorder.record(
-                                                current,
-                                                collected.values(),
-                                                collected.rawPayload(),
-                                                MetricsRecorder.Source.PLATFORM,
-                                                readAt,
-                                                score))
-                                        .replaceWithVoid()));
+        return commentCollector
+                .collect(claim.projectId(), checkpoint, token)
+                .chain(commentsNote -> recorder.score(checkpoint, collected.values())
+                        .chain(score -> timer().fireWith(
+                                        claim,
+                                        () -> checkpoints
+                                                .findInProject(claim.projectId(), claim.id())
+                                                .invoke(current -> current.commentsNote = commentsNote)
+                                                .chain(current -> recorder.record(
+                                                        current,
+                                                        collected.values(),
+                                                        collected.rawPayload(),
+                                                        MetricsRecorder.Source.PLATFORM,
+                                                        readAt,
+                                                        score))
+                                                .replaceWithVoid())));
     }
 
     private DurableTimer timer() {

@@ -217,52 +217,40 @@ public class InstagramGraphResource {
         return Map.of("data", data);
     }
 
-    /**
-     * The post's comments, newest first, as {@code GET /{ig-media-id}/comments} lists them: they arrive over time, as
-     * many as the post's {@code comments} insight counts, each with a fixed text, author and time, so tests and the
-     * metrics issue can read exact values.
-     */
+    /** The post's top-level comments, newest first ({@link CommentListing}, {@link CommentThread}). */
     @GET
     @Path("/{id}/comments")
     public Map<String, Object> comments(
-            @PathParam("id") String id, @QueryParam("limit") Integer limit, @QueryParam("access_token") String token) {
+            @PathParam("id") String id,
+            @QueryParam("fields") String fields,
+            @QueryParam("limit") Integer limit,
+            @QueryParam("after") String after,
+            @QueryParam("access_token") String token,
+            @Context UriInfo uri) {
         sandbox.authorizeRead(token);
         InstagramSandbox.PublishedMedia published = sandbox.media(id).orElseThrow(() -> GraphError.unknownObject(id));
-        Instant now = Instant.now();
-        long count = published.insights(now).get("comments");
-        int page = limit == null ? 25 : Math.max(1, Math.min(limit, 50));
-        List<Map<String, Object>> data = new ArrayList<>();
-        for (long i = count; i >= 1 && data.size() < page; i--) {
-            data.add(Map.of(
-                    "id",
-                    id + "_" + i,
-                    "text",
-                    COMMENT_TEXTS.get((int) (i % COMMENT_TEXTS.size())),
-                    "username",
-                    "viewer_" + (i * 7919 % 1000),
-                    "like_count",
-                    i % 5,
-                    "timestamp",
-                    GraphTime.format(commentTime(published, i, count, now))));
-        }
-        return Map.of("data", data, "summary", Map.of("total_count", count));
+        return CommentListing.topLevel(new CommentThread(published), fields, limit, after, uri, Instant.now());
     }
 
-    private static final List<String> COMMENT_TEXTS = List.of(
-            "Love this!",
-            "Where is this from?",
-            "Recipe please",
-            "So good",
-            "Saving this for later",
-            "Wow",
-            "Need to try this",
-            "🔥🔥🔥");
-
-    /** The i-th comment arrived at an even share of the post's age so far, scaled to how many there are now. */
-    private static Instant commentTime(InstagramSandbox.PublishedMedia published, long i, long count, Instant now) {
-        long age = Math.max(
-                1, java.time.Duration.between(published.timestamp(), now).toMillis());
-        return published.timestamp().plusMillis(age * i / Math.max(1, count));
+    /** The replies to a top-level comment; a reply has none of its own, as on Instagram. */
+    @GET
+    @Path("/{id}/replies")
+    public Map<String, Object> replies(
+            @PathParam("id") String id,
+            @QueryParam("fields") String fields,
+            @QueryParam("access_token") String token,
+            @Context UriInfo uri) {
+        sandbox.authorizeRead(token);
+        Instant now = Instant.now();
+        CommentThread.Located comment = CommentThread.locate(id)
+                .filter(found -> !CommentThread.isReply(found.index()))
+                .orElseThrow(() -> GraphError.unknownObject(id));
+        CommentThread thread =
+                new CommentThread(sandbox.media(comment.mediaId()).orElseThrow(() -> GraphError.unknownObject(id)));
+        if (comment.index() > thread.count(now)) {
+            throw GraphError.unknownObject(id);
+        }
+        return CommentListing.replies(thread, comment.index(), fields, uri, now);
     }
 
     private Map<String, Object> containerFields(InstagramSandbox.Container container) {
@@ -289,6 +277,9 @@ public class InstagramGraphResource {
         fields.put("media_url", media.mediaUrl());
         fields.put("timestamp", GraphTime.format(media.timestamp()));
         fields.put("username", media.accountId());
+        Map<String, Long> insights = media.insights(Instant.now());
+        fields.put("comments_count", insights.get("comments"));
+        fields.put("like_count", insights.get("likes"));
         return fields;
     }
 

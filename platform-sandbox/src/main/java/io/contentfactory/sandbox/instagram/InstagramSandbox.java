@@ -205,6 +205,22 @@ public class InstagramSandbox {
         return published;
     }
 
+    /**
+     * Moves a post's publish time {@code by} into the past, as if it had been live that much longer: its insights and
+     * comments are those of an older post. For tests that need a post with history, without waiting for it.
+     */
+    public synchronized Optional<PublishedMedia> backdate(String mediaId, Duration by) {
+        PublishedMedia current = media.get(mediaId);
+        if (current == null) {
+            return Optional.empty();
+        }
+        PublishedMedia older = current.publishedAt(current.timestamp().minus(by));
+        media.put(mediaId, older);
+        List<PublishedMedia> ofAccount = mediaByAccount.get(current.accountId());
+        ofAccount.set(ofAccount.indexOf(current), older);
+        return Optional.of(older);
+    }
+
     public List<PublishedMedia> allMedia() {
         List<PublishedMedia> list = new ArrayList<>(media.values());
         list.sort(Comparator.comparing(PublishedMedia::timestamp));
@@ -334,6 +350,16 @@ public class InstagramSandbox {
             String shortcode,
             Instant timestamp) {
 
+        PublishedMedia publishedAt(Instant at) {
+            return new PublishedMedia(
+                    id, accountId, containerId, mediaType, mediaUrl, caption, permalink, shortcode, at);
+        }
+
+        /** How fast the post gathers views: fixed per post, 5 to 11 a second. */
+        public long viewsPerSecond() {
+            return 5 + Math.floorMod(id.hashCode(), 7);
+        }
+
         /** A reel's product type; feed images and carousel albums are FEED. */
         public boolean isReel() {
             return "REELS".equals(mediaType);
@@ -346,8 +372,7 @@ public class InstagramSandbox {
          */
         public Map<String, Long> insights(Instant now) {
             long ageSeconds = Math.max(0, Duration.between(timestamp, now).toSeconds());
-            long reach = 5 + Math.floorMod(id.hashCode(), 7);
-            long views = reach * (10 + ageSeconds);
+            long views = viewsPerSecond() * (10 + ageSeconds);
             Map<String, Long> values = new java.util.LinkedHashMap<>();
             values.put("views", views);
             values.put("reach", views * 8 / 10);

@@ -76,6 +76,42 @@ public class SandboxInspectionResource {
         return Response.noContent().build();
     }
 
+    public record BackdateRequest(String mediaId, Long seconds) {}
+
+    /** Makes a post older, with the insights and comments of its new age ({@link InstagramSandbox#backdate}). */
+    @POST
+    @Path("/backdate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response backdate(BackdateRequest request) {
+        if (request == null || request.mediaId() == null || request.seconds() == null || request.seconds() < 0) {
+            return Response.status(400)
+                    .entity("mediaId and seconds of 0 or more are required")
+                    .build();
+        }
+        return sandbox.backdate(request.mediaId(), java.time.Duration.ofSeconds(request.seconds()))
+                .map(media -> Response.noContent().build())
+                .orElseGet(() -> Response.status(404)
+                        .entity("no sandbox post " + request.mediaId())
+                        .build());
+    }
+
+    /** A comment as the sandbox wrote it, with the sentiment label it was given: for tests and benchmarks only. */
+    public record LabelledComment(String id, String text, String label) {}
+
+    /** The post's comments so far, oldest first, each with its known label. */
+    @GET
+    @Path("/media/{id}/comment-labels")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<LabelledComment> commentLabels(@PathParam("id") String mediaId) {
+        InstagramSandbox.PublishedMedia media =
+                sandbox.media(mediaId).orElseThrow(() -> new NotFoundException("no sandbox post " + mediaId));
+        CommentThread thread = new CommentThread(media);
+        return java.util.stream.LongStream.rangeClosed(1, thread.count(java.time.Instant.now()))
+                .mapToObj(thread::comment)
+                .map(comment -> new LabelledComment(comment.id(), comment.text(), comment.label()))
+                .toList();
+    }
+
     /** A token for an account, as the end of the Instagram Login flow gives one (default: long-lived, 60 days). */
     @POST
     @Path("/grants")

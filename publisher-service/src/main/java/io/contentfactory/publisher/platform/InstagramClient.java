@@ -1,5 +1,6 @@
 package io.contentfactory.publisher.platform;
 
+import io.contentfactory.kit.platform.GraphTimestamp;
 import io.contentfactory.publisher.domain.PublishFailure;
 import io.contentfactory.publisher.domain.TokenGrant;
 import io.smallrye.mutiny.Uni;
@@ -213,36 +214,18 @@ public class InstagramClient {
                 .transform(f -> PublishFailure.network(f, "publish"));
     }
 
-    /**
-     * A Graph timestamp: Meta writes {@code 2026-12-02T17:27:23+0000} (no colon in the offset), which
-     * {@link Instant#parse} refuses; the ISO form with a colon or {@code Z} is read too.
-     */
+    /** A Graph timestamp ({@link GraphTimestamp}); one that is absent or not a date is a bad response. */
     static Instant graphTime(String text) {
-        if (text == null) {
-            throw new PublishFailure(
-                    "instagram_bad_response", "a media item has no timestamp", "publish", true, Map.of());
-        }
-        try {
-            return java.time.OffsetDateTime.parse(text, GRAPH_TIME).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new PublishFailure(
-                    "instagram_bad_response",
-                    "a media item's timestamp is not a date: " + text,
-                    "publish",
-                    true,
-                    Map.of());
-        }
+        return GraphTimestamp.parse(text)
+                .orElseThrow(() -> new PublishFailure(
+                        "instagram_bad_response",
+                        text == null
+                                ? "a media item has no timestamp"
+                                : "a media item's timestamp is not a date: " + text,
+                        "publish",
+                        true,
+                        Map.of()));
     }
-
-    private static final java.time.format.DateTimeFormatter GRAPH_TIME = new java.time.format.DateTimeFormatterBuilder()
-            .append(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-            .optionalStart()
-            .appendOffset("+HHMM", "+0000")
-            .optionalEnd()
-            .optionalStart()
-            .appendOffset("+HH:MM", "Z")
-            .optionalEnd()
-            .toFormatter();
 
     private String url(String path) {
         return baseUrl + "/" + version + "/" + path;

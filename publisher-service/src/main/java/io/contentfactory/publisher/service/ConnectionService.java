@@ -176,6 +176,23 @@ public class ConnectionService {
         }
     }
 
+    /** Which platform account a connection is, for a service that keys its data by account. */
+    public record ConnectedAccount(String platform, String accountId) {}
+
+    /** The platform and account of one of the project's connections; 404 when the project has no such connection. */
+    @WithTransaction
+    @WithSpan("ConnectionService.accountOf")
+    public Uni<ConnectedAccount> accountOf(@SpanAttribute("project.id") UUID projectId, UUID connectionId) {
+        return tenancy.bind(projectId)
+                .chain(() -> connections.findInProject(projectId, connectionId))
+                .map(connection -> {
+                    if (connection == null) {
+                        throw new DomainError.NotFound("connection", connectionId);
+                    }
+                    return new ConnectedAccount(connection.platform, connection.accountId);
+                });
+    }
+
     /**
      * The access token of one of the project's accounts, for a service that reads with it. 404 if the project has no
      * such connection, 409 ({@code connection_<status>}) if it is not active.

@@ -1,0 +1,83 @@
+package io.contentfactory.metrics.service;
+
+import io.contentfactory.contracts.events.Platform;
+import io.contentfactory.metrics.clients.VaderSentiment;
+import io.contentfactory.metrics.config.MetricsConfig;
+import io.contentfactory.metrics.domain.CommentTerms;
+import io.contentfactory.metrics.domain.CommentsFetch;
+import io.contentfactory.metrics.domain.MetricCheckpoint;
+import io.contentfactory.metrics.domain.PlatformComment;
+import io.contentfactory.metrics.persistence.CommentStore;
+import io.contentfactory.metrics.persistence.CommentStore.NewComment;
+import io.contentfactory.metrics.platform.CommentsReader;
+import io.opentelemetry.instrumentation.annotations.SpanAttribute;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads a post's new comments at a checkpoint, newest first, down to the newest one already stored, within the
+ * checkpoint's call budget; scores each one's sentiment, finds its terms, and stores them with the post's topics. A
+ * look that fails is not the checkpoint's failure: its numbers are recorded anyway, and the next checkpoint looks
+ * again from the newest comment stored. Answers a note of what the look came to, shown with the checkpoint.
+ */
+@ApplicationScoped
+public class CommentCollector {
+
+    private static final Logger LOG = Logger.getLogger(CommentCollector.class);
+
+    private final Map<Platform, CommentsReader> readers = new EnumMap<>(Platform.class);
+    private final CommentStore comments;
+    private final VaderSentiment sentiment;
+    private final CommentTerms terms;
+    private final int maxPages;
+
+    CommentCollector(
+            Instance<CommentsReader> readers, CommentStore comments, VaderSentiment sentiment, MetricsConfig config) {
+        readers.forEach(reader -> this.readers.put(reader.platform(), reader));
+        this.comments = comments;
+        this.sentiment = sentiment;
+        this.terms = new CommentTerms(sentiment.sentimentWords());
+        this.maxPages = config.comments().maxPages();
+    }
+
+    @WithSpan("CommentCollector.collect")
+    public Uni<String> collect(@SpanAttribute("project.id") UUID projectId, MetricCheckpoint checkpoint, String token) {
+        CommentsReader reader = readers.get(Platform.valueOf(checkpoint.platform.toUpperCase(Locale.ROOT)));
+        if (reader == null) {
+            return Uni.createFrom().item("comments not read: no comments reader for " + checkpoint.platform + " yet");
+        }
+        return comments.newestOf(projectId, checkpoint.targetId)
+                .chain(since -> reader.newest(checkpoint.externalPostId, token, since.orElse(null), maxPages))
+                .chain(fetch -> switch (fetch) {
+                    case CommentsFetch.Fetched(List<PlatformComment> found, boolean complete) ->
+                        comments.store(checkpoint, analysed(found), Instant.now())
+                                .map(added -> added
+                                        + (added == 1 ? " new comment" : " new comments")
+                                        + (complete ? "" : "; more are left for the next checkpoint"));
+                    case CommentsFetch.NotReadable(String reason) ->
+                        Uni.createFrom().item("comments not readable: " + reason);
+                    case CommentsFetch.Failed(String reason) ->
+                        Uni.createFrom().item("comments not read this time: " + reason);
+                })
+                .onFailure()
+                .recoverWithItem(failure -> {
+                    LOG.warnf(failure, "reading the comments of target %s failed", checkpoint.targetId);
+                    return "comments not read this time: " + failure.getClass().getSimpleName();
+                });
+    }
+
+    private List<NewComment> analysed(List<PlatformComment> found) {
+        return found.stream()
+                .map(comment -> new NewComment(comment, sentiment.of(comment.text()), terms.of(comment.text())))
+                .toList();
+    }
+}
