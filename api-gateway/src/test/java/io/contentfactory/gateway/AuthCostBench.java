@@ -49,7 +49,7 @@ class AuthCostBench {
 
         double auth = nanosPerCall(() -> authenticate.get());
         double limit = nanosPerCall(() -> limiter.acquire(principal));
-        double mint = nanosPerCall(() -> minter.mint(principal, "bench-request-id-1", "ingest-service"));
+        double mint = nanosPerCall(() -> minter.mint(principal, "ingest-service"));
 
         String report = String.format(
                 Locale.ROOT,

@@ -11,15 +11,15 @@ import java.util.Optional;
 
 /**
  * The service that owns the path ({@link Upstreams}; 404 when none does), and the internal token addressed to it,
- * for the project, with the key's scopes and the request id.
+ * for the project, with the key's scopes.
  */
 @ApplicationScoped
 class RouteHandler implements Handler<RoutingContext> {
 
-    /** Mints the internal token for a caller, a request and the service it goes to. */
+    /** Mints the internal token for a caller and the service it goes to. */
     @FunctionalInterface
     interface TokenMint {
-        String mint(Principal principal, String requestId, String audience);
+        String mint(Principal principal, String audience);
     }
 
     private final Upstreams upstreams;
@@ -45,10 +45,7 @@ class RouteHandler implements Handler<RoutingContext> {
                     ctx, Problem.of(404, "not_found", "Not found", "no such route"), EdgeRequest.requestId(ctx));
             return;
         }
-        String token = tokens.mint(
-                EdgeRequest.principal(ctx),
-                EdgeRequest.requestId(ctx),
-                owner.get().audience());
+        String token = tokens.mint(EdgeRequest.principal(ctx), owner.get().audience());
         EdgeRequest.upstream(ctx, owner.get(), token);
         ctx.next();
     }

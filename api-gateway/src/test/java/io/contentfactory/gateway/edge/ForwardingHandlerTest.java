@@ -66,8 +66,7 @@ class ForwardingHandlerTest {
                     EdgeRequest.principal(ctx, CALLER);
                     ctx.next();
                 },
-                new RouteHandler(
-                        () -> routes, Map::of, (principal, requestId, audience) -> "internal-token-for-" + audience),
+                new RouteHandler(() -> routes, Map::of, (principal, audience) -> "internal-token-for-" + audience),
                 new ForwardingHandler(forwarder));
     }
 

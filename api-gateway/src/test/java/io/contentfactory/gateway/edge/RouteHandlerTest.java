@@ -36,9 +36,7 @@ class RouteHandlerTest {
                     ctx.next();
                 },
                 new RouteHandler(
-                        upstreams,
-                        audiences,
-                        (principal, requestId, audience) -> principal.projectId() + "|" + audience + "|" + requestId));
+                        upstreams, audiences, (principal, audience) -> principal.projectId() + "|" + audience));
     }
 
     @AfterAll
@@ -51,9 +49,7 @@ class RouteHandlerTest {
         HttpResponse<String> answer = edge.get("/v1/posts/42?x=1");
 
         assertThat(answer.headers().firstValue("X-Seen-Upstream")).hasValue("http://scheduler-service:8083");
-        assertThat(answer.headers().firstValue("X-Seen-Token"))
-                .hasValue(CALLER.projectId() + "|scheduler-service|"
-                        + answer.headers().firstValue("X-Request-Id").orElseThrow());
+        assertThat(answer.headers().firstValue("X-Seen-Token")).hasValue(CALLER.projectId() + "|scheduler-service");
     }
 
     @Test
@@ -62,7 +58,7 @@ class RouteHandlerTest {
         HttpResponse<String> item = edge.get("/v1/media/7");
 
         assertThat(analysis.headers().firstValue("X-Seen-Upstream")).hasValue("http://analysis-service:8082");
-        assertThat(analysis.headers().firstValue("X-Seen-Token").orElseThrow()).contains("|media-analysis|");
+        assertThat(analysis.headers().firstValue("X-Seen-Token").orElseThrow()).endsWith("|media-analysis");
         assertThat(item.headers().firstValue("X-Seen-Upstream")).hasValue("http://ingest-service:8081");
     }
 

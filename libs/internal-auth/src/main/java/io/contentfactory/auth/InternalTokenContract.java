@@ -9,8 +9,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The internal token between api-gateway and the services: an HS256 JWT of at most 60 s, issued by the gateway to
- * one service ({@code aud}), for one project ({@code sub}), with the API key's scopes ({@code groups}) and the
- * request id ({@code rid}).
+ * one service ({@code aud}), for one project ({@code sub}), with the API key's scopes ({@code groups}). It names no
+ * request: the gateway reuses one for every request of the same project, scopes and service for half its lifetime,
+ * and the request id travels in the {@code X-Request-Id} header.
  *
  * <p>Each service verifies with its own key, derived from the installation's master secret, which only the gateway
  * holds: {@code HMAC-SHA256(master, "content-factory internal token v1 " + service)}. A service can therefore mint
@@ -20,7 +21,6 @@ import javax.crypto.spec.SecretKeySpec;
 public final class InternalTokenContract {
 
     public static final String ISSUER = "https://content-factory/api-gateway";
-    public static final String REQUEST_ID_CLAIM = "rid";
     private static final String DERIVATION_LABEL = "content-factory internal token v1 ";
 
     private InternalTokenContract() {}

@@ -111,8 +111,6 @@ public final class InternalTokens {
         claims.setExpirationTimeMinutesInTheFuture(1);
         claims.setJwtId(UUID.randomUUID().toString());
         claims.setStringListClaim("groups", List.of(scopes));
-        claims.setClaim(
-                InternalTokenContract.REQUEST_ID_CLAIM, UUID.randomUUID().toString());
         return claims;
     }
 
