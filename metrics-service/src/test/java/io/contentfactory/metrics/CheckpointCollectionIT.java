@@ -48,7 +48,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(
         value = SandboxResource.class,
-        initArgs = @ResourceArg(name = "base-url-properties", value = "factory.metrics.instagram.base-url"))
+        initArgs =
+                @ResourceArg(
+                        name = "base-url-properties",
+                        value = "factory.metrics.instagram.base-url,factory.metrics.tiktok.base-url=/tiktok"))
 @QuarkusTestResource(FakePublisher.class)
 class CheckpointCollectionIT {
 
@@ -218,6 +221,53 @@ class CheckpointCollectionIT {
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void tikTokVideosAreReadInBatchesOfTheSameAccountAndADeletedOneIsSkipped() {
+        String account = "tiktok-" + UUID.randomUUID();
+        FakePublisher.ACCOUNTS.put(account, grantTikTok(account));
+        UUID projectId = UUID.randomUUID();
+        List<PostPublished> posts = new ArrayList<>();
+        Instant now = Instant.now();
+        for (int i = 0; i < 3; i++) {
+            posts.add(tiktok(account, tikTokVideo(account), now));
+        }
+        PostPublished deleted = tiktok(account, "7399999999999999999", now);
+        posts.forEach(post -> send(projectId, post));
+        send(projectId, deleted);
+
+        for (PostPublished post : posts) {
+            MetricsCollected first = collectedEvents(post.targetId(), 1).get(0);
+            assertThat(first.views()).isPositive();
+            assertThat(first.likes()).isNotNull();
+            assertThat(first.comments())
+                    .as("TikTok reports a count of comments")
+                    .isNotNull();
+            assertThat(first.saves()).as("TikTok reports no saves").isNull();
+        }
+        Map<String, Object> gone = awaitEnded(deleted.targetId(), "15m");
+        assertThat(gone.get("state")).isEqualTo("skipped");
+        assertThat((String) gone.get("reason")).contains("no longer lists the video");
+        assertThat(commentsNote(posts.get(0).targetId(), "15m"))
+                .as("TikTok's public API has no comments: its limit, not zero comments")
+                .startsWith("comments not readable: TikTok's public Display API does not expose comments");
+
+        List<List<String>> queries = given().get(SandboxResource.sandbox().baseUrl() + "/sandbox/tiktok/video-queries")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("");
+        List<List<String>> ours = queries.stream()
+                .filter(ids -> ids.stream()
+                        .anyMatch(id ->
+                                posts.stream().anyMatch(p -> p.externalPostId().equals(id))))
+                .toList();
+        assertThat(ours).allSatisfy(ids -> assertThat(ids).hasSizeLessThanOrEqualTo(20));
+        assertThat(ours.stream().mapToInt(List::size).sum())
+                .as("every video asked for at each of its checkpoints, however the calls were shared")
+                .isGreaterThanOrEqualTo(3);
     }
 
     @Test
@@ -593,6 +643,43 @@ class CheckpointCollectionIT {
     private JsonPath metricsOf(UUID projectId, String path) {
         var response = given().auth().oauth2(tokens.valid(projectId, "read")).get(path);
         return response.statusCode() == 200 ? response.jsonPath() : null;
+    }
+
+    /** A sandbox token for a TikTok account. */
+    private static String grantTikTok(String account) {
+        return given().contentType("application/json")
+                .body(Map.of("accountId", account))
+                .post(SandboxResource.sandbox().baseUrl() + "/sandbox/tiktok/grants")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("accessToken");
+    }
+
+    /** A live public video of the account on the sandbox; its 19-digit id. */
+    private static String tikTokVideo(String account) {
+        return given().contentType("application/json")
+                .body(Map.of("accountId", account, "title", "a test video"))
+                .post(SandboxResource.sandbox().baseUrl() + "/sandbox/tiktok/posts")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id");
+    }
+
+    private static PostPublished tiktok(String account, String videoId, Instant at) {
+        return new PostPublished(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                Platform.TIKTOK,
+                account,
+                PostFormat.TIKTOK_VIDEO,
+                videoId,
+                "https://sandbox/tiktok/x",
+                "caption",
+                at);
     }
 
     private static void backdate(String mediaId, long seconds) {

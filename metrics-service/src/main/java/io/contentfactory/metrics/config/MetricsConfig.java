@@ -30,6 +30,8 @@ public interface MetricsConfig {
 
     Instagram instagram();
 
+    TikTok tiktok();
+
     /** How a post's comments are read at its checkpoints. */
     Comments comments();
 
@@ -51,6 +53,18 @@ public interface MetricsConfig {
         /** The longest window: Instagram's data lags up to 48 h, YouTube Analytics' 72 h. */
         @WithDefault("4320")
         long maxWindowMinutes();
+    }
+
+    interface TikTok {
+        /** The Display API's base, {@code https://open.tiktokapis.com} in production. */
+        String baseUrl();
+
+        @WithDefault("PT15S")
+        Duration timeout();
+
+        /** How long a video query waits for more of the same account's videos to ask in one call (up to 20). */
+        @WithDefault("PT0.05S")
+        Duration batchLinger();
     }
 
     interface Comments {

@@ -14,6 +14,10 @@ public interface TikTokConfig {
     @WithDefault("6")
     int initsPerMinute();
 
+    /** {@code /v2/video/query/} calls accepted per minute (TikTok: 600 a minute per endpoint, a sliding window). */
+    @WithDefault("600")
+    int queriesPerMinute();
+
     /** The registered apps: client key to client secret. */
     Map<String, String> clients();
 

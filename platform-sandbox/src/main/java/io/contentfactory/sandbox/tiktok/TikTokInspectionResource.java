@@ -48,6 +48,31 @@ public class TikTokInspectionResource {
         return sandbox.posts();
     }
 
+    public record DirectPost(String accountId, String title, Long ageSeconds) {}
+
+    /** A live public video at once, {@code ageSeconds} old, without the posting flow: for tests of reading metrics. */
+    @POST
+    @Path("/posts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response post(DirectPost request) {
+        if (request == null || request.accountId() == null) {
+            return Response.status(400).entity("accountId is required").build();
+        }
+        long age = request.ageSeconds() == null ? 0 : Math.max(0, request.ageSeconds());
+        return Response.ok(sandbox.directPost(
+                        request.accountId(),
+                        request.title(),
+                        java.time.Instant.now().minusSeconds(age)))
+                .build();
+    }
+
+    /** The video ids of each {@code /v2/video/query/} call so far. */
+    @GET
+    @Path("/video-queries")
+    public List<List<String>> videoQueries() {
+        return sandbox.queries();
+    }
+
     /** Arms faults on this platform's calls; see {@link FaultArming}. */
     @POST
     @Path("/faults")

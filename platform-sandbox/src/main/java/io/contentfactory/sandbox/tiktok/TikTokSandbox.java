@@ -30,6 +30,8 @@ public class TikTokSandbox {
     private final Map<String, Publish> publishes = new ConcurrentHashMap<>();
     private final Map<String, Post> posts = new ConcurrentHashMap<>();
     private final Map<String, Deque<Instant>> inits = new ConcurrentHashMap<>();
+    private final Deque<Instant> queries = new ArrayDeque<>();
+    private final List<List<String>> queried = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong(7_300_000_000_000_000_000L);
 
     TikTokSandbox(TikTokConfig config) {
@@ -47,7 +49,23 @@ public class TikTokSandbox {
     }
 
     public record Post(
-            String id, String openId, String username, String title, String privacyLevel, Instant publishedAt) {}
+            String id, String openId, String username, String title, String privacyLevel, Instant publishedAt) {
+
+        /**
+         * Lifetime counters as {@code /v2/video/query/} reports them, growing with the post's age in a way that is
+         * deterministic per post: views at 5 to 11 a second after a first 10 seconds' worth.
+         */
+        public Map<String, Long> counters(Instant now) {
+            long ageSeconds = Math.max(0, Duration.between(publishedAt, now).toSeconds());
+            long views = (5 + Math.floorMod(id.hashCode(), 7)) * (10 + ageSeconds);
+            Map<String, Long> counters = new java.util.LinkedHashMap<>();
+            counters.put("view_count", views);
+            counters.put("like_count", views / 12);
+            counters.put("comment_count", views / 60);
+            counters.put("share_count", views / 90);
+            return counters;
+        }
+    }
 
     /** One publish: its video arrives (pulled or uploaded), then processes until {@code readyAt}. */
     public static final class Publish {
@@ -103,15 +121,47 @@ public class TikTokSandbox {
         return creators.computeIfAbsent(openId, id -> new Creator(id, id, true));
     }
 
+    /** Counts a video query against the endpoint's per-minute limit; false if it is over. */
+    public boolean admitQuery() {
+        return admit(queries, config.queriesPerMinute());
+    }
+
+    /** Publishes a post at once, without the posting flow: for tests that need a live video. */
+    public Post directPost(String openId, String title, Instant publishedAt) {
+        Creator creator = creators.computeIfAbsent(openId, id -> new Creator(id, id.replace('-', '.'), true));
+        Post post = new Post(
+                Long.toString(ids.incrementAndGet()),
+                openId,
+                creator.username(),
+                title == null ? "" : title,
+                "PUBLIC_TO_EVERYONE",
+                publishedAt);
+        posts.put(post.id(), post);
+        return post;
+    }
+
+    /** What each video query asked for, in order: for tests of batching. */
+    public List<List<String>> queries() {
+        return List.copyOf(queried);
+    }
+
+    public void queried(List<String> videoIds) {
+        queried.add(List.copyOf(videoIds));
+    }
+
     /** Counts an init against the token's per-minute limit; false if it is over. */
     public boolean admitInit(String token) {
-        Deque<Instant> recent = inits.computeIfAbsent(token, t -> new ArrayDeque<>());
+        return admit(inits.computeIfAbsent(token, t -> new ArrayDeque<>()), config.initsPerMinute());
+    }
+
+    /** A sliding one-minute window: admits a call and counts it, unless {@code limit} calls came in the last minute. */
+    private static boolean admit(Deque<Instant> recent, int limit) {
         synchronized (recent) {
             Instant minuteAgo = Instant.now().minus(Duration.ofMinutes(1));
             while (!recent.isEmpty() && recent.peekFirst().isBefore(minuteAgo)) {
                 recent.pollFirst();
             }
-            if (recent.size() >= config.initsPerMinute()) {
+            if (recent.size() >= limit) {
                 return false;
             }
             recent.addLast(Instant.now());
