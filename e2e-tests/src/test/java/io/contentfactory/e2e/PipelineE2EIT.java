@@ -12,6 +12,7 @@ import io.contentfactory.contracts.events.MediaType;
 import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.contracts.events.PostDue;
 import io.contentfactory.contracts.events.PostFormat;
+import io.contentfactory.contracts.events.PostPublished;
 import io.contentfactory.testkit.PostgresResource;
 import io.contentfactory.testkit.TestMedia;
 import io.contentfactory.testkit.TopicProbe;
@@ -399,6 +400,119 @@ class PipelineE2EIT {
             stack.factory("stop", "publisher-service");
             stack.factory("start", "publisher-service");
         }
+    }
+
+    /**
+     * Never lost, never twice: metrics-service is killed (kill -9) while it reads four posts' checkpoints, as soon as
+     * the first reading is stored. After it starts again, every checkpoint due so far ends collected, each post keeps
+     * its six checkpoints, and each collected checkpoint has one row and one metrics.collected.
+     */
+    @Test
+    void aMetricsServiceKilledMidPollLosesNoCheckpointAndStoresNoneTwice() throws Exception {
+        String projectId = createProject().get("id");
+        connectSandboxAccount(keyOf(projectId, "read", "write"));
+        List<PostPublished> posts = new java.util.ArrayList<>();
+        HttpServer jpeg = jpegServer();
+        try {
+            for (int i = 0; i < 4; i++) {
+                posts.add(publishedOnSandbox(jpeg, "Measured across a crash " + UUID.randomUUID()));
+            }
+        } finally {
+            jpeg.stop(0);
+        }
+        String targets = String.join(
+                "','", posts.stream().map(post -> post.targetId().toString()).toList());
+        TopicProbe kafka = new TopicProbe("localhost:" + Stack.port(9092));
+        posts.forEach(post -> kafka.send(Topics.POST_PUBLISHED, post.postId().toString(), envelope(projectId, post)));
+
+        awaitRow("select id from metrics.posting_metrics where target_id in ('" + targets + "')");
+        stack.factory("stop", "metrics-service", "--kill");
+        stack.factory("start", "metrics-service");
+
+        List<String> early = List.of("15m", "1h", "4h");
+        for (PostPublished post : posts) {
+            await().atMost(STEP)
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(
+                            () -> stack.row("select count(*) as n from metrics.metric_checkpoints where target_id = '"
+                                            + post.targetId() + "' and checkpoint in ('15m', '1h', '4h')"
+                                            + " and state = 'collected'")
+                                    .get("n"),
+                            "3"::equals);
+            assertThat(stack.row("select count(*) as n from metrics.metric_checkpoints where target_id = '"
+                            + post.targetId() + "'"))
+                    .as("no checkpoint lost")
+                    .containsEntry("n", "6");
+            assertThat(stack.row("select count(*) - count(distinct checkpoint_id) as n from metrics.posting_metrics"
+                            + " where target_id = '" + post.targetId() + "'"))
+                    .containsEntry("n", "0");
+            for (String checkpoint : early) {
+                kafka.awaitOne(
+                        Topics.METRICS_COLLECTED,
+                        r -> r.value().contains(post.targetId().toString())
+                                && r.value().contains("\"checkpoint\":\"" + checkpoint + "\""),
+                        STEP);
+            }
+        }
+        for (PostPublished post : posts) {
+            for (String checkpoint : early) {
+                assertThat(kafka.all(Topics.METRICS_COLLECTED).stream()
+                                .filter(r -> r.value().contains(post.targetId().toString())
+                                        && r.value().contains("\"checkpoint\":\"" + checkpoint + "\"")))
+                        .as("metrics.collected of %s at %s", post.targetId(), checkpoint)
+                        .hasSize(1);
+            }
+        }
+    }
+
+    /** Publishes an image on the sandbox's Instagram account, as publisher-service would, and says so as it would. */
+    private static PostPublished publishedOnSandbox(HttpServer jpeg, String caption) {
+        String graph = "http://localhost:" + Stack.port(8090) + "/v21.0/sandbox-ig-account";
+        String container = given().formParams(Map.of(
+                        "image_url",
+                        "http://127.0.0.1:" + jpeg.getAddress().getPort() + "/media/cover.jpg",
+                        "caption",
+                        caption,
+                        "access_token",
+                        "sandbox-token"))
+                .post(graph + "/media")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id");
+        String mediaId = await().atMost(STEP)
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () -> {
+                            var answer = given().formParams(
+                                            Map.of("creation_id", container, "access_token", "sandbox-token"))
+                                    .post(graph + "/media_publish");
+                            return answer.statusCode() == 200
+                                    ? answer.jsonPath().getString("id")
+                                    : null;
+                        },
+                        java.util.Objects::nonNull);
+        return new PostPublished(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                Platform.INSTAGRAM,
+                "sandbox-ig-account",
+                PostFormat.FEED_IMAGE,
+                mediaId,
+                "https://sandbox/p/crash",
+                caption,
+                Instant.now());
+    }
+
+    private static String envelope(String projectId, PostPublished published) {
+        return EventCodec.toJson(EventCodec.envelope(
+                UUID.randomUUID(),
+                "/content-factory/publisher-service",
+                UUID.fromString(projectId),
+                Instant.now(),
+                published));
     }
 
     private void assertPublishedOnce(TopicProbe kafka, PostDue due) {

@@ -271,6 +271,50 @@ class CheckpointCollectionIT {
     }
 
     @Test
+    void anAccountNearMetasRateLimitRestsItsReadsAndItsCheckpointsWaitNeverDropped() throws Exception {
+        String account = "usage-" + UUID.randomUUID();
+        String token = given().contentType("application/json")
+                .body(Map.of("accountId", account))
+                .post(SandboxResource.sandbox().baseUrl() + "/sandbox/instagram/grants")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("accessToken");
+        FakePublisher.ACCOUNTS.put(account, token);
+        forceUsage(account, 95);
+        String mediaId = publishOnSandbox("IMAGE", account, token);
+        UUID projectId = UUID.randomUUID();
+        PostPublished published = published(PostFormat.FEED_IMAGE, account, mediaId, Instant.now());
+        send(projectId, published);
+
+        // The first read succeeds and reports 95 % used: the account's next reads rest (10 s in tests).
+        assertThat(collectedEvents(published.targetId(), 1)).isNotEmpty();
+        String waiting = await().atMost(TIMEOUT)
+                .until(
+                        () -> ORDER.stream()
+                                .filter(label -> {
+                                    Map<String, Object> row = checkpoint(published.targetId(), label);
+                                    return row != null
+                                            && "pending".equals(row.get("state"))
+                                            && String.valueOf(row.get("reason")).contains("rate limit");
+                                })
+                                .findFirst()
+                                .orElse(null),
+                        label -> label != null);
+        assertThat((String) checkpoint(published.targetId(), waiting).get("reason"))
+                .contains("over the platform's budget", "95 %");
+
+        forceUsage(account, 10);
+        // Rested, the waiting checkpoint is read after all, late, and none is dropped.
+        Map<String, Object> rested = awaitEnded(published.targetId(), waiting);
+        assertThat(rested.get("state")).isEqualTo("collected");
+        assertThat((Integer) rested.get("attempts")).isPositive();
+        assertThat(count("select count(*) from metrics.metric_checkpoints where target_id = '" + published.targetId()
+                        + "' and state in ('unavailable', 'skipped')"))
+                .isZero();
+    }
+
+    @Test
     void aReelIsAskedForTheMetricsReelsReport() throws Exception {
         String mediaId = publishOnSandbox("REELS");
         UUID projectId = UUID.randomUUID();
@@ -682,6 +726,14 @@ class CheckpointCollectionIT {
                 at);
     }
 
+    private static void forceUsage(String account, int percent) {
+        given().contentType("application/json")
+                .body(Map.of("accountId", account, "percent", percent))
+                .post(SandboxResource.sandbox().baseUrl() + "/sandbox/instagram/usage")
+                .then()
+                .statusCode(204);
+    }
+
     private static void backdate(String mediaId, long seconds) {
         given().contentType("application/json")
                 .body(Map.of("mediaId", mediaId, "seconds", seconds))
@@ -745,6 +797,10 @@ class CheckpointCollectionIT {
 
     /** Publishes one item on the sandbox's account and answers its media id. */
     private static String publishOnSandbox(String mediaType) throws Exception {
+        return publishOnSandbox(mediaType, "sandbox-ig-account", "sandbox-token");
+    }
+
+    private static String publishOnSandbox(String mediaType, String account, String token) throws Exception {
         boolean image = "IMAGE".equals(mediaType);
         byte[] bytes = image ? jpeg() : new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'm', 'p', '4', '2'};
         HttpServer assets = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -759,27 +815,21 @@ class CheckpointCollectionIT {
             String base = SandboxResource.sandbox().baseUrl();
             String url = "http://127.0.0.1:" + assets.getAddress().getPort() + (image ? "/a.jpg" : "/a.mp4");
             String container = given().formParams(Map.of(
-                            image ? "image_url" : "video_url",
-                            url,
-                            "media_type",
-                            mediaType,
-                            "access_token",
-                            "sandbox-token"))
-                    .post(base + "/v21.0/sandbox-ig-account/media")
+                            image ? "image_url" : "video_url", url, "media_type", mediaType, "access_token", token))
+                    .post(base + "/v21.0/" + account + "/media")
                     .then()
                     .statusCode(200)
                     .extract()
                     .path("id");
             await().atMost(TIMEOUT)
                     .until(() -> "FINISHED"
-                            .equals(given().queryParams(
-                                            Map.of("fields", "status_code", "access_token", "sandbox-token"))
+                            .equals(given().queryParams(Map.of("fields", "status_code", "access_token", token))
                                     .get(base + "/v21.0/" + container)
                                     .then()
                                     .extract()
                                     .path("status_code")));
-            return given().formParams(Map.of("creation_id", container, "access_token", "sandbox-token"))
-                    .post(base + "/v21.0/sandbox-ig-account/media_publish")
+            return given().formParams(Map.of("creation_id", container, "access_token", token))
+                    .post(base + "/v21.0/" + account + "/media_publish")
                     .then()
                     .statusCode(200)
                     .extract()

@@ -1,5 +1,6 @@
 package io.contentfactory.metrics;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.contentfactory.auth.ServiceCallTokens;
 import io.contentfactory.testkit.InternalTokens;
@@ -37,6 +38,14 @@ public class FakePublisher implements QuarkusTestResourceLifecycleManager {
             Map.of("metrics-service", InternalTokens.serviceCallKey("metrics-service", "publisher-service"));
     private HttpServer server;
 
+    /** What a route answers: a status and a JSON body (empty for none). */
+    private record Answer(int status, String body) {}
+
+    @FunctionalInterface
+    private interface Route {
+        Answer answer(HttpExchange exchange) throws IOException;
+    }
+
     @Override
     public Map<String, String> start() {
         try {
@@ -44,78 +53,62 @@ public class FakePublisher implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/internal/v1/read-tokens/", exchange -> {
-            String header = exchange.getRequestHeaders().getFirst(ServiceCallTokens.HEADER);
-            int status;
-            String body;
-            try {
-                ServiceCallTokens.verify(
-                        header == null ? null : header.replaceFirst("^Bearer ", ""),
-                        CALLERS,
-                        "publisher-service",
-                        Instant.now());
-                String path = exchange.getRequestURI().getPath();
-                String[] segments = path.split("/");
-                boolean rejection = path.endsWith("/rejection");
-                String account = java.net.URLDecoder.decode(
-                        segments[segments.length - (rejection ? 2 : 1)], StandardCharsets.UTF_8);
-                if (rejection) {
-                    NEEDS_REAUTH.add(account);
-                    REJECTED.add(account + " "
-                            + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-                    status = 204;
-                    body = "";
-                } else if (NEEDS_REAUTH.contains(account)) {
-                    status = 409;
-                    body = "{\"status\":409,\"code\":\"connection_needs_reauth\"}";
-                } else if (ACCOUNTS.containsKey(account)) {
-                    status = 200;
-                    body = "{\"accessToken\":\"" + ACCOUNTS.get(account) + "\",\"expiresAt\":null}";
-                } else {
-                    status = 404;
-                    body = "{\"status\":404,\"code\":\"not_found\"}";
-                }
-                SERVED.add(path);
-            } catch (IllegalArgumentException refused) {
-                status = 401;
-                body = "{}";
-            }
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
-        server.createContext("/internal/v1/connections/", exchange -> {
-            String header = exchange.getRequestHeaders().getFirst(ServiceCallTokens.HEADER);
-            int status;
-            String body;
-            try {
-                ServiceCallTokens.verify(
-                        header == null ? null : header.replaceFirst("^Bearer ", ""),
-                        CALLERS,
-                        "publisher-service",
-                        Instant.now());
-                String key = exchange.getRequestURI().getPath().substring("/internal/v1/connections/".length());
-                String[] account = CONNECTIONS.get(key);
-                status = account == null ? 404 : 200;
-                body = account == null
-                        ? "{\"status\":404,\"code\":\"not_found\"}"
-                        : "{\"platform\":\"" + account[0] + "\",\"accountId\":\"" + account[1] + "\"}";
-            } catch (IllegalArgumentException refused) {
-                status = 401;
-                body = "{}";
-            }
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
+        serve("/internal/v1/read-tokens/", FakePublisher::readToken);
+        serve("/internal/v1/connections/", exchange -> {
+            String key = exchange.getRequestURI().getPath().substring("/internal/v1/connections/".length());
+            String[] account = CONNECTIONS.get(key);
+            return account == null
+                    ? new Answer(404, "{\"status\":404,\"code\":\"not_found\"}")
+                    : new Answer(200, "{\"platform\":\"" + account[0] + "\",\"accountId\":\"" + account[1] + "\"}");
         });
         server.start();
         return Map.of(
                 "factory.metrics.publisher.base-url",
                 "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Answers a route for a caller whose service call token checks out, as the publisher does; 401 otherwise. */
+    private void serve(String path, Route route) {
+        server.createContext(path, exchange -> {
+            String header = exchange.getRequestHeaders().getFirst(ServiceCallTokens.HEADER);
+            Answer answer;
+            try {
+                ServiceCallTokens.verify(
+                        header == null ? null : header.replaceFirst("^Bearer ", ""),
+                        CALLERS,
+                        "publisher-service",
+                        Instant.now());
+                answer = route.answer(exchange);
+            } catch (IllegalArgumentException refused) {
+                answer = new Answer(401, "{}");
+            }
+            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+    }
+
+    private static Answer readToken(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String[] segments = path.split("/");
+        boolean rejection = path.endsWith("/rejection");
+        String account =
+                java.net.URLDecoder.decode(segments[segments.length - (rejection ? 2 : 1)], StandardCharsets.UTF_8);
+        SERVED.add(path);
+        if (rejection) {
+            NEEDS_REAUTH.add(account);
+            REJECTED.add(account + " " + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            return new Answer(204, "");
+        }
+        if (NEEDS_REAUTH.contains(account)) {
+            return new Answer(409, "{\"status\":409,\"code\":\"connection_needs_reauth\"}");
+        }
+        if (ACCOUNTS.containsKey(account)) {
+            return new Answer(200, "{\"accessToken\":\"" + ACCOUNTS.get(account) + "\",\"expiresAt\":null}");
+        }
+        return new Answer(404, "{\"status\":404,\"code\":\"not_found\"}");
     }
 
     @Override

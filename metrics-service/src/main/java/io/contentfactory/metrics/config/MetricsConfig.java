@@ -86,5 +86,13 @@ public interface MetricsConfig {
 
         @WithDefault("PT15S")
         Duration timeout();
+
+        /** From this share of a rate limit used (X-App-Usage, X-Business-Use-Case-Usage), an account's reads rest. */
+        @WithDefault("90")
+        int usageThreshold();
+
+        /** How long they rest, unless Meta estimates longer. */
+        @WithDefault("PT5M")
+        Duration usageCoolDown();
     }
 }

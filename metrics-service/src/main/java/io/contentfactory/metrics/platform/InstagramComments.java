@@ -31,10 +31,12 @@ public class InstagramComments implements CommentsReader {
 
     private final WebClient http;
     private final MetricsConfig.Instagram config;
+    private final MetaRateLimits limits;
 
-    InstagramComments(WebClient http, MetricsConfig config) {
+    InstagramComments(WebClient http, MetricsConfig config, MetaRateLimits limits) {
         this.http = http;
         this.config = config.instagram();
+        this.limits = limits;
     }
 
     @Override
@@ -44,7 +46,9 @@ public class InstagramComments implements CommentsReader {
 
     @Override
     public Uni<CommentsFetch> newest(String mediaId, String token, Instant since, int maxPages) {
-        return topLevel(new Walk(mediaId, token, since, maxPages), null);
+        return limits.resting(token, Instant.now())
+                .map(rest -> Uni.createFrom().<CommentsFetch>item(new CommentsFetch.Failed(rest.reason())))
+                .orElseGet(() -> topLevel(new Walk(mediaId, token, since, maxPages), null));
     }
 
     /** The state of one look at a post's comments: what was found and how many calls are left. */
@@ -149,18 +153,20 @@ public class InstagramComments implements CommentsReader {
             request.addQueryParam("after", after);
         }
         return request.send()
-                .map(response -> page(response.statusCode(), response.bodyAsString()))
+                .map(response -> {
+                    limits.observe(
+                            token,
+                            response.getHeader("X-Business-Use-Case-Usage"),
+                            response.getHeader("X-App-Usage"),
+                            Instant.now());
+                    return page(response.statusCode(), response.bodyAsString());
+                })
                 .onFailure()
                 .recoverWithItem(failure -> new Page(null, "instagram did not answer: " + failure));
     }
 
     static Page page(int status, String text) {
-        JsonObject body;
-        try {
-            body = text == null || text.isBlank() ? null : new JsonObject(text);
-        } catch (RuntimeException notJson) {
-            body = null;
-        }
+        JsonObject body = PlatformAnswer.json(text);
         if (status == 200 && body != null) {
             return new Page(body, null);
         }

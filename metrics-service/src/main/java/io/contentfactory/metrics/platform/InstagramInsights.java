@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A post's lifetime insights from Instagram's Graph API ({@code GET /{media-id}/insights}), asking for the metric set
@@ -53,10 +54,12 @@ public class InstagramInsights implements InsightsReader {
 
     private final WebClient http;
     private final MetricsConfig.Instagram config;
+    private final MetaRateLimits limits;
 
-    InstagramInsights(WebClient http, MetricsConfig config) {
+    InstagramInsights(WebClient http, MetricsConfig config, MetaRateLimits limits) {
         this.http = http;
         this.config = config.instagram();
+        this.limits = limits;
     }
 
     @Override
@@ -69,26 +72,33 @@ public class InstagramInsights implements InsightsReader {
         return PostFormat.REEL.name().equalsIgnoreCase(format) ? REEL_METRICS : FEED_METRICS;
     }
 
+    /** One read, unless the account rests near Meta's rate limit ({@link MetaRateLimits}): then it waits. */
     @Override
     public Uni<Reading> read(String mediaId, String format, String token) {
+        Optional<MetaRateLimits.Rest> rest = limits.resting(token, Instant.now());
+        if (rest.isPresent()) {
+            return Uni.createFrom()
+                    .item(new Reading.Throttled(rest.get().until(), rest.get().reason()));
+        }
         String url = config.baseUrl().replaceAll("/+$", "") + "/" + config.apiVersion() + "/" + mediaId + "/insights";
         return http.getAbs(url)
                 .addQueryParam("metric", String.join(",", metricsFor(format)))
                 .addQueryParam("access_token", token)
                 .timeout(config.timeout().toMillis())
                 .send()
-                .map(response -> reading(
-                        response.statusCode(),
-                        response.bodyAsString(),
-                        response.getHeader("X-Business-Use-Case-Usage"),
-                        Instant.now()))
+                .map(response -> {
+                    Instant now = Instant.now();
+                    String businessUseCase = response.getHeader("X-Business-Use-Case-Usage");
+                    limits.observe(token, businessUseCase, response.getHeader("X-App-Usage"), now);
+                    return reading(response.statusCode(), response.bodyAsString(), businessUseCase, now);
+                })
                 .onFailure()
                 .recoverWithItem(failure -> new Reading.Transient("instagram did not answer: " + failure));
     }
 
     /** What Instagram's answer means: {@code usage} is the {@code X-Business-Use-Case-Usage} header, if any. */
     static Reading reading(int status, String text, String usage, Instant now) {
-        JsonObject body = json(text);
+        JsonObject body = PlatformAnswer.json(text);
         if (status == 200 && body != null) {
             JsonArray data = body.getJsonArray("data", new JsonArray());
             return data.isEmpty()
@@ -107,7 +117,7 @@ public class InstagramInsights implements InsightsReader {
             return new Reading.TokenRejected(reason);
         }
         if (throttling(code)) {
-            return new Reading.Throttled(regainAccess(usage, now), reason);
+            return new Reading.Throttled(MetaUsage.of(usage, null).regainAccess(now), reason);
         }
         if (status >= 500 || code == 1 || code == 2 || error.getBoolean("is_transient", false)) {
             return new Reading.Transient(reason);
@@ -136,40 +146,5 @@ public class InstagramInsights implements InsightsReader {
                 null,
                 reported.get("profile_visits"),
                 reported.get("follows"));
-    }
-
-    /**
-     * When Meta says access comes back: {@code estimated_time_to_regain_access} (minutes) of
-     * {@code X-Business-Use-Case-Usage}; null when it does not say.
-     */
-    private static Instant regainAccess(String usage, Instant now) {
-        if (usage == null) {
-            return null;
-        }
-        try {
-            JsonObject byBusiness = new JsonObject(usage);
-            int minutes = 0;
-            for (String business : byBusiness.fieldNames()) {
-                JsonArray entries = byBusiness.getJsonArray(business);
-                for (int i = 0; i < entries.size(); i++) {
-                    minutes = Math.max(
-                            minutes, entries.getJsonObject(i).getInteger("estimated_time_to_regain_access", 0));
-                }
-            }
-            return minutes > 0 ? now.plusSeconds(60L * minutes) : null;
-        } catch (RuntimeException malformed) {
-            return null;
-        }
-    }
-
-    private static JsonObject json(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return new JsonObject(text);
-        } catch (RuntimeException notJson) {
-            return null;
-        }
     }
 }

@@ -124,7 +124,7 @@ public class TikTokVideoQuery implements InsightsReader {
      * an error answer is the same reading for all.
      */
     static Function<String, Reading> readings(int status, String text, Instant now) {
-        JsonObject body = json(text);
+        JsonObject body = PlatformAnswer.json(text);
         JsonObject error = body == null ? null : body.getJsonObject("error");
         String code = error == null ? null : error.getString("code");
         if (status == 200 && body != null && (code == null || "ok".equals(code))) {
@@ -169,13 +169,5 @@ public class TikTokVideoQuery implements InsightsReader {
 
     private static Long count(JsonObject video, String field) {
         return video.getValue(field) instanceof Number number ? number.longValue() : null;
-    }
-
-    private static JsonObject json(String text) {
-        try {
-            return text == null || text.isBlank() ? null : new JsonObject(text);
-        } catch (RuntimeException notJson) {
-            return null;
-        }
     }
 }

@@ -19,6 +19,39 @@ public class GraphError extends WebApplicationException {
                         .build());
     }
 
+    private GraphError(Response response) {
+        super(response);
+    }
+
+    /** Over the account's Business Use Case budget: code 80002, with the usage header saying when access returns. */
+    public static GraphError overBudget(String accountId, InstagramSandbox.Usage usage) {
+        String message = "There have been too many calls to this Instagram account. Wait a bit and try again.";
+        return new GraphError(Response.status(400)
+                .type(MediaType.APPLICATION_JSON)
+                .header(USAGE_HEADER, usageHeader(accountId, usage))
+                .entity(Map.of("error", body("OAuthException", 80002, null, message)))
+                .build());
+    }
+
+    static final String USAGE_HEADER = "X-Business-Use-Case-Usage";
+
+    /** {@code X-Business-Use-Case-Usage} as Meta writes it: per business object, the shares used and the wait. */
+    static String usageHeader(String accountId, InstagramSandbox.Usage usage) {
+        return io.vertx.core.json.Json.encode(Map.of(
+                accountId,
+                java.util.List.of(Map.of(
+                        "type",
+                        "instagram",
+                        "call_count",
+                        usage.percent(),
+                        "total_cputime",
+                        Math.max(1, usage.percent() / 2),
+                        "total_time",
+                        Math.max(1, usage.percent() / 2),
+                        "estimated_time_to_regain_access",
+                        usage.minutesToRegainAccess()))));
+    }
+
     private static Map<String, Object> body(String type, int code, Integer subcode, String message) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("message", message);

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The content-publishing subset of the Instagram Graph API (Instagram API with Instagram Login):
@@ -166,18 +167,31 @@ public class InstagramGraphResource {
 
     @GET
     @Path("/{id}/insights")
-    public Uni<Map<String, Object>> insights(
+    public Uni<RestResponse<Map<String, Object>>> insights(
             @PathParam("id") String id,
             @QueryParam("metric") String metrics,
             @QueryParam("access_token") String token) {
         sandbox.authorizeRead(token);
         InstagramSandbox.PublishedMedia published = sandbox.media(id).orElseThrow(() -> GraphError.unknownObject(id));
+        InstagramSandbox.Usage usage = budgeted(published.accountId());
         // A fault may be armed for one post (its media id in the arming's accountId) or for the whole account.
         return Faults.apply(
-                faults.take(PLATFORM, published.id(), "INSIGHTS")
-                        .or(() -> faults.take(PLATFORM, published.accountId(), "INSIGHTS")),
-                () -> Uni.createFrom().item(insightsOf(published, metrics)),
-                GraphError::forFault);
+                        faults.take(PLATFORM, published.id(), "INSIGHTS")
+                                .or(() -> faults.take(PLATFORM, published.accountId(), "INSIGHTS")),
+                        () -> Uni.createFrom().item(insightsOf(published, metrics)),
+                        GraphError::forFault)
+                .map(body -> RestResponse.ResponseBuilder.ok(body)
+                        .header(GraphError.USAGE_HEADER, GraphError.usageHeader(published.accountId(), usage))
+                        .build());
+    }
+
+    /** Counts a read call against the account's budget; over it, 80002. */
+    private InstagramSandbox.Usage budgeted(String accountId) {
+        InstagramSandbox.Usage usage = sandbox.read(accountId);
+        if (usage.over()) {
+            throw GraphError.overBudget(accountId, usage);
+        }
+        return usage;
     }
 
     private Map<String, Object> insightsOf(InstagramSandbox.PublishedMedia published, String metrics) {
@@ -229,6 +243,7 @@ public class InstagramGraphResource {
             @Context UriInfo uri) {
         sandbox.authorizeRead(token);
         InstagramSandbox.PublishedMedia published = sandbox.media(id).orElseThrow(() -> GraphError.unknownObject(id));
+        budgeted(published.accountId());
         return CommentListing.topLevel(new CommentThread(published), fields, limit, after, uri, Instant.now());
     }
 

@@ -4,8 +4,10 @@ import io.contentfactory.sandbox.common.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +27,8 @@ public class InstagramSandbox {
     private final Map<String, Integer> limitOverrides = new ConcurrentHashMap<>();
     private final Map<String, Duration> processingOverrides = new ConcurrentHashMap<>();
     private final Map<String, Duration> insightsDelays = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Instant>> reads = new ConcurrentHashMap<>();
+    private final Map<String, Integer> forcedUsage = new ConcurrentHashMap<>();
     private final String publicBaseUrl;
     private final Map<String, Container> containers = new ConcurrentHashMap<>();
     private final Map<String, PublishedMedia> media = new ConcurrentHashMap<>();
@@ -231,6 +235,40 @@ public class InstagramSandbox {
         return media.values().stream()
                 .filter(m -> m.shortcode().equals(shortcode))
                 .findFirst();
+    }
+
+    /** An account's read budget used, as Meta reports it, and when it is over. */
+    public record Usage(int percent, boolean over, long minutesToRegainAccess) {}
+
+    /**
+     * Counts one read call of the account against its rolling hour and answers the budget used: the calls' share
+     * of {@code reads-per-hour}, or a test's forced share if higher (a forced share never refuses a call).
+     */
+    public Usage read(String accountId) {
+        Deque<Instant> calls = reads.computeIfAbsent(accountId, account -> new ArrayDeque<>());
+        Instant now = Instant.now();
+        synchronized (calls) {
+            Instant hourAgo = now.minus(Duration.ofHours(1));
+            while (!calls.isEmpty() && calls.peekFirst().isBefore(hourAgo)) {
+                calls.pollFirst();
+            }
+            int budget = config.readsPerHour();
+            if (calls.size() >= budget) {
+                long minutes = Math.max(
+                        1,
+                        Duration.between(now, calls.peekFirst().plus(Duration.ofHours(1)))
+                                .toMinutes());
+                return new Usage(100, true, minutes);
+            }
+            calls.addLast(now);
+            int used = (int) (100L * calls.size() / budget);
+            return new Usage(Math.max(used, forcedUsage.getOrDefault(accountId, 0)), false, 0);
+        }
+    }
+
+    /** Makes the account's reads report {@code percent} of the budget used (0 to 100), whatever they really use. */
+    public void forceUsage(String accountId, int percent) {
+        forcedUsage.put(accountId, percent);
     }
 
     /** The account's rolling 24 h publishing limit: the configured one, or a test's override. */

@@ -76,6 +76,26 @@ public class SandboxInspectionResource {
         return Response.noContent().build();
     }
 
+    public record UsageRequest(String accountId, Integer percent) {}
+
+    /** Makes an account's reads report this share of its budget used (Meta's throttling starts at 100 %). */
+    @POST
+    @Path("/usage")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response usage(UsageRequest request) {
+        if (request == null
+                || request.accountId() == null
+                || request.percent() == null
+                || request.percent() < 0
+                || request.percent() > 100) {
+            return Response.status(400)
+                    .entity("accountId and a percent from 0 to 100 are required")
+                    .build();
+        }
+        sandbox.forceUsage(request.accountId(), request.percent());
+        return Response.noContent().build();
+    }
+
     public record BackdateRequest(String mediaId, Long seconds) {}
 
     /** Makes a post older, with the insights and comments of its new age ({@link InstagramSandbox#backdate}). */
