@@ -506,15 +506,6 @@ class PipelineE2EIT {
                 Instant.now());
     }
 
-    private static String envelope(String projectId, PostPublished published) {
-        return EventCodec.toJson(EventCodec.envelope(
-                UUID.randomUUID(),
-                "/content-factory/publisher-service",
-                UUID.fromString(projectId),
-                Instant.now(),
-                published));
-    }
-
     private void assertPublishedOnce(TopicProbe kafka, PostDue due) {
         kafka.awaitOne(
                 Topics.POST_PUBLISHED, r -> r.value().contains(due.targetId().toString()), STEP);
@@ -564,13 +555,11 @@ class PipelineE2EIT {
                 Instant.now());
     }
 
-    private static String envelope(String projectId, PostDue due) {
+    /** An event as its service would send it: post.due from scheduler-service, post.published from the publisher. */
+    private static String envelope(String projectId, io.contentfactory.contracts.events.PipelineEvent event) {
+        String source = event instanceof PostDue ? "scheduler-service" : "publisher-service";
         return EventCodec.toJson(EventCodec.envelope(
-                UUID.randomUUID(),
-                "/content-factory/scheduler-service",
-                UUID.fromString(projectId),
-                Instant.now(),
-                due));
+                UUID.randomUUID(), "/content-factory/" + source, UUID.fromString(projectId), Instant.now(), event));
     }
 
     private static HttpServer jpegServer() throws Exception {
