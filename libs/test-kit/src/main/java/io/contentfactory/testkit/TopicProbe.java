@@ -1,6 +1,7 @@
 package io.contentfactory.testkit;
 
 import io.contentfactory.contracts.CloudEvent;
+import io.contentfactory.contracts.EventCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,6 +76,27 @@ public final class TopicProbe {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The distinct CloudEvent ids among the matching records. The outbox relays at least once: a relay killed between
+     * the broker's ack and marking the row sent sends the same event again, with the same id, which inbox consumers
+     * drop. "One event" therefore means one id, however many copies the topic holds.
+     */
+    public List<String> distinctEventIds(String topic, Predicate<ConsumerRecord<String, String>> match) {
+        return readToEnd(topic).stream()
+                .filter(match)
+                .map(record -> eventId(record.value()))
+                .distinct()
+                .toList();
+    }
+
+    private static String eventId(String value) {
+        try {
+            return EventCodec.mapper().readTree(value).path("id").asText();
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not a CloudEvent: " + value, e);
         }
     }
 
