@@ -43,6 +43,7 @@ final class Stack {
         env.put("FACTORY_SCHEDULER_PLAN_HOUR", "PT1S");
         env.put("FACTORY_SCHEDULER_FIRST_SLOT_LEAD", "PT2S");
         env.put("FACTORY_METRICS_MINUTE", "PT0.02S");
+        env.put("SANDBOX_AUDIENCE_MINUTE", "PT0.02S");
         // A documented variable a person sets wins over bin/factory's default (localhost): the same sandbox, by
         // address.
         env.put("FACTORY_PUBLISHER_INSTAGRAM_BASE_URL", OWN_INSTAGRAM_BASE_URL);

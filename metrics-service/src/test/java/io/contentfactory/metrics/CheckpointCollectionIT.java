@@ -48,10 +48,15 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(
         value = SandboxResource.class,
-        initArgs =
-                @ResourceArg(
-                        name = "base-url-properties",
-                        value = "factory.metrics.instagram.base-url,factory.metrics.tiktok.base-url=/tiktok"))
+        initArgs = {
+            @ResourceArg(
+                    name = "base-url-properties",
+                    value = "factory.metrics.instagram.base-url,factory.metrics.tiktok.base-url=/tiktok,"
+                            + "factory.metrics.youtube.data-base-url=/youtube,"
+                            + "factory.metrics.youtube.analytics-base-url=/youtube-analytics"),
+            // The audiences' clock runs as fast as the checkpoints' (%test.factory.metrics.minute).
+            @ResourceArg(name = "sandbox.audience.minute", value = "PT0.02S")
+        })
 @QuarkusTestResource(FakePublisher.class)
 class CheckpointCollectionIT {
 
@@ -132,8 +137,9 @@ class CheckpointCollectionIT {
 
     @Test
     void aPostsCommentsAreStoredOnceEachWithSentimentRepliesAndTopicsAndPagedNewestFirst() throws Exception {
+        indifferentAudience("sandbox-ig-account", 40_000);
         String mediaId = publishOnSandbox("IMAGE");
-        backdate(mediaId, 300); // some 25 to 56 comments already, and one more every 6 to 12 s
+        backdate(mediaId, 300); // 15,000 audience minutes: all the comments it will get, 10,000 views × 1.2 %
         UUID projectId = UUID.randomUUID();
         PostPublished published = published(PostFormat.FEED_IMAGE, "sandbox-ig-account", mediaId, Instant.now());
         send(projectId, published);
@@ -267,6 +273,78 @@ class CheckpointCollectionIT {
         assertThat(ours).allSatisfy(ids -> assertThat(ids).hasSizeLessThanOrEqualTo(20));
         assertThat(ours.stream().mapToInt(List::size).sum())
                 .as("every video asked for at each of its checkpoints, however the calls were shared")
+                .isGreaterThanOrEqualTo(3);
+    }
+
+    /**
+     * YouTube: statistics before {@code analytics-from} (1h in tests), the Analytics API from it; a video younger than
+     * Analytics' lag waits for its data within the window; a deleted one is skipped; comment threads with their
+     * replies; every Data API read spends the channel's quota units.
+     */
+    @Test
+    void youTubeVideosAreReadFromStatisticsThenFromAnalyticsWithTheirCommentThreads() {
+        String channel = "UC" + UUID.randomUUID().toString().replace("-", "").substring(0, 22);
+        FakePublisher.ACCOUNTS.put(channel, grantYouTube(channel));
+        indifferentAudience(channel, 1_000_000);
+        UUID projectId = UUID.randomUUID();
+        Instant now = Instant.now();
+        PostPublished old = youtube(channel, youTubeVideo(channel, Duration.ofDays(3)), now);
+        PostPublished fresh = youtube(channel, youTubeVideo(channel, Duration.ZERO), now);
+        PostPublished deleted = youtube(channel, youTubeVideo(channel, Duration.ZERO), now);
+        given().delete(SandboxResource.sandbox().baseUrl() + "/sandbox/youtube/videos/" + deleted.externalPostId())
+                .then()
+                .statusCode(204);
+        List.of(old, fresh, deleted).forEach(post -> send(projectId, post));
+
+        Map<String, MetricsCollected> byCheckpoint = new java.util.HashMap<>();
+        collectedEvents(old.targetId(), 2).forEach(event -> byCheckpoint.put(event.checkpoint(), event));
+        MetricsCollected statistics = byCheckpoint.get("15m");
+        assertThat(statistics.views()).isPositive();
+        assertThat(statistics.likes()).isPositive();
+        assertThat(statistics.comments()).isPositive();
+        assertThat(statistics.watchTimeMs()).as("videos.list has no watch time").isNull();
+        assertThat(statistics.shares()).as("videos.list has no shares").isNull();
+        MetricsCollected analytics = byCheckpoint.get("1h");
+        assertThat(analytics.views()).isGreaterThanOrEqualTo(statistics.views());
+        assertThat(analytics.watchTimeMs())
+                .as("Analytics reports minutes watched")
+                .isPositive();
+        assertThat(analytics.avgWatchTimeMs()).isBetween(12_000L, 29_000L);
+        assertThat(analytics.followerDelta()).as("subscribersGained").isPositive();
+        assertThat(analytics.shares()).isNotNull();
+        assertThat(awaitEnded(fresh.targetId(), "15m").get("state")).isEqualTo("collected");
+        await().atMost(TIMEOUT)
+                .until(
+                        () -> checkpoint(fresh.targetId(), "1h"),
+                        row -> row != null
+                                && row.get("reason") != null
+                                && ((String) row.get("reason")).contains("youtube analytics has no data"));
+        Map<String, Object> gone = awaitEnded(deleted.targetId(), "15m");
+        assertThat(gone.get("state")).isEqualTo("skipped");
+        assertThat((String) gone.get("reason")).contains("youtube no longer lists the video");
+
+        await().atMost(TIMEOUT)
+                .until(() -> count("select count(*) from metrics.comments where target_id = '" + old.targetId()
+                                + "' and parent_comment_id is not null")
+                        > 0);
+        JsonPath page = given().auth()
+                .oauth2(tokens.valid(projectId, "read"))
+                .queryParam("limit", 50)
+                .get("/v1/posts/" + old.postId() + "/comments")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(page.getList("items.authorHandle", String.class)).allMatch(handle -> handle.startsWith("@viewer"));
+        assertThat(page.getList("items.platformCommentId", String.class)).allMatch(id -> id.startsWith("Ugz"));
+        assertThat(page.getString("targets[0].platform")).isEqualTo("youtube");
+        int units = given().get(SandboxResource.sandbox().baseUrl() + "/sandbox/youtube/usage/" + channel)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("unitsSpentToday");
+        assertThat(units)
+                .as("statistics and comment pages spend Data API units")
                 .isGreaterThanOrEqualTo(3);
     }
 
@@ -698,6 +776,70 @@ class CheckpointCollectionIT {
                 .statusCode(200)
                 .extract()
                 .path("accessToken");
+    }
+
+    /**
+     * An audience of {@code size}, as many around at every hour, with no taste and no noise, through the sandbox's
+     * operator route: each post levels off at {@code size / 4} views, and a hundredth and more of them comment.
+     */
+    private static void indifferentAudience(String account, long size) {
+        Map<String, Object> taste = Map.of(
+                "hook",
+                0,
+                "preferredLengthSeconds",
+                30,
+                "lengthToleranceSeconds",
+                20,
+                "faces",
+                0,
+                "onScreenText",
+                0,
+                "topics",
+                Map.of(),
+                "noise",
+                0);
+        given().contentType("application/json")
+                .body(Map.of("size", size, "activity", java.util.Collections.nCopies(168, 1.0), "taste", taste))
+                .put(SandboxResource.sandbox().baseUrl() + "/sandbox/audience/" + account)
+                .then()
+                .statusCode(200);
+    }
+
+    /** A sandbox token for a YouTube channel. */
+    private static String grantYouTube(String channel) {
+        return given().contentType("application/json")
+                .body(Map.of("accountId", channel))
+                .post(SandboxResource.sandbox().baseUrl() + "/sandbox/youtube/grants")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("accessToken");
+    }
+
+    /** A live public video of the channel on the sandbox, {@code age} old; its 11-character id. */
+    private static String youTubeVideo(String channel, Duration age) {
+        return given().contentType("application/json")
+                .body(Map.of("accountId", channel, "title", "a test Short", "ageSeconds", age.toSeconds()))
+                .post(SandboxResource.sandbox().baseUrl() + "/sandbox/youtube/videos")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id");
+    }
+
+    private static PostPublished youtube(String channel, String videoId, Instant at) {
+        return new PostPublished(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                Platform.YOUTUBE,
+                channel,
+                PostFormat.SHORT,
+                videoId,
+                "https://sandbox/youtube/shorts/x",
+                "caption",
+                at);
     }
 
     /** A live public video of the account on the sandbox; its 19-digit id. */

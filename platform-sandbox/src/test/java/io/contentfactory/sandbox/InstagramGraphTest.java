@@ -53,9 +53,10 @@ class InstagramGraphTest {
 
     @Test
     void aPostsCommentsGrowWithItsAgeAndArePagedNewestFirstWithTheirReplies() {
+        Audiences.indifferent(ACCOUNT, 1_000_000);
         String mediaId = publishedImage("Comment on me");
         long early = commentsCount(mediaId);
-        // A comment comes every 60 views, and a post gains 5 to 11 views a second: two minutes older, 10 to 22 more.
+        // A tenth of a second is 10 audience minutes here: two minutes older, an image has all the views it will get.
         given().contentType("application/json")
                 .body(Map.of("mediaId", mediaId, "seconds", 120))
                 .post("/sandbox/instagram/backdate")

@@ -45,6 +45,7 @@ class TikTokVideoQueryTest {
     @Test
     void theCreatorsOwnVideosAreListedWithTheFieldsAskedAndOthersAreLeftOut() {
         String token = grant("query-owner");
+        Audiences.indifferent("query-owner", 100_000);
         String older = video("query-owner", 600);
         String newer = video("query-owner", 0);
         String someoneElses = video("query-other", 0);

@@ -32,6 +32,8 @@ public interface MetricsConfig {
 
     TikTok tiktok();
 
+    YouTube youtube();
+
     /** How a post's comments are read at its checkpoints. */
     Comments comments();
 
@@ -65,6 +67,28 @@ public interface MetricsConfig {
         /** How long a video query waits for more of the same account's videos to ask in one call (up to 20). */
         @WithDefault("PT0.05S")
         Duration batchLinger();
+    }
+
+    interface YouTube {
+        /** The Data API's base, {@code https://www.googleapis.com} in production ({@code /youtube/v3/…} follows). */
+        String dataBaseUrl();
+
+        /** The Analytics API's base, {@code https://youtubeanalytics.googleapis.com} in production. */
+        String analyticsBaseUrl();
+
+        @WithDefault("PT15S")
+        Duration timeout();
+
+        /**
+         * Data API units a project may spend on reads per quota day (midnight to midnight Pacific); a read costs 1.
+         * Google grants 10,000 a day to the whole client, so a deployment with many projects sets less each.
+         */
+        @WithDefault("10000")
+        int dailyUnits();
+
+        /** From this checkpoint on, the Analytics API is read (its data lags 48–72 h); before it, statistics. */
+        @WithDefault("72h")
+        String analyticsFrom();
     }
 
     interface Comments {

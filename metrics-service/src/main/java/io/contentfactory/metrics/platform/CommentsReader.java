@@ -4,6 +4,7 @@ import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.metrics.domain.CommentsFetch;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
+import java.util.UUID;
 
 /** Reads a live post's newest comments from its platform; each platform's reader takes a base URL only. */
 public interface CommentsReader {
@@ -15,5 +16,5 @@ public interface CommentsReader {
      * newest already stored; null when none is) or after {@code maxPages} pages. Every platform answer becomes a
      * {@link CommentsFetch}; the returned Uni fails only for a bug of ours.
      */
-    Uni<CommentsFetch> newest(String externalPostId, String token, Instant since, int maxPages);
+    Uni<CommentsFetch> newest(UUID projectId, String externalPostId, String token, Instant since, int maxPages);
 }

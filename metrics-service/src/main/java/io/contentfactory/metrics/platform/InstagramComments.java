@@ -45,7 +45,8 @@ public class InstagramComments implements CommentsReader {
     }
 
     @Override
-    public Uni<CommentsFetch> newest(String mediaId, String token, Instant since, int maxPages) {
+    public Uni<CommentsFetch> newest(
+            java.util.UUID projectId, String mediaId, String token, Instant since, int maxPages) {
         return limits.resting(token, Instant.now())
                 .map(rest -> Uni.createFrom().<CommentsFetch>item(new CommentsFetch.Failed(rest.reason())))
                 .orElseGet(() -> topLevel(new Walk(mediaId, token, since, maxPages), null));

@@ -74,7 +74,9 @@ public class InstagramInsights implements InsightsReader {
 
     /** One read, unless the account rests near Meta's rate limit ({@link MetaRateLimits}): then it waits. */
     @Override
-    public Uni<Reading> read(String mediaId, String format, String token) {
+    public Uni<Reading> read(PostRead post) {
+        String mediaId = post.externalPostId();
+        String token = post.token();
         Optional<MetaRateLimits.Rest> rest = limits.resting(token, Instant.now());
         if (rest.isPresent()) {
             return Uni.createFrom()
@@ -82,7 +84,7 @@ public class InstagramInsights implements InsightsReader {
         }
         String url = config.baseUrl().replaceAll("/+$", "") + "/" + config.apiVersion() + "/" + mediaId + "/insights";
         return http.getAbs(url)
-                .addQueryParam("metric", String.join(",", metricsFor(format)))
+                .addQueryParam("metric", String.join(",", metricsFor(post.format())))
                 .addQueryParam("access_token", token)
                 .timeout(config.timeout().toMillis())
                 .send()

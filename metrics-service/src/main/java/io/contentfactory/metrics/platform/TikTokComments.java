@@ -22,7 +22,8 @@ public class TikTokComments implements CommentsReader {
     }
 
     @Override
-    public Uni<CommentsFetch> newest(String externalPostId, String token, Instant since, int maxPages) {
+    public Uni<CommentsFetch> newest(
+            java.util.UUID projectId, String externalPostId, String token, Instant since, int maxPages) {
         return Uni.createFrom().item(new CommentsFetch.NotReadable(LIMIT));
     }
 }

@@ -58,8 +58,8 @@ public class TikTokVideoQuery implements InsightsReader {
     }
 
     @Override
-    public Uni<Reading> read(String videoId, String format, String token) {
-        return Uni.createFrom().emitter(reading -> join(token, new Waiting(videoId, reading)));
+    public Uni<Reading> read(PostRead post) {
+        return Uni.createFrom().emitter(reading -> join(post.token(), new Waiting(post.externalPostId(), reading)));
     }
 
     /** Adds a read to its account's open batch, opening one (and its linger timer) if none is; a full batch goes. */

@@ -9,6 +9,7 @@ import io.contentfactory.kit.timer.TimerLoops;
 import io.contentfactory.metrics.clients.ReadTokens;
 import io.contentfactory.metrics.clients.ReadTokens.AccountToken;
 import io.contentfactory.metrics.config.MetricsConfig;
+import io.contentfactory.metrics.domain.Checkpoint;
 import io.contentfactory.metrics.domain.CheckpointState;
 import io.contentfactory.metrics.domain.MetricCheckpoint;
 import io.contentfactory.metrics.domain.Reading;
@@ -124,7 +125,12 @@ public class CheckpointCollector {
             return Uni.createFrom()
                     .item(new Reading.Unavailable("no metrics reader for " + checkpoint.platform + " yet"));
         }
-        return reader.read(checkpoint.externalPostId, checkpoint.format, token);
+        return reader.read(new InsightsReader.PostRead(
+                checkpoint.projectId,
+                checkpoint.externalPostId,
+                checkpoint.format,
+                Checkpoint.parse(checkpoint.checkpoint),
+                token));
     }
 
     private Uni<Void> settle(TimerClaim claim, MetricCheckpoint checkpoint, Reading reading, String token) {

@@ -13,6 +13,7 @@ import io.contentfactory.metrics.platform.CommentsReader;
 import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.Instant;
@@ -39,10 +40,16 @@ public class CommentCollector {
     private final VaderSentiment sentiment;
     private final CommentTerms terms;
     private final int maxPages;
+    private final Vertx vertx;
 
     CommentCollector(
-            Instance<CommentsReader> readers, CommentStore comments, VaderSentiment sentiment, MetricsConfig config) {
+            Instance<CommentsReader> readers,
+            CommentStore comments,
+            VaderSentiment sentiment,
+            MetricsConfig config,
+            Vertx vertx) {
         readers.forEach(reader -> this.readers.put(reader.platform(), reader));
+        this.vertx = vertx;
         this.comments = comments;
         this.sentiment = sentiment;
         this.terms = new CommentTerms(sentiment.sentimentWords());
@@ -56,10 +63,12 @@ public class CommentCollector {
             return Uni.createFrom().item("comments not read: no comments reader for " + checkpoint.platform + " yet");
         }
         return comments.newestOf(projectId, checkpoint.targetId)
-                .chain(since -> reader.newest(checkpoint.externalPostId, token, since.orElse(null), maxPages))
+                .chain(since ->
+                        reader.newest(projectId, checkpoint.externalPostId, token, since.orElse(null), maxPages))
                 .chain(fetch -> switch (fetch) {
                     case CommentsFetch.Fetched(List<PlatformComment> found, boolean complete) ->
-                        comments.store(checkpoint, analysed(found), Instant.now())
+                        analysed(found)
+                                .chain(analysed -> comments.store(checkpoint, analysed, Instant.now()))
                                 .map(added -> added
                                         + (added == 1 ? " new comment" : " new comments")
                                         + (complete ? "" : "; more are left for the next checkpoint"));
@@ -75,9 +84,20 @@ public class CommentCollector {
                 });
     }
 
-    private List<NewComment> analysed(List<PlatformComment> found) {
-        return found.stream()
-                .map(comment -> new NewComment(comment, sentiment.of(comment.text()), terms.of(comment.text())))
-                .toList();
+    /**
+     * Each comment's sentiment and terms, worked out on a worker thread: a look may bring hundreds of comments, too
+     * much work for the event loop. The answer comes back on the caller's context.
+     */
+    private Uni<List<NewComment>> analysed(List<PlatformComment> found) {
+        if (found.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return vertx.executeBlocking(
+                Uni.createFrom()
+                        .item(() -> found.stream()
+                                .map(comment ->
+                                        new NewComment(comment, sentiment.of(comment.text()), terms.of(comment.text())))
+                                .toList()),
+                false);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.contentfactory.metrics.config.MetricsConfig;
+import io.contentfactory.metrics.domain.Checkpoint;
 import io.contentfactory.metrics.domain.Reading;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -78,6 +80,10 @@ class TikTokVideoQueryTest {
         });
     }
 
+    private static InsightsReader.PostRead video(String id, String token) {
+        return new InsightsReader.PostRead(UUID.randomUUID(), id, "tiktok_video", Checkpoint.parse("1h"), token);
+    }
+
     @AfterAll
     static void stop() {
         server.stop(0);
@@ -89,8 +95,8 @@ class TikTokVideoQueryTest {
         CALLS.clear();
         List<Uni<Reading>> reads = new ArrayList<>();
         IntStream.rangeClosed(1, 25)
-                .forEach(i -> reads.add(query.read("73000000000000000" + (10 + i), "tiktok_video", "token-a")));
-        reads.add(query.read("7300000000000000099", "tiktok_video", "token-b"));
+                .forEach(i -> reads.add(query.read(video("73000000000000000" + (10 + i), "token-a"))));
+        reads.add(query.read(video("7300000000000000099", "token-b")));
 
         List<Reading> readings = Uni.join().all(reads).andFailFast().await().atMost(Duration.ofSeconds(30));
 

@@ -1,18 +1,19 @@
-package io.contentfactory.sandbox.instagram;
+package io.contentfactory.sandbox.common;
 
 import java.util.List;
 
 /**
  * The sandbox's comment texts, each with the sentiment label a person gave it on the seed's five-point scale. Written
  * for the sandbox and varied on purpose: emoji, slang, negation, "but", questions, capitals and repeated marks, and
- * a few recurring subjects (the recipe, the sauce, the music, the price) so that topics can form. It is not used to
+ * a few recurring subjects (the recipe, the sauce, the music, the price) so that topics can form. A post's audience
+ * decides how kind its comments are. It is not used to
  * tune or to measure the service's sentiment: docs/benchmarks.md measures that on a public labelled set.
  */
-final class CommentCorpus {
+public final class CommentCorpus {
 
-    record Line(String text, String label) {}
+    public record Line(String text, String label) {}
 
-    static final List<Line> LINES = List.of(
+    public static final List<Line> LINES = List.of(
             new Line("Love this!!! 😍", "very_positive"),
             new Line("Where is this from?", "neutral"),
             new Line("Recipe please 🙏", "positive"),
@@ -46,9 +47,35 @@ final class CommentCorpus {
 
     private CommentCorpus() {}
 
-    /** The line of comment {@code index} of a post: fixed per post and index, and different across posts. */
-    static Line line(String mediaId, long index) {
-        int start = Math.floorMod(mediaId.hashCode(), LINES.size());
-        return LINES.get((int) ((start + index) % LINES.size()));
+    private static final List<Line> KIND = of("positive", "very_positive");
+    private static final List<Line> NEUTRAL = of("neutral");
+    private static final List<Line> UNKIND = of("negative", "very_negative");
+
+    private static List<Line> of(String... labels) {
+        List<String> wanted = List.of(labels);
+        return LINES.stream().filter(line -> wanted.contains(line.label())).toList();
+    }
+
+    /**
+     * The line of comment {@code index} of a post: fixed per post and index, and different across posts. A share
+     * {@code positiveShare} of a post's comments are kind; of the rest, half neutral and half unkind.
+     */
+    public static Line line(String postId, long index, double positiveShare) {
+        long draw = mix(postId, index);
+        double u = (draw >>> 11) * 0x1.0p-53;
+        List<Line> group = u < positiveShare ? KIND : u < positiveShare + (1 - positiveShare) / 2 ? NEUTRAL : UNKIND;
+        return group.get((int) Math.floorMod(draw, (long) group.size()));
+    }
+
+    private static long mix(String postId, long index) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < postId.length(); i++) {
+            h = (h ^ postId.charAt(i)) * 0x100000001B3L;
+        }
+        h ^= index * 0x9E3779B97F4A7C15L;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h;
     }
 }

@@ -1,5 +1,6 @@
 package io.contentfactory.sandbox.instagram;
 
+import io.contentfactory.sandbox.common.CommentCorpus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -91,7 +92,8 @@ final class CommentThread {
     }
 
     Comment comment(long index) {
-        CommentCorpus.Line line = CommentCorpus.line(media.id(), index);
+        CommentCorpus.Line line =
+                CommentCorpus.line(media.id(), index, media.engagement().positiveShare());
         return new Comment(
                 commentId(media.id(), index),
                 index,
@@ -103,14 +105,8 @@ final class CommentThread {
                 arrival(index));
     }
 
-    /**
-     * When comment {@code index} arrived: the first second at which the post's insights count it. The insights count
-     * {@code views per second × (10 + age in seconds) ÷ 60}
-     * comments.
-     */
+    /** When comment {@code index} arrived: the first moment at which the post's insights count it. */
     private Instant arrival(long index) {
-        long rate = media.viewsPerSecond();
-        long seconds = Math.max(0, (60 * index + rate - 1) / rate - 10);
-        return media.timestamp().plusSeconds(seconds);
+        return media.engagement().commentArrival(index, media.timestamp());
     }
 }

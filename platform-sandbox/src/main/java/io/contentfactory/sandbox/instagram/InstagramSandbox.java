@@ -1,5 +1,8 @@
 package io.contentfactory.sandbox.instagram;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.contentfactory.sandbox.audience.AudienceModel;
+import io.contentfactory.sandbox.audience.Engagement;
 import io.contentfactory.sandbox.common.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -42,8 +45,14 @@ public class InstagramSandbox {
 
     private final Tokens tokens = new Tokens("IG");
 
-    InstagramSandbox(InstagramConfig config, @ConfigProperty(name = "sandbox.public-base-url") String publicBaseUrl) {
+    private final AudienceModel audiences;
+
+    InstagramSandbox(
+            InstagramConfig config,
+            AudienceModel audiences,
+            @ConfigProperty(name = "sandbox.public-base-url") String publicBaseUrl) {
         this.config = config;
+        this.audiences = audiences;
         this.publicBaseUrl = publicBaseUrl;
         config.accounts().forEach(tokens::seed);
     }
@@ -191,21 +200,44 @@ public class InstagramSandbox {
         if (publishedInLastDay(accountId) >= publishLimit(accountId)) {
             throw GraphError.publishLimit(publishLimit(accountId));
         }
-        String id = nextId();
-        String shortcode = Long.toString(Long.parseLong(id), 36).toUpperCase();
-        PublishedMedia published = new PublishedMedia(
-                id,
+        PublishedMedia published = live(
                 accountId,
                 containerId,
                 container.mediaType(),
                 container.mediaUrl(),
                 container.caption(),
+                Instant.now());
+        containers.put(containerId, container.publishedAs(published.id()));
+        return published;
+    }
+
+    /**
+     * Media live at once since {@code at}, without the publishing flow or its limit: for tests and benchmarks of
+     * reading metrics, which need many posts and no media server.
+     */
+    public synchronized PublishedMedia publishDirectly(String accountId, String mediaType, String caption, Instant at) {
+        return live(accountId, null, mediaType, null, caption, at);
+    }
+
+    private PublishedMedia live(
+            String accountId, String containerId, String mediaType, String mediaUrl, String caption, Instant at) {
+        String id = nextId();
+        String shortcode = Long.toString(Long.parseLong(id), 36).toUpperCase();
+        boolean video = "REELS".equals(mediaType) || "VIDEO".equals(mediaType);
+        Engagement engagement = audiences.engagement(accountId, id, audiences.features(caption, mediaUrl, video, at));
+        PublishedMedia published = new PublishedMedia(
+                id,
+                accountId,
+                containerId,
+                mediaType,
+                mediaUrl,
+                caption,
                 publicBaseUrl + "/sandbox/instagram/p/" + shortcode + "/",
                 shortcode,
-                Instant.now());
+                at,
+                engagement);
         media.put(id, published);
         mediaByAccount.computeIfAbsent(accountId, account -> new ArrayList<>()).add(published);
-        containers.put(containerId, container.publishedAs(id));
         return published;
     }
 
@@ -386,16 +418,12 @@ public class InstagramSandbox {
             String caption,
             String permalink,
             String shortcode,
-            Instant timestamp) {
+            Instant timestamp,
+            @JsonIgnore Engagement engagement) {
 
         PublishedMedia publishedAt(Instant at) {
             return new PublishedMedia(
-                    id, accountId, containerId, mediaType, mediaUrl, caption, permalink, shortcode, at);
-        }
-
-        /** How fast the post gathers views: fixed per post, 5 to 11 a second. */
-        public long viewsPerSecond() {
-            return 5 + Math.floorMod(id.hashCode(), 7);
+                    id, accountId, containerId, mediaType, mediaUrl, caption, permalink, shortcode, at, engagement);
         }
 
         /** A reel's product type; feed images and carousel albums are FEED. */
@@ -404,28 +432,29 @@ public class InstagramSandbox {
         }
 
         /**
-         * Lifetime insights, growing with the post's age in a way that is deterministic per post, so that tests
-         * and the demo can assert exact values. Only the metrics the media product type supports, as Meta answers:
-         * feed images and carousel albums report follows and profile visits, reels their watch times (ms).
+         * Lifetime insights as the account's audience gives them ({@link Engagement}): deterministic for the seed,
+         * levelling off with the post's age. Only the metrics the media product type supports, as Meta answers: feed
+         * images and carousel albums report follows and profile visits, reels their watch times (ms).
          */
         public Map<String, Long> insights(Instant now) {
-            long ageSeconds = Math.max(0, Duration.between(timestamp, now).toSeconds());
-            long views = viewsPerSecond() * (10 + ageSeconds);
+            Engagement.Counters counters = engagement.at(timestamp, now);
             Map<String, Long> values = new java.util.LinkedHashMap<>();
-            values.put("views", views);
-            values.put("reach", views * 8 / 10);
-            values.put("likes", views / 12);
-            values.put("comments", views / 60);
-            values.put("shares", views / 90);
-            values.put("saved", views / 45);
-            values.put("total_interactions", views / 12 + views / 60 + views / 90 + views / 45);
+            values.put("views", counters.views());
+            values.put("reach", counters.reach());
+            values.put("likes", counters.likes());
+            values.put("comments", counters.comments());
+            values.put("shares", counters.shares());
+            values.put("saved", counters.saves());
+            values.put(
+                    "total_interactions",
+                    counters.likes() + counters.comments() + counters.shares() + counters.saves());
             if (isReel()) {
                 long averageMs = 4_000 + Math.floorMod(id.hashCode(), 3_000);
                 values.put("ig_reels_avg_watch_time", averageMs);
-                values.put("ig_reels_video_view_total_time", averageMs * views);
+                values.put("ig_reels_video_view_total_time", averageMs * counters.views());
             } else {
-                values.put("follows", views / 200);
-                values.put("profile_visits", views / 30);
+                values.put("follows", counters.follows());
+                values.put("profile_visits", counters.profileVisits());
             }
             return values;
         }

@@ -154,6 +154,34 @@ public class SandboxInspectionResource {
         return sandbox.allMedia();
     }
 
+    public record DirectMedia(String accountId, String mediaType, String caption, Long ageSeconds, Integer count) {}
+
+    /**
+     * {@code count} (1 by default, at most 10,000) posts live at once, {@code ageSeconds} old, without the publishing
+     * flow: for tests and benchmarks of reading metrics. Answers their media ids.
+     */
+    @POST
+    @Path("/media")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response publishDirectly(DirectMedia request) {
+        int count = request == null || request.count() == null ? 1 : request.count();
+        if (request == null || request.accountId() == null || count < 1 || count > 10_000) {
+            return Response.status(400)
+                    .entity("accountId is required, and count is 1 to 10,000")
+                    .build();
+        }
+        String mediaType = request.mediaType() == null ? "IMAGE" : request.mediaType();
+        java.time.Instant at = java.time.Instant.now()
+                .minusSeconds(request.ageSeconds() == null ? 0 : Math.max(0, request.ageSeconds()));
+        List<String> ids = new java.util.ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ids.add(sandbox.publishDirectly(request.accountId(), mediaType, request.caption(), at)
+                    .id());
+        }
+        return Response.ok(ids).build();
+    }
+
     @GET
     @Path("/p/{shortcode}")
     @Produces(MediaType.TEXT_HTML)

@@ -1,5 +1,8 @@
 package io.contentfactory.sandbox.tiktok;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.contentfactory.sandbox.audience.AudienceModel;
+import io.contentfactory.sandbox.audience.Engagement;
 import io.contentfactory.sandbox.common.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -34,8 +37,11 @@ public class TikTokSandbox {
     private final List<List<String>> queried = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong(7_300_000_000_000_000_000L);
 
-    TikTokSandbox(TikTokConfig config) {
+    private final AudienceModel audiences;
+
+    TikTokSandbox(TikTokConfig config, AudienceModel audiences) {
         this.config = config;
+        this.audiences = audiences;
         config.accounts().forEach((openId, token) -> {
             tokens.seed(openId, token);
             creators.put(openId, new Creator(openId, openId.replace('-', '.'), true));
@@ -49,22 +55,30 @@ public class TikTokSandbox {
     }
 
     public record Post(
-            String id, String openId, String username, String title, String privacyLevel, Instant publishedAt) {
+            String id,
+            String openId,
+            String username,
+            String title,
+            String privacyLevel,
+            Instant publishedAt,
+            @JsonIgnore Engagement engagement) {
 
-        /**
-         * Lifetime counters as {@code /v2/video/query/} reports them, growing with the post's age in a way that is
-         * deterministic per post: views at 5 to 11 a second after a first 10 seconds' worth.
-         */
+        /** Lifetime counters as {@code /v2/video/query/} reports them, as the creator's audience gives them. */
         public Map<String, Long> counters(Instant now) {
-            long ageSeconds = Math.max(0, Duration.between(publishedAt, now).toSeconds());
-            long views = (5 + Math.floorMod(id.hashCode(), 7)) * (10 + ageSeconds);
-            Map<String, Long> counters = new java.util.LinkedHashMap<>();
-            counters.put("view_count", views);
-            counters.put("like_count", views / 12);
-            counters.put("comment_count", views / 60);
-            counters.put("share_count", views / 90);
-            return counters;
+            Engagement.Counters counters = engagement.at(publishedAt, now);
+            Map<String, Long> reported = new java.util.LinkedHashMap<>();
+            reported.put("view_count", counters.views());
+            reported.put("like_count", counters.likes());
+            reported.put("comment_count", counters.comments());
+            reported.put("share_count", counters.shares());
+            return reported;
         }
+    }
+
+    private Post newPost(String openId, String username, String title, String privacyLevel, Instant publishedAt) {
+        String id = Long.toString(ids.incrementAndGet());
+        Engagement engagement = audiences.engagement(openId, id, audiences.features(title, null, true, publishedAt));
+        return new Post(id, openId, username, title, privacyLevel, publishedAt, engagement);
     }
 
     /** One publish: its video arrives (pulled or uploaded), then processes until {@code readyAt}. */
@@ -129,13 +143,7 @@ public class TikTokSandbox {
     /** Publishes a post at once, without the posting flow: for tests that need a live video. */
     public Post directPost(String openId, String title, Instant publishedAt) {
         Creator creator = creators.computeIfAbsent(openId, id -> new Creator(id, id.replace('-', '.'), true));
-        Post post = new Post(
-                Long.toString(ids.incrementAndGet()),
-                openId,
-                creator.username(),
-                title == null ? "" : title,
-                "PUBLIC_TO_EVERYONE",
-                publishedAt);
+        Post post = newPost(openId, creator.username(), title == null ? "" : title, "PUBLIC_TO_EVERYONE", publishedAt);
         posts.put(post.id(), post);
         return post;
     }
@@ -213,13 +221,7 @@ public class TikTokSandbox {
         }
         if (publish.postId == null) {
             Creator creator = creators.get(publish.openId);
-            Post post = new Post(
-                    Long.toString(ids.incrementAndGet()),
-                    publish.openId,
-                    creator.username(),
-                    publish.title,
-                    publish.privacyLevel,
-                    Instant.now());
+            Post post = newPost(publish.openId, creator.username(), publish.title, publish.privacyLevel, Instant.now());
             posts.put(post.id(), post);
             publish.postId = post.id();
         }

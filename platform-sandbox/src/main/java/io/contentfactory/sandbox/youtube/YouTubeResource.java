@@ -145,12 +145,21 @@ public class YouTubeResource {
             @QueryParam("id") String ids,
             @QueryParam("part") String part) {
         String channel = channel(authorization);
+        spend(channel);
+        boolean statistics = part != null && List.of(part.split(",")).contains("statistics");
         return Faults.apply(
                 faults.take(PLATFORM, channel, "STATUS"),
                 () -> {
                     List<Map<String, Object>> items = new ArrayList<>();
+                    Instant now = Instant.now();
                     for (String id : ids == null ? new String[0] : ids.split(",")) {
-                        sandbox.video(id.trim()).ifPresent(video -> items.add(resource(video)));
+                        sandbox.video(id.trim()).ifPresent(video -> {
+                            Map<String, Object> item = new LinkedHashMap<>(resource(video));
+                            if (statistics) {
+                                item.put("statistics", statistics(video, now));
+                            }
+                            items.add(item);
+                        });
                     }
                     return Uni.createFrom()
                             .item(Map.<String, Object>of(
@@ -161,6 +170,48 @@ public class YouTubeResource {
                                     "pageInfo",
                                     Map.of("totalResults", items.size(), "resultsPerPage", items.size())));
                 },
+                GoogleError::forFault);
+    }
+
+    /**
+     * {@code commentThreads.list} for one video: threads newest first ({@code order=time}), each with its top-level
+     * comment and its replies, {@code maxResults} 1–100 (20 by default), paged by an opaque {@code pageToken}.
+     */
+    @GET
+    @Path("/youtube/v3/commentThreads")
+    public Uni<Map<String, Object>> commentThreads(
+            @HeaderParam("Authorization") String authorization,
+            @QueryParam("part") String part,
+            @QueryParam("videoId") String videoId,
+            @QueryParam("maxResults") Integer maxResults,
+            @QueryParam("pageToken") String pageToken) {
+        String channel = channel(authorization);
+        if (part == null || !part.contains("snippet")) {
+            throw new GoogleError(400, "required", "global", "Required parameter: part");
+        }
+        if (videoId == null || videoId.isBlank()) {
+            throw new GoogleError(400, "missingRequiredParameter", "youtube.parameter", "No filter selected.");
+        }
+        if (maxResults != null && (maxResults < 1 || maxResults > 100)) {
+            throw new GoogleError(
+                    400, "invalidValue", "youtube.parameter", "Invalid value for maxResults: " + maxResults);
+        }
+        spend(channel);
+        YouTubeSandbox.Video video = sandbox.video(videoId)
+                .orElseThrow(() -> new GoogleError(
+                        404,
+                        "videoNotFound",
+                        "youtube.commentThread",
+                        "The video identified by the <code>videoId</code> parameter could not be found."));
+        return Faults.apply(
+                faults.take(PLATFORM, channel, "COMMENTS"),
+                () -> Uni.createFrom()
+                        .item(CommentThreadListing.page(
+                                new VideoComments(video),
+                                part.contains("replies"),
+                                maxResults == null ? 20 : maxResults,
+                                pageToken,
+                                Instant.now())),
                 GoogleError::forFault);
     }
 
@@ -224,10 +275,30 @@ public class YouTubeResource {
                         }));
     }
 
-    private String channel(String authorization) {
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
-            throw GoogleError.unauthenticated();
+    /** A read costs one unit of the Data API's daily quota; over it, 403 {@code quotaExceeded}. */
+    private void spend(String channel) {
+        if (!sandbox.spendUnits(channel, 1)) {
+            throw GoogleError.quotaExceeded();
         }
-        return sandbox.channelOf(authorization.substring(7).trim()).orElseThrow(GoogleError::unauthenticated);
+    }
+
+    /**
+     * A video's public counters, as the Data API answers them: unsigned 64-bit values as JSON strings; a video that
+     * is not live yet has none.
+     */
+    private static Map<String, Object> statistics(YouTubeSandbox.Video video, Instant now) {
+        if (!"processed".equals(video.uploadStatus(now))) {
+            return Map.of();
+        }
+        Map<String, Object> statistics = new LinkedHashMap<>();
+        statistics.put("viewCount", Long.toString(video.views(now)));
+        statistics.put("likeCount", Long.toString(video.likes(now)));
+        statistics.put("favoriteCount", "0");
+        statistics.put("commentCount", Long.toString(video.comments(now)));
+        return statistics;
+    }
+
+    private String channel(String authorization) {
+        return sandbox.channelOfBearer(authorization);
     }
 }

@@ -1,5 +1,8 @@
 package io.contentfactory.sandbox.youtube;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.contentfactory.sandbox.audience.AudienceModel;
+import io.contentfactory.sandbox.audience.Engagement;
 import io.contentfactory.sandbox.common.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -29,14 +32,70 @@ public class YouTubeSandbox {
     private final Tokens tokens = new Tokens("ya29");
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, Video> videos = new ConcurrentHashMap<>();
+    private final Map<String, DailyUnits> unitsByChannel = new ConcurrentHashMap<>();
     private final Duration processing;
     private final int dailyUploads;
+    private final int dailyUnits;
+    private final Duration analyticsLag;
+    private final AudienceModel audiences;
 
     YouTubeSandbox(
             @ConfigProperty(name = "sandbox.youtube.processing") Duration processing,
-            @ConfigProperty(name = "sandbox.youtube.daily-uploads") int dailyUploads) {
+            @ConfigProperty(name = "sandbox.youtube.daily-uploads") int dailyUploads,
+            @ConfigProperty(name = "sandbox.youtube.daily-units") int dailyUnits,
+            @ConfigProperty(name = "sandbox.youtube.analytics-lag") Duration analyticsLag,
+            AudienceModel audiences) {
+        this.audiences = audiences;
         this.processing = processing;
         this.dailyUploads = dailyUploads;
+        this.dailyUnits = dailyUnits;
+        this.analyticsLag = analyticsLag;
+    }
+
+    /** Data API units a channel's client spent on one quota day. */
+    private record DailyUnits(LocalDate day, int spent) {}
+
+    /**
+     * Spends {@code units} of the Data API's daily quota (reads cost 1 unit each): false, spending nothing, when the
+     * day's quota would be exceeded. The quota day ends at midnight Pacific, as Google's does.
+     */
+    public boolean spendUnits(String channelId, int units) {
+        LocalDate today = LocalDate.now(QUOTA_ZONE);
+        boolean[] spent = {false};
+        unitsByChannel.compute(channelId, (channel, current) -> {
+            int before = current == null || !current.day().equals(today) ? 0 : current.spent();
+            if (before + units > dailyUnits) {
+                return new DailyUnits(today, before);
+            }
+            spent[0] = true;
+            return new DailyUnits(today, before + units);
+        });
+        return spent[0];
+    }
+
+    /** Data API units the channel spent today. */
+    public int unitsSpent(String channelId) {
+        DailyUnits current = unitsByChannel.get(channelId);
+        return current == null || !current.day().equals(LocalDate.now(QUOTA_ZONE)) ? 0 : current.spent();
+    }
+
+    /** Whether YouTube Analytics has data for the video yet: it lags {@code analytics-lag} behind its upload. */
+    public boolean analyticsReady(Video video, Instant now) {
+        return video.liveSeconds(now) > 0
+                && !video.uploadedAt().plus(analyticsLag).isAfter(now);
+    }
+
+    /**
+     * Moves a video's upload {@code by} into the past, as if it had been live that much longer: its statistics,
+     * analytics and comments are those of an older video. For tests that need history without waiting for it.
+     */
+    public Optional<Video> backdate(String videoId, Duration by) {
+        return Optional.ofNullable(videos.computeIfPresent(videoId, (id, video) -> video.uploadedEarlier(by)));
+    }
+
+    /** Deletes a video, as its owner would: every read of it finds nothing from then on. */
+    public boolean delete(String videoId) {
+        return videos.remove(videoId) != null;
     }
 
     /** An open resumable upload. */
@@ -78,13 +137,59 @@ public class YouTubeSandbox {
             boolean notifySubscribers,
             Instant uploadedAt,
             Instant processedAt,
-            String failureReason) {
+            String failureReason,
+            @JsonIgnore Engagement engagement) {
 
         public String uploadStatus(Instant now) {
             if (now.isBefore(processedAt)) {
                 return "uploaded";
             }
             return failureReason == null ? "processed" : "failed";
+        }
+
+        /** Seconds the video has been watchable at {@code now}: zero until it processed. */
+        long liveSeconds(Instant now) {
+            return failureReason != null || now.isBefore(processedAt)
+                    ? 0
+                    : Duration.between(processedAt, now).toSeconds();
+        }
+
+        /** Lifetime counters at {@code now}, as the channel's audience gives them; none before it is watchable. */
+        Engagement.Counters counters(Instant now) {
+            return "processed".equals(uploadStatus(now))
+                    ? engagement.at(processedAt, now)
+                    : new Engagement.Counters(0, 0, 0, 0, 0, 0, 0, 0);
+        }
+
+        public long views(Instant now) {
+            return counters(now).views();
+        }
+
+        public long likes(Instant now) {
+            return counters(now).likes();
+        }
+
+        public long comments(Instant now) {
+            return counters(now).comments();
+        }
+
+        /** Average seconds watched per view: fixed per video, 12 to 29 (a Short runs up to a minute). */
+        public long averageViewDurationSeconds() {
+            return 12 + Math.floorMod(id.hashCode() / 7, 18);
+        }
+
+        Video uploadedEarlier(Duration by) {
+            return new Video(
+                    id,
+                    channelId,
+                    title,
+                    description,
+                    privacyStatus,
+                    notifySubscribers,
+                    uploadedAt.minus(by),
+                    processedAt.minus(by),
+                    failureReason,
+                    engagement);
         }
     }
 
@@ -102,6 +207,14 @@ public class YouTubeSandbox {
 
     public Optional<String> channelOf(String accessToken) {
         return tokens.accountOf(accessToken);
+    }
+
+    /** The channel an {@code Authorization: Bearer} header's token belongs to; 401 as Google answers otherwise. */
+    public String channelOfBearer(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            throw GoogleError.unauthenticated();
+        }
+        return channelOf(authorization.substring(7).trim()).orElseThrow(GoogleError::unauthenticated);
     }
 
     /** False once the channel used its uploads of the current quota day. */
@@ -133,8 +246,9 @@ public class YouTubeSandbox {
         boolean playable = session.firstContentType != null && session.firstContentType.startsWith("video/");
         String failure = session.failsInProcessing ? "codec" : playable ? null : "invalidFile";
         Instant now = Instant.now();
+        String id = newVideoId();
         Video video = new Video(
-                newVideoId(),
+                id,
                 session.channelId,
                 session.title,
                 session.description,
@@ -142,10 +256,33 @@ public class YouTubeSandbox {
                 session.notifySubscribers,
                 now,
                 now.plus(processing),
-                failure);
+                failure,
+                engagement(session.channelId, id, session.title, now.plus(processing)));
         videos.put(video.id(), video);
         session.videoId = video.id();
         return video;
+    }
+
+    /** A processed public video at once, live since {@code liveSince}, without the upload flow: for metrics tests. */
+    public Video directUpload(String channelId, String title, Instant liveSince) {
+        String id = newVideoId();
+        Video video = new Video(
+                id,
+                channelId,
+                title,
+                "",
+                "public",
+                false,
+                liveSince,
+                liveSince,
+                null,
+                engagement(channelId, id, title, liveSince));
+        videos.put(video.id(), video);
+        return video;
+    }
+
+    private Engagement engagement(String channelId, String videoId, String title, Instant liveAt) {
+        return audiences.engagement(channelId, videoId, audiences.features(title, null, true, liveAt));
     }
 
     public Optional<Video> video(String id) {
