@@ -8,17 +8,14 @@ import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.contracts.events.PostDue;
 import io.contentfactory.contracts.events.PostFormat;
 import io.contentfactory.testkit.AppProcess;
+import io.contentfactory.testkit.Autovacuum;
+import io.contentfactory.testkit.BenchReport;
+import io.contentfactory.testkit.HeapSampler;
 import io.contentfactory.testkit.InternalTokens;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
 import io.restassured.RestAssured;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -49,7 +46,7 @@ class PublishBench {
     private static final int THROUGHPUT_POSTS = Integer.getInteger("bench.posts", 6000);
     private static final int POLLING_POSTS = Integer.getInteger("bench.polling", 2000);
     private static final int LONG_PROCESSING_MS = Integer.getInteger("bench.long-processing-ms", 40_000);
-    private static final Path REPORT = Path.of("target/publish-bench.txt");
+    private static final BenchReport REPORT = new BenchReport(Path.of("target/publish-bench.txt"));
 
     @Test
     void publishThroughputAndConcurrentPolling() throws Exception {
@@ -79,7 +76,7 @@ class PublishBench {
                         publisherJvm(),
                         Duration.ofSeconds(90));
                 KafkaProducer<String, String> producer = producer();
-                Autovacuum autovacuum = new Autovacuum()) {
+                Autovacuum autovacuum = new Autovacuum("publisher.publish_jobs, publisher.outbox, publisher.inbox")) {
             UUID project = UUID.randomUUID();
             for (int i = 0; i < ACCOUNTS; i++) {
                 connect(publisher, project, "fast-" + i);
@@ -120,7 +117,7 @@ class PublishBench {
                     POLLING_POSTS,
                     Duration.between(pollingStart, Instant.now()).toMillis() / 1000.0,
                     sampler.maxPolling,
-                    sampler.maxHeap / (1024 * 1024)));
+                    sampler.maxHeap() / (1024 * 1024)));
 
             // With 2 s of processing, jobs finish about as fast as post.due arrives; a long processing time shows how
             // many the publisher can keep polling at once.
@@ -134,7 +131,7 @@ class PublishBench {
                     LONG_PROCESSING_MS / 1000,
                     Duration.between(capacityStart, Instant.now()).toMillis() / 1000.0,
                     capacity.maxPolling,
-                    capacity.maxHeap / (1024 * 1024)));
+                    capacity.maxHeap() / (1024 * 1024)));
         }
     }
 
@@ -282,14 +279,8 @@ class PublishBench {
         return new KafkaProducer<>(config);
     }
 
-    private static void report(String line) throws java.io.IOException {
-        System.out.println("BENCH " + line);
-        Files.createDirectories(REPORT.getParent());
-        Files.writeString(
-                REPORT,
-                Instant.now() + " " + line + System.lineSeparator(),
-                StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+    private static void report(String line) {
+        REPORT.line(line);
     }
 
     /**
@@ -350,66 +341,26 @@ class PublishBench {
         }
     }
 
-    /**
-     * Does what autovacuum does on a production server, which this machine's PostgreSQL runs without (its CI
-     * configuration turns it off): every 10 s the publisher's busy tables are vacuumed and analyzed. Without it their
-     * dead rows pile up and the planner never gets statistics, and the run measures that instead of the publisher.
-     * The vacuums' CPU time is PostgreSQL's, counted with the rest.
-     */
-    private static final class Autovacuum implements AutoCloseable {
-        private final java.util.concurrent.ScheduledExecutorService executor =
-                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
-
-        Autovacuum() {
-            executor.scheduleWithFixedDelay(Autovacuum::vacuum, 10, 10, java.util.concurrent.TimeUnit.SECONDS);
-        }
-
-        private static void vacuum() {
-            try (Connection c = PostgresResource.database().connect();
-                    Statement s = c.createStatement()) {
-                s.execute("vacuum (analyze) publisher.publish_jobs, publisher.outbox, publisher.inbox");
-            } catch (java.sql.SQLException e) {
-                System.out.println("BENCH vacuum failed: " + e.getMessage());
-            }
-        }
-
-        @Override
-        public void close() {
-            executor.shutdownNow();
-        }
-    }
-
-    /** Samples the jobs polling at once (status processing) and the publisher's used heap, every 100 ms. */
+    /** Samples the jobs polling at once (status processing) with the publisher's used heap, every 100 ms. */
     private static final class Sampler {
-        private final HttpClient http = HttpClient.newHttpClient();
-        private final URI metrics;
+        private final HeapSampler heap;
         long maxPolling;
-        long maxHeap;
 
         Sampler(AppProcess publisher) {
-            this.metrics = URI.create(publisher.baseUrl() + "/q/metrics");
+            this.heap = new HeapSampler(publisher);
         }
 
         void until(java.util.function.BooleanSupplier done, Duration timeout) throws Exception {
-            Instant deadline = Instant.now().plus(timeout);
-            while (!done.getAsBoolean()) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("not done within " + timeout);
-                }
-                maxPolling = Math.max(
-                        maxPolling, count("select count(*) from publisher.publish_jobs where status = 'processing'"));
-                maxHeap = Math.max(maxHeap, heap());
-                Thread.sleep(100);
-            }
+            heap.until(
+                    done,
+                    timeout,
+                    () -> maxPolling = Math.max(
+                            maxPolling,
+                            count("select count(*) from publisher.publish_jobs where status = 'processing'")));
         }
 
-        private long heap() throws Exception {
-            String body = http.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString())
-                    .body();
-            return body.lines()
-                    .filter(line -> line.startsWith("jvm_memory_used_bytes") && line.contains("area=\"heap\""))
-                    .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                    .sum();
+        long maxHeap() {
+            return heap.maxHeap();
         }
     }
 }

@@ -6,8 +6,10 @@ import io.contentfactory.metrics.domain.Sentiment;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Set;
 import net.fellbaum.jemoji.EmojiManager;
+import net.fellbaum.jemoji.IndexedEmoji;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,7 +46,25 @@ public class VaderSentiment {
         return Utils.getWordValenceDictionary().keySet();
     }
 
+    /**
+     * The text with each emoji replaced by its name. Built from the emoji's positions: jemoji's own
+     * {@code replaceAllEmojis} scans its whole emoji list for each emoji it meets, which profiling showed as a tenth
+     * of the service's time when reading many comments.
+     */
     static String emojiSpelledOut(String text) {
-        return EmojiManager.replaceAllEmojis(text, emoji -> " " + emoji.getDescription() + " ");
+        List<IndexedEmoji> found = EmojiManager.extractEmojisInOrderWithIndex(text);
+        if (found.isEmpty()) {
+            return text;
+        }
+        StringBuilder spelled = new StringBuilder(text.length() + 16 * found.size());
+        int from = 0;
+        for (IndexedEmoji emoji : found) {
+            spelled.append(text, from, emoji.getCharIndex())
+                    .append(' ')
+                    .append(emoji.getEmoji().getDescription())
+                    .append(' ');
+            from = emoji.getEndCharIndex();
+        }
+        return spelled.append(text, from, text.length()).toString();
     }
 }

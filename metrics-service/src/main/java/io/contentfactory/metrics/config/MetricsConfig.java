@@ -17,9 +17,13 @@ public interface MetricsConfig {
 
     Duration maxSleep();
 
-    /** Checkpoints read at once by one instance. */
+    /** Checkpoints claimed at once by one instance. */
     @WithDefault("32")
     int batch();
+
+    /** Checkpoints one instance reads at the same time; a post's own are still read one after the other. */
+    @WithDefault("64")
+    int concurrency();
 
     /** Connections kept open to each platform host. */
     @WithDefault("64")

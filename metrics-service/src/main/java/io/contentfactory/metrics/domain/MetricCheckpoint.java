@@ -87,6 +87,18 @@ public class MetricCheckpoint {
         lateMs = Math.max(0, Duration.between(dueAt, at).toMillis());
     }
 
+    /**
+     * An earlier checkpoint of the same post is still being read: this one waits until {@code at}, without it counting
+     * as an attempt, so that a post's checkpoints are read in order.
+     */
+    public void awaitEarlier(Instant at) {
+        if (state.ended()) {
+            throw new IllegalStateException("checkpoint " + id + " ended " + state.wire());
+        }
+        fireAt = at;
+        reason = "waiting for the post's earlier checkpoint to be read first";
+    }
+
     /** Another attempt did not end it: it waits until {@code retryAt}, for {@code why}. */
     public void waitUntil(Instant retryAt, String why) {
         if (state.ended()) {

@@ -8,7 +8,8 @@ import java.util.OptionalDouble;
  *
  * <p>The formula. Let {@code v} be the post's views at the checkpoint (reach when the platform reports no views) and
  * {@code b} the account's baseline: the median of the same metric over the account's earlier posts on the same
- * platform, in the same format, at the same checkpoint. With {@code r = v / b} the score is {@code 100 · r / (1 + r)}:
+ * platform, in the same format, at the same checkpoint: its latest {@link #BASELINE_POSTS}, so that the baseline
+ * follows the account as it grows and costs the same for its thousandth post as for its tenth. With {@code r = v / b} the score is {@code 100 · r / (1 + r)}:
  * 50 at the baseline, 75 at three times it, 25 at a third, never reaching 0 or 100. Below {@link #MIN_EARLIER_POSTS}
  * earlier posts there is no baseline and no score, and the explanation says so rather than invent one.
  *
@@ -20,6 +21,9 @@ public record PostSocialScore(Double score, String explanation) {
 
     /** How many earlier posts a baseline needs. */
     public static final int MIN_EARLIER_POSTS = 3;
+
+    /** How many of the account's latest earlier posts a baseline rests on, at most. */
+    public static final int BASELINE_POSTS = 100;
 
     /** The account's median for this platform, format and checkpoint, and how many posts it rests on. */
     public record Baseline(double median, int posts) {}

@@ -1,5 +1,6 @@
 package io.contentfactory.metrics.persistence;
 
+import io.contentfactory.metrics.domain.CheckpointState;
 import io.contentfactory.metrics.domain.MetricCheckpoint;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -20,6 +21,21 @@ public class CheckpointStore implements PanacheRepositoryBase<MetricCheckpoint, 
 
     public Uni<MetricCheckpoint> findInProject(UUID projectId, UUID id) {
         return find("projectId = ?1 and id = ?2", projectId, id).firstResult();
+    }
+
+    /** Whether a checkpoint of the target due before {@code dueAt} is still pending (waiting, or being read). */
+    public Uni<Boolean> earlierPending(UUID projectId, UUID targetId, Instant dueAt) {
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "select count(c) from MetricCheckpoint c where c.projectId = ?1 and c.targetId = ?2"
+                                        + " and c.dueAt < ?3 and c.state = ?4",
+                                Long.class)
+                        .setParameter(1, projectId)
+                        .setParameter(2, targetId)
+                        .setParameter(3, dueAt)
+                        .setParameter(4, CheckpointState.PENDING)
+                        .getSingleResult())
+                .map(count -> count > 0);
     }
 
     /** When the target's next checkpoint after {@code dueAt} is due, if it has one. */

@@ -4,6 +4,7 @@ import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.tenancy.TenantScope;
 import io.contentfactory.metrics.domain.AccountBaseline;
 import io.contentfactory.metrics.domain.MetricCheckpoint;
+import io.contentfactory.metrics.domain.PostSocialScore;
 import io.contentfactory.metrics.domain.PostSocialScore.Baseline;
 import io.contentfactory.metrics.domain.PostingMetrics;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -45,19 +46,21 @@ public class PostingMetricsStore implements PanacheRepositoryBase<PostingMetrics
 
     /**
      * The account's baseline for {@code checkpoint}: the median views (reach where a platform reports no views) at the
-     * same checkpoint of its posts due earlier on the same platform and in the same format, and how many there are.
+     * same checkpoint of its latest {@link PostSocialScore#BASELINE_POSTS} posts due earlier on the same platform and
+     * in the same format, and how many there are. Walks the checkpoints' baseline index newest first.
      */
     public Uni<Baseline> baseline(MetricCheckpoint checkpoint) {
-        String sql = "select percentile_cont(0.5) within group (order by coalesce(m.views, m.reach)) as median,"
-                + " count(*) as posts from " + metricsTable + " m join " + checkpointTable + " c"
-                + " on c.project_id = m.project_id and c.id = m.checkpoint_id"
-                + " where m.project_id = $1 and c.platform = $2 and c.account_id = $3 and c.format = $4"
-                + " and c.checkpoint = $5 and c.target_id <> $6 and c.due_at < $7"
-                + " and coalesce(m.views, m.reach) is not null";
+        String sql = "select percentile_cont(0.5) within group (order by value) as median, count(*) as posts from"
+                + " (select coalesce(m.views, m.reach) as value from " + checkpointTable + " c join " + metricsTable
+                + " m on m.project_id = c.project_id and m.checkpoint_id = c.id"
+                + " where c.project_id = $1 and c.platform = $2 and c.account_id = $3 and c.format = $4"
+                + " and c.checkpoint = $5 and c.due_at < $7 and c.target_id <> $6"
+                + " and coalesce(m.views, m.reach) is not null order by c.due_at desc limit $8) latest";
         Tuple arguments = Tuple.of(checkpoint.projectId, checkpoint.platform, checkpoint.accountId, checkpoint.format)
                 .addString(checkpoint.checkpoint)
                 .addUUID(checkpoint.targetId)
-                .addOffsetDateTime(checkpoint.dueAt.atOffset(ZoneOffset.UTC));
+                .addOffsetDateTime(checkpoint.dueAt.atOffset(ZoneOffset.UTC))
+                .addInteger(PostSocialScore.BASELINE_POSTS);
         return tenancy.statementInProject(checkpoint.projectId, sql, arguments).map(rows -> {
             Row row = rows.iterator().next();
             Double median = row.getDouble("median");

@@ -57,9 +57,16 @@ public class TikTokVideoQuery implements InsightsReader {
         return Platform.TIKTOK;
     }
 
+    /**
+     * Joins the account's batch. The batch's answer arrives on the context of the read that opened it, so each read
+     * resumes on its own: reads run concurrently, each with its own database session bound to its context.
+     */
     @Override
     public Uni<Reading> read(PostRead post) {
-        return Uni.createFrom().emitter(reading -> join(post.token(), new Waiting(post.externalPostId(), reading)));
+        io.vertx.core.Context own = io.vertx.core.Vertx.currentContext();
+        Uni<Reading> joined =
+                Uni.createFrom().emitter(reading -> join(post.token(), new Waiting(post.externalPostId(), reading)));
+        return own == null ? joined : joined.emitOn(task -> own.runOnContext(ignored -> task.run()));
     }
 
     /** Adds a read to its account's open batch, opening one (and its linger timer) if none is; a full batch goes. */

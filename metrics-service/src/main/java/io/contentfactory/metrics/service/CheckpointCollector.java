@@ -21,6 +21,7 @@ import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -42,6 +43,9 @@ import java.util.Map;
 @Startup
 @ApplicationScoped
 public class CheckpointCollector {
+
+    /** How long a checkpoint waits for its post's earlier one before it looks again. */
+    static final Duration ORDER_WAIT = Duration.ofMillis(250);
 
     private final CheckpointStore checkpoints;
     private final MetricsRecorder recorder;
@@ -79,6 +83,7 @@ public class CheckpointCollector {
                 config.lease(),
                 config.maxSleep(),
                 config.batch(),
+                config.concurrency(),
                 this::collect);
     }
 
@@ -88,12 +93,44 @@ public class CheckpointCollector {
         loop.wake();
     }
 
+    /** A claimed checkpoint as read at the start of its attempt, and whether an earlier one of its post is pending. */
+    private record Claimed(MetricCheckpoint checkpoint, boolean afterEarlier) {}
+
+    /**
+     * Reads one claimed checkpoint. Up to {@code concurrency} are read at once; a post's own are read in order, so a
+     * checkpoint whose post has an earlier one still pending (its claim came in the same batch, or it waits) waits
+     * {@link #ORDER_WAIT} and looks again.
+     */
     @WithSpan("CheckpointCollector.collect")
     Uni<Void> collect(TimerClaim claim) {
-        return tenancy.transaction(claim.projectId(), () -> checkpoints.findInProject(claim.projectId(), claim.id()))
-                .chain(checkpoint -> checkpoint == null || checkpoint.state.ended()
-                        ? timer().fireWith(claim, () -> Uni.createFrom().voidItem())
-                        : attempt(claim, checkpoint));
+        return tenancy.transaction(
+                        claim.projectId(),
+                        () -> checkpoints
+                                .findInProject(claim.projectId(), claim.id())
+                                .chain(checkpoint -> checkpoint == null || checkpoint.state.ended()
+                                        ? Uni.createFrom().item(new Claimed(checkpoint, false))
+                                        : checkpoints
+                                                .earlierPending(
+                                                        checkpoint.projectId, checkpoint.targetId, checkpoint.dueAt)
+                                                .map(earlier -> new Claimed(checkpoint, earlier))))
+                .chain(claimed -> {
+                    MetricCheckpoint checkpoint = claimed.checkpoint();
+                    if (checkpoint == null || checkpoint.state.ended()) {
+                        return timer().fireWith(claim, () -> Uni.createFrom().voidItem());
+                    }
+                    return claimed.afterEarlier() ? afterEarlier(claim) : attempt(claim, checkpoint);
+                });
+    }
+
+    private Uni<Void> afterEarlier(TimerClaim claim) {
+        Instant at = Instant.now().plus(ORDER_WAIT);
+        return timer().rescheduleWith(
+                        claim,
+                        at,
+                        () -> checkpoints
+                                .findInProject(claim.projectId(), claim.id())
+                                .invoke(checkpoint -> checkpoint.awaitEarlier(at))
+                                .replaceWithVoid());
     }
 
     private Uni<Void> attempt(TimerClaim claim, MetricCheckpoint checkpoint) {

@@ -12,6 +12,8 @@ class VaderSentimentTest {
     @Test
     void emojiAreReadByTheirNames() {
         assertThat(VaderSentiment.emojiSpelledOut("so good 😍")).contains("smiling face with heart-eyes");
+        assertThat(VaderSentiment.emojiSpelledOut("a😍b🔥c")).isEqualTo("a smiling face with heart-eyes b fire c");
+        assertThat(VaderSentiment.emojiSpelledOut("no emoji here")).isEqualTo("no emoji here");
         assertThat(vader.of("😍").score()).isPositive();
         assertThat(vader.of("😡").score()).isNegative();
         assertThat(vader.of("😂😂").label()).isIn(SentimentLabel.POSITIVE, SentimentLabel.VERY_POSITIVE);
