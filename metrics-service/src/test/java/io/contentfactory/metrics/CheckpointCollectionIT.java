@@ -989,13 +989,6 @@ class CheckpointCollectionIT {
     }
 
     private static long count(String sql) {
-        try (Connection c = PostgresResource.database().connect();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return PostgresResource.database().count(sql);
     }
 }

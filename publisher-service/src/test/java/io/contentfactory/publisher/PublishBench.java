@@ -16,9 +16,6 @@ import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
 import io.restassured.RestAssured;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -259,14 +256,7 @@ class PublishBench {
     }
 
     static long count(String sql) {
-        try (Connection c = PostgresResource.database().connect();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return PostgresResource.database().count(sql);
     }
 
     private static KafkaProducer<String, String> producer() {

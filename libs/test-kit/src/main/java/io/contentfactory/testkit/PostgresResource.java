@@ -102,6 +102,18 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
             return DriverManager.getConnection(jdbcUrl(), user, "");
         }
 
+        /** The single number a query answers, such as a {@code count(*)}: for assertions and benchmarks. */
+        public long count(String sql) {
+            try (Connection c = connect();
+                    Statement s = c.createStatement();
+                    java.sql.ResultSet rs = s.executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            } catch (SQLException e) {
+                throw new IllegalStateException(sql, e);
+            }
+        }
+
         void drop() {
             try (Connection c = DriverManager.getConnection(
                             "jdbc:postgresql://" + host + ":" + port + "/postgres", user, "");

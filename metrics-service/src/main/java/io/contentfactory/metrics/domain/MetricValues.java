@@ -27,6 +27,11 @@ public record MetricValues(
     public static final MetricValues NONE =
             new MetricValues(null, null, null, null, null, null, null, null, null, null, null);
 
+    /** The public counters only, as a platform's basic video listing reports them; the rest not reported. */
+    public static MetricValues counts(Long views, Long likes, Long comments, Long shares) {
+        return new MetricValues(views, likes, comments, shares, null, null, null, null, null, null, null);
+    }
+
     /**
      * The lifetime counters, which never shrink on a platform that counts honestly, by name; reported ones only.
      * Averages and rates may fall and are left out.

@@ -7,6 +7,22 @@ final class PlatformAnswer {
 
     private PlatformAnswer() {}
 
+    /**
+     * A counter of an answer: a JSON number, or a string of digits as YouTube sends its unsigned 64-bit counts; null
+     * when the field is absent or not a count (not reported is never 0).
+     */
+    static Long count(JsonObject object, String field) {
+        Object value = object.getValue(field);
+        if (value instanceof Number number) {
+            return number.longValue();
+        }
+        try {
+            return value instanceof String digits ? Long.parseLong(digits) : null;
+        } catch (NumberFormatException notACount) {
+            return null;
+        }
+    }
+
     /** The body as a JSON object; null when it is empty or not a JSON object. */
     static JsonObject json(String text) {
         if (text == null || text.isBlank()) {

@@ -160,21 +160,10 @@ public class TikTokVideoQuery implements InsightsReader {
     }
 
     private static MetricValues values(JsonObject video) {
-        return new MetricValues(
-                count(video, "view_count"),
-                count(video, "like_count"),
-                count(video, "comment_count"),
-                count(video, "share_count"),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
-    }
-
-    private static Long count(JsonObject video, String field) {
-        return video.getValue(field) instanceof Number number ? number.longValue() : null;
+        return MetricValues.counts(
+                PlatformAnswer.count(video, "view_count"),
+                PlatformAnswer.count(video, "like_count"),
+                PlatformAnswer.count(video, "comment_count"),
+                PlatformAnswer.count(video, "share_count"));
     }
 }

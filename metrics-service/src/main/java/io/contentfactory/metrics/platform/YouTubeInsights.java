@@ -114,17 +114,10 @@ public class YouTubeInsights implements InsightsReader {
             return new Reading.NotReady("youtube has no statistics for the video yet (still processing)");
         }
         return new Reading.Collected(
-                new MetricValues(
-                        count(statistics, "viewCount"),
-                        count(statistics, "likeCount"),
-                        count(statistics, "commentCount"),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
+                MetricValues.counts(
+                        PlatformAnswer.count(statistics, "viewCount"),
+                        PlatformAnswer.count(statistics, "likeCount"),
+                        PlatformAnswer.count(statistics, "commentCount"),
                         null),
                 body.encode());
     }
@@ -163,19 +156,6 @@ public class YouTubeInsights implements InsightsReader {
                         null,
                         whole(row.get("subscribersGained"))),
                 body.encode());
-    }
-
-    /** A Data API counter: an unsigned 64-bit value sent as a JSON string; absent when not reported. */
-    private static Long count(JsonObject statistics, String field) {
-        Object value = statistics.getValue(field);
-        if (value instanceof Number number) {
-            return number.longValue();
-        }
-        try {
-            return value instanceof String digits ? Long.parseLong(digits) : null;
-        } catch (NumberFormatException notACount) {
-            return null;
-        }
     }
 
     private static Long whole(Number number) {
