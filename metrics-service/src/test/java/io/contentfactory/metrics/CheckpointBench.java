@@ -40,6 +40,9 @@ class CheckpointBench {
     private static final int BURST = Integer.getInteger("bench.burst", 20_000);
     private static final int PACED = Integer.getInteger("bench.paced", 30_000);
     private static final int RATE = Integer.getInteger("bench.rate", 1_000);
+    /** {@code -Dbench.service.quarkus.x=y} passes {@code quarkus.x=y} to metrics-service, to compare settings. */
+    private static final String SERVICE_PROPERTY = "bench.service.";
+
     private static final BenchReport REPORT = new BenchReport(Path.of("target/checkpoint-bench.txt"));
 
     @Test
@@ -141,6 +144,9 @@ class CheckpointBench {
                         .withoutPadding()
                         .encodeToString(InternalTokens.serviceCallKey("metrics-service", "publisher-service")));
         properties.put("quarkus.log.category.\"io.contentfactory\".level", "WARN");
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith(SERVICE_PROPERTY))
+                .forEach(name -> properties.put(name.substring(SERVICE_PROPERTY.length()), System.getProperty(name)));
         return properties;
     }
 
