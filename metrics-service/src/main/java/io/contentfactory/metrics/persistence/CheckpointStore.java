@@ -1,14 +1,24 @@
 package io.contentfactory.metrics.persistence;
 
+import io.contentfactory.kit.ServiceConfig;
+import io.contentfactory.kit.domain.WireEnum;
+import io.contentfactory.kit.timer.DurableTimer;
+import io.contentfactory.kit.timer.TimerClaim;
 import io.contentfactory.metrics.domain.CheckpointState;
+import io.contentfactory.metrics.domain.ClaimedCheckpoint;
 import io.contentfactory.metrics.domain.MetricCheckpoint;
+import io.contentfactory.metrics.domain.PostSocialScore.Baseline;
+import io.contentfactory.metrics.domain.StoredComments;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.UUID;
 
 /**
@@ -18,6 +28,85 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class CheckpointStore implements PanacheRepositoryBase<MetricCheckpoint, UUID> {
+
+    private final String claimView;
+
+    CheckpointStore(ServiceConfig service) {
+        String checkpoints = service.table("metric_checkpoints");
+        this.claimView = "select c.*, exists (select 1 from " + checkpoints + " e where e.project_id = c.project_id"
+                + " and e.target_id = c.target_id and e.due_at < c.due_at and e.state = '"
+                + CheckpointState.PENDING.wire() + "') as earlier_pending,"
+                + " p.pre_social_score, b.median as baseline_median, b.posts as baseline_posts,"
+                + " s.newest as newest_comment, s.stored as stored_comments,"
+                + " m.id as previous_id, m.views, m.likes, m.comments_count, m.shares, m.saves, m.reach,"
+                + " m.watch_time_ms, m.avg_watch_time_ms, m.ctr, m.profile_visits, m.follower_delta"
+                + " from claimed c"
+                + " left join " + service.table("media_predictions") + " p"
+                + " on p.project_id = c.project_id and p.media_id = c.media_id"
+                + " cross join lateral (" + PostingMetricsStore.baselineOf(service, "c") + ") b"
+                + " cross join lateral (select max(commented_at) as newest, count(*) as stored from "
+                + service.table("comments") + " where project_id = c.project_id and target_id = c.target_id) s"
+                + " left join lateral (select * from " + service.table("posting_metrics")
+                + " where project_id = c.project_id and target_id = c.target_id and due_time < c.due_at"
+                + " order by due_time desc limit 1) m on true";
+    }
+
+    /**
+     * What the collector's claim reads along with each checkpoint, in the claim's own statement (see
+     * {@link DurableTimer#claimStatement(String, String)}): whether an earlier one of its post is pending, the
+     * media's prediction, the account's baseline, the post's stored comments and its previous numbers. Read back by
+     * {@link #claimed}.
+     */
+    public String claimView() {
+        return claimView;
+    }
+
+    /** A claimed checkpoint and what its reading needs, as the claim read them. */
+    public ClaimedCheckpoint claimed(TimerClaim claim) {
+        Row row = claim.row();
+        Double prediction = row.getDouble("pre_social_score");
+        Double median = row.getDouble("baseline_median");
+        return new ClaimedCheckpoint(
+                checkpoint(row),
+                row.getBoolean("earlier_pending"),
+                prediction == null ? OptionalDouble.empty() : OptionalDouble.of(prediction),
+                new Baseline(
+                        median == null ? 0 : median,
+                        row.getLong("baseline_posts").intValue()),
+                new StoredComments(
+                        Optional.ofNullable(row.getOffsetDateTime("newest_comment"))
+                                .map(OffsetDateTime::toInstant),
+                        row.getLong("stored_comments")),
+                row.getUUID("previous_id") == null ? null : PostingMetricsStore.values(row));
+    }
+
+    private static MetricCheckpoint checkpoint(Row row) {
+        MetricCheckpoint checkpoint = new MetricCheckpoint();
+        checkpoint.projectId = row.getUUID("project_id");
+        checkpoint.id = row.getUUID("id");
+        checkpoint.postId = row.getUUID("post_id");
+        checkpoint.targetId = row.getUUID("target_id");
+        checkpoint.mediaId = row.getUUID("media_id");
+        checkpoint.platform = row.getString("platform");
+        checkpoint.accountId = row.getString("account_id");
+        checkpoint.format = row.getString("format");
+        checkpoint.byHand = row.getBoolean("by_hand");
+        checkpoint.externalPostId = row.getString("external_post_id");
+        checkpoint.checkpoint = row.getString("checkpoint");
+        checkpoint.dueAt = instant(row.getOffsetDateTime("due_at"));
+        checkpoint.fireAt = instant(row.getOffsetDateTime("fire_at"));
+        checkpoint.state = WireEnum.ofWire(CheckpointState.class, row.getString("state"));
+        checkpoint.reason = row.getString("reason");
+        checkpoint.attempts = row.getInteger("attempts");
+        checkpoint.lateMs = row.getLong("late_ms");
+        checkpoint.createdAt = instant(row.getOffsetDateTime("created_at"));
+        checkpoint.commentsNote = row.getString("comments_note");
+        return checkpoint;
+    }
+
+    private static Instant instant(OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
+    }
 
     public Uni<MetricCheckpoint> findInProject(UUID projectId, UUID id) {
         return find("projectId = ?1 and id = ?2", projectId, id).firstResult();

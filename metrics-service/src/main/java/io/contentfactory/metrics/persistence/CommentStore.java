@@ -45,14 +45,6 @@ public class CommentStore {
         this.table = service.table("comments");
     }
 
-    /** When the newest stored comment of the target was written; empty when none is stored. */
-    public Uni<Optional<Instant>> newestOf(UUID projectId, UUID targetId) {
-        String sql = "select max(commented_at) as newest from " + table + " where project_id = $1 and target_id = $2";
-        return tenancy.statementInProject(projectId, sql, Tuple.of(projectId, targetId))
-                .map(rows -> Optional.ofNullable(rows.iterator().next().getOffsetDateTime("newest"))
-                        .map(OffsetDateTime::toInstant));
-    }
-
     /** Stores the comments not stored yet and re-tags the post's comments; answers how many were new. */
     public Uni<Integer> store(MetricCheckpoint checkpoint, List<NewComment> comments, Instant fetchedAt) {
         if (comments.isEmpty()) {

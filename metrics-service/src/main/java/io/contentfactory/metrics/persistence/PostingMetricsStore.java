@@ -4,6 +4,7 @@ import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.tenancy.TenantScope;
 import io.contentfactory.metrics.domain.AccountBaseline;
 import io.contentfactory.metrics.domain.MetricCheckpoint;
+import io.contentfactory.metrics.domain.MetricValues;
 import io.contentfactory.metrics.domain.PostSocialScore;
 import io.contentfactory.metrics.domain.PostSocialScore.Baseline;
 import io.contentfactory.metrics.domain.PostingMetrics;
@@ -25,11 +26,13 @@ import java.util.UUID;
 public class PostingMetricsStore implements PanacheRepositoryBase<PostingMetrics, UUID> {
 
     private final TenantScope tenancy;
+    private final ServiceConfig service;
     private final String metricsTable;
     private final String checkpointTable;
 
     PostingMetricsStore(TenantScope tenancy, ServiceConfig service) {
         this.tenancy = tenancy;
+        this.service = service;
         this.metricsTable = service.table("posting_metrics");
         this.checkpointTable = service.table("metric_checkpoints");
     }
@@ -47,26 +50,55 @@ public class PostingMetricsStore implements PanacheRepositoryBase<PostingMetrics
     /**
      * The account's baseline for {@code checkpoint}: the median views (reach where a platform reports no views) at the
      * same checkpoint of its latest {@link PostSocialScore#BASELINE_POSTS} posts due earlier on the same platform and
-     * in the same format, and how many there are. Walks the checkpoints' baseline index newest first.
+     * in the same format, and how many there are. Read on the pool in a short transaction of its own; the collector's
+     * claim reads the same with each checkpoint it claims.
      */
     public Uni<Baseline> baseline(MetricCheckpoint checkpoint) {
-        String sql = "select percentile_cont(0.5) within group (order by value) as median, count(*) as posts from"
-                + " (select coalesce(m.views, m.reach) as value from " + checkpointTable + " c join " + metricsTable
-                + " m on m.project_id = c.project_id and m.checkpoint_id = c.id"
-                + " where c.project_id = $1 and c.platform = $2 and c.account_id = $3 and c.format = $4"
-                + " and c.checkpoint = $5 and c.due_at < $7 and c.target_id <> $6"
-                + " and coalesce(m.views, m.reach) is not null order by c.due_at desc limit $8) latest";
+        String sql = "select b.* from (values ($1::uuid, $2::text, $3::text, $4::text, $5::text, $6::uuid,"
+                + " $7::timestamptz)) as c(project_id, platform, account_id, format, checkpoint, target_id, due_at)"
+                + " cross join lateral (" + baselineOf(service, "c") + ") b";
         Tuple arguments = Tuple.of(checkpoint.projectId, checkpoint.platform, checkpoint.accountId, checkpoint.format)
                 .addString(checkpoint.checkpoint)
                 .addUUID(checkpoint.targetId)
-                .addOffsetDateTime(checkpoint.dueAt.atOffset(ZoneOffset.UTC))
-                .addInteger(PostSocialScore.BASELINE_POSTS);
+                .addOffsetDateTime(checkpoint.dueAt.atOffset(ZoneOffset.UTC));
         return tenancy.statementInProject(checkpoint.projectId, sql, arguments).map(rows -> {
             Row row = rows.iterator().next();
             Double median = row.getDouble("median");
             return new Baseline(
                     median == null ? 0 : median, row.getLong("posts").intValue());
         });
+    }
+
+    /**
+     * The baseline query ({@code median}, {@code posts}) of the checkpoint row {@code alias}, which has the columns of
+     * {@code metric_checkpoints}; it walks the checkpoints' baseline index newest first.
+     */
+    static String baselineOf(ServiceConfig service, String alias) {
+        return "select percentile_cont(0.5) within group (order by value) as median, count(*) as posts from"
+                + " (select coalesce(m.views, m.reach) as value from " + service.table("metric_checkpoints") + " b"
+                + " join " + service.table("posting_metrics") + " m on m.project_id = b.project_id"
+                + " and m.checkpoint_id = b.id"
+                + " where b.project_id = " + alias + ".project_id and b.platform = " + alias + ".platform"
+                + " and b.account_id = " + alias + ".account_id and b.format = " + alias + ".format"
+                + " and b.checkpoint = " + alias + ".checkpoint and b.due_at < " + alias + ".due_at"
+                + " and b.target_id <> " + alias + ".target_id and coalesce(m.views, m.reach) is not null"
+                + " order by b.due_at desc limit " + PostSocialScore.BASELINE_POSTS + ") latest";
+    }
+
+    /** The numbers of a {@code posting_metrics} row read with its own column names. */
+    static MetricValues values(Row row) {
+        return new MetricValues(
+                row.getLong("views"),
+                row.getLong("likes"),
+                row.getLong("comments_count"),
+                row.getLong("shares"),
+                row.getLong("saves"),
+                row.getLong("reach"),
+                row.getLong("watch_time_ms"),
+                row.getLong("avg_watch_time_ms"),
+                row.getDouble("ctr"),
+                row.getLong("profile_visits"),
+                row.getLong("follower_delta"));
     }
 
     /** The account's medians per format and checkpoint, over every post measured there. */

@@ -11,7 +11,10 @@ import io.contentfactory.metrics.clients.ReadTokens.AccountToken;
 import io.contentfactory.metrics.config.MetricsConfig;
 import io.contentfactory.metrics.domain.Checkpoint;
 import io.contentfactory.metrics.domain.CheckpointState;
+import io.contentfactory.metrics.domain.ClaimedCheckpoint;
 import io.contentfactory.metrics.domain.MetricCheckpoint;
+import io.contentfactory.metrics.domain.MetricValues;
+import io.contentfactory.metrics.domain.PostSocialScore;
 import io.contentfactory.metrics.domain.Reading;
 import io.contentfactory.metrics.domain.RetryPolicy;
 import io.contentfactory.metrics.persistence.CheckpointStore;
@@ -77,13 +80,14 @@ public class CheckpointCollector {
                 config.minute().multipliedBy(settings.maxBackoffMinutes()),
                 config.minute().multipliedBy(settings.minWindowMinutes()),
                 config.minute().multipliedBy(settings.maxWindowMinutes()));
-        this.loop = loops.start(
+        this.loop = loops.startReadingWithClaim(
                 "metrics-collector",
                 "metric_checkpoints",
                 config.lease(),
                 config.maxSleep(),
                 config.batch(),
                 config.concurrency(),
+                checkpoints.claimView(),
                 this::collect);
     }
 
@@ -93,33 +97,19 @@ public class CheckpointCollector {
         loop.wake();
     }
 
-    /** A claimed checkpoint as read at the start of its attempt, and whether an earlier one of its post is pending. */
-    private record Claimed(MetricCheckpoint checkpoint, boolean afterEarlier) {}
-
     /**
-     * Reads one claimed checkpoint. Up to {@code concurrency} are read at once; a post's own are read in order, so a
-     * checkpoint whose post has an earlier one still pending (its claim came in the same batch, or it waits) waits
-     * {@link #ORDER_WAIT} and looks again.
+     * Reads one claimed checkpoint, with what its claim read along (see {@link CheckpointStore#claimView}). Up to
+     * {@code concurrency} are read at once; a post's own are read in order, so a checkpoint whose post has an earlier
+     * one still pending (its claim came in the same batch, or it waits) waits {@link #ORDER_WAIT} and looks again.
      */
     @WithSpan("CheckpointCollector.collect")
     Uni<Void> collect(TimerClaim claim) {
-        return tenancy.transaction(
-                        claim.projectId(),
-                        () -> checkpoints
-                                .findInProject(claim.projectId(), claim.id())
-                                .chain(checkpoint -> checkpoint == null || checkpoint.state.ended()
-                                        ? Uni.createFrom().item(new Claimed(checkpoint, false))
-                                        : checkpoints
-                                                .earlierPending(
-                                                        checkpoint.projectId, checkpoint.targetId, checkpoint.dueAt)
-                                                .map(earlier -> new Claimed(checkpoint, earlier))))
-                .chain(claimed -> {
-                    MetricCheckpoint checkpoint = claimed.checkpoint();
-                    if (checkpoint == null || checkpoint.state.ended()) {
-                        return timer().fireWith(claim, () -> Uni.createFrom().voidItem());
-                    }
-                    return claimed.afterEarlier() ? afterEarlier(claim) : attempt(claim, checkpoint);
-                });
+        return Uni.createFrom().item(() -> checkpoints.claimed(claim)).chain(claimed -> {
+            if (claimed.checkpoint().state.ended()) {
+                return timer().fireWith(claim, () -> Uni.createFrom().voidItem());
+            }
+            return claimed.afterEarlier() ? afterEarlier(claim) : attempt(claim, claimed);
+        });
     }
 
     private Uni<Void> afterEarlier(TimerClaim claim) {
@@ -133,12 +123,13 @@ public class CheckpointCollector {
                                 .replaceWithVoid());
     }
 
-    private Uni<Void> attempt(TimerClaim claim, MetricCheckpoint checkpoint) {
+    private Uni<Void> attempt(TimerClaim claim, ClaimedCheckpoint claimed) {
+        MetricCheckpoint checkpoint = claimed.checkpoint();
         return readTokens
                 .forAccount(checkpoint.projectId, checkpoint.platform, checkpoint.accountId)
                 .chain(token -> switch (token) {
                     case AccountToken.Token(String value) ->
-                        read(checkpoint, value).chain(reading -> settle(claim, checkpoint, reading, value));
+                        read(checkpoint, value).chain(reading -> settle(claim, claimed, reading, value));
                     case AccountToken.NoConnection() ->
                         checkpoint.byHand
                                 ? end(
@@ -170,9 +161,10 @@ public class CheckpointCollector {
                 token));
     }
 
-    private Uni<Void> settle(TimerClaim claim, MetricCheckpoint checkpoint, Reading reading, String token) {
+    private Uni<Void> settle(TimerClaim claim, ClaimedCheckpoint claimed, Reading reading, String token) {
+        MetricCheckpoint checkpoint = claimed.checkpoint();
         return switch (reading) {
-            case Reading.Collected collected -> record(claim, checkpoint, collected, token);
+            case Reading.Collected collected -> record(claim, claimed, collected, token);
             case Reading.NotReady(String reason) -> retryInWindow(claim, checkpoint, reason);
             case Reading.Transient(String reason) -> retryInWindow(claim, checkpoint, reason);
             case Reading.Throttled(Instant retryAt, String reason) ->
@@ -227,27 +219,31 @@ public class CheckpointCollector {
     }
 
     /**
-     * The numbers, scored against the account's baseline and the prediction, stored with the event; the post's new
-     * comments are read first, with the same token, and stored on their own.
+     * The numbers, scored against the account's baseline and the prediction as the claim read them, stored with the
+     * event; the post's new comments are read first, with the same token, and stored on their own.
      */
-    private Uni<Void> record(TimerClaim claim, MetricCheckpoint checkpoint, Reading.Collected collected, String token) {
+    private Uni<Void> record(TimerClaim claim, ClaimedCheckpoint claimed, Reading.Collected collected, String token) {
         Instant readAt = Instant.now();
+        MetricCheckpoint checkpoint = claimed.checkpoint();
+        MetricValues values = collected.values();
+        PostSocialScore score = PostSocialScore.of(
+                checkpoint.checkpoint, checkpoint.format, values, claimed.baseline(), claimed.prediction());
         return commentCollector
-                .collect(claim.projectId(), checkpoint, token)
-                .chain(commentsNote -> recorder.score(checkpoint, collected.values())
-                        .chain(score -> timer().fireWith(
-                                        claim,
-                                        () -> checkpoints
-                                                .findInProject(claim.projectId(), claim.id())
-                                                .invoke(current -> current.commentsNote = commentsNote)
-                                                .chain(current -> recorder.record(
-                                                        current,
-                                                        collected.values(),
-                                                        collected.rawPayload(),
-                                                        MetricsRecorder.Source.PLATFORM,
-                                                        readAt,
-                                                        score))
-                                                .replaceWithVoid())));
+                .collect(claim.projectId(), checkpoint, token, claimed.comments(), values.comments())
+                .chain(commentsNote -> timer().fireWith(
+                                claim,
+                                () -> checkpoints
+                                        .findInProject(claim.projectId(), claim.id())
+                                        .invoke(current -> current.commentsNote = commentsNote)
+                                        .chain(current -> recorder.record(
+                                                current,
+                                                values,
+                                                collected.rawPayload(),
+                                                MetricsRecorder.Source.PLATFORM,
+                                                readAt,
+                                                score,
+                                                claimed.previous()))
+                                        .replaceWithVoid()));
     }
 
     private DurableTimer timer() {

@@ -7,6 +7,7 @@ import io.contentfactory.metrics.domain.CommentTerms;
 import io.contentfactory.metrics.domain.CommentsFetch;
 import io.contentfactory.metrics.domain.MetricCheckpoint;
 import io.contentfactory.metrics.domain.PlatformComment;
+import io.contentfactory.metrics.domain.StoredComments;
 import io.contentfactory.metrics.persistence.CommentStore;
 import io.contentfactory.metrics.persistence.CommentStore.NewComment;
 import io.contentfactory.metrics.platform.CommentsReader;
@@ -56,15 +57,31 @@ public class CommentCollector {
         this.maxPages = config.comments().maxPages();
     }
 
+    /**
+     * Reads the post's comments newer than the newest of {@code stored}; when the platform's own count
+     * ({@code platformCount}, null if it reported none) equals what is stored, there is nothing new, and no call is
+     * spent on it.
+     */
     @WithSpan("CommentCollector.collect")
-    public Uni<String> collect(@SpanAttribute("project.id") UUID projectId, MetricCheckpoint checkpoint, String token) {
+    public Uni<String> collect(
+            @SpanAttribute("project.id") UUID projectId,
+            MetricCheckpoint checkpoint,
+            String token,
+            StoredComments stored,
+            Long platformCount) {
         CommentsReader reader = readers.get(Platform.valueOf(checkpoint.platform.toUpperCase(Locale.ROOT)));
         if (reader == null) {
             return Uni.createFrom().item("comments not read: no comments reader for " + checkpoint.platform + " yet");
         }
-        return comments.newestOf(projectId, checkpoint.targetId)
-                .chain(since ->
-                        reader.newest(projectId, checkpoint.externalPostId, token, since.orElse(null), maxPages))
+        if (stored.allOf(platformCount)) {
+            return Uni.createFrom().item("no new comments: the platform counts " + platformCount + ", all stored");
+        }
+        return reader.newest(
+                        projectId,
+                        checkpoint.externalPostId,
+                        token,
+                        stored.newest().orElse(null),
+                        maxPages)
                 .chain(fetch -> switch (fetch) {
                     case CommentsFetch.Fetched(List<PlatformComment> found, boolean complete) ->
                         analysed(found)

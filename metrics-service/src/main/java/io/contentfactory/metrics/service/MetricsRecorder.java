@@ -57,7 +57,10 @@ public class MetricsRecorder {
                                 checkpoint.checkpoint, checkpoint.format, values, baseline, prediction)));
     }
 
-    /** Call inside a transaction bound to the checkpoint's project, with the managed checkpoint. Answers the row. */
+    /**
+     * Call inside a transaction bound to the checkpoint's project, with the managed checkpoint; reads the target's
+     * previous numbers for the growth check. Answers the row.
+     */
     public Uni<PostingMetrics> record(
             MetricCheckpoint checkpoint,
             MetricValues values,
@@ -65,15 +68,33 @@ public class MetricsRecorder {
             Source source,
             Instant readAt,
             PostSocialScore score) {
-        return metrics.previous(checkpoint).chain(previous -> {
-            checkpoint.end(CheckpointState.COLLECTED, source == Source.MANUAL ? "reported by hand" : null, readAt);
-            PostingMetrics row = row(checkpoint, values, rawPayload, source, readAt, score);
-            List<String> dropped = CounterGrowth.dropped(previous == null ? null : previous.values(), values);
-            row.droppedCounters = dropped.isEmpty() ? null : String.join(",", dropped);
-            return metrics.persist(row)
-                    .chain(() -> outbox.record(row.projectId, event(checkpoint, row)))
-                    .replaceWith(row);
-        });
+        return metrics.previous(checkpoint)
+                .chain(previous -> record(
+                        checkpoint,
+                        values,
+                        rawPayload,
+                        source,
+                        readAt,
+                        score,
+                        previous == null ? null : previous.values()));
+    }
+
+    /** As above, with the target's previous numbers already read ({@code null}: none). */
+    public Uni<PostingMetrics> record(
+            MetricCheckpoint checkpoint,
+            MetricValues values,
+            String rawPayload,
+            Source source,
+            Instant readAt,
+            PostSocialScore score,
+            MetricValues previous) {
+        checkpoint.end(CheckpointState.COLLECTED, source == Source.MANUAL ? "reported by hand" : null, readAt);
+        PostingMetrics row = row(checkpoint, values, rawPayload, source, readAt, score);
+        List<String> dropped = CounterGrowth.dropped(previous, values);
+        row.droppedCounters = dropped.isEmpty() ? null : String.join(",", dropped);
+        return metrics.persist(row)
+                .chain(() -> outbox.record(row.projectId, event(checkpoint, row)))
+                .replaceWith(row);
     }
 
     private static PostingMetrics row(
