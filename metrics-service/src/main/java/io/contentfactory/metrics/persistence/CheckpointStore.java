@@ -1,13 +1,18 @@
 package io.contentfactory.metrics.persistence;
 
 import io.contentfactory.kit.ServiceConfig;
+import io.contentfactory.kit.db.Arguments;
+import io.contentfactory.kit.db.NamedStatement;
 import io.contentfactory.kit.domain.WireEnum;
+import io.contentfactory.kit.outbox.Outbox;
+import io.contentfactory.kit.tenancy.GroupCommit;
 import io.contentfactory.kit.timer.DurableTimer;
 import io.contentfactory.kit.timer.TimerClaim;
 import io.contentfactory.metrics.domain.CheckpointState;
 import io.contentfactory.metrics.domain.ClaimedCheckpoint;
 import io.contentfactory.metrics.domain.MetricCheckpoint;
 import io.contentfactory.metrics.domain.PostSocialScore.Baseline;
+import io.contentfactory.metrics.domain.PostingMetrics;
 import io.contentfactory.metrics.domain.StoredComments;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -30,9 +35,29 @@ import java.util.UUID;
 public class CheckpointStore implements PanacheRepositoryBase<MetricCheckpoint, UUID> {
 
     private final String claimView;
+    private final NamedStatement collected;
+    private final GroupCommit writes;
 
-    CheckpointStore(ServiceConfig service) {
+    CheckpointStore(ServiceConfig service, GroupCommit writes, Outbox outbox) {
+        this.writes = writes;
         String checkpoints = service.table("metric_checkpoints");
+        this.collected = NamedStatement.of("with collected as ("
+                + DurableTimer.fireUpdate(
+                        checkpoints,
+                        "state = #{state}, reason = #{reason}, late_ms = #{late_ms}, comments_note = #{comments_note}",
+                        "id")
+                + "), stored as (insert into " + service.table("posting_metrics") + " (project_id, id, checkpoint_id,"
+                + " post_id, target_id, media_id, checkpoint, check_time, due_time, source, views, reach, likes,"
+                + " comments_count, shares, saves, watch_time_ms, avg_watch_time_ms, ctr, profile_visits,"
+                + " follower_delta, dropped_counters, post_social_score, score_explanation, raw_payload)"
+                + " select #{claim_project}::uuid, #{row_id}::uuid, id, #{post_id}::uuid, #{target_id}::uuid,"
+                + " #{media_id}::uuid, #{checkpoint}::text, #{check_time}::timestamptz, #{due_time}::timestamptz,"
+                + " #{source}::text, #{views}::bigint, #{reach}::bigint, #{likes}::bigint, #{comments_count}::bigint,"
+                + " #{shares}::bigint, #{saves}::bigint, #{watch_time_ms}::bigint, #{avg_watch_time_ms}::bigint,"
+                + " #{ctr}::double precision, #{profile_visits}::bigint, #{follower_delta}::bigint,"
+                + " #{dropped_counters}::text, #{post_social_score}::double precision, #{score_explanation}::text,"
+                + " #{raw_payload}::text from collected returning id) "
+                + outbox.insertFrom("stored"));
         this.claimView = "select c.*, exists (select 1 from " + checkpoints + " e where e.project_id = c.project_id"
                 + " and e.target_id = c.target_id and e.due_at < c.due_at and e.state = '"
                 + CheckpointState.PENDING.wire() + "') as earlier_pending,"
@@ -59,6 +84,46 @@ public class CheckpointStore implements PanacheRepositoryBase<MetricCheckpoint, 
      */
     public String claimView() {
         return claimView;
+    }
+
+    /**
+     * Ends a claimed checkpoint as {@code checkpoint} now stands (collected), firing its claim, and stores its
+     * {@code row} and {@code event} with it, in one statement committed with other writers' ({@link GroupCommit}):
+     * nothing is written, and false answered, if the claim lost its lease.
+     */
+    public Uni<Boolean> collected(
+            TimerClaim claim, MetricCheckpoint checkpoint, PostingMetrics row, Outbox.Pending event) {
+        Arguments arguments = DurableTimer.fence(claim)
+                .text("state", checkpoint.state.wire())
+                .text("reason", checkpoint.reason)
+                .bigint("late_ms", checkpoint.lateMs)
+                .text("comments_note", checkpoint.commentsNote)
+                .uuid("row_id", row.id)
+                .uuid("post_id", row.postId)
+                .uuid("target_id", row.targetId)
+                .uuid("media_id", row.mediaId)
+                .text("checkpoint", row.checkpoint)
+                .instant("check_time", row.checkTime)
+                .instant("due_time", row.dueTime)
+                .text("source", row.source)
+                .bigint("views", row.views)
+                .bigint("reach", row.reach)
+                .bigint("likes", row.likes)
+                .bigint("comments_count", row.commentsCount)
+                .bigint("shares", row.shares)
+                .bigint("saves", row.saves)
+                .bigint("watch_time_ms", row.watchTimeMs)
+                .bigint("avg_watch_time_ms", row.avgWatchTimeMs)
+                .decimal("ctr", row.ctr)
+                .bigint("profile_visits", row.profileVisits)
+                .bigint("follower_delta", row.followerDelta)
+                .text("dropped_counters", row.droppedCounters)
+                .decimal("post_social_score", row.postSocialScore)
+                .text("score_explanation", row.scoreExplanation)
+                .text("raw_payload", row.rawPayload)
+                .and(event.arguments());
+        return writes.statementInProject(claim.projectId(), collected, arguments)
+                .map(rows -> rows.rowCount() == 1);
     }
 
     /** A claimed checkpoint and what its reading needs, as the claim read them. */

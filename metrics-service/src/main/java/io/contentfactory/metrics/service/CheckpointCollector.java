@@ -15,6 +15,7 @@ import io.contentfactory.metrics.domain.ClaimedCheckpoint;
 import io.contentfactory.metrics.domain.MetricCheckpoint;
 import io.contentfactory.metrics.domain.MetricValues;
 import io.contentfactory.metrics.domain.PostSocialScore;
+import io.contentfactory.metrics.domain.PostingMetrics;
 import io.contentfactory.metrics.domain.Reading;
 import io.contentfactory.metrics.domain.RetryPolicy;
 import io.contentfactory.metrics.persistence.CheckpointStore;
@@ -220,7 +221,8 @@ public class CheckpointCollector {
 
     /**
      * The numbers, scored against the account's baseline and the prediction as the claim read them, stored with the
-     * event; the post's new comments are read first, with the same token, and stored on their own.
+     * checkpoint's end and the event in one statement; the post's new comments are read first, with the same token,
+     * and stored on their own.
      */
     private Uni<Void> record(TimerClaim claim, ClaimedCheckpoint claimed, Reading.Collected collected, String token) {
         Instant readAt = Instant.now();
@@ -230,20 +232,19 @@ public class CheckpointCollector {
                 checkpoint.checkpoint, checkpoint.format, values, claimed.baseline(), claimed.prediction());
         return commentCollector
                 .collect(claim.projectId(), checkpoint, token, claimed.comments(), values.comments())
-                .chain(commentsNote -> timer().fireWith(
-                                claim,
-                                () -> checkpoints
-                                        .findInProject(claim.projectId(), claim.id())
-                                        .invoke(current -> current.commentsNote = commentsNote)
-                                        .chain(current -> recorder.record(
-                                                current,
-                                                values,
-                                                collected.rawPayload(),
-                                                MetricsRecorder.Source.PLATFORM,
-                                                readAt,
-                                                score,
-                                                claimed.previous()))
-                                        .replaceWithVoid()));
+                .chain(commentsNote -> {
+                    checkpoint.commentsNote = commentsNote;
+                    PostingMetrics row = recorder.reading(
+                            checkpoint,
+                            values,
+                            collected.rawPayload(),
+                            MetricsRecorder.Source.PLATFORM,
+                            readAt,
+                            score,
+                            claimed.previous());
+                    return checkpoints.collected(claim, checkpoint, row, recorder.collected(checkpoint, row));
+                })
+                .replaceWithVoid();
     }
 
     private DurableTimer timer() {

@@ -79,8 +79,25 @@ public class MetricsRecorder {
                         previous == null ? null : previous.values()));
     }
 
-    /** As above, with the target's previous numbers already read ({@code null}: none). */
-    public Uni<PostingMetrics> record(
+    private Uni<PostingMetrics> record(
+            MetricCheckpoint checkpoint,
+            MetricValues values,
+            String rawPayload,
+            Source source,
+            Instant readAt,
+            PostSocialScore score,
+            MetricValues previous) {
+        PostingMetrics row = reading(checkpoint, values, rawPayload, source, readAt, score, previous);
+        return metrics.persist(row)
+                .chain(() -> outbox.record(row.projectId, event(checkpoint, row)))
+                .replaceWith(row);
+    }
+
+    /**
+     * Ends {@code checkpoint} collected at {@code readAt} and answers its {@code posting_metrics} row, its counters
+     * checked against the target's {@code previous} numbers (null: none); for a caller that writes both itself.
+     */
+    public PostingMetrics reading(
             MetricCheckpoint checkpoint,
             MetricValues values,
             String rawPayload,
@@ -92,9 +109,12 @@ public class MetricsRecorder {
         PostingMetrics row = row(checkpoint, values, rawPayload, source, readAt, score);
         List<String> dropped = CounterGrowth.dropped(previous, values);
         row.droppedCounters = dropped.isEmpty() ? null : String.join(",", dropped);
-        return metrics.persist(row)
-                .chain(() -> outbox.record(row.projectId, event(checkpoint, row)))
-                .replaceWith(row);
+        return row;
+    }
+
+    /** The {@code metrics.collected} event of {@code row}, in its outbox row's form. */
+    public Outbox.Pending collected(MetricCheckpoint checkpoint, PostingMetrics row) {
+        return outbox.pending(row.projectId, event(checkpoint, row));
     }
 
     private static PostingMetrics row(
