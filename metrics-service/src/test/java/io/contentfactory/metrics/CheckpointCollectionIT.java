@@ -338,6 +338,19 @@ class CheckpointCollectionIT {
         assertThat(page.getList("items.authorHandle", String.class)).allMatch(handle -> handle.startsWith("@viewer"));
         assertThat(page.getList("items.platformCommentId", String.class)).allMatch(id -> id.startsWith("Ugz"));
         assertThat(page.getString("targets[0].platform")).isEqualTo("youtube");
+        // On a small channel every thread fits the walk's pages. The video's first comment has seven replies, two
+        // more than its thread carries: comments.list reads the rest.
+        String smallChannel =
+                "UC" + UUID.randomUUID().toString().replace("-", "").substring(0, 22);
+        FakePublisher.ACCOUNTS.put(smallChannel, grantYouTube(smallChannel));
+        indifferentAudience(smallChannel, 20_000);
+        PostPublished small = youtube(smallChannel, youTubeVideo(smallChannel, Duration.ofDays(3)), now);
+        send(projectId, small);
+        String firstThread = "Ugz" + small.externalPostId() + "0000014AaABAg";
+        await().atMost(TIMEOUT)
+                .until(() -> count("select count(*) from metrics.comments where target_id = '" + small.targetId()
+                                + "' and parent_comment_id = '" + firstThread + "'")
+                        == 7);
         int units = given().get(SandboxResource.sandbox().baseUrl() + "/sandbox/youtube/usage/" + channel)
                 .then()
                 .statusCode(200)

@@ -84,6 +84,60 @@ class YouTubeReadsTest {
     }
 
     @Test
+    void aThreadCarriesFiveOfItsRepliesAndCommentsListPagesThroughThemAll() {
+        String token = grant("UCreplies");
+        Audiences.indifferent("UCreplies", 1_000_000);
+        String id = video("UCreplies", 3 * 24 * 3600);
+
+        JsonPath page = threads(token, id, null);
+        while (page.getString("nextPageToken") != null) {
+            page = threads(token, id, page.getString("nextPageToken"));
+        }
+        // The oldest thread, the video's first comment, draws seven replies.
+        int last = page.getList("items").size() - 1;
+        String first = page.getString("items[" + last + "].id");
+        assertThat(page.getInt("items[" + last + "].snippet.totalReplyCount")).isEqualTo(7);
+        List<String> included = page.getList("items[" + last + "].replies.comments.id", String.class);
+        assertThat(included).hasSize(5);
+
+        List<String> all = new java.util.ArrayList<>();
+        String next = null;
+        do {
+            var request = given().header("Authorization", "Bearer " + token)
+                    .queryParam("part", "snippet")
+                    .queryParam("parentId", first)
+                    .queryParam("maxResults", 3);
+            if (next != null) {
+                request.queryParam("pageToken", next);
+            }
+            JsonPath replies = request.get("/youtube/youtube/v3/comments")
+                    .then()
+                    .statusCode(200)
+                    .body("kind", equalTo("youtube#commentListResponse"))
+                    .extract()
+                    .jsonPath();
+            assertThat(replies.getList("items.snippet.parentId", String.class)).containsOnly(first);
+            all.addAll(replies.getList("items.id", String.class));
+            next = replies.getString("nextPageToken");
+        } while (next != null);
+        assertThat(all).hasSize(7).doesNotHaveDuplicates().containsAll(included);
+
+        given().header("Authorization", "Bearer " + token)
+                .queryParam("part", "snippet")
+                .queryParam("parentId", "Ugz" + id + "0000044AaABAg")
+                .get("/youtube/youtube/v3/comments")
+                .then()
+                .statusCode(404)
+                .body("error.errors[0].reason", equalTo("commentNotFound"));
+        given().header("Authorization", "Bearer " + token)
+                .queryParam("part", "snippet")
+                .get("/youtube/youtube/v3/comments")
+                .then()
+                .statusCode(400)
+                .body("error.errors[0].reason", equalTo("missingRequiredParameter"));
+    }
+
+    @Test
     void analyticsHaveNoRowsUntilTheirLagAndRefuseAnUnknownMetric() {
         String token = grant("UCanalytics");
         String fresh = video("UCanalytics", 0);

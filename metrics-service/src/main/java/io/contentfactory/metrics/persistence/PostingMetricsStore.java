@@ -71,18 +71,20 @@ public class PostingMetricsStore implements PanacheRepositoryBase<PostingMetrics
 
     /**
      * The baseline query ({@code median}, {@code posts}) of the checkpoint row {@code alias}, which has the columns of
-     * {@code metric_checkpoints}; it walks the checkpoints' baseline index newest first.
+     * {@code metric_checkpoints}. It walks the checkpoints' baseline index newest first and looks up each one's row by
+     * its key, stopping at the {@link PostSocialScore#BASELINE_POSTS}th with a value: the per-row subquery keeps the
+     * planner from hashing the whole project's rows, which it would otherwise do for every claimed checkpoint.
      */
     static String baselineOf(ServiceConfig service, String alias) {
         return "select percentile_cont(0.5) within group (order by value) as median, count(*) as posts from"
-                + " (select coalesce(m.views, m.reach) as value from " + service.table("metric_checkpoints") + " b"
-                + " join " + service.table("posting_metrics") + " m on m.project_id = b.project_id"
-                + " and m.checkpoint_id = b.id"
+                + " (select value from (select (select coalesce(m.views, m.reach) from "
+                + service.table("posting_metrics") + " m where m.project_id = b.project_id and m.checkpoint_id = b.id)"
+                + " as value from " + service.table("metric_checkpoints") + " b"
                 + " where b.project_id = " + alias + ".project_id and b.platform = " + alias + ".platform"
                 + " and b.account_id = " + alias + ".account_id and b.format = " + alias + ".format"
                 + " and b.checkpoint = " + alias + ".checkpoint and b.due_at < " + alias + ".due_at"
-                + " and b.target_id <> " + alias + ".target_id and coalesce(m.views, m.reach) is not null"
-                + " order by b.due_at desc limit " + PostSocialScore.BASELINE_POSTS + ") latest";
+                + " and b.target_id <> " + alias + ".target_id order by b.due_at desc) earlier"
+                + " where value is not null limit " + PostSocialScore.BASELINE_POSTS + ") latest";
     }
 
     /** The numbers of a {@code posting_metrics} row read with its own column names. */

@@ -14,13 +14,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * A video's comments from the Data API's {@code commentThreads.list} ({@code order=time}, newest thread first, 100 a
  * page, each with the replies YouTube includes), paged by {@code nextPageToken} until a thread older than the newest
- * stored comment. Every page costs one quota unit of the project's day ({@link YouTubeQuota}).
+ * stored comment. A thread carries only some of its replies ({@code totalReplyCount} says how many it has): the rest
+ * are read through {@code comments.list} by {@code parentId}, 100 a page. Every page of either costs one quota unit
+ * of the project's day ({@link YouTubeQuota}) and one of the look's calls.
  */
 @ApplicationScoped
 public class YouTubeComments implements CommentsReader {
@@ -53,6 +57,7 @@ public class YouTubeComments implements CommentsReader {
         final String token;
         final Instant since;
         final List<PlatformComment> found = new ArrayList<>();
+        final Set<String> ids = new HashSet<>();
         int callsLeft;
 
         Walk(UUID projectId, String videoId, String token, Instant since, int maxPages) {
@@ -63,32 +68,87 @@ public class YouTubeComments implements CommentsReader {
             this.callsLeft = maxPages;
         }
 
+        void add(PlatformComment comment) {
+            if (ids.add(comment.id())) {
+                found.add(comment);
+            }
+        }
+
         CommentsFetch fetched(boolean complete) {
             return new CommentsFetch.Fetched(List.copyOf(found), complete);
         }
     }
 
     private Uni<CommentsFetch> page(Walk walk, String pageToken) {
-        Instant now = Instant.now();
-        if (walk.callsLeft-- <= 0) {
+        if (walk.callsLeft <= 0) {
             return Uni.createFrom().item(walk.fetched(false));
         }
-        if (!quota.spend(walk.projectId, 1, now)) {
-            return Uni.createFrom()
-                    .item(
-                            walk.found.isEmpty()
-                                    ? new CommentsFetch.Failed(quota.refusal(walk.projectId, now))
-                                    : walk.fetched(false));
-        }
-        HttpRequest<Buffer> request = http.getAbs(
-                        config.dataBaseUrl().replaceAll("/+$", "") + "/youtube/v3/commentThreads")
+        HttpRequest<Buffer> request = get(walk, "/youtube/v3/commentThreads")
                 .addQueryParam("part", "snippet,replies")
                 .addQueryParam("videoId", walk.videoId)
                 .addQueryParam("order", "time")
-                .addQueryParam("textFormat", "plainText")
+                .addQueryParam("textFormat", "plainText");
+        return call(walk, request, pageToken).chain(page -> {
+            if (page.failure() != null) {
+                return Uni.createFrom().item(stopped(walk, page.failure()));
+            }
+            Threads threads = addThreads(walk, page.body().getJsonArray("items", new JsonArray()));
+            String next = page.body().getString("nextPageToken");
+            return replies(walk, threads.withMoreReplies(), 0, null).chain(complete -> {
+                if (!complete) {
+                    return Uni.createFrom().item(walk.fetched(false));
+                }
+                return threads.reachedStored() || next == null
+                        ? Uni.createFrom().item(walk.fetched(true))
+                        : page(walk, next);
+            });
+        });
+    }
+
+    /**
+     * The replies of {@code threads} from the {@code at}-th on that their listing did not include; true when all
+     * were read, false when the look ran out of calls or a call failed (what was read is kept).
+     */
+    private Uni<Boolean> replies(Walk walk, List<String> threads, int at, String pageToken) {
+        if (at == threads.size()) {
+            return Uni.createFrom().item(true);
+        }
+        HttpRequest<Buffer> request = get(walk, "/youtube/v3/comments")
+                .addQueryParam("part", "snippet")
+                .addQueryParam("parentId", threads.get(at))
+                .addQueryParam("textFormat", "plainText");
+        return call(walk, request, pageToken).chain(page -> {
+            if (page.failure() != null) {
+                return Uni.createFrom().item(false);
+            }
+            JsonArray items = page.body().getJsonArray("items", new JsonArray());
+            for (int i = 0; i < items.size(); i++) {
+                PlatformComment reply = comment(items.getJsonObject(i));
+                if (reply != null) {
+                    walk.add(reply);
+                }
+            }
+            String next = page.body().getString("nextPageToken");
+            return next != null ? replies(walk, threads, at, next) : replies(walk, threads, at + 1, null);
+        });
+    }
+
+    private HttpRequest<Buffer> get(Walk walk, String path) {
+        return http.getAbs(config.dataBaseUrl().replaceAll("/+$", "") + path)
                 .addQueryParam("maxResults", String.valueOf(PAGE_SIZE))
                 .putHeader("Authorization", "Bearer " + walk.token)
                 .timeout(config.timeout().toMillis());
+    }
+
+    /** One page, if the look has a call and the project a quota unit left; else a page that says why not. */
+    private Uni<Page> call(Walk walk, HttpRequest<Buffer> request, String pageToken) {
+        Instant now = Instant.now();
+        if (walk.callsLeft-- <= 0) {
+            return Uni.createFrom().item(new Page(null, "out of calls for this look"));
+        }
+        if (!quota.spend(walk.projectId, 1, now)) {
+            return Uni.createFrom().item(new Page(null, quota.refusal(walk.projectId, now)));
+        }
         if (pageToken != null) {
             request.addQueryParam("pageToken", pageToken);
         }
@@ -101,46 +161,46 @@ public class YouTubeComments implements CommentsReader {
                     return new Page(body, null);
                 })
                 .onFailure()
-                .recoverWithItem(failure -> new Page(null, "youtube did not answer: " + failure))
-                .chain(page -> {
-                    if (page.failure() != null) {
-                        return Uni.createFrom()
-                                .item(
-                                        walk.found.isEmpty()
-                                                ? new CommentsFetch.Failed(page.failure())
-                                                : walk.fetched(false));
-                    }
-                    boolean reachedStored = addThreads(walk, page.body().getJsonArray("items", new JsonArray()));
-                    String next = page.body().getString("nextPageToken");
-                    return reachedStored || next == null ? Uni.createFrom().item(walk.fetched(true)) : page(walk, next);
-                });
+                .recoverWithItem(failure -> new Page(null, "youtube did not answer: " + failure));
+    }
+
+    /** What a look that stopped early came to: what it read so far, or the reason when it read nothing. */
+    private static CommentsFetch stopped(Walk walk, String reason) {
+        return walk.found.isEmpty() ? new CommentsFetch.Failed(reason) : walk.fetched(false);
     }
 
     private record Page(JsonObject body, String failure) {}
 
-    /** Adds the page's threads down to the first one older than the newest stored; true when it met that one. */
-    private static boolean addThreads(Walk walk, JsonArray threads) {
+    /** What a page of threads came to: whether it met the newest stored one, and the threads with replies left out. */
+    private record Threads(boolean reachedStored, List<String> withMoreReplies) {}
+
+    /** Adds the page's threads down to the first one older than the newest stored. */
+    private static Threads addThreads(Walk walk, JsonArray threads) {
+        List<String> withMoreReplies = new ArrayList<>();
         for (int i = 0; i < threads.size(); i++) {
             JsonObject thread = threads.getJsonObject(i);
-            PlatformComment top = comment(thread.getJsonObject("snippet", new JsonObject())
-                    .getJsonObject("topLevelComment", new JsonObject()));
+            JsonObject snippet = thread.getJsonObject("snippet", new JsonObject());
+            PlatformComment top = comment(snippet.getJsonObject("topLevelComment", new JsonObject()));
             if (top == null) {
                 continue;
             }
             if (walk.since != null && top.createdAt().isBefore(walk.since)) {
-                return true;
+                return new Threads(true, withMoreReplies);
             }
-            walk.found.add(top);
+            walk.add(top);
             JsonArray replies =
                     thread.getJsonObject("replies", new JsonObject()).getJsonArray("comments", new JsonArray());
             for (int r = 0; r < replies.size(); r++) {
                 PlatformComment reply = comment(replies.getJsonObject(r));
                 if (reply != null) {
-                    walk.found.add(reply);
+                    walk.add(reply);
                 }
             }
+            if (snippet.getLong("totalReplyCount", 0L) > replies.size()) {
+                withMoreReplies.add(top.id());
+            }
         }
-        return false;
+        return new Threads(false, withMoreReplies);
     }
 
     /** A comment resource; null for one without an id or a readable time, which we cannot key or order. */

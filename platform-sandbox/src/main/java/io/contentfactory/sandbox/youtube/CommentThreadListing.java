@@ -8,21 +8,46 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A page of {@code commentThreads.list} in the Data API's shape. */
+/**
+ * Pages of {@code commentThreads.list} and of {@code comments.list} by {@code parentId}, in the Data API's shape. A
+ * thread carries at most {@link #INCLUDED_REPLIES} of its replies, as YouTube's does; {@code totalReplyCount} counts
+ * them all, and {@code comments.list} pages through them.
+ */
 final class CommentThreadListing {
+
+    /** How many of a thread's replies {@code commentThreads.list} includes with it. */
+    static final int INCLUDED_REPLIES = 5;
 
     private CommentThreadListing() {}
 
+    /** A page of a thread's replies, oldest first, from reply number {@code pageToken} on. */
+    static Map<String, Object> replies(
+            VideoComments comments, long thread, int maxResults, String pageToken, Instant now) {
+        List<VideoComments.Comment> all = comments.replies(thread, now);
+        int from = pageToken == null || pageToken.isBlank() ? 0 : (int) index(pageToken, "reply:");
+        List<VideoComments.Comment> page =
+                all.subList(Math.min(from, all.size()), Math.min(from + maxResults, all.size()));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("kind", "youtube#commentListResponse");
+        answer.put("etag", "sandbox-" + thread + "-" + all.size());
+        if (from + maxResults < all.size()) {
+            answer.put("nextPageToken", token("reply:", from + maxResults));
+        }
+        answer.put("pageInfo", Map.of("totalResults", page.size(), "resultsPerPage", maxResults));
+        answer.put("items", page.stream().map(CommentThreadListing::comment).toList());
+        return answer;
+    }
+
     static Map<String, Object> page(
             VideoComments comments, boolean withReplies, int maxResults, String pageToken, Instant now) {
-        long from = pageToken == null || pageToken.isBlank() ? Long.MAX_VALUE : index(pageToken);
+        long from = pageToken == null || pageToken.isBlank() ? Long.MAX_VALUE : index(pageToken, "thread:");
         List<VideoComments.Comment> threads = comments.threads(now, from, maxResults);
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("kind", "youtube#commentThreadListResponse");
         page.put("etag", "sandbox-" + comments.count(now));
         if (!threads.isEmpty()) {
             VideoComments.threadBelow(threads.getLast().index())
-                    .ifPresent(next -> page.put("nextPageToken", token(next)));
+                    .ifPresent(next -> page.put("nextPageToken", token("thread:", next)));
         }
         page.put("pageInfo", Map.of("totalResults", threads.size(), "resultsPerPage", maxResults));
         page.put(
@@ -53,12 +78,15 @@ final class CommentThreadListing {
                     "replies",
                     Map.of(
                             "comments",
-                            replies.stream().map(CommentThreadListing::comment).toList()));
+                            replies.stream()
+                                    .limit(INCLUDED_REPLIES)
+                                    .map(CommentThreadListing::comment)
+                                    .toList()));
         }
         return thread;
     }
 
-    private static Map<String, Object> comment(VideoComments.Comment comment) {
+    static Map<String, Object> comment(VideoComments.Comment comment) {
         String at = comment.publishedAt().truncatedTo(ChronoUnit.SECONDS).toString();
         Map<String, Object> snippet = new LinkedHashMap<>();
         snippet.put("channelId", "UCsandbox");
@@ -79,19 +107,17 @@ final class CommentThreadListing {
                 "kind", "youtube#comment", "etag", "sandbox-" + comment.id(), "id", comment.id(), "snippet", snippet);
     }
 
-    private static String token(long index) {
-        return Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString(("thread:" + index).getBytes(StandardCharsets.UTF_8));
+    private static String token(String kind, long index) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((kind + index).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static long index(String token) {
+    private static long index(String token, String kind) {
         try {
             String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            if (!decoded.startsWith("thread:")) {
+            if (!decoded.startsWith(kind)) {
                 throw new IllegalArgumentException(token);
             }
-            return Long.parseLong(decoded.substring("thread:".length()));
+            return Long.parseLong(decoded.substring(kind.length()));
         } catch (IllegalArgumentException notOurs) {
             throw new GoogleError(400, "invalidPageToken", "youtube.parameter", "The page token is not valid.");
         }

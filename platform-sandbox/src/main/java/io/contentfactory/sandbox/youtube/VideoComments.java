@@ -9,9 +9,11 @@ import java.util.Optional;
 /**
  * The comments of one video, derived from its statistics so that they are deterministic and stable: comment {@code i}
  * arrives when the video's {@code commentCount} first reaches {@code i}, and keeps its id, text, author, likes and time
- * on every read. Every fourth comment is a reply to the one before it; the rest start threads. Texts come from
- * {@link CommentCorpus}, each with a known sentiment label. Ids look like YouTube's: a thread's is its top-level
- * comment's, and a reply's is {@code parentId.replyId}.
+ * on every read. Every fourth comment is a reply; the rest start threads. The video's first comment draws the first
+ * {@link #FIRST_THREAD_REPLIES} replies, more than {@code commentThreads.list} includes with a thread, as a pinned or
+ * popular comment does; each later reply answers the comment before it. Texts come from {@link CommentCorpus}, each
+ * with a known sentiment label. Ids look like YouTube's: a thread's is its top-level comment's, and a reply's is
+ * {@code parentId.replyId}.
  */
 final class VideoComments {
 
@@ -36,8 +38,16 @@ final class VideoComments {
         return video.id();
     }
 
+    /** How many replies the video's first comment draws. */
+    static final int FIRST_THREAD_REPLIES = 7;
+
     static boolean isReply(long index) {
         return index % 4 == 0;
+    }
+
+    /** The index of the comment that reply {@code index} answers. */
+    static long parentOf(long index) {
+        return index <= 4L * FIRST_THREAD_REPLIES ? 1 : index - 1;
     }
 
     long count(Instant now) {
@@ -67,8 +77,38 @@ final class VideoComments {
 
     /** The replies to the thread started by comment {@code parent}, existing at {@code now}, oldest first. */
     List<Comment> replies(long parent, Instant now) {
+        long count = count(now);
+        if (parent == 1) {
+            List<Comment> replies = new ArrayList<>();
+            for (long i = 4; i <= Math.min(count, 4L * FIRST_THREAD_REPLIES); i += 4) {
+                replies.add(comment(i));
+            }
+            return replies;
+        }
         long reply = parent + 1;
-        return isReply(reply) && reply <= count(now) ? List.of(comment(reply)) : List.of();
+        return isReply(reply) && parentOf(reply) == parent && reply <= count ? List.of(comment(reply)) : List.of();
+    }
+
+    /** The video a top-level comment's id names (see {@link #threadId}), if it is shaped like one of ours. */
+    static Optional<String> videoIdOf(String commentId) {
+        int videoIdLength = 11;
+        return commentId != null && commentId.startsWith("Ugz") && commentId.length() == 3 + videoIdLength + 6 + 7
+                ? Optional.of(commentId.substring(3, 3 + videoIdLength))
+                : Optional.empty();
+    }
+
+    /** The index of the top-level comment whose id is {@code id}, if it is one of this video's. */
+    Optional<Long> threadIndex(String id) {
+        String prefix = "Ugz" + video.id();
+        if (id == null || !id.startsWith(prefix) || id.length() != prefix.length() + 6 + 7) {
+            return Optional.empty();
+        }
+        try {
+            long index = Long.parseLong(id.substring(prefix.length(), prefix.length() + 6));
+            return !isReply(index) && index >= 1 && id.equals(threadId(index)) ? Optional.of(index) : Optional.empty();
+        } catch (NumberFormatException notOurs) {
+            return Optional.empty();
+        }
     }
 
     Comment comment(long index) {
@@ -76,9 +116,9 @@ final class VideoComments {
                 CommentCorpus.line(video.id(), index, video.engagement().positiveShare());
         long viewer = index * 7919 % 1000;
         return new Comment(
-                isReply(index) ? threadId(index - 1) + "." + replySuffix(index) : threadId(index),
+                isReply(index) ? threadId(parentOf(index)) + "." + replySuffix(index) : threadId(index),
                 index,
-                isReply(index) ? threadId(index - 1) : null,
+                isReply(index) ? threadId(parentOf(index)) : null,
                 "@viewer" + viewer,
                 "UCviewer" + String.format("%014d", viewer),
                 line.text(),

@@ -215,6 +215,53 @@ public class YouTubeResource {
                 GoogleError::forFault);
     }
 
+    /**
+     * {@code comments.list} by {@code parentId}: a thread's replies, oldest first, {@code maxResults} 1–100 (20 by
+     * default), paged by an opaque {@code pageToken}; what a client reads when a thread has more replies than
+     * {@code commentThreads.list} includes with it.
+     */
+    @GET
+    @Path("/youtube/v3/comments")
+    public Uni<Map<String, Object>> comments(
+            @HeaderParam("Authorization") String authorization,
+            @QueryParam("part") String part,
+            @QueryParam("parentId") String parentId,
+            @QueryParam("maxResults") Integer maxResults,
+            @QueryParam("pageToken") String pageToken) {
+        String channel = channel(authorization);
+        if (part == null || !part.contains("snippet")) {
+            throw new GoogleError(400, "required", "global", "Required parameter: part");
+        }
+        if (parentId == null || parentId.isBlank()) {
+            throw new GoogleError(400, "missingRequiredParameter", "youtube.parameter", "No filter selected.");
+        }
+        if (maxResults != null && (maxResults < 1 || maxResults > 100)) {
+            throw new GoogleError(
+                    400, "invalidValue", "youtube.parameter", "Invalid value for maxResults: " + maxResults);
+        }
+        spend(channel);
+        GoogleError notFound = new GoogleError(
+                404,
+                "commentNotFound",
+                "youtube.comment",
+                "One or more of the comments identified by the <code>parentId</code> parameter cannot be found.");
+        VideoComments comments = VideoComments.videoIdOf(parentId)
+                .flatMap(sandbox::video)
+                .map(VideoComments::new)
+                .orElseThrow(() -> notFound);
+        long thread = comments.threadIndex(parentId).orElseThrow(() -> notFound);
+        Instant now = Instant.now();
+        if (thread > comments.count(now)) {
+            throw notFound;
+        }
+        return Faults.apply(
+                faults.take(PLATFORM, channel, "COMMENTS"),
+                () -> Uni.createFrom()
+                        .item(CommentThreadListing.replies(
+                                comments, thread, maxResults == null ? 20 : maxResults, pageToken, now)),
+                GoogleError::forFault);
+    }
+
     @GET
     @Path("/shorts/{id}")
     @Produces(MediaType.TEXT_HTML)
