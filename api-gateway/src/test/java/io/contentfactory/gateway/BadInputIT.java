@@ -310,6 +310,31 @@ class BadInputIT {
                         r -> r.contentType("application/json")
                                 .body("{}")
                                 .delete("/v1/posts/{ref}/metrics", UUID.randomUUID())),
+                api(
+                        "a media id that is not a UUID, for its coach summary",
+                        r -> r.get("/v1/media/not-a-uuid/coach-summary")),
+                api(
+                        "an unknown media item's coach summary",
+                        r -> r.get("/v1/media/{id}/coach-summary", UUID.randomUUID())),
+                api(
+                        "a coach summary asked of an unknown media item",
+                        r -> r.urlEncodingEnabled(false)
+                                .post("/v1/media/{id}/coach-summary:refresh", UUID.randomUUID())),
+                api(
+                        "a coach summary asked of a media id that is not a UUID",
+                        r -> r.urlEncodingEnabled(false).post("/v1/media/{id}/coach-summary:refresh", "not-a-uuid")),
+                api(
+                        "insights after a cursor that is not one",
+                        r -> r.queryParam("after", "%%%").get("/v1/insights")),
+                api(
+                        "a page of insights too large",
+                        r -> r.queryParam("limit", "101").get("/v1/insights")),
+                api("a page of no insights", r -> r.queryParam("limit", "0").get("/v1/insights")),
+                api(
+                        "a method the coach summary does not have",
+                        r -> r.contentType("application/json")
+                                .body("{}")
+                                .delete("/v1/media/{id}/coach-summary", UUID.randomUUID())),
                 api("an unknown resource", r -> r.get("/v1/unknown/{id}", UUID.randomUUID())),
                 api(
                         "a method the resource does not have",

@@ -63,7 +63,13 @@ class PublicApiContractIT {
                     tenant -> Tenants.manualTargetOf(tenant) + "/mark-posted"),
             Map.entry(
                     "/v1/publish-jobs/{id}/decision",
-                    tenant -> "/v1/publish-jobs/" + Tenants.publishJobOf(tenant) + "/decision"));
+                    tenant -> "/v1/publish-jobs/" + Tenants.publishJobOf(tenant) + "/decision"),
+            Map.entry(
+                    "/v1/media/{id}/coach-summary",
+                    tenant -> "/v1/media/" + Tenants.coachedMediaOf(tenant) + "/coach-summary"),
+            Map.entry(
+                    "/v1/media/{id}/coach-summary:refresh",
+                    tenant -> "/v1/media/" + Tenants.coachedMediaOf(tenant) + "/coach-summary:refresh"));
 
     /**
      * Routes whose success needs a state the matrix cannot set up (a job whose outcome stayed unknown): their owner gets
@@ -82,22 +88,26 @@ class PublicApiContractIT {
     private static final Set<String> UPSERTS = Set.of("PUT /v1/posts/{ref}");
 
     /** For each list route: an id of the given tenant that the list shows its owner and nobody else. */
-    private static final Map<String, Function<Tenant, String>> LISTED_ID = Map.of(
-            "/v1/media", tenant -> Tenants.mediaOf(tenant).toString(),
-            "/v1/connections", Tenants::connectionOf,
-            "/v1/publish-jobs", Tenants::publishJobOf,
-            "/v1/posts", Tenants::postOf,
-            "/v1/calendar", Tenants::postOf,
-            "/v1/calendar.ics",
+    private static final Map<String, Function<Tenant, String>> LISTED_ID = Map.ofEntries(
+            Map.entry("/v1/media", tenant -> Tenants.mediaOf(tenant).toString()),
+            Map.entry("/v1/connections", Tenants::connectionOf),
+            Map.entry("/v1/publish-jobs", Tenants::publishJobOf),
+            Map.entry("/v1/posts", Tenants::postOf),
+            Map.entry("/v1/calendar", Tenants::postOf),
+            Map.entry(
+                    "/v1/calendar.ics",
                     tenant -> java.net
                             .URI
                             .create(Tenants.manualTargetOf(tenant))
                             .getPath()
-                            .split("/")[5],
-            "/v1/calendar/settings", Tenants::settingsOf,
-            "/v1/analysis-settings", Tenants::analysisSettingsOf,
-            "/v1/metrics/settings", Tenants::metricsSettingsOf,
-            "/v1/metrics/export", tenant -> Tenants.publishedPostOf(tenant).postId());
+                            .split("/")[5]),
+            Map.entry("/v1/calendar/settings", Tenants::settingsOf),
+            Map.entry("/v1/analysis-settings", Tenants::analysisSettingsOf),
+            Map.entry("/v1/metrics/settings", Tenants::metricsSettingsOf),
+            Map.entry(
+                    "/v1/metrics/export",
+                    tenant -> Tenants.publishedPostOf(tenant).postId()),
+            Map.entry("/v1/insights", Tenants::insightOf));
 
     /** Per-project singletons written with PUT: one project's write never shows in another's read. */
     private static final Map<String, Function<Tenant, String>> SINGLETONS = Map.of(
@@ -332,7 +342,10 @@ class PublicApiContractIT {
                         "GET /v1/metrics/export",
                         "GET /v1/analysis-settings",
                         "PUT /v1/analysis-settings",
-                        "POST /v1/publish-jobs/{id}/decision");
+                        "POST /v1/publish-jobs/{id}/decision",
+                        "GET /v1/media/{id}/coach-summary",
+                        "POST /v1/media/{id}/coach-summary:refresh",
+                        "GET /v1/insights");
     }
 
     /**
@@ -394,7 +407,10 @@ class PublicApiContractIT {
     }
 
     private static Response call(Tenant tenant, String method, String path, String body) {
-        RequestSpecification request = given().auth().oauth2(tenant.key()).header("X-Request-Id", "matrix-request-1");
+        RequestSpecification request = given().urlEncodingEnabled(false)
+                .auth()
+                .oauth2(tenant.key())
+                .header("X-Request-Id", "matrix-request-1");
         if (!method.equals("get") && !method.equals("delete")) {
             request = request.contentType("application/json").body(body);
         }

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * The packaged services that own public routes (ingest-service, publisher-service, scheduler-service, with
- * analysis-service between ingest and the scheduler, and metrics-service), each as its own process on the test's database and broker, as
- * the gateway's upstreams.
+ * analysis-service between ingest and the scheduler, metrics-service and coach-service), each as its own process on the
+ * test's database and broker, as the gateway's upstreams.
  */
 public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManager {
 
@@ -28,6 +28,7 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
     private static AppProcess analysis;
     private static AppProcess scheduler;
     private static AppProcess metrics;
+    private static AppProcess coach;
 
     @Override
     public Map<String, String> start() {
@@ -122,6 +123,11 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
                                     "PT0.01S")),
                     Duration.ofSeconds(90));
         }
+        if (coach == null) {
+            // Coach summaries of the tenants' analysed media, asked for on demand.
+            coach = AppProcess.start(
+                    "coach-service", Path.of("../coach-service"), common("coach-service"), Duration.ofSeconds(90));
+        }
         return Map.ofEntries(
                 Map.entry("factory.gateway.upstream.media", ingest.baseUrl()),
                 Map.entry("factory.gateway.upstream.media-analysis", analysis.baseUrl()),
@@ -135,7 +141,9 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
                 Map.entry("factory.gateway.upstream.posts-targets-metrics", metrics.baseUrl()),
                 Map.entry("factory.gateway.upstream.metrics", metrics.baseUrl()),
                 Map.entry("factory.gateway.upstream.posts-comments", metrics.baseUrl()),
-                Map.entry("factory.gateway.upstream.accounts-baseline", metrics.baseUrl()));
+                Map.entry("factory.gateway.upstream.accounts-baseline", metrics.baseUrl()),
+                Map.entry("factory.gateway.upstream.media-coach-summary", coach.baseUrl()),
+                Map.entry("factory.gateway.upstream.insights", coach.baseUrl()));
     }
 
     /**

@@ -107,6 +107,34 @@ final class Tenants {
 
     private static final Map<String, UUID> ANALYSED = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /**
+     * The tenant's analysed media item once coach-service has an insight on it, asked for through the gateway as
+     * soon as the coach has its analysis; answers the insight's id.
+     */
+    static String insightOf(Tenant tenant) {
+        return INSIGHTS.computeIfAbsent(tenant.projectId(), project -> {
+            UUID media = analysedMediaOf(tenant);
+            String[] insight = new String[1];
+            await().atMost(WAIT).until(() -> {
+                var refreshed = given().urlEncodingEnabled(false)
+                        .auth()
+                        .oauth2(tenant.key())
+                        .post("/v1/media/{id}/coach-summary:refresh", media);
+                insight[0] = refreshed.statusCode() == 202 ? refreshed.path("insightId") : null;
+                return insight[0] != null;
+            });
+            return insight[0];
+        });
+    }
+
+    /** The tenant's media item with a coach insight (see {@link #insightOf}). */
+    static UUID coachedMediaOf(Tenant tenant) {
+        insightOf(tenant);
+        return analysedMediaOf(tenant);
+    }
+
+    private static final Map<String, String> INSIGHTS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** ingest-service's public URL of a media asset: what the publisher's preflight accepts. */
     static String assetUrl(Tenant tenant, UUID mediaId) {
         return given().auth()

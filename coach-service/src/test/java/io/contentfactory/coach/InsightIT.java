@@ -1,22 +1,29 @@
 package io.contentfactory.coach;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.Topics;
 import io.contentfactory.contracts.events.CoachInsightCreated;
+import io.contentfactory.contracts.events.MediaAnalyzed;
 import io.contentfactory.contracts.events.MetricsCollected;
+import io.contentfactory.contracts.events.PipelineEvent;
+import io.contentfactory.testkit.InternalTokens;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
 import io.contentfactory.testkit.RowLevelSecurityAudit;
 import io.contentfactory.testkit.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -28,48 +35,220 @@ class InsightIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private final TopicProbe kafka = TopicProbe.onTestBroker();
+    private final InternalTokens tokens = InternalTokens.forService("coach-service");
 
     @Test
-    void aSecondPostIsJudgedAgainstTheFirst() throws Exception {
+    void aPostCollectedAt24hGetsASummaryWhoseEveryStatementCitesItsSnapshot() throws Exception {
         UUID projectId = UUID.randomUUID();
-        MetricsCollected first = metrics(1000, 100);
-        MetricsCollected second = metrics(1000, 50);
-        send(projectId, first);
-        kafka.awaitOne(
-                Topics.COACH_INSIGHT_CREATED,
-                r -> r.value().contains(first.mediaId().toString()),
-                TIMEOUT);
-        send(projectId, second);
+        UUID mediaId = UUID.randomUUID();
+        UUID targetId = UUID.randomUUID();
+        MetricsCollected at15m = CollectedMetrics.reel(mediaId, targetId, "15m", 300, 10, 1, 0, 0, null, null, 1000.0);
+        MetricsCollected at24h =
+                CollectedMetrics.reel(mediaId, targetId, "24h", 3000, 200, 40, 45, 80, 14_000L, 75.0, 1000.0);
+        analyzed(projectId, CollectedMetrics.video(mediaId, 40));
+        send(projectId, Topics.METRICS_COLLECTED, at15m.postId(), at15m);
+        send(projectId, Topics.METRICS_COLLECTED, at24h.postId(), at24h);
 
-        CoachInsightCreated insight = EventCodec.data(
+        CoachInsightCreated created = EventCodec.data(
                 EventCodec.parse(kafka.awaitOne(
-                                Topics.COACH_INSIGHT_CREATED,
-                                r -> r.value().contains(second.mediaId().toString()),
-                                TIMEOUT)
+                                Topics.COACH_INSIGHT_CREATED, r -> r.value().contains(mediaId.toString()), TIMEOUT)
                         .value()),
                 CoachInsightCreated.class);
-        assertThat(insight.summary())
-                .contains("5.0% engagement", "-50% against this project's median at 24h (1 earlier posts)");
+        assertThat(created.checkpoint()).isEqualTo("24h");
+        assertThat(created.generatedBy()).isEqualTo("rules");
+        assertThat(created.evidence()).contains("metric.instagram.24h.views", "baseline.instagram.24h.views");
+
+        JsonPath summary = given().urlEncodingEnabled(false)
+                .auth()
+                .oauth2(tokens.valid(projectId, "read"))
+                .get("/v1/media/" + mediaId + "/coach-summary")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(summary.getString("mediaId")).isEqualTo(mediaId.toString());
+        assertThat(summary.getDouble("preSocialScore")).isEqualTo(40.0);
+        assertThat(summary.getDouble("postSocialScore24h")).isEqualTo(75.0);
+        assertThat(summary.getString("performanceSummary")).startsWith("Instagram at 24h: 3,000 views, 200% above");
+        assertThat(summary.getList("whatWorked", String.class)).isNotEmpty();
+        assertThat(summary.getList("whatToImprove", String.class)).isNotEmpty();
+        assertThat(summary.getList("recommendedNextFormats.format", String.class))
+                .containsExactly("face_cam", "broll_text", "carousel");
+        assertThat(summary.getString("generatedBy")).isEqualTo("rules");
+        assertThat(summary.getString("trigger")).isEqualTo("checkpoint");
+        assertEveryStatementCitesItsSnapshot(summary, created.insightId());
+        assertThat(count("select count(*) from coach.ai_coach_insights where media_id = '" + mediaId
+                        + "' and checkpoint = '15m'"))
+                .as("+15m is not a coach checkpoint")
+                .isZero();
+
+        // A redelivered reading writes no second insight.
+        send(projectId, Topics.METRICS_COLLECTED, at24h.postId(), at24h);
+        MetricsCollected at7d =
+                CollectedMetrics.reel(mediaId, targetId, "7d", 5000, 300, 60, 70, 120, 14_000L, 80.0, 1500.0);
+        send(projectId, Topics.METRICS_COLLECTED, at7d.postId(), at7d);
+        await().atMost(TIMEOUT)
+                .until(() -> count("select count(*) from coach.ai_coach_insights where media_id = '" + mediaId
+                                + "' and checkpoint = '7d'")
+                        == 1);
+        assertThat(count("select count(*) from coach.ai_coach_insights where media_id = '" + mediaId + "'"))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aSummaryAskedForIsWrittenNowAndTheProjectsInsightsPageNewestFirst() {
+        UUID projectId = UUID.randomUUID();
+        UUID mediaId = UUID.randomUUID();
+        analyzed(projectId, CollectedMetrics.video(mediaId, 55));
+        String write = tokens.valid(projectId, "write");
+        refresh(write, mediaId).then().statusCode(202);
+        JsonPath second = refresh(write, mediaId)
+                .then()
+                .statusCode(202)
+                .header("Location", "/v1/media/" + mediaId + "/coach-summary")
+                .extract()
+                .jsonPath();
+        assertThat(second.getString("trigger")).isEqualTo("on_demand");
+        assertThat(second.getString("checkpoint")).isNull();
+        assertThat(second.getString("performanceSummary"))
+                .isEqualTo("Not measured yet; the pre-social score predicts 55.");
+        assertThat(second.getList("whatToImprove", String.class)).anyMatch(text -> text.startsWith("A weak opening"));
+
+        String read = tokens.valid(projectId, "read");
+        JsonPath first = given().urlEncodingEnabled(false)
+                .auth()
+                .oauth2(read)
+                .queryParam("limit", 1)
+                .get("/v1/insights")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(first.getList("items.insightId")).containsExactly(second.getString("insightId"));
+        JsonPath rest = given().urlEncodingEnabled(false)
+                .auth()
+                .oauth2(read)
+                .queryParam("limit", 1)
+                .queryParam("after", first.getString("nextCursor"))
+                .get("/v1/insights")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(rest.getList("items")).hasSize(1);
+        assertThat(rest.getString("items[0].insightId")).isNotEqualTo(second.getString("insightId"));
+        assertThat(rest.getString("nextCursor")).isNull();
+    }
+
+    @Test
+    void anotherProjectsMediaAndBadInputAreProblems() {
+        UUID projectId = UUID.randomUUID();
+        UUID mediaId = UUID.randomUUID();
+        analyzed(projectId, CollectedMetrics.video(mediaId, 55));
+        String owner = tokens.valid(projectId, "write");
+        refresh(owner, mediaId).then().statusCode(202);
+
+        String stranger = tokens.valid(UUID.randomUUID(), "write");
+        given().urlEncodingEnabled(false)
+                .auth()
+                .oauth2(stranger)
+                .get("/v1/media/" + mediaId + "/coach-summary")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        refresh(stranger, mediaId).then().statusCode(404).contentType("application/problem+json");
+        given().urlEncodingEnabled(false)
+                .auth()
+                .oauth2(stranger)
+                .get("/v1/insights")
+                .then()
+                .statusCode(200)
+                .body("items", org.hamcrest.Matchers.empty());
+        given().urlEncodingEnabled(false)
+                .auth()
+                .oauth2(owner)
+                .get("/v1/media/not-a-uuid/coach-summary")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().urlEncodingEnabled(false)
+                .auth()
+                .oauth2(owner)
+                .queryParam("limit", 0)
+                .get("/v1/insights")
+                .then()
+                .statusCode(400);
+        given().urlEncodingEnabled(false)
+                .auth()
+                .oauth2(owner)
+                .queryParam("after", "garbage")
+                .get("/v1/insights")
+                .then()
+                .statusCode(400);
+        given().get("/v1/insights").then().statusCode(401);
+    }
+
+    /** Every statement cites at least one id, and each cited id is an entry of the stored input snapshot. */
+    private static void assertEveryStatementCitesItsSnapshot(JsonPath summary, UUID insightId) throws Exception {
+        Map<String, Object> entries = summary.getMap("evidence.entries");
+        List<List<String>> cited = new java.util.ArrayList<>();
+        cited.add(summary.getList("evidence.performanceSummary", String.class));
+        for (String field : List.of("whatWorked", "whatToImprove", "recommendedNextFormats", "nextActions")) {
+            List<List<String>> perStatement = summary.getList("evidence." + field);
+            assertThat(perStatement).hasSameSizeAs(summary.getList(field));
+            cited.addAll(perStatement);
+        }
+        String snapshot;
         try (Connection c = PostgresResource.database().connect();
                 Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select summary, what_to_change from coach.ai_coach_insights where id = '"
-                        + insight.insightId() + "'")) {
+                ResultSet rs = s.executeQuery(
+                        "select input_snapshot from coach.ai_coach_insights where id = '" + insightId + "'")) {
             assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).isEqualTo(insight.summary());
-            assertThat(rs.getString(2)).contains("stronger hook");
+            snapshot = rs.getString(1);
+        }
+        Map<String, Object> stored = EventCodec.mapper()
+                .readValue(snapshot, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});
+        @SuppressWarnings("unchecked")
+        Map<String, Object> storedEntries = (Map<String, Object>) stored.get("entries");
+        for (List<String> ids : cited) {
+            assertThat(ids).isNotEmpty();
+            assertThat(entries).containsKeys(ids.toArray(String[]::new));
+            assertThat(storedEntries).containsKeys(ids.toArray(String[]::new));
         }
     }
 
-    private void send(UUID projectId, MetricsCollected metrics) {
-        kafka.send(
-                Topics.METRICS_COLLECTED,
-                metrics.postId().toString(),
-                EventCodec.toJson(EventCodec.envelope(
-                        UUID.randomUUID(), "/content-factory/metrics-service", projectId, Instant.now(), metrics)));
+    /** Asks for a summary now; the custom method's ':' is sent as is, not percent-encoded. */
+    private static io.restassured.response.Response refresh(String token, UUID mediaId) {
+        return given().urlEncodingEnabled(false)
+                .auth()
+                .oauth2(token)
+                .post("/v1/media/" + mediaId + "/coach-summary:refresh");
     }
 
-    private static MetricsCollected metrics(long views, long likes) {
-        return CollectedMetrics.at24h(views, likes, 0, 0, 0);
+    /** Sends the analysis and waits until the coach holds it, so a reading sent next meets it. */
+    private void analyzed(UUID projectId, MediaAnalyzed analysis) {
+        send(projectId, Topics.MEDIA_ANALYZED, analysis.mediaId(), analysis);
+        await().atMost(TIMEOUT)
+                .until(() ->
+                        count("select count(*) from coach.media_profiles where media_id = '" + analysis.mediaId() + "'")
+                                == 1);
+    }
+
+    private void send(UUID projectId, String topic, UUID key, PipelineEvent event) {
+        kafka.send(
+                topic,
+                key.toString(),
+                EventCodec.toJson(EventCodec.envelope(
+                        UUID.randomUUID(), "/content-factory/test", projectId, Instant.now(), event)));
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection c = PostgresResource.database().connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Test

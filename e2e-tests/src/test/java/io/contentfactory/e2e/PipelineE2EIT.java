@@ -206,10 +206,6 @@ class PipelineE2EIT {
                         label -> java.util.List.of("very_negative", "negative", "neutral", "positive", "very_positive")
                                 .contains(label));
 
-        Map<String, String> insight = awaitRow("select summary from coach.ai_coach_insights where target_id = '"
-                + targetId + "' and checkpoint = '15m'");
-        assertThat(insight.get("summary")).startsWith("At 15m: " + metrics.get("views") + " views");
-
         // Every checkpoint, up to +7d (50 s after publishing at 5 ms a minute): each collected, its counters grown,
         // each with a score or the reason there is none.
         awaitRow("select 1 as ended from metrics.metric_checkpoints where target_id = '" + targetId
@@ -233,6 +229,27 @@ class PipelineE2EIT {
         assertThat(everyCheckpoint.getList("targets[0].checkpoints.droppedCounters"))
                 .as("the sandbox's counters only grow")
                 .allMatch(dropped -> dropped == null || ((List<?>) dropped).isEmpty());
+
+        // The coach wrote at +24h and +7d; its summary, through the gateway, cites only what its snapshot holds.
+        awaitRow("select 1 as coached from coach.ai_coach_insights where target_id = '" + targetId
+                + "' having count(*) filter (where checkpoint in ('24h', '7d')) = 2");
+        io.restassured.path.json.JsonPath summary = given().auth()
+                .oauth2(key)
+                .get("http://localhost:" + Stack.port(8080) + "/v1/media/" + mediaId + "/coach-summary")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(summary.getString("checkpoint")).isEqualTo("7d");
+        assertThat(summary.getString("generatedBy")).isEqualTo("rules");
+        assertThat(summary.getString("performanceSummary")).startsWith("Instagram at 7d: ");
+        Map<String, Object> entries = summary.getMap("evidence.entries");
+        assertThat(summary.getList("evidence.performanceSummary", String.class))
+                .isNotEmpty()
+                .allMatch(entries::containsKey);
+        assertThat(summary.<List<String>>getList("evidence.whatWorked"))
+                .hasSameSizeAs(summary.getList("whatWorked"))
+                .allMatch(ids -> !ids.isEmpty() && entries.keySet().containsAll(ids));
     }
 
     /**

@@ -19,6 +19,7 @@ import io.contentfactory.analysis.scoring.ScoreWeights;
 import io.contentfactory.analysis.text.Hashtags;
 import io.contentfactory.analysis.text.Sentiment;
 import io.contentfactory.analysis.text.TextFeatures;
+import io.contentfactory.contracts.events.AnalysisFeatures;
 import io.contentfactory.contracts.events.MediaAnalysisProgressed;
 import io.contentfactory.contracts.events.MediaAnalyzed;
 import io.contentfactory.contracts.events.MediaIngested;
@@ -315,7 +316,8 @@ public class MediaAnalyzer {
                 media.contentUrl(),
                 caption,
                 posted,
-                media.jpegUrl());
+                media.jpegUrl(),
+                features(analysis, score, words.topics()));
         analysed.providerResults().forEach(row -> {
             row.projectId = projectId;
             row.analysisId = analysis.id;
@@ -325,6 +327,29 @@ public class MediaAnalyzer {
                 .chain(() -> analyses.persist(analysed.providerResults()))
                 .chain(() -> outbox.record(projectId, event))
                 .chain(() -> progress.recordInTransaction(projectId, done));
+    }
+
+    /** What {@code media.analyzed} tells later stages about the item: its features and the score's parts. */
+    private static AnalysisFeatures features(MediaAnalysis analysis, PreSocialScore score, List<String> topics) {
+        return new AnalysisFeatures(
+                topics,
+                decimal(analysis.hookMotion),
+                decimal(analysis.hookFace),
+                decimal(analysis.cutsPerMinute),
+                analysis.framesSampled,
+                analysis.framesWithFaces,
+                analysis.framesWithText,
+                decimal(analysis.firstTextSec),
+                decimal(analysis.speechRatio),
+                analysis.transcript,
+                score.contributions().stream()
+                        .map(part -> new AnalysisFeatures.ScoreContribution(
+                                part.feature(), part.points(), part.maxPoints(), part.reason()))
+                        .toList());
+    }
+
+    private static Double decimal(BigDecimal value) {
+        return value == null ? null : value.doubleValue();
     }
 
     private static void deleteQuietly(Path file) {

@@ -38,7 +38,10 @@ public interface Upstreams {
                 .or(() -> resourceOf(path));
     }
 
-    /** {@code media-analysis} for {@code /v1/media/<id>/analysis} and below; empty for a path without a sub-resource. */
+    /**
+     * {@code media-analysis} for {@code /v1/media/<id>/analysis} and below, {@code media-coach-summary} for {@code
+     * /v1/media/<id>/coach-summary:refresh}; empty for a path without a sub-resource.
+     */
     static Optional<String> subResourceOf(String path) {
         String[] segments = path.split("/", -1);
         if (segments.length < 5
@@ -48,7 +51,13 @@ public interface Upstreams {
                 || segments[4].isEmpty()) {
             return Optional.empty();
         }
-        return resourceOf(path).map(resource -> resource + "-" + segments[4]);
+        return resourceOf(path).map(resource -> resource + "-" + withoutAction(segments[4]));
+    }
+
+    /** {@code coach-summary} for {@code coach-summary:refresh}: a custom method belongs to its resource's route. */
+    private static String withoutAction(String segment) {
+        int colon = segment.indexOf(':');
+        return colon < 0 ? segment : segment.substring(0, colon);
     }
 
     /**

@@ -21,6 +21,7 @@ class RouteHandlerTest {
             "posts", URI.create("http://scheduler-service:8083"),
             "media", URI.create("http://ingest-service:8081"),
             "media-analysis", URI.create("http://analysis-service:8082"),
+            "media-coach-summary", URI.create("http://coach-service:8086"),
             "posts-targets-metrics", URI.create("http://metrics-service:8085"));
 
     private static EdgeHarness edge;
@@ -60,6 +61,15 @@ class RouteHandlerTest {
         assertThat(analysis.headers().firstValue("X-Seen-Upstream")).hasValue("http://analysis-service:8082");
         assertThat(analysis.headers().firstValue("X-Seen-Token").orElseThrow()).endsWith("|media-analysis");
         assertThat(item.headers().firstValue("X-Seen-Upstream")).hasValue("http://ingest-service:8081");
+    }
+
+    @Test
+    void aCustomMethodOfASubResourceGoesWhereItsSubResourceGoes() throws Exception {
+        HttpResponse<String> refresh = edge.get("/v1/media/7/coach-summary:refresh");
+        HttpResponse<String> summary = edge.get("/v1/media/7/coach-summary");
+
+        assertThat(refresh.headers().firstValue("X-Seen-Upstream")).hasValue("http://coach-service:8086");
+        assertThat(summary.headers().firstValue("X-Seen-Upstream")).hasValue("http://coach-service:8086");
     }
 
     @Test

@@ -21,6 +21,7 @@ public final class Subscriptions {
             new Subscription("metrics-service", Topics.MEDIA_ANALYZED),
             new Subscription("metrics-service", Topics.POST_SCHEDULED),
             new Subscription("metrics-service", Topics.POST_PUBLISHED),
+            new Subscription("coach-service", Topics.MEDIA_ANALYZED),
             new Subscription("coach-service", Topics.METRICS_COLLECTED));
 
     private Subscriptions() {}

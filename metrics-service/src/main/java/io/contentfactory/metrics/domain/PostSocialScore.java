@@ -17,7 +17,12 @@ import java.util.OptionalDouble;
  * account's median), so the explanation compares the two: the difference says how much better or worse the post did
  * than predicted.
  */
-public record PostSocialScore(Double score, String explanation) {
+public record PostSocialScore(Double score, String explanation, String metric, Baseline baseline) {
+
+    /** No score, for the reason in {@code explanation}. */
+    PostSocialScore(String explanation) {
+        this(null, explanation, null, null);
+    }
 
     /** How many earlier posts a baseline needs. */
     public static final int MIN_EARLIER_POSTS = 3;
@@ -37,14 +42,12 @@ public record PostSocialScore(Double score, String explanation) {
                 : " There was no pre-social prediction.";
         if (actual == null) {
             return new PostSocialScore(
-                    null, "No score at " + checkpoint + ": the platform reported neither views nor reach." + predicted);
+                    "No score at " + checkpoint + ": the platform reported neither views nor reach." + predicted);
         }
         if (baseline == null || baseline.posts() < MIN_EARLIER_POSTS) {
             int earlier = baseline == null ? 0 : baseline.posts();
-            return new PostSocialScore(
-                    null,
-                    "No baseline yet: " + earlier + " earlier " + plural(format, earlier) + " of this account at "
-                            + checkpoint + ", " + MIN_EARLIER_POSTS + " needed." + predicted);
+            return new PostSocialScore("No baseline yet: " + earlier + " earlier " + plural(format, earlier)
+                    + " of this account at " + checkpoint + ", " + MIN_EARLIER_POSTS + " needed." + predicted);
         }
         // A median under one (earlier posts that nobody saw) counts as one, so that the ratio stays finite.
         double ratio = actual / Math.max(1.0, baseline.median());
@@ -62,7 +65,9 @@ public record PostSocialScore(Double score, String explanation) {
                                 baseline.posts(),
                                 plural(format, baseline.posts()),
                                 score)
-                        + versus(score, prediction));
+                        + versus(score, prediction),
+                metric,
+                baseline);
     }
 
     private static String relation(double ratio) {

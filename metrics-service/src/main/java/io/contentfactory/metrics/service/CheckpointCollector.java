@@ -242,7 +242,7 @@ public class CheckpointCollector {
                             readAt,
                             score,
                             claimed.previous());
-                    return checkpoints.collected(claim, checkpoint, row, recorder.collected(checkpoint, row));
+                    return checkpoints.collected(claim, checkpoint, row, recorder.collected(checkpoint, row, score));
                 })
                 .replaceWithVoid();
     }

@@ -89,7 +89,7 @@ public class MetricsRecorder {
             MetricValues previous) {
         PostingMetrics row = reading(checkpoint, values, rawPayload, source, readAt, score, previous);
         return metrics.persist(row)
-                .chain(() -> outbox.record(row.projectId, event(checkpoint, row)))
+                .chain(() -> outbox.record(row.projectId, event(checkpoint, row, score)))
                 .replaceWith(row);
     }
 
@@ -113,8 +113,8 @@ public class MetricsRecorder {
     }
 
     /** The {@code metrics.collected} event of {@code row}, in its outbox row's form. */
-    public Outbox.Pending collected(MetricCheckpoint checkpoint, PostingMetrics row) {
-        return outbox.pending(row.projectId, event(checkpoint, row));
+    public Outbox.Pending collected(MetricCheckpoint checkpoint, PostingMetrics row, PostSocialScore score) {
+        return outbox.pending(row.projectId, event(checkpoint, row, score));
     }
 
     private static PostingMetrics row(
@@ -142,7 +142,7 @@ public class MetricsRecorder {
         return row;
     }
 
-    private static MetricsCollected event(MetricCheckpoint checkpoint, PostingMetrics row) {
+    private static MetricsCollected event(MetricCheckpoint checkpoint, PostingMetrics row, PostSocialScore score) {
         return new MetricsCollected(
                 row.postId,
                 row.targetId,
@@ -167,6 +167,12 @@ public class MetricsRecorder {
                         .map(names -> List.of(names.split(",")))
                         .orElse(List.of()),
                 row.postSocialScore,
-                row.scoreExplanation);
+                row.scoreExplanation,
+                score.baseline() == null
+                        ? null
+                        : new MetricsCollected.AccountBaseline(
+                                score.metric(),
+                                score.baseline().median(),
+                                score.baseline().posts()));
     }
 }

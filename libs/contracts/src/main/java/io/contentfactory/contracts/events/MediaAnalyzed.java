@@ -10,6 +10,8 @@ import java.util.UUID;
  * @param preSocialScore 0 to 100
  * @param jpegUrl        the JPEG rendition ingest-service made of an image Instagram cannot take as it is (not JPEG,
  *                       too wide or too large), else null: a post to Instagram uses it instead of {@code contentUrl}
+ * @param features       what the analysis found (topics, hook, pacing, faces, text, transcript, the score's parts);
+ *                       null from an analyzer that predates it
  */
 public record MediaAnalyzed(
         UUID mediaId,
@@ -23,7 +25,8 @@ public record MediaAnalyzed(
         String contentUrl,
         String captionSuggestion,
         List<String> hashtags,
-        String jpegUrl)
+        String jpegUrl,
+        AnalysisFeatures features)
         implements PipelineEvent {
 
     public MediaAnalyzed {
@@ -39,6 +42,36 @@ public record MediaAnalyzed(
                 "contentUrl",
                 contentUrl);
         hashtags = hashtags == null ? List.of() : List.copyOf(hashtags);
+    }
+
+    /** An item whose features are not carried. */
+    public MediaAnalyzed(
+            UUID mediaId,
+            UUID analysisId,
+            MediaType mediaType,
+            String contentType,
+            Double durationSec,
+            int width,
+            int height,
+            double preSocialScore,
+            String contentUrl,
+            String captionSuggestion,
+            List<String> hashtags,
+            String jpegUrl) {
+        this(
+                mediaId,
+                analysisId,
+                mediaType,
+                contentType,
+                durationSec,
+                width,
+                height,
+                preSocialScore,
+                contentUrl,
+                captionSuggestion,
+                hashtags,
+                jpegUrl,
+                null);
     }
 
     /** An item without a JPEG rendition. */

@@ -16,6 +16,7 @@ import java.util.UUID;
  * @param droppedCounters  counters that fell since the previous checkpoint (stored as reported), or empty
  * @param postSocialScore  0–100 against the account's baseline; null when there is no baseline yet
  * @param scoreExplanation the score, or its absence, in words
+ * @param baseline         the account's median the score compares with; null when there is none yet
  */
 public record MetricsCollected(
         UUID postId,
@@ -39,8 +40,15 @@ public record MetricsCollected(
         PostFormat format,
         List<String> droppedCounters,
         Double postSocialScore,
-        String scoreExplanation)
+        String scoreExplanation,
+        AccountBaseline baseline)
         implements PipelineEvent {
+
+    /**
+     * The median of {@code metric} ({@code views}, or {@code reach} where a platform reports no views) over the
+     * account's latest {@code posts} earlier posts on the same platform, in the same format, at the same checkpoint.
+     */
+    public record AccountBaseline(String metric, double median, int posts) {}
 
     public MetricsCollected {
         Required.fields(

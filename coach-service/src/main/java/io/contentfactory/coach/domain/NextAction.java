@@ -1,0 +1,11 @@
+package io.contentfactory.coach.domain;
+
+/**
+ * One structured thing to do next (the seed's {@code next_actions}).
+ *
+ * @param action what kind of step: {@code derive} (make the format), or one of the rules' fixes such as
+ *               {@code strengthen_hook}, {@code add_text_hook}, {@code invite_comments}, {@code shorten},
+ *               {@code faster_cuts}
+ * @param format the format to derive, for {@code derive}; else null
+ */
+public record NextAction(String action, FormatType format, Statement why) {}
