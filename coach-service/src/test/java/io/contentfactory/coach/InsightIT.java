@@ -7,14 +7,11 @@ import static org.awaitility.Awaitility.await;
 import io.contentfactory.contracts.EventCodec;
 import io.contentfactory.contracts.Topics;
 import io.contentfactory.contracts.events.CoachInsightCreated;
-import io.contentfactory.contracts.events.MediaAnalyzed;
 import io.contentfactory.contracts.events.MetricsCollected;
-import io.contentfactory.contracts.events.PipelineEvent;
 import io.contentfactory.testkit.InternalTokens;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
 import io.contentfactory.testkit.RowLevelSecurityAudit;
-import io.contentfactory.testkit.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -22,7 +19,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,8 +29,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(PostgresResource.class)
 class InsightIT {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(90);
-    private final TopicProbe kafka = TopicProbe.onTestBroker();
+    private static final Duration TIMEOUT = CoachFixture.TIMEOUT;
+    private final CoachFixture coach = new CoachFixture();
     private final InternalTokens tokens = InternalTokens.forService("coach-service");
 
     @Test
@@ -45,13 +41,13 @@ class InsightIT {
         MetricsCollected at15m = CollectedMetrics.reel(mediaId, targetId, "15m", 300, 10, 1, 0, 0, null, null, 1000.0);
         MetricsCollected at24h =
                 CollectedMetrics.reel(mediaId, targetId, "24h", 3000, 200, 40, 45, 80, 14_000L, 75.0, 1000.0);
-        analyzed(projectId, CollectedMetrics.video(mediaId, 40));
-        send(projectId, Topics.METRICS_COLLECTED, at15m.postId(), at15m);
-        send(projectId, Topics.METRICS_COLLECTED, at24h.postId(), at24h);
+        coach.analyzed(projectId, CollectedMetrics.video(mediaId, 40));
+        coach.send(projectId, Topics.METRICS_COLLECTED, at15m.postId(), at15m);
+        coach.send(projectId, Topics.METRICS_COLLECTED, at24h.postId(), at24h);
 
         CoachInsightCreated created = EventCodec.data(
-                EventCodec.parse(kafka.awaitOne(
-                                Topics.COACH_INSIGHT_CREATED, r -> r.value().contains(mediaId.toString()), TIMEOUT)
+                EventCodec.parse(coach.kafka()
+                        .awaitOne(Topics.COACH_INSIGHT_CREATED, r -> r.value().contains(mediaId.toString()), TIMEOUT)
                         .value()),
                 CoachInsightCreated.class);
         assertThat(created.checkpoint()).isEqualTo("24h");
@@ -77,21 +73,22 @@ class InsightIT {
         assertThat(summary.getString("generatedBy")).isEqualTo("rules");
         assertThat(summary.getString("trigger")).isEqualTo("checkpoint");
         assertEveryStatementCitesItsSnapshot(summary, created.insightId());
-        assertThat(count("select count(*) from coach.ai_coach_insights where media_id = '" + mediaId
+        assertThat(CoachFixture.count("select count(*) from coach.ai_coach_insights where media_id = '" + mediaId
                         + "' and checkpoint = '15m'"))
                 .as("+15m is not a coach checkpoint")
                 .isZero();
 
         // A redelivered reading writes no second insight.
-        send(projectId, Topics.METRICS_COLLECTED, at24h.postId(), at24h);
+        coach.send(projectId, Topics.METRICS_COLLECTED, at24h.postId(), at24h);
         MetricsCollected at7d =
                 CollectedMetrics.reel(mediaId, targetId, "7d", 5000, 300, 60, 70, 120, 14_000L, 80.0, 1500.0);
-        send(projectId, Topics.METRICS_COLLECTED, at7d.postId(), at7d);
+        coach.send(projectId, Topics.METRICS_COLLECTED, at7d.postId(), at7d);
         await().atMost(TIMEOUT)
-                .until(() -> count("select count(*) from coach.ai_coach_insights where media_id = '" + mediaId
-                                + "' and checkpoint = '7d'")
+                .until(() -> CoachFixture.count("select count(*) from coach.ai_coach_insights where media_id = '"
+                                + mediaId + "' and checkpoint = '7d'")
                         == 1);
-        assertThat(count("select count(*) from coach.ai_coach_insights where media_id = '" + mediaId + "'"))
+        assertThat(CoachFixture.count(
+                        "select count(*) from coach.ai_coach_insights where media_id = '" + mediaId + "'"))
                 .isEqualTo(2);
     }
 
@@ -99,10 +96,10 @@ class InsightIT {
     void aSummaryAskedForIsWrittenNowAndTheProjectsInsightsPageNewestFirst() {
         UUID projectId = UUID.randomUUID();
         UUID mediaId = UUID.randomUUID();
-        analyzed(projectId, CollectedMetrics.video(mediaId, 55));
+        coach.analyzed(projectId, CollectedMetrics.video(mediaId, 55));
         String write = tokens.valid(projectId, "write");
-        refresh(write, mediaId).then().statusCode(202);
-        JsonPath second = refresh(write, mediaId)
+        CoachFixture.refresh(write, mediaId).then().statusCode(202);
+        JsonPath second = CoachFixture.refresh(write, mediaId)
                 .then()
                 .statusCode(202)
                 .header("Location", "/v1/media/" + mediaId + "/coach-summary")
@@ -144,9 +141,9 @@ class InsightIT {
     void anotherProjectsMediaAndBadInputAreProblems() {
         UUID projectId = UUID.randomUUID();
         UUID mediaId = UUID.randomUUID();
-        analyzed(projectId, CollectedMetrics.video(mediaId, 55));
+        coach.analyzed(projectId, CollectedMetrics.video(mediaId, 55));
         String owner = tokens.valid(projectId, "write");
-        refresh(owner, mediaId).then().statusCode(202);
+        CoachFixture.refresh(owner, mediaId).then().statusCode(202);
 
         String stranger = tokens.valid(UUID.randomUUID(), "write");
         given().urlEncodingEnabled(false)
@@ -156,7 +153,7 @@ class InsightIT {
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json");
-        refresh(stranger, mediaId).then().statusCode(404).contentType("application/problem+json");
+        CoachFixture.refresh(stranger, mediaId).then().statusCode(404).contentType("application/problem+json");
         given().urlEncodingEnabled(false)
                 .auth()
                 .oauth2(stranger)
@@ -214,40 +211,6 @@ class InsightIT {
             assertThat(ids).isNotEmpty();
             assertThat(entries).containsKeys(ids.toArray(String[]::new));
             assertThat(storedEntries).containsKeys(ids.toArray(String[]::new));
-        }
-    }
-
-    /** Asks for a summary now; the custom method's ':' is sent as is, not percent-encoded. */
-    private static io.restassured.response.Response refresh(String token, UUID mediaId) {
-        return given().urlEncodingEnabled(false)
-                .auth()
-                .oauth2(token)
-                .post("/v1/media/" + mediaId + "/coach-summary:refresh");
-    }
-
-    /** Sends the analysis and waits until the coach holds it, so a reading sent next meets it. */
-    private void analyzed(UUID projectId, MediaAnalyzed analysis) {
-        send(projectId, Topics.MEDIA_ANALYZED, analysis.mediaId(), analysis);
-        await().atMost(TIMEOUT)
-                .until(() ->
-                        count("select count(*) from coach.media_profiles where media_id = '" + analysis.mediaId() + "'")
-                                == 1);
-    }
-
-    private void send(UUID projectId, String topic, UUID key, PipelineEvent event) {
-        kafka.send(
-                topic,
-                key.toString(),
-                EventCodec.toJson(EventCodec.envelope(
-                        UUID.randomUUID(), "/content-factory/test", projectId, Instant.now(), event)));
-    }
-
-    private static long count(String sql) throws Exception {
-        try (Connection c = PostgresResource.database().connect();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 

@@ -43,6 +43,12 @@ public record CoachSummaryView(
 
         EvidenceView evidence,
         @Schema(description = "rules, or model:<name>") String generatedBy,
+
+        @Schema(
+                description = "Why the model's answer was set aside and the rules' stored instead (it cited evidence"
+                        + " absent from the snapshot, broke the schema, failed or timed out); null otherwise")
+        String modelRejection,
+
         @Schema(enumeration = {"checkpoint", "on_demand"}) String trigger,
 
         @Schema(description = "The checkpoint that triggered it; null on demand")
@@ -117,6 +123,7 @@ public record CoachSummaryView(
                         .toList(),
                 evidence(advice, insight.snapshot),
                 insight.generatedBy,
+                insight.modelRejection,
                 insight.trigger,
                 insight.checkpoint,
                 insight.createdAt);
@@ -124,13 +131,7 @@ public record CoachSummaryView(
 
     private static EvidenceView evidence(CoachAdvice advice, CoachSnapshot snapshot) {
         Map<String, EntryView> entries = new LinkedHashMap<>();
-        List<Statement> all = new java.util.ArrayList<>();
-        all.add(advice.summary());
-        all.addAll(advice.worked());
-        all.addAll(advice.toImprove());
-        advice.formats().forEach(format -> all.add(format.description()));
-        advice.nextActions().forEach(action -> all.add(action.why()));
-        for (Statement statement : all) {
+        for (Statement statement : advice.statements()) {
             for (String id : statement.evidence()) {
                 snapshot.entry(id).ifPresent(entry -> entries.put(id, entry(entry)));
             }
@@ -163,6 +164,7 @@ public record CoachSummaryView(
                 List.of(),
                 new EvidenceView(List.of(), List.of(), List.of(), List.of(), List.of(), Map.of()),
                 insight.generatedBy,
+                insight.modelRejection,
                 insight.trigger,
                 insight.checkpoint,
                 insight.createdAt);

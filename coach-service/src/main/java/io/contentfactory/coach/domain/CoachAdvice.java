@@ -34,6 +34,26 @@ public record CoachAdvice(
                                 && f.description().supportedBy(snapshot));
     }
 
+    /** The cited ids {@code snapshot} does not hold, in the order they are cited. */
+    public List<String> citationsOutside(CoachSnapshot snapshot) {
+        return statements().stream()
+                .flatMap(statement -> statement.evidence().stream())
+                .filter(id -> !snapshot.has(id))
+                .distinct()
+                .toList();
+    }
+
+    /** Every statement: the summary, what worked, what to improve, each next action's and each format's. */
+    public List<Statement> statements() {
+        List<Statement> all = new java.util.ArrayList<>();
+        all.add(summary);
+        all.addAll(worked);
+        all.addAll(toImprove);
+        nextActions.forEach(action -> all.add(action.why()));
+        formats.forEach(format -> all.add(format.description()));
+        return all;
+    }
+
     /**
      * This advice without the statements that cite no evidence or evidence absent from {@code snapshot}; empty when
      * even the summary has none, since an insight without a supported summary is not stored.

@@ -71,6 +71,10 @@ public class CoachInsight {
     @Column(name = "generated_by")
     public String generatedBy;
 
+    /** Why a model's answer was set aside for the rules' (null when the model's was kept, or none was asked). */
+    @Column(name = "model_rejection")
+    public String modelRejection;
+
     @Column(name = "pre_social_score")
     public BigDecimal preSocialScore;
 

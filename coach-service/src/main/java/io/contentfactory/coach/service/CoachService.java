@@ -27,8 +27,8 @@ import org.jboss.logging.Logger;
 /**
  * Keeps the coach's copy of each media's analysis and checkpoints, and writes an insight when a post reaches one of
  * the coach's checkpoints or someone asks, with {@code coach.insight.created}. The advice comes from
- * {@link CoachRules}; a statement whose evidence is not in the snapshot is dropped, and an insight whose summary has
- * none is not written.
+ * {@link CoachAuthor}: the chat model when enabled and its answer holds, else {@link CoachRules}, whose statements
+ * without evidence in the snapshot are dropped; an insight whose summary has none is not written.
  */
 @ApplicationScoped
 public class CoachService {
@@ -41,6 +41,7 @@ public class CoachService {
     private final Outbox outbox;
     private final TenantScope tenancy;
     private final CoachConfig config;
+    private final CoachAuthor author;
 
     CoachService(
             CoachInsightRepository insights,
@@ -48,13 +49,15 @@ public class CoachService {
             PostCheckpointStore checkpoints,
             Outbox outbox,
             TenantScope tenancy,
-            CoachConfig config) {
+            CoachConfig config,
+            CoachAuthor author) {
         this.insights = insights;
         this.profiles = profiles;
         this.checkpoints = checkpoints;
         this.outbox = outbox;
         this.tenancy = tenancy;
         this.config = config;
+        this.author = author;
     }
 
     /** Call inside a transaction bound to {@code projectId}. */
@@ -113,16 +116,19 @@ public class CoachService {
     }
 
     private Uni<Optional<CoachInsight>> write(UUID projectId, CoachSnapshot snapshot, CoachSnapshot.Reading cause) {
-        Optional<CoachAdvice> advice = CoachRules.advise(snapshot).supportedBy(snapshot);
-        if (advice.isEmpty()) {
-            LOG.infof("no insight on media %s: nothing in its snapshot supports a summary", snapshot.mediaId());
-            return Uni.createFrom().item(Optional.empty());
-        }
-        CoachInsight insight =
-                CoachInsight.written(projectId, snapshot, cause, advice.get(), CoachRules.AUTHOR, Instant.now());
-        return insights.record(insight)
-                .chain(saved -> outbox.record(projectId, event(saved, advice.get())))
-                .replaceWith(Optional.of(insight));
+        return author.advise(snapshot).chain(authored -> {
+            if (authored.isEmpty()) {
+                LOG.infof("no insight on media %s: nothing in its snapshot supports a summary", snapshot.mediaId());
+                return Uni.createFrom().item(Optional.<CoachInsight>empty());
+            }
+            CoachAuthor.Authored by = authored.get();
+            CoachInsight insight =
+                    CoachInsight.written(projectId, snapshot, cause, by.advice(), by.generatedBy(), Instant.now());
+            insight.modelRejection = by.modelRejection();
+            return insights.record(insight)
+                    .chain(saved -> outbox.record(projectId, event(saved, by.advice())))
+                    .replaceWith(Optional.of(insight));
+        });
     }
 
     private static CoachInsightCreated event(CoachInsight insight, CoachAdvice advice) {
