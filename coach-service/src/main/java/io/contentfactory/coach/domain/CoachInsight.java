@@ -94,6 +94,7 @@ public class CoachInsight {
             CoachSnapshot.Reading cause,
             CoachAdvice advice,
             String generatedBy,
+            String modelRejection,
             Instant at) {
         CoachInsight insight = new CoachInsight();
         insight.projectId = projectId;
@@ -113,6 +114,7 @@ public class CoachInsight {
         insight.whatWorked = lines(advice.worked());
         insight.whatToChange = lines(advice.toImprove());
         insight.generatedBy = generatedBy;
+        insight.modelRejection = modelRejection;
         insight.preSocialScore = snapshot.media() == null
                 ? null
                 : BigDecimal.valueOf(snapshot.media().preSocialScore());

@@ -122,9 +122,8 @@ public class CoachService {
                 return Uni.createFrom().item(Optional.<CoachInsight>empty());
             }
             CoachAuthor.Authored by = authored.get();
-            CoachInsight insight =
-                    CoachInsight.written(projectId, snapshot, cause, by.advice(), by.generatedBy(), Instant.now());
-            insight.modelRejection = by.modelRejection();
+            CoachInsight insight = CoachInsight.written(
+                    projectId, snapshot, cause, by.advice(), by.generatedBy(), by.modelRejection(), Instant.now());
             return insights.record(insight)
                     .chain(saved -> outbox.record(projectId, event(saved, by.advice())))
                     .replaceWith(Optional.of(insight));
