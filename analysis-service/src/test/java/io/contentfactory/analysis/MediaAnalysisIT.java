@@ -104,6 +104,12 @@ class MediaAnalysisIT {
         assertThat(analyzed.height()).isEqualTo(640);
         assertThat(analyzed.durationSec()).isBetween(1.8, 2.2);
         assertThat(analyzed.preSocialScore()).isBetween(1.0, 100.0);
+        assertThat(analyzed.features())
+                .as("the coach reads the analysis's features from the event")
+                .satisfies(features -> {
+                    assertThat(features.framesSampled()).isPositive();
+                    assertThat(features.contributions()).isNotEmpty();
+                });
 
         try (Connection c = PostgresResource.database().connect();
                 Statement s = c.createStatement();

@@ -96,6 +96,7 @@ class CheckpointCollectionIT {
                 .as("no earlier posts: no baseline")
                 .isNull();
         assertThat(collected.get(0).scoreExplanation()).startsWith("No baseline yet: 0 earlier feed image posts");
+        assertThat(collected.get(0).baseline()).as("no baseline to carry").isNull();
         assertThat(FakePublisher.SERVED)
                 .as("the read token came from publisher-service's internal route")
                 .contains("/internal/v1/read-tokens/" + projectId + "/instagram/sandbox-ig-account");
@@ -607,6 +608,13 @@ class CheckpointCollectionIT {
         assertThat(scored.checkpoint()).isEqualTo("15m");
         assertThat(scored.postSocialScore()).isBetween(0.0, 100.0);
         assertThat(scored.scoreExplanation()).contains("3 earlier feed image posts", "score");
+        assertThat(scored.baseline())
+                .as("the event carries the median the score compares with")
+                .satisfies(baseline -> {
+                    assertThat(baseline.posts()).isEqualTo(3);
+                    assertThat(baseline.metric()).isIn("views", "reach");
+                    assertThat(baseline.median()).isNotNegative();
+                });
 
         // The account's baseline, by its connection: four posts measured at 15m, the medians they give.
         UUID connectionId = UUID.randomUUID();
