@@ -17,4 +17,9 @@ public interface CommentsReader {
      * {@link CommentsFetch}; the returned Uni fails only for a bug of ours.
      */
     Uni<CommentsFetch> newest(UUID projectId, String externalPostId, String token, Instant since, int maxPages);
+
+    /** False for a platform whose API exposes no comments: its reason then stands before any comment count. */
+    default boolean exposesComments() {
+        return true;
+    }
 }

@@ -13,6 +13,11 @@ import java.time.Instant;
 @ApplicationScoped
 public class TikTokComments implements CommentsReader {
 
+    @Override
+    public boolean exposesComments() {
+        return false;
+    }
+
     static final String LIMIT = "TikTok's public Display API does not expose comments (only its Research API does,"
             + " for qualifying researchers)";
 

@@ -73,7 +73,7 @@ public class CommentCollector {
         if (reader == null) {
             return Uni.createFrom().item("comments not read: no comments reader for " + checkpoint.platform + " yet");
         }
-        if (stored.allOf(platformCount)) {
+        if (reader.exposesComments() && stored.allOf(platformCount)) {
             return Uni.createFrom().item("no new comments: the platform counts " + platformCount + ", all stored");
         }
         return reader.newest(
