@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * Ingest throughput on this machine, through the real upload route into the filesystem store: MB/s for large files
  * (streamed, hashed, staged, probed, renamed into place, registered) and files per second for many small images
  * (each also probed by FFmpeg and announced through the outbox). Reports figures; asserts only that every upload
- * was accepted. Run: ./mvnw -Pbench -pl ingest-service test -Dtest=IngestBench
+ * was accepted. Run: ./mvnw -Pbench -pl ingest-service test -Dtest=IngestBench (-Dbench.ingest.large-rounds=0
+ * -Dbench.ingest.small-rounds=4 measures the small images alone, warm after the first round).
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
@@ -35,7 +36,9 @@ class IngestBench {
 
     private static final InternalTokens TOKENS = InternalTokens.forService("ingest-service");
     private static final long LARGE = 512L * 1024 * 1024;
-    private static final int SMALL_FILES = 2_000;
+    private static final int SMALL_FILES = Integer.getInteger("bench.ingest.small-files", 2_000);
+    private static final int SMALL_ROUNDS = Integer.getInteger("bench.ingest.small-rounds", 1);
+    private static final int LARGE_ROUNDS = Integer.getInteger("bench.ingest.large-rounds", 3);
     private static final int CLIENTS = 4;
 
     @TestHTTPResource("/")
@@ -49,7 +52,7 @@ class IngestBench {
         String token = TOKENS.valid(project, "write");
         upload(token, "warm-up.bin", GeneratedBytes.random(16 * 1024 * 1024, 1), 16 * 1024 * 1024);
 
-        for (int round = 1; round <= 3; round++) {
+        for (int round = 1; round <= LARGE_ROUNDS; round++) {
             long start = System.nanoTime();
             int status = upload(token, "large-" + round + ".bin", GeneratedBytes.random(LARGE, round + 1), LARGE);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -58,16 +61,32 @@ class IngestBench {
                     round, LARGE >> 20, seconds, LARGE / 1e6 / seconds, status);
         }
 
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            for (int round = 1; round <= SMALL_ROUNDS; round++) {
+                uploadSmallImages(token, images(round), clients, round);
+            }
+        } finally {
+            clients.shutdown();
+        }
+    }
+
+    /** Images of sizes no other round uses, so that no upload is refused as a duplicate. */
+    private static List<byte[]> images(int round) {
         List<byte[]> images = new ArrayList<>();
         for (int i = 0; i < SMALL_FILES; i++) {
-            images.add(TestMedia.jpeg(64 + i % 50, 64 + i / 50));
+            images.add(TestMedia.jpeg(64 + i % 50, 64 + i / 50 + (round - 1) * (SMALL_FILES / 50)));
         }
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        return images;
+    }
+
+    private void uploadSmallImages(String token, List<byte[]> images, ExecutorService clients, int round)
+            throws Exception {
         long start = System.nanoTime();
         List<Future<Integer>> results = new ArrayList<>();
-        for (int i = 0; i < SMALL_FILES; i++) {
+        for (int i = 0; i < images.size(); i++) {
             byte[] image = images.get(i);
-            String name = "small-" + i + ".jpg";
+            String name = "small-" + round + "-" + i + ".jpg";
             results.add(
                     clients.submit(() -> upload(token, name, new java.io.ByteArrayInputStream(image), image.length)));
         }
@@ -76,12 +95,11 @@ class IngestBench {
             accepted += result.get() == 201 ? 1 : 0;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        clients.shutdown();
         System.out.printf(
-                "BENCH ingest small images: %d JPEGs (%d accepted) with %d clients in %.2f s = %.0f files/s%n",
-                SMALL_FILES, accepted, CLIENTS, seconds, SMALL_FILES / seconds);
-        if (accepted != SMALL_FILES) {
-            throw new AssertionError("only " + accepted + " of " + SMALL_FILES + " uploads were ingested");
+                "BENCH ingest small images, round %d: %d JPEGs (%d accepted) with %d clients in %.2f s = %.0f files/s%n",
+                round, images.size(), accepted, CLIENTS, seconds, images.size() / seconds);
+        if (accepted != images.size()) {
+            throw new AssertionError("only " + accepted + " of " + images.size() + " uploads were ingested");
         }
     }
 
