@@ -1,9 +1,10 @@
 package io.contentfactory.coach.domain;
 
-import java.util.Locale;
+import io.contentfactory.kit.domain.WireEnum;
+import jakarta.persistence.Converter;
 
 /** The seed's derivative formats: what a media item can be remade as. */
-public enum FormatType {
+public enum FormatType implements WireEnum {
     /** B-roll with on-screen text carrying the message. */
     BROLL_TEXT,
     /** One person talking to the camera. */
@@ -15,7 +16,11 @@ public enum FormatType {
     /** A carousel of images, one point a slide. */
     CAROUSEL;
 
-    public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+    /** Stores the format as its wire value. */
+    @Converter
+    public static class Column extends WireEnum.Column<FormatType> {
+        public Column() {
+            super(FormatType.class);
+        }
     }
 }

@@ -8,9 +8,12 @@ import io.contentfactory.coach.domain.CoachSnapshot;
 import io.contentfactory.coach.persistence.CoachInsightRepository;
 import io.contentfactory.coach.persistence.MediaProfileStore;
 import io.contentfactory.coach.persistence.PostCheckpointStore;
+import io.contentfactory.coach.persistence.PostingHistoryStore;
 import io.contentfactory.contracts.events.CoachInsightCreated;
 import io.contentfactory.contracts.events.MediaAnalyzed;
 import io.contentfactory.contracts.events.MetricsCollected;
+import io.contentfactory.contracts.events.PostPublished;
+import io.contentfactory.contracts.events.ProjectCreated;
 import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.outbox.Outbox;
 import io.contentfactory.kit.tenancy.TenantScope;
@@ -42,6 +45,9 @@ public class CoachService {
     private final TenantScope tenancy;
     private final CoachConfig config;
     private final CoachAuthor author;
+    private final CoachSnapshots snapshots;
+    private final BriefService briefs;
+    private final PostingHistoryStore history;
 
     CoachService(
             CoachInsightRepository insights,
@@ -50,7 +56,10 @@ public class CoachService {
             Outbox outbox,
             TenantScope tenancy,
             CoachConfig config,
-            CoachAuthor author) {
+            CoachAuthor author,
+            CoachSnapshots snapshots,
+            BriefService briefs,
+            PostingHistoryStore history) {
         this.insights = insights;
         this.profiles = profiles;
         this.checkpoints = checkpoints;
@@ -58,12 +67,27 @@ public class CoachService {
         this.tenancy = tenancy;
         this.config = config;
         this.author = author;
+        this.snapshots = snapshots;
+        this.briefs = briefs;
+        this.history = history;
     }
 
     /** Call inside a transaction bound to {@code projectId}. */
     @WithSpan("CoachService.analyzed")
     public Uni<Void> analyzed(@SpanAttribute("project.id") UUID projectId, MediaAnalyzed analyzed) {
         return profiles.record(projectId, analyzed);
+    }
+
+    /** Keeps the project's time zone, which its posting guidance speaks in. */
+    @WithSpan("CoachService.projectCreated")
+    public Uni<Void> projectCreated(@SpanAttribute("project.id") UUID projectId, ProjectCreated created) {
+        return history.project(projectId, created);
+    }
+
+    /** Keeps when the post target went live, which its posting guidance learns best hours from. */
+    @WithSpan("CoachService.published")
+    public Uni<Void> published(@SpanAttribute("project.id") UUID projectId, PostPublished published) {
+        return history.published(projectId, published);
     }
 
     /**
@@ -101,10 +125,7 @@ public class CoachService {
     }
 
     private Uni<CoachSnapshot> snapshot(UUID mediaId) {
-        return profiles.of(mediaId)
-                .chain(profile -> checkpoints
-                        .ofMedia(mediaId)
-                        .map(readings -> CoachSnapshot.of(mediaId, profile.orElse(null), readings)));
+        return snapshots.of(mediaId);
     }
 
     private static CoachSnapshot.Reading causeOf(CoachSnapshot snapshot, MetricsCollected metrics) {
@@ -126,6 +147,10 @@ public class CoachService {
                     projectId, snapshot, cause, by.advice(), by.generatedBy(), by.modelRejection(), Instant.now());
             return insights.record(insight)
                     .chain(saved -> outbox.record(projectId, event(saved, by.advice())))
+                    .chain(() -> cause == null
+                            ? Uni.createFrom().voidItem()
+                            : briefs.afterInsight(
+                                    projectId, snapshot, cause.metrics().checkpoint(), insight.id, by.advice()))
                     .replaceWith(Optional.of(insight));
         });
     }

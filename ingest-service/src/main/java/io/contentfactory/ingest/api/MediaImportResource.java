@@ -4,6 +4,7 @@ import io.contentfactory.ingest.domain.AssetUrls;
 import io.contentfactory.ingest.domain.ImportRefused;
 import io.contentfactory.ingest.domain.MediaAsset;
 import io.contentfactory.ingest.service.UrlImports;
+import io.contentfactory.kit.api.PathIds;
 import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.tenancy.CallerProject;
 import io.quarkus.security.Authenticated;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -65,7 +67,13 @@ public class MediaImportResource {
         UUID projectId = caller.id();
         try {
             MediaAsset asset = imports.start(
-                    projectId, request.url(), request.fileName(), PlatformHints.checked(request.platformHint()));
+                    projectId,
+                    request.url(),
+                    request.fileName(),
+                    PlatformHints.checked(request.platformHint()),
+                    Optional.ofNullable(request.derivedFromPlanId())
+                            .map(PathIds::uuid)
+                            .orElse(null));
             return Response.accepted(MediaView.of(asset, urls))
                     .header("Location", "/v1/media/" + asset.id)
                     .build();
@@ -74,5 +82,13 @@ public class MediaImportResource {
         }
     }
 
-    public record ImportRequest(String url, String fileName, String platformHint) {}
+    public record ImportRequest(
+            String url,
+            String fileName,
+            String platformHint,
+
+            @Schema(
+                    description =
+                            "The coach's derivative plan the file was made from; its ingestion completes the plan")
+            String derivedFromPlanId) {}
 }

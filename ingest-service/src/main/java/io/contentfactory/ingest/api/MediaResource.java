@@ -174,9 +174,20 @@ public class MediaResource {
             @Parameter(description = "Where it fits best: tiktok, yt_shorts, instagram, multi")
                     @QueryParam("platformHint")
                     String platformHint,
+            @Parameter(
+                            description = "The coach's derivative plan the file was made from; its ingestion completes"
+                                    + " the plan")
+                    @QueryParam("derivedFromPlanId")
+                    String derivedFromPlanId,
             @HeaderParam(HttpHeaders.CONTENT_DISPOSITION) String disposition,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length) {
-        return uploads.receive(caller.id(), body, UploadNames.of(fileName, disposition), platformHint, length);
+        return uploads.receive(
+                caller.id(),
+                body,
+                UploadNames.of(fileName, disposition),
+                platformHint,
+                planId(derivedFromPlanId),
+                length);
     }
 
     /** Uploads one file as the part {@code file} of a multipart form; its name is the part's file name. */
@@ -196,10 +207,17 @@ public class MediaResource {
             responseCode = "400",
             description = "No part named 'file' (code missing_file)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public Response uploadForm(@RestForm("file") FileUpload file, @RestForm("platformHint") String platformHint) {
+    public Response uploadForm(
+            @RestForm("file") FileUpload file,
+            @RestForm("platformHint") String platformHint,
+            @RestForm("derivedFromPlanId") String derivedFromPlanId) {
         if (file == null) {
             throw new DomainError.Invalid("missing_file", "send the file as the multipart part named 'file'");
         }
-        return uploads.receiveForm(caller.id(), file, platformHint);
+        return uploads.receiveForm(caller.id(), file, platformHint, planId(derivedFromPlanId));
+    }
+
+    private static UUID planId(String value) {
+        return value == null || value.isBlank() ? null : PathIds.uuid(value.strip());
     }
 }

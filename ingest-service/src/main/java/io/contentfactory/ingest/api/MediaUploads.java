@@ -31,15 +31,15 @@ class MediaUploads {
         this.urls = urls;
     }
 
-    Response receive(UUID projectId, InputStream body, String fileName, String platformHint, Long length) {
+    Response receive(UUID projectId, InputStream body, String fileName, String platformHint, UUID planId, Long length) {
         uploads.checkAnnounced(length);
-        Origin origin = Origin.upload(fileName, PlatformHints.checked(platformHint), length);
+        Origin origin = Origin.upload(fileName, PlatformHints.checked(platformHint), length, planId);
         return respond(uploads.receive(projectId, origin, body));
     }
 
-    Response receiveForm(UUID projectId, FileUpload file, String platformHint) {
-        Origin origin =
-                Origin.upload(UploadNames.of(file.fileName(), null), PlatformHints.checked(platformHint), file.size());
+    Response receiveForm(UUID projectId, FileUpload file, String platformHint, UUID planId) {
+        Origin origin = Origin.upload(
+                UploadNames.of(file.fileName(), null), PlatformHints.checked(platformHint), file.size(), planId);
         uploads.checkAnnounced(file.size());
         try (InputStream in = Files.newInputStream(file.uploadedFile())) {
             return respond(uploads.receive(projectId, origin, in));

@@ -5,6 +5,7 @@ import io.contentfactory.ingest.domain.MediaAsset;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One media item as the API shows it. While its bytes arrive ({@code receiving}) it shows how many have, and of how
@@ -37,6 +38,10 @@ public record MediaView(
         int version,
         UUID previousVersionId,
         UUID duplicateOf,
+
+        @Schema(description = "The coach's derivative plan this item was made from; null otherwise")
+        UUID derivedFromPlanId,
+
         String contentUrl,
         String jpegUrl,
         String thumbnailUrl,
@@ -81,6 +86,7 @@ public record MediaView(
                 asset.version,
                 asset.previousVersionId,
                 asset.duplicateOf,
+                asset.derivedFromPlanId,
                 servable ? urls.url(asset.projectId, asset.id, AssetUrls.Variant.CONTENT) : null,
                 servable && asset.jpegRenditionPath != null
                         ? urls.url(asset.projectId, asset.id, AssetUrls.Variant.JPEG)

@@ -30,6 +30,7 @@ public class IngestedEvents {
                 asset.platformHint,
                 asset.jpegRenditionPath == null ? null : urls.url(asset.projectId, asset.id, AssetUrls.Variant.JPEG),
                 asset.version,
-                asset.previousVersionId);
+                asset.previousVersionId,
+                asset.derivedFromPlanId);
     }
 }

@@ -107,6 +107,10 @@ public class MediaAsset {
     @Column(name = "duplicate_of")
     public UUID duplicateOf;
 
+    /** The coach's derivative plan this item was made from, as its sender said; null otherwise. */
+    @Column(name = "derived_from_plan_id")
+    public UUID derivedFromPlanId;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

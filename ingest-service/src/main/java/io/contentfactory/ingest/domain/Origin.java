@@ -1,5 +1,7 @@
 package io.contentfactory.ingest.domain;
 
+import java.util.UUID;
+
 /**
  * Where a file comes from, as told before its bytes arrive.
  *
@@ -8,6 +10,7 @@ package io.contentfactory.ingest.domain;
  * @param platformHint  the sender's own hint; when null, one is derived from the file's shape
  * @param bytesExpected the announced size (Content-Length), when known
  * @param watchedPath   the path inside the project's watched folder, null otherwise
+ * @param derivedFromPlanId the coach's derivative plan the file was made from, as the sender said; null otherwise
  */
 public record Origin(
         String sourceType,
@@ -15,17 +18,18 @@ public record Origin(
         String sourceUrl,
         String platformHint,
         Long bytesExpected,
-        String watchedPath) {
+        String watchedPath,
+        UUID derivedFromPlanId) {
 
     public static Origin watched(String relativePath, String fileName, long size) {
-        return new Origin("watched_folder", fileName, null, null, size, relativePath);
+        return new Origin("watched_folder", fileName, null, null, size, relativePath, null);
     }
 
-    public static Origin upload(String fileName, String platformHint, Long bytesExpected) {
-        return new Origin("upload", fileName, null, platformHint, bytesExpected, null);
+    public static Origin upload(String fileName, String platformHint, Long bytesExpected, UUID derivedFromPlanId) {
+        return new Origin("upload", fileName, null, platformHint, bytesExpected, null, derivedFromPlanId);
     }
 
-    public static Origin urlImport(String url, String fileName, String platformHint) {
-        return new Origin("url_import", fileName, url, platformHint, null, null);
+    public static Origin urlImport(String url, String fileName, String platformHint, UUID derivedFromPlanId) {
+        return new Origin("url_import", fileName, url, platformHint, null, null, derivedFromPlanId);
     }
 }

@@ -71,6 +71,7 @@ public class MediaIntake {
         asset.sourceUrl = origin.sourceUrl();
         asset.platformHint = origin.platformHint();
         asset.bytesExpected = origin.bytesExpected();
+        asset.derivedFromPlanId = origin.derivedFromPlanId();
         asset.status = MediaStatus.RECEIVING;
         asset.version = 1;
         asset.createdAt = Instant.now();

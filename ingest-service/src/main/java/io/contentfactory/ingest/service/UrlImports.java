@@ -56,11 +56,18 @@ public class UrlImports {
     /** Checks the URL (blocking: DNS), opens its item and starts the download. */
     @WithSpan("UrlImports.start")
     public MediaAsset start(
-            @SpanAttribute("project.id") UUID projectId, String rawUrl, String fileName, String platformHint) {
+            @SpanAttribute("project.id") UUID projectId,
+            String rawUrl,
+            String fileName,
+            String platformHint,
+            UUID derivedFromPlanId) {
         URI url = UrlPolicy.parse(rawUrl);
         policy.check(url);
         Origin origin = Origin.urlImport(
-                url.toString(), fileName != null && !fileName.isBlank() ? fileName : fileNameOf(url), platformHint);
+                url.toString(),
+                fileName != null && !fileName.isBlank() ? fileName : fileNameOf(url),
+                platformHint,
+                derivedFromPlanId);
         MediaAsset asset = intake.open(projectId, origin);
         fetcher.fetch(url, intake.progressOf(asset))
                 .onComplete(outcome -> Infrastructure.getDefaultWorkerPool().execute(() -> {

@@ -2,6 +2,9 @@ package io.contentfactory.contracts;
 
 import io.contentfactory.contracts.events.CoachInsightCreated;
 import io.contentfactory.contracts.events.ConnectionNeedsReauth;
+import io.contentfactory.contracts.events.CreativeBriefCreated;
+import io.contentfactory.contracts.events.DerivativePlanCompleted;
+import io.contentfactory.contracts.events.DerivativePlanCreated;
 import io.contentfactory.contracts.events.ManualPostRequired;
 import io.contentfactory.contracts.events.MediaAnalysisProgressed;
 import io.contentfactory.contracts.events.MediaAnalysisRequested;
@@ -44,6 +47,16 @@ public enum EventType {
     METRICS_COLLECTED("io.contentfactory.metrics.collected.v1", Topics.METRICS_COLLECTED, MetricsCollected.class),
     COACH_INSIGHT_CREATED(
             "io.contentfactory.coach.insight.created.v1", Topics.COACH_INSIGHT_CREATED, CoachInsightCreated.class),
+    CREATIVE_BRIEF_CREATED(
+            "io.contentfactory.creative-brief.created.v1", Topics.CREATIVE_BRIEF_CREATED, CreativeBriefCreated.class),
+    DERIVATIVE_PLAN_CREATED(
+            "io.contentfactory.derivative-plan.created.v1",
+            Topics.DERIVATIVE_PLAN_CREATED,
+            DerivativePlanCreated.class),
+    DERIVATIVE_PLAN_COMPLETED(
+            "io.contentfactory.derivative-plan.completed.v1",
+            Topics.DERIVATIVE_PLAN_COMPLETED,
+            DerivativePlanCompleted.class),
     CONNECTION_NEEDS_REAUTH(
             "io.contentfactory.connection.needs-reauth.v1",
             Topics.CONNECTION_NEEDS_REAUTH,

@@ -40,6 +40,12 @@ public final class Topics {
     public static final String METRICS_COLLECTED = "metrics.collected";
     /** Keyed by project id: a project's insights are read as one stream. */
     public static final String COACH_INSIGHT_CREATED = "coach.insight.created";
+    /** Keyed by project id: a project's briefs are read as one stream; the volume is small. */
+    public static final String CREATIVE_BRIEF_CREATED = "creative-brief.created";
+    /** Keyed by project id: a project's plans, created and completed, are read in order as one stream. */
+    public static final String DERIVATIVE_PLAN_CREATED = "derivative-plan.created";
+
+    public static final String DERIVATIVE_PLAN_COMPLETED = "derivative-plan.completed";
 
     public static final List<TopicSpec> ALL = List.of(
             new TopicSpec(PROJECT_CREATED, "project id", 3),
@@ -57,6 +63,9 @@ public final class Topics {
             new TopicSpec(MANUAL_POST_REQUIRED, "post id", 6),
             new TopicSpec(METRICS_COLLECTED, "post id", 12),
             new TopicSpec(COACH_INSIGHT_CREATED, "project id", 6),
+            new TopicSpec(CREATIVE_BRIEF_CREATED, "project id", 3),
+            new TopicSpec(DERIVATIVE_PLAN_CREATED, "project id", 3),
+            new TopicSpec(DERIVATIVE_PLAN_COMPLETED, "project id", 3),
             new TopicSpec(CONNECTION_NEEDS_REAUTH, "project id", 3));
 
     /** Dead-letter topics have one partition: they are read by people and tools, not scaled out. */

@@ -11,6 +11,7 @@ import java.util.UUID;
  * @param jpegUrl      the JPEG rendition made for Instagram when the image is not already a fitting JPEG, else null
  * @param version      1, or the version of a watched file that replaced an earlier one
  * @param previousVersionId the media item this one replaced, or null
+ * @param derivedFromPlanId the coach's derivative plan this item was made from, as the uploader said, or null
  */
 public record MediaIngested(
         UUID mediaId,
@@ -27,7 +28,8 @@ public record MediaIngested(
         String platformHint,
         String jpegUrl,
         int version,
-        UUID previousVersionId)
+        UUID previousVersionId,
+        UUID derivedFromPlanId)
         implements PipelineEvent {
 
     public MediaIngested {
@@ -73,6 +75,7 @@ public record MediaIngested(
                 null,
                 null,
                 1,
+                null,
                 null);
     }
 
@@ -93,7 +96,8 @@ public record MediaIngested(
                 platformHint,
                 jpegUrl,
                 version,
-                previousVersionId);
+                previousVersionId,
+                derivedFromPlanId);
     }
 
     @Override

@@ -19,6 +19,9 @@ public sealed interface PipelineEvent
                 ManualPostRequired,
                 MetricsCollected,
                 CoachInsightCreated,
+                CreativeBriefCreated,
+                DerivativePlanCreated,
+                DerivativePlanCompleted,
                 ConnectionNeedsReauth {
 
     /** The Kafka record key; see {@link io.contentfactory.contracts.Topics} for why each topic uses its key. */
