@@ -335,6 +335,103 @@ class BadInputIT {
                         r -> r.contentType("application/json")
                                 .body("{}")
                                 .delete("/v1/media/{id}/coach-summary", UUID.randomUUID())),
+                api(
+                        "a brief of malformed JSON",
+                        r -> r.contentType("application/json")
+                                .body("{\"sourceType\": ")
+                                .post("/v1/creative-briefs")),
+                api(
+                        "a brief of an unknown source type",
+                        r -> r.contentType("application/json")
+                                .body("{\"sourceType\": \"radio\", \"prompt\": \"x\"}")
+                                .post("/v1/creative-briefs")),
+                api(
+                        "a prompt brief without its prompt",
+                        r -> r.contentType("application/json")
+                                .body("{\"sourceType\": \"prompt_only\"}")
+                                .post("/v1/creative-briefs")),
+                api(
+                        "a prompt brief over the prompt's length",
+                        r -> r.contentType("application/json")
+                                .body(Map.of("sourceType", "prompt_only", "prompt", "x".repeat(2_001)))
+                                .post("/v1/creative-briefs")),
+                api(
+                        "a top-post brief of a media id that is not a UUID",
+                        r -> r.contentType("application/json")
+                                .body("{\"sourceType\": \"own_top_post\", \"mediaId\": \"nope\"}")
+                                .post("/v1/creative-briefs")),
+                api(
+                        "a top-post brief of an unknown media item",
+                        r -> r.contentType("application/json")
+                                .body(Map.of(
+                                        "sourceType",
+                                        "own_top_post",
+                                        "mediaId",
+                                        UUID.randomUUID().toString()))
+                                .post("/v1/creative-briefs")),
+                api(
+                        "briefs by a readiness that is not one",
+                        r -> r.queryParam("ready", "maybe").get("/v1/creative-briefs")),
+                api(
+                        "briefs of an unknown source",
+                        r -> r.queryParam("source", "tv").get("/v1/creative-briefs")),
+                api("a brief id that is not a UUID", r -> r.get("/v1/creative-briefs/not-a-uuid")),
+                api(
+                        "a brief change with nothing in it",
+                        r -> r.contentType("application/json")
+                                .body("{}")
+                                .patch("/v1/creative-briefs/{id}", UUID.randomUUID())),
+                api(
+                        "a brief change with too many hooks",
+                        r -> r.contentType("application/json")
+                                .body(Map.of("hookIdeas", java.util.Collections.nCopies(11, "hook")))
+                                .patch("/v1/creative-briefs/{id}", UUID.randomUUID())),
+                api(
+                        "a plan of malformed JSON",
+                        r -> r.contentType("application/json")
+                                .body("{\"formatType\"")
+                                .post("/v1/derivative-plans")),
+                api(
+                        "a plan of an unknown format",
+                        r -> r.contentType("application/json")
+                                .body(Map.of("formatType", "hologram", "instructions", "x", "targetPlatform", "tiktok"))
+                                .post("/v1/derivative-plans")),
+                api(
+                        "a plan without instructions",
+                        r -> r.contentType("application/json")
+                                .body(Map.of("formatType", "carousel", "targetPlatform", "tiktok"))
+                                .post("/v1/derivative-plans")),
+                api(
+                        "a plan for a brief of nobody's",
+                        r -> r.contentType("application/json")
+                                .body(Map.of(
+                                        "formatType", "carousel",
+                                        "instructions", "x",
+                                        "targetPlatform", "tiktok",
+                                        "briefId", UUID.randomUUID().toString()))
+                                .post("/v1/derivative-plans")),
+                api(
+                        "a plan moved to an unknown status",
+                        r -> r.contentType("application/json")
+                                .body("{\"status\": \"shipped\"}")
+                                .patch("/v1/derivative-plans/{id}", UUID.randomUUID())),
+                api(
+                        "a plan completed by a media id that is not a UUID",
+                        r -> r.contentType("application/json")
+                                .body("{\"status\": \"completed\", \"resultMediaId\": \"nope\"}")
+                                .patch("/v1/derivative-plans/{id}", UUID.randomUUID())),
+                api(
+                        "plans in an unknown status",
+                        r -> r.queryParam("status", "bogus").get("/v1/derivative-plans")),
+                api(
+                        "plans of a source media id that is not a UUID",
+                        r -> r.queryParam("sourceMediaId", "nope").get("/v1/derivative-plans")),
+                api(
+                        "an upload naming a derivative plan id that is not a UUID",
+                        r -> r.contentType("image/jpeg")
+                                .body(io.contentfactory.testkit.TestMedia.jpeg(20, 20))
+                                .queryParam("derivedFromPlanId", "nope")
+                                .post("/v1/media")),
                 api("an unknown resource", r -> r.get("/v1/unknown/{id}", UUID.randomUUID())),
                 api(
                         "a method the resource does not have",

@@ -69,7 +69,9 @@ class PublicApiContractIT {
                     tenant -> "/v1/media/" + Tenants.coachedMediaOf(tenant) + "/coach-summary"),
             Map.entry(
                     "/v1/media/{id}/coach-summary:refresh",
-                    tenant -> "/v1/media/" + Tenants.coachedMediaOf(tenant) + "/coach-summary:refresh"));
+                    tenant -> "/v1/media/" + Tenants.coachedMediaOf(tenant) + "/coach-summary:refresh"),
+            Map.entry("/v1/creative-briefs/{id}", tenant -> "/v1/creative-briefs/" + Tenants.briefOf(tenant)),
+            Map.entry("/v1/derivative-plans/{id}", tenant -> "/v1/derivative-plans/" + Tenants.planOf(tenant)));
 
     /**
      * Routes whose success needs a state the matrix cannot set up (a job whose outcome stayed unknown): their owner gets
@@ -82,7 +84,9 @@ class PublicApiContractIT {
     private static final Map<String, String> BODY = Map.of(
             "/v1/posts/{ref}/targets/{targetId}/mark-posted", "{\"url\": \"https://www.instagram.com/p/matrix/\"}",
             "/v1/publish-jobs/{id}/decision", "{\"outcome\": \"not_published\"}",
-            "/v1/posts/{ref}/targets/{targetId}/metrics", "{\"checkpoint\": \"15m\", \"views\": 120, \"likes\": 9}");
+            "/v1/posts/{ref}/targets/{targetId}/metrics", "{\"checkpoint\": \"15m\", \"views\": 120, \"likes\": 9}",
+            "/v1/creative-briefs/{id}", "{\"readyForUse\": true}",
+            "/v1/derivative-plans/{id}", "{\"status\": \"in_production\"}");
 
     /** Upserts addressed by the caller's own reference: the same reference in another project is another resource. */
     private static final Set<String> UPSERTS = Set.of("PUT /v1/posts/{ref}");
@@ -107,7 +111,9 @@ class PublicApiContractIT {
             Map.entry(
                     "/v1/metrics/export",
                     tenant -> Tenants.publishedPostOf(tenant).postId()),
-            Map.entry("/v1/insights", Tenants::insightOf));
+            Map.entry("/v1/insights", Tenants::insightOf),
+            Map.entry("/v1/creative-briefs", Tenants::briefOf),
+            Map.entry("/v1/derivative-plans", Tenants::planOf));
 
     /** Per-project singletons written with PUT: one project's write never shows in another's read. */
     private static final Map<String, Function<Tenant, String>> SINGLETONS = Map.of(
@@ -124,7 +130,14 @@ class PublicApiContractIT {
                     tenant -> "{\"platform\": \"tiktok\", \"accountId\": \"matrix-account\", \"accessToken\": \"t\"}",
             "/v1/publish-jobs", PublicApiContractIT::publishBodyFor,
             "/v1/media", tenant -> io.contentfactory.testkit.TestMedia.jpeg(33, 44),
-            "/v1/media:import", tenant -> Map.of("url", ServicesBehindGateway.importSourceUrl("/matrix.jpg")));
+            "/v1/media:import", tenant -> Map.of("url", ServicesBehindGateway.importSourceUrl("/matrix.jpg")),
+            "/v1/creative-briefs", tenant -> Map.of("sourceType", "prompt_only", "prompt", "Matrix brief"),
+            "/v1/derivative-plans",
+                    tenant -> Map.of(
+                            "sourceMediaId", Tenants.mediaOf(tenant).toString(),
+                            "formatType", "face_cam",
+                            "instructions", "Matrix plan",
+                            "targetPlatform", "tiktok"));
 
     /** Create routes whose body is not JSON. */
     private static final Map<String, String> CREATE_CONTENT_TYPE = Map.of("/v1/media", "image/jpeg");
@@ -345,7 +358,15 @@ class PublicApiContractIT {
                         "POST /v1/publish-jobs/{id}/decision",
                         "GET /v1/media/{id}/coach-summary",
                         "POST /v1/media/{id}/coach-summary:refresh",
-                        "GET /v1/insights");
+                        "GET /v1/insights",
+                        "GET /v1/creative-briefs",
+                        "POST /v1/creative-briefs",
+                        "GET /v1/creative-briefs/{id}",
+                        "PATCH /v1/creative-briefs/{id}",
+                        "GET /v1/derivative-plans",
+                        "POST /v1/derivative-plans",
+                        "GET /v1/derivative-plans/{id}",
+                        "PATCH /v1/derivative-plans/{id}");
     }
 
     /**

@@ -143,7 +143,9 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
                 Map.entry("factory.gateway.upstream.posts-comments", metrics.baseUrl()),
                 Map.entry("factory.gateway.upstream.accounts-baseline", metrics.baseUrl()),
                 Map.entry("factory.gateway.upstream.media-coach-summary", coach.baseUrl()),
-                Map.entry("factory.gateway.upstream.insights", coach.baseUrl()));
+                Map.entry("factory.gateway.upstream.insights", coach.baseUrl()),
+                Map.entry("factory.gateway.upstream.creative-briefs", coach.baseUrl()),
+                Map.entry("factory.gateway.upstream.derivative-plans", coach.baseUrl()));
     }
 
     /**

@@ -135,6 +135,43 @@ final class Tenants {
 
     private static final Map<String, String> INSIGHTS = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** A prompt_only creative brief of the tenant's. */
+    static String briefOf(Tenant tenant) {
+        return BRIEFS.computeIfAbsent(
+                tenant.projectId(),
+                project -> given().auth()
+                        .oauth2(tenant.key())
+                        .contentType("application/json")
+                        .body(Map.of("sourceType", "prompt_only", "prompt", "A brief of " + project))
+                        .post("/v1/creative-briefs")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"));
+    }
+
+    /** A derivative plan of the tenant's, written by hand for its brief. */
+    static String planOf(Tenant tenant) {
+        return PLANS.computeIfAbsent(
+                tenant.projectId(),
+                project -> given().auth()
+                        .oauth2(tenant.key())
+                        .contentType("application/json")
+                        .body(Map.of(
+                                "briefId", briefOf(tenant),
+                                "formatType", "carousel",
+                                "instructions", "One slide a point",
+                                "targetPlatform", "instagram"))
+                        .post("/v1/derivative-plans")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"));
+    }
+
+    private static final Map<String, String> BRIEFS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> PLANS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** ingest-service's public URL of a media asset: what the publisher's preflight accepts. */
     static String assetUrl(Tenant tenant, UUID mediaId) {
         return given().auth()

@@ -250,6 +250,52 @@ class PipelineE2EIT {
         assertThat(summary.<List<String>>getList("evidence.whatWorked"))
                 .hasSameSizeAs(summary.getList("whatWorked"))
                 .allMatch(ids -> !ids.isEmpty() && entries.keySet().containsAll(ids));
+
+        // A brief and a derivative plan through the gateway; the derivative uploaded with the plan's id completes it.
+        String gateway = "http://localhost:" + Stack.port(8080);
+        String briefId = given().auth()
+                .oauth2(key)
+                .contentType("application/json")
+                .body(Map.of("sourceType", "prompt_only", "prompt", "The same recipe, shown as a carousel."))
+                .post(gateway + "/v1/creative-briefs")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String planId = given().auth()
+                .oauth2(key)
+                .contentType("application/json")
+                .body(Map.of(
+                        "briefId", briefId,
+                        "sourceMediaId", mediaId,
+                        "formatType", "carousel",
+                        "instructions", "One slide a step.",
+                        "targetPlatform", "instagram"))
+                .post(gateway + "/v1/derivative-plans")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String derivative = given().auth()
+                .oauth2(key)
+                .contentType("image/jpeg")
+                .body(TestMedia.jpeg(96, 120))
+                .post(gateway + "/v1/media?fileName=slide-1.jpg&derivedFromPlanId=" + planId)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        awaitRow("select 1 as completed from coach.derivative_media_plans where id = '" + planId
+                + "' and status = 'completed' and result_media_id = '" + derivative + "'");
+        io.restassured.path.json.JsonPath plan = given().auth()
+                .oauth2(key)
+                .get(gateway + "/v1/derivative-plans/" + planId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(plan.getString("sourceMediaId")).isEqualTo(String.valueOf(mediaId));
+        assertThat(plan.getString("resultMediaId")).isEqualTo(derivative);
     }
 
     /**

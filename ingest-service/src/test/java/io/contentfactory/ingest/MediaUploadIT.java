@@ -597,6 +597,49 @@ class MediaUploadIT {
                 .body("fileName", equalTo(name));
     }
 
+    @Test
+    void anItemMadeFromADerivativePlanNamesItOnTheItemAndItsEvent() {
+        UUID plan = UUID.randomUUID();
+        JsonPath item = given().auth()
+                .oauth2(TOKENS.valid(projectId, "write"))
+                .contentType("image/jpeg")
+                .body(TestMedia.jpeg(71, 53))
+                .queryParam("fileName", "remake.jpg")
+                .queryParam("derivedFromPlanId", plan)
+                .post("/v1/media")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+        assertThat(item.getString("derivedFromPlanId")).isEqualTo(plan.toString());
+        MediaIngested event = EventCodec.data(
+                EventCodec.parse(kafka.awaitOne(
+                                Topics.MEDIA_INGESTED,
+                                r -> r.value().contains(item.getString("id")),
+                                Duration.ofSeconds(60))
+                        .value()),
+                MediaIngested.class);
+        assertThat(event.derivedFromPlanId()).isEqualTo(plan);
+
+        given().auth()
+                .oauth2(TOKENS.valid(projectId, "write"))
+                .contentType("image/jpeg")
+                .body(TestMedia.jpeg(72, 53))
+                .queryParam("derivedFromPlanId", "not-a-plan")
+                .post("/v1/media")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("invalid_id"));
+        assertThat(given().auth()
+                        .oauth2(TOKENS.valid(projectId, "read"))
+                        .get("/v1/media")
+                        .jsonPath()
+                        .getList("items"))
+                .as("a refused upload leaves no item")
+                .hasSize(1);
+    }
+
     private io.restassured.response.Response upload(byte[] bytes, String name, String contentType) {
         return given().auth()
                 .oauth2(TOKENS.valid(projectId, "write"))

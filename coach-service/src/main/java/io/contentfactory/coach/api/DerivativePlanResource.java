@@ -1,6 +1,7 @@
 package io.contentfactory.coach.api;
 
 import io.contentfactory.coach.domain.DerivativePlan;
+import io.contentfactory.coach.domain.FormatType;
 import io.contentfactory.coach.domain.PlanFilter;
 import io.contentfactory.coach.domain.PlanStatus;
 import io.contentfactory.coach.service.DerivativePlanService;
@@ -11,16 +12,22 @@ import io.contentfactory.kit.tenancy.CallerProject;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -45,6 +52,23 @@ public class DerivativePlanResource {
         this.plans = plans;
         this.caller = caller;
     }
+
+    @Schema(name = "NewDerivativePlan")
+    public record NewPlan(
+            @Schema(description = "The media item to remake; may be null for a plan from a brief alone")
+            String sourceMediaId,
+
+            @Schema(description = "The brief it serves, if any")
+            String briefId,
+
+            @Schema(enumeration = {"broll_text", "face_cam", "faces_video", "explainer", "carousel"}) @NotBlank
+            String formatType,
+
+            @NotBlank @Size(max = 2_000) String instructions,
+            @NotBlank @Size(max = 50) String targetPlatform,
+
+            @Schema(description = "Seconds") @Min(1) @Max(3_600)
+            Integer estimatedLengthSec) {}
 
     @Schema(name = "DerivativePlanChange")
     public record PlanChange(
@@ -104,6 +128,42 @@ public class DerivativePlanResource {
                     : null;
             return new PlanPage(items.stream().map(DerivativePlanView::of).toList(), next);
         });
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            operationId = "createDerivativePlan",
+            summary = "Plan a derivative by hand",
+            description = "The coach writes plans by itself with each own_top_post brief; this adds one.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The plan, planned",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DerivativePlanView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A missing or malformed field (codes invalid_format_type, invalid_id)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "404",
+            description = "The brief named is not the key's project's (code brief_not_found)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    public Uni<Response> create(@Valid @NotNull NewPlan request) {
+        DerivativePlanService.NewPlan plan = new DerivativePlanService.NewPlan(
+                Optional.ofNullable(request.briefId()).map(PathIds::uuid).orElse(null),
+                Optional.ofNullable(request.sourceMediaId()).map(PathIds::uuid).orElse(null),
+                ApiValues.enumValue(FormatType.class, request.formatType(), "invalid_format_type"),
+                request.instructions().strip(),
+                request.targetPlatform().strip().toLowerCase(java.util.Locale.ROOT),
+                request.estimatedLengthSec());
+        return plans.plan(caller.id(), plan)
+                .map(saved -> Response.status(Response.Status.CREATED)
+                        .entity(DerivativePlanView.of(saved))
+                        .header(HttpHeaders.LOCATION, "/v1/derivative-plans/" + saved.id)
+                        .build());
     }
 
     @GET

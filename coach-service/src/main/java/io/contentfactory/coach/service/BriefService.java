@@ -14,10 +14,8 @@ import io.contentfactory.coach.domain.DerivativePlanning;
 import io.contentfactory.coach.domain.TopPost;
 import io.contentfactory.coach.persistence.CoachInsightRepository;
 import io.contentfactory.coach.persistence.CreativeBriefStore;
-import io.contentfactory.coach.persistence.DerivativePlanStore;
 import io.contentfactory.coach.persistence.PostingHistoryStore;
 import io.contentfactory.contracts.events.CreativeBriefCreated;
-import io.contentfactory.contracts.events.DerivativePlanCreated;
 import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.outbox.Outbox;
 import io.contentfactory.kit.tenancy.TenantScope;
@@ -39,7 +37,7 @@ import java.util.UUID;
 public class BriefService {
 
     private final CreativeBriefStore briefs;
-    private final DerivativePlanStore plans;
+    private final DerivativePlanService plans;
     private final PostingHistoryStore history;
     private final CoachInsightRepository insights;
     private final CoachSnapshots snapshots;
@@ -49,7 +47,7 @@ public class BriefService {
 
     BriefService(
             CreativeBriefStore briefs,
-            DerivativePlanStore plans,
+            DerivativePlanService plans,
             PostingHistoryStore history,
             CoachInsightRepository insights,
             CoachSnapshots snapshots,
@@ -171,17 +169,7 @@ public class BriefService {
     private Uni<Void> plan(List<DerivativePlan> planned) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (DerivativePlan plan : planned) {
-            chain = chain.chain(() -> plans.persist(plan))
-                    .chain(saved -> outbox.record(
-                            saved.projectId,
-                            new DerivativePlanCreated(
-                                    saved.id,
-                                    saved.briefId,
-                                    saved.sourceMediaId,
-                                    saved.format.wire(),
-                                    saved.targetPlatform,
-                                    saved.estimatedLengthSec)))
-                    .replaceWithVoid();
+            chain = chain.chain(() -> plans.created(plan)).replaceWithVoid();
         }
         return chain;
     }

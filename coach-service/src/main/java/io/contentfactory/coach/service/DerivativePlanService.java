@@ -1,10 +1,13 @@
 package io.contentfactory.coach.service;
 
 import io.contentfactory.coach.domain.DerivativePlan;
+import io.contentfactory.coach.domain.FormatType;
 import io.contentfactory.coach.domain.PlanFilter;
 import io.contentfactory.coach.domain.PlanStatus;
+import io.contentfactory.coach.persistence.CreativeBriefStore;
 import io.contentfactory.coach.persistence.DerivativePlanStore;
 import io.contentfactory.contracts.events.DerivativePlanCompleted;
+import io.contentfactory.contracts.events.DerivativePlanCreated;
 import io.contentfactory.contracts.events.MediaIngested;
 import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.outbox.Outbox;
@@ -31,9 +34,11 @@ public class DerivativePlanService {
     private final DerivativePlanStore plans;
     private final Outbox outbox;
     private final TenantScope tenancy;
+    private final CreativeBriefStore briefs;
 
-    DerivativePlanService(DerivativePlanStore plans, Outbox outbox, TenantScope tenancy) {
+    DerivativePlanService(DerivativePlanStore plans, Outbox outbox, TenantScope tenancy, CreativeBriefStore briefs) {
         this.plans = plans;
+        this.briefs = briefs;
         this.outbox = outbox;
         this.tenancy = tenancy;
     }
@@ -44,6 +49,53 @@ public class DerivativePlanService {
 
     public Uni<List<DerivativePlan>> page(UUID projectId, PlanFilter filter, int limit) {
         return tenancy.transaction(projectId, () -> plans.page(filter, limit));
+    }
+
+    /** A plan a person writes by hand; a brief it names must be the project's. */
+    @WithSpan("DerivativePlanService.plan")
+    public Uni<DerivativePlan> plan(@SpanAttribute("project.id") UUID projectId, NewPlan plan) {
+        return tenancy.transaction(
+                projectId,
+                () -> (plan.briefId() == null
+                                ? Uni.createFrom().voidItem()
+                                : briefs.of(plan.briefId())
+                                        .invoke(found -> found.orElseThrow(() -> DomainError.NotFound.coded(
+                                                "brief_not_found",
+                                                "creative brief " + plan.briefId()
+                                                        + " does not exist in this project")))
+                                        .replaceWithVoid())
+                        .chain(() -> created(DerivativePlan.planned(
+                                projectId,
+                                plan.briefId(),
+                                plan.sourceMediaId(),
+                                plan.format(),
+                                plan.instructions(),
+                                plan.targetPlatform(),
+                                plan.estimatedLengthSec(),
+                                Instant.now()))));
+    }
+
+    /** What a hand-written plan says. */
+    public record NewPlan(
+            UUID briefId,
+            UUID sourceMediaId,
+            FormatType format,
+            String instructions,
+            String targetPlatform,
+            Integer estimatedLengthSec) {}
+
+    /** Stores a new plan and announces it. Call inside a project-bound transaction. */
+    Uni<DerivativePlan> created(DerivativePlan plan) {
+        return plans.persist(plan)
+                .call(saved -> outbox.record(
+                        saved.projectId,
+                        new DerivativePlanCreated(
+                                saved.id,
+                                saved.briefId,
+                                saved.sourceMediaId,
+                                saved.format.wire(),
+                                saved.targetPlatform,
+                                saved.estimatedLengthSec)));
     }
 
     /** Moves the plan to {@code status}; completing it names the media item it produced. */
