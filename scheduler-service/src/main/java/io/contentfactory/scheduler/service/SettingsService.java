@@ -31,7 +31,7 @@ public class SettingsService {
      */
     @WithSpan("SettingsService.adoptTimeZone")
     public Uni<Void> adoptTimeZone(@SpanAttribute("project.id") UUID projectId, String timeZone) {
-        return rows.findById(projectId).chain(existing -> {
+        return rows.lock(projectId).chain(() -> rows.findById(projectId)).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().voidItem();
             }
@@ -44,7 +44,8 @@ public class SettingsService {
     }
 
     Uni<Void> save(UUID projectId, ScheduleSettings settings) {
-        return rows.findById(projectId)
+        return rows.lock(projectId)
+                .chain(() -> rows.findById(projectId))
                 .chain(existing -> {
                     ProjectSettings row = existing != null ? existing : new ProjectSettings();
                     row.projectId = projectId;
