@@ -19,7 +19,7 @@ public final class BriefRules {
 
     static final int MAX_HOOKS = 3;
     static final int MAX_BEATS = 3;
-    static final int ANGLE_WORDS = 8;
+    static final int ANGLE_WORDS = 12;
 
     private BriefRules() {}
 
@@ -104,17 +104,17 @@ public final class BriefRules {
 
     public static Draft fromPrompt(String prompt, String audience, BriefContent.PostingGuidance guidance) {
         String promise = prompt.strip();
-        String angle = words(promise, ANGLE_WORDS);
+        String subject = firstClause(promise, ANGLE_WORDS);
         BriefContent content = new BriefContent(
-                angle,
+                capitalized(subject),
                 audience == null || audience.isBlank()
                         ? "People who follow this project on " + String.join(", ", guidance.platformPriority())
                         : audience.strip(),
                 promise,
                 List.of(
-                        "\"" + capitalized(angle) + ": here is how, in under a minute.\"",
-                        "\"Stop scrolling if you want " + lowerFirst(angle) + ".\"",
-                        "\"The mistake everyone makes with " + lowerFirst(angle) + ".\""),
+                        "\"" + capitalized(subject) + ": here is how, in under a minute.\"",
+                        "\"Nobody tells you this about " + lowerFirst(subject) + ".\"",
+                        "\"I tried it so you don't have to: " + lowerFirst(subject) + ".\""),
                 new BriefContent.ScriptOutline(
                         List.of("Say the promise in the first second: " + promise),
                         List.of(
@@ -173,10 +173,12 @@ public final class BriefRules {
                 });
     }
 
-    private static String words(String text, int max) {
-        String[] words = text.split("\\s+");
-        String joined = String.join(" ", java.util.Arrays.copyOf(words, Math.min(max, words.length)));
-        return (words.length > max ? joined + "…" : joined).replaceAll("[.!?]+$", "");
+    /** The prompt's first clause, at most {@code max} words, without its closing punctuation. */
+    private static String firstClause(String text, int max) {
+        String clause = text.split("[.,;:!?](\\s|$)", 2)[0].strip();
+        String[] words = clause.split("\\s+");
+        return String.join(" ", java.util.Arrays.copyOf(words, Math.min(max, words.length)))
+                .replaceAll("[.,;:!?]+$", "");
     }
 
     private static String capitalized(String text) {
