@@ -142,9 +142,8 @@ public class CoachResource {
     }
 
     private static InsightPage page(List<CoachInsight> rows, int size) {
-        List<CoachInsight> items = rows.size() > size ? rows.subList(0, size) : rows;
-        String next =
-                rows.size() > size ? new Keyset.Cursor(items.getLast().createdAt, items.getLast().id).encode() : null;
-        return new InsightPage(items.stream().map(CoachSummaryView::of).toList(), next);
+        Keyset.Page<CoachSummaryView> page =
+                Keyset.page(rows, size, insight -> insight.createdAt, insight -> insight.id, CoachSummaryView::of);
+        return new InsightPage(page.items(), page.nextCursor());
     }
 }

@@ -182,11 +182,9 @@ public class CreativeBriefResource {
                 cursor.map(Keyset.Cursor::at),
                 cursor.map(Keyset.Cursor::id));
         return briefs.page(caller.id(), filter, size + 1).map(rows -> {
-            List<CreativeBrief> items = rows.size() > size ? rows.subList(0, size) : rows;
-            String next = rows.size() > size
-                    ? new Keyset.Cursor(items.getLast().createdAt, items.getLast().id).encode()
-                    : null;
-            return new BriefPage(items.stream().map(CreativeBriefView::of).toList(), next);
+            Keyset.Page<CreativeBriefView> page =
+                    Keyset.page(rows, size, brief -> brief.createdAt, brief -> brief.id, CreativeBriefView::of);
+            return new BriefPage(page.items(), page.nextCursor());
         });
     }
 

@@ -1,6 +1,5 @@
 package io.contentfactory.coach.api;
 
-import io.contentfactory.coach.domain.DerivativePlan;
 import io.contentfactory.coach.domain.FormatType;
 import io.contentfactory.coach.domain.PlanFilter;
 import io.contentfactory.coach.domain.PlanStatus;
@@ -122,11 +121,9 @@ public class DerivativePlanResource {
                 cursor.map(Keyset.Cursor::at),
                 cursor.map(Keyset.Cursor::id));
         return plans.page(caller.id(), filter, size + 1).map(rows -> {
-            List<DerivativePlan> items = rows.size() > size ? rows.subList(0, size) : rows;
-            String next = rows.size() > size
-                    ? new Keyset.Cursor(items.getLast().createdAt, items.getLast().id).encode()
-                    : null;
-            return new PlanPage(items.stream().map(DerivativePlanView::of).toList(), next);
+            Keyset.Page<DerivativePlanView> page =
+                    Keyset.page(rows, size, plan -> plan.createdAt, plan -> plan.id, DerivativePlanView::of);
+            return new PlanPage(page.items(), page.nextCursor());
         });
     }
 

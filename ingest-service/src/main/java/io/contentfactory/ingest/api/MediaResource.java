@@ -90,11 +90,8 @@ public class MediaResource {
         /** {@code found} holds one item more than the page when there is a next page. */
         static MediaPage of(
                 List<MediaAsset> found, int limit, java.util.function.Function<MediaAsset, MediaView> view) {
-            List<MediaAsset> items = found.size() > limit ? found.subList(0, limit) : found;
-            String next = found.size() > limit
-                    ? new Keyset.Cursor(items.getLast().createdAt, items.getLast().id).encode()
-                    : null;
-            return new MediaPage(items.stream().map(view).toList(), next);
+            Keyset.Page<MediaView> page = Keyset.page(found, limit, asset -> asset.createdAt, asset -> asset.id, view);
+            return new MediaPage(page.items(), page.nextCursor());
         }
     }
 

@@ -4,8 +4,10 @@ import io.contentfactory.kit.domain.DomainError;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Newest-first pages of a list, the same way on every route: {@code limit} from 1 to a route's maximum, and an opaque
@@ -23,6 +25,21 @@ public final class Keyset {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
         }
     }
+
+    /**
+     * A page of {@code rows}, read as one more than {@code size} to learn whether another page follows: the first
+     * {@code size}, shown by {@code view}, and the cursor after the last of them (null on the last page).
+     */
+    public static <T, V> Page<V> page(
+            List<T> rows, int size, Function<T, Instant> at, Function<T, UUID> id, Function<T, V> view) {
+        List<T> items = rows.size() > size ? rows.subList(0, size) : rows;
+        String next =
+                rows.size() > size ? new Cursor(at.apply(items.getLast()), id.apply(items.getLast())).encode() : null;
+        return new Page<>(items.stream().map(view).toList(), next);
+    }
+
+    /** What a route's page record holds. */
+    public record Page<V>(List<V> items, String nextCursor) {}
 
     /** The page size asked for, {@code fallback} when absent; 400 {@code invalid_limit} outside 1..{@code max}. */
     public static int limit(String value, int fallback, int max) {
