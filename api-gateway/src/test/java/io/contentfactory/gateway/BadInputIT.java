@@ -427,6 +427,15 @@ class BadInputIT {
                         "plans of a source media id that is not a UUID",
                         r -> r.queryParam("sourceMediaId", "nope").get("/v1/derivative-plans")),
                 api(
+                        "an import naming a derivative plan id that is not a UUID",
+                        r -> r.contentType("application/json")
+                                .body(Map.of(
+                                        "url",
+                                        ServicesBehindGateway.importSourceUrl("/bad-plan.jpg"),
+                                        "derivedFromPlanId",
+                                        "nope"))
+                                .post("/v1/media:import")),
+                api(
                         "an upload naming a derivative plan id that is not a UUID",
                         r -> r.contentType("image/jpeg")
                                 .body(io.contentfactory.testkit.TestMedia.jpeg(20, 20))

@@ -70,7 +70,10 @@ public class CreativeBriefResource {
             @Schema(description = "kalodata_product: the imported pattern")
             String patternId) {}
 
-    @Schema(name = "CreativeBriefChange", description = "Set fields replace the brief's; absent ones stay")
+    @Schema(
+            name = "CreativeBriefChange",
+            description = "Set fields replace the brief's; absent ones stay. An object (scriptOutline,"
+                    + " visualDirections, postingGuidance) replaces that whole part: send it complete.")
     public record BriefChange(
             Boolean readyForUse,
             @Size(min = 1, max = 200) String angleName,

@@ -150,8 +150,8 @@ public class DerivativePlanResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     public Uni<Response> create(@Valid @NotNull NewPlan request) {
         DerivativePlanService.NewPlan plan = new DerivativePlanService.NewPlan(
-                Optional.ofNullable(request.briefId()).map(PathIds::uuid).orElse(null),
-                Optional.ofNullable(request.sourceMediaId()).map(PathIds::uuid).orElse(null),
+                PathIds.uuidOrNull(request.briefId()),
+                PathIds.uuidOrNull(request.sourceMediaId()),
                 ApiValues.enumValue(FormatType.class, request.formatType(), "invalid_format_type"),
                 request.instructions().strip(),
                 request.targetPlatform().strip().toLowerCase(java.util.Locale.ROOT),
@@ -213,9 +213,7 @@ public class DerivativePlanResource {
                         caller.id(),
                         PathIds.uuid(id),
                         status(change.status()),
-                        Optional.ofNullable(change.resultMediaId())
-                                .map(PathIds::uuid)
-                                .orElse(null))
+                        PathIds.uuidOrNull(change.resultMediaId()))
                 .map(DerivativePlanView::of);
     }
 

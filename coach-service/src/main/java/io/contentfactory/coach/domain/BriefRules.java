@@ -35,7 +35,7 @@ public final class BriefRules {
         List<String> topics = CoachRules.topics(snapshot);
         String lead = topics.isEmpty() ? null : topics.getFirst();
         Optional<String> opening = firstSentence(snapshot);
-        String platform = top.reading().metrics().platform().name().toLowerCase(Locale.ROOT);
+        String platform = top.platform();
         String beat = String.format(
                 Locale.ROOT,
                 "%,d %s at %s, %.1fx the account's median of %,.0f",

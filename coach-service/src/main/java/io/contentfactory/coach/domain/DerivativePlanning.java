@@ -2,7 +2,6 @@ package io.contentfactory.coach.domain;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -15,7 +14,7 @@ public final class DerivativePlanning {
 
     public static List<DerivativePlan> plans(
             UUID projectId, UUID briefId, CoachSnapshot snapshot, TopPost top, CoachAdvice advice, Instant at) {
-        String platform = top.reading().metrics().platform().name().toLowerCase(Locale.ROOT);
+        String platform = top.platform();
         Double sourceLength = snapshot.media() == null ? null : snapshot.media().durationSec();
         return advice.formats().stream()
                 .map(format -> DerivativePlan.planned(

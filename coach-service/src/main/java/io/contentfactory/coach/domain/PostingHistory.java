@@ -69,11 +69,17 @@ public record PostingHistory(ZoneId zone, List<PublishedPost> posts) {
         if (recent == 0) {
             return "No posts were published in the last 4 weeks: start with one a day and let the results set the pace.";
         }
-        double perWeek = recent / (CADENCE_WINDOW.toDays() / 7.0);
+        long perWeek = Math.round(recent / (CADENCE_WINDOW.toDays() / 7.0));
+        if (perWeek == 0) {
+            return String.format(
+                    Locale.ROOT,
+                    "Fewer than one post a week over the last 4 weeks (%d in all): post more often to learn from.",
+                    recent);
+        }
         return String.format(
                 Locale.ROOT,
                 "About %s a week, the project's cadence over the last 4 weeks (%d posts).",
-                perWeek < 1 ? "one post" : String.format(Locale.ROOT, "%.0f posts", perWeek),
+                perWeek == 1 ? "one post" : perWeek + " posts",
                 recent);
     }
 

@@ -3,6 +3,7 @@ package io.contentfactory.coach.domain;
 import io.contentfactory.contracts.events.MetricsCollected;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,11 @@ import java.util.Optional;
  */
 public record TopPost(
         CoachSnapshot.Reading reading, String metric, long actual, double median, String metricId, String baselineId) {
+
+    /** The platform of the post, as the API and the plans name it ({@code instagram}). */
+    public String platform() {
+        return reading.metrics().platform().name().toLowerCase(Locale.ROOT);
+    }
 
     public double ratio() {
         return actual / Math.max(1.0, median);

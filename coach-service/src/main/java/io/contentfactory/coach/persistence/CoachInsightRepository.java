@@ -32,12 +32,8 @@ public class CoachInsightRepository implements PanacheRepositoryBase<CoachInsigh
 
     /** The project's insights newest first, after the keyset ({@code at}, {@code id}) when given. */
     public Uni<List<CoachInsight>> page(Optional<Instant> at, Optional<UUID> id, int limit) {
-        return (at.isPresent()
-                        ? find(
-                                "createdAt < ?1 or (createdAt = ?1 and id < ?2) order by createdAt desc, id desc",
-                                at.get(),
-                                id.orElseThrow())
-                        : find("order by createdAt desc, id desc"))
+        NewestFirst query = new NewestFirst().after(at, id);
+        return find(query.query(), query.parameters())
                 .page(0, limit)
                 .list()
                 .map(rows -> rows.stream().map(CoachInsightRepository::decoded).toList());

@@ -5,10 +5,8 @@ import io.contentfactory.coach.domain.BriefFilter;
 import io.contentfactory.coach.domain.BriefSource;
 import io.contentfactory.coach.domain.CreativeBrief;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,13 +16,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class CreativeBriefStore implements PanacheRepositoryBase<CreativeBrief, UUID> {
 
-    public Uni<CreativeBrief> record(CreativeBrief brief) {
-        encode(brief);
-        return persist(brief);
-    }
-
-    /** Writes a changed brief's parts back. */
-    public Uni<CreativeBrief> update(CreativeBrief brief) {
+    /** Stores a new or changed brief, its parts encoded as JSON. */
+    public Uni<CreativeBrief> save(CreativeBrief brief) {
         encode(brief);
         return persist(brief);
     }
@@ -41,22 +34,11 @@ public class CreativeBriefStore implements PanacheRepositoryBase<CreativeBrief, 
 
     /** Newest first. */
     public Uni<List<CreativeBrief>> page(BriefFilter filter, int limit) {
-        List<String> where = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        filter.source().ifPresent(source -> {
-            where.add("source = :source");
-            parameters.and("source", source);
-        });
-        filter.ready().ifPresent(ready -> {
-            where.add("readyForUse = :ready");
-            parameters.and("ready", ready);
-        });
-        if (filter.at().isPresent()) {
-            where.add("(createdAt < :at or (createdAt = :at and id < :id))");
-            parameters.and("at", filter.at().get()).and("id", filter.id().orElseThrow());
-        }
-        String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by createdAt desc, id desc";
-        return find(query, parameters)
+        NewestFirst query = new NewestFirst()
+                .where("source", filter.source())
+                .where("readyForUse", filter.ready())
+                .after(filter.at(), filter.id());
+        return find(query.query(), query.parameters())
                 .page(0, limit)
                 .list()
                 .map(rows -> rows.stream().map(CreativeBriefStore::decoded).toList());

@@ -139,8 +139,7 @@ public class BriefService {
 
     private Uni<CreativeBrief> topPostBrief(
             UUID projectId, CoachSnapshot snapshot, TopPost top, UUID insightId, CoachAdvice advice) {
-        String platform = top.reading().target().replaceAll("_\\d+$", "");
-        return guidance(List.of(platform))
+        return guidance(List.of(top.platform()))
                 .chain(guidance -> written(
                         projectId,
                         BriefSource.OWN_TOP_POST,
@@ -159,7 +158,7 @@ public class BriefService {
     private Uni<CreativeBrief> written(UUID projectId, BriefSource source, UUID mediaId, BriefRules.Draft draft) {
         CreativeBrief brief = CreativeBrief.written(
                 projectId, source, mediaId, draft.reference(), draft.content(), draft.evidence(), Instant.now());
-        return briefs.record(brief)
+        return briefs.save(brief)
                 .call(saved -> outbox.record(
                         projectId,
                         new CreativeBriefCreated(
@@ -189,7 +188,7 @@ public class BriefService {
                 projectId,
                 () -> found(id).chain(brief -> {
                     brief.edit(edits, Instant.now());
-                    return briefs.update(brief);
+                    return briefs.save(brief);
                 }));
     }
 

@@ -58,6 +58,20 @@ class PostingHistoryTest {
     }
 
     @Test
+    void theCadenceIsCountedOverFourWeeks() {
+        PostingHistory one = new PostingHistory(BERLIN, List.of(post("instagram", "2026-12-01T17:30:00Z", null)));
+        List<PostingHistory.PublishedPost> weekly = new ArrayList<>();
+        for (int day = 1; day <= 4; day++) {
+            weekly.add(post("instagram", String.format("2026-11-%02dT10:00:00Z", day * 7), null));
+        }
+
+        assertThat(one.frequency(NOW)).startsWith("Fewer than one post a week over the last 4 weeks (1 in all)");
+        assertThat(new PostingHistory(BERLIN, weekly).frequency(NOW))
+                .startsWith("About one post a week")
+                .contains("(4 posts)");
+    }
+
+    @Test
     void nothingPublishedLatelySaysSo() {
         PostingHistory history = new PostingHistory(BERLIN, List.of(post("instagram", "2026-10-01T17:30:00Z", 80.0)));
 

@@ -14,7 +14,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -71,9 +70,7 @@ public class MediaImportResource {
                     request.url(),
                     request.fileName(),
                     PlatformHints.checked(request.platformHint()),
-                    Optional.ofNullable(request.derivedFromPlanId())
-                            .map(PathIds::uuid)
-                            .orElse(null));
+                    PathIds.uuidOrNull(request.derivedFromPlanId()));
             return Response.accepted(MediaView.of(asset, urls))
                     .header("Location", "/v1/media/" + asset.id)
                     .build();

@@ -183,7 +183,7 @@ public class MediaResource {
                 body,
                 UploadNames.of(fileName, disposition),
                 platformHint,
-                planId(derivedFromPlanId),
+                PathIds.uuidOrNull(derivedFromPlanId),
                 length);
     }
 
@@ -211,10 +211,6 @@ public class MediaResource {
         if (file == null) {
             throw new DomainError.Invalid("missing_file", "send the file as the multipart part named 'file'");
         }
-        return uploads.receiveForm(caller.id(), file, platformHint, planId(derivedFromPlanId));
-    }
-
-    private static UUID planId(String value) {
-        return value == null || value.isBlank() ? null : PathIds.uuid(value.strip());
+        return uploads.receiveForm(caller.id(), file, platformHint, PathIds.uuidOrNull(derivedFromPlanId));
     }
 }

@@ -8,6 +8,11 @@ public final class PathIds {
 
     private PathIds() {}
 
+    /** An optional id (a body field, a query parameter): null when absent or blank, else as {@link #uuid}. */
+    public static UUID uuidOrNull(String id) {
+        return id == null || id.isBlank() ? null : uuid(id.strip());
+    }
+
     public static UUID uuid(String id) {
         try {
             return UUID.fromString(id);
