@@ -234,8 +234,11 @@ class BriefIT {
                                 "kalodata_product",
                                 "patternId",
                                 UUID.randomUUID().toString()))
+                .statusCode(404)
+                .body("code", org.hamcrest.Matchers.equalTo("pattern_not_found"));
+        post(write, Map.of("sourceType", "kalodata_product"))
                 .statusCode(400)
-                .body("code", org.hamcrest.Matchers.equalTo("unsupported_source_type"));
+                .body("code", org.hamcrest.Matchers.equalTo("pattern_id_required"));
         post(write, Map.of("sourceType", "own_top_post")).statusCode(400);
         post(write, Map.of("sourceType", "own_top_post", "mediaId", "x")).statusCode(400);
         post(

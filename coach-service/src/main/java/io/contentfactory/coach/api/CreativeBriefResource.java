@@ -213,8 +213,9 @@ public class CreativeBriefResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             operationId = "createCreativeBrief",
-            summary = "Write a creative brief from a prompt (prompt_only) or from a media item that beat its baseline"
-                    + " (own_top_post, with its derivative plans)")
+            summary = "Write a creative brief from a prompt (prompt_only), from a media item that beat its baseline"
+                    + " (own_top_post, with its derivative plans) or from an imported top-performer pattern"
+                    + " (kalodata_product)")
     @APIResponse(
             responseCode = "201",
             description = "The brief",
@@ -225,11 +226,12 @@ public class CreativeBriefResource {
     @APIResponse(
             responseCode = "400",
             description = "A missing or malformed field (codes invalid_source_type, prompt_required,"
-                    + " media_id_required, invalid_id, unsupported_source_type)",
+                    + " media_id_required, pattern_id_required, invalid_id)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     @APIResponse(
             responseCode = "404",
-            description = "The coach knows no such media item in the key's project",
+            description = "The coach knows no such media item, or no such pattern (code pattern_not_found), in the"
+                    + " key's project",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     @APIResponse(
             responseCode = "409",
@@ -288,11 +290,14 @@ public class CreativeBriefResource {
                 }
                 yield new BriefService.BriefRequest.FromTopPost(PathIds.uuid(request.mediaId()));
             }
-            case KALODATA_PRODUCT ->
-                throw new DomainError.Invalid(
-                        "unsupported_source_type",
-                        "kalodata_product briefs are made from imported top-performer patterns, which this version does"
-                                + " not import yet");
+            case KALODATA_PRODUCT -> {
+                if (request.patternId() == null) {
+                    throw new DomainError.Invalid(
+                            "pattern_id_required",
+                            "a kalodata_product brief needs the patternId of an imported pattern");
+                }
+                yield new BriefService.BriefRequest.FromPattern(PathIds.uuid(request.patternId()));
+            }
         };
     }
 

@@ -17,6 +17,16 @@ final class JsonColumns {
         return value == null ? null : EventCodec.mapper().valueToTree(value).toString();
     }
 
+    static <T> T read(String json, com.fasterxml.jackson.core.type.TypeReference<T> type) {
+        try {
+            return json == null ? null : EventCodec.mapper().readValue(json, type);
+        } catch (JsonProcessingException corrupt) {
+            throw new UncheckedIOException(
+                    "a stored " + type.getType().getTypeName() + " is not readable: " + corrupt.getOriginalMessage(),
+                    corrupt);
+        }
+    }
+
     static <T> T read(String json, Class<T> type) {
         try {
             return json == null ? null : EventCodec.mapper().readValue(json, type);

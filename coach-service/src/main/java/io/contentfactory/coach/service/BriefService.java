@@ -11,6 +11,7 @@ import io.contentfactory.coach.domain.CoachSnapshot;
 import io.contentfactory.coach.domain.CreativeBrief;
 import io.contentfactory.coach.domain.DerivativePlan;
 import io.contentfactory.coach.domain.DerivativePlanning;
+import io.contentfactory.coach.domain.PatternBrief;
 import io.contentfactory.coach.domain.TopPost;
 import io.contentfactory.coach.persistence.CoachInsightRepository;
 import io.contentfactory.coach.persistence.CreativeBriefStore;
@@ -41,6 +42,7 @@ public class BriefService {
     private final PostingHistoryStore history;
     private final CoachInsightRepository insights;
     private final CoachSnapshots snapshots;
+    private final PatternService patterns;
     private final Outbox outbox;
     private final TenantScope tenancy;
     private final CoachConfig.Briefs config;
@@ -51,6 +53,7 @@ public class BriefService {
             PostingHistoryStore history,
             CoachInsightRepository insights,
             CoachSnapshots snapshots,
+            PatternService patterns,
             Outbox outbox,
             TenantScope tenancy,
             CoachConfig config) {
@@ -59,6 +62,7 @@ public class BriefService {
         this.history = history;
         this.insights = insights;
         this.snapshots = snapshots;
+        this.patterns = patterns;
         this.outbox = outbox;
         this.tenancy = tenancy;
         this.config = config.briefs();
@@ -69,6 +73,8 @@ public class BriefService {
         record FromPrompt(String prompt, String targetAudience) implements BriefRequest {}
 
         record FromTopPost(UUID mediaId) implements BriefRequest {}
+
+        record FromPattern(UUID patternId) implements BriefRequest {}
     }
 
     /**
@@ -103,6 +109,14 @@ public class BriefService {
                                 null,
                                 BriefRules.fromPrompt(prompt.prompt(), prompt.targetAudience(), guidance)));
             case BriefRequest.FromTopPost post -> fromMedia(projectId, post.mediaId());
+            case BriefRequest.FromPattern pattern ->
+                patterns.found(pattern.patternId())
+                        .chain(found -> guidance(List.of())
+                                .chain(guidance -> written(
+                                        projectId,
+                                        BriefSource.KALODATA_PRODUCT,
+                                        null,
+                                        PatternBrief.draft(found, guidance))));
         });
     }
 

@@ -17,6 +17,8 @@ public final class Channels {
     public static final String POST_PUBLISHED = "post-published";
     public static final String POST_FAILED = "post-failed";
     public static final String METRICS_COLLECTED = "metrics-collected";
+    public static final String PATTERN_IMPORTED = "pattern-imported";
+    public static final String PATTERN_DELETED = "pattern-deleted";
 
     private Channels() {}
 }

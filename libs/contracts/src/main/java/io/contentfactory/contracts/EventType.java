@@ -12,6 +12,8 @@ import io.contentfactory.contracts.events.MediaAnalyzed;
 import io.contentfactory.contracts.events.MediaIngested;
 import io.contentfactory.contracts.events.MediaRejected;
 import io.contentfactory.contracts.events.MetricsCollected;
+import io.contentfactory.contracts.events.PatternDeleted;
+import io.contentfactory.contracts.events.PatternImported;
 import io.contentfactory.contracts.events.PipelineEvent;
 import io.contentfactory.contracts.events.PostDue;
 import io.contentfactory.contracts.events.PostFailed;
@@ -57,6 +59,8 @@ public enum EventType {
             "io.contentfactory.derivative-plan.completed.v1",
             Topics.DERIVATIVE_PLAN_COMPLETED,
             DerivativePlanCompleted.class),
+    PATTERN_IMPORTED("io.contentfactory.pattern.imported.v1", Topics.PATTERN_IMPORTED, PatternImported.class),
+    PATTERN_DELETED("io.contentfactory.pattern.deleted.v1", Topics.PATTERN_DELETED, PatternDeleted.class),
     CONNECTION_NEEDS_REAUTH(
             "io.contentfactory.connection.needs-reauth.v1",
             Topics.CONNECTION_NEEDS_REAUTH,

@@ -10,6 +10,8 @@ public final class Subscriptions {
             new Subscription("ingest-service", Topics.MEDIA_ANALYSIS_PROGRESSED),
             new Subscription("analysis-service", Topics.MEDIA_INGESTED),
             new Subscription("analysis-service", Topics.MEDIA_ANALYSIS_REQUESTED),
+            new Subscription("analysis-service", Topics.PATTERN_IMPORTED),
+            new Subscription("analysis-service", Topics.PATTERN_DELETED),
             new Subscription("scheduler-service", Topics.PROJECT_CREATED),
             new Subscription("scheduler-service", Topics.MEDIA_ANALYZED),
             new Subscription("scheduler-service", Topics.MEDIA_ANALYSIS_PROGRESSED),
@@ -22,7 +24,10 @@ public final class Subscriptions {
             new Subscription("metrics-service", Topics.POST_SCHEDULED),
             new Subscription("metrics-service", Topics.POST_PUBLISHED),
             new Subscription("coach-service", Topics.MEDIA_ANALYZED),
-            new Subscription("coach-service", Topics.METRICS_COLLECTED));
+            new Subscription("coach-service", Topics.METRICS_COLLECTED),
+            new Subscription("coach-service", Topics.PROJECT_CREATED),
+            new Subscription("coach-service", Topics.POST_PUBLISHED),
+            new Subscription("coach-service", Topics.MEDIA_INGESTED));
 
     private Subscriptions() {}
 

@@ -46,6 +46,14 @@ public final class Topics {
     public static final String DERIVATIVE_PLAN_CREATED = "derivative-plan.created";
 
     public static final String DERIVATIVE_PLAN_COMPLETED = "derivative-plan.completed";
+    /**
+     * Keyed by project id: a project's imports arrive in order, so a re-import's fields replace the earlier ones. The
+     * two topics are not ordered with each other; a deleted pattern's id is never used again, so analysis keeps it
+     * deleted whatever arrives later.
+     */
+    public static final String PATTERN_IMPORTED = "pattern.imported";
+
+    public static final String PATTERN_DELETED = "pattern.deleted";
 
     public static final List<TopicSpec> ALL = List.of(
             new TopicSpec(PROJECT_CREATED, "project id", 3),
@@ -66,6 +74,8 @@ public final class Topics {
             new TopicSpec(CREATIVE_BRIEF_CREATED, "project id", 3),
             new TopicSpec(DERIVATIVE_PLAN_CREATED, "project id", 3),
             new TopicSpec(DERIVATIVE_PLAN_COMPLETED, "project id", 3),
+            new TopicSpec(PATTERN_IMPORTED, "project id", 3),
+            new TopicSpec(PATTERN_DELETED, "project id", 3),
             new TopicSpec(CONNECTION_NEEDS_REAUTH, "project id", 3));
 
     /** Dead-letter topics have one partition: they are read by people and tools, not scaled out. */

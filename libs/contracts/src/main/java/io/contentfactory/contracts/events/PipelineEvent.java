@@ -22,6 +22,8 @@ public sealed interface PipelineEvent
                 CreativeBriefCreated,
                 DerivativePlanCreated,
                 DerivativePlanCompleted,
+                PatternImported,
+                PatternDeleted,
                 ConnectionNeedsReauth {
 
     /** The Kafka record key; see {@link io.contentfactory.contracts.Topics} for why each topic uses its key. */
