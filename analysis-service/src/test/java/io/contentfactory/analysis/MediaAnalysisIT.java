@@ -1,6 +1,7 @@
 package io.contentfactory.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import io.contentfactory.analysis.domain.AnalysisStage;
@@ -30,6 +31,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -506,6 +508,81 @@ class MediaAnalysisIT {
                 mediaId, "watched_folder", fileName, contentType, type, Files.size(file), "0".repeat(64), url);
         return EventCodec.toJson(EventCodec.envelope(
                 UUID.randomUUID(), "/content-factory/ingest-service", projectId, Instant.now(), data));
+    }
+
+    @Test
+    void anItemIsComparedWithItsProjectsImportedPatternsAndADeletedPatternStaysDeleted() throws Exception {
+        TestMedia.mp4(dir.resolve("skin-care-routine.mp4"), 360, 640, 2.0);
+        UUID projectId = UUID.randomUUID();
+        UUID resembled = UUID.randomUUID();
+        UUID unrelated = UUID.randomUUID();
+        UUID deleted = UUID.randomUUID();
+        var skin = new io.contentfactory.contracts.events.PatternImported.Pattern(
+                resembled, "Your skin care routine is wrong", "cold open", 20, "broll_text", "skincare", "tutorial");
+        var blender = new io.contentfactory.contracts.events.PatternImported.Pattern(
+                unrelated, "I bought the viral blender", null, 40, "face_cam", "kitchen", "unboxing");
+        var gone = new io.contentfactory.contracts.events.PatternImported.Pattern(
+                deleted, "Skin care routine, deleted", null, 2, "broll_text", "skincare", "ugc");
+        // The deletion arrives before its import: the pattern must not come back.
+        kafka.send(
+                Topics.PATTERN_DELETED,
+                projectId.toString(),
+                event(projectId, new io.contentfactory.contracts.events.PatternDeleted(List.of(deleted))));
+        kafka.send(
+                Topics.PATTERN_IMPORTED,
+                projectId.toString(),
+                event(
+                        projectId,
+                        new io.contentfactory.contracts.events.PatternImported(
+                                UUID.randomUUID(), List.of(skin, blender, gone))));
+        await().atMost(TIMEOUT)
+                .until(() -> count("select count(*) from analysis.top_patterns where project_id = '" + projectId + "'")
+                        == 3);
+        assertThat(count("select count(*) from analysis.top_patterns where project_id = '" + projectId
+                        + "' and deleted"))
+                .isEqualTo(1);
+
+        UUID mediaId = UUID.randomUUID();
+        kafka.send(
+                Topics.MEDIA_INGESTED,
+                mediaId.toString(),
+                ingested(projectId, mediaId, "skin-care-routine.mp4", MediaType.VIDEO, "video/mp4"));
+        MediaAnalyzed analyzed = EventCodec.data(
+                EventCodec.parse(
+                        kafka.awaitOne(Topics.MEDIA_ANALYZED, r -> r.value().contains(mediaId.toString()), TIMEOUT)
+                                .value()),
+                MediaAnalyzed.class);
+        assertThat(analyzed.features().patternOverlap()).singleElement().satisfies(match -> {
+            assertThat(match.patternId()).isEqualTo(resembled);
+            assertThat(match.sharedWords()).containsExactly("care", "routine", "skin");
+            assertThat(match.similarity()).isGreaterThan(0.6);
+        });
+        assertThat(analyzed.features().contributions())
+                .filteredOn(part -> part.feature().equals("pattern_overlap"))
+                .singleElement()
+                .satisfies(part -> {
+                    assertThat(part.points())
+                            .as("zero-weighted until weights are learned")
+                            .isZero();
+                    assertThat(part.reason()).startsWith("resembles pattern \"Your skin care routine is wrong\"");
+                });
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(io.contentfactory.testkit.InternalTokens.forService("analysis-service")
+                        .valid(projectId, "read"))
+                .get("/v1/media/" + mediaId + "/analysis")
+                .then()
+                .statusCode(200)
+                .body("patternOverlap.patternId", org.hamcrest.Matchers.contains(resembled.toString()))
+                .body(
+                        "explanation",
+                        org.hamcrest.Matchers.hasItem(
+                                org.hamcrest.Matchers.startsWith("pattern_overlap: resembles pattern")));
+    }
+
+    private static String event(UUID projectId, io.contentfactory.contracts.events.PipelineEvent data) {
+        return EventCodec.toJson(EventCodec.envelope(
+                UUID.randomUUID(), "/content-factory/coach-service", projectId, Instant.now(), data));
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -441,6 +442,42 @@ class BadInputIT {
                                 .body(io.contentfactory.testkit.TestMedia.jpeg(20, 20))
                                 .queryParam("derivedFromPlanId", "nope")
                                 .post("/v1/media")),
+                api(
+                        "a pattern CSV with an unknown column",
+                        r -> r.contentType("text/csv")
+                                .body("hook,format\nx,face_cam\n".getBytes(StandardCharsets.UTF_8))
+                                .post("/v1/patterns")),
+                api(
+                        "a pattern CSV with an unclosed quote",
+                        r -> r.contentType("text/csv")
+                                .body("hook_text,format,angle,source_reference\n\"open,face_cam,ugc,r1\n"
+                                        .getBytes(StandardCharsets.UTF_8))
+                                .post("/v1/patterns")),
+                api(
+                        "a pattern file where no row is valid",
+                        r -> r.contentType("application/x-ndjson")
+                                .body("{\"hookText\": \"x\"}\nnot json\n".getBytes(StandardCharsets.UTF_8))
+                                .post("/v1/patterns")),
+                api(
+                        "an empty pattern file",
+                        r -> r.contentType("text/csv").body(new byte[0]).post("/v1/patterns")),
+                api(
+                        "patterns sent as JSON",
+                        r -> r.contentType("application/json").body("[]").post("/v1/patterns")),
+                api("a pattern id that is not a UUID", r -> r.get("/v1/patterns/not-a-uuid")),
+                api("deleting patterns without naming the import", r -> r.delete("/v1/patterns")),
+                api(
+                        "patterns of an unknown angle",
+                        r -> r.queryParam("angle", "jazz").get("/v1/patterns")),
+                api(
+                        "a kalodata brief of an unknown pattern",
+                        r -> r.contentType("application/json")
+                                .body(Map.of(
+                                        "sourceType",
+                                        "kalodata_product",
+                                        "patternId",
+                                        UUID.randomUUID().toString()))
+                                .post("/v1/creative-briefs")),
                 api("an unknown resource", r -> r.get("/v1/unknown/{id}", UUID.randomUUID())),
                 api(
                         "a method the resource does not have",

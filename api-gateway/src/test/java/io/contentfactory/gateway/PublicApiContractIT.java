@@ -71,7 +71,8 @@ class PublicApiContractIT {
                     "/v1/media/{id}/coach-summary:refresh",
                     tenant -> "/v1/media/" + Tenants.coachedMediaOf(tenant) + "/coach-summary:refresh"),
             Map.entry("/v1/creative-briefs/{id}", tenant -> "/v1/creative-briefs/" + Tenants.briefOf(tenant)),
-            Map.entry("/v1/derivative-plans/{id}", tenant -> "/v1/derivative-plans/" + Tenants.planOf(tenant)));
+            Map.entry("/v1/derivative-plans/{id}", tenant -> "/v1/derivative-plans/" + Tenants.planOf(tenant)),
+            Map.entry("/v1/patterns/{id}", tenant -> "/v1/patterns/" + Tenants.newPatternOf(tenant)));
 
     /**
      * Routes whose success needs a state the matrix cannot set up (a job whose outcome stayed unknown): their owner gets
@@ -113,7 +114,8 @@ class PublicApiContractIT {
                     tenant -> Tenants.publishedPostOf(tenant).postId()),
             Map.entry("/v1/insights", Tenants::insightOf),
             Map.entry("/v1/creative-briefs", Tenants::briefOf),
-            Map.entry("/v1/derivative-plans", Tenants::planOf));
+            Map.entry("/v1/derivative-plans", Tenants::planOf),
+            Map.entry("/v1/patterns", Tenants::newPatternOf));
 
     /** Per-project singletons written with PUT: one project's write never shows in another's read. */
     private static final Map<String, Function<Tenant, String>> SINGLETONS = Map.of(
@@ -126,6 +128,7 @@ class PublicApiContractIT {
 
     /** For each create route: a valid body (set up for the tenant); what one project creates must be invisible to another. */
     private static final Map<String, Function<Tenant, Object>> CREATE_BODY = Map.of(
+            "/v1/patterns", tenant -> Tenants.patternCsv(),
             "/v1/connections",
                     tenant -> "{\"platform\": \"tiktok\", \"accountId\": \"matrix-account\", \"accessToken\": \"t\"}",
             "/v1/publish-jobs", PublicApiContractIT::publishBodyFor,
@@ -140,7 +143,8 @@ class PublicApiContractIT {
                             "targetPlatform", "tiktok"));
 
     /** Create routes whose body is not JSON. */
-    private static final Map<String, String> CREATE_CONTENT_TYPE = Map.of("/v1/media", "image/jpeg");
+    private static final Map<String, String> CREATE_CONTENT_TYPE =
+            Map.of("/v1/media", "image/jpeg", "/v1/patterns", "text/csv");
 
     private static Object publishBodyFor(Tenant tenant) {
         String account = "matrix-" + UUID.randomUUID();
@@ -302,6 +306,9 @@ class PublicApiContractIT {
                         template.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
 
                 String body = BODY.getOrDefault(template, "{}");
+                // Another project tries first, so the owner's success also shows the attempt changed nothing.
+                Response crossTenant = call(a, method, ownedByB, body);
+                Response missing = call(a, method, unknown, body);
                 Response asOwner = call(b, method, ownedByB, body);
                 if (OWNER_CONFLICT.containsKey(template)) {
                     assertThat(asOwner.statusCode())
@@ -313,9 +320,6 @@ class PublicApiContractIT {
                             .as("%s %s for its owner: %s", method, ownedByB, asOwner.asString())
                             .isBetween(200, 299);
                 }
-                Response crossTenant = call(a, method, ownedByB, body);
-                Response missing = call(a, method, unknown, body);
-
                 assertThat(crossTenant.statusCode())
                         .as("%s %s with another project's key", method, ownedByB)
                         .isEqualTo(404);
@@ -366,7 +370,12 @@ class PublicApiContractIT {
                         "GET /v1/derivative-plans",
                         "POST /v1/derivative-plans",
                         "GET /v1/derivative-plans/{id}",
-                        "PATCH /v1/derivative-plans/{id}");
+                        "PATCH /v1/derivative-plans/{id}",
+                        "POST /v1/patterns",
+                        "GET /v1/patterns",
+                        "DELETE /v1/patterns",
+                        "GET /v1/patterns/{id}",
+                        "DELETE /v1/patterns/{id}");
     }
 
     /**
@@ -388,6 +397,10 @@ class PublicApiContractIT {
     private static void assertListShowsOnlyItsOwnProject(Tenant a, Tenant b, String method, String route) {
         if (method.equals("post")) {
             assertCreatedOnlyForItsProject(a, b, route);
+            return;
+        }
+        if (method.equals("delete") && route.equals("/v1/patterns")) {
+            assertImportDeletedOnlyByItsProject(a, b);
             return;
         }
         assertThat(method)
@@ -418,9 +431,60 @@ class PublicApiContractIT {
                 .statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(201), org.hamcrest.Matchers.is(202)))
                 .extract()
                 .header("Location");
-        String path = java.net.URI.create(location).getPath();
+        java.net.URI created = java.net.URI.create(location);
+        if (created.getQuery() != null) {
+            // A Location naming a filtered page (an import's patterns): the owner's page shows what was made.
+            String made = created.getQuery().replaceAll(".*=", "");
+            String page = created.getPath() + "?" + created.getQuery();
+            assertThat(given().auth()
+                            .oauth2(b.key())
+                            .get(page)
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString())
+                    .contains(made)
+                    .contains("\"items\":[{");
+            assertThat(given().auth()
+                            .oauth2(a.key())
+                            .get(page)
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString())
+                    .contains("\"items\":[]");
+            return;
+        }
+        String path = created.getPath();
         given().auth().oauth2(b.key()).get(path).then().statusCode(200);
         given().auth().oauth2(a.key()).get(path).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    /** Another project naming B's import deletes nothing of B's. */
+    private static void assertImportDeletedOnlyByItsProject(Tenant a, Tenant b) {
+        String pattern = Tenants.newPatternOf(b);
+        String importId = given().auth()
+                .oauth2(b.key())
+                .get("/v1/patterns/{id}", pattern)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("importId");
+        given().auth()
+                .oauth2(a.key())
+                .queryParam("importId", importId)
+                .delete("/v1/patterns")
+                .then()
+                .statusCode(200)
+                .body("deleted", org.hamcrest.Matchers.equalTo(0));
+        given().auth().oauth2(b.key()).get("/v1/patterns/{id}", pattern).then().statusCode(200);
+        given().auth()
+                .oauth2(b.key())
+                .queryParam("importId", importId)
+                .delete("/v1/patterns")
+                .then()
+                .statusCode(200)
+                .body("deleted", org.hamcrest.Matchers.equalTo(1));
     }
 
     private static Response call(Tenant tenant, String method, String path) {

@@ -145,7 +145,8 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
                 Map.entry("factory.gateway.upstream.media-coach-summary", coach.baseUrl()),
                 Map.entry("factory.gateway.upstream.insights", coach.baseUrl()),
                 Map.entry("factory.gateway.upstream.creative-briefs", coach.baseUrl()),
-                Map.entry("factory.gateway.upstream.derivative-plans", coach.baseUrl()));
+                Map.entry("factory.gateway.upstream.derivative-plans", coach.baseUrl()),
+                Map.entry("factory.gateway.upstream.patterns", coach.baseUrl()));
     }
 
     /**

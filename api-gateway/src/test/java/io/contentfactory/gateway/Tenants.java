@@ -169,6 +169,34 @@ final class Tenants {
                         .path("id"));
     }
 
+    /** A CSV of one top-performer pattern with a reference of its own. */
+    static byte[] patternCsv() {
+        return ("hook_text,format,angle,source_reference\n\"Watch this before you buy\",face_cam,ugc,matrix:"
+                        + UUID.randomUUID() + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A new top-performer pattern of the tenant's, imported now (a route may delete it). */
+    static String newPatternOf(Tenant tenant) {
+        String importId = given().auth()
+                .oauth2(tenant.key())
+                .contentType("text/csv")
+                .body(patternCsv())
+                .post("/v1/patterns")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("importId");
+        return given().auth()
+                .oauth2(tenant.key())
+                .queryParam("importId", importId)
+                .get("/v1/patterns")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items[0].id");
+    }
+
     private static final Map<String, String> BRIEFS = new java.util.concurrent.ConcurrentHashMap<>();
     private static final Map<String, String> PLANS = new java.util.concurrent.ConcurrentHashMap<>();
 

@@ -98,6 +98,7 @@ final class CollectedMetrics {
                         List.of(
                                 new AnalysisFeatures.ScoreContribution("hook", 4, 20, "little motion in the first 3 s"),
                                 new AnalysisFeatures.ScoreContribution(
-                                        "length fit", 10, 10, "20 s, in the sweet spot"))));
+                                        "length fit", 10, 10, "20 s, in the sweet spot")),
+                        List.of()));
     }
 }

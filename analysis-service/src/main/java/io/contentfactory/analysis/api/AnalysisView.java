@@ -26,6 +26,13 @@ public record AnalysisView(
         List<String> explanation,
         JsonNode contributions,
         JsonNode viralityFeatures,
+
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                description = "The imported top-performer patterns the item resembles, most alike first:"
+                        + " [{patternId, similarity 0-1, sharedWords, hookText, reason}]; weighed into the score as"
+                        + " pattern_overlap (weight 0 until weights are learned)")
+        JsonNode patternOverlap,
+
         Frames frames,
         Sound sound,
         Words words,
@@ -52,6 +59,7 @@ public record AnalysisView(
         return new AnalysisView(
                 mediaId,
                 Progress.of(progressed),
+                null,
                 null,
                 null,
                 null,
@@ -110,6 +118,7 @@ public record AnalysisView(
                 Arrays.stream(a.preSocialExplanation.split("; ")).toList(),
                 json(a.scoreContributions),
                 json(a.viralityFeatures),
+                json(a.patternOverlap),
                 new Frames(
                         a.framesSampled,
                         a.bestFrameIndex,

@@ -106,6 +106,10 @@ public class MediaAnalysis {
     @Column(name = "virality_features")
     public String viralityFeatures;
 
+    /** The imported patterns the item resembles (JSON), most alike first. */
+    @Column(name = "pattern_overlap")
+    public String patternOverlap;
+
     public String transcript;
     public String language;
     /** The transcript's overall sentiment, -1 to 1; null without an English transcript. */

@@ -37,8 +37,19 @@ public record PreSocialScore(double value, List<Contribution> contributions) {
         parts.add(speech(clip.audio(), weights.speech()));
         parts.add(audioLevel(clip.audio(), weights.audioLevel()));
         parts.add(text(clip, weights.text()));
+        return summed(parts);
+    }
+
+    private static PreSocialScore summed(List<Contribution> parts) {
         double total = parts.stream().mapToDouble(Contribution::points).sum();
         return new PreSocialScore(Math.max(0, Math.min(100, Math.round(total * 10) / 10.0)), List.copyOf(parts));
+    }
+
+    /** This score with one more feature's part. */
+    public PreSocialScore with(Contribution part) {
+        List<Contribution> parts = new ArrayList<>(contributions);
+        parts.add(part);
+        return summed(parts);
     }
 
     public List<String> explanation() {

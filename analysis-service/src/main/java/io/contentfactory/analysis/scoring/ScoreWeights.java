@@ -13,9 +13,14 @@ public record ScoreWeights(
         double visualQuality,
         double speech,
         double audioLevel,
-        double text) {
+        double text,
+        double patternOverlap) {
 
-    public static final ScoreWeights DEFAULTS = new ScoreWeights(20, 10, 10, 15, 15, 15, 10, 5);
+    /**
+     * {@code pattern_overlap} (how much the item resembles an imported top-performer pattern) weighs nothing until the
+     * learning issue fits weights from outcomes: it is measured and explained, not yet scored.
+     */
+    public static final ScoreWeights DEFAULTS = new ScoreWeights(20, 10, 10, 15, 15, 15, 10, 5, 0);
 
     /** Each weight by the feature name the explanation uses ({@code hook}, {@code length}, {@code picture}...). */
     public java.util.Map<String, Double> byFeature() {
@@ -28,6 +33,7 @@ public record ScoreWeights(
         weights.put("speech", speech);
         weights.put("sound", audioLevel);
         weights.put("text", text);
+        weights.put("pattern_overlap", patternOverlap);
         return weights;
     }
 
@@ -49,6 +55,7 @@ public record ScoreWeights(
                 all.get("picture"),
                 all.get("speech"),
                 all.get("sound"),
-                all.get("text"));
+                all.get("text"),
+                all.get("pattern_overlap"));
     }
 }

@@ -13,7 +13,9 @@ import io.contentfactory.analysis.frames.Thumbnails;
 import io.contentfactory.analysis.persistence.AnalysisProgress;
 import io.contentfactory.analysis.persistence.AnalysisSettingsStore;
 import io.contentfactory.analysis.persistence.MediaAnalysisStore;
+import io.contentfactory.analysis.persistence.ProjectPatterns;
 import io.contentfactory.analysis.probe.CorruptMediaException;
+import io.contentfactory.analysis.scoring.PatternOverlap;
 import io.contentfactory.analysis.scoring.PreSocialScore;
 import io.contentfactory.analysis.scoring.ScoreWeights;
 import io.contentfactory.analysis.text.Hashtags;
@@ -23,6 +25,7 @@ import io.contentfactory.contracts.events.AnalysisFeatures;
 import io.contentfactory.contracts.events.MediaAnalysisProgressed;
 import io.contentfactory.contracts.events.MediaAnalyzed;
 import io.contentfactory.contracts.events.MediaIngested;
+import io.contentfactory.contracts.events.PatternImported;
 import io.contentfactory.ingestclient.IngestClient;
 import io.contentfactory.kit.outbox.Outbox;
 import io.contentfactory.media.MediaProbe;
@@ -61,6 +64,7 @@ public class MediaAnalyzer {
     private final WebClient http;
     private final MediaAnalysisStore analyses;
     private final Outbox outbox;
+    private final ProjectPatterns patterns;
     private final Path workDir;
 
     MediaAnalyzer(
@@ -71,6 +75,7 @@ public class MediaAnalyzer {
             AnalysisProgress progress,
             MediaAnalysisStore analyses,
             Outbox outbox,
+            ProjectPatterns patterns,
             @ConfigProperty(name = "factory.analysis.work-dir") Path workDir) {
         this.vertx = vertx;
         this.ingest = ingest;
@@ -80,6 +85,7 @@ public class MediaAnalyzer {
         this.http = WebClient.create(vertx);
         this.analyses = analyses;
         this.outbox = outbox;
+        this.patterns = patterns;
         this.workDir = workDir;
     }
 
@@ -121,7 +127,7 @@ public class MediaAnalyzer {
                         VERSION)
                 .chain(existing -> existing > 0
                         ? Uni.createFrom().voidItem()
-                        : record(projectId, prepared.media, prepared.analysed));
+                        : patterns.live().chain(known -> record(projectId, prepared.media, prepared.analysed, known)));
     }
 
     private Uni<Analysed> fetchAndAnalyse(UUID projectId, MediaIngested media) {
@@ -227,10 +233,19 @@ public class MediaAnalyzer {
         }
     }
 
-    private Uni<Void> record(UUID projectId, MediaIngested media, Analysed analysed) {
+    private Uni<Void> record(
+            UUID projectId, MediaIngested media, Analysed analysed, List<PatternImported.Pattern> known) {
         LocalAnalyzer.Result result = analysed.result();
         MediaProbe probe = result.probe();
-        PreSocialScore score = result.score();
+        String transcript =
+                analysed.transcript() == null ? null : analysed.transcript().text();
+        TextFeatures words = TextFeatures.of(
+                transcript, media.fileName(), analysed.settings().defaultHashtags());
+        List<PatternOverlap.Match> resembled =
+                PatternOverlap.of(known, shape(result, probe, words, transcript, media.fileName()));
+        PreSocialScore score = result.score()
+                .with(PatternOverlap.contribution(
+                        resembled, known.size(), analysed.settings().weights().patternOverlap()));
         MediaAnalysis analysis = new MediaAnalysis();
         analysis.projectId = projectId;
         analysis.id = UUID.randomUUID();
@@ -272,10 +287,7 @@ public class MediaAnalyzer {
         analysis.leadingSilenceSec = BigDecimal.valueOf(result.audio().leadingSilenceSec());
         analysis.musicLikely = result.audio().musicLikely();
         analysis.scoreContributions = AnalysisJson.contributions(score);
-        String transcript =
-                analysed.transcript() == null ? null : analysed.transcript().text();
-        TextFeatures words = TextFeatures.of(
-                transcript, media.fileName(), analysed.settings().defaultHashtags());
+        analysis.patternOverlap = AnalysisJson.of(resembled);
         analysis.transcript = transcript;
         // The detector's ISO 639-1 code first: providers name languages their own way ("english").
         analysis.language = words.language() != null
@@ -317,7 +329,7 @@ public class MediaAnalyzer {
                 caption,
                 posted,
                 media.jpegUrl(),
-                features(analysis, score, words.topics()));
+                features(analysis, score, words.topics(), resembled));
         analysed.providerResults().forEach(row -> {
             row.projectId = projectId;
             row.analysisId = analysis.id;
@@ -330,7 +342,8 @@ public class MediaAnalyzer {
     }
 
     /** What {@code media.analyzed} tells later stages about the item: its features and the score's parts. */
-    private static AnalysisFeatures features(MediaAnalysis analysis, PreSocialScore score, List<String> topics) {
+    private static AnalysisFeatures features(
+            MediaAnalysis analysis, PreSocialScore score, List<String> topics, List<PatternOverlap.Match> resembled) {
         return new AnalysisFeatures(
                 topics,
                 decimal(analysis.hookMotion),
@@ -345,7 +358,34 @@ public class MediaAnalyzer {
                 score.contributions().stream()
                         .map(part -> new AnalysisFeatures.ScoreContribution(
                                 part.feature(), part.points(), part.maxPoints(), part.reason()))
+                        .toList(),
+                resembled.stream()
+                        .map(match -> new AnalysisFeatures.PatternMatch(
+                                match.patternId(), match.similarity(), match.sharedWords()))
                         .toList());
+    }
+
+    /** The item as patterns are compared with it: its words, length and the format its pictures suggest. */
+    private static PatternOverlap.MediaShape shape(
+            LocalAnalyzer.Result result, MediaProbe probe, TextFeatures words, String transcript, String fileName) {
+        var samples = result.sampling().samples();
+        int withFaces = (int) samples.stream().filter(s -> !s.faces().isEmpty()).count();
+        double meanFaces = samples.stream()
+                .filter(s -> !s.faces().isEmpty())
+                .mapToInt(s -> s.faces().size())
+                .average()
+                .orElse(0);
+        int withText = (int) samples.stream().filter(s -> !s.text().isEmpty()).count();
+        return PatternOverlap.shape(
+                words.topics(),
+                transcript,
+                io.contentfactory.analysis.text.CaptionSuggestions.titleOf(fileName),
+                probe.durationSec(),
+                samples.size(),
+                withFaces,
+                meanFaces,
+                withText,
+                result.audio().speechRatio());
     }
 
     private static Double decimal(BigDecimal value) {

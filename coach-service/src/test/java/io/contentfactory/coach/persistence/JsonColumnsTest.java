@@ -60,7 +60,8 @@ class JsonColumnsTest {
                         null,
                         0.5,
                         "words",
-                        List.of(new AnalysisFeatures.ScoreContribution("hook", 1, 20, "still"))));
+                        List.of(new AnalysisFeatures.ScoreContribution("hook", 1, 20, "still")),
+                        List.of()));
         CoachSnapshot snapshot = CoachSnapshot.of(mediaId, profile, List.of(reading));
         CoachAdvice advice = CoachRules.advise(snapshot);
 

@@ -17,6 +17,7 @@ import java.util.List;
  * @param speechRatio     the share of the sound that is speech, 0–1
  * @param transcript      what is said, at most {@link #TRANSCRIPT_CHARS} characters
  * @param contributions   each feature's part of the pre-social score, with its reason in words
+ * @param patternOverlap  the project's imported top-performer patterns the item resembles, most alike first
  */
 public record AnalysisFeatures(
         List<String> topics,
@@ -29,15 +30,20 @@ public record AnalysisFeatures(
         Double firstTextSec,
         Double speechRatio,
         String transcript,
-        List<ScoreContribution> contributions) {
+        List<ScoreContribution> contributions,
+        List<PatternMatch> patternOverlap) {
 
     public static final int TRANSCRIPT_CHARS = 2000;
 
     /** One feature's points towards the pre-social score, out of its weight. */
     public record ScoreContribution(String feature, double points, double maxPoints, String reason) {}
 
+    /** A pattern the item resembles: how much (0–1) and the words of its hook the item shares. */
+    public record PatternMatch(java.util.UUID patternId, double similarity, List<String> sharedWords) {}
+
     public AnalysisFeatures {
         topics = topics == null ? List.of() : List.copyOf(topics);
+        patternOverlap = patternOverlap == null ? List.of() : List.copyOf(patternOverlap);
         contributions = contributions == null ? List.of() : List.copyOf(contributions);
         if (transcript != null && transcript.length() > TRANSCRIPT_CHARS) {
             transcript = transcript.substring(0, TRANSCRIPT_CHARS);
