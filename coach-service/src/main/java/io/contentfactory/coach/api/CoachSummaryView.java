@@ -77,7 +77,7 @@ public record CoachSummaryView(
 
     @Schema(name = "CoachEntry")
     public record EntryView(
-            @Schema(enumeration = {"feature", "score", "metric", "baseline"})
+            @Schema(enumeration = {"feature", "score", "metric", "baseline", "pattern"})
             String kind,
 
             String label,

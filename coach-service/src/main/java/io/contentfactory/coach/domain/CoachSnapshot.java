@@ -23,8 +23,9 @@ import java.util.function.Function;
  * feature.faces_share}, {@code feature.text_share}, {@code feature.first_text_sec}, {@code feature.cuts_per_minute},
  * {@code feature.speech_ratio}, {@code feature.transcript}, {@code feature.duration_sec}); per post target and
  * checkpoint {@code metric.<target>.<checkpoint>.<metric>}, {@code score.post_social.<target>.<checkpoint>} and
- * {@code baseline.<target>.<checkpoint>.<metric>}. A target is named by its platform, and {@code instagram_2} for a
- * media's second Instagram post.
+ * {@code baseline.<target>.<checkpoint>.<metric>}; {@code pattern.<pattern id>} for each imported top-performer
+ * pattern analysis found the item resembles. A target is named by its platform, and {@code instagram_2} for a media's
+ * second Instagram post.
  */
 public record CoachSnapshot(UUID mediaId, MediaProfile media, List<Reading> readings, Map<String, Evidence> entries) {
 
@@ -168,6 +169,15 @@ public record CoachSnapshot(UUID mediaId, MediaProfile media, List<Reading> read
                 features.speechRatio());
         if (features.transcript() != null && !features.transcript().isBlank()) {
             put(entries, "feature.transcript", Evidence.Kind.FEATURE, "what is said", features.transcript());
+        }
+        for (AnalysisFeatures.PatternMatch match : features.patternOverlap()) {
+            put(
+                    entries,
+                    "pattern." + match.patternId(),
+                    Evidence.Kind.PATTERN,
+                    "resembles an imported top-performer pattern (shares " + String.join(", ", match.sharedWords())
+                            + "), similarity 0 to 1",
+                    match.similarity());
         }
     }
 

@@ -14,6 +14,8 @@ public record Evidence(String id, Kind kind, String label, Object value) {
         FEATURE,
         SCORE,
         METRIC,
-        BASELINE
+        BASELINE,
+        /** An imported top-performer pattern the media item resembles. */
+        PATTERN
     }
 }

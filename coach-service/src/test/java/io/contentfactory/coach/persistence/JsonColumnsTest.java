@@ -20,6 +20,7 @@ class JsonColumnsTest {
     @Test
     void aSnapshotAndItsAdviceReadBackAsTheyWereWritten() {
         UUID mediaId = UUID.randomUUID();
+        UUID patternId = UUID.randomUUID();
         MetricsCollected reading = new MetricsCollected(
                 UUID.randomUUID(),
                 UUID.randomUUID(),
@@ -61,7 +62,7 @@ class JsonColumnsTest {
                         0.5,
                         "words",
                         List.of(new AnalysisFeatures.ScoreContribution("hook", 1, 20, "still")),
-                        List.of()));
+                        List.of(new AnalysisFeatures.PatternMatch(patternId, 0.72, List.of("cold", "brew")))));
         CoachSnapshot snapshot = CoachSnapshot.of(mediaId, profile, List.of(reading));
         CoachAdvice advice = CoachRules.advise(snapshot);
 
@@ -72,6 +73,13 @@ class JsonColumnsTest {
         assertThat(read.readings()).isEqualTo(snapshot.readings());
         assertThat(read.media()).isEqualTo(snapshot.media());
         assertThat(read.has("metric.instagram.24h.views")).isTrue();
+        assertThat(read.entry("pattern." + patternId))
+                .as("the patterns analysis found the item resembles are evidence in the snapshot")
+                .hasValueSatisfying(entry -> {
+                    assertThat(entry.kind()).isEqualTo(io.contentfactory.coach.domain.Evidence.Kind.PATTERN);
+                    assertThat(entry.value()).isEqualTo(0.72);
+                    assertThat(entry.label()).contains("cold, brew");
+                });
         assertThat(JsonColumns.read(JsonColumns.write(advice), CoachAdvice.class))
                 .isEqualTo(advice);
     }
