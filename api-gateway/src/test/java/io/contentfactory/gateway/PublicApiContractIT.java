@@ -142,6 +142,10 @@ class PublicApiContractIT {
                             "instructions", "Matrix plan",
                             "targetPlatform", "tiktok"));
 
+    /** Deletions of part of a collection, by a filter: another project naming B's part deletes nothing of B's. */
+    private static final Map<String, java.util.function.BiConsumer<Tenant, Tenant>> COLLECTION_DELETES =
+            Map.of("/v1/patterns", PublicApiContractIT::assertImportDeletedOnlyByItsProject);
+
     /** Create routes whose body is not JSON. */
     private static final Map<String, String> CREATE_CONTENT_TYPE =
             Map.of("/v1/media", "image/jpeg", "/v1/patterns", "text/csv");
@@ -399,12 +403,15 @@ class PublicApiContractIT {
             assertCreatedOnlyForItsProject(a, b, route);
             return;
         }
-        if (method.equals("delete") && route.equals("/v1/patterns")) {
-            assertImportDeletedOnlyByItsProject(a, b);
+        if (method.equals("delete")) {
+            assertThat(COLLECTION_DELETES)
+                    .as("the isolation matrix must cover DELETE %s", route)
+                    .containsKey(route);
+            COLLECTION_DELETES.get(route).accept(a, b);
             return;
         }
         assertThat(method)
-                .as("collection routes are GET (list) or POST (create); add %s %s to the matrix", method, route)
+                .as("collection routes are GET (list), POST (create) or DELETE; add %s %s to the matrix", method, route)
                 .isEqualTo("get");
         assertThat(LISTED_ID)
                 .as("the isolation matrix must cover GET %s", route)

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Reads an uploaded pattern file into rows, each with its line number. CSV has a header row of snake_case names
@@ -32,6 +34,11 @@ final class PatternFile {
 
     private static final CsvMapper CSV_MAPPER = new CsvMapper();
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Each pattern field by its CSV column ({@code hook_text} for {@code hookText}), named as Jackson names it. */
+    private static final Map<String, String> FIELD_OF_COLUMN = PatternRow.FIELDS.stream()
+            .collect(Collectors.toUnmodifiableMap(
+                    field -> new PropertyNamingStrategies.SnakeCaseStrategy().translate(field), field -> field));
 
     private PatternFile() {}
 
@@ -94,16 +101,13 @@ final class PatternFile {
                 .map(cell -> cell.strip().toLowerCase(Locale.ROOT))
                 .toList();
         List<String> unknown = names.stream()
-                .filter(name -> !name.startsWith(METRIC_COLUMN) && !PatternRow.FIELDS.contains(camel(name)))
+                .filter(name -> !name.startsWith(METRIC_COLUMN) && !FIELD_OF_COLUMN.containsKey(name))
                 .toList();
         if (!unknown.isEmpty()) {
             throw new DomainError.Invalid(
                     "unknown_column",
                     "unknown CSV column(s) " + unknown + "; the columns are "
-                            + PatternRow.FIELDS.stream()
-                                    .map(PatternFile::snake)
-                                    .sorted()
-                                    .toList()
+                            + FIELD_OF_COLUMN.keySet().stream().sorted().toList()
                             + " and metric_<name> for each source figure");
         }
         if (names.stream().distinct().count() != names.size()) {
@@ -124,7 +128,7 @@ final class PatternFile {
             if (name.startsWith(METRIC_COLUMN)) {
                 metrics.put(name.substring(METRIC_COLUMN.length()), cells.get(column));
             } else {
-                fields.put(camel(name), cells.get(column));
+                fields.put(FIELD_OF_COLUMN.get(name), cells.get(column));
             }
         }
         return new PatternRow(line, fields, metrics, faults);
@@ -185,23 +189,5 @@ final class PatternFile {
 
     private static DomainError.Invalid empty() {
         return new DomainError.Invalid("empty_file", "the file has no header row");
-    }
-
-    static String camel(String snake) {
-        StringBuilder name = new StringBuilder();
-        boolean upper = false;
-        for (char c : snake.toCharArray()) {
-            if (c == '_') {
-                upper = true;
-            } else {
-                name.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return name.toString();
-    }
-
-    static String snake(String camel) {
-        return camel.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
     }
 }

@@ -2,12 +2,11 @@ package io.contentfactory.coach.domain;
 
 import io.contentfactory.kit.domain.WireEnum;
 import jakarta.persistence.Converter;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The sales angle of a top-performer pattern (Kalodata's "creative type"). An import may spell it loosely ({@code
- * Problem/Solution}, {@code before-after}); {@link #parse} folds case, spaces, slashes and dashes into the wire value.
+ * Problem/Solution}, {@code before-after}); {@link #parse} reads it {@link WireEnum#loosely loosely}.
  * The database's {@code top_patterns_angle_check} lists the same values.
  */
 public enum PatternAngle implements WireEnum {
@@ -23,13 +22,7 @@ public enum PatternAngle implements WireEnum {
     REVIEW;
 
     public static Optional<PatternAngle> parse(String value) {
-        String wire = value.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s/\\-]+", "_");
-        for (PatternAngle angle : values()) {
-            if (angle.wire().equals(wire)) {
-                return Optional.of(angle);
-            }
-        }
-        return Optional.empty();
+        return WireEnum.loosely(PatternAngle.class, value);
     }
 
     /** Stores the angle as its wire value. */

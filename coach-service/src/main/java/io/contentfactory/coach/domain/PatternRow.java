@@ -1,5 +1,6 @@
 package io.contentfactory.coach.domain;
 
+import io.contentfactory.kit.domain.WireEnum;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -134,14 +135,10 @@ public record PatternRow(int line, Map<String, String> fields, Map<String, Strin
             errors.add("format: required");
             return null;
         }
-        String wire = value.toLowerCase(Locale.ROOT).replaceAll("[\\s\\-]+", "_");
-        for (FormatType format : FormatType.values()) {
-            if (format.wire().equals(wire)) {
-                return format;
-            }
-        }
-        errors.add("format: one of " + wires(FormatType.values()) + " (\"" + clipped(value) + "\")");
-        return null;
+        return WireEnum.loosely(FormatType.class, value).orElseGet(() -> {
+            errors.add("format: one of " + wires(FormatType.class) + " (\"" + clipped(value) + "\")");
+            return null;
+        });
     }
 
     private PatternAngle angle(List<String> errors) {
@@ -151,7 +148,7 @@ public record PatternRow(int line, Map<String, String> fields, Map<String, Strin
             return null;
         }
         return PatternAngle.parse(value).orElseGet(() -> {
-            errors.add("angle: one of " + wires(PatternAngle.values()) + " (\"" + clipped(value) + "\")");
+            errors.add("angle: one of " + wires(PatternAngle.class) + " (\"" + clipped(value) + "\")");
             return null;
         });
     }
@@ -220,12 +217,8 @@ public record PatternRow(int line, Map<String, String> fields, Map<String, Strin
         }
     }
 
-    private static String wires(io.contentfactory.kit.domain.WireEnum[] values) {
-        return String.join(
-                ", ",
-                java.util.Arrays.stream(values)
-                        .map(io.contentfactory.kit.domain.WireEnum::wire)
-                        .toList());
+    private static <E extends Enum<E> & WireEnum> String wires(Class<E> type) {
+        return String.join(", ", WireEnum.wires(type));
     }
 
     private static String clipped(String value) {

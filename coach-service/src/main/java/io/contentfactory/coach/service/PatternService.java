@@ -16,7 +16,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,7 +60,7 @@ public class PatternService {
             throw new DomainError.Unprocessable(
                     "no_valid_rows",
                     "none of the " + rows.size() + " rows is a valid pattern; nothing was imported",
-                    Map.of("rows", rowErrors(batch.rejected())));
+                    Map.of("rows", batch.rejected()));
         }
         UUID importId = UUID.randomUUID();
         Instant now = Instant.now();
@@ -155,18 +154,6 @@ public class PatternService {
                                 pattern.productCategory,
                                 pattern.angle.wire()))
                         .toList());
-    }
-
-    /** The rejected rows as a problem's {@code errors.rows}: each line with its faults. */
-    public static List<Map<String, Object>> rowErrors(List<PatternRow.Rejected> rejected) {
-        return rejected.stream()
-                .map(row -> {
-                    Map<String, Object> entry = new LinkedHashMap<>();
-                    entry.put("line", row.line());
-                    entry.put("errors", row.errors());
-                    return entry;
-                })
-                .toList();
     }
 
     private static <T> List<List<T>> chunks(List<T> items, int size) {

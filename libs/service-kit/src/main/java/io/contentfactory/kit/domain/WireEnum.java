@@ -26,6 +26,27 @@ public interface WireEnum {
         throw new IllegalArgumentException("no " + type.getSimpleName() + " '" + value + "'");
     }
 
+    /**
+     * The constant of {@code type} a person may have spelt loosely: case, spaces, slashes and dashes are folded into
+     * the wire value ({@code Problem/Solution} and {@code problem-solution} are {@code problem_solution}).
+     */
+    static <E extends Enum<E> & WireEnum> java.util.Optional<E> loosely(Class<E> type, String value) {
+        String wire = value.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s/\\-]+", "_");
+        for (E constant : type.getEnumConstants()) {
+            if (constant.wire().equals(wire)) {
+                return java.util.Optional.of(constant);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Every wire value of {@code type}, in declaration order: what an error message offers instead. */
+    static <E extends Enum<E> & WireEnum> java.util.List<String> wires(Class<E> type) {
+        return java.util.Arrays.stream(type.getEnumConstants())
+                .map(WireEnum::wire)
+                .toList();
+    }
+
     /** Stores an enum as its wire value; each enum names its own subclass in its entities' {@code @Convert}. */
     abstract class Column<E extends Enum<E> & WireEnum> implements AttributeConverter<E, String> {
 
