@@ -10,6 +10,7 @@ import io.contentfactory.coach.domain.FormatType;
 import io.contentfactory.coach.domain.MediaProfile;
 import io.contentfactory.coach.domain.NextAction;
 import io.contentfactory.coach.domain.Statement;
+import io.contentfactory.contracts.events.AnalysisFeatures;
 import io.contentfactory.contracts.events.MediaAnalyzed;
 import io.contentfactory.contracts.events.MetricsCollected;
 import java.util.List;
@@ -158,5 +159,106 @@ class CoachRulesTest {
 
         assertThat(snapshot.has("metric.instagram.24h.views")).isTrue();
         assertThat(snapshot.entries().keySet()).anyMatch(id -> id.startsWith("metric.instagram_2."));
+    }
+
+    @Test
+    void howTheCommentsReadAndWhatTheyTalkAboutAreCitedFromTheLatestSummary() {
+        MetricsCollected early = CollectedMetrics.withComments(
+                CollectedMetrics.reel(mediaId, targetId, "15m", 300, 10, 2, 0, 0, null, null, null),
+                new MetricsCollected.CommentSummary(2, 0, 0, List.of()));
+        MetricsCollected later = CollectedMetrics.withComments(
+                CollectedMetrics.reel(mediaId, targetId, "24h", 3000, 90, 10, 5, 5, null, null, null),
+                new MetricsCollected.CommentSummary(
+                        3,
+                        2,
+                        5,
+                        List.of(
+                                new MetricsCollected.TopicCluster("price", 4, 0, 4),
+                                new MetricsCollected.TopicCluster("cold brew", 2, 2, 0))));
+
+        CoachSnapshot snapshot = snapshot(profile(50), early, later);
+        CoachAdvice advice = CoachRules.advise(snapshot);
+
+        assertThat(snapshot.entry("comments.instagram.negative").orElseThrow().value())
+                .isEqualTo(5L);
+        assertThat(snapshot.entry("comments.instagram.topic.cold_brew")
+                        .orElseThrow()
+                        .label())
+                .isEqualTo("comments on instagram about \"cold brew\" (2 positive, 0 negative)");
+        Statement pushback = advice.toImprove().stream()
+                .filter(s -> s.text().startsWith("Comments on instagram push back: 5 of 10 read negative"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(pushback.evidence())
+                .containsExactly(
+                        "comments.instagram.positive", "comments.instagram.neutral", "comments.instagram.negative");
+        assertThat(advice.worked()).noneMatch(s -> s.text().startsWith("Comments on instagram are warm"));
+        assertThat(advice.nextActions())
+                .filteredOn(action -> action.action().equals("follow_up_topic"))
+                .singleElement()
+                .satisfies(action -> {
+                    assertThat(action.why().text())
+                            .startsWith("4 comments on instagram about \"price\" (0 positive, 4 negative)");
+                    assertThat(action.why().evidence()).containsExactly("comments.instagram.topic.price");
+                });
+        assertThat(advice.nextActions()).extracting(NextAction::action).contains("answer_comments");
+        assertThat(advice.citesOnly(snapshot)).isTrue();
+    }
+
+    @Test
+    void warmCommentsWorkedAndTooFewSayNothing() {
+        MetricsCollected warm = CollectedMetrics.withComments(
+                CollectedMetrics.reel(mediaId, targetId, "24h", 1000, 50, 6, 5, 5, null, null, null),
+                new MetricsCollected.CommentSummary(
+                        5, 1, 0, List.of(new MetricsCollected.TopicCluster("ice", 2, 2, 0))));
+        MetricsCollected few = CollectedMetrics.withComments(
+                CollectedMetrics.reel(mediaId, targetId, "24h", 1000, 50, 4, 5, 5, null, null, null),
+                new MetricsCollected.CommentSummary(
+                        0, 0, 4, List.of(new MetricsCollected.TopicCluster("ice", 4, 0, 4))));
+
+        CoachAdvice warmAdvice = CoachRules.advise(snapshot(null, warm));
+        CoachAdvice fewAdvice = CoachRules.advise(snapshot(null, few));
+
+        assertThat(warmAdvice.worked())
+                .extracting(Statement::text)
+                .contains("Comments on instagram are warm: 5 of 6 read positive.");
+        assertThat(warmAdvice.nextActions()).extracting(NextAction::action).doesNotContain("follow_up_topic");
+        assertThat(fewAdvice.toImprove()).noneMatch(s -> s.text().startsWith("Comments on"));
+        assertThat(fewAdvice.nextActions()).extracting(NextAction::action).contains("follow_up_topic");
+    }
+
+    @Test
+    void theClosestResembledPatternIsOneToFollowAndPaidOffWhenThePostScoredWell() {
+        UUID close = UUID.randomUUID();
+        UUID far = UUID.randomUUID();
+        MediaAnalyzed analyzed = CollectedMetrics.resembling(
+                CollectedMetrics.video(mediaId, 50),
+                new AnalysisFeatures.PatternMatch(far, 0.31, List.of("ice")),
+                new AnalysisFeatures.PatternMatch(close, 0.72, List.of("cold", "brew")));
+        MediaProfile resembling = new MediaProfile(mediaId, "video", analyzed.durationSec(), 50, analyzed.features());
+
+        CoachSnapshot snapshot = CoachSnapshot.of(
+                mediaId,
+                resembling,
+                List.of(CollectedMetrics.reel(mediaId, targetId, "24h", 3000, 90, 10, 5, 5, null, 72.0, 1000.0)),
+                java.util.Map.of(close, "Stop paying for cold brew"));
+        CoachAdvice advice = CoachRules.advise(snapshot);
+
+        NextAction follow = advice.nextActions().stream()
+                .filter(action -> action.action().equals("follow_pattern"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(follow.why().text())
+                .startsWith("It resembles the imported top performer \"Stop paying for cold brew\" (shares cold, brew),"
+                        + " similarity 0.72");
+        assertThat(follow.why().evidence()).containsExactly("pattern." + close);
+        assertThat(advice.worked())
+                .filteredOn(s -> s.text().startsWith("Following a proven pattern paid off on instagram"))
+                .singleElement()
+                .satisfies(s -> assertThat(s.evidence())
+                        .containsExactly("pattern." + close, "score.post_social.instagram.24h"));
+        assertThat(snapshot.entry("pattern." + far).orElseThrow().label())
+                .isEqualTo("resembles an imported top-performer pattern (shares ice)");
+        assertThat(advice.citesOnly(snapshot)).isTrue();
     }
 }

@@ -66,7 +66,37 @@ final class CollectedMetrics {
                 List.of(),
                 postSocialScore,
                 postSocialScore == null ? "No baseline yet" : "score " + postSocialScore,
-                baselineViews == null ? null : new MetricsCollected.AccountBaseline("views", baselineViews, 5));
+                baselineViews == null ? null : new MetricsCollected.AccountBaseline("views", baselineViews, 5),
+                null);
+    }
+
+    /** {@code reading} with the sentiment and topic clusters of its comments. */
+    static MetricsCollected withComments(MetricsCollected reading, MetricsCollected.CommentSummary comments) {
+        return new MetricsCollected(
+                reading.postId(),
+                reading.targetId(),
+                reading.mediaId(),
+                reading.platform(),
+                reading.externalPostId(),
+                reading.checkpoint(),
+                reading.checkedAt(),
+                reading.views(),
+                reading.likes(),
+                reading.comments(),
+                reading.shares(),
+                reading.saves(),
+                reading.reach(),
+                reading.watchTimeMs(),
+                reading.avgWatchTimeMs(),
+                reading.profileVisits(),
+                reading.followerDelta(),
+                reading.dueAt(),
+                reading.format(),
+                reading.droppedCounters(),
+                reading.postSocialScore(),
+                reading.scoreExplanation(),
+                reading.baseline(),
+                comments);
     }
 
     /** A 20-second video analysed with a face in most frames, no on-screen text and a weak hook. */
@@ -100,5 +130,36 @@ final class CollectedMetrics {
                                 new AnalysisFeatures.ScoreContribution(
                                         "length fit", 10, 10, "20 s, in the sweet spot")),
                         List.of()));
+    }
+
+    /** {@code analyzed} with analysis having found it resembles these imported patterns. */
+    static MediaAnalyzed resembling(MediaAnalyzed analyzed, AnalysisFeatures.PatternMatch... matches) {
+        AnalysisFeatures f = analyzed.features();
+        return new MediaAnalyzed(
+                analyzed.mediaId(),
+                analyzed.analysisId(),
+                analyzed.mediaType(),
+                analyzed.contentType(),
+                analyzed.durationSec(),
+                analyzed.width(),
+                analyzed.height(),
+                analyzed.preSocialScore(),
+                analyzed.contentUrl(),
+                analyzed.captionSuggestion(),
+                analyzed.hashtags(),
+                analyzed.jpegUrl(),
+                new AnalysisFeatures(
+                        f.topics(),
+                        f.hookMotion(),
+                        f.hookFace(),
+                        f.cutsPerMinute(),
+                        f.framesSampled(),
+                        f.framesWithFaces(),
+                        f.framesWithText(),
+                        f.firstTextSec(),
+                        f.speechRatio(),
+                        f.transcript(),
+                        f.contributions(),
+                        List.of(matches)));
     }
 }

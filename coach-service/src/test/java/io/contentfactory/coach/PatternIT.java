@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.contentfactory.contracts.Topics;
+import io.contentfactory.contracts.events.AnalysisFeatures;
 import io.contentfactory.testkit.InternalTokens;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
@@ -13,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,7 @@ class PatternIT {
             """;
 
     private final InternalTokens tokens = InternalTokens.forService("coach-service");
+    private final CoachFixture coach = new CoachFixture();
 
     @Test
     void aCsvImportStoresItsGoodRowsReportsBadOnesByLineAndFeedsKalodataBriefs() throws Exception {
@@ -120,6 +123,31 @@ class PatternIT {
                 .then()
                 .statusCode(200)
                 .body("items.size()", equalTo(1));
+
+        // A media item analysis found resembling the pattern: its summary names the pattern by its hook and follows it.
+        UUID mediaId = UUID.randomUUID();
+        coach.analyzed(
+                projectId,
+                CollectedMetrics.resembling(
+                        CollectedMetrics.video(mediaId, 50),
+                        new AnalysisFeatures.PatternMatch(
+                                UUID.fromString(patternId), 0.64, List.of("skin", "scrolling"))));
+        JsonPath summary = CoachFixture.refresh(write, mediaId)
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath();
+        Map<String, Object> entries = summary.getMap("evidence.entries");
+        assertThat(entries.get("pattern." + patternId))
+                .asString()
+                .contains(
+                        "kind=pattern",
+                        "resembles the imported top performer \"Stop scrolling if your skin does this\"",
+                        "value=0.64");
+        assertThat(summary.getList("nextActions.action", String.class)).contains("follow_pattern");
+        int follow = summary.getList("nextActions.action", String.class).indexOf("follow_pattern");
+        assertThat(summary.getList("evidence.nextActions[" + follow + "]", String.class))
+                .containsExactly("pattern." + patternId);
 
         // NDJSON re-imports one reference (an update, same id) and adds one; a malformed line is reported.
         String ndjson = """

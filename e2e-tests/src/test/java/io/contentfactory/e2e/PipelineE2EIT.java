@@ -76,13 +76,10 @@ class PipelineE2EIT {
 
     @Test
     void aDroppedVideoIsFollowedUntilItIsPublishedMeasuredAndCoached() throws Exception {
-        Map<String, String> project = createProject();
-        String projectId = project.get("id");
-        String key = keyOf(projectId, "read", "write");
-        connectSandboxAccount(key);
-        queueMediaFor(key, "sandbox-ig-account");
-        Path inbox = stack.inbox(project.get("slug"));
-        await().atMost(STEP).until(() -> Files.isDirectory(inbox));
+        InboxProject project = inboxProject();
+        String projectId = project.id();
+        String key = project.key();
+        Path inbox = project.inbox();
 
         Path partial = inbox.resolve("launch-teaser.mp4.part");
         TestMedia.mp4(partial, 360, 640, 3);
@@ -296,6 +293,133 @@ class PipelineE2EIT {
                 .jsonPath();
         assertThat(plan.getString("sourceMediaId")).isEqualTo(String.valueOf(mediaId));
         assertThat(plan.getString("resultMediaId")).isEqualTo(derivative);
+    }
+
+    /**
+     * Three weak reels, then a strong one, on an account whose audience cares only for the hook: at +7d the strong
+     * reel beats the median of the three before it, and the coach writes it an {@code own_top_post} brief with its
+     * derivative plans by itself, each read through the gateway.
+     */
+    @Test
+    void aReelThatBeatsItsAccountsBaselineAtSevenDaysGetsItsOwnBriefAndPlans() throws Exception {
+        hookOnlyAudience("sandbox-ig-account");
+        declareHook("Weak take", 0.1);
+        declareHook("Top take", 0.95);
+        InboxProject project = inboxProject();
+        String projectId = project.id();
+        String key = project.key();
+        Path inbox = project.inbox();
+
+        for (int take = 1; take <= 3; take++) {
+            drop(inbox, "weak-take-" + take + ".mp4");
+        }
+        // The strong reel is dropped once the weak ones hold their slots, so that it goes out after them.
+        awaitRow("select 1 as planned from scheduler.post_targets t join ingest.media_assets m on m.id = t.media_id"
+                + " where m.project_id = '" + projectId + "' having count(*) = 3");
+        drop(inbox, "top-take.mp4");
+        String topMedia = awaitRow("select id from ingest.media_assets where project_id = '" + projectId
+                        + "' and file_name = 'top-take.mp4'")
+                .get("id");
+
+        String gateway = "http://localhost:" + Stack.port(8080);
+        await().atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> !stack.row("select id from coach.creative_briefs where media_id = '" + topMedia
+                                + "' and source_type = 'own_top_post'")
+                        .isEmpty());
+        io.restassured.path.json.JsonPath briefs = given().auth()
+                .oauth2(key)
+                .queryParam("source", "own_top_post")
+                .get(gateway + "/v1/creative-briefs")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(briefs.getList("items")).singleElement();
+        assertThat(briefs.getString("items[0].mediaId")).isEqualTo(topMedia);
+        assertThat(briefs.getString("items[0].sourceType")).isEqualTo("own_top_post");
+        assertThat(briefs.getList("items[0].hookIdeas")).isNotEmpty();
+        assertThat(briefs.getString("items[0].scriptOutline.intro")).isNotBlank();
+        assertThat(briefs.getList("items[0].postingGuidance.platformPriority")).startsWith("instagram");
+        assertThat(briefs.getList("items[0].evidence", String.class))
+                .contains("metric.instagram.7d.views", "baseline.instagram.7d.views");
+
+        io.restassured.path.json.JsonPath summary = given().auth()
+                .oauth2(key)
+                .get(gateway + "/v1/media/" + topMedia + "/coach-summary")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        Map<String, Object> entries = summary.getMap("evidence.entries");
+        assertThat(entries)
+                .as("the snapshot holds the account's baseline from the three weak reels and how the comments read")
+                .containsKeys(
+                        "baseline.instagram.7d.views", "comments.instagram.positive", "comments.instagram.negative");
+        assertThat(summary.getString("performanceSummary")).contains("above the account's median");
+        assertThat(briefs.getList("items[0].evidence", String.class)).allMatch(entries::containsKey);
+
+        io.restassured.path.json.JsonPath plans = given().auth()
+                .oauth2(key)
+                .queryParam("sourceMediaId", topMedia)
+                .get(gateway + "/v1/derivative-plans")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(plans.getList("items")).isNotEmpty();
+        assertThat(plans.getList("items.briefId")).containsOnly(briefs.getString("items[0].id"));
+        assertThat(plans.getList("items.status")).containsOnly("planned");
+    }
+
+    /** A new project, connected to the sandbox's Instagram account and queueing for it, whose inbox is open. */
+    private record InboxProject(String id, String key, Path inbox) {}
+
+    private static InboxProject inboxProject() {
+        Map<String, String> project = createProject();
+        String key = keyOf(project.get("id"), "read", "write");
+        connectSandboxAccount(key);
+        queueMediaFor(key, "sandbox-ig-account");
+        Path inbox = stack.inbox(project.get("slug"));
+        await().atMost(STEP).until(() -> Files.isDirectory(inbox));
+        return new InboxProject(project.get("id"), key, inbox);
+    }
+
+    private static void drop(Path inbox, String fileName) throws Exception {
+        Path partial = inbox.resolve(fileName + ".part");
+        TestMedia.mp4(partial, 360, 640, 3);
+        Files.move(partial, inbox.resolve(fileName));
+    }
+
+    /** The account's audience: 40,000 people, as many around at every hour, moved by the hook alone, no noise. */
+    private static void hookOnlyAudience(String account) {
+        given().contentType("application/json")
+                .body(Map.of(
+                        "size",
+                        40_000,
+                        "activity",
+                        java.util.Collections.nCopies(168, 1.0),
+                        "taste",
+                        Map.of(
+                                "hook", 2,
+                                "preferredLengthSeconds", 30,
+                                "lengthToleranceSeconds", 30,
+                                "faces", 0,
+                                "onScreenText", 0,
+                                "topics", Map.of(),
+                                "noise", 0)))
+                .put("http://localhost:" + Stack.port(8090) + "/sandbox/audience/" + account)
+                .then()
+                .statusCode(org.hamcrest.Matchers.lessThan(300));
+    }
+
+    /** What the sandbox's audiences see in the opening of the posts whose caption contains {@code match}. */
+    private static void declareHook(String match, double strength) {
+        given().contentType("application/json")
+                .body(Map.of("match", match, "hookStrength", strength, "topics", List.of()))
+                .post("http://localhost:" + Stack.port(8090) + "/sandbox/audience/features")
+                .then()
+                .statusCode(org.hamcrest.Matchers.lessThan(300));
     }
 
     /**

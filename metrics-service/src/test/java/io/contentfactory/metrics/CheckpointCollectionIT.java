@@ -145,11 +145,31 @@ class CheckpointCollectionIT {
         PostPublished published = published(PostFormat.FEED_IMAGE, "sandbox-ig-account", mediaId, Instant.now());
         send(projectId, published);
 
-        collectedEvents(published.targetId(), 3);
+        List<MetricsCollected> looks = collectedEvents(published.targetId(), 3);
         await().atMost(TIMEOUT)
                 .until(() ->
                         count("select count(*) from metrics.comments where target_id = '" + published.targetId() + "'")
                                 >= 25);
+        MetricsCollected.CommentSummary fullest = looks.stream()
+                .map(MetricsCollected::commentSummary)
+                .max(Comparator.comparingLong(MetricsCollected.CommentSummary::total))
+                .orElseThrow();
+        assertThat(fullest.total())
+                .as("each event sums up the comments stored when it was read")
+                .isPositive()
+                .isLessThanOrEqualTo(count(
+                        "select count(*) from metrics.comments where target_id = '" + published.targetId() + "'"));
+        assertThat(fullest.negative())
+                .isLessThanOrEqualTo(count("select count(*) from metrics.comments where target_id = '"
+                        + published.targetId() + "' and sentiment_label in ('negative', 'very_negative')"));
+        assertThat(fullest.clusters())
+                .as("the recipe comes up in several comments: a cluster, largest first")
+                .anySatisfy(cluster -> {
+                    assertThat(cluster.topic()).isEqualTo("recipe");
+                    assertThat(cluster.comments()).isGreaterThanOrEqualTo(2);
+                })
+                .isSortedAccordingTo(Comparator.comparingLong(MetricsCollected.TopicCluster::comments)
+                        .reversed());
         assertThat(count("select count(*) - count(distinct platform_comment_id) from metrics.comments"
                         + " where target_id = '" + published.targetId() + "'"))
                 .as("each comment stored once, though three checkpoints looked")

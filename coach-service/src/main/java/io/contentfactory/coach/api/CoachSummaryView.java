@@ -67,7 +67,8 @@ public record CoachSummaryView(
     public record ActionView(
             @Schema(
                     description = "derive (make the format), or a fix: strengthen_hook, add_text_hook,"
-                            + " invite_comments, shorten, faster_cuts")
+                            + " invite_comments, shorten, faster_cuts, answer_comments, follow_up_topic,"
+                            + " follow_pattern")
             String action,
 
             @Schema(description = "The format to derive; null for a fix")
@@ -77,7 +78,7 @@ public record CoachSummaryView(
 
     @Schema(name = "CoachEntry")
     public record EntryView(
-            @Schema(enumeration = {"feature", "score", "metric", "baseline", "pattern"})
+            @Schema(enumeration = {"feature", "score", "metric", "baseline", "pattern", "comments"})
             String kind,
 
             String label,

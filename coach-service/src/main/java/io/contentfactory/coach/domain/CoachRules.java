@@ -3,6 +3,7 @@ package io.contentfactory.coach.domain;
 import io.contentfactory.contracts.events.MetricsCollected;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,7 +17,10 @@ import java.util.Optional;
  * <p>Thresholds: views at least 20 % above the baseline median worked, 20 % below it did not; a post-social score
  * 10 points from the prediction beat or missed it; a score part at 70 % of its points or more is a strength, under
  * 40 % a weakness; 60 % of the length watched on average held viewers, under 35 % lost them; saves at 2 % and
- * shares at 1 % of views are high; under 0.3 % comments per view (from 100 views) is few.
+ * shares at 1 % of views are high; under 0.3 % comments per view (from 100 views) is few. From 5 comments, 60 %
+ * positive is a warm reception and 30 % negative is pushback; a topic 3 comments share is worth a follow-up post. The
+ * top-performer pattern the media resembles most is one to follow, and one that paid off when the post scored 60 or
+ * more.
  */
 public final class CoachRules {
 
@@ -50,7 +54,10 @@ public final class CoachRules {
                     .ifPresent(gained -> worked.add(Statement.of(
                             "It brought " + gained + " new followers on " + reading.target() + ".",
                             reading.prefix("metric") + ".follower_delta")));
+            commentMood(snapshot, reading, worked, toImprove, actions);
+            loudestTopic(snapshot, reading).ifPresent(actions::add);
         }
+        resembledPattern(snapshot, worked, actions);
         hook(snapshot, worked, toImprove, actions);
         onScreenText(snapshot, toImprove, actions);
         pacing(snapshot, toImprove, actions);
@@ -247,6 +254,101 @@ public final class CoachRules {
                         views.get()),
                 reading.prefix("metric") + ".comments",
                 reading.prefix("metric") + ".views"));
+    }
+
+    private static void commentMood(
+            CoachSnapshot snapshot,
+            CoachSnapshot.Reading reading,
+            List<Statement> worked,
+            List<Statement> toImprove,
+            List<NextAction> actions) {
+        String prefix = "comments." + reading.target() + ".";
+        List<String> moods = List.of(prefix + "positive", prefix + "neutral", prefix + "negative");
+        if (!moods.stream().allMatch(snapshot::has)) {
+            return;
+        }
+        long positive = commentCount(snapshot, moods.get(0));
+        long negative = commentCount(snapshot, moods.get(2));
+        long total = positive + commentCount(snapshot, moods.get(1)) + negative;
+        if (total < 5) {
+            return;
+        }
+        if (positive >= 0.6 * total) {
+            worked.add(new Statement(
+                    String.format(
+                            Locale.ROOT,
+                            "Comments on %s are warm: %d of %d read positive.",
+                            reading.target(),
+                            positive,
+                            total),
+                    moods));
+        }
+        if (negative >= 0.3 * total) {
+            Statement pushback = new Statement(
+                    String.format(
+                            Locale.ROOT,
+                            "Comments on %s push back: %d of %d read negative; answer the concern they share in a"
+                                    + " reply or a pinned comment before the next post.",
+                            reading.target(),
+                            negative,
+                            total),
+                    moods);
+            toImprove.add(pushback);
+            actions.add(new NextAction("answer_comments", null, pushback));
+        }
+    }
+
+    private static Optional<NextAction> loudestTopic(CoachSnapshot snapshot, CoachSnapshot.Reading reading) {
+        String prefix = "comments." + reading.target() + ".topic.";
+        return snapshot.entries().values().stream()
+                .filter(entry -> entry.id().startsWith(prefix))
+                .max(Comparator.comparingLong(entry -> commentCount(snapshot, entry.id())))
+                .filter(entry -> commentCount(snapshot, entry.id()) >= 3)
+                .map(entry -> new NextAction(
+                        "follow_up_topic",
+                        null,
+                        Statement.of(
+                                number(entry.value()) + " " + entry.label()
+                                        + ": a follow-up post that answers them meets a question people already"
+                                        + " asked.",
+                                entry.id())));
+    }
+
+    private static long commentCount(CoachSnapshot snapshot, String id) {
+        return snapshot.entry(id)
+                .map(Evidence::value)
+                .filter(Number.class::isInstance)
+                .map(value -> ((Number) value).longValue())
+                .orElse(0L);
+    }
+
+    private static void resembledPattern(CoachSnapshot snapshot, List<Statement> worked, List<NextAction> actions) {
+        Optional<Evidence> closest = snapshot.entries().values().stream()
+                .filter(entry -> entry.kind() == Evidence.Kind.PATTERN && entry.value() instanceof Number)
+                .max(Comparator.comparingDouble(entry -> ((Number) entry.value()).doubleValue()));
+        if (closest.isEmpty()) {
+            return;
+        }
+        Evidence pattern = closest.get();
+        String resemblance = String.format(
+                Locale.ROOT, "it %s, similarity %.2f", pattern.label(), ((Number) pattern.value()).doubleValue());
+        actions.add(new NextAction(
+                "follow_pattern",
+                null,
+                Statement.of(
+                        capitalized(resemblance) + ": keep what they share and open the next version the way it does.",
+                        pattern.id())));
+        for (CoachSnapshot.Reading reading : snapshot.latestPerTarget()) {
+            Optional<Evidence> score = snapshot.entry(reading.prefix("score.post_social"));
+            if (score.isPresent() && ((Number) score.get().value()).doubleValue() >= 60) {
+                worked.add(Statement.of(
+                        "Following a proven pattern paid off on " + reading.target() + ": post-social score "
+                                + number(score.get().value()) + "; " + resemblance + ".",
+                        pattern.id(),
+                        score.get().id()));
+                return;
+            }
+        }
     }
 
     private static void hook(

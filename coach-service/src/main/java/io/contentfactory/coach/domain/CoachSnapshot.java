@@ -24,8 +24,10 @@ import java.util.function.Function;
  * {@code feature.speech_ratio}, {@code feature.transcript}, {@code feature.duration_sec}); per post target and
  * checkpoint {@code metric.<target>.<checkpoint>.<metric>}, {@code score.post_social.<target>.<checkpoint>} and
  * {@code baseline.<target>.<checkpoint>.<metric>}; {@code pattern.<pattern id>} for each imported top-performer
- * pattern analysis found the item resembles. A target is named by its platform, and {@code instagram_2} for a media's
- * second Instagram post.
+ * pattern analysis found the item resembles; per post target, from its latest reading that carries them, {@code
+ * comments.<target>.positive}, {@code .neutral} and {@code .negative} (how many of its comments read that way) and
+ * {@code comments.<target>.topic.<topic>} (how many talk about the topic). A target is named by its platform, and
+ * {@code instagram_2} for a media's second Instagram post.
  */
 public record CoachSnapshot(UUID mediaId, MediaProfile media, List<Reading> readings, Map<String, Evidence> entries) {
 
@@ -77,9 +79,18 @@ public record CoachSnapshot(UUID mediaId, MediaProfile media, List<Reading> read
 
     /** The snapshot of {@code media} (null when its analysis was never received) and its posts' checkpoints. */
     public static CoachSnapshot of(UUID mediaId, MediaProfile media, List<MetricsCollected> checkpoints) {
+        return of(mediaId, media, checkpoints, Map.of());
+    }
+
+    /**
+     * As {@link #of(UUID, MediaProfile, List)}, naming each resembled pattern by its hook; {@code patternHooks} holds
+     * the patterns still imported.
+     */
+    public static CoachSnapshot of(
+            UUID mediaId, MediaProfile media, List<MetricsCollected> checkpoints, Map<UUID, String> patternHooks) {
         Map<String, Evidence> entries = new LinkedHashMap<>();
         if (media != null) {
-            addMedia(entries, media);
+            addMedia(entries, media, patternHooks);
         }
         List<Reading> readings = named(checkpoints);
         readings.forEach(reading -> addReading(entries, reading));
@@ -105,7 +116,16 @@ public record CoachSnapshot(UUID mediaId, MediaProfile media, List<Reading> read
         return readings;
     }
 
-    private static void addMedia(Map<String, Evidence> entries, MediaProfile media) {
+    /** The patterns {@code media}'s analysis found it resembles. */
+    public static List<UUID> resembledPatterns(MediaProfile media) {
+        return media == null || media.features() == null
+                ? List.of()
+                : media.features().patternOverlap().stream()
+                        .map(AnalysisFeatures.PatternMatch::patternId)
+                        .toList();
+    }
+
+    private static void addMedia(Map<String, Evidence> entries, MediaProfile media, Map<UUID, String> patternHooks) {
         put(entries, "score.pre_social", Evidence.Kind.SCORE, "the pre-social score", media.preSocialScore());
         put(entries, "feature.duration_sec", Evidence.Kind.FEATURE, "length in seconds", media.durationSec());
         AnalysisFeatures features = media.features();
@@ -171,12 +191,15 @@ public record CoachSnapshot(UUID mediaId, MediaProfile media, List<Reading> read
             put(entries, "feature.transcript", Evidence.Kind.FEATURE, "what is said", features.transcript());
         }
         for (AnalysisFeatures.PatternMatch match : features.patternOverlap()) {
+            String hook = patternHooks.get(match.patternId());
             put(
                     entries,
                     "pattern." + match.patternId(),
                     Evidence.Kind.PATTERN,
-                    "resembles an imported top-performer pattern (shares " + String.join(", ", match.sharedWords())
-                            + "), similarity 0 to 1",
+                    (hook == null || hook.isBlank()
+                                    ? "resembles an imported top-performer pattern"
+                                    : "resembles the imported top performer \"" + hook + "\"")
+                            + " (shares " + String.join(", ", match.sharedWords()) + ")",
                     match.similarity());
         }
     }
@@ -236,6 +259,38 @@ public record CoachSnapshot(UUID mediaId, MediaProfile media, List<Reading> read
                             + baseline.posts() + " earlier posts",
                     baseline.median());
         }
+        if (metrics.commentSummary() != null) {
+            addComments(entries, reading.target(), metrics.commentSummary());
+        }
+    }
+
+    /** A later reading's comments replace an earlier one's: each counts every comment stored so far. */
+    private static void addComments(
+            Map<String, Evidence> entries, String target, MetricsCollected.CommentSummary comments) {
+        String prefix = "comments." + target + ".";
+        entries.keySet().removeIf(id -> id.startsWith(prefix));
+        String of = " of " + comments.total() + " comments on " + target;
+        put(entries, prefix + "positive", Evidence.Kind.COMMENTS, "positive" + of, comments.positive());
+        put(entries, prefix + "neutral", Evidence.Kind.COMMENTS, "neutral" + of, comments.neutral());
+        put(entries, prefix + "negative", Evidence.Kind.COMMENTS, "negative" + of, comments.negative());
+        for (MetricsCollected.TopicCluster cluster : comments.clusters()) {
+            put(
+                    entries,
+                    prefix + "topic." + slug(cluster.topic()),
+                    Evidence.Kind.COMMENTS,
+                    String.format(
+                            Locale.ROOT,
+                            "comments on %s about \"%s\" (%d positive, %d negative)",
+                            target,
+                            cluster.topic(),
+                            cluster.positive(),
+                            cluster.negative()),
+                    cluster.comments());
+        }
+    }
+
+    static String slug(String words) {
+        return words.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "_");
     }
 
     private static void put(Map<String, Evidence> entries, String id, Evidence.Kind kind, String label, Object value) {

@@ -2,7 +2,7 @@ package io.contentfactory.coach.domain;
 
 /**
  * One fact of an insight's input snapshot that a statement can cite: a media feature, a score, a checkpoint's
- * metric or the account's baseline. {@code value} is a number, or a text for a feature that is words (topics, the
+ * metric, the account's baseline, a resembled top-performer pattern or the post's comments. {@code value} is a number, or a text for a feature that is words (topics, the
  * transcript).
  *
  * @param id    stable within the snapshot, e.g. {@code metric.instagram.24h.views} or {@code feature.hook}
@@ -16,6 +16,8 @@ public record Evidence(String id, Kind kind, String label, Object value) {
         METRIC,
         BASELINE,
         /** An imported top-performer pattern the media item resembles. */
-        PATTERN
+        PATTERN,
+        /** How a post's comments read, or how many talk about one topic. */
+        COMMENTS
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The project's top-performer patterns, their source figures as JSON. Call inside a project-bound transaction. */
 @ApplicationScoped
@@ -36,6 +37,17 @@ public class TopPatternStore implements PanacheRepositoryBase<TopPattern, UUID> 
         }
         return list("sourceReference in ?1", List.copyOf(references))
                 .map(rows -> rows.stream().map(TopPatternStore::decoded).toList());
+    }
+
+    /** The hook of each of these patterns still imported (one without a hook is left out). */
+    public Uni<Map<UUID, String>> hooks(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return list("id in ?1", List.copyOf(ids))
+                .map(rows -> rows.stream()
+                        .filter(pattern -> pattern.hookText != null)
+                        .collect(Collectors.toMap(pattern -> pattern.id, pattern -> pattern.hookText)));
     }
 
     /** The ids of one import's patterns (those it last wrote). */

@@ -1,8 +1,10 @@
 package io.contentfactory.coach.service;
 
 import io.contentfactory.coach.domain.CoachSnapshot;
+import io.contentfactory.coach.domain.MediaProfile;
 import io.contentfactory.coach.persistence.MediaProfileStore;
 import io.contentfactory.coach.persistence.PostCheckpointStore;
+import io.contentfactory.coach.persistence.TopPatternStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
@@ -13,17 +15,22 @@ class CoachSnapshots {
 
     private final MediaProfileStore profiles;
     private final PostCheckpointStore checkpoints;
+    private final TopPatternStore patterns;
 
-    CoachSnapshots(MediaProfileStore profiles, PostCheckpointStore checkpoints) {
+    CoachSnapshots(MediaProfileStore profiles, PostCheckpointStore checkpoints, TopPatternStore patterns) {
         this.profiles = profiles;
         this.checkpoints = checkpoints;
+        this.patterns = patterns;
     }
 
     /** Call inside a project-bound transaction. */
     Uni<CoachSnapshot> of(UUID mediaId) {
-        return profiles.of(mediaId)
-                .chain(profile -> checkpoints
-                        .ofMedia(mediaId)
-                        .map(readings -> CoachSnapshot.of(mediaId, profile.orElse(null), readings)));
+        return profiles.of(mediaId).chain(profile -> {
+            MediaProfile media = profile.orElse(null);
+            return patterns.hooks(CoachSnapshot.resembledPatterns(media))
+                    .chain(hooks -> checkpoints
+                            .ofMedia(mediaId)
+                            .map(readings -> CoachSnapshot.of(mediaId, media, readings, hooks)));
+        });
     }
 }

@@ -44,7 +44,9 @@ class JsonColumnsTest {
                 List.of(),
                 60.0,
                 "score 60",
-                new MetricsCollected.AccountBaseline("views", 800, 4));
+                new MetricsCollected.AccountBaseline("views", 800, 4),
+                new MetricsCollected.CommentSummary(
+                        3, 1, 1, List.of(new MetricsCollected.TopicCluster("price", 2, 1, 1))));
         MediaProfile profile = new MediaProfile(
                 mediaId,
                 "video",

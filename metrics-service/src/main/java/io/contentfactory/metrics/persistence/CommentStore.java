@@ -4,6 +4,7 @@ import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.domain.WireEnum;
 import io.contentfactory.kit.tenancy.TenantScope;
 import io.contentfactory.metrics.domain.Comment;
+import io.contentfactory.metrics.domain.CommentClusters;
 import io.contentfactory.metrics.domain.CommentTopics;
 import io.contentfactory.metrics.domain.MetricCheckpoint;
 import io.contentfactory.metrics.domain.PlatformComment;
@@ -196,6 +197,25 @@ public class CommentStore {
                     rows.forEach(row -> topics.add(
                             new TopicUse(row.getString("tag"), row.getLong("posts"), row.getLong("comments"))));
                     return topics;
+                });
+    }
+
+    /**
+     * The target's comments counted by sentiment label, all of them (topic null) and per topic tag, in one statement.
+     */
+    public Uni<List<CommentClusters.Count>> clusterCounts(UUID projectId, UUID targetId) {
+        String sql = "select null::text as tag, sentiment_label, count(*) as comments from " + table
+                + " where project_id = $1 and target_id = $2 group by sentiment_label"
+                + " union all select tag, sentiment_label, count(*) from " + table
+                + ", unnest(topic_tags) as tag where project_id = $1 and target_id = $2 group by tag, sentiment_label";
+        return tenancy.statementInProject(projectId, sql, Tuple.of(projectId, targetId))
+                .map(rows -> {
+                    List<CommentClusters.Count> counts = new ArrayList<>();
+                    rows.forEach(row -> counts.add(new CommentClusters.Count(
+                            row.getString("tag"),
+                            WireEnum.ofWire(SentimentLabel.class, row.getString("sentiment_label")),
+                            row.getLong("comments"))));
+                    return counts;
                 });
     }
 

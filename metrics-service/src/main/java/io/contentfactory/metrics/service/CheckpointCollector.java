@@ -222,7 +222,7 @@ public class CheckpointCollector {
     /**
      * The numbers, scored against the account's baseline and the prediction as the claim read them, stored with the
      * checkpoint's end and the event in one statement; the post's new comments are read first, with the same token,
-     * and stored on their own.
+     * and stored on their own, and the event carries the target's comments summed up.
      */
     private Uni<Void> record(TimerClaim claim, ClaimedCheckpoint claimed, Reading.Collected collected, String token) {
         Instant readAt = Instant.now();
@@ -232,18 +232,21 @@ public class CheckpointCollector {
                 checkpoint.checkpoint, checkpoint.format, values, claimed.baseline(), claimed.prediction());
         return commentCollector
                 .collect(claim.projectId(), checkpoint, token, claimed.comments(), values.comments())
-                .chain(commentsNote -> {
-                    checkpoint.commentsNote = commentsNote;
-                    PostingMetrics row = recorder.reading(
-                            checkpoint,
-                            values,
-                            collected.rawPayload(),
-                            MetricsRecorder.Source.PLATFORM,
-                            readAt,
-                            score,
-                            claimed.previous());
-                    return checkpoints.collected(claim, checkpoint, row, recorder.collected(checkpoint, row, score));
-                })
+                .chain(look -> commentCollector
+                        .summary(claim.projectId(), checkpoint.targetId, look)
+                        .chain(comments -> {
+                            checkpoint.commentsNote = look.note();
+                            PostingMetrics row = recorder.reading(
+                                    checkpoint,
+                                    values,
+                                    collected.rawPayload(),
+                                    MetricsRecorder.Source.PLATFORM,
+                                    readAt,
+                                    score,
+                                    claimed.previous());
+                            return checkpoints.collected(
+                                    claim, checkpoint, row, recorder.collected(checkpoint, row, score, comments));
+                        }))
                 .replaceWithVoid();
     }
 

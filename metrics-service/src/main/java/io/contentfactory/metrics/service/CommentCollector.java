@@ -1,8 +1,10 @@
 package io.contentfactory.metrics.service;
 
+import io.contentfactory.contracts.events.MetricsCollected.CommentSummary;
 import io.contentfactory.contracts.events.Platform;
 import io.contentfactory.metrics.clients.VaderSentiment;
 import io.contentfactory.metrics.config.MetricsConfig;
+import io.contentfactory.metrics.domain.CommentClusters;
 import io.contentfactory.metrics.domain.CommentTerms;
 import io.contentfactory.metrics.domain.CommentsFetch;
 import io.contentfactory.metrics.domain.MetricCheckpoint;
@@ -29,12 +31,27 @@ import org.jboss.logging.Logger;
  * Reads a post's new comments at a checkpoint, newest first, down to the newest one already stored, within the
  * checkpoint's call budget; scores each one's sentiment, finds its terms, and stores them with the post's topics. A
  * look that fails is not the checkpoint's failure: its numbers are recorded anyway, and the next checkpoint looks
- * again from the newest comment stored. Answers a note of what the look came to, shown with the checkpoint.
+ * again from the newest comment stored. Answers a note of what the look came to, shown with the checkpoint, and how many
+ * of the target's comments are stored after it; {@link #summary} sums those up for the checkpoint's event.
  */
 @ApplicationScoped
 public class CommentCollector {
 
     private static final Logger LOG = Logger.getLogger(CommentCollector.class);
+
+    /**
+     * What a look at a target's comments came to.
+     *
+     * @param note   in words, shown with the checkpoint
+     * @param stored how many of the target's comments are stored after it; null when the platform's comments cannot
+     *               be read at all
+     */
+    public record CommentsLook(String note, Long stored) {
+
+        static CommentsLook unreadable(String note) {
+            return new CommentsLook(note, null);
+        }
+    }
 
     private final Map<Platform, CommentsReader> readers = new EnumMap<>(Platform.class);
     private final CommentStore comments;
@@ -63,7 +80,7 @@ public class CommentCollector {
      * spent on it.
      */
     @WithSpan("CommentCollector.collect")
-    public Uni<String> collect(
+    public Uni<CommentsLook> collect(
             @SpanAttribute("project.id") UUID projectId,
             MetricCheckpoint checkpoint,
             String token,
@@ -71,10 +88,14 @@ public class CommentCollector {
             Long platformCount) {
         CommentsReader reader = readers.get(Platform.valueOf(checkpoint.platform.toUpperCase(Locale.ROOT)));
         if (reader == null) {
-            return Uni.createFrom().item("comments not read: no comments reader for " + checkpoint.platform + " yet");
+            return Uni.createFrom()
+                    .item(CommentsLook.unreadable(
+                            "comments not read: no comments reader for " + checkpoint.platform + " yet"));
         }
         if (reader.exposesComments() && stored.allOf(platformCount)) {
-            return Uni.createFrom().item("no new comments: the platform counts " + platformCount + ", all stored");
+            return Uni.createFrom()
+                    .item(new CommentsLook(
+                            "no new comments: the platform counts " + platformCount + ", all stored", stored.count()));
         }
         return reader.newest(
                         projectId,
@@ -86,19 +107,37 @@ public class CommentCollector {
                     case CommentsFetch.Fetched(List<PlatformComment> found, boolean complete) ->
                         analysed(found)
                                 .chain(analysed -> comments.store(checkpoint, analysed, Instant.now()))
-                                .map(added -> added
-                                        + (added == 1 ? " new comment" : " new comments")
-                                        + (complete ? "" : "; more are left for the next checkpoint"));
+                                .map(added -> new CommentsLook(
+                                        added
+                                                + (added == 1 ? " new comment" : " new comments")
+                                                + (complete ? "" : "; more are left for the next checkpoint"),
+                                        stored.count() + added));
                     case CommentsFetch.NotReadable(String reason) ->
-                        Uni.createFrom().item("comments not readable: " + reason);
+                        Uni.createFrom().item(CommentsLook.unreadable("comments not readable: " + reason));
                     case CommentsFetch.Failed(String reason) ->
-                        Uni.createFrom().item("comments not read this time: " + reason);
+                        Uni.createFrom()
+                                .item(new CommentsLook("comments not read this time: " + reason, stored.count()));
                 })
                 .onFailure()
                 .recoverWithItem(failure -> {
                     LOG.warnf(failure, "reading the comments of target %s failed", checkpoint.targetId);
-                    return "comments not read this time: " + failure.getClass().getSimpleName();
+                    return new CommentsLook(
+                            "comments not read this time: " + failure.getClass().getSimpleName(), stored.count());
                 });
+    }
+
+    /**
+     * The target's stored comments summed up after {@code look}: null when they cannot be read, without a statement
+     * when none is stored.
+     */
+    public Uni<CommentSummary> summary(UUID projectId, UUID targetId, CommentsLook look) {
+        if (look.stored() == null) {
+            return Uni.createFrom().nullItem();
+        }
+        if (look.stored() == 0) {
+            return Uni.createFrom().item(CommentClusters.none());
+        }
+        return comments.clusterCounts(projectId, targetId).map(CommentClusters::of);
     }
 
     /**

@@ -67,7 +67,8 @@ public class MetricsRecorder {
             String rawPayload,
             Source source,
             Instant readAt,
-            PostSocialScore score) {
+            PostSocialScore score,
+            MetricsCollected.CommentSummary comments) {
         return metrics.previous(checkpoint)
                 .chain(previous -> record(
                         checkpoint,
@@ -76,6 +77,7 @@ public class MetricsRecorder {
                         source,
                         readAt,
                         score,
+                        comments,
                         previous == null ? null : previous.values()));
     }
 
@@ -86,10 +88,11 @@ public class MetricsRecorder {
             Source source,
             Instant readAt,
             PostSocialScore score,
+            MetricsCollected.CommentSummary comments,
             MetricValues previous) {
         PostingMetrics row = reading(checkpoint, values, rawPayload, source, readAt, score, previous);
         return metrics.persist(row)
-                .chain(() -> outbox.record(row.projectId, event(checkpoint, row, score)))
+                .chain(() -> outbox.record(row.projectId, event(checkpoint, row, score, comments)))
                 .replaceWith(row);
     }
 
@@ -113,8 +116,12 @@ public class MetricsRecorder {
     }
 
     /** The {@code metrics.collected} event of {@code row}, in its outbox row's form. */
-    public Outbox.Pending collected(MetricCheckpoint checkpoint, PostingMetrics row, PostSocialScore score) {
-        return outbox.pending(row.projectId, event(checkpoint, row, score));
+    public Outbox.Pending collected(
+            MetricCheckpoint checkpoint,
+            PostingMetrics row,
+            PostSocialScore score,
+            MetricsCollected.CommentSummary comments) {
+        return outbox.pending(row.projectId, event(checkpoint, row, score, comments));
     }
 
     private static PostingMetrics row(
@@ -142,7 +149,11 @@ public class MetricsRecorder {
         return row;
     }
 
-    private static MetricsCollected event(MetricCheckpoint checkpoint, PostingMetrics row, PostSocialScore score) {
+    private static MetricsCollected event(
+            MetricCheckpoint checkpoint,
+            PostingMetrics row,
+            PostSocialScore score,
+            MetricsCollected.CommentSummary comments) {
         return new MetricsCollected(
                 row.postId,
                 row.targetId,
@@ -173,6 +184,7 @@ public class MetricsRecorder {
                         : new MetricsCollected.AccountBaseline(
                                 score.metric(),
                                 score.baseline().median(),
-                                score.baseline().posts()));
+                                score.baseline().posts()),
+                comments);
     }
 }

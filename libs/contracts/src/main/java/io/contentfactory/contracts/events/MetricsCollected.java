@@ -17,6 +17,8 @@ import java.util.UUID;
  * @param postSocialScore  0–100 against the account's baseline; null when there is no baseline yet
  * @param scoreExplanation the score, or its absence, in words
  * @param baseline         the account's median the score compares with; null when there is none yet
+ * @param commentSummary   the sentiment and topic clusters of every comment stored for this target so far; null when
+ *                         its comments cannot be read (no reader for the platform, or none stored yet)
  */
 public record MetricsCollected(
         UUID postId,
@@ -41,7 +43,8 @@ public record MetricsCollected(
         List<String> droppedCounters,
         Double postSocialScore,
         String scoreExplanation,
-        AccountBaseline baseline)
+        AccountBaseline baseline,
+        CommentSummary commentSummary)
         implements PipelineEvent {
 
     /**
@@ -49,6 +52,24 @@ public record MetricsCollected(
      * account's latest {@code posts} earlier posts on the same platform, in the same format, at the same checkpoint.
      */
     public record AccountBaseline(String metric, double median, int posts) {}
+
+    /**
+     * How the target's comments feel and what they talk about: counts by sentiment label, and the topic clusters
+     * (comments sharing a topic tag), largest first.
+     */
+    public record CommentSummary(long positive, long neutral, long negative, List<TopicCluster> clusters) {
+
+        public CommentSummary {
+            clusters = clusters == null ? List.of() : List.copyOf(clusters);
+        }
+
+        public long total() {
+            return positive + neutral + negative;
+        }
+    }
+
+    /** The comments that talk about one topic, and how many of them are positive and negative. */
+    public record TopicCluster(String topic, long comments, long positive, long negative) {}
 
     public MetricsCollected {
         Required.fields(
