@@ -311,12 +311,12 @@ class PipelineE2EIT {
         Path inbox = project.inbox();
 
         for (int take = 1; take <= 3; take++) {
-            drop(inbox, "weak-take-" + take + ".mp4");
+            drop(inbox, "weak-take-" + take + ".mp4", 2 + 0.5 * take);
         }
         // The strong reel is dropped once the weak ones hold their slots, so that it goes out after them.
         awaitRow("select 1 as planned from scheduler.post_targets t join ingest.media_assets m on m.id = t.media_id"
                 + " where m.project_id = '" + projectId + "' having count(*) = 3");
-        drop(inbox, "top-take.mp4");
+        drop(inbox, "top-take.mp4", 4.5);
         String topMedia = awaitRow("select id from ingest.media_assets where project_id = '" + projectId
                         + "' and file_name = 'top-take.mp4'")
                 .get("id");
@@ -385,9 +385,10 @@ class PipelineE2EIT {
         return new InboxProject(project.get("id"), key, inbox);
     }
 
-    private static void drop(Path inbox, String fileName) throws Exception {
+    /** A clip of its own length: identical files would be one media item, the later ones refused as duplicates. */
+    private static void drop(Path inbox, String fileName, double seconds) throws Exception {
         Path partial = inbox.resolve(fileName + ".part");
-        TestMedia.mp4(partial, 360, 640, 3);
+        TestMedia.mp4(partial, 360, 640, seconds);
         Files.move(partial, inbox.resolve(fileName));
     }
 
