@@ -313,9 +313,13 @@ class PipelineE2EIT {
         for (int take = 1; take <= 3; take++) {
             drop(inbox, "weak-take-" + take + ".mp4", 2 + 0.5 * take);
         }
-        // The strong reel is dropped once the weak ones hold their slots, so that it goes out after them.
-        awaitRow("select 1 as planned from scheduler.post_targets t join ingest.media_assets m on m.id = t.media_id"
-                + " where m.project_id = '" + projectId + "' having count(*) = 3");
+        // The strong reel is dropped once all three weak ones are measured at +7d: its own +7d is then certain to find
+        // the account's baseline of three posts, however late a busy machine reads the weak ones.
+        await().atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> !stack.row("select 1 as measured from metrics.posting_metrics where project_id = '"
+                                + projectId + "' and checkpoint = '7d' having count(*) = 3")
+                        .isEmpty());
         drop(inbox, "top-take.mp4", 4.5);
         String topMedia = awaitRow("select id from ingest.media_assets where project_id = '" + projectId
                         + "' and file_name = 'top-take.mp4'")

@@ -561,6 +561,9 @@ class CheckpointCollectionIT {
                 .body("scoreExplanation", org.hamcrest.Matchers.startsWith("No baseline yet"));
         MetricsCollected announced = collectedEvents(byHand.targetId(), 1).get(0);
         assertThat(announced.views()).isEqualTo(140);
+        assertThat(announced.commentSummary())
+                .as("nobody reads the comments of a post made by hand")
+                .isNull();
         given().auth()
                 .oauth2(write)
                 .contentType("application/json")

@@ -267,9 +267,9 @@ public final class CoachRules {
         if (!moods.stream().allMatch(snapshot::has)) {
             return;
         }
-        long positive = commentCount(snapshot, moods.get(0));
-        long negative = commentCount(snapshot, moods.get(2));
-        long total = positive + commentCount(snapshot, moods.get(1)) + negative;
+        long positive = count(snapshot, moods.get(0)).orElse(0L);
+        long negative = count(snapshot, moods.get(2)).orElse(0L);
+        long total = positive + count(snapshot, moods.get(1)).orElse(0L) + negative;
         if (total < 5) {
             return;
         }
@@ -302,8 +302,9 @@ public final class CoachRules {
         String prefix = "comments." + reading.target() + ".topic.";
         return snapshot.entries().values().stream()
                 .filter(entry -> entry.id().startsWith(prefix))
-                .max(Comparator.comparingLong(entry -> commentCount(snapshot, entry.id())))
-                .filter(entry -> commentCount(snapshot, entry.id()) >= 3)
+                .max(Comparator.comparingLong(
+                        entry -> count(snapshot, entry.id()).orElse(0L)))
+                .filter(entry -> count(snapshot, entry.id()).orElse(0L) >= 3)
                 .map(entry -> new NextAction(
                         "follow_up_topic",
                         null,
@@ -312,14 +313,6 @@ public final class CoachRules {
                                         + ": a follow-up post that answers them meets a question people already"
                                         + " asked.",
                                 entry.id())));
-    }
-
-    private static long commentCount(CoachSnapshot snapshot, String id) {
-        return snapshot.entry(id)
-                .map(Evidence::value)
-                .filter(Number.class::isInstance)
-                .map(value -> ((Number) value).longValue())
-                .orElse(0L);
     }
 
     private static void resembledPattern(CoachSnapshot snapshot, List<Statement> worked, List<NextAction> actions) {
@@ -415,7 +408,11 @@ public final class CoachRules {
     }
 
     static Optional<Long> count(CoachSnapshot snapshot, CoachSnapshot.Reading reading, String metric) {
-        return snapshot.entry(reading.prefix("metric") + "." + metric)
+        return count(snapshot, reading.prefix("metric") + "." + metric);
+    }
+
+    private static Optional<Long> count(CoachSnapshot snapshot, String id) {
+        return snapshot.entry(id)
                 .map(Evidence::value)
                 .filter(Number.class::isInstance)
                 .map(value -> ((Number) value).longValue());

@@ -1,13 +1,12 @@
 package io.contentfactory.metrics.service;
 
+import io.contentfactory.contracts.events.MetricsCollected;
 import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.tenancy.TenantScope;
 import io.contentfactory.metrics.domain.CheckpointState;
-import io.contentfactory.metrics.domain.CommentClusters;
 import io.contentfactory.metrics.domain.MetricCheckpoint;
 import io.contentfactory.metrics.domain.MetricValues;
 import io.contentfactory.metrics.persistence.CheckpointStore;
-import io.contentfactory.metrics.persistence.CommentStore;
 import io.contentfactory.metrics.persistence.PostRefStore;
 import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
@@ -22,25 +21,20 @@ import java.util.UUID;
 /**
  * Numbers a person read off the app for a post nobody can measure (posted by hand on an account the project has not
  * connected): they fill one of its unmeasurable checkpoints, with {@code source: manual}, and are scored and announced
- * like any reading, with whatever comments of the target are stored.
+ * like any reading. Nobody can read such a post's comments either, so its event carries no comment summary.
  */
 @ApplicationScoped
 public class ManualReports {
 
+    private static final MetricsCollected.CommentSummary NO_COMMENTS_READ = null;
+
     private final CheckpointStore checkpoints;
     private final PostRefStore refs;
     private final MetricsRecorder recorder;
-    private final CommentStore comments;
     private final TenantScope tenancy;
 
-    ManualReports(
-            CheckpointStore checkpoints,
-            PostRefStore refs,
-            MetricsRecorder recorder,
-            CommentStore comments,
-            TenantScope tenancy) {
+    ManualReports(CheckpointStore checkpoints, PostRefStore refs, MetricsRecorder recorder, TenantScope tenancy) {
         this.checkpoints = checkpoints;
-        this.comments = comments;
         this.refs = refs;
         this.recorder = recorder;
         this.tenancy = tenancy;
@@ -71,25 +65,23 @@ public class ManualReports {
                                 .toList()))
                 .map(found -> chosen(found, ref, targetId, label))
                 .chain(checkpoint -> recorder.score(checkpoint, values)
-                        .chain(score -> comments.clusterCounts(projectId, targetId)
-                                .map(CommentClusters::of)
-                                .chain(summary -> tenancy.transaction(
-                                        projectId,
-                                        () -> checkpoints
-                                                .findInProject(projectId, checkpoint.id)
-                                                .chain(current -> {
-                                                    refuseUnlessUnmeasurable(current);
-                                                    return recorder.record(
-                                                                    current,
-                                                                    values,
-                                                                    "{\"source\":\"manual\"}",
-                                                                    MetricsRecorder.Source.MANUAL,
-                                                                    readAt,
-                                                                    score,
-                                                                    summary)
-                                                            .map(row -> new MetricsReadings.CheckpointReading(
-                                                                    current, Optional.of(row)));
-                                                })))));
+                        .chain(score -> tenancy.transaction(
+                                projectId,
+                                () -> checkpoints
+                                        .findInProject(projectId, checkpoint.id)
+                                        .chain(current -> {
+                                            refuseUnlessUnmeasurable(current);
+                                            return recorder.record(
+                                                            current,
+                                                            values,
+                                                            "{\"source\":\"manual\"}",
+                                                            MetricsRecorder.Source.MANUAL,
+                                                            readAt,
+                                                            score,
+                                                            NO_COMMENTS_READ)
+                                                    .map(row -> new MetricsReadings.CheckpointReading(
+                                                            current, Optional.of(row)));
+                                        }))));
     }
 
     private static MetricCheckpoint chosen(

@@ -17,8 +17,9 @@ import java.util.UUID;
  * @param postSocialScore  0–100 against the account's baseline; null when there is no baseline yet
  * @param scoreExplanation the score, or its absence, in words
  * @param baseline         the account's median the score compares with; null when there is none yet
- * @param commentSummary   the sentiment and topic clusters of every comment stored for this target so far; null when
- *                         its comments cannot be read (no reader for the platform, or none stored yet)
+ * @param commentSummary   the sentiment and topic clusters of every comment stored for this target so far (all zero
+ *                         while none is stored); null when its comments cannot be read (no reader for the platform,
+ *                         a platform that does not expose them, or numbers reported by hand)
  */
 public record MetricsCollected(
         UUID postId,
