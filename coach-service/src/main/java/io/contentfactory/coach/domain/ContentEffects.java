@@ -8,6 +8,7 @@ import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
+import org.apache.commons.math3.stat.StatUtils;
 
 /**
  * What each analysis feature does to one account's outcome, learned from its own posts and shrunk toward a prior (the
@@ -96,7 +97,7 @@ public record ContentEffects(
         RealVector xty = x.transpose().operate(y);
 
         double alpha = 1.0 / prior.variance();
-        double beta = 1.0 / Math.max(variance(y), 1e-3);
+        double beta = 1.0 / Math.max(posts.size() < 2 ? 1.0 : StatUtils.variance(y.toArray()), 1e-3);
         Posterior posterior = posterior(gram, xty, priorMean, alpha, beta);
         for (int round = 0; round < MAX_ROUNDS; round++) {
             double gamma = p - alpha * posterior.trace();
@@ -162,22 +163,5 @@ public record ContentEffects(
 
     private static double bounded(double precision) {
         return Math.min(MAX_PRECISION, Math.max(MIN_PRECISION, precision));
-    }
-
-    private static double variance(RealVector values) {
-        int n = values.getDimension();
-        if (n < 2) {
-            return 1.0;
-        }
-        double mean = 0;
-        for (int i = 0; i < n; i++) {
-            mean += values.getEntry(i);
-        }
-        mean /= n;
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            sum += (values.getEntry(i) - mean) * (values.getEntry(i) - mean);
-        }
-        return sum / (n - 1);
     }
 }
