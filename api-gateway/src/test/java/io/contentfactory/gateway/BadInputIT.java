@@ -252,6 +252,28 @@ class BadInputIT {
                         r -> r.get("/v1/accounts/{id}/baseline", "not-a-uuid")),
                 api("an unknown connection's baseline", r -> r.get("/v1/accounts/{id}/baseline", UUID.randomUUID())),
                 api(
+                        "a connection id that is not a UUID, for its model",
+                        r -> r.get("/v1/accounts/{id}/model", "not-a-uuid")),
+                api("an unknown connection's model", r -> r.get("/v1/accounts/{id}/model", UUID.randomUUID())),
+                api(
+                        "a model pin without a version",
+                        r -> r.contentType("application/json")
+                                .body("{}")
+                                .put("/v1/accounts/{id}/model/pin", UUID.randomUUID())),
+                api(
+                        "a model pin that is not JSON",
+                        r -> r.contentType("application/json")
+                                .body("{\"version\": ")
+                                .put("/v1/accounts/{id}/model/pin", UUID.randomUUID())),
+                api(
+                        "a model pin to version 0",
+                        r -> r.contentType("application/json")
+                                .body("{\"version\": 0}")
+                                .put("/v1/accounts/{id}/model/pin", UUID.randomUUID())),
+                api(
+                        "a reset of an unknown connection's model",
+                        r -> r.post("/v1/accounts/{id}/model/reset", UUID.randomUUID())),
+                api(
                         "comments with a sentiment not on the scale",
                         r -> r.queryParam("sentiment", "ecstatic").get("/v1/posts/{ref}/comments", UUID.randomUUID())),
                 api(

@@ -49,6 +49,15 @@ class PublicApiContractIT {
                     "/v1/accounts/{connectionId}/baseline",
                     tenant -> "/v1/accounts/" + Tenants.connectionOf(tenant) + "/baseline"),
             Map.entry(
+                    "/v1/accounts/{connectionId}/model",
+                    tenant -> "/v1/accounts/" + Tenants.connectionOf(tenant) + "/model"),
+            Map.entry(
+                    "/v1/accounts/{connectionId}/model/pin",
+                    tenant -> "/v1/accounts/" + Tenants.connectionOf(tenant) + "/model/pin"),
+            Map.entry(
+                    "/v1/accounts/{connectionId}/model/reset",
+                    tenant -> "/v1/accounts/" + Tenants.connectionOf(tenant) + "/model/reset"),
+            Map.entry(
                     "/v1/posts/{ref}/comments",
                     tenant -> "/v1/posts/" + Tenants.publishedPostOf(tenant).postId() + "/comments"),
             Map.entry(
@@ -74,12 +83,17 @@ class PublicApiContractIT {
             Map.entry("/v1/derivative-plans/{id}", tenant -> "/v1/derivative-plans/" + Tenants.planOf(tenant)),
             Map.entry("/v1/patterns/{id}", tenant -> "/v1/patterns/" + Tenants.newPatternOf(tenant)));
 
+    /** What the owner is refused with instead of a success, and why. */
+    private record OwnerRefusal(int status, String code) {}
+
     /**
-     * Routes whose success needs a state the matrix cannot set up (a job whose outcome stayed unknown): their owner gets
-     * this conflict instead, while another project still gets the same 404 as an unknown id.
+     * Routes whose success needs a state the matrix cannot set up (a job whose outcome stayed unknown, a learned model
+     * version to pin): their owner gets this refusal instead, while another project still gets the same 404 as an
+     * unknown id.
      */
-    private static final Map<String, String> OWNER_CONFLICT =
-            Map.of("/v1/publish-jobs/{id}/decision", "no_decision_needed");
+    private static final Map<String, OwnerRefusal> OWNER_REFUSAL = Map.of(
+            "/v1/publish-jobs/{id}/decision", new OwnerRefusal(409, "no_decision_needed"),
+            "PUT /v1/accounts/{connectionId}/model/pin", new OwnerRefusal(404, "version_not_found"));
 
     /** Bodies for routes that need one to succeed for their owner; others get an empty object. */
     private static final Map<String, String> BODY = Map.of(
@@ -87,7 +101,8 @@ class PublicApiContractIT {
             "/v1/publish-jobs/{id}/decision", "{\"outcome\": \"not_published\"}",
             "/v1/posts/{ref}/targets/{targetId}/metrics", "{\"checkpoint\": \"15m\", \"views\": 120, \"likes\": 9}",
             "/v1/creative-briefs/{id}", "{\"readyForUse\": true}",
-            "/v1/derivative-plans/{id}", "{\"status\": \"in_production\"}");
+            "/v1/derivative-plans/{id}", "{\"status\": \"in_production\"}",
+            "/v1/accounts/{connectionId}/model/pin", "{\"version\": 1}");
 
     /** Upserts addressed by the caller's own reference: the same reference in another project is another resource. */
     private static final Set<String> UPSERTS = Set.of("PUT /v1/posts/{ref}");
@@ -314,11 +329,13 @@ class PublicApiContractIT {
                 Response crossTenant = call(a, method, ownedByB, body);
                 Response missing = call(a, method, unknown, body);
                 Response asOwner = call(b, method, ownedByB, body);
-                if (OWNER_CONFLICT.containsKey(template)) {
+                OwnerRefusal refusal = OWNER_REFUSAL.getOrDefault(
+                        template, OWNER_REFUSAL.get(method.toUpperCase(java.util.Locale.ROOT) + " " + template));
+                if (refusal != null) {
                     assertThat(asOwner.statusCode())
                             .as("%s %s for its owner: %s", method, ownedByB, asOwner.asString())
-                            .isEqualTo(409);
-                    assertThat(asOwner.jsonPath().getString("code")).isEqualTo(OWNER_CONFLICT.get(template));
+                            .isEqualTo(refusal.status());
+                    assertThat(asOwner.jsonPath().getString("code")).isEqualTo(refusal.code());
                 } else {
                     assertThat(asOwner.statusCode())
                             .as("%s %s for its owner: %s", method, ownedByB, asOwner.asString())
@@ -357,6 +374,10 @@ class PublicApiContractIT {
                         "GET /v1/media/{id}/metrics",
                         "GET /v1/posts/{ref}/comments",
                         "GET /v1/accounts/{connectionId}/baseline",
+                        "GET /v1/accounts/{connectionId}/model",
+                        "PUT /v1/accounts/{connectionId}/model/pin",
+                        "DELETE /v1/accounts/{connectionId}/model/pin",
+                        "POST /v1/accounts/{connectionId}/model/reset",
                         "POST /v1/posts/{ref}/targets/{targetId}/metrics",
                         "GET /v1/metrics/settings",
                         "PUT /v1/metrics/settings",

@@ -22,6 +22,7 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
     private static final String PUBLISHER_TO_INGEST = "Z2F0ZXdheS1pdC1wdWJsaXNoZXItdG8taW5nZXN0LWtleQ";
     private static final String SCHEDULER_TO_INGEST = "Z2F0ZXdheS1pdC1zY2hlZHVsZXItdG8taW5nZXN0LWtleQ";
     private static final String METRICS_TO_PUBLISHER = "Z2F0ZXdheS1pdC1tZXRyaWNzLXRvLXB1Ymxpc2hlci1rZXk";
+    private static final String COACH_TO_PUBLISHER = "Z2F0ZXdheS1pdC1jb2FjaC10by1wdWJsaXNoZXIta2V5";
     static final Path INBOX = Path.of("target/gateway-it-inbox").toAbsolutePath();
     private static AppProcess ingest;
     private static AppProcess publisher;
@@ -66,15 +67,26 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
                     with(
                             common("publisher-service"),
                             Map.of(
-                                    "factory.token-encryption.keys", "k1:dGVzdC1vbmx5LWdhdGV3YXktaXQta2V5LTAxMjM0NTY=",
-                                    "factory.token-encryption.active-key", "k1",
-                                    "factory.publisher.assets.origins", ingest.baseUrl(),
-                                    "factory.ingest-client.base-url", ingest.baseUrl(),
-                                    "factory.ingest-client.call-key", PUBLISHER_TO_INGEST,
-                                    "factory.publisher.assets.require-https", "false",
-                                    "factory.publisher.instagram.base-url", "http://127.0.0.1:9",
-                                    "factory.publisher.retry.initial-backoff", "PT10M",
-                                    "factory.publisher.internal.metrics-service-key", METRICS_TO_PUBLISHER)),
+                                    "factory.token-encryption.keys",
+                                    "k1:dGVzdC1vbmx5LWdhdGV3YXktaXQta2V5LTAxMjM0NTY=",
+                                    "factory.token-encryption.active-key",
+                                    "k1",
+                                    "factory.publisher.assets.origins",
+                                    ingest.baseUrl(),
+                                    "factory.ingest-client.base-url",
+                                    ingest.baseUrl(),
+                                    "factory.ingest-client.call-key",
+                                    PUBLISHER_TO_INGEST,
+                                    "factory.publisher.assets.require-https",
+                                    "false",
+                                    "factory.publisher.instagram.base-url",
+                                    "http://127.0.0.1:9",
+                                    "factory.publisher.retry.initial-backoff",
+                                    "PT10M",
+                                    "factory.publisher.internal.metrics-service-key",
+                                    METRICS_TO_PUBLISHER,
+                                    "factory.publisher.internal.coach-service-key",
+                                    COACH_TO_PUBLISHER)),
                     Duration.ofSeconds(90));
         }
         if (scheduler == null) {
@@ -126,7 +138,16 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
         if (coach == null) {
             // Coach summaries of the tenants' analysed media, asked for on demand.
             coach = AppProcess.start(
-                    "coach-service", Path.of("../coach-service"), common("coach-service"), Duration.ofSeconds(90));
+                    "coach-service",
+                    Path.of("../coach-service"),
+                    with(
+                            common("coach-service"),
+                            Map.of(
+                                    "factory.coach.publisher.base-url",
+                                    publisher.baseUrl(),
+                                    "factory.coach.publisher.call-key",
+                                    COACH_TO_PUBLISHER)),
+                    Duration.ofSeconds(90));
         }
         return Map.ofEntries(
                 Map.entry("factory.gateway.upstream.media", ingest.baseUrl()),
@@ -142,6 +163,7 @@ public class ServicesBehindGateway implements QuarkusTestResourceLifecycleManage
                 Map.entry("factory.gateway.upstream.metrics", metrics.baseUrl()),
                 Map.entry("factory.gateway.upstream.posts-comments", metrics.baseUrl()),
                 Map.entry("factory.gateway.upstream.accounts-baseline", metrics.baseUrl()),
+                Map.entry("factory.gateway.upstream.accounts-model", coach.baseUrl()),
                 Map.entry("factory.gateway.upstream.media-coach-summary", coach.baseUrl()),
                 Map.entry("factory.gateway.upstream.insights", coach.baseUrl()),
                 Map.entry("factory.gateway.upstream.creative-briefs", coach.baseUrl()),

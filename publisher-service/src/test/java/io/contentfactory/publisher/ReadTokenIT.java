@@ -45,6 +45,24 @@ class ReadTokenIT {
     }
 
     @Test
+    void coachServiceLearnsWhichAccountAConnectionIsAndNothingOfAnotherProjects() {
+        UUID projectId = PublishTests.connect("instagram", "coached-account", "secret-token", null, null);
+        String connection = onlyConnectionOf(projectId);
+        RequestSpecification coach = withServiceToken("Bearer " + PUBLISHER.serviceCallFrom("coach-service"));
+
+        coach.get("/internal/v1/connections/{project}/{connection}", projectId, connection)
+                .then()
+                .statusCode(200)
+                .body("platform", equalTo("instagram"))
+                .body("accountId", equalTo("coached-account"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("secret-token")));
+        withServiceToken("Bearer " + PUBLISHER.serviceCallFrom("coach-service"))
+                .get("/internal/v1/connections/{project}/{connection}", UUID.randomUUID(), connection)
+                .then()
+                .statusCode(404);
+    }
+
+    @Test
     void anotherProjectsAccountOrADisabledConnectionIsNotServed() {
         UUID projectId = PublishTests.connect("instagram", "shared-name", "token-a", null, null);
         asMetrics().get(ROUTE, UUID.randomUUID(), "shared-name").then().statusCode(404);
@@ -132,8 +150,14 @@ class ReadTokenIT {
                 .get(ROUTE, projectId, "guarded")
                 .then()
                 .statusCode(401);
-        // Another caller's pair, a token for another callee, and an expired one.
+        // coach-service proves itself, but may only ask which account a connection is; a token for another callee,
+        // and an expired one.
         withServiceToken("Bearer " + PUBLISHER.serviceCallFrom("coach-service"))
+                .get(ROUTE, projectId, "guarded")
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("service_forbidden"));
+        withServiceToken("Bearer " + PUBLISHER.serviceCallFrom("analysis-service"))
                 .get(ROUTE, projectId, "guarded")
                 .then()
                 .statusCode(401);

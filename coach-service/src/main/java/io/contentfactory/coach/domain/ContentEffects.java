@@ -27,7 +27,7 @@ import org.apache.commons.math3.stat.StatUtils;
  * @param effects             one per feature, in the order fitted
  * @param covariance          the effects' posterior covariance
  * @param noiseVariance       σ², the spread of outcomes the features do not explain
- * @param priorVariance       τ², the prior's spread the fit used
+ * @param priorVariance       τ², the prior's spread the fit used, per effect
  * @param posts               how many posts the fit rests on
  * @param effectiveParameters γ, how many effects the data determine (0 to the number of features)
  */
@@ -35,7 +35,7 @@ public record ContentEffects(
         List<Effect> effects,
         double[][] covariance,
         double noiseVariance,
-        double priorVariance,
+        double[] priorVariance,
         int posts,
         double effectiveParameters) {
 
@@ -48,13 +48,32 @@ public record ContentEffects(
 
     private static final double MAX_PRECISION = 1e9;
 
-    /** The effects before the account's own posts: their pooled means and how far one account's may lie from them. */
-    public record Prior(double[] mean, double variance) {
+    /**
+     * The effects before the account's own posts: their pooled means and how far one account's may lie from them, per
+     * effect.
+     */
+    public record Prior(double[] mean, double[] variance) {
 
         public Prior {
-            if (!(variance > 0)) {
-                throw new IllegalArgumentException("the prior's variance must be positive, not " + variance);
+            if (variance.length != mean.length) {
+                throw new IllegalArgumentException("one prior variance per effect");
             }
+            for (double v : variance) {
+                if (!(v > 0) || Double.isInfinite(v)) {
+                    throw new IllegalArgumentException("the prior's variances must be positive, not " + v);
+                }
+            }
+        }
+
+        /** The same spread for every effect. */
+        public Prior(double[] mean, double variance) {
+            this(mean, filled(mean.length, variance));
+        }
+
+        private static double[] filled(int length, double value) {
+            double[] values = new double[length];
+            java.util.Arrays.fill(values, value);
+            return values;
         }
     }
 
@@ -96,11 +115,11 @@ public record ContentEffects(
         RealMatrix gram = x.transpose().multiply(x);
         RealVector xty = x.transpose().operate(y);
 
-        double alpha = 1.0 / prior.variance();
+        RealVector alpha = new ArrayRealVector(prior.variance()).map(v -> 1.0 / v);
         double beta = 1.0 / Math.max(posts.size() < 2 ? 1.0 : StatUtils.variance(y.toArray()), 1e-3);
         Posterior posterior = posterior(gram, xty, priorMean, alpha, beta);
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            double gamma = p - alpha * posterior.trace();
+            double gamma = effectiveParameters(alpha, posterior);
             double residual = y.subtract(x.operate(posterior.mean())).getNorm();
             double nextBeta = posts.size() > gamma
                     ? bounded((posts.size() - gamma) / Math.max(residual * residual, 1e-12))
@@ -122,9 +141,9 @@ public record ContentEffects(
                 List.copyOf(effects),
                 posterior.covariance().getData(),
                 1.0 / beta,
-                1.0 / alpha,
+                prior.variance().clone(),
                 posts.size(),
-                p - alpha * posterior.trace());
+                effectiveParameters(alpha, posterior));
     }
 
     /** What the effects predict for a new post with these features. */
@@ -143,21 +162,26 @@ public record ContentEffects(
                 STANDARD_NORMAL.cumulativeProbability(mean / Math.sqrt(noiseVariance + uncertainty)));
     }
 
-    private record Posterior(RealVector mean, RealMatrix covariance) {
+    private record Posterior(RealVector mean, RealMatrix covariance) {}
 
-        double trace() {
-            return covariance.getTrace();
+    /** γ = Σ (1 − α_j Σ_jj): how many effects the data, rather than the prior, determine. */
+    private static double effectiveParameters(RealVector alpha, Posterior posterior) {
+        double gamma = 0;
+        for (int j = 0; j < alpha.getDimension(); j++) {
+            gamma += 1 - alpha.getEntry(j) * posterior.covariance().getEntry(j, j);
         }
+        return gamma;
     }
 
-    private static Posterior posterior(RealMatrix gram, RealVector xty, RealVector prior, double alpha, double beta) {
+    private static Posterior posterior(
+            RealMatrix gram, RealVector xty, RealVector prior, RealVector alpha, double beta) {
         int p = prior.getDimension();
         RealMatrix precision = gram.scalarMultiply(beta);
         for (int j = 0; j < p; j++) {
-            precision.addToEntry(j, j, alpha);
+            precision.addToEntry(j, j, alpha.getEntry(j));
         }
         RealMatrix covariance = new CholeskyDecomposition(precision).getSolver().getInverse();
-        RealVector mean = covariance.operate(xty.mapMultiply(beta).add(prior.mapMultiply(alpha)));
+        RealVector mean = covariance.operate(xty.mapMultiply(beta).add(prior.ebeMultiply(alpha)));
         return new Posterior(mean, covariance);
     }
 

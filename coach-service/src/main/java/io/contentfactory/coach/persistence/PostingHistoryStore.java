@@ -46,8 +46,10 @@ public class PostingHistoryStore {
 
     public Uni<Void> published(UUID projectId, PostPublished published) {
         String sql = "insert into " + publications
-                + " (project_id, target_id, post_id, media_id, platform, published_at) values (?1, ?2, ?3, ?4, ?5, ?6)"
-                + " on conflict (project_id, target_id) do update set published_at = excluded.published_at";
+                + " (project_id, target_id, post_id, media_id, platform, published_at, account_id)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                + " on conflict (project_id, target_id) do update set published_at = excluded.published_at,"
+                + " account_id = excluded.account_id";
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(sql)
                         .setParameter(1, projectId)
@@ -56,6 +58,7 @@ public class PostingHistoryStore {
                         .setParameter(4, published.mediaId())
                         .setParameter(5, published.platform().name().toLowerCase(Locale.ROOT))
                         .setParameter(6, published.publishedAt())
+                        .setParameter(7, published.accountId())
                         .executeUpdate())
                 .replaceWithVoid();
     }

@@ -48,6 +48,7 @@ public class CoachService {
     private final CoachSnapshots snapshots;
     private final BriefService briefs;
     private final PostingHistoryStore history;
+    private final LearningService learning;
 
     CoachService(
             CoachInsightRepository insights,
@@ -59,7 +60,8 @@ public class CoachService {
             CoachAuthor author,
             CoachSnapshots snapshots,
             BriefService briefs,
-            PostingHistoryStore history) {
+            PostingHistoryStore history,
+            LearningService learning) {
         this.insights = insights;
         this.profiles = profiles;
         this.checkpoints = checkpoints;
@@ -70,6 +72,7 @@ public class CoachService {
         this.snapshots = snapshots;
         this.briefs = briefs;
         this.history = history;
+        this.learning = learning;
     }
 
     /** Call inside a transaction bound to {@code projectId}. */
@@ -91,12 +94,13 @@ public class CoachService {
     }
 
     /**
-     * Stores the reading; at a coach checkpoint writes the media's insight, once per target and checkpoint. Call
+     * Stores the reading, and learns the account's next model version when it is due; at a coach checkpoint writes the
+     * media's insight, once per target and checkpoint. Call
      * inside a transaction bound to {@code projectId}.
      */
     @WithSpan("CoachService.review")
     public Uni<Void> review(@SpanAttribute("project.id") UUID projectId, MetricsCollected metrics) {
-        Uni<Void> stored = checkpoints.record(projectId, metrics);
+        Uni<Void> stored = checkpoints.record(projectId, metrics).chain(() -> learning.measured(projectId, metrics));
         if (!config.insightCheckpoints().contains(metrics.checkpoint())) {
             return stored;
         }

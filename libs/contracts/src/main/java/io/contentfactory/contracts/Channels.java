@@ -19,6 +19,7 @@ public final class Channels {
     public static final String METRICS_COLLECTED = "metrics-collected";
     public static final String PATTERN_IMPORTED = "pattern-imported";
     public static final String PATTERN_DELETED = "pattern-deleted";
+    public static final String MODEL_UPDATED = "model-updated";
 
     private Channels() {}
 }

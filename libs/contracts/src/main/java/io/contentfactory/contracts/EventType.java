@@ -12,6 +12,7 @@ import io.contentfactory.contracts.events.MediaAnalyzed;
 import io.contentfactory.contracts.events.MediaIngested;
 import io.contentfactory.contracts.events.MediaRejected;
 import io.contentfactory.contracts.events.MetricsCollected;
+import io.contentfactory.contracts.events.ModelUpdated;
 import io.contentfactory.contracts.events.PatternDeleted;
 import io.contentfactory.contracts.events.PatternImported;
 import io.contentfactory.contracts.events.PipelineEvent;
@@ -61,6 +62,7 @@ public enum EventType {
             DerivativePlanCompleted.class),
     PATTERN_IMPORTED("io.contentfactory.pattern.imported.v1", Topics.PATTERN_IMPORTED, PatternImported.class),
     PATTERN_DELETED("io.contentfactory.pattern.deleted.v1", Topics.PATTERN_DELETED, PatternDeleted.class),
+    MODEL_UPDATED("io.contentfactory.model.updated.v1", Topics.MODEL_UPDATED, ModelUpdated.class),
     CONNECTION_NEEDS_REAUTH(
             "io.contentfactory.connection.needs-reauth.v1",
             Topics.CONNECTION_NEEDS_REAUTH,

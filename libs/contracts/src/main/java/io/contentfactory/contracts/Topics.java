@@ -54,6 +54,8 @@ public final class Topics {
     public static final String PATTERN_IMPORTED = "pattern.imported";
 
     public static final String PATTERN_DELETED = "pattern.deleted";
+    /** Keyed by project id: an account's model versions (learned, pinned, reset) are applied in the order made. */
+    public static final String MODEL_UPDATED = "model.updated";
 
     public static final List<TopicSpec> ALL = List.of(
             new TopicSpec(PROJECT_CREATED, "project id", 3),
@@ -76,6 +78,7 @@ public final class Topics {
             new TopicSpec(DERIVATIVE_PLAN_COMPLETED, "project id", 3),
             new TopicSpec(PATTERN_IMPORTED, "project id", 3),
             new TopicSpec(PATTERN_DELETED, "project id", 3),
+            new TopicSpec(MODEL_UPDATED, "project id", 3),
             new TopicSpec(CONNECTION_NEEDS_REAUTH, "project id", 3));
 
     /** Dead-letter topics have one partition: they are read by people and tools, not scaled out. */

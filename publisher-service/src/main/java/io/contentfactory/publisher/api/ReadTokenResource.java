@@ -40,7 +40,7 @@ public class ReadTokenResource {
             @PathParam("projectId") String projectId,
             @PathParam("platform") String platform,
             @PathParam("accountId") String accountId) {
-        callers.verify(authorization);
+        callers.verify(authorization, ServiceCallers.TOKEN_READER);
         return connections
                 .readToken(PathIds.uuid(projectId), platform, accountId)
                 .map(token ->
@@ -61,7 +61,7 @@ public class ReadTokenResource {
             @PathParam("platform") String platform,
             @PathParam("accountId") String accountId,
             Refusal refusal) {
-        callers.verify(authorization);
+        callers.verify(authorization, ServiceCallers.TOKEN_READER);
         return connections
                 .tokenRefused(PathIds.uuid(projectId), platform, accountId, refusal == null ? null : refusal.reason())
                 .replaceWith(Response.noContent().build());

@@ -15,6 +15,7 @@ public sealed interface PipelineEvent
                 PostPublishing,
                 PostPublished,
                 PostFailed,
+                ModelUpdated,
                 PostUnconfirmed,
                 ManualPostRequired,
                 MetricsCollected,

@@ -1,0 +1,86 @@
+package io.contentfactory.coach.domain;
+
+import io.contentfactory.contracts.events.LearningFeatures;
+import io.contentfactory.contracts.events.ModelUpdated;
+import io.contentfactory.contracts.events.Platform;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One version of an account's learned model: what each feature does to its outcome, when it posts best, and how the
+ * version did on posts held out of its fit. Version 0 is the defaults: nothing learned.
+ *
+ * @param effects          per {@link LearningFeatures#NAMES} feature, in that order
+ * @param covariance       the effects' posterior covariance
+ * @param outcomeQuantiles the account's outcomes at the 0th, 5th, ..., 100th percentile
+ * @param slots            168 hour-of-week effects in {@code timeZone}, averaging zero
+ * @param validation       null when too few posts could be held out
+ */
+public record AccountModel(
+        int version,
+        int posts,
+        String checkpoint,
+        Instant fittedAt,
+        List<ModelUpdated.Effect> effects,
+        double[][] covariance,
+        double noiseVariance,
+        List<Double> outcomeQuantiles,
+        String timeZone,
+        List<ModelUpdated.SlotEffect> slots,
+        ModelUpdated.Validation validation) {
+
+    public AccountModel {
+        effects = List.copyOf(effects);
+        outcomeQuantiles = List.copyOf(outcomeQuantiles);
+        slots = List.copyOf(slots);
+    }
+
+    /** No learned model: the default weights and flat hours. */
+    public static AccountModel defaults(String checkpoint) {
+        return new AccountModel(
+                0, 0, checkpoint, null, List.of(), new double[0][], 0, List.of(), null, List.of(), null);
+    }
+
+    public boolean learned() {
+        return version > 0 && !effects.isEmpty();
+    }
+
+    /** The event that puts this version in force for the account, chosen as {@code source} says. */
+    public ModelUpdated announced(Platform platform, String accountId, String source) {
+        return new ModelUpdated(
+                platform,
+                accountId,
+                version,
+                source,
+                posts,
+                checkpoint,
+                fittedAt,
+                effects,
+                covariance,
+                noiseVariance,
+                outcomeQuantiles,
+                timeZone,
+                slots,
+                validation);
+    }
+
+    /** The effects the data are sure of (their interval leaves out zero), strongest first, without the level. */
+    public List<ModelUpdated.Effect> found() {
+        return effects.stream()
+                .filter(effect -> !effect.feature().equals(LearningFeatures.LEVEL))
+                .filter(effect -> effect.low() > 0 || effect.high() < 0)
+                .sorted((a, b) -> Double.compare(Math.abs(b.mean()), Math.abs(a.mean())))
+                .toList();
+    }
+
+    /** The hour of the week (0 = Monday 00:00) with the highest learned effect, or -1 without a learned model. */
+    public int bestSlot() {
+        int best = -1;
+        for (int slot = 0; slot < slots.size(); slot++) {
+            if (best < 0 || slots.get(slot).mean() > slots.get(best).mean()) {
+                best = slot;
+            }
+        }
+        return best;
+    }
+}
