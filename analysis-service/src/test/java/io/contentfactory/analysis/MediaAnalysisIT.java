@@ -586,6 +586,125 @@ class MediaAnalysisIT {
     }
 
     @Test
+    void anAccountsLearnedModelScoresTheNextItemAndAResetToTheDefaultsStopsIt() throws Exception {
+        TestMedia.mp4(dir.resolve("learned-one.mp4"), 360, 640, 2.2);
+        TestMedia.mp4(dir.resolve("learned-two.mp4"), 360, 640, 2.4);
+        UUID projectId = UUID.randomUUID();
+        String read = io.contentfactory.testkit.InternalTokens.forService("analysis-service")
+                .valid(projectId, "read");
+        kafka.send(Topics.MODEL_UPDATED, projectId.toString(), event(projectId, learnedModel(3, "learned")));
+        await().atMost(TIMEOUT)
+                .until(() -> count("select count(*) from analysis.learned_models where project_id = '" + projectId
+                                + "' and version = 3")
+                        == 1);
+
+        UUID first = analysed(projectId, "learned-one.mp4");
+        io.restassured.path.json.JsonPath view = io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(read)
+                .get("/v1/media/" + first + "/analysis")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(view.getInt("learnedScore.modelVersion")).isEqualTo(3);
+        assertThat(view.getInt("learnedScore.posts")).isEqualTo(40);
+        assertThat(view.getString("learnedScore.accountId")).isEqualTo("17841400000000021");
+        float score = view.getFloat("learnedScore.score");
+        assertThat(score).isBetween(0f, 100f);
+        assertThat(view.getFloat("learnedScore.beatsMedian") * 100)
+                .isCloseTo(score, org.assertj.core.api.Assertions.within(0.1f));
+        assertThat(view.getFloat("learnedScore.percentileLow"))
+                .isLessThanOrEqualTo(view.getFloat("learnedScore.percentile"));
+        assertThat(view.getFloat("learnedScore.percentile"))
+                .isLessThanOrEqualTo(view.getFloat("learnedScore.percentileHigh"));
+        assertThat(view.getList("learnedScore.contributions.feature")).contains("hook", "video");
+        assertThat(view.getList("explanation", String.class))
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("learned for instagram account 17841400000000021 (model v3, 40 posts at 7d)"));
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(read)
+                .get("/v1/analysis-settings")
+                .then()
+                .statusCode(200)
+                .body("weights.hook", org.hamcrest.Matchers.equalTo(20.0f))
+                .body("learned[0].version", org.hamcrest.Matchers.equalTo(3))
+                .body("learned[0].scoresNewMedia", org.hamcrest.Matchers.equalTo(true))
+                .body("learned[0].effects.find { it.feature == 'hook' }.mean", org.hamcrest.Matchers.equalTo(1.0f));
+
+        kafka.send(Topics.MODEL_UPDATED, projectId.toString(), event(projectId, learnedModel(0, "defaults")));
+        await().atMost(TIMEOUT)
+                .until(() -> count("select count(*) from analysis.learned_models where project_id = '" + projectId
+                                + "' and version = 0")
+                        == 1);
+        UUID second = analysed(projectId, "learned-two.mp4");
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(read)
+                .get("/v1/media/" + second + "/analysis")
+                .then()
+                .statusCode(200)
+                .body("learnedScore", org.hamcrest.Matchers.nullValue());
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(read)
+                .get("/v1/analysis-settings")
+                .then()
+                .body("learned[0].source", org.hamcrest.Matchers.equalTo("defaults"))
+                .body("learned[0].scoresNewMedia", org.hamcrest.Matchers.equalTo(false));
+    }
+
+    /** Sends the file's media.ingested for the project and waits for its media.analyzed; the media's id. */
+    private UUID analysed(UUID projectId, String file) throws Exception {
+        UUID mediaId = UUID.randomUUID();
+        kafka.send(
+                Topics.MEDIA_INGESTED,
+                mediaId.toString(),
+                ingested(projectId, mediaId, file, MediaType.VIDEO, "video/mp4"));
+        kafka.awaitOne(Topics.MEDIA_ANALYZED, r -> r.value().contains(mediaId.toString()), TIMEOUT);
+        return mediaId;
+    }
+
+    /** An Instagram account's model: the hook doubles views (ln 2 ≈ 0.7 per unit, here 1.0), nothing else counts. */
+    private static io.contentfactory.contracts.events.ModelUpdated learnedModel(int version, String source) {
+        var names = io.contentfactory.contracts.events.LearningFeatures.NAMES;
+        boolean learned = version > 0;
+        List<io.contentfactory.contracts.events.ModelUpdated.Effect> effects = learned
+                ? names.stream()
+                        .map(name -> name.equals("hook")
+                                ? new io.contentfactory.contracts.events.ModelUpdated.Effect(name, 1.0, 0.6, 1.4)
+                                : new io.contentfactory.contracts.events.ModelUpdated.Effect(name, 0, -0.2, 0.2))
+                        .toList()
+                : List.of();
+        double[][] covariance = new double[learned ? names.size() : 0][];
+        for (int i = 0; i < covariance.length; i++) {
+            covariance[i] = new double[names.size()];
+            covariance[i][i] = 0.01;
+        }
+        List<Double> quantiles = learned
+                ? java.util.stream.IntStream.rangeClosed(0, 20)
+                        .mapToObj(i -> -1 + i / 10.0)
+                        .toList()
+                : List.of();
+        return new io.contentfactory.contracts.events.ModelUpdated(
+                io.contentfactory.contracts.events.Platform.INSTAGRAM,
+                "17841400000000021",
+                version,
+                source,
+                learned ? 40 : 0,
+                "7d",
+                learned ? Instant.parse("2026-12-01T00:00:00Z") : null,
+                effects,
+                covariance,
+                learned ? 0.25 : 0,
+                quantiles,
+                learned ? "UTC" : null,
+                List.of(),
+                null);
+    }
+
+    @Test
     void rowLevelSecurityGuardsEveryTable() throws Exception {
         RowLevelSecurityAudit.assertIsolated("analysis", "cf_analysis", Map.of(), Map.of());
     }

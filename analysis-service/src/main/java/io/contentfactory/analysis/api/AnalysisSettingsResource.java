@@ -48,19 +48,53 @@ public class AnalysisSettingsResource {
      * @param maxFramesPerRequest how many candidate frames one vision request may carry
      * @param defaultHashtags     offered (and posted) when a clip says nothing, without the {@code #}
      * @param weights             each feature's points: hook, pacing, length, aspect, picture, speech, sound, text
+     * @param learned             the model in force for each of the project's accounts, against these weights
      */
     public record Settings(
             boolean providersEnabled,
             int maxFramesPerRequest,
             List<String> defaultHashtags,
-            Map<String, Double> weights) {
+            Map<String, Double> weights,
+            List<LearnedWeights> learned) {
 
-        static Settings of(AnalysisSettings settings) {
+        static Settings of(AnalysisService.SettingsWithModels settings) {
             return new Settings(
-                    settings.providersEnabled(),
-                    settings.maxFramesPerRequest(),
-                    settings.defaultHashtags(),
-                    settings.weights().byFeature());
+                    settings.settings().providersEnabled(),
+                    settings.settings().maxFramesPerRequest(),
+                    settings.settings().defaultHashtags(),
+                    settings.settings().weights().byFeature(),
+                    settings.models().stream().map(LearnedWeights::of).toList());
+        }
+    }
+
+    /**
+     * An account's model in force (docs/learning.md): version 0 with source {@code defaults} means the default weights.
+     *
+     * @param scoresNewMedia whether this model scores new media (the learned one resting on the most posts)
+     * @param effects        per feature: its effect on ln(views at the checkpoint ÷ the account's median) going from 0
+     *                       to 1, with the 95 % interval
+     */
+    public record LearnedWeights(
+            String platform,
+            String accountId,
+            int version,
+            String source,
+            int posts,
+            String checkpoint,
+            boolean scoresNewMedia,
+            List<io.contentfactory.contracts.events.ModelUpdated.Effect> effects) {
+
+        static LearnedWeights of(AnalysisService.AccountModel model) {
+            var m = model.model();
+            return new LearnedWeights(
+                    m.platform().name().toLowerCase(java.util.Locale.ROOT),
+                    m.accountId(),
+                    m.version(),
+                    m.source(),
+                    m.posts(),
+                    m.checkpoint(),
+                    model.scoresNewMedia(),
+                    m.effects());
         }
     }
 
@@ -82,7 +116,7 @@ public class AnalysisSettingsResource {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Settings.class)))
     public Uni<Settings> get() {
         UUID projectId = caller.id();
-        return analyses.settings(projectId).map(Settings::of);
+        return analyses.settingsWithModels(projectId).map(Settings::of);
     }
 
     @PUT
@@ -107,7 +141,9 @@ public class AnalysisSettingsResource {
     public Uni<Settings> put(@Valid @NotNull NewSettings change) {
         UUID projectId = caller.id();
         AnalysisSettings settings = settings(change);
-        return analyses.saveSettings(projectId, settings).map(Settings::of);
+        return analyses.saveSettings(projectId, settings)
+                .chain(() -> analyses.settingsWithModels(projectId))
+                .map(Settings::of);
     }
 
     private static AnalysisSettings settings(NewSettings change) {

@@ -33,6 +33,14 @@ public record AnalysisView(
                         + " pattern_overlap (weight 0 until weights are learned)")
         JsonNode patternOverlap,
 
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                description = "The item under the learned model of the project's best-measured account, null while none"
+                        + " is in force (docs/learning.md): {platform, accountId, modelVersion, posts, checkpoint,"
+                        + " score (100 × beatsMedian), beatsMedian, percentile, percentileLow, percentileHigh (95 %),"
+                        + " contributions [{feature, value, effect, contribution}]}; preSocialScore stays the default"
+                        + " weights' score")
+        JsonNode learnedScore,
+
         Frames frames,
         Sound sound,
         Words words,
@@ -59,6 +67,7 @@ public record AnalysisView(
         return new AnalysisView(
                 mediaId,
                 Progress.of(progressed),
+                null,
                 null,
                 null,
                 null,
@@ -119,6 +128,7 @@ public record AnalysisView(
                 json(a.scoreContributions),
                 json(a.viralityFeatures),
                 json(a.patternOverlap),
+                json(a.learnedScore),
                 new Frames(
                         a.framesSampled,
                         a.bestFrameIndex,

@@ -110,6 +110,10 @@ public class MediaAnalysis {
     @Column(name = "pattern_overlap")
     public String patternOverlap;
 
+    /** The item's score under the project's learned account model (JSON); null while none is in force. */
+    @Column(name = "learned_score")
+    public String learnedScore;
+
     public String transcript;
     public String language;
     /** The transcript's overall sentiment, -1 to 1; null without an English transcript. */

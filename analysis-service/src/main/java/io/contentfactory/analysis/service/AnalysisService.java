@@ -30,8 +30,15 @@ public class AnalysisService {
         }
     }
 
+    /** The project's settings, and the model in force for each of its accounts. */
+    public record SettingsWithModels(AnalysisSettings settings, List<AccountModel> models) {}
+
+    /** An account's model in force, and whether it is the one new media is scored with. */
+    public record AccountModel(io.contentfactory.contracts.events.ModelUpdated model, boolean scoresNewMedia) {}
+
     private final MediaAnalysisStore analyses;
     private final MediaSources sources;
+    private final AccountModels accountModels;
     private final AnalysisSettingsStore projectSettings;
     private final AnalysisProgress progress;
     private final TenantScope tenancy;
@@ -41,7 +48,9 @@ public class AnalysisService {
             MediaSources sources,
             AnalysisSettingsStore projectSettings,
             AnalysisProgress progress,
-            TenantScope tenancy) {
+            TenantScope tenancy,
+            AccountModels accountModels) {
+        this.accountModels = accountModels;
         this.analyses = analyses;
         this.sources = sources;
         this.projectSettings = projectSettings;
@@ -77,6 +86,25 @@ public class AnalysisService {
     @WithSpan("AnalysisService.settings")
     public Uni<AnalysisSettings> settings(@SpanAttribute("project.id") UUID projectId) {
         return projectSettings.settings(projectId);
+    }
+
+    /** The settings with the model in force for each account, against the default weights. */
+    @WithSpan("AnalysisService.settingsWithModels")
+    public Uni<SettingsWithModels> settingsWithModels(@SpanAttribute("project.id") UUID projectId) {
+        return projectSettings
+                .settings(projectId)
+                .chain(settings -> tenancy.transaction(projectId, () -> accountModels.inForce())
+                        .map(models -> {
+                            var scoring = models.stream()
+                                    .filter(io.contentfactory.contracts.events.ModelUpdated::learned)
+                                    .findFirst();
+                            return new SettingsWithModels(
+                                    settings,
+                                    models.stream()
+                                            .map(model -> new AccountModel(
+                                                    model, scoring.isPresent() && scoring.get() == model))
+                                            .toList());
+                        }));
     }
 
     @WithSpan("AnalysisService.saveSettings")

@@ -15,6 +15,7 @@ import io.contentfactory.analysis.persistence.AnalysisSettingsStore;
 import io.contentfactory.analysis.persistence.MediaAnalysisStore;
 import io.contentfactory.analysis.persistence.ProjectPatterns;
 import io.contentfactory.analysis.probe.CorruptMediaException;
+import io.contentfactory.analysis.scoring.LearnedScore;
 import io.contentfactory.analysis.scoring.PatternOverlap;
 import io.contentfactory.analysis.scoring.PreSocialScore;
 import io.contentfactory.analysis.scoring.ScoreWeights;
@@ -22,9 +23,11 @@ import io.contentfactory.analysis.text.Hashtags;
 import io.contentfactory.analysis.text.Sentiment;
 import io.contentfactory.analysis.text.TextFeatures;
 import io.contentfactory.contracts.events.AnalysisFeatures;
+import io.contentfactory.contracts.events.LearningFeatures;
 import io.contentfactory.contracts.events.MediaAnalysisProgressed;
 import io.contentfactory.contracts.events.MediaAnalyzed;
 import io.contentfactory.contracts.events.MediaIngested;
+import io.contentfactory.contracts.events.ModelUpdated;
 import io.contentfactory.contracts.events.PatternImported;
 import io.contentfactory.ingestclient.IngestClient;
 import io.contentfactory.kit.outbox.Outbox;
@@ -65,6 +68,7 @@ public class MediaAnalyzer {
     private final MediaAnalysisStore analyses;
     private final Outbox outbox;
     private final ProjectPatterns patterns;
+    private final AccountModels accountModels;
     private final Path workDir;
 
     MediaAnalyzer(
@@ -76,6 +80,7 @@ public class MediaAnalyzer {
             MediaAnalysisStore analyses,
             Outbox outbox,
             ProjectPatterns patterns,
+            AccountModels accountModels,
             @ConfigProperty(name = "factory.analysis.work-dir") Path workDir) {
         this.vertx = vertx;
         this.ingest = ingest;
@@ -86,6 +91,7 @@ public class MediaAnalyzer {
         this.analyses = analyses;
         this.outbox = outbox;
         this.patterns = patterns;
+        this.accountModels = accountModels;
         this.workDir = workDir;
     }
 
@@ -127,7 +133,11 @@ public class MediaAnalyzer {
                         VERSION)
                 .chain(existing -> existing > 0
                         ? Uni.createFrom().voidItem()
-                        : patterns.live().chain(known -> record(projectId, prepared.media, prepared.analysed, known)));
+                        : patterns.live()
+                                .chain(known -> accountModels
+                                        .scoring()
+                                        .chain(learned ->
+                                                record(projectId, prepared.media, prepared.analysed, known, learned))));
     }
 
     private Uni<Analysed> fetchAndAnalyse(UUID projectId, MediaIngested media) {
@@ -234,7 +244,11 @@ public class MediaAnalyzer {
     }
 
     private Uni<Void> record(
-            UUID projectId, MediaIngested media, Analysed analysed, List<PatternImported.Pattern> known) {
+            UUID projectId,
+            MediaIngested media,
+            Analysed analysed,
+            List<PatternImported.Pattern> known,
+            java.util.Optional<ModelUpdated> learned) {
         LocalAnalyzer.Result result = analysed.result();
         MediaProbe probe = result.probe();
         String transcript =
@@ -303,6 +317,12 @@ public class MediaAnalyzer {
         analysis.hashtags = AnalysisJson.of(words.hashtags());
         analysis.captionSuggestions = AnalysisJson.of(words.captions());
         analysis.createdAt = Instant.now();
+        AnalysisFeatures features = features(analysis, score, words.topics(), resembled);
+        learned.map(model -> LearnedScore.of(model, LearningFeatures.of(media.mediaType(), features)))
+                .ifPresent(learnedScore -> {
+                    analysis.learnedScore = AnalysisJson.of(learnedScore);
+                    analysis.preSocialExplanation += "; " + learnedScore.explanation();
+                });
         // Hashtags go out with the post only when they come from what is said or from the project: a file name's
         // words are offered as suggestions, not posted.
         LlmCopy copy = analysed.copy();
@@ -329,7 +349,7 @@ public class MediaAnalyzer {
                 caption,
                 posted,
                 media.jpegUrl(),
-                features(analysis, score, words.topics(), resembled));
+                features);
         analysed.providerResults().forEach(row -> {
             row.projectId = projectId;
             row.analysisId = analysis.id;
