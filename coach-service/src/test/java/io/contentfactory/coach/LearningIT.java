@@ -95,7 +95,7 @@ class LearningIT {
                 .body("inForce.version", equalTo(1))
                 .body("history.version", equalTo(List.of(2, 1)));
 
-        posts(projectId, 5);
+        List<UUID> latest = posts(projectId, 5);
         awaitVersions(projectId, 3);
         model(write, connectionId)
                 .body("source", equalTo("pinned"))
@@ -127,6 +127,33 @@ class LearningIT {
                         org.assertj.core.groups.Tuple.tuple("defaults", 0),
                         org.assertj.core.groups.Tuple.tuple("learned", 3));
         ModelUpdated newest = announced(projectId).getLast();
+
+        CoachFixture.refresh(write, latest.getLast()).then().statusCode(202);
+        JsonPath summary = given().auth()
+                .oauth2(write)
+                .get("/v1/media/{id}/coach-summary", latest.getLast())
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(summary.getList("whatWorked", String.class))
+                .as("the insight cites the account's learned lever")
+                .anySatisfy(line -> assertThat(line).startsWith("For this account, hook is the surest lever"));
+        assertThat(summary.getList("nextActions.action", String.class))
+                .contains("use_learned_effect", "post_at_best_hour");
+        assertThat(summary.getString("evidence")).contains("learned.hook", "learned.best_hour");
+        assertThat(given().auth()
+                        .oauth2(write)
+                        .queryParam("limit", 100)
+                        .get("/v1/creative-briefs")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("items.postingGuidance.timeWindowHint", String.class))
+                .as("a top post's brief written while a model is in force names its learned hours")
+                .anySatisfy(hint -> assertThat(hint).startsWith("Learned from").contains(ACCOUNT))
+                .anySatisfy(hint -> assertThat(hint).doesNotStartWith("Learned from"));
         assertThat(newest.slots()).hasSize(168);
         assertThat(newest.covariance()).hasNumberOfRows(newest.effects().size());
         assertThat(newest.outcomeQuantiles()).hasSize(21);
@@ -176,9 +203,11 @@ class LearningIT {
      * {@code count} measured reels on the account: the hook's share of its points drives the views at +7d against a
      * baseline of 1,000, with a little noise.
      */
-    private void posts(UUID projectId, int count) {
+    private List<UUID> posts(UUID projectId, int count) {
+        List<UUID> media = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             UUID mediaId = UUID.randomUUID();
+            media.add(mediaId);
             UUID targetId = UUID.randomUUID();
             double hook = random.nextDouble();
             coach.analyzed(projectId, analysed(mediaId, hook));
@@ -220,6 +249,7 @@ class LearningIT {
                                     "select count(*) from coach.post_checkpoints where target_id = '" + targetId + "'")
                             == 1);
         }
+        return media;
     }
 
     private static MediaAnalyzed analysed(UUID mediaId, double hook) {

@@ -68,7 +68,7 @@ public record CoachSummaryView(
             @Schema(
                     description = "derive (make the format), or a fix: strengthen_hook, add_text_hook,"
                             + " invite_comments, shorten, faster_cuts, answer_comments, follow_up_topic,"
-                            + " follow_pattern")
+                            + " follow_pattern, use_learned_effect, post_at_best_hour")
             String action,
 
             @Schema(description = "The format to derive; null for a fix")

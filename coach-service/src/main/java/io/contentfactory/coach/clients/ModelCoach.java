@@ -50,12 +50,12 @@ public class ModelCoach {
             You coach a creator on one short video or image they posted. You are given the facts known about it, each \
             with an id: the analysis's features, the pre-social score and its parts, every collected checkpoint's \
             numbers, the post-social score, the account's baseline, the imported top performers it resembles and how \
-            its comments read and what they talk about. Write plainly and specifically, without hype. \
+            its comments read and what they talk about, and what the account's learned model is sure of. Write plainly and specifically, without hype. \
             Every statement must cite, in "evidence", the ids of the facts it rests on, copied exactly from the list; \
             never cite an id that is not in the list and never state a number that is not in a cited fact. Say what \
             the numbers show (summary), what worked and what to improve (at most 5 each), the next actions (at most \
             5; action "derive" with a format to remake the item in, or a fix such as strengthen_hook, add_text_hook, \
-            invite_comments, shorten, faster_cuts, answer_comments, follow_up_topic, follow_pattern with format \
+            invite_comments, shorten, faster_cuts, answer_comments, follow_up_topic, follow_pattern, use_learned_effect, post_at_best_hour with format \
             "none") and the formats to make next (at most 3). \
             Answer with the JSON object the response format describes, nothing else.""";
 

@@ -73,6 +73,38 @@ public record AccountModel(
                 .toList();
     }
 
+    /**
+     * The brief's time window hint from the learned hours: the three best hours of the week in the model's zone, with
+     * the effect of the best and what it rests on.
+     */
+    public String timeWindowHint(String platform, String accountId) {
+        List<Integer> best = java.util.stream.IntStream.range(0, slots.size())
+                .boxed()
+                .sorted((a, b) ->
+                        Double.compare(slots.get(b).mean(), slots.get(a).mean()))
+                .limit(3)
+                .toList();
+        List<String> hours = best.stream()
+                .map(slot -> java.time.DayOfWeek.of(slot / 24 + 1)
+                                .getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH)
+                        + String.format(java.util.Locale.ROOT, " %02d:00", slot % 24))
+                .toList();
+        ModelUpdated.SlotEffect top = slots.get(best.getFirst());
+        return String.format(
+                java.util.Locale.ROOT,
+                "Learned from %d measured posts of %s account %s (model v%d): best hours %s (%s); the best is worth"
+                        + " %+.2f ± %.2f in ln(views at %s ÷ the median) against the average hour.",
+                posts,
+                platform,
+                accountId,
+                version,
+                String.join(", ", hours),
+                timeZone,
+                top.mean(),
+                top.sd(),
+                checkpoint);
+    }
+
     /** The hour of the week (0 = Monday 00:00) with the highest learned effect, or -1 without a learned model. */
     public int bestSlot() {
         int best = -1;

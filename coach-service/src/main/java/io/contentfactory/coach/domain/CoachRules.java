@@ -58,6 +58,7 @@ public final class CoachRules {
             loudestTopic(snapshot, reading).ifPresent(actions::add);
         }
         resembledPattern(snapshot, worked, actions);
+        learned(snapshot, worked, actions);
         hook(snapshot, worked, toImprove, actions);
         onScreenText(snapshot, toImprove, actions);
         pacing(snapshot, toImprove, actions);
@@ -342,6 +343,43 @@ public final class CoachRules {
                 return;
             }
         }
+    }
+
+    /** What the account's learned model is sure of: its strongest lever, and when to post. */
+    private static void learned(CoachSnapshot snapshot, List<Statement> worked, List<NextAction> actions) {
+        snapshot.entries().values().stream()
+                .filter(entry ->
+                        entry.kind() == Evidence.Kind.LEARNED && !entry.id().equals("learned.best_hour"))
+                .max(Comparator.comparingDouble(entry -> Math.abs(((Number) entry.value()).doubleValue())))
+                .ifPresent(lever -> {
+                    String feature = lever.id().substring("learned.".length());
+                    double effect = ((Number) lever.value()).doubleValue();
+                    worked.add(Statement.of(
+                            String.format(
+                                    Locale.ROOT,
+                                    "For this account, %s is the surest lever its own posts show: a full step %s"
+                                            + " views at the checkpoint by a factor of %.2f (%s).",
+                                    feature,
+                                    effect > 0 ? "raises" : "lowers",
+                                    Math.exp(effect),
+                                    lever.label()),
+                            lever.id()));
+                    actions.add(new NextAction(
+                            "use_learned_effect",
+                            null,
+                            Statement.of(
+                                    effect > 0
+                                            ? "Give the next post more " + feature
+                                                    + ": the account's own results reward it."
+                                            : "Give the next post less " + feature
+                                                    + ": the account's own results punish it.",
+                                    lever.id())));
+                });
+        snapshot.entry("learned.best_hour")
+                .ifPresent(hour -> actions.add(new NextAction(
+                        "post_at_best_hour",
+                        null,
+                        Statement.of("Schedule the next post near " + hour.label() + ".", hour.id()))));
     }
 
     private static void hook(

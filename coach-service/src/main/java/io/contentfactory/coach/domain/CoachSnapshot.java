@@ -116,6 +116,58 @@ public record CoachSnapshot(UUID mediaId, MediaProfile media, List<Reading> read
         return readings;
     }
 
+    /**
+     * This snapshot with what the account's learned model in force says: each effect the model is sure of
+     * ({@code learned.<feature>}) and its best hour ({@code learned.best_hour}). The defaults add nothing.
+     */
+    public CoachSnapshot withLearned(String platform, String accountId, AccountModel model) {
+        if (!model.learned()) {
+            return this;
+        }
+        Map<String, Evidence> all = new LinkedHashMap<>(entries);
+        String basis = String.format(
+                Locale.ROOT,
+                "model v%d of %s account %s, %d posts",
+                model.version(),
+                platform,
+                accountId,
+                model.posts());
+        for (io.contentfactory.contracts.events.ModelUpdated.Effect effect : model.found()) {
+            put(
+                    all,
+                    "learned." + effect.feature(),
+                    Evidence.Kind.LEARNED,
+                    String.format(
+                            Locale.ROOT,
+                            "the learned effect of %s on ln(views at %s ÷ the median), 95 %% %.2f to %.2f (%s)",
+                            effect.feature(),
+                            model.checkpoint(),
+                            effect.low(),
+                            effect.high(),
+                            basis),
+                    round(effect.mean()));
+        }
+        int best = model.bestSlot();
+        if (best >= 0) {
+            var slot = model.slots().get(best);
+            put(
+                    all,
+                    "learned.best_hour",
+                    Evidence.Kind.LEARNED,
+                    String.format(
+                            Locale.ROOT,
+                            "the account's best learned hour, %s %02d:00 %s, effect ± %.2f (%s)",
+                            java.time.DayOfWeek.of(best / 24 + 1)
+                                    .getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH),
+                            best % 24,
+                            model.timeZone(),
+                            slot.sd(),
+                            basis),
+                    round(slot.mean()));
+        }
+        return new CoachSnapshot(mediaId, media, readings, all);
+    }
+
     /** The patterns {@code media}'s analysis found it resembles. */
     public static List<UUID> resembledPatterns(MediaProfile media) {
         return media == null || media.features() == null

@@ -18,6 +18,8 @@ public record Evidence(String id, Kind kind, String label, Object value) {
         /** An imported top-performer pattern the media item resembles. */
         PATTERN,
         /** How a post's comments read, or how many talk about one topic. */
-        COMMENTS
+        COMMENTS,
+        /** What the account's learned model says: a feature's effect, or its best hour. */
+        LEARNED
     }
 }

@@ -196,6 +196,32 @@ public class AccountModelStore {
                         .toList());
     }
 
+    /** An account's model in force. */
+    public record InForce(Account account, AccountModel model) {}
+
+    /**
+     * The learned model in force for the account the media was first published on: the pinned version, else the
+     * newest; empty while there is none, and after a reset to the defaults.
+     */
+    public Uni<Optional<InForce>> inForceOfMedia(UUID mediaId) {
+        String sql = "select p.platform, p.account_id, (select m.model::text from " + models + " m"
+                + " where m.platform = p.platform and m.account_id = p.account_id"
+                + " and m.version = coalesce(pin.pinned_version, (select max(n.version) from " + models + " n"
+                + " where n.platform = p.platform and n.account_id = p.account_id))) from " + publications + " p"
+                + " left join " + pins + " pin on pin.platform = p.platform and pin.account_id = p.account_id"
+                + " where p.media_id = ?1 and p.account_id is not null order by p.published_at, p.target_id limit 1";
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(sql, Object[].class)
+                        .setParameter(1, mediaId)
+                        .getResultList())
+                .map(rows -> rows.stream()
+                        .filter(row -> row[2] != null)
+                        .findFirst()
+                        .map(row -> new InForce(
+                                new Account((String) row[0], (String) row[1]),
+                                JsonColumns.read((String) row[2], AccountModel.class))));
+    }
+
     /** The version the project pinned, 0 for the defaults; empty when it follows the newest. */
     public Uni<Optional<Integer>> pinned(Account account) {
         String sql = "select pinned_version from " + pins + " where platform = ?1 and account_id = ?2";

@@ -13,6 +13,7 @@ import io.contentfactory.coach.domain.DerivativePlan;
 import io.contentfactory.coach.domain.DerivativePlanning;
 import io.contentfactory.coach.domain.PatternBrief;
 import io.contentfactory.coach.domain.TopPost;
+import io.contentfactory.coach.persistence.AccountModelStore;
 import io.contentfactory.coach.persistence.CoachInsightRepository;
 import io.contentfactory.coach.persistence.CreativeBriefStore;
 import io.contentfactory.coach.persistence.PostingHistoryStore;
@@ -46,6 +47,7 @@ public class BriefService {
     private final Outbox outbox;
     private final TenantScope tenancy;
     private final CoachConfig.Briefs config;
+    private final AccountModelStore models;
 
     BriefService(
             CreativeBriefStore briefs,
@@ -56,7 +58,9 @@ public class BriefService {
             PatternService patterns,
             Outbox outbox,
             TenantScope tenancy,
-            CoachConfig config) {
+            CoachConfig config,
+            AccountModelStore models) {
+        this.models = models;
         this.briefs = briefs;
         this.plans = plans;
         this.history = history;
@@ -154,6 +158,15 @@ public class BriefService {
     private Uni<CreativeBrief> topPostBrief(
             UUID projectId, CoachSnapshot snapshot, TopPost top, UUID insightId, CoachAdvice advice) {
         return guidance(List.of(top.platform()))
+                .chain(guidance -> models.inForceOfMedia(snapshot.mediaId())
+                        .map(learned -> learned.map(found -> new BriefContent.PostingGuidance(
+                                        guidance.platformPriority(),
+                                        guidance.frequency(),
+                                        found.model()
+                                                .timeWindowHint(
+                                                        found.account().platform(),
+                                                        found.account().accountId())))
+                                .orElse(guidance)))
                 .chain(guidance -> written(
                         projectId,
                         BriefSource.OWN_TOP_POST,
