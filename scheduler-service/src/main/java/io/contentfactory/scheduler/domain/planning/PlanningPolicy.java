@@ -11,6 +11,7 @@ import java.time.ZoneId;
  * @param maxGap     consecutive posts no further apart than this while media remains, where windows and cap allow
  * @param dailyCap   posts per local day on the platform, across the project's accounts; 0 for no cap
  * @param resolution slots fall on multiples of this (a minute in production)
+ * @param learned    the account's learned hours, which then give the weights and explore; null for none
  */
 public record PlanningPolicy(
         ZoneId zone,
@@ -20,7 +21,31 @@ public record PlanningPolicy(
         Duration maxGap,
         int dailyCap,
         SlotWeights weights,
-        Duration resolution) {
+        Duration resolution,
+        LearnedSlots learned) {
+
+    /** A policy with fixed weights and nothing learned. */
+    public PlanningPolicy(
+            ZoneId zone,
+            PostingWindows windows,
+            Duration horizon,
+            Duration minGap,
+            Duration maxGap,
+            int dailyCap,
+            SlotWeights weights,
+            Duration resolution) {
+        this(zone, windows, horizon, minGap, maxGap, dailyCap, weights, resolution, null);
+    }
+
+    /** This policy planning with the account's learned hours: their means pair posts with slots. */
+    public PlanningPolicy withLearned(LearnedSlots slots) {
+        return new PlanningPolicy(zone, windows, horizon, minGap, maxGap, dailyCap, slots.exploit(), resolution, slots);
+    }
+
+    /** The weights the decision after {@code previous} ranks hours by. */
+    LearnedSlots.Ranking ranking(java.time.Instant previous) {
+        return learned == null ? new LearnedSlots.Ranking(weights, false) : learned.ranking(previous);
+    }
 
     public PlanningPolicy {
         if (minGap.isNegative()

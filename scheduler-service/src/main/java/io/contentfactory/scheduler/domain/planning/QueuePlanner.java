@@ -51,14 +51,22 @@ public final class QueuePlanner {
             Map<LocalDate, Integer> postsPerDay,
             List<Candidate> waiting) {}
 
-    public record Placement(UUID targetId, Instant slot) {}
+    /** A post's slot, and, when the account's hours are learned, whether it was chosen to exploit or explore. */
+    public record Placement(UUID targetId, Instant slot, LearnedSlots.Choice choice) {
 
-    public static List<Placement> plan(PlanningPolicy policy, Queue queue) {
-        List<Instant> slots = new Walk(policy, queue).slots(queue.waiting().size());
-        return assign(policy, queue, slots);
+        public Placement(UUID targetId, Instant slot) {
+            this(targetId, slot, null);
+        }
     }
 
-    private static List<Placement> assign(PlanningPolicy policy, Queue queue, List<Instant> slots) {
+    public static List<Placement> plan(PlanningPolicy policy, Queue queue) {
+        Walk walk = new Walk(policy, queue);
+        List<Instant> slots = walk.slots(queue.waiting().size());
+        return assign(policy, queue, slots, walk.choices);
+    }
+
+    private static List<Placement> assign(
+            PlanningPolicy policy, Queue queue, List<Instant> slots, Map<Instant, LearnedSlots.Choice> choices) {
         List<Candidate> ranked = queue.waiting().stream().sorted(BEST_FIRST).toList();
         Instant start = slots.isEmpty() ? queue.earliest() : slots.get(0);
         List<Placement> placements = new ArrayList<>(slots.size());
@@ -77,7 +85,7 @@ public final class QueuePlanner {
                             .thenComparing(Comparator.naturalOrder()))
                     .toList();
             for (Instant slot : best) {
-                placements.add(new Placement(ranked.get(next++).targetId(), slot));
+                placements.add(new Placement(ranked.get(next++).targetId(), slot, choices.get(slot)));
             }
             from = to;
         }
@@ -97,6 +105,8 @@ public final class QueuePlanner {
         private final Instant start;
         private final Instant end;
         private final Duration gap;
+        /** Why each slot of a learned account was chosen. */
+        private final Map<Instant, LearnedSlots.Choice> choices = new HashMap<>();
 
         Walk(PlanningPolicy policy, Queue queue) {
             this.policy = policy;
@@ -146,11 +156,77 @@ public final class QueuePlanner {
                         : Optional.empty();
             }
             Instant limit = fixed == null ? end : floor(fixed.minus(policy.minGap()));
-            Optional<Instant> later = allowedFrom(target, min(high, limit));
+            Instant bound = min(high, limit);
+            // The slack the spacing rule leaves (the gap's time up to the maximum gap) goes to the better hour.
+            Instant flexible = min(bound, target.plus(policy.maxGap().minus(gap)));
+            LearnedSlots.Ranking ranking = policy.ranking(previous == null ? start : previous);
+            Optional<Instant> later = best(target, flexible, bound, ranking.weights());
+            if (fixed != null
+                    && !fixed.isAfter(high)
+                    && later.isPresent()
+                    && weight(ranking.weights(), fixed) > weight(ranking.weights(), later.get())) {
+                return Optional.empty();
+            }
             if (later.isPresent() || (fixed != null && !fixed.isAfter(high))) {
+                later.ifPresent(slot -> noteChoice(slot, ranking, target, flexible, bound));
                 return later;
             }
             return allowedUntil(target, low).or(() -> allowedFrom(high, limit));
+        }
+
+        /**
+         * The allowed time from {@code from} (before {@code bound}) whose hour weighs most, looking no later than
+         * {@code flexible}; the earliest of equals, so flat weights take the first allowed time.
+         */
+        private Optional<Instant> best(Instant from, Instant flexible, Instant bound, SlotWeights weights) {
+            Optional<Instant> first = allowedFrom(from, bound);
+            if (first.isEmpty()) {
+                return first;
+            }
+            Instant best = first.get();
+            // Hours repeat weekly: a week of look-ahead holds every hour once. Only an hour that weighs more than the
+            // best so far is asked whether it is open, so flat weights cost no more than before.
+            Instant last = min(flexible, best.plus(WEEK));
+            double top = weights.max();
+            for (Instant hour = nextHour(best);
+                    !hour.isAfter(last) && weight(weights, best) < top;
+                    hour = nextHour(hour)) {
+                if (weight(weights, hour) > weight(weights, best)) {
+                    Optional<Instant> open = allowedFrom(hour, bound);
+                    if (open.isPresent()
+                            && !open.get().isAfter(last)
+                            && weight(weights, open.get()) > weight(weights, best)) {
+                        best = open.get();
+                    }
+                }
+            }
+            return Optional.of(best);
+        }
+
+        private double weight(SlotWeights weights, Instant slot) {
+            return weights.at(slot, policy.zone());
+        }
+
+        /** The start of the local hour after {@code at}; always later, whatever the zone's clock changes do. */
+        private Instant nextHour(Instant at) {
+            Instant plusHour = at.plus(Duration.ofHours(1));
+            Instant hourStart = plusHour.atZone(policy.zone())
+                    .truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+                    .toInstant();
+            return ceil(hourStart.isAfter(at) ? hourStart : plusHour);
+        }
+
+        /** For a learned account: explore when the draw moved the post off the hour the means would choose. */
+        private void noteChoice(
+                Instant slot, LearnedSlots.Ranking ranking, Instant target, Instant flexible, Instant bound) {
+            if (policy.learned() == null) {
+                return;
+            }
+            boolean moved = ranking.drawn()
+                    && !best(target, flexible, bound, policy.learned().exploit())
+                            .map(slot::equals)
+                            .orElse(false);
+            choices.put(slot, moved ? LearnedSlots.Choice.EXPLORE : LearnedSlots.Choice.EXPLOIT);
         }
 
         private Optional<Instant> allowedFrom(Instant from, Instant to) {

@@ -32,6 +32,11 @@ public record SlotWeights(double[] weights) {
         return new SlotWeights(ones);
     }
 
+    /** The weight of the week's best hour. */
+    public double max() {
+        return Arrays.stream(weights).max().orElse(0);
+    }
+
     public double at(Instant slot, ZoneId zone) {
         ZonedDateTime local = slot.atZone(zone);
         return weights[(local.getDayOfWeek().getValue() - 1) * 24 + local.getHour()];

@@ -270,6 +270,16 @@ class QueuePlannerPropertiesTest {
                 cap,
                 new SlotWeights(weights),
                 Duration.ofMinutes(1));
+        if (random.nextInt(3) == 0) {
+            // A third of the queues plan with learned hours, exploring some of their decisions.
+            double[] mean = new double[SlotWeights.HOURS_PER_WEEK];
+            double[] sd = new double[SlotWeights.HOURS_PER_WEEK];
+            for (int i = 0; i < mean.length; i++) {
+                mean[i] = random.nextGaussian() * 0.5;
+                sd[i] = random.nextDouble() * 0.6;
+            }
+            policy = policy.withLearned(new LearnedSlots(1 + random.nextInt(9), mean, sd, random.nextDouble()));
+        }
 
         List<Instant> occupied = new ArrayList<>();
         int fixedCount = random.nextInt(12);

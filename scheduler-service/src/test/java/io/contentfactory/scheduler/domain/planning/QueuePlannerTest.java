@@ -143,4 +143,70 @@ class QueuePlannerTest {
         }
         return all;
     }
+
+    /** 60 posts over 60 days: a day apart, with a day's slack up to the 48 h maximum gap. */
+    private static PlanningPolicy slack(SlotWeights weights) {
+        return new PlanningPolicy(
+                ZoneId.of("Europe/Berlin"),
+                PostingWindows.always(),
+                Duration.ofDays(60),
+                Duration.ofHours(2),
+                Duration.ofHours(48),
+                0,
+                weights,
+                Duration.ofMinutes(1));
+    }
+
+    private static LearnedSlots evenings(double sd, double exploreShare) {
+        double[] mean = new double[SlotWeights.HOURS_PER_WEEK];
+        double[] deviation = new double[SlotWeights.HOURS_PER_WEEK];
+        for (int slot = 0; slot < mean.length; slot++) {
+            mean[slot] = slot % 24 == 18 ? 0.8 : 0;
+            deviation[slot] = sd;
+        }
+        return new LearnedSlots(4, mean, deviation, exploreShare);
+    }
+
+    @Test
+    void theSpacingRulesSlackGoesToTheBetterHourAndFlatWeightsKeepTheGapsTime() {
+        Queue queue = new Queue(START, List.of(), Map.of(), waiting(60));
+
+        List<Placement> flat = QueuePlanner.plan(slack(SlotWeights.flat()), queue);
+        List<Placement> learned = QueuePlanner.plan(slack(SlotWeights.flat()).withLearned(evenings(0.01, 0)), queue);
+
+        assertThat(flat).hasSize(60);
+        assertThat(flat.get(1).slot()).isEqualTo(flat.get(0).slot().plus(Duration.ofDays(1)));
+        assertThat(flat).allSatisfy(p -> assertThat(p.choice()).isNull());
+        assertThat(learned)
+                .as("every post moves within its slack to 18:00 local, chosen to exploit")
+                .allSatisfy(p -> {
+                    assertThat(p.slot().atZone(ZoneId.of("Europe/Berlin")).getHour())
+                            .isEqualTo(18);
+                    assertThat(p.choice()).isEqualTo(LearnedSlots.Choice.EXPLOIT);
+                });
+    }
+
+    @Test
+    void aShareOfDecisionsExploresUncertainHoursAndSaysSo() {
+        Queue queue = new Queue(START, List.of(), Map.of(), waiting(60));
+
+        List<Placement> exploring = QueuePlanner.plan(slack(SlotWeights.flat()).withLearned(evenings(1.0, 0.3)), queue);
+        List<Placement> again = QueuePlanner.plan(slack(SlotWeights.flat()).withLearned(evenings(1.0, 0.3)), queue);
+
+        long explored = exploring.stream()
+                .filter(p -> p.choice() == LearnedSlots.Choice.EXPLORE)
+                .count();
+        assertThat(explored)
+                .as("about 30 %% of 60 decisions draw; a draw may still land on 18:00")
+                .isBetween(3L, 30L);
+        assertThat(exploring)
+                .filteredOn(p -> p.choice() == LearnedSlots.Choice.EXPLORE)
+                .as("an explored post goes to another hour of the week than the means would pick")
+                .anySatisfy(p -> assertThat(
+                                p.slot().atZone(ZoneId.of("Europe/Berlin")).getHour())
+                        .isNotEqualTo(18));
+        assertThat(again)
+                .as("the draws are seeded: the same queue plans the same")
+                .isEqualTo(exploring);
+    }
 }
