@@ -121,6 +121,89 @@ class CalendarIT {
     }
 
     @Test
+    void anAccountsLearnedHoursPlanItsPostsAndTheCalendarSaysWhetherEachSlotExploitsOrExplores() {
+        UUID project = UUID.randomUUID();
+        SchedulerApi.autoTarget(project, "instagram", "learned-account");
+        kafka.send(Topics.MODEL_UPDATED, project.toString(), modelEvent(project, learnedHours(5)));
+        await().atMost(SchedulerApi.TIMEOUT)
+                .until(() -> SchedulerApi.count(
+                                "select count(*) from scheduler.learned_slots where project_id = '" + project + "'")
+                        == 1);
+
+        for (int i = 0; i < 3; i++) {
+            analysed(project, MediaType.IMAGE);
+        }
+        await().atMost(SchedulerApi.TIMEOUT)
+                .until(() -> SchedulerApi.count("select count(*) from scheduler.post_targets where project_id = '"
+                                + project + "' and status = 'planned' and model_version = 5")
+                        == 3);
+        Response calendar = send(
+                project,
+                "GET",
+                "/v1/calendar?from=" + Instant.now() + "&to=" + Instant.now().plus(Duration.ofDays(70)),
+                null);
+        calendar.then().statusCode(200);
+        assertThat(calendar.jsonPath().getList("entries.slotChoice", String.class))
+                .hasSize(3)
+                .allSatisfy(choice -> assertThat(choice).isIn("exploit", "explore"));
+        assertThat(calendar.jsonPath().getList("entries.modelVersion", Integer.class))
+                .containsOnly(5);
+
+        // A reset to the defaults: the planner's unfired slots are planned again without learned hours.
+        kafka.send(Topics.MODEL_UPDATED, project.toString(), modelEvent(project, defaults()));
+        await().atMost(SchedulerApi.TIMEOUT)
+                .until(() ->
+                        SchedulerApi.count("select count(*) from scheduler.post_targets where project_id = '" + project
+                                        + "' and status = 'planned' and model_version is null and slot_choice is null")
+                                == 3);
+    }
+
+    private static io.contentfactory.contracts.events.ModelUpdated learnedHours(int version) {
+        List<io.contentfactory.contracts.events.ModelUpdated.SlotEffect> slots = new java.util.ArrayList<>();
+        for (int slot = 0; slot < 168; slot++) {
+            slots.add(new io.contentfactory.contracts.events.ModelUpdated.SlotEffect(slot % 24 == 18 ? 2.0 : 0, 0.3));
+        }
+        return new io.contentfactory.contracts.events.ModelUpdated(
+                io.contentfactory.contracts.events.Platform.INSTAGRAM,
+                "learned-account",
+                version,
+                "learned",
+                30,
+                "7d",
+                Instant.now(),
+                List.of(new io.contentfactory.contracts.events.ModelUpdated.Effect("level", 0, -0.1, 0.1)),
+                new double[][] {{0.01}},
+                0.2,
+                List.of(),
+                "UTC",
+                slots,
+                null);
+    }
+
+    private static io.contentfactory.contracts.events.ModelUpdated defaults() {
+        return new io.contentfactory.contracts.events.ModelUpdated(
+                io.contentfactory.contracts.events.Platform.INSTAGRAM,
+                "learned-account",
+                0,
+                "defaults",
+                0,
+                "7d",
+                null,
+                List.of(),
+                null,
+                0,
+                List.of(),
+                null,
+                List.of(),
+                null);
+    }
+
+    private static String modelEvent(UUID project, io.contentfactory.contracts.events.ModelUpdated model) {
+        return io.contentfactory.contracts.EventCodec.toJson(io.contentfactory.contracts.EventCodec.envelope(
+                UUID.randomUUID(), "/content-factory/coach-service", project, Instant.now(), model));
+    }
+
+    @Test
     void aNewProjectPlansInTheTimeZoneItWasCreatedWith() {
         UUID project = UUID.randomUUID();
         ProjectCreated created =

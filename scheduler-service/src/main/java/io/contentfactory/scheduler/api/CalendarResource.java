@@ -64,6 +64,16 @@ public class CalendarResource {
             String mode,
             String status,
             String slotSource,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    description = "For a slot the planner chose with the account's learned hours: exploit (the"
+                            + " best-known hour) or explore (a Thompson draw moved it to learn); null otherwise")
+            String slotChoice,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    description = "The learned model version the slot was chosen with; null without one")
+            Integer modelVersion,
+
             List<UUID> mediaIds) {}
 
     public record CalendarView(String timeZone, Instant from, Instant to, List<Entry> entries, long queued) {}
@@ -124,6 +134,8 @@ public class CalendarResource {
                                         e.post().mode,
                                         e.target().status.wire(),
                                         e.target().slotSource,
+                                        e.target().slotChoice,
+                                        e.target().modelVersion,
                                         e.post().mediaIdList()))
                                 .toList(),
                         plan.queued()));

@@ -26,4 +26,8 @@ public interface SchedulerConfig {
     int fireBatch();
 
     Duration maxSleep();
+
+    /** The share of slot decisions made on a Thompson draw of an account's learned hours, 0 to 1. */
+    @io.smallrye.config.WithDefault("0.2")
+    double exploreShare();
 }

@@ -71,6 +71,15 @@ public class PostTarget {
     /** {@code explicit}: the project chose the time and it never moves; {@code planner}: the planner chose it. */
     @Column(name = "slot_source")
     public String slotSource;
+    /**
+     * For a slot the planner chose with the account's learned hours: {@code exploit} (the best-known hour) or
+     * {@code explore} (a Thompson draw moved it); null otherwise.
+     */
+    @Column(name = "slot_choice")
+    public String slotChoice;
+    /** The learned model version the slot was chosen with; null without one. */
+    @Column(name = "model_version")
+    public Integer modelVersion;
     /** When the target started waiting for a slot; equal scores are planned in this order. */
     @Column(name = "queued_at")
     public Instant queuedAt;

@@ -28,6 +28,7 @@ public class SchedulerConsumers {
     private final PublishOutcomes outcomes;
     private final SettingsService settings;
     private final Dispatcher dispatcher;
+    private final io.contentfactory.scheduler.service.LearnedHours learned;
 
     SchedulerConsumers(
             EventConsumer consumer,
@@ -35,7 +36,9 @@ public class SchedulerConsumers {
             MediaArrivals media,
             PublishOutcomes outcomes,
             SettingsService settings,
-            Dispatcher dispatcher) {
+            Dispatcher dispatcher,
+            io.contentfactory.scheduler.service.LearnedHours learned) {
+        this.learned = learned;
         this.consumer = consumer;
         this.group = service.name();
         this.media = media;
@@ -79,6 +82,15 @@ public class SchedulerConsumers {
                 event,
                 ProjectCreated.class,
                 (context, project) -> settings.adoptTimeZone(project.projectId(), project.timeZone()));
+    }
+
+    @Incoming(Channels.MODEL_UPDATED)
+    public Uni<Void> onModelUpdated(String event) {
+        return consumer.consume(
+                group,
+                event,
+                io.contentfactory.contracts.events.ModelUpdated.class,
+                (context, model) -> learned.updated(context.projectId(), model));
     }
 
     @Incoming(Channels.POST_PUBLISHING)

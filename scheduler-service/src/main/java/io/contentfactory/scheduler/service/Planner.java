@@ -11,8 +11,10 @@ import io.contentfactory.scheduler.domain.PostTarget;
 import io.contentfactory.scheduler.domain.ScheduleSettings;
 import io.contentfactory.scheduler.domain.Served;
 import io.contentfactory.scheduler.domain.TargetStatus;
+import io.contentfactory.scheduler.domain.planning.LearnedSlots;
 import io.contentfactory.scheduler.domain.planning.PlanningPolicy;
 import io.contentfactory.scheduler.domain.planning.QueuePlanner;
+import io.contentfactory.scheduler.persistence.LearnedSlotsStore;
 import io.contentfactory.scheduler.persistence.MediaCatalogStore;
 import io.contentfactory.scheduler.persistence.PostStore;
 import io.contentfactory.scheduler.persistence.PostTargetStore;
@@ -47,6 +49,7 @@ public class Planner {
     private final SettingsService settings;
     private final Outbox outbox;
     private final SchedulerConfig config;
+    private final LearnedSlotsStore learnedSlots;
 
     Planner(
             PostStore posts,
@@ -54,7 +57,9 @@ public class Planner {
             MediaCatalogStore catalog,
             SettingsService settings,
             Outbox outbox,
-            SchedulerConfig config) {
+            SchedulerConfig config,
+            LearnedSlotsStore learnedSlots) {
+        this.learnedSlots = learnedSlots;
         this.posts = posts;
         this.targets = targets;
         this.catalog = catalog;
@@ -162,26 +167,43 @@ public class Planner {
                 .chain(() -> targets.waiting(projectId, queue.platform(), queue.accountId()))
                 .chain(waiting -> waiting.isEmpty()
                         ? Uni.createFrom().voidItem()
-                        : settings.of(projectId).chain(current -> {
-                            PlanningPolicy policy = current.policyFor(platform, config);
-                            return targets.occupied(
-                                            projectId,
-                                            queue.platform(),
-                                            queue.accountId(),
-                                            earliest.minus(policy.maxGap()))
-                                    .chain(occupied -> postsPerDay(projectId, queue.platform(), policy, earliest)
-                                            .map(perDay -> QueuePlanner.plan(
-                                                    policy,
-                                                    new QueuePlanner.Queue(
-                                                            earliest,
-                                                            occupied,
-                                                            perDay,
-                                                            waiting.stream()
-                                                                    .map(w -> new QueuePlanner.Candidate(
-                                                                            w.targetId(), w.score(), w.queuedAt()))
-                                                                    .toList()))))
-                                    .chain(placements -> place(projectId, placements));
-                        }));
+                        : settings.of(projectId)
+                                .chain(current -> learnedSlots
+                                        .of(queue.platform(), queue.accountId())
+                                        .map(hours -> hours.map(found -> current.policyFor(platform, config)
+                                                        .withLearned(new LearnedSlots(
+                                                                found.version(),
+                                                                found.mean(),
+                                                                found.sd(),
+                                                                config.exploreShare())))
+                                                .orElseGet(() -> current.policyFor(platform, config))))
+                                .chain(policy -> {
+                                    return targets.occupied(
+                                                    projectId,
+                                                    queue.platform(),
+                                                    queue.accountId(),
+                                                    earliest.minus(policy.maxGap()))
+                                            .chain(occupied -> postsPerDay(
+                                                            projectId, queue.platform(), policy, earliest)
+                                                    .map(perDay -> QueuePlanner.plan(
+                                                            policy,
+                                                            new QueuePlanner.Queue(
+                                                                    earliest,
+                                                                    occupied,
+                                                                    perDay,
+                                                                    waiting.stream()
+                                                                            .map(w -> new QueuePlanner.Candidate(
+                                                                                    w.targetId(),
+                                                                                    w.score(),
+                                                                                    w.queuedAt()))
+                                                                            .toList()))))
+                                            .chain(placements -> place(
+                                                    projectId,
+                                                    placements,
+                                                    policy.learned() == null
+                                                            ? null
+                                                            : policy.learned().version()));
+                                }));
     }
 
     private Uni<Map<LocalDate, Integer>> postsPerDay(
@@ -199,18 +221,24 @@ public class Planner {
                 });
     }
 
-    private Uni<Void> place(UUID projectId, List<QueuePlanner.Placement> placements) {
+    /** Gives the targets their slots; {@code modelVersion} is the learned model the slots were chosen with, if any. */
+    private Uni<Void> place(UUID projectId, List<QueuePlanner.Placement> placements, Integer modelVersion) {
         if (placements.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         Map<UUID, Instant> slots = placements.stream()
                 .collect(Collectors.toMap(QueuePlanner.Placement::targetId, QueuePlanner.Placement::slot));
+        Map<UUID, QueuePlanner.Placement> byTarget =
+                placements.stream().collect(Collectors.toMap(QueuePlanner.Placement::targetId, Function.identity()));
         return targets.findAll(projectId, slots.keySet())
                 .chain(found -> {
                     found.forEach(target -> {
                         target.moveTo(TargetStatus.PLANNED);
                         target.scheduledAt = slots.get(target.id);
                         target.fireAt = target.scheduledAt;
+                        LearnedSlots.Choice choice = byTarget.get(target.id).choice();
+                        target.slotChoice = choice == null ? null : choice.wire();
+                        target.modelVersion = choice == null ? null : modelVersion;
                     });
                     return posts.findAll(
                                     projectId,
