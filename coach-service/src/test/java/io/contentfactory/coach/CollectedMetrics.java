@@ -134,6 +134,16 @@ final class CollectedMetrics {
 
     /** {@code analyzed} with analysis having found it resembles these imported patterns. */
     static MediaAnalyzed resembling(MediaAnalyzed analyzed, AnalysisFeatures.PatternMatch... matches) {
+        return withParts(
+                analyzed, analyzed.preSocialScore(), analyzed.features().contributions(), List.of(matches));
+    }
+
+    /** {@code analyzed} scored {@code preSocialScore} from these parts, resembling these patterns. */
+    static MediaAnalyzed withParts(
+            MediaAnalyzed analyzed,
+            double preSocialScore,
+            List<AnalysisFeatures.ScoreContribution> parts,
+            List<AnalysisFeatures.PatternMatch> matches) {
         AnalysisFeatures f = analyzed.features();
         return new MediaAnalyzed(
                 analyzed.mediaId(),
@@ -143,7 +153,7 @@ final class CollectedMetrics {
                 analyzed.durationSec(),
                 analyzed.width(),
                 analyzed.height(),
-                analyzed.preSocialScore(),
+                preSocialScore,
                 analyzed.contentUrl(),
                 analyzed.captionSuggestion(),
                 analyzed.hashtags(),
@@ -159,7 +169,7 @@ final class CollectedMetrics {
                         f.firstTextSec(),
                         f.speechRatio(),
                         f.transcript(),
-                        f.contributions(),
-                        List.of(matches)));
+                        parts,
+                        matches));
     }
 }

@@ -253,34 +253,11 @@ class LearningIT {
     }
 
     private static MediaAnalyzed analysed(UUID mediaId, double hook) {
-        MediaAnalyzed base = CollectedMetrics.video(mediaId, 40);
-        AnalysisFeatures f = base.features();
-        return new MediaAnalyzed(
-                base.mediaId(),
-                base.analysisId(),
-                base.mediaType(),
-                base.contentType(),
-                base.durationSec(),
-                base.width(),
-                base.height(),
+        return CollectedMetrics.withParts(
+                CollectedMetrics.video(mediaId, 40),
                 Math.round(hook * 100),
-                base.contentUrl(),
-                base.captionSuggestion(),
-                base.hashtags(),
-                base.jpegUrl(),
-                new AnalysisFeatures(
-                        f.topics(),
-                        f.hookMotion(),
-                        f.hookFace(),
-                        f.cutsPerMinute(),
-                        f.framesSampled(),
-                        f.framesWithFaces(),
-                        f.framesWithText(),
-                        f.firstTextSec(),
-                        f.speechRatio(),
-                        f.transcript(),
-                        List.of(new AnalysisFeatures.ScoreContribution("hook", 20 * hook, 20, "the hook")),
-                        List.of()));
+                List.of(new AnalysisFeatures.ScoreContribution("hook", 20 * hook, 20, "the hook")),
+                List.of());
     }
 
     private static void awaitVersions(UUID projectId, int versions) {

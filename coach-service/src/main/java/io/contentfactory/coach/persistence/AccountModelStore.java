@@ -12,7 +12,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -106,7 +105,7 @@ public class AccountModelStore {
         AnalysisFeatures features = JsonColumns.read((String) row[4], AnalysisFeatures.class);
         return Optional.of(new AccountLearner.MeasuredPost(
                 LearningFeatures.of(type, features),
-                hourOfWeek(instant(row[0]), zone),
+                hourOfWeek(Timestamps.instant(row[0]), zone),
                 outcome.get(),
                 ((Number) row[3]).doubleValue()));
     }
@@ -254,14 +253,5 @@ public class AccountModelStore {
 
     static String platformName(String platform) {
         return platform.toLowerCase(Locale.ROOT);
-    }
-
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case Instant instant -> instant;
-            case OffsetDateTime offset -> offset.toInstant();
-            case java.time.LocalDateTime local -> local.toInstant(ZoneOffset.UTC);
-            default -> throw new IllegalStateException("unexpected timestamp " + value.getClass());
-        };
     }
 }

@@ -7,8 +7,6 @@ import io.contentfactory.kit.ServiceConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Locale;
@@ -86,15 +84,6 @@ public class PostingHistoryStore {
 
     private static PostingHistory.PublishedPost post(Object[] row) {
         return new PostingHistory.PublishedPost(
-                (String) row[0], instant(row[1]), row[2] == null ? null : ((Number) row[2]).doubleValue());
-    }
-
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case Instant instant -> instant;
-            case OffsetDateTime offset -> offset.toInstant();
-            case java.time.LocalDateTime local -> local.toInstant(ZoneOffset.UTC);
-            default -> throw new IllegalStateException("unexpected timestamp " + value.getClass());
-        };
+                (String) row[0], Timestamps.instant(row[1]), row[2] == null ? null : ((Number) row[2]).doubleValue());
     }
 }
