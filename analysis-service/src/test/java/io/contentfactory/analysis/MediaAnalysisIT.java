@@ -537,11 +537,11 @@ class MediaAnalysisIT {
                                 UUID.randomUUID(), List.of(skin, blender, gone))));
         // The two topics are consumed independently: whichever arrives first, the end state is the same.
         await().atMost(TIMEOUT)
-                .until(() -> count("select count(*) from analysis.top_patterns where project_id = '" + projectId + "'")
-                                == 3
-                        && count("select count(*) from analysis.top_patterns where project_id = '" + projectId
-                                        + "' and deleted")
-                                == 1);
+                .until(() ->
+                        count("select count(*) from analysis.top_patterns where project_id = '" + projectId + "'") == 3
+                                && count("select count(*) from analysis.top_patterns where project_id = '" + projectId
+                                                + "' and deleted")
+                                        == 1);
 
         UUID mediaId = UUID.randomUUID();
         kafka.send(
