@@ -2,7 +2,7 @@ package io.contentfactory.coach.clients;
 
 import io.contentfactory.auth.ServiceCallTokens;
 import io.contentfactory.coach.config.CoachConfig;
-import io.contentfactory.coach.persistence.AccountModelStore;
+import io.contentfactory.coach.domain.SocialAccount;
 import io.contentfactory.kit.ServiceConfig;
 import io.contentfactory.kit.domain.DomainError;
 import io.smallrye.mutiny.Uni;
@@ -34,7 +34,7 @@ public class ConnectedAccounts {
     }
 
     /** The connection's account; empty when the project has no such connection (another project's included). */
-    public Uni<Optional<AccountModelStore.Account>> of(UUID projectId, UUID connectionId) {
+    public Uni<Optional<SocialAccount>> of(UUID projectId, UUID connectionId) {
         return http.getAbs(baseUrl + "/internal/v1/connections/" + projectId + "/" + connectionId)
                 .timeout(10_000)
                 .putHeader(
@@ -47,10 +47,9 @@ public class ConnectedAccounts {
                 .map(response -> switch (response.statusCode()) {
                     case 200 -> {
                         JsonObject body = response.bodyAsJsonObject();
-                        yield Optional.of(
-                                new AccountModelStore.Account(body.getString("platform"), body.getString("accountId")));
+                        yield Optional.of(new SocialAccount(body.getString("platform"), body.getString("accountId")));
                     }
-                    case 404 -> Optional.<AccountModelStore.Account>empty();
+                    case 404 -> Optional.<SocialAccount>empty();
                     default ->
                         throw new DomainError.Unavailable(
                                 "publisher_unavailable",

@@ -2,6 +2,7 @@ package io.contentfactory.coach.persistence;
 
 import io.contentfactory.coach.domain.AccountLearner;
 import io.contentfactory.coach.domain.AccountModel;
+import io.contentfactory.coach.domain.SocialAccount;
 import io.contentfactory.contracts.events.AnalysisFeatures;
 import io.contentfactory.contracts.events.LearningFeatures;
 import io.contentfactory.contracts.events.MediaType;
@@ -28,9 +29,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class AccountModelStore {
 
-    /** An account of the project, as its publications name it. */
-    public record Account(String platform, String accountId) {}
-
     /** One version in an account's history. */
     public record VersionSummary(int version, int posts, Instant fittedAt, AccountModel model) {}
 
@@ -51,14 +49,14 @@ public class AccountModelStore {
     }
 
     /** The account the target was published on; empty when its publication is not known (or named no account). */
-    public Uni<Optional<Account>> accountOf(UUID targetId) {
+    public Uni<Optional<SocialAccount>> accountOf(UUID targetId) {
         String sql =
                 "select platform, account_id from " + publications + " where target_id = ?1 and account_id is not null";
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(sql, Object[].class)
                         .setParameter(1, targetId)
                         .getResultList())
-                .map(rows -> rows.stream().findFirst().map(row -> new Account((String) row[0], (String) row[1])));
+                .map(rows -> rows.stream().findFirst().map(row -> new SocialAccount((String) row[0], (String) row[1])));
     }
 
     /** The project's time zone, UTC when the coach never heard it. */
@@ -73,7 +71,8 @@ public class AccountModelStore {
      * The account's latest {@code limit} posts measured at {@code checkpoint} against a baseline, oldest first, with
      * their hour of the week in {@code zone}.
      */
-    public Uni<List<AccountLearner.MeasuredPost>> measured(Account account, String checkpoint, ZoneId zone, int limit) {
+    public Uni<List<AccountLearner.MeasuredPost>> measured(
+            SocialAccount account, String checkpoint, ZoneId zone, int limit) {
         String sql = "select p.published_at, c.reading::text, m.media_type, m.pre_social_score, m.features::text from "
                 + publications + " p join " + checkpoints + " c on c.project_id = p.project_id"
                 + " and c.target_id = p.target_id and c.checkpoint = ?3 join " + profiles
@@ -125,7 +124,7 @@ public class AccountModelStore {
         return (local.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue()) * 24 + local.getHour();
     }
 
-    public Uni<Void> record(Account account, UUID projectId, AccountModel model) {
+    public Uni<Void> record(SocialAccount account, UUID projectId, AccountModel model) {
         String sql = "insert into " + models
                 + " (project_id, platform, account_id, version, posts, fitted_at, model)"
                 + " values (?1, ?2, ?3, ?4, ?5, ?6, cast(cast(?7 as text) as jsonb))";
@@ -143,15 +142,15 @@ public class AccountModelStore {
     }
 
     /** The account's newest version. */
-    public Uni<Optional<AccountModel>> newest(Account account) {
+    public Uni<Optional<AccountModel>> newest(SocialAccount account) {
         return one(account, "order by version desc limit 1", null);
     }
 
-    public Uni<Optional<AccountModel>> version(Account account, int version) {
+    public Uni<Optional<AccountModel>> version(SocialAccount account, int version) {
         return one(account, "and version = ?3", version);
     }
 
-    private Uni<Optional<AccountModel>> one(Account account, String clause, Integer version) {
+    private Uni<Optional<AccountModel>> one(SocialAccount account, String clause, Integer version) {
         String sql = "select model::text from " + models + " where platform = ?1 and account_id = ?2 " + clause;
         return Panache.getSession()
                 .chain(session -> {
@@ -167,7 +166,7 @@ public class AccountModelStore {
     }
 
     /** The account's versions, newest first, at most {@code limit}. */
-    public Uni<List<AccountModel>> history(Account account, int limit) {
+    public Uni<List<AccountModel>> history(SocialAccount account, int limit) {
         String sql = "select model::text from " + models
                 + " where platform = ?1 and account_id = ?2 order by version desc limit ?3";
         return Panache.getSession()
@@ -182,7 +181,7 @@ public class AccountModelStore {
     }
 
     /** The newest version of each of the project's other accounts on any platform. */
-    public Uni<List<AccountModel>> othersNewest(Account account) {
+    public Uni<List<AccountModel>> othersNewest(SocialAccount account) {
         String sql = "select distinct on (platform, account_id) model::text from " + models
                 + " where not (platform = ?1 and account_id = ?2) order by platform, account_id, version desc";
         return Panache.getSession()
@@ -196,7 +195,7 @@ public class AccountModelStore {
     }
 
     /** An account's model in force. */
-    public record InForce(Account account, AccountModel model) {}
+    public record InForce(SocialAccount account, AccountModel model) {}
 
     /**
      * The learned model in force for the account the media was first published on: the pinned version, else the
@@ -217,12 +216,12 @@ public class AccountModelStore {
                         .filter(row -> row[2] != null)
                         .findFirst()
                         .map(row -> new InForce(
-                                new Account((String) row[0], (String) row[1]),
+                                new SocialAccount((String) row[0], (String) row[1]),
                                 JsonColumns.read((String) row[2], AccountModel.class))));
     }
 
     /** The version the project pinned, 0 for the defaults; empty when it follows the newest. */
-    public Uni<Optional<Integer>> pinned(Account account) {
+    public Uni<Optional<Integer>> pinned(SocialAccount account) {
         String sql = "select pinned_version from " + pins + " where platform = ?1 and account_id = ?2";
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(sql, Integer.class)
@@ -233,7 +232,7 @@ public class AccountModelStore {
     }
 
     /** Pins {@code version} (0: the defaults), or follows the newest again when it is empty. */
-    public Uni<Void> pin(UUID projectId, Account account, Optional<Integer> version) {
+    public Uni<Void> pin(UUID projectId, SocialAccount account, Optional<Integer> version) {
         String sql = version.isPresent()
                 ? "insert into " + pins + " (project_id, platform, account_id, pinned_version, pinned_at)"
                         + " values (?1, ?2, ?3, ?4, now()) on conflict (project_id, platform, account_id) do update"

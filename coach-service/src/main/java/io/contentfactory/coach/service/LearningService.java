@@ -6,8 +6,8 @@ import io.contentfactory.coach.domain.AccountLearner;
 import io.contentfactory.coach.domain.AccountModel;
 import io.contentfactory.coach.domain.ContentEffects;
 import io.contentfactory.coach.domain.PooledPrior;
+import io.contentfactory.coach.domain.SocialAccount;
 import io.contentfactory.coach.persistence.AccountModelStore;
-import io.contentfactory.coach.persistence.AccountModelStore.Account;
 import io.contentfactory.contracts.events.LearningFeatures;
 import io.contentfactory.contracts.events.MetricsCollected;
 import io.contentfactory.contracts.events.ModelUpdated;
@@ -39,7 +39,11 @@ public class LearningService {
 
     /** An account's model as the project sees it: the one in force, why, and the versions learned. */
     public record AccountModels(
-            UUID connectionId, Account account, AccountModel inForce, String source, List<AccountModel> history) {}
+            UUID connectionId,
+            SocialAccount account,
+            AccountModel inForce,
+            String source,
+            List<AccountModel> history) {}
 
     private final AccountModelStore models;
     private final ConnectedAccounts connections;
@@ -73,7 +77,7 @@ public class LearningService {
                 .chain(account -> account.isEmpty() ? Uni.createFrom().voidItem() : relearn(projectId, account.get()));
     }
 
-    private Uni<Void> relearn(UUID projectId, Account account) {
+    private Uni<Void> relearn(UUID projectId, SocialAccount account) {
         return models.zone()
                 .chain(zone -> models.measured(account, config.checkpoint(), zone, config.historyPosts())
                         .chain(posts -> models.newest(account).chain(newest -> {
@@ -175,13 +179,13 @@ public class LearningService {
                                 .chain(() -> state(connectionId, account))));
     }
 
-    private Uni<Account> account(UUID projectId, UUID connectionId) {
+    private Uni<SocialAccount> account(UUID projectId, UUID connectionId) {
         return connections
                 .of(projectId, connectionId)
                 .map(found -> found.orElseThrow(() -> new DomainError.NotFound("connection", connectionId)));
     }
 
-    private Uni<AccountModels> state(UUID connectionId, Account account) {
+    private Uni<AccountModels> state(UUID connectionId, SocialAccount account) {
         return models.pinned(account)
                 .chain(pinned -> models.history(account, config.historyShown())
                         .chain(history -> inForce(account, pinned, history)
@@ -195,7 +199,7 @@ public class LearningService {
                                         history))));
     }
 
-    private Uni<AccountModel> inForce(Account account, Optional<Integer> pinned, List<AccountModel> history) {
+    private Uni<AccountModel> inForce(SocialAccount account, Optional<Integer> pinned, List<AccountModel> history) {
         AccountModel defaults = AccountModel.defaults(config.checkpoint());
         if (pinned.isPresent()) {
             return pinned.get() == 0
@@ -205,7 +209,7 @@ public class LearningService {
         return Uni.createFrom().item(history.isEmpty() ? defaults : history.getFirst());
     }
 
-    private Uni<Void> announce(UUID projectId, Account account, AccountModel model, String source) {
+    private Uni<Void> announce(UUID projectId, SocialAccount account, AccountModel model, String source) {
         Platform platform = Platform.valueOf(account.platform().toUpperCase(Locale.ROOT));
         return outbox.record(projectId, model.announced(platform, account.accountId(), source))
                 .replaceWithVoid();
