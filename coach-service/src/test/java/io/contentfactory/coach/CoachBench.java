@@ -185,7 +185,12 @@ class CoachBench {
                 "factory.db.owner.username", db.user(),
                 "kafka.bootstrap.servers", KafkaResource.broker().bootstrapServers(),
                 "smallrye.jwt.verify.key.location",
-                        InternalTokens.forService("coach-service").keyFile().toString());
+                        InternalTokens.forService("coach-service").keyFile().toString(),
+                // No model route is called here; the key is only needed for the service to start.
+                "factory.coach.publisher.call-key",
+                        java.util.Base64.getUrlEncoder()
+                                .withoutPadding()
+                                .encodeToString(InternalTokens.serviceCallKey("coach-service", "publisher-service")));
     }
 
     private static void report(String line) {
