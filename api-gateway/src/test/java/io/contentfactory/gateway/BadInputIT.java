@@ -271,6 +271,9 @@ class BadInputIT {
                                 .body("{\"version\": 0}")
                                 .put("/v1/accounts/{id}/model/pin", UUID.randomUUID())),
                 api(
+                        "an unpin of an unknown connection's model",
+                        r -> r.delete("/v1/accounts/{id}/model/pin", UUID.randomUUID())),
+                api(
                         "a reset of an unknown connection's model",
                         r -> r.post("/v1/accounts/{id}/model/reset", UUID.randomUUID())),
                 api(

@@ -97,11 +97,7 @@ public record AccountModelView(
 
         static List<SlotView> best(AccountModel model, int count) {
             List<ModelUpdated.SlotEffect> slots = model.slots();
-            return java.util.stream.IntStream.range(0, slots.size())
-                    .boxed()
-                    .sorted((a, b) ->
-                            Double.compare(slots.get(b).mean(), slots.get(a).mean()))
-                    .limit(count)
+            return model.bestSlots(count).stream()
                     .map(slot -> new SlotView(
                             java.time.DayOfWeek.of(slot / 24 + 1).name(),
                             slot % 24,

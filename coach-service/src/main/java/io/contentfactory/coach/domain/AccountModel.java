@@ -78,12 +78,7 @@ public record AccountModel(
      * the effect of the best and what it rests on.
      */
     public String timeWindowHint(String platform, String accountId) {
-        List<Integer> best = java.util.stream.IntStream.range(0, slots.size())
-                .boxed()
-                .sorted((a, b) ->
-                        Double.compare(slots.get(b).mean(), slots.get(a).mean()))
-                .limit(3)
-                .toList();
+        List<Integer> best = bestSlots(3);
         List<String> hours = best.stream()
                 .map(slot -> java.time.DayOfWeek.of(slot / 24 + 1)
                                 .getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH)
@@ -105,14 +100,16 @@ public record AccountModel(
                 checkpoint);
     }
 
-    /** The hour of the week (0 = Monday 00:00) with the highest learned effect, or -1 without a learned model. */
-    public int bestSlot() {
-        int best = -1;
-        for (int slot = 0; slot < slots.size(); slot++) {
-            if (best < 0 || slots.get(slot).mean() > slots.get(best).mean()) {
-                best = slot;
-            }
-        }
-        return best;
+    /**
+     * The {@code count} hours of the week (0 = Monday 00:00) with the highest learned effect, best first; none without
+     * a learned model.
+     */
+    public List<Integer> bestSlots(int count) {
+        return java.util.stream.IntStream.range(0, slots.size())
+                .boxed()
+                .sorted((a, b) ->
+                        Double.compare(slots.get(b).mean(), slots.get(a).mean()))
+                .limit(count)
+                .toList();
     }
 }

@@ -147,8 +147,7 @@ public record CoachSnapshot(UUID mediaId, MediaProfile media, List<Reading> read
                             basis),
                     round(effect.mean()));
         }
-        int best = model.bestSlot();
-        if (best >= 0) {
+        for (int best : model.bestSlots(1)) {
             var slot = model.slots().get(best);
             put(
                     all,

@@ -14,11 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,15 +27,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class AccountModelStore {
 
-    /** One version in an account's history. */
-    public record VersionSummary(int version, int posts, Instant fittedAt, AccountModel model) {}
-
     private final String models;
     private final String pins;
     private final String publications;
     private final String checkpoints;
     private final String profiles;
-    private final String projects;
 
     AccountModelStore(ServiceConfig service) {
         this.models = service.table("account_models");
@@ -45,7 +39,6 @@ public class AccountModelStore {
         this.publications = service.table("post_publications");
         this.checkpoints = service.table("post_checkpoints");
         this.profiles = service.table("media_profiles");
-        this.projects = service.table("coach_projects");
     }
 
     /** The account the target was published on; empty when its publication is not known (or named no account). */
@@ -57,14 +50,6 @@ public class AccountModelStore {
                         .setParameter(1, targetId)
                         .getResultList())
                 .map(rows -> rows.stream().findFirst().map(row -> new SocialAccount((String) row[0], (String) row[1])));
-    }
-
-    /** The project's time zone, UTC when the coach never heard it. */
-    public Uni<ZoneId> zone() {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery("select time_zone from " + projects, String.class)
-                        .getResultList())
-                .map(zones -> zones.isEmpty() ? ZoneOffset.UTC : ZoneId.of(zones.getFirst()));
     }
 
     /**
@@ -248,9 +233,5 @@ public class AccountModelStore {
                     return query.executeUpdate();
                 })
                 .replaceWithVoid();
-    }
-
-    static String platformName(String platform) {
-        return platform.toLowerCase(Locale.ROOT);
     }
 }

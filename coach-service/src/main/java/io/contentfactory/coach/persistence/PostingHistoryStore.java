@@ -61,25 +61,27 @@ public class PostingHistoryStore {
                 .replaceWithVoid();
     }
 
-    /** The project's {@code limit} latest publications with their +24h scores, in the project's zone (UTC unknown). */
+    /** The project's time zone, UTC when the coach never heard it. */
+    public Uni<ZoneId> zone() {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("select time_zone from " + projects, String.class)
+                        .getResultList())
+                .map(zones -> zones.isEmpty() ? ZoneOffset.UTC : ZoneId.of(zones.getFirst()));
+    }
+
+    /** The project's {@code limit} latest publications with their +24h scores, in the project's zone. */
     public Uni<PostingHistory> history(int limit) {
-        String zoneSql = "select time_zone from " + projects;
         String postsSql = "select p.platform, p.published_at,"
                 + " (c.reading ->> 'postSocialScore')::float8 from " + publications + " p"
                 + " left join " + checkpoints + " c on c.project_id = p.project_id and c.target_id = p.target_id"
                 + " and c.checkpoint = '" + CHECKPOINT + "'"
                 + " order by p.published_at desc limit ?1";
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(zoneSql, String.class)
-                        .getResultList()
-                        .chain(zones -> session.createNativeQuery(postsSql, Object[].class)
-                                .setParameter(1, limit)
-                                .getResultList()
-                                .map(rows -> new PostingHistory(
-                                        zones.isEmpty() ? ZoneOffset.UTC : ZoneId.of(zones.getFirst()),
-                                        rows.stream()
-                                                .map(PostingHistoryStore::post)
-                                                .toList()))));
+        return zone().chain(zone -> Panache.getSession()
+                .chain(session -> session.createNativeQuery(postsSql, Object[].class)
+                        .setParameter(1, limit)
+                        .getResultList())
+                .map(rows -> new PostingHistory(
+                        zone, rows.stream().map(PostingHistoryStore::post).toList())));
     }
 
     private static PostingHistory.PublishedPost post(Object[] row) {

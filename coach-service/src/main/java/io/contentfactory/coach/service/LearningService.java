@@ -8,6 +8,7 @@ import io.contentfactory.coach.domain.ContentEffects;
 import io.contentfactory.coach.domain.PooledPrior;
 import io.contentfactory.coach.domain.SocialAccount;
 import io.contentfactory.coach.persistence.AccountModelStore;
+import io.contentfactory.coach.persistence.PostingHistoryStore;
 import io.contentfactory.contracts.events.LearningFeatures;
 import io.contentfactory.contracts.events.MetricsCollected;
 import io.contentfactory.contracts.events.ModelUpdated;
@@ -46,6 +47,7 @@ public class LearningService {
             List<AccountModel> history) {}
 
     private final AccountModelStore models;
+    private final PostingHistoryStore history;
     private final ConnectedAccounts connections;
     private final Outbox outbox;
     private final TenantScope tenancy;
@@ -53,11 +55,13 @@ public class LearningService {
 
     LearningService(
             AccountModelStore models,
+            PostingHistoryStore history,
             ConnectedAccounts connections,
             Outbox outbox,
             TenantScope tenancy,
             CoachConfig config) {
         this.models = models;
+        this.history = history;
         this.connections = connections;
         this.outbox = outbox;
         this.tenancy = tenancy;
@@ -78,7 +82,7 @@ public class LearningService {
     }
 
     private Uni<Void> relearn(UUID projectId, SocialAccount account) {
-        return models.zone()
+        return history.zone()
                 .chain(zone -> models.measured(account, config.checkpoint(), zone, config.historyPosts())
                         .chain(posts -> models.newest(account).chain(newest -> {
                             int learnedFrom = newest.map(AccountModel::posts).orElse(0);

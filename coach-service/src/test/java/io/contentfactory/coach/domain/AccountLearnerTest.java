@@ -58,7 +58,9 @@ class AccountLearnerTest {
                 .extracting(ModelUpdated.Effect::feature)
                 .first()
                 .isEqualTo("hook");
-        assertThat(model.bestSlot() % 24).as("the best hour is an evening one").isBetween(18, 21);
+        assertThat(model.bestSlots(1).getFirst() % 24)
+                .as("the best hour is an evening one")
+                .isBetween(18, 21);
         double evening = model.slots().get(19).mean() - model.slots().get(10).mean();
         assertThat(evening).isCloseTo(0.8, within(0.2));
         assertThat(model.slots().stream()

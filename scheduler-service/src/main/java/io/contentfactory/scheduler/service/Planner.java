@@ -167,43 +167,36 @@ public class Planner {
                 .chain(() -> targets.waiting(projectId, queue.platform(), queue.accountId()))
                 .chain(waiting -> waiting.isEmpty()
                         ? Uni.createFrom().voidItem()
-                        : settings.of(projectId)
-                                .chain(current -> learnedSlots
-                                        .of(queue.platform(), queue.accountId())
-                                        .map(hours -> hours.map(found -> current.policyFor(platform, config)
-                                                        .withLearned(new LearnedSlots(
-                                                                found.version(),
-                                                                found.mean(),
-                                                                found.sd(),
-                                                                config.exploreShare())))
-                                                .orElseGet(() -> current.policyFor(platform, config))))
-                                .chain(policy -> {
-                                    return targets.occupied(
-                                                    projectId,
-                                                    queue.platform(),
-                                                    queue.accountId(),
-                                                    earliest.minus(policy.maxGap()))
-                                            .chain(occupied -> postsPerDay(
-                                                            projectId, queue.platform(), policy, earliest)
-                                                    .map(perDay -> QueuePlanner.plan(
-                                                            policy,
-                                                            new QueuePlanner.Queue(
-                                                                    earliest,
-                                                                    occupied,
-                                                                    perDay,
-                                                                    waiting.stream()
-                                                                            .map(w -> new QueuePlanner.Candidate(
-                                                                                    w.targetId(),
-                                                                                    w.score(),
-                                                                                    w.queuedAt()))
-                                                                            .toList()))))
-                                            .chain(placements -> place(
-                                                    projectId,
-                                                    placements,
-                                                    policy.learned() == null
-                                                            ? null
-                                                            : policy.learned().version()));
-                                }));
+                        : policy(projectId, platform, queue)
+                                .chain(policy -> targets.occupied(
+                                                projectId,
+                                                queue.platform(),
+                                                queue.accountId(),
+                                                earliest.minus(policy.maxGap()))
+                                        .chain(occupied -> postsPerDay(projectId, queue.platform(), policy, earliest)
+                                                .map(perDay -> QueuePlanner.plan(
+                                                        policy,
+                                                        new QueuePlanner.Queue(
+                                                                earliest,
+                                                                occupied,
+                                                                perDay,
+                                                                waiting.stream()
+                                                                        .map(w -> new QueuePlanner.Candidate(
+                                                                                w.targetId(), w.score(), w.queuedAt()))
+                                                                        .toList()))))
+                                        .chain(placements -> place(projectId, placements, policy))));
+    }
+
+    /** The queue's policy under the project's settings, with the account's learned hours when it has them. */
+    private Uni<PlanningPolicy> policy(UUID projectId, Platform platform, QueueKey queue) {
+        return settings.of(projectId).chain(current -> {
+            PlanningPolicy policy = current.policyFor(platform, config);
+            return learnedSlots
+                    .of(queue.platform(), queue.accountId())
+                    .map(hours -> hours.map(found -> policy.withLearned(
+                                    new LearnedSlots(found.version(), found.mean(), found.sd(), config.exploreShare())))
+                            .orElse(policy));
+        });
     }
 
     private Uni<Map<LocalDate, Integer>> postsPerDay(
@@ -221,24 +214,26 @@ public class Planner {
                 });
     }
 
-    /** Gives the targets their slots; {@code modelVersion} is the learned model the slots were chosen with, if any. */
-    private Uni<Void> place(UUID projectId, List<QueuePlanner.Placement> placements, Integer modelVersion) {
+    /** Gives the targets their slots, with why each was chosen when the policy plans with learned hours. */
+    private Uni<Void> place(UUID projectId, List<QueuePlanner.Placement> placements, PlanningPolicy policy) {
         if (placements.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Map<UUID, Instant> slots = placements.stream()
-                .collect(Collectors.toMap(QueuePlanner.Placement::targetId, QueuePlanner.Placement::slot));
         Map<UUID, QueuePlanner.Placement> byTarget =
                 placements.stream().collect(Collectors.toMap(QueuePlanner.Placement::targetId, Function.identity()));
-        return targets.findAll(projectId, slots.keySet())
+        return targets.findAll(projectId, byTarget.keySet())
                 .chain(found -> {
                     found.forEach(target -> {
                         target.moveTo(TargetStatus.PLANNED);
-                        target.scheduledAt = slots.get(target.id);
+                        QueuePlanner.Placement placement = byTarget.get(target.id);
+                        target.scheduledAt = placement.slot();
                         target.fireAt = target.scheduledAt;
-                        LearnedSlots.Choice choice = byTarget.get(target.id).choice();
-                        target.slotChoice = choice == null ? null : choice.wire();
-                        target.modelVersion = choice == null ? null : modelVersion;
+                        target.slotChoice = placement.choice() == null
+                                ? null
+                                : placement.choice().wire();
+                        target.modelVersion = placement.choice() == null
+                                ? null
+                                : policy.learned().version();
                     });
                     return posts.findAll(
                                     projectId,
