@@ -376,17 +376,182 @@ class PipelineE2EIT {
         assertThat(plans.getList("items.status")).containsOnly("planned");
     }
 
+    /**
+     * Issue 21: ten reels measured at +7d against the account's baseline teach the account its first model, read through the gateway. The next reel
+     * is scored with that version, planned with its hours and coached from it; a reset puts the defaults back in
+     * force, and following the newest version again brings the model back.
+     */
+    @Test
+    void tenMeasuredReelsTeachTheAccountAModelThatTheNextAnalysisPlanAndInsightUse() throws Exception {
+        hookOnlyAudience("sandbox-ig-account");
+        InboxProject project = inboxProject();
+        String gateway = "http://localhost:" + Stack.port(8080);
+        // The first three reels are measured before the account has a baseline (three posts), so they teach nothing;
+        // the next ten make the first version (factory.coach.learning.min-posts).
+        List<String> takes = List.of(
+                "alpha",
+                "bravo",
+                "charlie",
+                "delta",
+                "echo",
+                "foxtrot",
+                "golf",
+                "hotel",
+                "india",
+                "juliet",
+                "lima",
+                "mike",
+                "november");
+        for (int i = 0; i < takes.size(); i++) {
+            declareHook("Lesson " + takes.get(i), 0.1 + 0.06 * i);
+            drop(project.inbox(), "lesson-" + takes.get(i) + ".mp4", 2 + 0.2 * i);
+        }
+
+        io.restassured.path.json.JsonPath model;
+        try {
+            model = await().atMost(Duration.ofMinutes(6))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(
+                            () -> given().auth()
+                                    .oauth2(project.key())
+                                    .get(gateway + "/v1/accounts/" + project.connectionId() + "/model")
+                                    .then()
+                                    .statusCode(200)
+                                    .extract()
+                                    .jsonPath(),
+                            m -> m.getInt("inForce.version") >= 1);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("no model version; where the reels stand: " + stages(project.id()), e);
+        }
+        assertThat(model.getString("source")).isEqualTo("learned");
+        assertThat(model.getInt("inForce.posts")).isGreaterThanOrEqualTo(10);
+        assertThat(model.getString("inForce.timeZone")).isEqualTo("Europe/Berlin");
+        assertThat(model.getList("inForce.effects.feature")).contains("level", "hook", "length");
+        assertThat(model.getList("inForce.bestHours")).hasSize(5);
+        int version = model.getInt("inForce.version");
+
+        // analysis-service and scheduler-service hold the version before the next reel arrives.
+        await().atMost(STEP)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> given().auth()
+                        .oauth2(project.key())
+                        .get(gateway + "/v1/analysis-settings")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("learned.findAll { it.scoresNewMedia }.version", Integer.class)
+                        .contains(version));
+        awaitRow("select 1 as held from scheduler.learned_slots where project_id = '" + project.id()
+                + "' and version = " + version);
+
+        drop(project.inbox(), "lesson-kilo.mp4", 3.3);
+        String next = awaitRow("select id from ingest.media_assets where project_id = '" + project.id()
+                        + "' and file_name = 'lesson-kilo.mp4'")
+                .get("id");
+        io.restassured.path.json.JsonPath analysis = await().atMost(STEP)
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> given().auth()
+                                .oauth2(project.key())
+                                .get(gateway + "/v1/media/" + next + "/analysis")
+                                .then()
+                                .extract()
+                                .jsonPath(),
+                        a -> a.get("learnedScore") != null);
+        assertThat(analysis.getInt("learnedScore.modelVersion")).isEqualTo(version);
+        assertThat(analysis.getString("learnedScore.accountId")).isEqualTo("sandbox-ig-account");
+        assertThat(analysis.getDouble("learnedScore.percentileLow"))
+                .isLessThanOrEqualTo(analysis.getDouble("learnedScore.percentileHigh"));
+        assertThat(analysis.getList("explanation", String.class))
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("learned for instagram account sandbox-ig-account (model v" + version));
+
+        String target = awaitRow("select id from scheduler.post_targets where project_id = '" + project.id()
+                        + "' and media_id = '" + next + "'")
+                .get("id");
+        io.restassured.path.json.JsonPath calendar = given().auth()
+                .oauth2(project.key())
+                .queryParam("from", Instant.now().minus(Duration.ofDays(1)).toString())
+                .queryParam("to", Instant.now().plus(Duration.ofDays(30)).toString())
+                .get(gateway + "/v1/calendar")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(calendar.getInt("entries.find { it.targetId == '" + target + "' }.modelVersion"))
+                .as("the next reel's slot was chosen with the learned hours")
+                .isEqualTo(version);
+        assertThat(calendar.getString("entries.find { it.targetId == '" + target + "' }.slotChoice"))
+                .isIn("exploit", "explore");
+
+        io.restassured.path.json.JsonPath summary = await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(
+                        () -> given().auth()
+                                .oauth2(project.key())
+                                .get(gateway + "/v1/media/" + next + "/coach-summary")
+                                .then()
+                                .extract()
+                                .jsonPath(),
+                        s -> s.getMap("evidence.entries") != null
+                                && s.getMap("evidence.entries").containsKey("learned.best_hour"));
+        assertThat(summary.getString("evidence.entries.'learned.best_hour'.label"))
+                .as("the insight names the version it rests on")
+                .contains("model v" + version);
+        assertThat(summary.getList("nextActions.action", String.class)).contains("post_at_best_hour");
+
+        given().auth()
+                .oauth2(project.key())
+                .post(gateway + "/v1/accounts/" + project.connectionId() + "/model/reset")
+                .then()
+                .statusCode(200)
+                .body("source", org.hamcrest.Matchers.equalTo("defaults"))
+                .body("inForce.version", org.hamcrest.Matchers.equalTo(0));
+        given().auth()
+                .oauth2(project.key())
+                .delete(gateway + "/v1/accounts/" + project.connectionId() + "/model/pin")
+                .then()
+                .statusCode(200)
+                .body("source", org.hamcrest.Matchers.equalTo("learned"))
+                .body("inForce.version", org.hamcrest.Matchers.greaterThanOrEqualTo(version));
+    }
+
+    /** How far the project's media got through each stage, for a failure message. */
+    private static String stages(String projectId) {
+        String project = "project_id = '" + projectId + "'";
+        return String.join(
+                "; ",
+                "ingest "
+                        + stack.rows("select status, count(*) as n from ingest.media_assets where " + project
+                                + " group by status"),
+                "scheduler "
+                        + stack.rows("select status, count(*) as n from scheduler.post_targets where " + project
+                                + " group by status"),
+                "metrics at 7d "
+                        + stack.rows("select count(*) as n from metrics.posting_metrics where " + project
+                                + " and checkpoint = '7d'"),
+                "coach at 7d "
+                        + stack.rows(
+                                "select count(*) as n, count(*) filter (where jsonb_typeof(reading -> 'baseline') = 'object')"
+                                        + " as with_baseline from coach.post_checkpoints where " + project
+                                        + " and checkpoint = '7d'"),
+                "coach publications "
+                        + stack.rows("select count(*) as n, count(account_id) as with_account from"
+                                + " coach.post_publications where " + project));
+    }
+
     /** A new project, connected to the sandbox's Instagram account and queueing for it, whose inbox is open. */
-    private record InboxProject(String id, String key, Path inbox) {}
+    private record InboxProject(String id, String key, String connectionId, Path inbox) {}
 
     private static InboxProject inboxProject() {
         Map<String, String> project = createProject();
         String key = keyOf(project.get("id"), "read", "write");
-        connectSandboxAccount(key);
+        String connectionId = connectSandboxAccount(key);
         queueMediaFor(key, "sandbox-ig-account");
         Path inbox = stack.inbox(project.get("slug"));
         await().atMost(STEP).until(() -> Files.isDirectory(inbox));
-        return new InboxProject(project.get("id"), key, inbox);
+        return new InboxProject(project.get("id"), key, connectionId, inbox);
     }
 
     /** A clip of its own length: identical files would be one media item, the later ones refused as duplicates. */
@@ -811,15 +976,17 @@ class PipelineE2EIT {
                 .path("key");
     }
 
-    private static void connectSandboxAccount(String key) {
-        given().auth()
+    private static String connectSandboxAccount(String key) {
+        return given().auth()
                 .oauth2(key)
                 .contentType("application/json")
                 .body(Map.of(
                         "platform", "instagram", "accountId", "sandbox-ig-account", "accessToken", "sandbox-token"))
                 .post("http://localhost:" + Stack.port(8080) + "/v1/connections")
                 .then()
-                .statusCode(201);
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** The project's analysed media are queued for this Instagram account (a new project queues for none). */

@@ -44,6 +44,9 @@ final class Stack {
         env.put("FACTORY_SCHEDULER_FIRST_SLOT_LEAD", "PT2S");
         env.put("FACTORY_METRICS_MINUTE", "PT0.005S");
         env.put("SANDBOX_AUDIENCE_MINUTE", "PT0.005S");
+        // A queued reel goes out at most 4 plan hours (4 s) after the one before, instead of a day: an account
+        // collects the posts its model learns from within a minute.
+        env.put("FACTORY_SCHEDULER_MAX_GAP_HOURS", "4");
         // A documented variable a person sets wins over bin/factory's default (localhost): the same sandbox, by
         // address.
         env.put("FACTORY_PUBLISHER_INSTAGRAM_BASE_URL", OWN_INSTAGRAM_BASE_URL);
@@ -154,6 +157,25 @@ final class Stack {
 
     void factory(String... args) {
         factory(Map.of(), args);
+    }
+
+    /** Every row of a query, each as column name to text; empty when a schema is not there yet. */
+    java.util.List<Map<String, String>> rows(String sql) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            java.util.List<Map<String, String>> rows = new java.util.ArrayList<>();
+            while (rs.next()) {
+                Map<String, String> row = new HashMap<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.put(rs.getMetaData().getColumnLabel(i), rs.getString(i));
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (SQLException e) {
+            return java.util.List.of();
+        }
     }
 
     /** One row of a query as column name to text; an empty map when there is no row. */

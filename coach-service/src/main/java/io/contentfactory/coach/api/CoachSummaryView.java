@@ -78,7 +78,7 @@ public record CoachSummaryView(
 
     @Schema(name = "CoachEntry")
     public record EntryView(
-            @Schema(enumeration = {"feature", "score", "metric", "baseline", "pattern", "comments"})
+            @Schema(enumeration = {"feature", "score", "metric", "baseline", "pattern", "comments", "learned"})
             String kind,
 
             String label,

@@ -13,6 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The learner against simulated accounts whose taste it cannot see: an estimator-level simulation, not the issue's
@@ -118,6 +125,8 @@ class LearningBench {
         double brierSum = 0;
         int brierCount = 0;
         List<String> timing = new ArrayList<>();
+        double[][] learnedRho = new double[ACCOUNTS.size()][CURVE.length];
+        double[][] defaultRho = new double[ACCOUNTS.size()][CURVE.length];
         for (int a = 0; a < ACCOUNTS.size(); a++) {
             Taste taste = ACCOUNTS.get(a);
             Random random = new Random(1000 + a);
@@ -144,14 +153,13 @@ class LearningBench {
                     realised[i] = post.outcome() - median;
                     defaults[i] = post.defaultScore();
                 }
+                int point = Arrays.binarySearch(CURVE, n);
+                learnedRho[a][point] = AccountLearner.spearman(predicted, realised);
+                defaultRho[a][point] = AccountLearner.spearman(defaults, realised);
                 report.append(String.format(
                         Locale.ROOT,
                         "%18s",
-                        String.format(
-                                Locale.ROOT,
-                                "%.2f / %.2f",
-                                AccountLearner.spearman(predicted, realised),
-                                AccountLearner.spearman(defaults, realised))));
+                        String.format(Locale.ROOT, "%.2f / %.2f", learnedRho[a][point], defaultRho[a][point])));
                 full = model;
                 if (n == CURVE[CURVE.length - 1]) {
                     for (Post post : heldOut) {
@@ -192,9 +200,39 @@ class LearningBench {
         try {
             Files.createDirectories(Path.of("target"));
             Files.writeString(Path.of("target/learning-bench.txt"), report.toString());
+            plot(learnedRho, defaultRho, Path.of("target/learning-curves.png"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The learning curves: each account's held-out ρ by posts seen, learned (solid) against the defaults (dashed). */
+    private static void plot(double[][] learned, double[][] defaults, Path png) throws IOException {
+        XYChart chart = new XYChartBuilder()
+                .width(900)
+                .height(520)
+                .title("Ranking on held-out posts: learned (solid) vs default weights (dashed)")
+                .xAxisTitle("posts the model rests on")
+                .yAxisTitle("Spearman rho, predicted vs realised outcome")
+                .build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setYAxisMin(-0.2);
+        chart.getStyler().setYAxisMax(1.0);
+        double[] x = Arrays.stream(CURVE).asDoubleStream().toArray();
+        for (int a = 0; a < ACCOUNTS.size(); a++) {
+            java.awt.Color colour = chart.getStyler().getSeriesColors()[a];
+            String name = ACCOUNTS.get(a).name();
+            XYSeries solid = chart.addSeries(name + " learned", x, learned[a]);
+            solid.setLineColor(colour);
+            solid.setMarkerColor(colour);
+            solid.setMarker(SeriesMarkers.CIRCLE);
+            XYSeries dashed = chart.addSeries(name + " defaults", x, defaults[a]);
+            dashed.setLineColor(colour);
+            dashed.setMarkerColor(colour);
+            dashed.setMarker(SeriesMarkers.NONE);
+            dashed.setLineStyle(SeriesLines.DASH_DASH);
+        }
+        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
     private static String timing(Taste taste, AccountModel model, Random random) {

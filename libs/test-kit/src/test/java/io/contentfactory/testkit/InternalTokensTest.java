@@ -18,7 +18,8 @@ class InternalTokensTest {
                 "scheduler-service",
                 "publisher-service",
                 "metrics-service",
-                "coach-service")) {
+                "coach-service",
+                "studio-service")) {
             try (InputStream in = getClass().getResourceAsStream("/internal-jwt/test-" + service + ".jwk")) {
                 assertThat(in).as("test key of %s", service).isNotNull();
                 assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip())

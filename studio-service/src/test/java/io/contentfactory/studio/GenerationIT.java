@@ -1,0 +1,230 @@
+package io.contentfactory.studio;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.contentfactory.testkit.InternalTokens;
+import io.contentfactory.testkit.KafkaResource;
+import io.contentfactory.testkit.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Generations through the real routes and PostgreSQL: planned into shots with a model and a reason each, the cost
+ * checked against the project's month and the generation's cap before anything is stored, read, listed, cancelled,
+ * and never shown to another project.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
+class GenerationIT {
+
+    private final InternalTokens tokens = InternalTokens.forService("studio-service");
+
+    @Test
+    void aPromptBecomesAQueuedShotListWithAModelAndItsReasonPerShot() {
+        String key = tokens.valid(UUID.randomUUID(), "read", "write");
+        JsonPath created = given().auth()
+                .oauth2(key)
+                .contentType("application/json")
+                .body(Map.of(
+                        "prompt",
+                        "Three desk fixes that save an hour a day. Light from the side. One screen at eye height.",
+                        "format",
+                        "reel",
+                        "platforms",
+                        List.of("instagram", "tiktok"),
+                        "lengthSeconds",
+                        12,
+                        "style",
+                        "bright, handheld"))
+                .post("/v1/generations")
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("queued"))
+                .body("aspectRatio", equalTo("9:16"))
+                .body("source.type", equalTo("prompt"))
+                .extract()
+                .jsonPath();
+        assertThat(created.getList("shots")).hasSize(3);
+        assertThat(created.getList("shots.medium")).containsOnly("video");
+        assertThat(created.getList("shots.model.id", String.class)).doesNotContainNull();
+        assertThat(created.getList("shots.choiceReason", String.class))
+                .allSatisfy(reason -> assertThat(reason).contains("at 9:16", "chosen:"));
+        assertThat(created.getString("shots[0].onScreenText")).isEqualTo("Three desk fixes that save an hour a day.");
+        assertThat(created.getDouble("cost.estimatedUsd")).isPositive();
+        assertThat(created.getList("platforms")).containsExactly("instagram", "tiktok");
+
+        String id = created.getString("id");
+        given().auth()
+                .oauth2(key)
+                .get("/v1/generations/{id}", id)
+                .then()
+                .statusCode(200)
+                .body("shots.size()", equalTo(3))
+                .body("progress.shots", equalTo(3))
+                .body("progress.succeeded", equalTo(0));
+        given().auth()
+                .oauth2(key)
+                .queryParam("status", "queued")
+                .get("/v1/generations")
+                .then()
+                .statusCode(200)
+                .body("items.id", equalTo(List.of(id)));
+        given().auth()
+                .oauth2(key)
+                .queryParam("status", "completed")
+                .get("/v1/generations")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(0));
+
+        given().auth()
+                .oauth2(key)
+                .post("/v1/generations/{id}/cancel", id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("cancelled"))
+                .body("shots.status", equalTo(List.of("cancelled", "cancelled", "cancelled")));
+        given().auth()
+                .oauth2(tokens.valid(UUID.randomUUID(), "read", "write"))
+                .get("/v1/generations/{id}", id)
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("generation_not_found"));
+    }
+
+    @Test
+    void theBudgetRefusesAGenerationItCannotPayBeforeAnythingIsStored() {
+        String key = tokens.valid(UUID.randomUUID(), "read", "write");
+        given().auth()
+                .oauth2(key)
+                .contentType("application/json")
+                .body(Map.of("monthlyUsd", 0.5))
+                .put("/v1/generation-budget")
+                .then()
+                .statusCode(200)
+                .body("own", equalTo(true))
+                .body("leftUsd", equalTo(0.5f));
+
+        Map<String, Object> reel = Map.of(
+                "prompt",
+                "A slow pan over a mountain lake at dawn.",
+                "format",
+                "reel",
+                "platforms",
+                List.of("instagram"),
+                "lengthSeconds",
+                30);
+        given().auth()
+                .oauth2(key)
+                .contentType("application/json")
+                .body(reel)
+                .post("/v1/generations")
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("budget_exceeded"));
+        given().auth().oauth2(key).get("/v1/generations").then().statusCode(200).body("items.size()", equalTo(0));
+
+        // A still fits the month; a cap below its price does not.
+        Map<String, Object> image =
+                Map.of("prompt", "A mountain lake at dawn.", "format", "feed_image", "platforms", List.of("instagram"));
+        JsonPath still = given().auth()
+                .oauth2(key)
+                .contentType("application/json")
+                .body(image)
+                .post("/v1/generations")
+                .then()
+                .statusCode(202)
+                .body("aspectRatio", equalTo("4:5"))
+                .extract()
+                .jsonPath();
+        assertThat(still.getList("shots.medium")).containsExactly("image");
+        given().auth()
+                .oauth2(key)
+                .get("/v1/generation-budget")
+                .then()
+                .statusCode(200)
+                .body("committedUsd", equalTo(still.getFloat("cost.estimatedUsd")));
+        given().auth()
+                .oauth2(key)
+                .contentType("application/json")
+                .body(Map.of(
+                        "prompt",
+                        "A lake.",
+                        "format",
+                        "feed_image",
+                        "platforms",
+                        List.of("instagram"),
+                        "budgetUsd",
+                        0.001))
+                .post("/v1/generations")
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("budget_exceeded"))
+                .body("detail", org.hamcrest.Matchers.containsString("cap: $0.00"));
+    }
+
+    @Test
+    void badRequestsAreRefusedWithACodeNamingTheField() {
+        String key = tokens.valid(UUID.randomUUID(), "read", "write");
+        Map<String, Map<String, Object>> cases = Map.of(
+                "invalid_format",
+                Map.of("prompt", "x", "format", "story", "platforms", List.of("instagram")),
+                "invalid_platform",
+                Map.of("prompt", "x", "format", "reel", "platforms", List.of("myspace")),
+                "invalid_aspect_ratio",
+                Map.of("prompt", "x", "format", "reel", "platforms", List.of("instagram"), "aspectRatio", "2:1"),
+                "invalid_length",
+                Map.of("prompt", "x", "format", "reel", "platforms", List.of("instagram"), "lengthSeconds", 600));
+        cases.forEach((code, body) -> given().auth()
+                .oauth2(key)
+                .contentType("application/json")
+                .body(body)
+                .post("/v1/generations")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo(code)));
+        given().auth()
+                .oauth2(key)
+                .contentType("application/json")
+                .body("{\"prompt\": ")
+                .post("/v1/generations")
+                .then()
+                .statusCode(400);
+        given().auth()
+                .oauth2(key)
+                .queryParam("status", "done")
+                .get("/v1/generations")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("invalid_status"));
+        given().auth().oauth2(key).get("/v1/generations/not-a-uuid").then().statusCode(400);
+    }
+
+    @Test
+    void theCatalogListsEveryModelWithItsPriceAndTier() {
+        JsonPath catalog = given().auth()
+                .oauth2(tokens.valid(UUID.randomUUID(), "read"))
+                .get("/v1/generation-models")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(catalog.getList("items")).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(catalog.getList("items.provider")).contains("gemini", "fal", "replicate");
+        assertThat(catalog.getString("items.find { it.id == 'fal-ai/veo3' }.kind"))
+                .isEqualTo("text-to-video");
+        assertThat(catalog.getFloat("items.find { it.id == 'fal-ai/veo3' }.pricePerSecondUsd"))
+                .isPositive();
+        assertThat(catalog.getString("items.find { it.id == 'gemini-2.5-flash-image' }.qualityTier"))
+                .isEqualTo("standard");
+        given().get("/v1/generation-models").then().statusCode(401);
+    }
+}
