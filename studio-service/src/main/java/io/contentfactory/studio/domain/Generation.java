@@ -92,16 +92,6 @@ public class Generation {
         return true;
     }
 
-    public void fail(String reasonJson, Instant at) {
-        moveTo(GenerationStatus.FAILED, at);
-        errorJson = reasonJson;
-    }
-
-    public void complete(UUID media, Instant at) {
-        moveTo(GenerationStatus.COMPLETED, at);
-        mediaId = media;
-    }
-
     public java.util.List<String> platformList() {
         return platforms == null || platforms.isBlank() ? java.util.List.of() : java.util.List.of(platforms.split(","));
     }

@@ -7,7 +7,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -79,16 +78,6 @@ public class GenerationShot {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
-    public Shot plan() {
-        return new Shot(
-                index,
-                seconds.doubleValue(),
-                ShotMedium.valueOf(medium.toUpperCase(java.util.Locale.ROOT)),
-                visualDirection,
-                onScreenText,
-                prompt);
-    }
-
     public List<String> tried() {
         return triedModels == null || triedModels.isBlank() ? List.of() : List.of(triedModels.split(","));
     }
@@ -109,41 +98,5 @@ public class GenerationShot {
         }
         status = next;
         updatedAt = at;
-    }
-
-    /** The provider took the job: from here on the shot is polled by this id. */
-    public void submitted(String requestId, Instant at) {
-        moveTo(ShotStatus.SUBMITTED, at);
-        providerRequestId = requestId;
-        attempts++;
-    }
-
-    public void succeeded(String url, Long usedSeed, BigDecimal charged, Instant at) {
-        moveTo(ShotStatus.SUCCEEDED, at);
-        outputUrl = url;
-        seed = usedSeed;
-        cost = charged;
-        errorJson = null;
-    }
-
-    /**
-     * The attempt failed ({@code reasonJson}): the shot goes back to pending for another attempt, on the same model
-     * while it has attempts left, else on the next model; the model it leaves is remembered as tried.
-     */
-    public void attemptFailed(String reasonJson, boolean modelExhausted, Instant at) {
-        moveTo(ShotStatus.PENDING, at);
-        errorJson = reasonJson;
-        providerRequestId = null;
-        if (modelExhausted) {
-            List<String> all = new ArrayList<>(tried());
-            all.add(modelId);
-            triedModels = String.join(",", all);
-        }
-    }
-
-    /** No model is left: the shot, and with it the generation, failed. */
-    public void failed(String reasonJson, Instant at) {
-        moveTo(ShotStatus.FAILED, at);
-        errorJson = reasonJson;
     }
 }
