@@ -7,6 +7,8 @@ class LayersTest {
 
     @Test
     void theServiceKeepsItsLayers() {
-        ServiceLayers.of("io.contentfactory.studio").check();
+        ServiceLayers.of("io.contentfactory.studio")
+                .with(ServiceLayers.Layer.CLIENTS, "assembly")
+                .check();
     }
 }

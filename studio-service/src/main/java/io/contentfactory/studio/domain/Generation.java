@@ -68,6 +68,17 @@ public class Generation {
     @Column(name = "error_json")
     public String errorJson;
 
+    /** Every media item ingest-service made of the result, comma-separated: one, or a carousel's stills in order. */
+    @Column(name = "media_ids")
+    public String mediaIds;
+
+    /**
+     * When the worker next looks at it (the timer's column; the worker's own statements move it, so an update of this
+     * entity never does).
+     */
+    @Column(name = "fire_at", updatable = false)
+    public Instant fireAt;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
@@ -81,6 +92,47 @@ public class Generation {
         }
         status = next;
         updatedAt = at;
+    }
+
+    /** The worker took it up: its shots go to the providers. */
+    public void start(Instant at) {
+        moveTo(GenerationStatus.GENERATING, at);
+    }
+
+    /** Every shot is made. */
+    public void assemble(Instant at) {
+        moveTo(GenerationStatus.ASSEMBLING, at);
+    }
+
+    /** ingest-service has the result as {@code media}; the cost is what the shots cost. */
+    public void complete(java.util.List<UUID> media, BigDecimal cost, Instant at) {
+        mediaId = media.getFirst();
+        mediaIds = String.join(",", media.stream().map(UUID::toString).toList());
+        actualCost = cost;
+        moveTo(GenerationStatus.COMPLETED, at);
+    }
+
+    /** Ended without a result; what was already made is paid for. */
+    public void fail(String error, BigDecimal cost, Instant at) {
+        errorJson = error;
+        actualCost = cost;
+        moveTo(GenerationStatus.FAILED, at);
+    }
+
+    /** What its shots cost so far: those made. */
+    public static BigDecimal costOf(java.util.List<GenerationShot> shots) {
+        return shots.stream()
+                .map(shot -> shot.cost)
+                .filter(java.util.Objects::nonNull)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    public java.util.List<UUID> mediaIdList() {
+        return mediaIds == null || mediaIds.isBlank()
+                ? java.util.List.of()
+                : java.util.Arrays.stream(mediaIds.split(","))
+                        .map(UUID::fromString)
+                        .toList();
     }
 
     /** Stops it: a generation that already ended stays as it is (false). */

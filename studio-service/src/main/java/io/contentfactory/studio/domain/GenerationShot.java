@@ -75,8 +75,78 @@ public class GenerationShot {
     @Column(name = "error_json")
     public String errorJson;
 
+    /** The provider was asked to cancel its job (best effort) after the generation was cancelled. */
+    @Column(name = "provider_cancelled")
+    public boolean providerCancelled;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** What follows a failed attempt: the same model once more, or the next model that fits. */
+    public enum AfterFailure {
+        SAME_MODEL,
+        NEXT_MODEL
+    }
+
+    /** The shot as planned. */
+    public Shot plan() {
+        return new Shot(
+                index,
+                seconds.doubleValue(),
+                ShotMedium.valueOf(medium.toUpperCase(java.util.Locale.ROOT)),
+                visualDirection,
+                onScreenText,
+                prompt);
+    }
+
+    /** Recorded, and committed, before the provider is called: see {@link ShotStatus#SUBMITTING}. */
+    public void submitting(Instant at) {
+        moveTo(ShotStatus.SUBMITTING, at);
+        attempts++;
+    }
+
+    /** The provider took the job: its id is committed before any waiting. */
+    public void submitted(String requestId, Instant at) {
+        providerRequestId = requestId;
+        moveTo(ShotStatus.SUBMITTED, at);
+    }
+
+    /** Made: what the provider charged is what the model's price says for it (none bills a failed job). */
+    public void succeeded(String output, Long madeWithSeed, Instant at) {
+        outputUrl = output;
+        seed = madeWithSeed;
+        cost = estimatedCost;
+        moveTo(ShotStatus.SUCCEEDED, at);
+    }
+
+    /**
+     * An attempt failed (its {@code errorJson} kept): the shot is pending again, on the same model while the failure
+     * may pass and attempts on it are left, else waiting for the next model ({@link #moveOn}) or to give up.
+     */
+    public AfterFailure attemptFailed(boolean retryable, String errorJson, int attemptsPerModel, Instant at) {
+        this.errorJson = errorJson;
+        providerRequestId = null;
+        moveTo(ShotStatus.PENDING, at);
+        return retryable && attempts < attemptsPerModel ? AfterFailure.SAME_MODEL : AfterFailure.NEXT_MODEL;
+    }
+
+    /** The current model is left behind as tried; the shot goes on with the next one, from its first attempt. */
+    public void moveOn(ModelChoice.Chosen next, Instant at) {
+        markTried();
+        choose(next, at);
+    }
+
+    /** No model is left: the shot failed with its last attempt's error. */
+    public void giveUp(Instant at) {
+        markTried();
+        moveTo(ShotStatus.FAILED, at);
+    }
+
+    private void markTried() {
+        if (!tried().contains(modelId)) {
+            triedModels = triedModels == null || triedModels.isBlank() ? modelId : triedModels + "," + modelId;
+        }
+    }
 
     public List<String> tried() {
         return triedModels == null || triedModels.isBlank() ? List.of() : List.of(triedModels.split(","));

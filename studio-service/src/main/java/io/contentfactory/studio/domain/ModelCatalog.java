@@ -72,4 +72,10 @@ public record ModelCatalog(List<GenerationModel> models) {
     public ModelChoice choice() {
         return new ModelChoice(models);
     }
+
+    /** The choice among the models of {@code providers} alone: those this installation can call. */
+    public ModelChoice choiceAmong(Set<ModelProvider> providers) {
+        return new ModelChoice(
+                models.stream().filter(m -> providers.contains(m.provider())).toList());
+    }
 }
