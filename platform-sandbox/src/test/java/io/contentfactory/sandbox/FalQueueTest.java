@@ -35,7 +35,12 @@ class FalQueueTest {
                 .extract()
                 .jsonPath();
         String id = submitted.getString("request_id");
-        assertThat(submitted.getString("status_url")).endsWith("/fal/" + KLING + "/requests/" + id + "/status");
+        // As fal.ai's, the request's URLs hang off the model's app, its first two segments.
+        assertThat(submitted.getString("status_url")).endsWith("/fal/fal-ai/kling-video/requests/" + id + "/status");
+        assertThat(given().header("Authorization", KEY)
+                        .get("/fal/fal-ai/kling-video/requests/" + id + "/status")
+                        .statusCode())
+                .isEqualTo(200);
 
         String first = status(KLING, id);
         assertThat(first).isIn("IN_QUEUE", "IN_PROGRESS");

@@ -7,7 +7,9 @@ import static org.hamcrest.Matchers.equalTo;
 import io.contentfactory.testkit.InternalTokens;
 import io.contentfactory.testkit.KafkaResource;
 import io.contentfactory.testkit.PostgresResource;
+import io.contentfactory.testkit.SandboxResource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
@@ -23,6 +25,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(
+        value = SandboxResource.class,
+        initArgs = @ResourceArg(name = "base-url-properties", value = "factory.studio.providers.fal.base-url=/fal"))
+@QuarkusTestResource(IngestStandIn.class)
 class GenerationIT {
 
     private final InternalTokens tokens = InternalTokens.forService("studio-service");
@@ -30,6 +36,8 @@ class GenerationIT {
     @Test
     void aPromptBecomesAQueuedShotListWithAModelAndItsReasonPerShot() {
         String key = tokens.valid(UUID.randomUUID(), "read", "write");
+        // The provider never starts these jobs: the generation stays with it until it is cancelled.
+        GenerationWorkIT.arm("desk", "never_start", 10);
         JsonPath created = given().auth()
                 .oauth2(key)
                 .contentType("application/json")
@@ -70,13 +78,15 @@ class GenerationIT {
                 .body("shots.size()", equalTo(3))
                 .body("progress.shots", equalTo(3))
                 .body("progress.succeeded", equalTo(0));
-        given().auth()
-                .oauth2(key)
-                .queryParam("status", "queued")
-                .get("/v1/generations")
-                .then()
-                .statusCode(200)
-                .body("items.id", equalTo(List.of(id)));
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> given().auth()
+                        .oauth2(key)
+                        .queryParam("status", "generating")
+                        .get("/v1/generations")
+                        .jsonPath()
+                        .getList("items.id")
+                        .equals(List.of(id)));
         given().auth()
                 .oauth2(key)
                 .queryParam("status", "completed")

@@ -20,6 +20,7 @@ class InternalCallers {
         put(keys, "publisher-service", config.internal().publisherServiceKey());
         put(keys, "analysis-service", config.internal().analysisServiceKey());
         put(keys, "scheduler-service", config.internal().schedulerServiceKey());
+        put(keys, "studio-service", config.internal().studioServiceKey());
         this.verifier = new ServiceCallVerifier(keys, service.name());
     }
 

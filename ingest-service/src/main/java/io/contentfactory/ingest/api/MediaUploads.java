@@ -38,8 +38,25 @@ class MediaUploads {
     }
 
     Response receiveForm(UUID projectId, FileUpload file, String platformHint, UUID planId) {
-        Origin origin = Origin.upload(
-                UploadNames.of(file.fileName(), null), PlatformHints.checked(platformHint), file.size(), planId);
+        return receivePart(
+                projectId,
+                file,
+                Origin.upload(
+                        UploadNames.of(file.fileName(), null),
+                        PlatformHints.checked(platformHint),
+                        file.size(),
+                        planId));
+    }
+
+    /** A post studio-service generated, with its provenance. */
+    Response receiveGenerated(UUID projectId, FileUpload file, UUID planId, String provenance) {
+        return receivePart(
+                projectId,
+                file,
+                Origin.generated(UploadNames.of(file.fileName(), null), file.size(), planId, provenance));
+    }
+
+    private Response receivePart(UUID projectId, FileUpload file, Origin origin) {
         uploads.checkAnnounced(file.size());
         try (InputStream in = Files.newInputStream(file.uploadedFile())) {
             return respond(uploads.receive(projectId, origin, in));

@@ -42,6 +42,11 @@ public record MediaView(
         @Schema(description = "The coach's derivative plan this item was made from; null otherwise")
         UUID derivedFromPlanId,
 
+        @Schema(
+                description = "How studio-service made a generated item: its source, shot list, prompts, models,"
+                        + " provider request ids, seeds and cost; null for any other source")
+        com.fasterxml.jackson.databind.JsonNode provenance,
+
         String contentUrl,
         String jpegUrl,
         String thumbnailUrl,
@@ -87,6 +92,7 @@ public record MediaView(
                 asset.previousVersionId,
                 asset.duplicateOf,
                 asset.derivedFromPlanId,
+                provenanceOf(asset.provenance),
                 servable ? urls.url(asset.projectId, asset.id, AssetUrls.Variant.CONTENT) : null,
                 servable && asset.jpegRenditionPath != null
                         ? urls.url(asset.projectId, asset.id, AssetUrls.Variant.JPEG)
@@ -98,5 +104,16 @@ public record MediaView(
                                 asset.analysisStatus, asset.analysisStage, asset.analysisPercent, asset.analysisReason),
                 asset.createdAt,
                 asset.updatedAt);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode provenanceOf(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return io.contentfactory.contracts.EventCodec.mapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

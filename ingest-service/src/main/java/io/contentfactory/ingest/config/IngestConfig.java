@@ -50,6 +50,9 @@ public interface IngestConfig {
 
         /** The base64url pair key scheduler-service shares with this service, to ask after an item; unset: nobody may. */
         Optional<String> schedulerServiceKey();
+
+        /** The base64url pair key studio-service shares with this service, to hand in generated posts. */
+        Optional<String> studioServiceKey();
     }
 
     interface Storage {

@@ -111,6 +111,11 @@ public class MediaAsset {
     @Column(name = "derived_from_plan_id")
     public UUID derivedFromPlanId;
 
+    /** How studio-service made a generated item (a JSON object); null for any other source. Written once, by SQL. */
+    @Column(insertable = false, updatable = false)
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    public String provenance;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -39,7 +39,7 @@ public class MediaAssetStore implements PanacheRepositoryBase<MediaAsset, UUID> 
     private static final String COLUMNS = "project_id, id, source_type, storage_path, file_name, content_type,"
             + " media_type, size_bytes, sha256, status, reject_reason, platform_hint, created_at, updated_at,"
             + " bytes_received, bytes_expected, source_url, container, video_codec, audio_codec, duration_sec, width,"
-            + " height, resolution, frame_rate, has_audio, jpeg_rendition_path, thumbnail_path, analysis_status, analysis_stage, analysis_percent, analysis_reason, version, previous_version_id, duplicate_of, derived_from_plan_id";
+            + " height, resolution, frame_rate, has_audio, jpeg_rendition_path, thumbnail_path, analysis_status, analysis_stage, analysis_percent, analysis_reason, version, previous_version_id, duplicate_of, derived_from_plan_id, provenance::text as provenance";
 
     /** Statuses of items that hold their bytes: a later copy of the same bytes points at one of them. */
     private static final String HOLDS_BYTES = "status in ("
@@ -132,6 +132,7 @@ public class MediaAssetStore implements PanacheRepositoryBase<MediaAsset, UUID> 
         asset.previousVersionId = row.getUUID("previous_version_id");
         asset.duplicateOf = row.getUUID("duplicate_of");
         asset.derivedFromPlanId = row.getUUID("derived_from_plan_id");
+        asset.provenance = row.getString("provenance");
         return asset;
     }
 
@@ -142,8 +143,8 @@ public class MediaAssetStore implements PanacheRepositoryBase<MediaAsset, UUID> 
     public Uni<Void> open(MediaAsset asset) {
         String sql = "insert into " + assets
                 + " (project_id, id, source_type, file_name, status, size_bytes, bytes_received,"
-                + " bytes_expected, source_url, platform_hint, created_at, updated_at, derived_from_plan_id)"
-                + " values ($1, $2, $3, $4, 'receiving', 0, 0, $5, $6, $7, $8, $8, $9)";
+                + " bytes_expected, source_url, platform_hint, created_at, updated_at, derived_from_plan_id, provenance)"
+                + " values ($1, $2, $3, $4, 'receiving', 0, 0, $5, $6, $7, $8, $8, $9, $10::jsonb)";
         return tenancy.inProject(
                         asset.projectId,
                         connection -> connection
@@ -157,7 +158,8 @@ public class MediaAssetStore implements PanacheRepositoryBase<MediaAsset, UUID> 
                                         asset.sourceUrl,
                                         asset.platformHint,
                                         asset.createdAt.atOffset(ZoneOffset.UTC),
-                                        asset.derivedFromPlanId))))
+                                        asset.derivedFromPlanId,
+                                        asset.provenance))))
                 .replaceWithVoid();
     }
 

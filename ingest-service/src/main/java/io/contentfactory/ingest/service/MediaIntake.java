@@ -72,6 +72,7 @@ public class MediaIntake {
         asset.platformHint = origin.platformHint();
         asset.bytesExpected = origin.bytesExpected();
         asset.derivedFromPlanId = origin.derivedFromPlanId();
+        asset.provenance = origin.provenance();
         asset.status = MediaStatus.RECEIVING;
         asset.version = 1;
         asset.createdAt = Instant.now();

@@ -5,6 +5,8 @@ import io.contentfactory.contracts.events.ConnectionNeedsReauth;
 import io.contentfactory.contracts.events.CreativeBriefCreated;
 import io.contentfactory.contracts.events.DerivativePlanCompleted;
 import io.contentfactory.contracts.events.DerivativePlanCreated;
+import io.contentfactory.contracts.events.GenerationCompleted;
+import io.contentfactory.contracts.events.GenerationFailed;
 import io.contentfactory.contracts.events.ManualPostRequired;
 import io.contentfactory.contracts.events.MediaAnalysisProgressed;
 import io.contentfactory.contracts.events.MediaAnalysisRequested;
@@ -66,7 +68,10 @@ public enum EventType {
     CONNECTION_NEEDS_REAUTH(
             "io.contentfactory.connection.needs-reauth.v1",
             Topics.CONNECTION_NEEDS_REAUTH,
-            ConnectionNeedsReauth.class);
+            ConnectionNeedsReauth.class),
+    GENERATION_COMPLETED(
+            "io.contentfactory.generation.completed.v1", Topics.GENERATION_COMPLETED, GenerationCompleted.class),
+    GENERATION_FAILED("io.contentfactory.generation.failed.v1", Topics.GENERATION_FAILED, GenerationFailed.class);
 
     private final String cloudEventType;
     private final String topic;

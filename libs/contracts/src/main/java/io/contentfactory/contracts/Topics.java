@@ -57,6 +57,11 @@ public final class Topics {
     /** Keyed by project id: an account's model versions (learned, pinned, reset) are applied in the order made. */
     public static final String MODEL_UPDATED = "model.updated";
 
+    /** Keyed by project id: a project's generations end as one stream; the volume is small. */
+    public static final String GENERATION_COMPLETED = "generation.completed";
+
+    public static final String GENERATION_FAILED = "generation.failed";
+
     public static final List<TopicSpec> ALL = List.of(
             new TopicSpec(PROJECT_CREATED, "project id", 3),
             new TopicSpec(MEDIA_INGESTED, "media id", 12),
@@ -79,7 +84,9 @@ public final class Topics {
             new TopicSpec(PATTERN_IMPORTED, "project id", 3),
             new TopicSpec(PATTERN_DELETED, "project id", 3),
             new TopicSpec(MODEL_UPDATED, "project id", 3),
-            new TopicSpec(CONNECTION_NEEDS_REAUTH, "project id", 3));
+            new TopicSpec(CONNECTION_NEEDS_REAUTH, "project id", 3),
+            new TopicSpec(GENERATION_COMPLETED, "project id", 3),
+            new TopicSpec(GENERATION_FAILED, "project id", 3));
 
     /** Dead-letter topics have one partition: they are read by people and tools, not scaled out. */
     public static final int DEAD_LETTER_PARTITIONS = 1;

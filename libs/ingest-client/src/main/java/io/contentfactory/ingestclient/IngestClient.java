@@ -145,6 +145,59 @@ public class IngestClient {
                 });
     }
 
+    /** ingest-service refused a generated post for good (not media it takes, or this caller is not let in). */
+    public static final class HandoffRefused extends RuntimeException {
+        private final int status;
+
+        public HandoffRefused(int status, String body) {
+            super("ingest-service refused the generated post: HTTP " + status + " " + body, null, false, false);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    /**
+     * Hands a generated post to ingest-service as a new media item with {@code source: generated} and its provenance
+     * (a JSON object), proven with this service's pair key: the item's id, or the id of the item the same bytes
+     * already are. A refusal (4xx) fails with {@link HandoffRefused}; no answer or a 5xx fails otherwise, for the caller
+     * to try again (the same bytes are then recognised).
+     */
+    public Uni<UUID> submitGenerated(
+            UUID projectId,
+            java.nio.file.Path file,
+            String fileName,
+            String contentType,
+            UUID derivedFromPlanId,
+            String provenanceJson) {
+        if (baseUrl.isEmpty()) {
+            return Uni.createFrom().failure(new IllegalStateException("ingest-client is not configured"));
+        }
+        io.vertx.mutiny.ext.web.multipart.MultipartForm form = io.vertx.mutiny.ext.web.multipart.MultipartForm.create()
+                .attribute("provenance", provenanceJson)
+                .binaryFileUpload("file", fileName, file.toString(), contentType);
+        if (derivedFromPlanId != null) {
+            form.attribute("derivedFromPlanId", derivedFromPlanId.toString());
+        }
+        return authorized(http.postAbs(baseUrl.get() + "/internal/v1/media/" + projectId + "/generated"))
+                .timeout(300_000)
+                .sendMultipartForm(form)
+                .map(response -> {
+                    int status = response.statusCode();
+                    if (status == 200 || status == 201) {
+                        JsonObject item = response.bodyAsJsonObject();
+                        String original = item.getString("duplicateOf");
+                        return UUID.fromString(original != null ? original : item.getString("id"));
+                    }
+                    if (status >= 400 && status < 500 && status != 408 && status != 429) {
+                        throw new HandoffRefused(status, response.bodyAsString());
+                    }
+                    throw new IllegalStateException("ingest-service answered HTTP " + status + " to a generated post");
+                });
+    }
+
     private String mediaRoute(UUID projectId, UUID mediaId) {
         return baseUrl.get() + "/internal/v1/media/" + projectId + "/" + mediaId;
     }

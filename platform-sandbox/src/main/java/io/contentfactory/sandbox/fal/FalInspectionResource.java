@@ -56,7 +56,11 @@ public class FalInspectionResource {
                         "prompt",
                         r.prompt(),
                         "submittedAt",
-                        r.submittedAt().toString()))
+                        r.submittedAt().toString(),
+                        "cancelled",
+                        queue.find(r.model(), r.id())
+                                .map(FalQueue.Request::cancelled)
+                                .orElse(false)))
                 .toList();
     }
 }

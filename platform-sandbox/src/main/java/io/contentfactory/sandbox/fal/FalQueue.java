@@ -106,8 +106,19 @@ public class FalQueue {
         return null;
     }
 
-    public Optional<Request> find(String model, String id) {
-        return Optional.ofNullable(requests.get(id)).filter(r -> r.model().equals(model));
+    /**
+     * The request, asked for under its model or, as fal.ai's status, result and cancel URLs are, under the model's app
+     * (its first two segments: {@code fal-ai/kling-video} for {@code fal-ai/kling-video/v2.1/master/text-to-video}).
+     */
+    public Optional<Request> find(String modelOrApp, String id) {
+        return Optional.ofNullable(requests.get(id))
+                .filter(r -> r.model().equals(modelOrApp) || app(r.model()).equals(modelOrApp));
+    }
+
+    /** fal.ai's app of a model id: its first two segments. */
+    static String app(String model) {
+        String[] segments = model.split("/");
+        return segments.length <= 2 ? model : segments[0] + "/" + segments[1];
     }
 
     /** {@code IN_QUEUE}, {@code IN_PROGRESS} or {@code COMPLETED} (a cancelled request completes at once). */

@@ -213,7 +213,7 @@ public class FalQueueResource {
     }
 
     private String requestUrl(FalQueue.Request request) {
-        return base + "/" + request.model() + "/requests/" + request.id();
+        return base + "/" + FalQueue.app(request.model()) + "/requests/" + request.id();
     }
 
     /** fal's duration: a number, or text such as {@code "5"} or {@code "8s"}; 5 s when absent. */

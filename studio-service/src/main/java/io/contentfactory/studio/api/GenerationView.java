@@ -37,6 +37,9 @@ public record GenerationView(
         @Schema(description = "The media item ingest-service made of the result; null until completed")
         UUID mediaId,
 
+        @Schema(description = "Every media item made of the result: the one item, or a carousel's stills in order")
+        List<UUID> mediaIds,
+
         @Schema(description = "{code, message, stage, retryable, details} when it failed; null otherwise")
         JsonNode error,
 
@@ -105,6 +108,7 @@ public record GenerationView(
                                 .count()),
                 shots.stream().map(GenerationView::shot).toList(),
                 g.mediaId,
+                g.mediaIdList(),
                 ApiValues.storedJson(g.errorJson),
                 g.createdAt,
                 g.updatedAt);

@@ -67,9 +67,9 @@ public interface StudioConfig {
         @WithDefault("PT30M")
         Duration shotTimeout();
 
-        /** How often a failed hand-off to ingest-service (unreachable) is tried before the generation fails. */
-        @WithDefault("10")
-        int handoffAttempts();
+        /** How long a hand-off to ingest-service (out of reach, or answering 5xx) is tried before the generation fails. */
+        @WithDefault("PT1H")
+        Duration handoffDeadline();
     }
 
     interface Assembly {

@@ -1,6 +1,7 @@
 package io.contentfactory.studio.service;
 
 import io.contentfactory.kit.tenancy.TenantScope;
+import io.contentfactory.studio.clients.GenerationProviders;
 import io.contentfactory.studio.config.StudioConfig;
 import io.contentfactory.studio.domain.Generation;
 import io.contentfactory.studio.domain.GenerationOrder;
@@ -52,13 +53,16 @@ public class GenerationService {
     private final ModelCatalog catalog;
     private final TenantScope tenancy;
     private final StudioConfig config;
+    private final GenerationProviders providers;
 
     GenerationService(
             GenerationStore generations,
             BudgetStore budgets,
             ModelCatalog catalog,
             TenantScope tenancy,
-            StudioConfig config) {
+            StudioConfig config,
+            GenerationProviders providers) {
+        this.providers = providers;
         this.generations = generations;
         this.budgets = budgets;
         this.catalog = catalog;
@@ -80,7 +84,8 @@ public class GenerationService {
                 () -> budgets.lock(projectId).chain(() -> budget(projectId)).chain(month -> {
                     BigDecimal available =
                             order.cap() == null ? month.left() : order.cap().min(month.left());
-                    List<ModelChoice.Pick> picks = catalog.choice().plan(shots, order.aspectRatio(), available);
+                    List<ModelChoice.Pick> picks =
+                            catalog.choiceAmong(providers.configured()).plan(shots, order.aspectRatio(), available);
                     refuseUnavailable(picks, order, month);
                     return store(projectId, order, shots, picks);
                 }));
@@ -124,6 +129,7 @@ public class GenerationService {
         generation.actualCost = BigDecimal.ZERO;
         generation.createdAt = now;
         generation.updatedAt = now;
+        generation.fireAt = now;
         List<GenerationShot> rows = new ArrayList<>();
         BigDecimal estimate = BigDecimal.ZERO;
         for (int i = 0; i < shots.size(); i++) {
@@ -200,13 +206,18 @@ public class GenerationService {
                 projectId,
                 () -> found(id)
                         .chain(generation -> generations.shots(id).map(shots -> {
-                            if (generation.cancel(now)) {
-                                shots.stream()
-                                        .filter(s -> s.status == ShotStatus.PENDING || s.status == ShotStatus.SUBMITTED)
-                                        .forEach(s -> s.moveTo(ShotStatus.CANCELLED, now));
+                            if (!generation.cancel(now)) {
+                                return Uni.createFrom().item(new GenerationWithShots(generation, shots));
                             }
-                            return new GenerationWithShots(generation, shots);
-                        })));
+                            shots.stream()
+                                    .filter(s -> s.status.open())
+                                    .forEach(s -> s.moveTo(ShotStatus.CANCELLED, now));
+                            generation.actualCost = Generation.costOf(shots);
+                            return generations
+                                    .dueNow(projectId, id)
+                                    .map(ignored -> new GenerationWithShots(generation, shots));
+                        }))
+                        .chain(done -> done));
     }
 
     @WithSpan("GenerationService.budget")
@@ -228,7 +239,8 @@ public class GenerationService {
         return catalog;
     }
 
-    private Uni<MonthlyBudget> budget(UUID projectId) {
+    /** The project's budget this month; call inside a transaction bound to the project. */
+    Uni<MonthlyBudget> budget(UUID projectId) {
         YearMonth month = YearMonth.now(ZoneOffset.UTC);
         Instant since = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         return budgets.monthly(projectId)

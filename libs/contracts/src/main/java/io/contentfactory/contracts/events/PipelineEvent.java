@@ -25,7 +25,9 @@ public sealed interface PipelineEvent
                 DerivativePlanCompleted,
                 PatternImported,
                 PatternDeleted,
-                ConnectionNeedsReauth {
+                ConnectionNeedsReauth,
+                GenerationCompleted,
+                GenerationFailed {
 
     /** The Kafka record key; see {@link io.contentfactory.contracts.Topics} for why each topic uses its key. */
     String partitionKey(UUID projectId);
