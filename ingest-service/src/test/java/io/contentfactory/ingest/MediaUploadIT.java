@@ -640,6 +640,70 @@ class MediaUploadIT {
                 .hasSize(1);
     }
 
+    @Test
+    void studioServiceHandsInAGeneratedPostThatKeepsItsProvenanceAndOnlyItMay() throws Exception {
+        byte[] clip = Files.readAllBytes(TestMedia.mp4(dir.resolve("generated.mp4"), 360, 640, 2));
+        byte[] studioKey =
+                io.contentfactory.auth.ServiceCallTokens.readKey("aW5nZXN0LXRlc3Qtc3R1ZGlvLWNhbGwta2V5LTAwMDE");
+        String asStudio = "Bearer "
+                + io.contentfactory.auth.ServiceCallTokens.mint(
+                        studioKey, "studio-service", "ingest-service", java.time.Instant.now());
+        String route = "/internal/v1/media/" + projectId + "/generated";
+        String provenance = "{\"generationId\":\"" + UUID.randomUUID()
+                + "\",\"shots\":[{\"index\":0,\"model\":\"fal-ai/veo3\",\"providerRequestId\":\"r-1\"}]}";
+
+        String id = given().header("Service-Authorization", asStudio)
+                .multiPart("file", "generated.mp4", clip, "video/mp4")
+                .multiPart("provenance", provenance)
+                .post(route)
+                .then()
+                .statusCode(201)
+                .body("sourceType", equalTo("generated"))
+                .body("provenance.shots[0].providerRequestId", equalTo("r-1"))
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(TOKENS.valid(projectId, "read"))
+                .get("/v1/media/{id}", id)
+                .then()
+                .statusCode(200)
+                .body("sourceType", equalTo("generated"))
+                .body("provenance.shots[0].model", equalTo("fal-ai/veo3"));
+        // The same bytes again (a hand-off retried after a crash) answer the item already made.
+        given().header("Service-Authorization", asStudio)
+                .multiPart("file", "generated.mp4", clip, "video/mp4")
+                .multiPart("provenance", provenance)
+                .post(route)
+                .then()
+                .statusCode(200)
+                .body("duplicateOf", equalTo(id));
+
+        given().header("Service-Authorization", asStudio)
+                .multiPart("file", "generated.mp4", clip, "video/mp4")
+                .multiPart("provenance", "[1, 2]")
+                .post(route)
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("provenance_invalid"));
+        byte[] analysisKey =
+                io.contentfactory.auth.ServiceCallTokens.readKey("aW5nZXN0LXRlc3QtYW5hbHlzaXMtY2FsbC1rZXktMDE");
+        given().header(
+                        "Service-Authorization",
+                        "Bearer "
+                                + io.contentfactory.auth.ServiceCallTokens.mint(
+                                        analysisKey, "analysis-service", "ingest-service", java.time.Instant.now()))
+                .multiPart("file", "generated.mp4", clip, "video/mp4")
+                .multiPart("provenance", provenance)
+                .post(route)
+                .then()
+                .statusCode(403);
+        given().multiPart("file", "generated.mp4", clip, "video/mp4")
+                .multiPart("provenance", provenance)
+                .post(route)
+                .then()
+                .statusCode(401);
+    }
+
     private io.restassured.response.Response upload(byte[] bytes, String name, String contentType) {
         return given().auth()
                 .oauth2(TOKENS.valid(projectId, "write"))

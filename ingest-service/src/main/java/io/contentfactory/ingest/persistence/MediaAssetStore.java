@@ -144,7 +144,7 @@ public class MediaAssetStore implements PanacheRepositoryBase<MediaAsset, UUID> 
         String sql = "insert into " + assets
                 + " (project_id, id, source_type, file_name, status, size_bytes, bytes_received,"
                 + " bytes_expected, source_url, platform_hint, created_at, updated_at, derived_from_plan_id, provenance)"
-                + " values ($1, $2, $3, $4, 'receiving', 0, 0, $5, $6, $7, $8, $8, $9, $10::jsonb)";
+                + " values ($1, $2, $3, $4, 'receiving', 0, 0, $5, $6, $7, $8, $8, $9, $10::text::jsonb)";
         return tenancy.inProject(
                         asset.projectId,
                         connection -> connection
