@@ -78,24 +78,9 @@ public final class PostAssembly {
     public void still(Piece piece, Canvas canvas, Path out) throws IOException {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
         Path work = Files.createTempDirectory("assembly-");
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(piece.file().toFile());
-                Java2DFrameConverter converter = new Java2DFrameConverter()) {
-            grabber.start();
-            Frame picture = grabber.grabImage();
-            if (picture == null) {
-                throw new IOException(piece.file().getFileName() + " has no picture");
-            }
-            try (FFmpegFrameFilter filter =
-                    videoFilter(grabber, canvas, card(piece, canvas, work, 0), false, "bgr24")) {
-                filter.start();
-                filter.push(picture);
-                Frame made = filter.pull();
-                if (made == null) {
-                    throw new IOException(
-                            "FFmpeg made no picture of " + piece.file().getFileName());
-                }
-                ImageIO.write(converter.convert(made), "jpg", out.toFile());
-            }
+        try (Java2DFrameConverter converter = new Java2DFrameConverter()) {
+            Frame made = picture(piece, canvas, card(piece, canvas, work, 0), "bgr24");
+            ImageIO.write(converter.convert(made), "jpg", out.toFile());
         } catch (FFmpegFrameFilter.Exception | FFmpegFrameGrabber.Exception e) {
             throw new IOException("assembly failed: " + e.getMessage(), e);
         } finally {
@@ -197,13 +182,22 @@ public final class PostAssembly {
     private void stillShot(
             Piece piece, Canvas canvas, Path card, long frames, FFmpegFrameRecorder recorder, Timeline timeline)
             throws IOException {
+        Frame held = picture(piece, canvas, card, "yuv420p");
+        for (long i = 0; i < frames; i++) {
+            recorder.record(held, avutil.AV_PIX_FMT_YUV420P);
+        }
+        timeline.frames += frames;
+    }
+
+    /** A still's one picture on the canvas, its card burnt in, in {@code pixelFormat}; a copy the caller may keep. */
+    private Frame picture(Piece piece, Canvas canvas, Path card, String pixelFormat) throws IOException {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(piece.file().toFile())) {
             grabber.start();
             Frame picture = grabber.grabImage();
             if (picture == null) {
                 throw new IOException(piece.file().getFileName() + " has no picture");
             }
-            try (FFmpegFrameFilter filter = videoFilter(grabber, canvas, card, false, "yuv420p")) {
+            try (FFmpegFrameFilter filter = videoFilter(grabber, canvas, card, false, pixelFormat)) {
                 filter.start();
                 filter.push(picture);
                 Frame made = filter.pull();
@@ -211,11 +205,7 @@ public final class PostAssembly {
                     throw new IOException(
                             "FFmpeg made no picture of " + piece.file().getFileName());
                 }
-                Frame held = made.clone();
-                for (long i = 0; i < frames; i++) {
-                    recorder.record(held, avutil.AV_PIX_FMT_YUV420P);
-                }
-                timeline.frames += frames;
+                return made.clone();
             }
         }
     }

@@ -105,10 +105,15 @@ public class GenerationShot {
         attempts++;
     }
 
-    /** The provider took the job: its id is committed before any waiting. */
+    /**
+     * The provider took the job: its id is committed before any waiting. A shot cancelled while its call was in flight
+     * stays cancelled but keeps the id, so that the job is cancelled at the provider too.
+     */
     public void submitted(String requestId, Instant at) {
         providerRequestId = requestId;
-        moveTo(ShotStatus.SUBMITTED, at);
+        if (status != ShotStatus.CANCELLED) {
+            moveTo(ShotStatus.SUBMITTED, at);
+        }
     }
 
     /** Made: what the provider charged is what the model's price says for it (none bills a failed job). */

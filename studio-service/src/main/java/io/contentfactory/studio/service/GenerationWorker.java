@@ -147,7 +147,7 @@ public class GenerationWorker {
         return switch (shot.status) {
             case PENDING -> submit(claim, generation, shot);
             case SUBMITTING -> failShot(claim, shot, submissionUnknown(shot, "the service stopped during the call"));
-            case SUBMITTED -> poll(claim, generation, shot);
+            case SUBMITTED -> poll(claim, shot);
             case SUCCEEDED, FAILED, CANCELLED -> Uni.createFrom().voidItem();
         };
     }
@@ -155,11 +155,11 @@ public class GenerationWorker {
     private Uni<Void> submit(TimerClaim claim, Generation generation, GenerationShot shot) {
         GenerationProvider provider = providerOf(shot);
         if (provider == null) {
-            return attemptFailed(claim, generation, shot.id, notConfigured(shot));
+            return attemptFailed(claim, shot.id, notConfigured(shot));
         }
         GenerationModel model = catalog.byId(shot.modelId).orElse(null);
         if (model == null) {
-            return attemptFailed(claim, generation, shot.id, notInCatalog(shot));
+            return attemptFailed(claim, shot.id, notInCatalog(shot));
         }
         ProviderJob job = new ProviderJob(
                 model.id(),
@@ -174,7 +174,9 @@ public class GenerationWorker {
                 .chain(submission -> onShot(claim, shot.id, row -> {
                     Instant now = Instant.now();
                     row.submitted(submission.requestId(), now);
-                    submission.madeAtOnce().ifPresent(done -> row.succeeded(done.outputUrl(), done.seed(), now));
+                    if (row.status == ShotStatus.SUBMITTED) {
+                        submission.madeAtOnce().ifPresent(done -> row.succeeded(done.outputUrl(), done.seed(), now));
+                    }
                 }))
                 .onFailure(ProviderFailure.class)
                 .recoverWithUni(failure -> {
@@ -184,23 +186,23 @@ public class GenerationWorker {
                                     claim,
                                     shot,
                                     submissionUnknown(shot, refused.error().message()))
-                            : attemptFailed(claim, generation, shot.id, refused.error());
+                            : attemptFailed(claim, shot.id, refused.error());
                 });
     }
 
-    private Uni<Void> poll(TimerClaim claim, Generation generation, GenerationShot shot) {
+    private Uni<Void> poll(TimerClaim claim, GenerationShot shot) {
         GenerationProvider provider = providerOf(shot);
         if (provider == null) {
-            return attemptFailed(claim, generation, shot.id, notConfigured(shot));
+            return attemptFailed(claim, shot.id, notConfigured(shot));
         }
         return provider.progress(shot.modelId, shot.providerRequestId)
                 .chain(progress -> switch (progress) {
                     case JobProgress.Done done ->
                         onShot(claim, shot.id, row -> row.succeeded(done.outputUrl(), done.seed(), Instant.now()));
-                    case JobProgress.Failed failed -> attemptFailed(claim, generation, shot.id, failed.error());
+                    case JobProgress.Failed failed -> attemptFailed(claim, shot.id, failed.error());
                     case JobProgress.Waiting waiting ->
                         timedOut(shot)
-                                ? giveUpWaiting(claim, generation, shot, provider)
+                                ? giveUpWaiting(claim, shot, provider)
                                 : Uni.createFrom().voidItem();
                 })
                 .onFailure(ProviderFailure.class)
@@ -212,7 +214,7 @@ public class GenerationWorker {
                                 shot.id, shot.provider, error.code());
                         return Uni.createFrom().voidItem();
                     }
-                    return attemptFailed(claim, generation, shot.id, error);
+                    return attemptFailed(claim, shot.id, error);
                 });
     }
 
@@ -221,8 +223,7 @@ public class GenerationWorker {
     }
 
     /** A job that took longer than the shot timeout: cancelled at the provider where it can be, and the shot moves on. */
-    private Uni<Void> giveUpWaiting(
-            TimerClaim claim, Generation generation, GenerationShot shot, GenerationProvider provider) {
+    private Uni<Void> giveUpWaiting(TimerClaim claim, GenerationShot shot, GenerationProvider provider) {
         GenerationError error = new GenerationError(
                 "provider_timeout",
                 shot.provider + " did not finish the job within " + config.shotTimeout(),
@@ -232,15 +233,14 @@ public class GenerationWorker {
         return provider.cancel(shot.modelId, shot.providerRequestId)
                 .onFailure()
                 .recoverWithItem(false)
-                .chain(() -> attemptFailed(claim, generation, shot.id, error));
+                .chain(() -> attemptFailed(claim, shot.id, error));
     }
 
     /**
      * A failed attempt: pending again on the same model while it may pass, else on the next model that fits the shot
      * and what the budget has left; with none left, the shot fails.
      */
-    private Uni<Void> attemptFailed(
-            TimerClaim claim, Generation generation, java.util.UUID shotId, GenerationError error) {
+    private Uni<Void> attemptFailed(TimerClaim claim, java.util.UUID shotId, GenerationError error) {
         String errorJson = json(error);
         return inClaim(
                         claim,
@@ -266,7 +266,7 @@ public class GenerationWorker {
                                         ModelChoice.Pick next = catalog.choiceAmong(providers.configured())
                                                 .choose(
                                                         row.plan(),
-                                                        generation.aspectRatio,
+                                                        current.aspectRatio,
                                                         remaining,
                                                         BigDecimal.ZERO,
                                                         tried);
