@@ -296,6 +296,75 @@ class BriefIT {
                 .isNotEmpty();
     }
 
+    /**
+     * studio-service reads a brief and a plan it generates from through the internal routes, proven with its pair key;
+     * another project's ids are unknown there too, and no other caller is answered.
+     */
+    @Test
+    void studioServiceReadsABriefAndAPlanOfTheProjectWithItsPairKey() {
+        UUID projectId = UUID.randomUUID();
+        String write = tokens.valid(projectId, "write");
+        String briefId = post(write, Map.of("sourceType", "prompt_only", "prompt", "Three ways to batch a week."))
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String planId = as(write)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "briefId", briefId,
+                        "formatType", "broll_text",
+                        "instructions", "One step a shot",
+                        "targetPlatform", "instagram"))
+                .post("/v1/derivative-plans")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String studio = "Bearer "
+                + io.contentfactory.auth.ServiceCallTokens.mint(
+                        io.contentfactory.auth.ServiceCallTokens.readKey("Y29hY2gtdGVzdC1zdHVkaW8tY2FsbC1rZXktMDAwMDE"),
+                        "studio-service",
+                        "coach-service",
+                        Instant.now());
+
+        JsonPath brief = given().header(io.contentfactory.auth.ServiceCallTokens.HEADER, studio)
+                .get("/internal/v1/creative-briefs/{p}/{id}", projectId, briefId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(brief.getString("corePromise")).isEqualTo("Three ways to batch a week.");
+        assertThat(brief.getList("scriptOutline.intro", String.class)).isNotEmpty();
+        given().header(io.contentfactory.auth.ServiceCallTokens.HEADER, studio)
+                .get("/internal/v1/derivative-plans/{p}/{id}", projectId, planId)
+                .then()
+                .statusCode(200)
+                .body("briefId", org.hamcrest.Matchers.equalTo(briefId))
+                .body("formatType", org.hamcrest.Matchers.equalTo("broll_text"));
+
+        given().header(io.contentfactory.auth.ServiceCallTokens.HEADER, studio)
+                .get("/internal/v1/creative-briefs/{p}/{id}", UUID.randomUUID(), briefId)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().get("/internal/v1/creative-briefs/{p}/{id}", projectId, briefId)
+                .then()
+                .statusCode(401);
+        given().header(io.contentfactory.auth.ServiceCallTokens.HEADER, "Bearer " + write)
+                .get("/internal/v1/derivative-plans/{p}/{id}", projectId, planId)
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(write)
+                .get("/internal/v1/creative-briefs/{p}/{id}", projectId, briefId)
+                .then()
+                .statusCode(401);
+        given().header(io.contentfactory.auth.ServiceCallTokens.HEADER, studio)
+                .get("/internal/v1/creative-briefs/{p}/{id}", projectId, "not-a-uuid")
+                .then()
+                .statusCode(400);
+    }
+
     /** A published reel of {@code mediaId} that beat its baseline at +7d; waits for its plans. */
     private void topPost(UUID projectId, UUID mediaId, UUID targetId) {
         coach.send(

@@ -377,36 +377,21 @@ class PipelineE2EIT {
     }
 
     /**
-     * Issue 21: ten reels measured at +7d against the account's baseline (of sixteen dropped) teach the account its
+     * Issue 21: five reels measured at +7d against the account's baseline (of ten dropped) teach the account its
      * first model, read through the gateway. The next reel is scored with that version, planned with its hours and
      * coached from it; a reset puts the defaults back in force, and following the newest version again brings the
      * model back.
      */
     @Test
-    void tenMeasuredReelsTeachTheAccountAModelThatTheNextAnalysisPlanAndInsightUse() throws Exception {
+    void measuredReelsTeachTheAccountAModelThatTheNextAnalysisPlanAndInsightUse() throws Exception {
         hookOnlyAudience("sandbox-ig-account");
         InboxProject project = inboxProject();
         String gateway = "http://localhost:" + Stack.port(8080);
         // The first three reels are measured before the account has a baseline (three posts), so they teach nothing;
-        // the next ten make the first version (factory.coach.learning.min-posts); three more leave room for a reel
-        // a busy machine is slow to publish.
-        List<String> takes = List.of(
-                "alpha",
-                "bravo",
-                "charlie",
-                "delta",
-                "echo",
-                "foxtrot",
-                "golf",
-                "hotel",
-                "india",
-                "juliet",
-                "lima",
-                "mike",
-                "november",
-                "oscar",
-                "papa",
-                "quebec");
+        // the next five make the first version (factory.coach.learning.min-posts, 5 in this stack); two more leave
+        // room for a reel a busy machine is slow to publish.
+        List<String> takes =
+                List.of("alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet");
         for (int i = 0; i < takes.size(); i++) {
             declareHook("Lesson " + takes.get(i), 0.1 + 0.05 * i);
             drop(project.inbox(), "lesson-" + takes.get(i) + ".mp4", 2 + 0.2 * i);
@@ -429,7 +414,7 @@ class PipelineE2EIT {
             throw new AssertionError("no model version; where the reels stand: " + stages(project.id()), e);
         }
         assertThat(model.getString("source")).isEqualTo("learned");
-        assertThat(model.getInt("inForce.posts")).isGreaterThanOrEqualTo(10);
+        assertThat(model.getInt("inForce.posts")).isGreaterThanOrEqualTo(5);
         assertThat(model.getString("inForce.timeZone")).isEqualTo("Europe/Berlin");
         assertThat(model.getList("inForce.effects.feature")).contains("level", "hook", "length");
         assertThat(model.getList("inForce.bestHours")).hasSize(5);

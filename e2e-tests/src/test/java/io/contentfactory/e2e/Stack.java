@@ -47,6 +47,9 @@ final class Stack {
         // A queued reel goes out at most 4 plan hours (4 s) after the one before, instead of a day: an account
         // collects the posts its model learns from within a minute.
         env.put("FACTORY_SCHEDULER_MAX_GAP_HOURS", "4");
+        // An account's first model after five measured posts instead of ten: half the reels to drop, analyse and
+        // publish before the learning test sees one (the threshold itself is coach-service's own tests' concern).
+        env.put("FACTORY_COACH_LEARNING_MIN_POSTS", "5");
         // A documented variable a person sets wins over bin/factory's default (localhost): the same sandbox, by
         // address.
         env.put("FACTORY_PUBLISHER_INSTAGRAM_BASE_URL", OWN_INSTAGRAM_BASE_URL);

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
         value = SandboxResource.class,
         initArgs = @ResourceArg(name = "base-url-properties", value = "factory.studio.providers.fal.base-url=/fal"))
 @QuarkusTestResource(IngestStandIn.class)
+@QuarkusTestResource(CoachStandIn.class)
 class GenerationIT {
 
     private final InternalTokens tokens = InternalTokens.forService("studio-service");
@@ -179,6 +180,89 @@ class GenerationIT {
                 .statusCode(409)
                 .body("code", equalTo("budget_exceeded"))
                 .body("detail", org.hamcrest.Matchers.containsString("cap: $0.00"));
+    }
+
+    /**
+     * A creative brief's first hook opens the reel and its outline becomes the shots; a plan gives its format, platform
+     * and length, and carries out its brief's outline; a plan without a brief is made from its instructions. Briefs
+     * and plans are coach-service's, read with the pair key; another project's are unknown.
+     */
+    @Test
+    void aBriefOrAPlanOfTheCoachBecomesTheShotList() {
+        String key = tokens.valid(CoachStandIn.PROJECT, "read", "write");
+        GenerationWorkIT.arm("batch", "never_start", 30);
+        JsonPath fromBrief = create(key, Map.of("briefId", CoachStandIn.BRIEF.toString(), "format", "reel"))
+                .statusCode(202)
+                .body("source.type", equalTo("brief"))
+                .body("source.id", equalTo(CoachStandIn.BRIEF.toString()))
+                .body("source.prompt", equalTo("Batch a week of posts in one afternoon."))
+                .extract()
+                .jsonPath();
+        assertThat(fromBrief.getString("shots[0].onScreenText")).isEqualTo(CoachStandIn.HOOK);
+        assertThat(fromBrief.getString("shots[0].visualDirection")).contains("a desk from above");
+        assertThat(fromBrief.getList("platforms")).as("the brief's priority").containsExactly("instagram", "tiktok");
+        assertThat(fromBrief.getDouble("lengthSeconds")).isEqualTo(15.0);
+
+        JsonPath fromPlan = create(key, Map.of("planId", CoachStandIn.PLAN.toString()))
+                .statusCode(202)
+                .body("source.type", equalTo("plan"))
+                .body("format", equalTo("reel"))
+                .extract()
+                .jsonPath();
+        assertThat(fromPlan.getList("platforms")).as("the plan's platform").containsExactly("tiktok");
+        assertThat(fromPlan.getDouble("lengthSeconds"))
+                .as("the plan's estimate")
+                .isEqualTo(20.0);
+        assertThat(fromPlan.getString("shots[0].onScreenText")).isEqualTo(CoachStandIn.HOOK);
+        assertThat(fromPlan.getString("source.prompt")).isEqualTo("B-roll of the desk with the steps as text");
+
+        String carousel = create(key, Map.of("planId", CoachStandIn.PLAN_WITHOUT_BRIEF.toString()))
+                .statusCode(202)
+                .body("format", equalTo("carousel"))
+                .body("platforms", org.hamcrest.Matchers.contains("instagram"))
+                .body("shots[0].onScreenText", equalTo("Five slides."))
+                .extract()
+                .path("id");
+        for (String id : List.of(fromBrief.getString("id"), fromPlan.getString("id"), carousel)) {
+            given().auth()
+                    .oauth2(key)
+                    .post("/v1/generations/{id}/cancel", id)
+                    .then()
+                    .statusCode(200);
+        }
+
+        String other = tokens.valid(UUID.randomUUID(), "read", "write");
+        create(other, Map.of("briefId", CoachStandIn.BRIEF.toString(), "format", "reel"))
+                .statusCode(404)
+                .body("code", equalTo("brief_not_found"));
+        create(other, Map.of("planId", CoachStandIn.PLAN.toString()))
+                .statusCode(404)
+                .body("code", equalTo("plan_not_found"));
+        create(key, Map.of("briefId", CoachStandIn.BRIEF.toString()))
+                .statusCode(400)
+                .body("code", equalTo("format_required"));
+        create(key, Map.of("prompt", "Five slides.", "format", "carousel"))
+                .statusCode(400)
+                .body("code", equalTo("platforms_required"));
+        create(key, Map.of("briefId", CoachStandIn.BRIEF.toString(), "prompt", "x", "format", "reel"))
+                .statusCode(400)
+                .body("code", equalTo("invalid_source"));
+        create(key, Map.of("format", "reel", "platforms", List.of("instagram")))
+                .statusCode(400)
+                .body("code", equalTo("invalid_source"));
+        create(key, Map.of("planId", "nope")).statusCode(400).body("code", equalTo("invalid_plan_id"));
+        create(key, Map.of("briefId", "nope", "format", "reel"))
+                .statusCode(400)
+                .body("code", equalTo("invalid_brief_id"));
+    }
+
+    private static io.restassured.response.ValidatableResponse create(String key, Map<String, Object> body) {
+        return given().auth()
+                .oauth2(key)
+                .contentType("application/json")
+                .body(body)
+                .post("/v1/generations")
+                .then();
     }
 
     @Test

@@ -42,6 +42,7 @@ import org.junit.jupiter.api.Test;
         value = SandboxResource.class,
         initArgs = @ResourceArg(name = "base-url-properties", value = "factory.studio.providers.fal.base-url=/fal"))
 @QuarkusTestResource(IngestStandIn.class)
+@QuarkusTestResource(CoachStandIn.class)
 class GenerationWorkIT {
 
     private static final Duration MADE = Duration.ofSeconds(120);

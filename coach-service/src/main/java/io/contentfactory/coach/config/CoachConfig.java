@@ -21,6 +21,17 @@ public interface CoachConfig {
     /** Which account a connection is: publisher-service's internal route, and the pair key to prove this service. */
     Publisher publisher();
 
+    /** The services that may call this one's internal routes. */
+    Internal internal();
+
+    interface Internal {
+        /**
+         * The base64url pair key studio-service shares with this service: it reads the briefs and plans it generates
+         * posts from. Unset: nobody may call.
+         */
+        java.util.Optional<String> studioServiceKey();
+    }
+
     interface Learning {
         /** The checkpoint whose outcome the model predicts (the issue: +7d). */
         @WithDefault("7d")

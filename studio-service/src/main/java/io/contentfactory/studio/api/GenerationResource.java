@@ -68,8 +68,13 @@ public class GenerationResource {
                             schema = @Schema(implementation = GenerationView.class)))
     @APIResponse(
             responseCode = "400",
-            description = "Malformed JSON or a value out of range (codes invalid_format, invalid_platform,"
+            description = "Malformed JSON or a value out of range (codes invalid_source, invalid_brief_id,"
+                    + " invalid_plan_id, invalid_format, format_required, invalid_platform, platforms_required,"
                     + " invalid_aspect_ratio, invalid_length, validation_failed)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "404",
+            description = "The project has no such brief or plan (codes brief_not_found, plan_not_found)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     @APIResponse(
             responseCode = "409",
@@ -81,7 +86,7 @@ public class GenerationResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     public Uni<Response> create(@Valid @NotNull GenerationRequest request) {
         return generations
-                .create(caller.id(), request.order())
+                .create(caller.id(), request.source(), request.draft())
                 .map(created -> Response.accepted(GenerationView.of(created)).build());
     }
 

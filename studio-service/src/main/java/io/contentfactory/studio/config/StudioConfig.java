@@ -18,6 +18,9 @@ public interface StudioConfig {
 
     Providers providers();
 
+    /** Where briefs and plans are read: coach-service's internal routes, and the pair key that proves this service. */
+    Coach coach();
+
     Worker worker();
 
     Assembly assembly();
@@ -70,6 +73,13 @@ public interface StudioConfig {
         /** How long a hand-off to ingest-service (out of reach, or answering 5xx) is tried before the generation fails. */
         @WithDefault("PT1H")
         Duration handoffDeadline();
+    }
+
+    interface Coach {
+        String baseUrl();
+
+        /** The base64url pair key studio-service shares with coach-service; empty: briefs and plans are unreadable. */
+        Optional<String> callKey();
     }
 
     interface Assembly {

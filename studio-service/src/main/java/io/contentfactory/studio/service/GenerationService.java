@@ -1,17 +1,23 @@
 package io.contentfactory.studio.service;
 
+import io.contentfactory.kit.domain.DomainError;
 import io.contentfactory.kit.tenancy.TenantScope;
+import io.contentfactory.studio.clients.CoachBriefs;
 import io.contentfactory.studio.clients.GenerationProviders;
 import io.contentfactory.studio.config.StudioConfig;
 import io.contentfactory.studio.domain.Generation;
+import io.contentfactory.studio.domain.GenerationDraft;
 import io.contentfactory.studio.domain.GenerationOrder;
 import io.contentfactory.studio.domain.GenerationShot;
+import io.contentfactory.studio.domain.GenerationSource;
 import io.contentfactory.studio.domain.GenerationStatus;
 import io.contentfactory.studio.domain.ModelCatalog;
 import io.contentfactory.studio.domain.ModelChoice;
 import io.contentfactory.studio.domain.Shot;
 import io.contentfactory.studio.domain.ShotPlanner;
 import io.contentfactory.studio.domain.ShotStatus;
+import io.contentfactory.studio.domain.SourceBrief;
+import io.contentfactory.studio.domain.SourceMaterial;
 import io.contentfactory.studio.domain.StudioErrors;
 import io.contentfactory.studio.persistence.BudgetStore;
 import io.contentfactory.studio.persistence.GenerationStore;
@@ -54,6 +60,7 @@ public class GenerationService {
     private final TenantScope tenancy;
     private final StudioConfig config;
     private final GenerationProviders providers;
+    private final CoachBriefs coach;
 
     GenerationService(
             GenerationStore generations,
@@ -61,13 +68,49 @@ public class GenerationService {
             ModelCatalog catalog,
             TenantScope tenancy,
             StudioConfig config,
-            GenerationProviders providers) {
+            GenerationProviders providers,
+            CoachBriefs coach) {
         this.providers = providers;
+        this.coach = coach;
         this.generations = generations;
         this.budgets = budgets;
         this.catalog = catalog;
         this.tenancy = tenancy;
         this.config = config;
+    }
+
+    /**
+     * Reads the source (a brief or plan from coach-service; 404 when the project has none of that id), completes the
+     * draft with what the source names, then creates the generation as {@link #create(UUID, GenerationOrder)} does.
+     */
+    @WithSpan("GenerationService.createFrom")
+    public Uni<GenerationWithShots> create(
+            @SpanAttribute("project.id") UUID projectId, GenerationSource source, GenerationDraft draft) {
+        return material(projectId, source).chain(material -> create(projectId, draft.order(material)));
+    }
+
+    private Uni<SourceMaterial> material(UUID projectId, GenerationSource source) {
+        return switch (source) {
+            case GenerationSource.FreePrompt prompt -> Uni.createFrom().item(SourceMaterial.ofPrompt(prompt.prompt()));
+            case GenerationSource.FromBrief fromBrief ->
+                briefOf(projectId, fromBrief.briefId())
+                        .map(brief -> SourceMaterial.ofBrief(fromBrief.briefId(), brief));
+            case GenerationSource.FromPlan fromPlan ->
+                coach.plan(projectId, fromPlan.planId())
+                        .map(plan -> plan.orElseThrow(() -> DomainError.NotFound.coded(
+                                "plan_not_found",
+                                "derivative plan " + fromPlan.planId() + " does not exist in this project")))
+                        .chain(plan -> (plan.briefId() == null
+                                        ? Uni.createFrom().item(Optional.<SourceBrief>empty())
+                                        : briefOf(projectId, plan.briefId()).map(Optional::of))
+                                .map(brief -> SourceMaterial.ofPlan(fromPlan.planId(), plan, brief)));
+        };
+    }
+
+    private Uni<SourceBrief> briefOf(UUID projectId, UUID briefId) {
+        return coach.brief(projectId, briefId)
+                .map(brief -> brief.orElseThrow(() -> DomainError.NotFound.coded(
+                        "brief_not_found", "creative brief " + briefId + " does not exist in this project")));
     }
 
     /**
